@@ -1,0 +1,102 @@
+"""Danish display of numbers and dates (SPEC §1): 1.234.567,89 kr., 96,50 %, 31-12-2026.
+
+Pure functions, no Qt and no locale: the same text in the engine's findings, the UI, the
+spreadsheet and the PDF. Decimals are rounded half up here, before they are formatted.
+"""
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+
+def tal(vaerdi: Decimal | int | None, decimaler: int = 2) -> str:
+    """1234567.891 -> '1.234.567,89'; None -> ''."""
+    if vaerdi is None:
+        return ""
+    d = Decimal(vaerdi)
+    if decimaler > 0:
+        d = d.quantize(Decimal(1).scaleb(-decimaler), rounding=ROUND_HALF_UP)
+    else:
+        d = d.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    negativ = d < 0
+    tekst = f"{abs(d):.{decimaler}f}"
+    heltal, _, brok = tekst.partition(".")
+    grupper = []
+    while len(heltal) > 3:
+        grupper.insert(0, heltal[-3:])
+        heltal = heltal[:-3]
+    grupper.insert(0, heltal)
+    ud = ".".join(grupper)
+    if brok:
+        ud += "," + brok
+    if negativ and d != 0:
+        ud = "-" + ud
+    return ud
+
+
+def kr(vaerdi: Decimal | None, decimaler: int = 2) -> str:
+    """'1.234.567,89 kr.'"""
+    if vaerdi is None:
+        return ""
+    return f"{tal(vaerdi, decimaler)} kr."
+
+
+def procent(vaerdi: Decimal | None, decimaler: int = 2) -> str:
+    """'96,50 %'"""
+    if vaerdi is None:
+        return ""
+    return f"{tal(vaerdi, decimaler)} %"
+
+
+def kort_tal(vaerdi: Decimal | None) -> str:
+    """A number with only the decimals it needs: 96.5 -> '96,5', 12 -> '12'."""
+    if vaerdi is None:
+        return ""
+    d = Decimal(vaerdi)
+    if d == d.to_integral_value():
+        return tal(d, 0)
+    eksponent = -d.normalize().as_tuple().exponent
+    return tal(d, max(0, min(eksponent, 6)))
+
+
+def dato(d: date | None) -> str:
+    """'31-12-2026'"""
+    if d is None:
+        return ""
+    return d.strftime("%d-%m-%Y")
+
+
+def laes_tal(tekst: str) -> Decimal:
+    """Read a number typed the Danish way ('1.234.567,89', '-5000', '96,5 %', '1 234,5 kr.').
+
+    Also accepts a plain decimal point when there is no comma and the dots do not look like
+    thousands separators ('96.5'). Raises ValueError with a Danish message.
+    """
+    s = (tekst or "").strip().replace("\u00a0", " ")
+    for suffix in ("kr.", "kr", "%"):
+        if s.endswith(suffix):
+            s = s[: -len(suffix)].strip()
+    s = s.replace(" ", "")
+    if s.startswith("\u2212"):
+        s = "-" + s[1:]
+    if not s:
+        raise ValueError("Feltet er tomt; skriv et tal.")
+    if "," in s:
+        s = s.replace(".", "").replace(",", ".")
+    elif s.count(".") > 1 or _ligner_tusindtal(s):
+        s = s.replace(".", "")
+    try:
+        d = Decimal(s)
+    except InvalidOperation:
+        raise ValueError(f"'{tekst}' er ikke et tal. Skriv fx 1.234.567,89.") from None
+    if not d.is_finite():
+        raise ValueError(f"'{tekst}' er ikke et tal. Skriv fx 1.234.567,89.")
+    return d
+
+
+def _ligner_tusindtal(s: str) -> bool:
+    """'1.234' and '12.500' are thousands in Danish; '96.5' and '3.0' are decimals."""
+    if s.count(".") != 1:
+        return False
+    foer, efter = s.lstrip("-").split(".")
+    return len(efter) == 3 and foer.isdigit() and efter.isdigit() and len(foer) >= 1 and foer != "0"

@@ -1,0 +1,1 @@
+"""The calculation core: pure Python and Decimal, no Qt and no I/O (SPEC §4, §5)."""

@@ -1,0 +1,194 @@
+"""The takstberegning, step by step (SPEC §4; Styringsaftalen 2025-2026 kap. 5 and 9).
+
+`beregn(grundlag, regelsaet)` is a pure function from the takstgrundlag to the published
+takster, the figures of every step and the findings. `Beregner` does the same but keeps each
+tilbud's work between calls, keyed on the (immutable) tilbud record, so that after one edit only
+the edited tilbud and the overhead shares are computed again.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from takstberegner.domain import fund
+from takstberegner.domain.belaegning import BelaegningsResultat, belaegning, pladsdoegn
+from takstberegner.domain.model import KATEGORIER, Satser, Takstgrundlag, Tilbud
+from takstberegner.domain.omkostninger import (
+    BASIS,
+    I_ADMINISTRATION,
+    I_FIN_UDG,
+    Direkte,
+    direkte_omkostninger,
+    tom_vektor,
+)
+from takstberegner.domain.overhead import fordel_overhead
+from takstberegner.domain.penge import afrund, fordel_dele
+from takstberegner.domain.regelsaet import Regelsaet
+from takstberegner.domain.regulering import reguler
+from takstberegner.domain.resultat import Beregning, Fund, TilbudResultat
+from takstberegner.domain.takststruktur import Grundlag, takster
+from takstberegner.domain.tillaeg import ata_timetakster
+
+_ZERO = Decimal(0)
+_12 = Decimal(12)
+
+
+@dataclass(frozen=True)
+class _Forberedt:
+    """Per-tilbud work that does not depend on other tilbud (steps 1-4, belægning)."""
+
+    direkte: Direkte
+    belaegning: BelaegningsResultat
+    noegler: dict[str, Decimal]
+
+
+def _forbered(t: Tilbud, satser: Satser, takstaar: int, rs: Regelsaet, sti: str) -> _Forberedt:
+    d = direkte_omkostninger(t, satser, takstaar, rs, sti)
+    b = belaegning(t, takstaar, rs, sti)
+    noegler = {
+        "pladser": Decimal(t.pladser),
+        "pladsdoegn": pladsdoegn(t.pladser, b.pct, rs),
+        "loensum": d.loensum,
+        "aarsvaerk": t.noegletal_for("aarsvaerk") or _ZERO,
+        "m2": t.noegletal_for("m2") or _ZERO,
+        "direkte_omkostninger": d.direkte,
+    }
+    return _Forberedt(d, b, noegler)
+
+
+def _afslut(t: Tilbud, f: _Forberedt, overhead: Decimal, g: Takstgrundlag, rs: Regelsaet, sti: str) -> TilbudResultat:
+    """Steps 5-14 for one tilbud, given its overhead share."""
+    d = f.direkte
+    spande = {k: list(v) for k, v in d.spande.items()}
+    basis = spande.setdefault(BASIS, tom_vektor())
+    basis[I_ADMINISTRATION] += overhead
+    kategorier = tom_vektor()
+    for vek in spande.values():
+        for i, x in enumerate(vek):
+            kategorier[i] += x
+    driftskapital = _ZERO
+    rente_kort = g.satser.rente_kort_pct or _ZERO
+    if t.driftskapital is not None:
+        maaneder = t.driftskapital.maaneder
+        if maaneder is None:
+            maaneder = rs.std_driftskapital_maaneder
+        driftskapital = sum(kategorier, _ZERO) * maaneder / _12 * rente_kort / 100
+        basis[I_FIN_UDG] += driftskapital
+        kategorier[I_FIN_UDG] += driftskapital
+    o = sum(kategorier, _ZERO)
+    reg = reguler(t, g.takstaar, g.satser.rente_kort_pct, rs, sti)
+    indtaegter = sum((x.beloeb for x in t.oevrige_indtaegter), _ZERO)
+    tg = o + reg.regulering - indtaegter
+    struktur = takster(t, Grundlag(spande, o, tg - o, f.belaegning.pct), rs, sti)
+    fund_: list[Fund] = []
+    if t.kategori == 1:
+        fund_.append(fund.lav(rs, "KATEGORI-1", f"{sti}.kategori"))
+    fund_.extend(f.belaegning.fund)
+    fund_.extend(d.fund)
+    fund_.extend(reg.fund)
+    fund_.extend(struktur.fund)
+    ingen_bemaerkning = not t.bemaerkninger.strip()
+    if ingen_bemaerkning and t.pladser_forrige_aar is not None and t.pladser_forrige_aar != t.pladser:
+        fund_.append(fund.lav(rs, "PLADSER-AENDRET", f"{sti}.bemaerkninger", foer=t.pladser_forrige_aar, nu=t.pladser))
+    if ingen_bemaerkning:
+        graense = g.satser.vaesentlighed_pct
+        if graense is None:
+            graense = rs.std_vaesentlighed_pct
+        for tk in struktur.takster:
+            if tk.forrige_takst and abs((tk.takst - tk.forrige_takst) / tk.forrige_takst * 100) > graense:
+                fund_.append(fund.lav(rs, "TAKST-AENDRET", f"{sti}.bemaerkninger", ydelse=tk.ydelse_navn or tk.ydelse,
+                                      aendring=tk.aendring_pct, foer=tk.forrige_takst, nu=tk.takst, graense=graense))
+    bel = f.belaegning.pct
+    return TilbudResultat(
+        id=t.id,
+        navn=t.navn,
+        kategori=t.kategori,
+        takststruktur=t.takststruktur,
+        pladser=t.pladser,
+        belaegning_pct=None if bel is None else afrund(bel),
+        pladsdoegn=None if bel is None else afrund(pladsdoegn(t.pladser, bel, rs)),
+        omkostninger=dict(zip(KATEGORIER, fordel_dele(kategorier, rs.afrunding_fordeling))),
+        direkte_omkostninger=afrund(d.direkte),
+        afskrivninger=afrund(d.afskrivning),
+        forrentning_anlaeg=afrund(d.forrentning),
+        overhead=afrund(overhead),
+        forrentning_driftskapital=afrund(driftskapital),
+        tjenestemandspension=afrund(d.pension),
+        omkostningsgrundlag=afrund(o),
+        regulering=afrund(reg.regulering),
+        hensat=afrund(reg.hensat),
+        oevrige_indtaegter=afrund(indtaegter),
+        takstgrundlag=afrund(tg),
+        basis_andel=afrund(struktur.basis_andel),
+        borgerrettet_andel=afrund(struktur.borgerrettet_andel),
+        pris_pr_stoettetime=struktur.pris_pr_stoettetime,
+        takster=struktur.takster,
+        fordeling=struktur.fordeling,
+        tillaegsydelser=ata_timetakster(t.tillaegsydelser, rs),
+        hensaettelser=reg.hensaettelser,
+        tidligere_hensaettelser=reg.tidligere,
+        anlaeg=d.anlaeg,
+        reguleringer=reg.linjer,
+        fund=tuple(fund_),
+    )
+
+
+class Beregner:
+    """Computes a takstgrundlag and remembers each tilbud's work for the next call.
+
+    A tilbud is recomputed when its record, its position, the satser, the takstår or its
+    overhead share changed; the records are immutable, so identity tells whether they did.
+    """
+
+    def __init__(self, regelsaet: Regelsaet | None = None):
+        self.regelsaet = regelsaet
+        self._forberedt: dict[int, tuple[Any, ...]] = {}
+        self._afsluttet: dict[int, tuple[Any, ...]] = {}
+
+    def beregn(self, g: Takstgrundlag, regelsaet: Regelsaet | None = None, grundlag_sha256: str = "") -> Beregning:
+        rs = regelsaet or self.regelsaet
+        if rs is None:
+            raise ValueError("Beregner needs a regelsaet")
+        forberedt: dict[int, tuple[Any, ...]] = {}
+        afsluttet: dict[int, tuple[Any, ...]] = {}
+        forb: list[_Forberedt] = []
+        for i, t in enumerate(g.tilbud):
+            sti = f"tilbud[{i}]"
+            noegle = (t, g.satser, g.takstaar, rs, sti)
+            gammel = self._forberedt.get(id(t))
+            if gammel is not None and all(a is b for a, b in zip(gammel[0], noegle)):
+                f = gammel[1]
+            else:
+                f = _forbered(t, g.satser, g.takstaar, rs, sti)
+            forberedt[id(t)] = (noegle, f)
+            forb.append(f)
+        tabeller, overhead, top_fund = fordel_overhead(g, {t.id: f.noegler for t, f in zip(g.tilbud, forb)}, rs)
+        resultater = []
+        for i, (t, f) in enumerate(zip(g.tilbud, forb)):
+            sti = f"tilbud[{i}]"
+            oh = overhead[t.id]
+            noegle = (t, g.satser, g.takstaar, rs, sti, f)
+            gammel = self._afsluttet.get(id(t))
+            if gammel is not None and gammel[2] == oh and all(a is b for a, b in zip(gammel[0], noegle)):
+                r = gammel[1]
+            else:
+                r = _afslut(t, f, oh, g, rs, sti)
+            afsluttet[id(t)] = (noegle, r, oh)
+            resultater.append(r)
+        self._forberedt, self._afsluttet = forberedt, afsluttet
+        return Beregning(
+            takstaar=g.takstaar,
+            driftsherre_navn=g.driftsherre.navn,
+            driftsherre_cvr=g.driftsherre.cvr,
+            regelsaet_id=rs.id,
+            grundlag_sha256=grundlag_sha256,
+            tilbud=tuple(resultater),
+            overhead=tabeller,
+            fund=tuple(top_fund),
+        )
+
+
+def beregn(g: Takstgrundlag, regelsaet: Regelsaet, grundlag_sha256: str = "") -> Beregning:
+    """The takster of one driftsherre and takstår: a pure function of its inputs."""
+    return Beregner(regelsaet).beregn(g, grundlag_sha256=grundlag_sha256)

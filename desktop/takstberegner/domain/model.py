@@ -1,0 +1,227 @@
+"""The takstgrundlag as immutable records (SPEC §2; Styringsaftalen 2025-2026 kap. 5).
+
+Every amount is a Decimal, every list a tuple. The records carry no behaviour: the
+calculation lives in beregning.py and the rule families beside it. Readers in formats/ and
+storage/ build these records and guarantee that they are valid (types, required fields,
+known keys); the domain can assume that.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+KATEGORIER: tuple[str, ...] = (
+    "personale",
+    "aktivitet",
+    "administration",
+    "kompetenceudvikling",
+    "ejendom",
+    "kapital",
+    "finansieringsindtaegter",
+    "finansieringsudgifter",
+)
+KATEGORI_NAVNE: dict[str, str] = {
+    "personale": "Personaleomkostninger",
+    "aktivitet": "Borgerrelaterede udgifter/aktivitetsomkostninger",
+    "administration": "Administrationsomkostninger",
+    "kompetenceudvikling": "Kompetenceudvikling",
+    "ejendom": "Ejendomsomkostninger",
+    "kapital": "Afskrivninger/øvrige kapitalapparatsomkostninger",
+    "finansieringsindtaegter": "Finansieringsindtægter",
+    "finansieringsudgifter": "Finansieringsudgifter",
+}
+REGULERING_LINJE = "regulering_og_indtaegter"
+
+TILBUDSTYPER = ("doegn", "dag", "ambulant")
+TAKSTSTRUKTURER = ("gennemsnit", "differentieret", "enhed", "traekningsret")
+BELAEGNING_METODER = ("beregnet", "forventet", "nyt_tilbud")
+NOEGLER = ("pladser", "pladsdoegn", "loensum", "aarsvaerk", "m2", "direkte_omkostninger", "fast")
+ANLAEG_TYPER = ("grund", "bygning", "installation", "inventar", "it", "transportmiddel", "andet")
+FINANSIERINGER = ("ejet", "finansiel_leasing")
+RESULTAT_VALG = ("hensaet", "indregn", "udskyd")
+DELE = ("basis", "borgerrettet")
+DRIFTSHERRE_TYPER = ("kommune", "region")
+
+POST_TAP = "tap_administrativt"
+POSTER_IKKE_TAKST = ("tillaegsydelse", "individuel_valgfri_ydelse")
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class Driftsherre:
+    navn: str
+    cvr: str
+    type: str = "kommune"
+
+
+@dataclass(frozen=True)
+class Satser:
+    rente_anlaeg_pct: Decimal
+    rente_kort_pct: Decimal | None = None
+    tjenestemandspension_pct: Decimal | None = None  # None: the regelsæt's default
+    vaesentlighed_pct: Decimal | None = None  # None: the regelsæt's default
+
+
+@dataclass(frozen=True)
+class OevrigModtager:
+    id: str
+    navn: str
+    noegletal: Decimal
+
+
+@dataclass(frozen=True)
+class Overheadpulje:
+    id: str
+    navn: str
+    beloeb: Decimal
+    noegle: str
+    driftsandel_pct: Decimal = Decimal(100)
+    omfang: tuple[str, ...] | None = None  # None means "alle"
+    oevrige_modtagere: tuple[OevrigModtager, ...] = ()
+    andele: tuple[tuple[str, Decimal], ...] = ()  # with noegle "fast": recipient id -> percent
+
+
+@dataclass(frozen=True)
+class Belaegning:
+    metode: str
+    faktisk_pct: tuple[tuple[int, Decimal], ...] = ()  # (year, percent), for "beregnet"
+    pct: Decimal | None = None  # for "forventet" and "nyt_tilbud"
+    begrundelse: str = ""
+
+
+@dataclass(frozen=True)
+class SaerligeVilkaar:
+    beskrivelse: str
+    godkendt: date | None = None
+
+
+@dataclass(frozen=True)
+class Enheder:
+    enhed: str
+    antal: Decimal
+
+
+@dataclass(frozen=True)
+class Ydelse:
+    id: str
+    navn: str
+    pladser: int = 0
+    stoettetimer_uge: Decimal | None = None
+    forrige_takst: Decimal | None = None
+    sundhedsydelser: str = ""
+
+
+@dataclass(frozen=True)
+class Omkostningslinje:
+    kategori: str
+    post: str
+    beloeb: Decimal
+    vagtlag: bool = False
+    del_: str | None = None  # "basis" / "borgerrettet"; None: from vagtlag
+    ydelse: str | None = None
+    tjenestemand_loen: Decimal | None = None
+    tjenestemandspension: Decimal | None = None
+    anlaeg: str | None = None  # a leasingydelse for a finansielt leaset anlæg
+    tekst: str = ""
+
+    @property
+    def del_effektiv(self) -> str:
+        if self.del_ is not None:
+            return self.del_
+        return "borgerrettet" if self.vagtlag else "basis"
+
+
+@dataclass(frozen=True)
+class Anlaeg:
+    id: str
+    navn: str
+    type: str
+    anskaffelsesvaerdi: Decimal
+    ibrugtagning: date
+    finansiering: str = "ejet"
+    levetid_aar: int | None = None
+    restvaerdi: Decimal = ZERO
+    andel_pct: Decimal = Decimal(100)
+
+
+@dataclass(frozen=True)
+class Driftskapital:
+    maaneder: Decimal | None = None  # None: the regelsæt's default
+
+
+@dataclass(frozen=True)
+class OevrigIndtaegt:
+    post: str
+    beloeb: Decimal
+
+
+@dataclass(frozen=True)
+class Resultat:
+    aar: int
+    resultat: Decimal
+    grundlag: Decimal
+    valg: str = "indregn"
+    indregnet_tidligere: Decimal = ZERO
+    nyt_tilbud_foerste_aar: bool = False
+
+
+@dataclass(frozen=True)
+class Hensaettelse:
+    aar: int
+    beloeb: Decimal
+    brugt: Decimal = ZERO
+
+
+@dataclass(frozen=True)
+class Tillaegsydelse:
+    personalekategori: str
+    timeomkostning: Decimal
+    tidsrum: tuple[tuple[str, Decimal], ...]
+    fravaer_pct: Decimal = ZERO
+    vfo_pct: Decimal | None = None  # None: the regelsæt's default (5)
+
+
+@dataclass(frozen=True)
+class Tilbud:
+    id: str
+    navn: str
+    paragraf: str
+    kategori: int
+    tilbudstype: str
+    pladser: int
+    takststruktur: str
+    tilbudsportal_id: str = ""
+    korte_forloeb: bool = False
+    nyt_tilbud: bool = False
+    saerlige_vilkaar: SaerligeVilkaar | None = None
+    pladser_forrige_aar: int | None = None
+    belaegning: Belaegning | None = None
+    noegletal: tuple[tuple[str, Decimal], ...] = ()
+    enheder: Enheder | None = None
+    fordeling: tuple[tuple[str, Decimal], ...] = ()
+    ydelser: tuple[Ydelse, ...] = ()
+    omkostninger: tuple[Omkostningslinje, ...] = ()
+    anlaeg: tuple[Anlaeg, ...] = ()
+    driftskapital: Driftskapital | None = None
+    oevrige_indtaegter: tuple[OevrigIndtaegt, ...] = ()
+    resultater: tuple[Resultat, ...] = ()
+    hensaettelser: tuple[Hensaettelse, ...] = ()
+    tillaegsydelser: tuple[Tillaegsydelse, ...] = ()
+    bemaerkninger: str = ""
+
+    def noegletal_for(self, noegle: str) -> Decimal | None:
+        for navn, vaerdi in self.noegletal:
+            if navn == noegle:
+                return vaerdi
+        return None
+
+
+@dataclass(frozen=True)
+class Takstgrundlag:
+    takstaar: int
+    driftsherre: Driftsherre
+    satser: Satser
+    tilbud: tuple[Tilbud, ...] = ()
+    overheadpuljer: tuple[Overheadpulje, ...] = field(default_factory=tuple)

@@ -1,0 +1,55 @@
+"""Overhead from midlertidige omkostningssteder (SA 5.5.7, 9.1; SPEC §4.5).
+
+Each overheadpulje, independently, allocates beløb × driftsandel over its recipients (the
+tilbud in its scope, then its øvrige modtagere) in proportion to its fordelingsnøgle, in øre by
+largest remainder. The myndigheds share never reaches a takst. A key that adds up to zero
+cannot be allocated: an INPUT finding naming the pulje.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from takstberegner.domain import fund
+from takstberegner.domain.model import Takstgrundlag
+from takstberegner.domain.penge import afrund, fordel_stoerste_rest
+from takstberegner.domain.regelsaet import Regelsaet
+from takstberegner.domain.resultat import Fund, OverheadAndel, OverheadFordeling
+
+_ZERO = Decimal(0)
+
+
+def fordel_overhead(
+    g: Takstgrundlag, noegler: dict[str, dict[str, Decimal]], rs: Regelsaet
+) -> tuple[tuple[OverheadFordeling, ...], dict[str, Decimal], list[Fund]]:
+    """noegler: tilbud id -> key name -> that tilbud's value. Returns the tables, the overhead
+    per tilbud id (øre), and findings."""
+    tabeller = []
+    pr_tilbud: dict[str, Decimal] = {t.id: _ZERO for t in g.tilbud}
+    fund_: list[Fund] = []
+    for k, p in enumerate(g.overheadpuljer):
+        modtagere = [t for t in g.tilbud if p.omfang is None or t.id in p.omfang]
+        if p.noegle == "fast":
+            andele = dict(p.andele)
+            vaegte = [andele.get(t.id, _ZERO) for t in modtagere] + [andele.get(o.id, _ZERO) for o in p.oevrige_modtagere]
+        else:
+            vaegte = [noegler[t.id][p.noegle] for t in modtagere] + [o.noegletal for o in p.oevrige_modtagere]
+        beloeb = p.beloeb * p.driftsandel_pct / 100
+        if sum(vaegte, _ZERO) == 0:
+            fund_.append(fund.input_fejl(
+                rs, f"overheadpuljer[{k}]",
+                f"Overheadpuljen '{p.navn or p.id}' kan ikke fordeles: fordelingsnøglen '{p.noegle}' summer til 0 "
+                "over puljens modtagere. Ret nøglen eller puljens modtagere."))
+            dele = [_ZERO] * len(vaegte)
+        else:
+            dele = fordel_stoerste_rest(beloeb, vaegte, rs.afrunding_fordeling)
+        andele_ud = []
+        for t, v, d in zip(modtagere, vaegte, dele):
+            pr_tilbud[t.id] += d
+            andele_ud.append(OverheadAndel(t.id, t.navn, v, d, True))
+        for o, v, d in zip(p.oevrige_modtagere, vaegte[len(modtagere):], dele[len(modtagere):]):
+            andele_ud.append(OverheadAndel(o.id, o.navn, v, d, False))
+        tabeller.append(OverheadFordeling(
+            pulje_id=p.id, navn=p.navn, noegle=p.noegle, beloeb=afrund(p.beloeb), driftsandel_pct=p.driftsandel_pct,
+            fordelt=sum(dele, _ZERO), andele=tuple(andele_ud),
+        ))
+    return tuple(tabeller), pr_tilbud, fund_

@@ -1,0 +1,42 @@
+"""The regelsæt: every parameter of Styringsaftalen as data (SPEC §0).
+
+The record is filled by formats/regelsaet.py from a file in resources/regelsaet/; the engine
+takes it as an argument and never reads a file itself.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class FundSkabelon:
+    niveau: str  # "fejl", "advarsel" or "info"
+    reference: str
+    tekst: str  # str.format template with named fields
+
+
+@dataclass(frozen=True)
+class Regelsaet:
+    id: str
+    navn: str
+    takstaar: tuple[int, ...]
+    dage_pr_aar: int
+    bel_min_pct: Decimal
+    bel_min_korte_forloeb_pct: Decimal
+    bel_anbefalet_max_pct: Decimal
+    bel_max_pct: Decimal
+    reg_graense_pct: Decimal
+    reg_frist_aar: int
+    hensaettelse_aar: int
+    nyt_tilbud_spredning_aar: int
+    std_tjenestemandspension_pct: Decimal
+    std_vfo_pct: Decimal
+    std_driftskapital_maaneder: Decimal
+    std_vaesentlighed_pct: Decimal
+    levetid_aar: dict[str, tuple[int, int]]
+    afrunding_takst: Decimal
+    afrunding_takst_kr: Decimal
+    afrunding_fordeling: Decimal
+    afrunding_traekningsret: Decimal
+    fund: dict[str, FundSkabelon]

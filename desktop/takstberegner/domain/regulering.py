@@ -1,0 +1,100 @@
+"""Regulering for tidligere års over- og underskud (SA 5.3, 5.5.5, 6.1.2; SPEC §4.8).
+
+Per resultat of year Y with result R and that year's grundlag G, limit L = 5 % × G: an overskud
+up to L may be hensat, the rest must reduce the takst; an underskud up to L is the driftsherre's
+own risk, the rest must be added; the mandatory part may be postponed ("udskyd") while T < Y + 2;
+a new tilbud's first-year underskud may be spread over three takstår. Interest at the short
+rate for the full years between the end of Y and the start of T.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from takstberegner.domain import fund
+from takstberegner.domain.model import Resultat, Tilbud
+from takstberegner.domain.penge import afrund
+from takstberegner.domain.regelsaet import Regelsaet
+from takstberegner.domain.resultat import Fund, Hensaettelse, ReguleringBeregning
+
+_ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class ReguleringsResultat:
+    regulering: Decimal  # exact RG, signed: negative lowers the takster
+    hensat: Decimal  # exact
+    linjer: tuple[ReguleringBeregning, ...]
+    hensaettelser: tuple[Hensaettelse, ...]  # made now, from this takstberegning's resultater
+    tidligere: tuple[Hensaettelse, ...]  # earlier hensættelser with what is left of them
+    fund: tuple[Fund, ...]
+
+
+def _en(r: Resultat, takstaar: int, rente_kort_pct: Decimal, rs: Regelsaet, felt: str,
+        ud_fund: list[Fund]) -> tuple[ReguleringBeregning, Decimal, Decimal]:
+    graense = r.grundlag * rs.reg_graense_pct / 100
+    frist = r.aar + rs.reg_frist_aar
+    hensat = egenrisiko = obligatorisk = _ZERO
+    fortegn = 0
+    if r.resultat > 0:
+        fortegn = -1
+        if r.valg in ("hensaet", "udskyd"):
+            hensat = min(r.resultat, graense)
+        obligatorisk = r.resultat - hensat
+    elif r.resultat < 0:
+        fortegn = 1
+        tab = -r.resultat
+        egenrisiko = min(tab, graense)
+        obligatorisk = tab - egenrisiko
+        if tab <= graense:
+            ud_fund.append(fund.lav(rs, "REG-EGENRISIKO", felt, aar=r.aar, resultat=r.resultat,
+                                    graense=rs.reg_graense_pct))
+    tilbage = max(_ZERO, obligatorisk - r.indregnet_tidligere)
+    udskudt = _ZERO
+    if r.resultat < 0 and r.nyt_tilbud_foerste_aar:
+        i_aar = min(obligatorisk / rs.nyt_tilbud_spredning_aar, tilbage)
+        udskudt = tilbage - i_aar
+        frist = r.aar + rs.reg_frist_aar + rs.nyt_tilbud_spredning_aar - 1
+    elif r.valg == "udskyd" and tilbage > 0:
+        i_aar = _ZERO
+        udskudt = tilbage
+        if takstaar >= frist:
+            ud_fund.append(fund.lav(rs, "REG-FRIST", felt, aar=r.aar, resultat=r.resultat,
+                                    beloeb=afrund(tilbage), frist=frist))
+    else:
+        i_aar = tilbage
+    signeret = fortegn * i_aar
+    renter = signeret * rente_kort_pct / 100 * max(0, takstaar - r.aar - 1)
+    linje = ReguleringBeregning(
+        aar=r.aar, resultat=afrund(r.resultat), grundlag=afrund(r.grundlag), graense=afrund(graense),
+        valg=r.valg, hensat=afrund(hensat), egenrisiko=afrund(egenrisiko),
+        skal_indregnes=afrund(fortegn * obligatorisk), i_aar=afrund(signeret), renter=afrund(renter),
+        regulering=afrund(signeret + renter), udskudt=afrund(fortegn * udskudt), frist=frist,
+    )
+    return linje, signeret + renter, hensat
+
+
+def reguler(t: Tilbud, takstaar: int, rente_kort_pct: Decimal | None, rs: Regelsaet, sti: str) -> ReguleringsResultat:
+    rente = rente_kort_pct or _ZERO
+    fund_: list[Fund] = []
+    linjer = []
+    total = hensat_total = _ZERO
+    hens: list[Hensaettelse] = []
+    tidligere: list[Hensaettelse] = []
+    for k, r in enumerate(t.resultater):
+        linje, beloeb, hensat = _en(r, takstaar, rente, rs, f"{sti}.resultater[{k}]", fund_)
+        linjer.append(linje)
+        total += beloeb
+        hensat_total += hensat
+        if hensat > 0:
+            hens.append(Hensaettelse(aar=r.aar, beloeb=afrund(hensat), sidste_anvendelsesaar=r.aar + rs.hensaettelse_aar))
+    for k, h in enumerate(t.hensaettelser):
+        tilbage = h.beloeb - h.brugt
+        if tilbage <= 0:
+            continue
+        sidste = h.aar + rs.hensaettelse_aar
+        tidligere.append(Hensaettelse(aar=h.aar, beloeb=afrund(tilbage), sidste_anvendelsesaar=sidste))
+        if sidste <= takstaar:
+            fund_.append(fund.lav(rs, "HENS-UDLOEB", f"{sti}.hensaettelser[{k}]", aar=h.aar,
+                                  beloeb=afrund(tilbage), sidste=sidste))
+    return ReguleringsResultat(total, hensat_total, tuple(linjer), tuple(hens), tuple(tidligere), tuple(fund_))

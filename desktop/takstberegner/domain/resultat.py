@@ -1,0 +1,184 @@
+"""What the engine publishes: takster, the figures of every step, and the findings (SPEC §4, §5).
+
+Every Decimal here is a published figure, rounded once as SPEC §1 says (amounts and takster to
+øre, percentages to 2 decimals, trækningsret and takst_kr to whole kroner). Exporters and the UI
+read these records and never compute.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Fund:
+    kode: str
+    niveau: str  # "fejl", "advarsel", "info"
+    tekst: str
+    reference: str
+    felt: str  # field path into the takstgrundlag, e.g. "tilbud[0].belaegning"
+
+    @property
+    def er_fejl(self) -> bool:
+        return self.niveau == "fejl"
+
+
+@dataclass(frozen=True)
+class Takst:
+    ydelse: str
+    ydelse_navn: str
+    enhed: str  # "doegn", "dag" or the unit of an enhedstakst ("time", ...)
+    takst: Decimal
+    takst_kr: Decimal
+    pr_kategori: dict[str, Decimal]  # the eight categories + regulering_og_indtaegter
+    basistakst: Decimal | None = None
+    ydelsestakst: Decimal | None = None
+    stoettetimer_uge: Decimal | None = None
+    forrige_takst: Decimal | None = None
+    aendring_pct: Decimal | None = None
+    pladser: int | None = None
+    sundhedsydelser: str = ""
+
+
+@dataclass(frozen=True)
+class AnlaegBeregning:
+    """One asset's line in the anlægsskema for the takstår (SPEC §4.3-4.4)."""
+
+    id: str
+    navn: str
+    type: str
+    finansiering: str
+    andel_pct: Decimal
+    aarlig_afskrivning: Decimal  # for the whole asset, before andel
+    maaneder_i_aar: int
+    afskrivning: Decimal  # the tilbud's share in the takstår
+    bogfoert_primo: Decimal  # book value 1 January, whole asset
+    bogfoert_ultimo: Decimal  # book value 31 December, whole asset
+    forrentning: Decimal  # the tilbud's share
+
+
+@dataclass(frozen=True)
+class ReguleringBeregning:
+    """One past result and how it is handled in the takstår (SPEC §4.8)."""
+
+    aar: int
+    resultat: Decimal
+    grundlag: Decimal
+    graense: Decimal  # 5 % of grundlag
+    valg: str
+    hensat: Decimal  # kept, not in the takst (overskud only)
+    egenrisiko: Decimal  # underskud the driftsherre carries
+    skal_indregnes: Decimal  # the mandatory part, signed: overskud negative, underskud positive
+    i_aar: Decimal  # what enters this takstår, signed, before interest
+    renter: Decimal  # interest on i_aar
+    regulering: Decimal  # i_aar + renter
+    udskudt: Decimal  # mandatory part left for later years
+    frist: int  # last takstår the mandatory part may enter
+
+
+@dataclass(frozen=True)
+class Hensaettelse:
+    aar: int
+    beloeb: Decimal
+    sidste_anvendelsesaar: int
+
+
+@dataclass(frozen=True)
+class AtaTimetakst:
+    personalekategori: str
+    tidsrum: str
+    timeomkostning: Decimal
+    doegnkoefficient_pct: Decimal
+    vfo_pct: Decimal
+    fravaer_pct: Decimal
+    ata_timetakst: Decimal
+
+
+@dataclass(frozen=True)
+class OverheadAndel:
+    modtager_id: str
+    modtager_navn: str
+    noegletal: Decimal
+    beloeb: Decimal
+    er_tilbud: bool
+
+
+@dataclass(frozen=True)
+class OverheadFordeling:
+    """How one overheadpulje falls on every recipient; the parts add up to `fordelt`."""
+
+    pulje_id: str
+    navn: str
+    noegle: str
+    beloeb: Decimal
+    driftsandel_pct: Decimal
+    fordelt: Decimal  # beloeb × driftsandel, the part that reaches takster and other recipients
+    andele: tuple[OverheadAndel, ...]
+
+
+@dataclass(frozen=True)
+class TilbudResultat:
+    id: str
+    navn: str
+    kategori: int
+    takststruktur: str
+    pladser: int
+    belaegning_pct: Decimal | None
+    pladsdoegn: Decimal | None
+    omkostninger: dict[str, Decimal]  # by category, adding up to omkostningsgrundlag
+    direkte_omkostninger: Decimal
+    afskrivninger: Decimal
+    forrentning_anlaeg: Decimal
+    overhead: Decimal
+    forrentning_driftskapital: Decimal
+    tjenestemandspension: Decimal
+    omkostningsgrundlag: Decimal
+    regulering: Decimal
+    hensat: Decimal
+    oevrige_indtaegter: Decimal
+    takstgrundlag: Decimal
+    basis_andel: Decimal  # basis part of the takstgrundlag
+    borgerrettet_andel: Decimal  # borgerrettet part of the takstgrundlag
+    pris_pr_stoettetime: Decimal | None
+    takster: tuple[Takst, ...]
+    fordeling: dict[str, Decimal] | None  # trækningsret, whole kroner
+    tillaegsydelser: tuple[AtaTimetakst, ...]
+    hensaettelser: tuple[Hensaettelse, ...]  # made in this takstberegning (SA 5.3.1)
+    tidligere_hensaettelser: tuple[Hensaettelse, ...]  # earlier ones, what is left, last year of use
+    anlaeg: tuple[AnlaegBeregning, ...]
+    reguleringer: tuple[ReguleringBeregning, ...]
+    fund: tuple[Fund, ...]
+
+    @property
+    def har_fejl(self) -> bool:
+        return any(f.er_fejl for f in self.fund)
+
+
+@dataclass(frozen=True)
+class Beregning:
+    """The engine's answer for one driftsherre and takstår."""
+
+    takstaar: int
+    driftsherre_navn: str
+    driftsherre_cvr: str
+    regelsaet_id: str
+    grundlag_sha256: str
+    tilbud: tuple[TilbudResultat, ...]
+    overhead: tuple[OverheadFordeling, ...]
+    fund: tuple[Fund, ...] = field(default_factory=tuple)  # findings that belong to no tilbud
+
+    def alle_fund(self) -> list[Fund]:
+        out = list(self.fund)
+        for t in self.tilbud:
+            out.extend(t.fund)
+        return out
+
+    @property
+    def har_fejl(self) -> bool:
+        return any(f.er_fejl for f in self.alle_fund())
+
+    def tilbud_resultat(self, tilbud_id: str) -> TilbudResultat | None:
+        for t in self.tilbud:
+            if t.id == tilbud_id:
+                return t
+        return None

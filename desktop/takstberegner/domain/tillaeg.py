@@ -1,0 +1,34 @@
+"""ATA-timetakster for tillægsydelser (SA 9.2, bilag 2; SPEC §4.14).
+
+ATA-timetakst = timeomkostning × (1 + d + vfo + fravær), d, vfo and fravær as fractions.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from takstberegner.domain.model import Tillaegsydelse
+from takstberegner.domain.penge import afrund
+from takstberegner.domain.regelsaet import Regelsaet
+from takstberegner.domain.resultat import AtaTimetakst
+
+
+def ata_timetakst(timeomkostning: Decimal, d_pct: Decimal, vfo_pct: Decimal, fravaer_pct: Decimal) -> Decimal:
+    """The exact hourly rate; published rounded to øre."""
+    return timeomkostning * (1 + (d_pct + vfo_pct + fravaer_pct) / 100)
+
+
+def ata_timetakster(ydelser: tuple[Tillaegsydelse, ...], rs: Regelsaet) -> tuple[AtaTimetakst, ...]:
+    ud = []
+    for y in ydelser:
+        vfo = rs.std_vfo_pct if y.vfo_pct is None else y.vfo_pct
+        for tidsrum, d in y.tidsrum:
+            ud.append(AtaTimetakst(
+                personalekategori=y.personalekategori,
+                tidsrum=tidsrum,
+                timeomkostning=y.timeomkostning,
+                doegnkoefficient_pct=d,
+                vfo_pct=vfo,
+                fravaer_pct=y.fravaer_pct,
+                ata_timetakst=afrund(ata_timetakst(y.timeomkostning, d, vfo, y.fravaer_pct), rs.afrunding_takst),
+            ))
+    return tuple(ud)

@@ -1,0 +1,68 @@
+"""Reads a regelsæt (SPEC §0) from resources/regelsaet/ and picks the one for a takstår."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from takstberegner.domain.regelsaet import FundSkabelon, Regelsaet
+from takstberegner.formats.fejl import InputError
+from takstberegner.paths import resource
+
+
+def laes_regelsaet(sti: Path) -> Regelsaet:
+    try:
+        d = json.loads(sti.read_text(encoding="utf-8"), parse_float=Decimal)
+    except (OSError, ValueError) as e:
+        raise InputError("regelsaet", f"regelsættet {sti.name} kan ikke læses: {e}") from None
+    if d.get("format") != "regelsaet/1":
+        raise InputError("regelsaet.format", f"{sti.name} er ikke et regelsæt (regelsaet/1)")
+    b, r, s, a = d["belaegning"], d["regulering"], d["standard"], d["afrunding"]
+    return Regelsaet(
+        id=d["id"],
+        navn=d["navn"],
+        takstaar=tuple(int(x) for x in d["takstaar"]),
+        dage_pr_aar=int(d["dage_pr_aar"]),
+        bel_min_pct=Decimal(b["min_pct"]),
+        bel_min_korte_forloeb_pct=Decimal(b["min_korte_forloeb_pct"]),
+        bel_anbefalet_max_pct=Decimal(b["anbefalet_max_pct"]),
+        bel_max_pct=Decimal(b["max_pct"]),
+        reg_graense_pct=Decimal(r["graense_pct"]),
+        reg_frist_aar=int(r["frist_aar"]),
+        hensaettelse_aar=int(r["hensaettelse_aar"]),
+        nyt_tilbud_spredning_aar=int(r["nyt_tilbud_spredning_aar"]),
+        std_tjenestemandspension_pct=Decimal(s["tjenestemandspension_pct"]),
+        std_vfo_pct=Decimal(s["vfo_pct"]),
+        std_driftskapital_maaneder=Decimal(s["driftskapital_maaneder"]),
+        std_vaesentlighed_pct=Decimal(s["vaesentlighed_pct"]),
+        levetid_aar={k: (int(v[0]), int(v[1])) for k, v in d["levetid_aar"].items()},
+        afrunding_takst=Decimal(a["takst"]),
+        afrunding_takst_kr=Decimal(a["takst_kr"]),
+        afrunding_fordeling=Decimal(a["fordeling"]),
+        afrunding_traekningsret=Decimal(a["traekningsret"]),
+        fund={
+            kode: FundSkabelon(niveau=f["niveau"], reference=f["reference"], tekst=f["tekst"])
+            for kode, f in d["fund"].items()
+        },
+    )
+
+
+@lru_cache(maxsize=None)
+def alle_regelsaet() -> tuple[Regelsaet, ...]:
+    mappe = resource("regelsaet")
+    return tuple(laes_regelsaet(p) for p in sorted(mappe.glob("*.json")))
+
+
+def regelsaet_for(takstaar: int) -> Regelsaet:
+    """The regelsæt that governs `takstaar`; InputError when none does."""
+    for r in alle_regelsaet():
+        if takstaar in r.takstaar:
+            return r
+    aar = sorted(a for r in alle_regelsaet() for a in r.takstaar)
+    dækket = ", ".join(str(a) for a in aar) or "ingen"
+    raise InputError(
+        "takstaar",
+        f"der findes intet regelsæt for takstår {takstaar}; programmet kender takstårene {dækket}. "
+        "Hent en nyere version af Takstberegner.",
+    )

@@ -1,0 +1,58 @@
+"""Subcommands `beregn` and `kontroller`: compute a takstgrundlag, print takster or findings."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from takstberegner import dansk
+
+
+def registrer(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("beregn", help="beregn taksterne for en takstgrundlag-fil (.json eller .takst)")
+    p.add_argument("grundlag", help="takstgrundlag (.json) eller takstfil (.takst)")
+    p.add_argument("-o", "--output", help="skriv takster-dokumentet hertil i stedet for til skærmen")
+    p.set_defaults(func=_beregn)
+    k = sub.add_parser("kontroller", help="kontrollér en takstgrundlag-fil mod Styringsaftalen")
+    k.add_argument("grundlag", help="takstgrundlag (.json) eller takstfil (.takst)")
+    k.set_defaults(func=_kontroller)
+
+
+def _beregn(args: argparse.Namespace) -> int:
+    from takstberegner import tjeneste
+    from takstberegner.formats import takster
+
+    beregning = tjeneste.beregn(tjeneste.laes_grundlag(args.grundlag))
+    tekst = takster.skriv_tekst(beregning)
+    if args.output:
+        Path(args.output).write_text(tekst, encoding="utf-8")
+    else:
+        sys.stdout.buffer.write(tekst.encode("utf-8"))
+    return 0
+
+
+_NIVEAU = {"fejl": "FEJL", "advarsel": "ADVARSEL", "info": "INFO"}
+
+
+def _kontroller(args: argparse.Namespace) -> int:
+    from takstberegner import tjeneste
+
+    grundlag = tjeneste.laes_grundlag(args.grundlag)
+    beregning = tjeneste.beregn(grundlag)
+    navne = {t.id: t.navn for t in grundlag.tilbud}
+    linjer = []
+    for f in beregning.fund:
+        linjer.append(f"{_NIVEAU[f.niveau]:9} {f.kode}: {f.tekst} ({f.reference}; {f.felt})")
+    for t in beregning.tilbud:
+        for f in t.fund:
+            ref = f"{f.reference}; " if f.reference else ""
+            linjer.append(f"{_NIVEAU[f.niveau]:9} {navne[t.id]} ({t.id}) {f.kode}: {f.tekst} ({ref}{f.felt})")
+    fejl = sum(1 for f in beregning.alle_fund() if f.er_fejl)
+    advarsler = sum(1 for f in beregning.alle_fund() if f.niveau == "advarsel")
+    ud = "\n".join(linjer)
+    if ud:
+        ud += "\n"
+    ud += (f"{grundlag.driftsherre.navn}, takstår {grundlag.takstaar}: {len(grundlag.tilbud)} tilbud, "
+           f"{dansk.tal(fejl, 0)} fejl, {dansk.tal(advarsler, 0)} advarsler.\n")
+    sys.stdout.buffer.write(ud.encode("utf-8"))
+    return 1 if fejl else 0

@@ -28,36 +28,28 @@ class AnlaegTal:
     forrentning: Decimal  # the tilbud's share
 
 
-def _maaned_nr(aar: int, maaned: int) -> int:
-    return aar * 12 + (maaned - 1)
-
-
 def beregn_anlaeg(a: Anlaeg, takstaar: int, rente_pct: Decimal) -> AnlaegTal:
     andel = a.andel_pct / 100
-    start_t = _maaned_nr(takstaar, 1)  # January of T
-    slut_t = start_t + 12  # exclusive: January of T+1
-    taget_i_brug = _maaned_nr(a.ibrugtagning.year, a.ibrugtagning.month)
-    # Book value at 1 January: the asset exists if taken into use before T.
-    eksisterer_primo = a.ibrugtagning.year < takstaar
-    eksisterer_ultimo = a.ibrugtagning.year <= takstaar
+    ib = a.ibrugtagning
+    vaerdi = a.anskaffelsesvaerdi
+    # The asset is on the books at 1 January if taken into use before T, at 31 December if by T.
+    primo_med = ib.year < takstaar
+    ultimo_med = ib.year <= takstaar
     if a.type == "grund":
-        primo = a.anskaffelsesvaerdi if eksisterer_primo else _ZERO
-        ultimo = a.anskaffelsesvaerdi if eksisterer_ultimo else _ZERO
-        forrentning = (primo + ultimo) / _TWO * rente_pct / 100 * andel
-        return AnlaegTal(_ZERO, 0, _ZERO, primo, ultimo, forrentning)
+        primo = vaerdi if primo_med else _ZERO
+        ultimo = vaerdi if ultimo_med else _ZERO
+        return AnlaegTal(_ZERO, 0, _ZERO, primo, ultimo, (primo + ultimo) * rente_pct * andel / 200)
     levetid = a.levetid_aar or 1
-    aarlig = (a.anskaffelsesvaerdi - a.restvaerdi) / levetid
-    start = taget_i_brug + 1  # first month after ibrugtagning
-    slut = start + levetid * 12  # exclusive
-
-    def afskrevet_foer(maaned: int) -> Decimal:
-        """Depreciation of the months before `maaned` (exclusive)."""
-        n = min(max(maaned - start, 0), levetid * 12)
-        return aarlig * n / _12
-
-    maaneder = max(0, min(slut, slut_t) - max(start, start_t))
-    afskrivning = aarlig * maaneder / _12 * andel
-    primo = a.anskaffelsesvaerdi - afskrevet_foer(start_t) if eksisterer_primo else _ZERO
-    ultimo = a.anskaffelsesvaerdi - afskrevet_foer(slut_t) if eksisterer_ultimo else _ZERO
-    forrentning = (primo + ultimo) / _TWO * rente_pct / 100 * andel
-    return AnlaegTal(aarlig, maaneder, afskrivning, primo, ultimo, forrentning)
+    aarlig = (vaerdi - a.restvaerdi) / levetid
+    pr_maaned = aarlig / _12
+    # Month index = year × 12 + (month - 1); depreciation starts the month after ibrugtagning.
+    start = ib.year * 12 + ib.month
+    i_alt = levetid * 12
+    januar = takstaar * 12  # month index of January T (same scheme: year * 12 + month - 1)
+    foer_primo = min(max(januar - start, 0), i_alt)  # months depreciated before 1 January of T
+    foer_ultimo = min(max(januar + 12 - start, 0), i_alt)  # ... before 1 January of T + 1
+    maaneder = foer_ultimo - foer_primo
+    primo = vaerdi - pr_maaned * foer_primo if primo_med else _ZERO
+    ultimo = vaerdi - pr_maaned * foer_ultimo if ultimo_med else _ZERO
+    return AnlaegTal(aarlig, maaneder, pr_maaned * maaneder * andel, primo, ultimo,
+                     (primo + ultimo) * rente_pct * andel / 200)

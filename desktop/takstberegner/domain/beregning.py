@@ -128,10 +128,15 @@ def _afslut(t: Tilbud, f: _Forberedt, overhead: Decimal, g: Takstgrundlag, rs: R
         tillaegsydelser=ata_timetakster(t.tillaegsydelser, rs),
         hensaettelser=reg.hensaettelser,
         tidligere_hensaettelser=reg.tidligere,
-        anlaeg=d.anlaeg,
+        anlaeg_tal=d.anlaeg,
         reguleringer=reg.linjer,
         fund=tuple(fund_),
     )
+
+
+def _samme(a: tuple, b: tuple, identiske: int) -> bool:
+    """The first `identiske` items are immutable records compared by identity, the rest by value."""
+    return all(x is y for x, y in zip(a[:identiske], b[:identiske])) and a[identiske:] == b[identiske:]
 
 
 class Beregner:
@@ -155,9 +160,9 @@ class Beregner:
         forb: list[_Forberedt] = []
         for i, t in enumerate(g.tilbud):
             sti = f"tilbud[{i}]"
-            noegle = (t, g.satser, g.takstaar, rs, sti)
+            noegle = (t, g.satser, rs, g.takstaar, sti)
             gammel = self._forberedt.get(id(t))
-            if gammel is not None and all(a is b for a, b in zip(gammel[0], noegle)):
+            if gammel is not None and _samme(gammel[0], noegle, 3):
                 f = gammel[1]
             else:
                 f = _forbered(t, g.satser, g.takstaar, rs, sti)
@@ -168,13 +173,13 @@ class Beregner:
         for i, (t, f) in enumerate(zip(g.tilbud, forb)):
             sti = f"tilbud[{i}]"
             oh = overhead[t.id]
-            noegle = (t, g.satser, g.takstaar, rs, sti, f)
+            noegle = (t, g.satser, rs, f, g.takstaar, sti, oh, g.driftsherre)
             gammel = self._afsluttet.get(id(t))
-            if gammel is not None and gammel[2] == oh and all(a is b for a, b in zip(gammel[0], noegle)):
+            if gammel is not None and _samme(gammel[0], noegle, 4):
                 r = gammel[1]
             else:
                 r = _afslut(t, f, oh, g, rs, sti)
-            afsluttet[id(t)] = (noegle, r, oh)
+            afsluttet[id(t)] = (noegle, r)
             resultater.append(r)
         self._forberedt, self._afsluttet = forberedt, afsluttet
         return Beregning(

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import attrgetter
 
 from takstberegner.domain import fund
 from takstberegner.domain.anlaeg import beregn_anlaeg
 from takstberegner.domain.model import KATEGORIER, POST_TAP, POSTER_IKKE_TAKST, Satser, Tilbud
-from takstberegner.domain.penge import afrund
 from takstberegner.domain.regelsaet import Regelsaet
-from takstberegner.domain.resultat import AnlaegBeregning, Fund
+from takstberegner.domain.resultat import Fund
 
 KAT = {k: i for i, k in enumerate(KATEGORIER)}
 I_PERSONALE = KAT["personale"]
@@ -41,61 +41,73 @@ class Direkte:
     pension: Decimal
     afskrivning: Decimal
     forrentning: Decimal
-    anlaeg: tuple[AnlaegBeregning, ...]
+    anlaeg: tuple  # (Anlaeg, AnlaegTal) pairs
     fund: tuple[Fund, ...]
+
+
+_LINJE = attrgetter("kategori", "post", "beloeb", "vagtlag", "del_", "ydelse",
+                    "tjenestemand_loen", "tjenestemandspension", "anlaeg")
+_SAERLIGE_POSTER = frozenset((POST_TAP,) + POSTER_IKKE_TAKST)
+_INGEN = (None, None, None)
 
 
 def direkte_omkostninger(t: Tilbud, satser: Satser, takstaar: int, rs: Regelsaet, sti: str) -> Direkte:
     pension_sats = satser.tjenestemandspension_pct
     if pension_sats is None:
         pension_sats = rs.std_tjenestemandspension_pct
-    spande: Spande = {}
     fund_: list[Fund] = []
-    direkte = loensum = pension = _ZERO
+    pension = tap = _ZERO
     leasede_linjer: set[str] = set()
-    for k, x in enumerate(t.omkostninger):
-        if x.post in POSTER_IKKE_TAKST:
-            fund_.append(fund.lav(rs, "IKKE-TAKST-OMKOSTNING", f"{sti}.omkostninger[{k}]", post=x.post,
-                                  beloeb=x.beloeb))
-            continue
-        if x.anlaeg is not None:
-            leasede_linjer.add(x.anlaeg)
-        i = KAT[x.kategori]
-        del_ = x.del_ if x.del_ is not None else ("borgerrettet" if x.vagtlag else "basis")
-        key = (x.ydelse, del_)
-        vek = spande.get(key)
-        if vek is None:
-            vek = spande[key] = tom_vektor()
-        direkte += x.beloeb
-        if i == I_PERSONALE:
-            loensum += x.beloeb
-            if x.post == POST_TAP:
-                i = I_ADMINISTRATION
-            if x.tjenestemandspension is not None:
-                p = x.tjenestemandspension
-            elif x.tjenestemand_loen is not None:
-                p = x.tjenestemand_loen * pension_sats / 100
-            else:
-                p = _ZERO
+    # One lean pass: sum the amounts by (ydelse, del, vagtlag, kategori); the rare lines
+    # (TAP, not-in-takst, tjenestemand, leasing) take the slow path.
+    sums: dict[tuple, Decimal] = {}
+    pensioner: dict[tuple, Decimal] = {}
+    for k, (kategori, post, beloeb, vagtlag, del_, ydelse, loen, pens, anl) in enumerate(map(_LINJE, t.omkostninger)):
+        if post in _SAERLIGE_POSTER:
+            if post != POST_TAP:
+                fund_.append(fund.lav(rs, "IKKE-TAKST-OMKOSTNING", f"{sti}.omkostninger[{k}]", post=post,
+                                      beloeb=beloeb))
+                continue
+            if kategori == "personale":
+                tap += beloeb
+                kategori = "administration"
+        key = (ydelse, del_, vagtlag, kategori)
+        sums[key] = sums.get(key, _ZERO) + beloeb
+        if (loen, pens, anl) != _INGEN:
+            if anl is not None:
+                leasede_linjer.add(anl)
+            p = pens if pens is not None else (loen * pension_sats / 100 if loen is not None else _ZERO)
             if p:
-                vek[I_PERSONALE] += p
+                pkey = (ydelse, del_, vagtlag, "personale")
+                pensioner[pkey] = pensioner.get(pkey, _ZERO) + p
                 pension += p
-        vek[i] += x.beloeb
+    spande: Spande = {}
+    direkte = loensum = _ZERO
+    for kilde, er_pension in ((sums, False), (pensioner, True)):
+        for (ydelse, del_, vagtlag, kategori), beloeb in kilde.items():
+            if del_ is None:
+                del_ = "borgerrettet" if vagtlag else "basis"
+            vek = spande.get((ydelse, del_))
+            if vek is None:
+                vek = spande[(ydelse, del_)] = tom_vektor()
+            vek[KAT[kategori]] += beloeb
+            if not er_pension:
+                direkte += beloeb
+                if kategori == "personale":
+                    loensum += beloeb
+    loensum += tap
     afskrivning = forrentning = _ZERO
     anlaeg_ud = []
+    rente = satser.rente_anlaeg_pct
+    levetider = rs.levetid_aar
     for k, a in enumerate(t.anlaeg):
-        tal = beregn_anlaeg(a, takstaar, satser.rente_anlaeg_pct)
+        tal = beregn_anlaeg(a, takstaar, rente)
         afskrivning += tal.afskrivning
         forrentning += tal.forrentning
-        anlaeg_ud.append(AnlaegBeregning(
-            id=a.id, navn=a.navn, type=a.type, finansiering=a.finansiering, andel_pct=a.andel_pct,
-            aarlig_afskrivning=afrund(tal.aarlig), maaneder_i_aar=tal.maaneder,
-            afskrivning=afrund(tal.afskrivning), bogfoert_primo=afrund(tal.primo),
-            bogfoert_ultimo=afrund(tal.ultimo), forrentning=afrund(tal.forrentning),
-        ))
+        anlaeg_ud.append((a, tal))
         if a.finansiering == "finansiel_leasing" and a.id in leasede_linjer:
             fund_.append(fund.lav(rs, "LEAS-DOBBELT", f"{sti}.anlaeg[{k}]", anlaeg=a.navn or a.id))
-        graenser = rs.levetid_aar.get(a.type)
+        graenser = levetider.get(a.type)
         if graenser and a.levetid_aar is not None and not graenser[0] <= a.levetid_aar <= graenser[1]:
             fund_.append(fund.lav(rs, "ANLAEG-LEVETID", f"{sti}.anlaeg[{k}].levetid_aar", anlaeg=a.navn or a.id,
                                   type=a.type, levetid=a.levetid_aar, fra=graenser[0], til=graenser[1]))

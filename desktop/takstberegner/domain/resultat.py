@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
+
+from takstberegner.domain.penge import afrund
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,7 @@ class Takst:
 
 @dataclass(frozen=True)
 class AnlaegBeregning:
-    """One asset's line in the anlægsskema for the takstår (SPEC §4.3-4.4)."""
+    """One asset's line in the anlægsskema for the takstår (SPEC §4.3-4.4), published."""
 
     id: str
     navn: str
@@ -145,13 +148,25 @@ class TilbudResultat:
     tillaegsydelser: tuple[AtaTimetakst, ...]
     hensaettelser: tuple[Hensaettelse, ...]  # made in this takstberegning (SA 5.3.1)
     tidligere_hensaettelser: tuple[Hensaettelse, ...]  # earlier ones, what is left, last year of use
-    anlaeg: tuple[AnlaegBeregning, ...]
+    anlaeg_tal: tuple  # (Anlaeg, anlaeg.AnlaegTal) pairs, exact; `anlaeg` publishes them
     reguleringer: tuple[ReguleringBeregning, ...]
     fund: tuple[Fund, ...]
 
     @property
     def har_fejl(self) -> bool:
         return any(f.er_fejl for f in self.fund)
+
+    @cached_property
+    def anlaeg(self) -> tuple[AnlaegBeregning, ...]:
+        """The anlægsskema, rounded for publication when first read (3.000 assets cost)."""
+        return tuple(
+            AnlaegBeregning(
+                id=a.id, navn=a.navn, type=a.type, finansiering=a.finansiering, andel_pct=a.andel_pct,
+                aarlig_afskrivning=afrund(x.aarlig), maaneder_i_aar=x.maaneder, afskrivning=afrund(x.afskrivning),
+                bogfoert_primo=afrund(x.primo), bogfoert_ultimo=afrund(x.ultimo), forrentning=afrund(x.forrentning),
+            )
+            for a, x in self.anlaeg_tal
+        )
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,163 @@
+"""A fast grid table flowable for reportlab, for the long tables of the PDF til revision.
+
+reportlab's Table draws every cell with its own text object and style lookups; with ~130.000
+cells (the large driftsherre) that alone takes seconds. `Gitter` lays out plain-text cells
+(wrapped with simpleSplit when needed), splits across pages repeating the header row, and draws
+each table with one text object and one line path. Only what the report needs: header
+background, right-aligned number cells, a bold total row.
+"""
+from __future__ import annotations
+
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import Flowable
+
+FONT, FED = "Helvetica", "Helvetica-Bold"
+_BREDDER: dict[str, list[int]] = {}
+
+
+_TAL_TEGN = frozenset("0123456789.,- ")
+_ASCII_ESC = str.maketrans({"(": "\\(", ")": "\\)", "\\": "\\\\"})
+
+
+def _pdf_tekst(t: str) -> str:
+    """A PDF literal string body in WinAnsi (cp1252) for the standard fonts."""
+    if t.isascii():
+        return t.translate(_ASCII_ESC)
+    ud = []
+    for ch in t:
+        if ch.isascii():
+            ud.append(ch.translate(_ASCII_ESC))
+        else:
+            b = ch.encode("cp1252", "replace")
+            ud.append("".join(f"\\{x:03o}" for x in b))
+    return "".join(ud)
+
+
+def _bredde(tekst: str, font: str, stoerrelse: float) -> float:
+    if font == FONT and _TAL_TEGN.issuperset(tekst):  # Danish numbers: digits 556, . , space 278, - 333
+        n = len(tekst)
+        smaa = tekst.count(".") + tekst.count(",") + tekst.count(" ")
+        return (556 * n - 278 * smaa - 223 * tekst.count("-")) * stoerrelse / 1000
+    w = _BREDDER.get(font)
+    if w is None:
+        w = _BREDDER[font] = pdfmetrics.getFont(font).widths
+    try:
+        return sum(w[ord(c)] for c in tekst) * stoerrelse / 1000
+    except IndexError:
+        return pdfmetrics.stringWidth(tekst, font, stoerrelse)
+
+
+class Gitter(Flowable):
+    def __init__(self, hoved: list[str], raekker: list[list[str]], hoejre: list[list[bool]],
+                 bredder: list[float], stoerrelse: float = 7, sum_raekke: bool = False,
+                 hoved_farve=(0.851, 0.882, 0.949), _layout=None):
+        super().__init__()
+        self.hoved, self.raekker, self.hoejre = hoved, raekker, hoejre
+        self.bredder, self.stoerrelse, self.sum_raekke = bredder, stoerrelse, sum_raekke
+        self.hoved_farve = hoved_farve
+        self.leading = stoerrelse * 1.2
+        self.pad = 1.6
+        if _layout is None:
+            self.hoved_linjer = self._ombryd(hoved, FED)
+            self.linjer = [self._ombryd(r, FONT) for r in raekker]
+        else:
+            self.hoved_linjer, self.linjer = _layout
+        self.hoved_h = self._hoejde(self.hoved_linjer)
+        self.raekke_h = [self._hoejde(x) for x in self.linjer]
+
+    def _ombryd(self, celler: list[str], font: str) -> list[list[str]]:
+        ud = []
+        s = self.stoerrelse
+        for t, b in zip(celler, self.bredder):
+            plads = b - 2 * self.pad
+            if not t:
+                ud.append([])
+            elif len(t) * s * 0.95 <= plads or ("\n" not in t and _bredde(t, font, s) <= plads):
+                ud.append([t])
+            else:
+                ud.append(simpleSplit(t, font, s, plads) or [t])
+        return ud
+
+    def _hoejde(self, celler: list[list[str]]) -> float:
+        return max((len(c) for c in celler), default=1) * self.leading + 2 * self.pad
+
+    def wrap(self, availWidth, availHeight):
+        self.width = sum(self.bredder)
+        self.height = self.hoved_h + sum(self.raekke_h)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        h = self.hoved_h
+        n = 0
+        for rh in self.raekke_h:
+            if h + rh > availHeight:
+                break
+            h += rh
+            n += 1
+        if n == 0 or n == len(self.raekker):
+            return []
+        sidste = n == len(self.raekker) - 1  # never leave the total row alone
+        if sidste and n > 1:
+            n -= 1
+
+        def del_(a, b, sum_):
+            return Gitter(self.hoved, self.raekker[a:b], self.hoejre[a:b], self.bredder, self.stoerrelse,
+                          sum_, self.hoved_farve, (self.hoved_linjer, self.linjer[a:b]))
+
+        return [del_(0, n, False), del_(n, len(self.raekker), self.sum_raekke)]
+
+    def draw(self):
+        c = self.canv
+        s = self.stoerrelse
+        total_h = self.hoved_h + sum(self.raekke_h)
+        c.saveState()
+        c.setFillColorRGB(*self.hoved_farve)
+        c.rect(0, total_h - self.hoved_h, self.width, self.hoved_h, stroke=0, fill=1)
+        c.setFillColorRGB(0, 0, 0)
+        c.setStrokeColorRGB(0.63, 0.63, 0.63)
+        c.setLineWidth(0.25)
+        xs = [0.0]
+        for b in self.bredder:
+            xs.append(xs[-1] + b)
+        ys = [total_h, total_h - self.hoved_h]
+        for rh in self.raekke_h:
+            ys.append(ys[-1] - rh)
+        sti = [f"0 {y:.2f} m {self.width:.2f} {y:.2f} l" for y in ys]
+        sti += [f"{x:.2f} 0 m {x:.2f} {total_h:.2f} l" for x in xs]
+        c._code.append("\n".join(sti) + " S")
+        if self.sum_raekke and self.raekker:
+            c.setLineWidth(0.8)
+            c.setStrokeColorRGB(0, 0, 0)
+            c.line(0, ys[-2], self.width, ys[-2])
+        kode: list[str] = []
+        fn = {f: c._doc.getInternalFontName(f) for f in (FONT, FED)}
+
+        def tekst(x: float, y: float, t: str, font: str, hoejre: bool, bredde: float):
+            if hoejre:
+                x = x + bredde - self.pad - _bredde(t, font, s)
+            else:
+                x = x + self.pad
+            kode.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm ({_pdf_tekst(t)}) Tj")
+
+        kode.append(f"BT {fn[FED]} {s} Tf")
+        yb = total_h - self.pad - s
+        for j, celle in enumerate(self.hoved_linjer):
+            for k, linje in enumerate(celle):
+                tekst(xs[j], yb - k * self.leading, linje, FED, False, self.bredder[j])
+        y0 = ys[1]
+        nuv = FED
+        for i, (celler, rh) in enumerate(zip(self.linjer, self.raekke_h)):
+            font = FED if (self.sum_raekke and i == len(self.linjer) - 1) else FONT
+            if font != nuv:
+                kode.append(f"{fn[font]} {s} Tf")
+                nuv = font
+            yb = y0 - self.pad - s
+            hr = self.hoejre[i]
+            for j, celle in enumerate(celler):
+                for k, linje in enumerate(celle):
+                    tekst(xs[j], yb - k * self.leading, linje, font, hr[j], self.bredder[j])
+            y0 -= rh
+        kode.append("ET")
+        c._code.append("\n".join(kode))
+        c.restoreState()

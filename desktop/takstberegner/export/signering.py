@@ -1,0 +1,220 @@
+"""Signing keys and detached CAdES signatures for the indmeldingsfil (SPEC §6).
+
+API:
+- `Underskriver` (key + certificate + chain) — who signs.
+- `laes_p12(sti, kodeord) -> Underskriver`: a PKCS#12 file (.p12/.pfx) as OCES3/MitID Erhverv
+  certificates are delivered; wrong password or a broken file raise `SigneringsFejl` (Danish).
+- `lav_noegle(navn, cvr, ...) -> Underskriver`: a local key pair and a self-signed certificate
+  naming the driftsherre and its CVR (organizationIdentifier "NTRDK-<cvr>"), for users without
+  a certificate; `gem_p12(underskriver, sti, kodeord)` keeps it.
+- `signer(data, underskriver, tid) -> bytes`: a detached CMS/CAdES-BES signature (DER) with
+  content-type, message-digest, signing-time and signing-certificate-v2 attributes, made with
+  pyHanko; `openssl cms -verify -binary -inform DER` accepts it.
+- `fingeraftryk(cert) -> str`: the certificate's SHA-256 fingerprint as the secretariat
+  registers it ("AB:CD:..." upper-case hex).
+- `cvr_af(cert)` / `navn_af(cert)`: the CVR and the name a certificate names.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+
+ORGANISATIONS_ID = x509.ObjectIdentifier("2.5.4.97")  # organizationIdentifier (ETSI EN 319 412-1)
+
+
+class SigneringsFejl(Exception):
+    """Signing cannot proceed; `besked` is Danish and says what to do."""
+
+    def __init__(self, besked: str):
+        super().__init__(besked)
+        self.besked = besked
+
+
+@dataclass(frozen=True)
+class Underskriver:
+    noegle: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
+    certifikat: x509.Certificate
+    kaede: tuple[x509.Certificate, ...] = ()  # intermediate (and root) certificates
+
+    @property
+    def navn(self) -> str:
+        return navn_af(self.certifikat)
+
+    @property
+    def cvr(self) -> str:
+        return cvr_af(self.certifikat)
+
+    @property
+    def fingeraftryk(self) -> str:
+        return fingeraftryk(self.certifikat)
+
+
+def _kodeord_bytes(kodeord: str | bytes | None) -> bytes | None:
+    if kodeord is None or kodeord == "" or kodeord == b"":
+        return None
+    return kodeord if isinstance(kodeord, bytes) else kodeord.encode("utf-8")
+
+
+def laes_p12(sti: str | Path, kodeord: str | bytes | None) -> Underskriver:
+    """Load key and certificate from a PKCS#12 file; æøå passwords are taken as UTF-8."""
+    p = Path(sti)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise SigneringsFejl(f"Certifikatfilen {p} findes ikke.") from None
+    except OSError as e:
+        raise SigneringsFejl(f"Certifikatfilen {p} kan ikke læses: {e.strerror or e}") from None
+    try:
+        noegle, cert, andre = pkcs12.load_key_and_certificates(data, _kodeord_bytes(kodeord))
+    except ValueError:
+        raise SigneringsFejl(
+            f"Certifikatfilen {p.name} kan ikke åbnes: forkert adgangskode, eller filen er ikke "
+            "en PKCS#12-fil (.p12/.pfx)."
+        ) from None
+    if noegle is None or cert is None:
+        raise SigneringsFejl(
+            f"Certifikatfilen {p.name} indeholder ikke både en privat nøgle og et certifikat."
+        )
+    if not isinstance(noegle, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey)):
+        raise SigneringsFejl("Certifikatets nøgletype understøttes ikke (kun RSA og EC).")
+    return Underskriver(noegle, cert, tuple(andre or ()))
+
+
+def lav_noegle(
+    navn: str,
+    cvr: str,
+    gyldig_fra: datetime | None = None,
+    gyldig_dage: int = 5 * 365,
+) -> Underskriver:
+    """A new EC P-256 key and a self-signed certificate naming the driftsherre and its CVR."""
+    cvr = (cvr or "").strip()
+    if not re.fullmatch(r"\d{8}", cvr):
+        raise SigneringsFejl(f"CVR-nummeret '{cvr}' skal være 8 cifre.")
+    if not (navn or "").strip():
+        raise SigneringsFejl("Driftsherrens navn mangler.")
+    noegle = ec.generate_private_key(ec.SECP256R1())
+    fra = gyldig_fra or datetime.now(timezone.utc) - timedelta(minutes=5)
+    subjekt = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "DK"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, navn.strip()),
+            x509.NameAttribute(ORGANISATIONS_ID, f"NTRDK-{cvr}"),
+            x509.NameAttribute(NameOID.COMMON_NAME, f"{navn.strip()} - takstindmelding"),
+        ]
+    )
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subjekt)
+        .issuer_name(subjekt)
+        .public_key(noegle.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(fra)
+        .not_valid_after(fra + timedelta(days=gyldig_dage))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True, content_commitment=True, key_encipherment=False,
+                data_encipherment=False, key_agreement=False, key_cert_sign=False,
+                crl_sign=False, encipher_only=False, decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(noegle.public_key()), critical=False)
+        .sign(noegle, hashes.SHA256())
+    )
+    return Underskriver(noegle, cert, ())
+
+
+def gem_p12(underskriver: Underskriver, sti: str | Path, kodeord: str | bytes | None) -> None:
+    """Write key + certificate as a PKCS#12 file protected by the password."""
+    kb = _kodeord_bytes(kodeord)
+    kryptering = (
+        serialization.BestAvailableEncryption(kb) if kb else serialization.NoEncryption()
+    )
+    data = pkcs12.serialize_key_and_certificates(
+        b"takstindmelding", underskriver.noegle, underskriver.certifikat,
+        list(underskriver.kaede) or None, kryptering,
+    )
+    Path(sti).write_bytes(data)
+
+
+def certifikat_pem(cert: x509.Certificate) -> str:
+    return cert.public_bytes(serialization.Encoding.PEM).decode("ascii")
+
+
+def fingeraftryk(cert: x509.Certificate) -> str:
+    h = cert.fingerprint(hashes.SHA256()).hex().upper()
+    return ":".join(h[i : i + 2] for i in range(0, len(h), 2))
+
+
+def normaliser_fingeraftryk(tekst: str) -> str | None:
+    """'ab:cd…' / 'ABCD…' / 'sha256 ab cd…' -> canonical 'AB:CD:…', or None if not one."""
+    h = re.sub(r"[^0-9a-fA-F]", "", re.sub(r"(?i)^\s*sha-?256\s*[:=]?", "", tekst))
+    if len(h) != 64:
+        return None
+    h = h.upper()
+    return ":".join(h[i : i + 2] for i in range(0, 64, 2))
+
+
+def _attr(navn: x509.Name, oid: x509.ObjectIdentifier) -> str:
+    vals = navn.get_attributes_for_oid(oid)
+    return str(vals[0].value) if vals else ""
+
+
+def cvr_af(cert: x509.Certificate) -> str:
+    """The CVR the certificate names: organizationIdentifier 'NTRDK-12345678' (OCES3), else
+    'CVR:12345678' in serialNumber or O (OCES2); '' when none."""
+    s = cert.subject
+    org_id = _attr(s, ORGANISATIONS_ID)
+    m = re.search(r"NTRDK-(\d{8})", org_id)
+    if m:
+        return m.group(1)
+    for oid in (NameOID.SERIAL_NUMBER, NameOID.ORGANIZATION_NAME):
+        m = re.search(r"CVR:\s*(\d{8})", _attr(s, oid))
+        if m:
+            return m.group(1)
+    return ""
+
+
+def navn_af(cert: x509.Certificate) -> str:
+    s = cert.subject
+    return _attr(s, NameOID.COMMON_NAME) or _attr(s, NameOID.ORGANIZATION_NAME) or s.rfc4514_string()
+
+
+def signer(data: bytes, underskriver: Underskriver, tid: datetime | None = None) -> bytes:
+    """A detached CAdES-BES signature (DER-encoded CMS ContentInfo) over `data`."""
+    import asyncio
+
+    from asn1crypto import keys as a_keys
+    from asn1crypto import x509 as a_x509
+    from pyhanko.sign.signers import pdf_cms
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    def a_cert(c: x509.Certificate) -> a_x509.Certificate:
+        return a_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
+
+    nøgle_der = underskriver.noegle.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    kaede = [a_cert(c) for c in underskriver.kaede]
+    s = pdf_cms.SimpleSigner(
+        signing_cert=a_cert(underskriver.certifikat),
+        signing_key=a_keys.PrivateKeyInfo.load(nøgle_der),
+        cert_registry=SimpleCertificateStore.from_certs(kaede),
+    )
+    tid = tid or datetime.now(timezone.utc)
+    ci = asyncio.run(
+        s.async_sign_general_data(
+            data, "sha256", detached=True, use_cades=True,
+            signed_attr_settings=pdf_cms.PdfCMSSignedAttributes(signing_time=tid),
+        )
+    )
+    return ci.dump()

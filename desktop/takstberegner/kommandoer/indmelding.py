@@ -1,0 +1,196 @@
+"""Subcommands for submission (SPEC §6): indmeld, rapport, takstskema, noegle (the driftsherre's
+side) and verificer, takstbilag (the secretariat's side)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def registrer(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("indmeld", help="dan den signerede indmeldingsfil (ASiC-E) for en takstberegning")
+    p.add_argument("grundlag", help="takstfil (.takst) eller takstgrundlag (.json)")
+    p.add_argument("--cert", required=True, help="certifikat med privat nøgle (.p12/.pfx)")
+    p.add_argument("--kodeord-fil", help="fil hvis første linje er certifikatets adgangskode")
+    p.add_argument("-o", "--output", required=True, help="indmeldingsfilen, fx kommune-2026.indmelding")
+    p.set_defaults(func=_indmeld)
+
+    r = sub.add_parser("rapport", help="dan PDF'en 'Takstberegning til revision'")
+    r.add_argument("grundlag", help="takstfil (.takst) eller takstgrundlag (.json)")
+    r.add_argument("-o", "--output", required=True, help="PDF-fil, fx takstberegning.pdf")
+    r.set_defaults(func=_rapport)
+
+    s = sub.add_parser("takstskema", help="dan takstskemaet som Excel-fil")
+    s.add_argument("grundlag", help="takstfil (.takst) eller takstgrundlag (.json)")
+    s.add_argument("-o", "--output", required=True, help="Excel-fil, fx takstskema.xlsx")
+    s.set_defaults(func=_takstskema)
+
+    n = sub.add_parser("noegle", help="lav en lokal nøgle og et selvsigneret certifikat for driftsherren")
+    n.add_argument("grundlag", nargs="?", help="tag navn og CVR fra denne takstfil/takstgrundlag")
+    n.add_argument("--navn", help="driftsherrens navn")
+    n.add_argument("--cvr", help="driftsherrens CVR-nummer (8 cifre)")
+    n.add_argument("--kodeord-fil", help="fil hvis første linje er den nye adgangskode")
+    n.add_argument("--cert-ud", help="skriv også certifikatet (PEM) hertil, til sekretariatet")
+    n.add_argument("-o", "--output", required=True, help="ny .p12-fil")
+    n.set_defaults(func=_noegle)
+
+    v = sub.add_parser("verificer", help="kontrollér en indmeldingsfil: signatur, certifikat, indhold, genberegning")
+    v.add_argument("fil", help="indmeldingsfil")
+    v.add_argument("--tillid", help="PEM-fil med betroede rodcertifikater og/eller registrerede fingeraftryk")
+    v.set_defaults(func=_verificer)
+
+    b = sub.add_parser("takstbilag", help="verificér indmeldinger og saml dem i ét takstbilag (Excel)")
+    b.add_argument("filer", nargs="+", help="indmeldingsfiler")
+    b.add_argument("--tillid", help="PEM-fil med betroede rodcertifikater og/eller registrerede fingeraftryk")
+    b.add_argument("-o", "--output", required=True, help="Excel-fil, fx takstbilag.xlsx")
+    b.set_defaults(func=_takstbilag)
+
+
+def _ud(tekst: str) -> None:
+    sys.stdout.buffer.write((tekst + "\n").encode("utf-8"))
+    sys.stdout.flush()
+
+
+def _fejl(tekst: str) -> None:
+    sys.stderr.buffer.write(("takstberegner: " + tekst + "\n").encode("utf-8"))
+    sys.stderr.flush()
+
+
+def _kodeord(fil: str | None, bekraeft: bool = False) -> str:
+    if fil:
+        try:
+            tekst = Path(fil).read_text(encoding="utf-8-sig")
+        except OSError as e:
+            raise _Fejl(f"adgangskodefilen {fil} kan ikke læses: {e.strerror or e}") from None
+        return tekst.splitlines()[0] if tekst else ""
+    if sys.stdin.isatty():
+        import getpass
+
+        kode = getpass.getpass("Adgangskode: ")
+        if bekraeft and getpass.getpass("Gentag adgangskode: ") != kode:
+            raise _Fejl("de to adgangskoder er ikke ens")
+        return kode
+    return ""
+
+
+class _Fejl(Exception):
+    def __init__(self, besked: str):
+        super().__init__(besked)
+        self.besked = besked
+
+
+def _beregn(sti: str):
+    from takstberegner import tjeneste
+
+    grundlag = tjeneste.laes_grundlag(sti)
+    return grundlag, tjeneste.beregn(grundlag)
+
+
+def _rapport_for(sti: str):
+    from takstberegner.export import indmelding, rapport
+
+    grundlag, beregning = _beregn(sti)
+    _, _, fp = indmelding.json_medlemmer(grundlag, beregning)
+    return rapport.lav_rapport(grundlag, beregning, fingeraftryk=fp)
+
+
+def _skriv(sti: str, data: bytes) -> None:
+    from takstberegner.export.indmelding import skriv_atomisk
+
+    try:
+        skriv_atomisk(Path(sti), data)
+    except OSError as e:
+        raise _Fejl(f"{sti} kan ikke skrives: {e.strerror or e}") from None
+
+
+def _indmeld(args: argparse.Namespace) -> int:
+    from takstberegner import dansk
+    from takstberegner.export import indmelding, signering
+
+    grundlag, beregning = _beregn(args.grundlag)
+    try:
+        indmelding.kontroller_fejl(beregning)
+    except indmelding.IndmeldingAfvist as e:
+        _fejl(e.besked)
+        return 1
+    underskriver = signering.laes_p12(args.cert, _kodeord(args.kodeord_fil))
+    try:
+        info = indmelding.lav_indmelding(grundlag, beregning, underskriver, args.output)
+    except OSError as e:
+        raise _Fejl(f"{args.output} kan ikke skrives: {e.strerror or e}") from None
+    _ud(f"Indmeldingsfil: {info.sti} ({dansk.tal(info.stoerrelse, 0)} byte)")
+    _ud(f"Underskriver:   {info.underskriver} (CVR {info.cvr})")
+    _ud(f"Certifikat:     SHA-256 {info.certifikat_fingeraftryk}")
+    _ud(f"Fingeraftryk:   {indmelding.vis_fingeraftryk(info.fingeraftryk)}")
+    _ud(f"Filens SHA-256: {info.sha256}")
+    return 0
+
+
+def _rapport(args: argparse.Namespace) -> int:
+    from takstberegner.export import revision_pdf
+
+    _skriv(args.output, revision_pdf.lav_pdf(_rapport_for(args.grundlag)))
+    _ud(f"Takstberegning til revision skrevet til {args.output}")
+    return 0
+
+
+def _takstskema(args: argparse.Namespace) -> int:
+    from takstberegner.export import takstskema_xlsx
+
+    _skriv(args.output, takstskema_xlsx.lav_xlsx(_rapport_for(args.grundlag)))
+    _ud(f"Takstskema skrevet til {args.output}")
+    return 0
+
+
+def _noegle(args: argparse.Namespace) -> int:
+    from takstberegner.export import signering
+
+    navn, cvr = args.navn, args.cvr
+    if args.grundlag:
+        from takstberegner import tjeneste
+
+        g = tjeneste.laes_grundlag(args.grundlag)
+        navn, cvr = navn or g.driftsherre.navn, cvr or g.driftsherre.cvr
+    if not navn or not cvr:
+        raise _Fejl("angiv driftsherrens navn og CVR (--navn og --cvr) eller en takstfil")
+    if Path(args.output).exists():
+        raise _Fejl(f"{args.output} findes allerede; vælg et andet filnavn")
+    u = signering.lav_noegle(navn, cvr)
+    kode = _kodeord(args.kodeord_fil, bekraeft=True)
+    signering.gem_p12(u, args.output, kode)
+    if args.cert_ud:
+        Path(args.cert_ud).write_text(signering.certifikat_pem(u.certifikat), encoding="ascii")
+    _ud(f"Nøgle og selvsigneret certifikat skrevet til {args.output}")
+    _ud(f"Certifikat:   {u.navn}, CVR {u.cvr}, gyldigt til {u.certifikat.not_valid_after_utc:%d-%m-%Y}")
+    _ud(f"Fingeraftryk: SHA-256 {u.fingeraftryk}")
+    _ud("Send fingeraftrykket til sekretariatet ad en anden vej (fx telefon eller brev), så det kan registreres.")
+    return 0
+
+
+def _verificer(args: argparse.Namespace) -> int:
+    from takstberegner.export import verifikation
+
+    if not Path(args.fil).is_file():
+        raise _Fejl(f"filen {args.fil} findes ikke")
+    r = verifikation.verificer(args.fil, args.tillid)
+    _ud(r.tekst())
+    return 0 if r.ok else 1
+
+
+def _takstbilag(args: argparse.Namespace) -> int:
+    from takstberegner.export import takstbilag, verifikation
+    from takstberegner.export import tillid as tillid_mod
+
+    t = tillid_mod.laes_tillid(args.tillid) if args.tillid else None
+    resultater = []
+    for fil in args.filer:
+        if not Path(fil).is_file():
+            raise _Fejl(f"filen {fil} findes ikke")
+        r = verifikation.verificer(fil, t)
+        resultater.append(r)
+        status = "godkendt" if r.ok else "AFVIST: " + " ".join(r.grunde)
+        _ud(f"{fil}: {r.driftsherre or '?'} - {status}")
+    _skriv(args.output, takstbilag.lav_takstbilag(resultater))
+    afviste = sum(1 for r in resultater if not r.ok)
+    _ud(f"Takstbilag skrevet til {args.output}: {len(resultater) - afviste} godkendte, {afviste} afviste indmeldinger.")
+    return 0 if afviste == 0 else 1

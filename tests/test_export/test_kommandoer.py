@@ -1,0 +1,97 @@
+"""The command line: noegle, indmeld, verificer, rapport, takstskema, takstbilag."""
+from __future__ import annotations
+
+import dataclasses
+import zipfile
+
+from takstberegner.cli import main
+from takstberegner.formats import takstgrundlag as tg_format
+
+from .conftest import EKSEMPLER
+
+
+def test_hele_vejen_fra_noegle_til_takstbilag(tmp_path, capsys):
+    g = str(next(EKSEMPLER.glob("eksempel-1-*.takstgrundlag.json")))
+    kode = tmp_path / "kode.txt"
+    kode.write_text("Rødgrød med fløde\n", encoding="utf-8")
+    p12, pem = tmp_path / "k.p12", tmp_path / "k.pem"
+    assert main(["noegle", g, "--kodeord-fil", str(kode), "-o", str(p12), "--cert-ud", str(pem)]) == 0
+    ud = capsys.readouterr().out
+    assert "CVR 12345678" in ud and "Fingeraftryk: SHA-256" in ud
+    fil = tmp_path / "eksempel.indmelding"
+    assert main(["indmeld", g, "--cert", str(p12), "--kodeord-fil", str(kode), "-o", str(fil)]) == 0
+    assert "Fingeraftryk:" in capsys.readouterr().out
+    assert zipfile.ZipFile(fil).namelist()[0] == "mimetype"
+
+    assert main(["verificer", str(fil)]) == 1
+    ud = capsys.readouterr().out
+    assert "AFVIST" in ud and "ingen tillidsliste" in ud
+    assert main(["verificer", str(fil), "--tillid", str(pem)]) == 0
+    ud = capsys.readouterr().out
+    assert "GODKENDT" in ud and "Eksempel Kommune" in ud and "12345678" in ud
+
+    bilag = tmp_path / "takstbilag.xlsx"
+    assert main(["takstbilag", str(fil), "--tillid", str(pem), "-o", str(bilag)]) == 0
+    assert bilag.stat().st_size > 0 and "1 godkendte, 0 afviste" in capsys.readouterr().out
+
+    assert main(["rapport", g, "-o", str(tmp_path / "r.pdf")]) == 0
+    assert (tmp_path / "r.pdf").read_bytes()[:5] == b"%PDF-"
+    assert main(["takstskema", g, "-o", str(tmp_path / "s.xlsx")]) == 0
+    assert zipfile.is_zipfile(tmp_path / "s.xlsx")
+
+
+def test_forkert_kodeord_giver_exit_2_uden_traceback(tmp_path, capsys, egen_noegle):
+    from takstberegner.export import signering
+
+    g = str(next(EKSEMPLER.glob("eksempel-1-*.takstgrundlag.json")))
+    signering.gem_p12(egen_noegle, tmp_path / "k.p12", "rigtig")
+    (tmp_path / "kode").write_text("forkert")
+    rc = main(["indmeld", g, "--cert", str(tmp_path / "k.p12"), "--kodeord-fil", str(tmp_path / "kode"),
+               "-o", str(tmp_path / "x.indmelding")])
+    assert rc == 2
+    assert "forkert adgangskode" in capsys.readouterr().err
+    assert not (tmp_path / "x.indmelding").exists()
+
+
+def test_indmeld_med_fejl_giver_listen_og_exit_1(tmp_path, capsys, grundlag1, egen_noegle):
+    from takstberegner.export import signering
+
+    t = dataclasses.replace(grundlag1.tilbud[0], pladser_forrige_aar=10)
+    g = tmp_path / "g.json"
+    g.write_text(tg_format.skriv_tekst(dataclasses.replace(grundlag1, tilbud=(t,))), encoding="utf-8")
+    signering.gem_p12(egen_noegle, tmp_path / "k.p12", None)
+    rc = main(["indmeld", str(g), "--cert", str(tmp_path / "k.p12"), "-o", str(tmp_path / "x.indmelding")])
+    assert rc == 1
+    err = capsys.readouterr().err
+    assert "kan ikke dannes" in err and "PLADSER-AENDRET" in err
+    assert not (tmp_path / "x.indmelding").exists()
+
+
+def test_fra_takstfil_og_papiret_passer_til_filen(tmp_path, capsys, egen_noegle):
+    """A .takst document is submitted; the PDF printed separately with `rapport` carries the
+    same fingerprint that `verificer` shows for the signed file."""
+    import subprocess
+
+    from takstberegner.export import indmelding, signering
+
+    g = str(next(EKSEMPLER.glob("eksempel-1-*.takstgrundlag.json")))
+    takst = tmp_path / "e.takst"
+    assert main(["importer", g, "--til", str(takst)]) == 0
+    signering.gem_p12(egen_noegle, tmp_path / "k.p12", None)
+    (tmp_path / "t.pem").write_text(signering.certifikat_pem(egen_noegle.certifikat))
+    fil = tmp_path / "e.indmelding"
+    assert main(["indmeld", str(takst), "--cert", str(tmp_path / "k.p12"), "-o", str(fil)]) == 0
+    assert main(["rapport", str(takst), "-o", str(tmp_path / "r.pdf")]) == 0
+    capsys.readouterr()
+    assert main(["verificer", str(fil), "--tillid", str(tmp_path / "t.pem")]) == 0
+    ud = capsys.readouterr().out
+    fp_linje = next(x for x in ud.splitlines() if x.startswith("Fingeraftryk:"))
+    fp = fp_linje.split(":", 1)[1].strip()
+    pdf = subprocess.run(["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    assert fp in pdf
+    with zipfile.ZipFile(fil) as z:
+        assert fp.replace(" ", "") == indmelding.fingeraftryk(z.read("takstgrundlag.json"), z.read("takster.json"))
+        # and the PDF inside the signed file carries it too
+        (tmp_path / "inde.pdf").write_bytes(z.read("takstberegning.pdf"))
+    inde = subprocess.run(["pdftotext", str(tmp_path / "inde.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    assert fp in inde

@@ -1,0 +1,323 @@
+"""Sign and verify indmeldingsfiler: openssl agrees, and every kind of tampering is caught."""
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+import subprocess
+import zipfile
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from takstberegner.export import asic, indmelding, signering, verifikation
+from takstberegner.export.tillid import Tillid
+
+from .conftest import NU, lav_ca, skriv_pem
+
+DATA = ("takstgrundlag.json", "takster.json", "takstskema.xlsx", "takstberegning.pdf")
+
+
+def tillid_fp(u: signering.Underskriver) -> Tillid:
+    return Tillid(fingeraftryk=frozenset({u.fingeraftryk}))
+
+
+def laes_zip(sti: Path) -> list[tuple[zipfile.ZipInfo, bytes]]:
+    with zipfile.ZipFile(sti) as z:
+        return [(i, z.read(i)) for i in z.infolist()]
+
+
+def skriv_zip(sti: Path, medlemmer: list[tuple[zipfile.ZipInfo | str, bytes]]) -> Path:
+    with zipfile.ZipFile(sti, "w") as z:
+        for info, data in medlemmer:
+            z.writestr(info, data)
+    return sti
+
+
+def ompak(kilde: Path, maal: Path, **aendr: bytes) -> Path:
+    """Copy the container, replacing the named members' contents."""
+    ud = [(i, aendr.get(i.filename.replace("/", "__").replace(".", "_"), d)) for i, d in laes_zip(kilde)]
+    return skriv_zip(maal, ud)
+
+
+def test_egen_noegle_godkendes_med_registreret_fingeraftryk(indmelding_egen, egen_noegle):
+    sti, info = indmelding_egen
+    r = verifikation.verificer(sti, tillid_fp(egen_noegle))
+    assert r.ok, r.grunde
+    assert r.cvr == "12345678" and r.driftsherre_cvr == "12345678"
+    assert r.fingeraftryk == info.fingeraftryk
+    assert r.signeringstid == info.signeringstid
+    assert r.certifikat_fingeraftryk == egen_noegle.fingeraftryk
+    assert "GODKENDT" in r.tekst() and indmelding.vis_fingeraftryk(info.fingeraftryk) in r.tekst()
+
+
+def test_egen_noegle_godkendes_med_certifikatet_som_pem(indmelding_egen, egen_noegle, tmp_path):
+    sti, _ = indmelding_egen
+    r = verifikation.verificer(sti, skriv_pem(tmp_path / "t.pem", egen_noegle.certifikat))
+    assert r.ok, r.grunde
+
+
+def test_uden_tillidsliste_afvises(indmelding_egen):
+    sti, _ = indmelding_egen
+    r = verifikation.verificer(sti)
+    assert not r.ok
+    assert any("ingen tillidsliste" in g for g in r.grunde)
+
+
+def test_standard_tillidsfil_i_konfigurationsmappen(indmelding_egen, egen_noegle, tmp_path):
+    from takstberegner.export.tillid import standard_tillidsfil
+
+    std = standard_tillidsfil()
+    std.parent.mkdir(parents=True)
+    std.write_text("# registrerede driftsherrer\n" + egen_noegle.fingeraftryk.lower() + "  # Eksempel Kommune\n")
+    assert verifikation.verificer(indmelding_egen[0]).ok
+
+
+def test_ukendt_selvsigneret_noegle_afvises(indmelding_egen):
+    andet = signering.lav_noegle("Anden Kommune", "87654321")
+    r = verifikation.verificer(indmelding_egen[0], tillid_fp(andet))
+    assert not r.ok
+    assert any("selvsigneret" in g and "ikke registreret" in g for g in r.grunde)
+
+
+def test_ca_udstedt_certifikat_godkendes_via_rodcertifikat(indmelding_ca, test_ca, tmp_path):
+    sti, _ = indmelding_ca
+    r = verifikation.verificer(sti, skriv_pem(tmp_path / "rod.pem", test_ca.rod))
+    assert r.ok, r.grunde
+    assert r.underskriver == "Jens Hansen" and r.cvr == "12345678"
+    assert any("betroet rodcertifikat" in n for n in r.noter)
+
+
+def test_ca_fra_en_anden_rod_afvises(indmelding_ca, tmp_path):
+    fremmed = lav_ca("Fremmed Root CA")
+    r = verifikation.verificer(indmelding_ca[0], skriv_pem(tmp_path / "rod.pem", fremmed.rod))
+    assert not r.ok
+    assert any("ikke udstedt af et betroet rodcertifikat" in g for g in r.grunde)
+
+
+@pytest.mark.parametrize("hvilken", ["egen", "ca"])
+def test_openssl_verificerer_signaturen(hvilken, indmelding_egen, indmelding_ca, egen_noegle, test_ca, tmp_path):
+    openssl = shutil.which("openssl")
+    assert openssl, "openssl skal være installeret"
+    sti = indmelding_egen[0] if hvilken == "egen" else indmelding_ca[0]
+    ca = skriv_pem(tmp_path / "ca.pem", egen_noegle.certifikat if hvilken == "egen" else test_ca.rod)
+    with zipfile.ZipFile(sti) as z:
+        (tmp_path / "m.xml").write_bytes(z.read(asic.MANIFEST))
+        (tmp_path / "s.p7s").write_bytes(z.read(asic.SIGNATUR))
+    kald = [openssl, "cms", "-verify", "-binary", "-inform", "DER", "-in", str(tmp_path / "s.p7s"),
+            "-content", str(tmp_path / "m.xml"), "-CAfile", str(ca), "-purpose", "any", "-out", str(tmp_path / "ud")]
+    p = subprocess.run(kald, capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+    assert "Verification successful" in p.stderr
+    assert (tmp_path / "ud").read_bytes() == (tmp_path / "m.xml").read_bytes()
+    # and openssl refuses a changed manifest
+    (tmp_path / "m.xml").write_bytes((tmp_path / "m.xml").read_bytes().replace(b"sha256", b"sha257", 1))
+    assert subprocess.run(kald, capture_output=True).returncode != 0
+
+
+def test_containerens_form(indmelding_egen):
+    sti, _ = indmelding_egen
+    z = zipfile.ZipFile(sti)
+    infos = z.infolist()
+    assert infos[0].filename == "mimetype" and infos[0].compress_type == zipfile.ZIP_STORED
+    assert z.read("mimetype") == b"application/vnd.etsi.asic-e+zip"
+    # the mimetype sits at offset 38 as ASiC requires (no extra field)
+    assert sti.read_bytes()[30:38] == b"mimetype" and sti.read_bytes()[38:69] == b"application/vnd.etsi.asic-e+zip"
+    assert [i.filename for i in infos[1:]] == [*DATA, asic.MANIFEST, asic.SIGNATUR]
+    m = asic.laes_manifest(z.read(asic.MANIFEST))
+    assert [ref.uri for ref in m.referencer] == list(DATA)
+    assert m.udvidelser[indmelding.UDV_FINGERAFTRYK] == indmelding.fingeraftryk(
+        z.read("takstgrundlag.json"), z.read("takster.json"))
+
+
+def _flip(data: bytes, pos: int) -> bytes:
+    return data[:pos] + bytes([data[pos] ^ 0x01]) + data[pos + 1:]
+
+
+@pytest.mark.parametrize("navn", ["mimetype", *DATA, asic.MANIFEST, asic.SIGNATUR])
+@pytest.mark.parametrize("hvor", ["start", "midte", "slut"])
+def test_en_vendt_byte_i_et_element_afvises(navn, hvor, indmelding_egen, egen_noegle, tmp_path):
+    """The member's content changed and the ZIP rebuilt around it (CRC fits): still caught."""
+    sti, _ = indmelding_egen
+    medl = laes_zip(sti)
+    ud = []
+    for info, data in medl:
+        if info.filename == navn:
+            pos = {"start": 0, "midte": len(data) // 2, "slut": len(data) - 1}[hvor]
+            data = _flip(data, pos)
+        ud.append((info, data))
+    r = verifikation.verificer(skriv_zip(tmp_path / "x.indmelding", ud), tillid_fp(egen_noegle))
+    assert not r.ok
+    assert r.grunde and all(isinstance(g, str) and g for g in r.grunde)
+    if navn in DATA:
+        assert any(f"'{navn}' er ændret efter signeringen" in g for g in r.grunde), r.grunde
+    elif navn == asic.MANIFEST:
+        assert any("Manifest" in g for g in r.grunde), r.grunde
+    elif navn == "mimetype":
+        assert any("mimetype" in g for g in r.grunde), r.grunde
+
+
+@pytest.mark.parametrize("navn", [*DATA, asic.MANIFEST, asic.SIGNATUR])
+def test_en_vendt_byte_i_filen_afvises(navn, indmelding_egen, egen_noegle, tmp_path):
+    """A byte flipped inside a member's stored (compressed) data of the file itself."""
+    sti, _ = indmelding_egen
+    raa = sti.read_bytes()
+    with zipfile.ZipFile(sti) as z:
+        info = z.getinfo(navn)
+    lokal_hoved = raa[info.header_offset: info.header_offset + 30]
+    start = info.header_offset + 30 + int.from_bytes(lokal_hoved[26:28], "little") + int.from_bytes(lokal_hoved[28:30], "little")
+    for pos in (start, start + info.compress_size // 2, start + info.compress_size - 1):
+        ny = tmp_path / f"f{pos}.indmelding"
+        ny.write_bytes(_flip(raa, pos))
+        r = verifikation.verificer(ny, tillid_fp(egen_noegle))
+        assert not r.ok, pos
+        assert r.grunde
+
+
+@pytest.mark.parametrize("navn", DATA)
+def test_et_fjernet_element_afvises(navn, indmelding_egen, egen_noegle, tmp_path):
+    ud = [(i, d) for i, d in laes_zip(indmelding_egen[0]) if i.filename != navn]
+    r = verifikation.verificer(skriv_zip(tmp_path / "x.indmelding", ud), tillid_fp(egen_noegle))
+    assert not r.ok
+    assert any(f"'{navn}' mangler" in g for g in r.grunde), r.grunde
+
+
+@pytest.mark.parametrize("navn", ["bilag.pdf", "META-INF/signature2.p7s", "takster.json.bak"])
+def test_et_tilfoejet_element_afvises(navn, indmelding_egen, egen_noegle, tmp_path):
+    ud = laes_zip(indmelding_egen[0]) + [(navn, b"ekstra")]
+    r = verifikation.verificer(skriv_zip(tmp_path / "x.indmelding", ud), tillid_fp(egen_noegle))
+    assert not r.ok
+    assert any(f"'{navn}' er tilføjet" in g for g in r.grunde), r.grunde
+
+
+def test_dublet_element_afvises(indmelding_egen, egen_noegle, tmp_path):
+    ud = laes_zip(indmelding_egen[0])
+    ud.append((zipfile.ZipInfo("takster.json"), b"{}"))
+    with pytest.warns(UserWarning):
+        sti = skriv_zip(tmp_path / "x.indmelding", ud)
+    r = verifikation.verificer(sti, tillid_fp(egen_noegle))
+    assert not r.ok and "flere gange" in r.grunde[0]
+
+
+def test_ikke_en_zip_afvises(tmp_path):
+    sti = tmp_path / "x.indmelding"
+    sti.write_bytes(b"%PDF-1.4 ikke en zip")
+    r = verifikation.verificer(sti, Tillid())
+    assert not r.ok and "ikke en gyldig ZIP" in r.grunde[0]
+
+
+def _ny_signatur(sti: Path, maal: Path, underskriver, manifest: bytes | None = None, **aendr) -> Path:
+    medl = dict((i.filename, d) for i, d in laes_zip(sti))
+    medl.update({k: v for k, v in aendr.items()})
+    data = {n: medl[n] for n in DATA}
+    if manifest is None:
+        m = asic.laes_manifest(medl[asic.MANIFEST])
+        manifest = asic.lav_manifest(data, m.udvidelser)
+    sig = signering.signer(manifest, underskriver, NU)
+    maal.write_bytes(asic.zip_bytes(data, manifest, sig, NU))
+    return maal
+
+
+def test_byttet_certifikat_afvises(indmelding_egen, egen_noegle, tmp_path):
+    """The certificate in the signature replaced by another one with the same name."""
+    from asn1crypto import cms
+    from asn1crypto import x509 as a_x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    sti, _ = indmelding_egen
+    medl = laes_zip(sti)
+    andet = signering.lav_noegle("Eksempel Kommune", "12345678")
+    ud = []
+    for info, d in medl:
+        if info.filename == asic.SIGNATUR:
+            ci = cms.ContentInfo.load(d)
+            ny = a_x509.Certificate.load(andet.certifikat.public_bytes(Encoding.DER))
+            ci["content"]["certificates"] = [ny]
+            # keep the signer id pointing at the new certificate, as an attacker would
+            ci["content"]["signer_infos"][0]["sid"] = cms.SignerIdentifier(
+                name="issuer_and_serial_number",
+                value={"issuer": ny.issuer, "serial_number": ny.serial_number})
+            d = ci.dump(force=True)
+        ud.append((info, d))
+    x = skriv_zip(tmp_path / "x.indmelding", ud)
+    for t in (tillid_fp(egen_noegle), tillid_fp(andet)):
+        r = verifikation.verificer(x, t)
+        assert not r.ok
+        assert any("byttet ud" in g for g in r.grunde), r.grunde
+        assert any("Signaturen er ugyldig" in g for g in r.grunde), r.grunde
+
+
+def test_gensigneret_med_en_anden_noegle_afvises(indmelding_egen, egen_noegle, tmp_path):
+    """Someone changes a figure and signs again with his own key naming the same driftsherre."""
+    sti, _ = indmelding_egen
+    falsk = signering.lav_noegle("Eksempel Kommune", "12345678")
+    x = _ny_signatur(sti, tmp_path / "x.indmelding", falsk)
+    r = verifikation.verificer(x, tillid_fp(egen_noegle))
+    assert not r.ok
+    assert any("ikke registreret" in g for g in r.grunde)
+
+
+def test_udloebet_certifikat_afvises(test_ca, grundlag1, indmelding_egen, tmp_path):
+    gammel = test_ca.udsted("Eksempel Kommune", "12345678", fra=NU - timedelta(days=800), til=NU - timedelta(days=400))
+    x = _ny_signatur(indmelding_egen[0], tmp_path / "x.indmelding", gammel)
+    r = verifikation.verificer(x, Tillid(roedder=(test_ca.rod,)))
+    assert not r.ok
+    assert any("udløbet ved signeringen" in g for g in r.grunde), r.grunde
+
+
+def test_endnu_ikke_gyldigt_certifikat_afvises(test_ca, indmelding_egen, tmp_path):
+    ny = test_ca.udsted("Eksempel Kommune", "12345678", fra=NU + timedelta(days=10), til=NU + timedelta(days=400))
+    x = _ny_signatur(indmelding_egen[0], tmp_path / "x.indmelding", ny)
+    r = verifikation.verificer(x, Tillid(roedder=(test_ca.rod,)))
+    assert not r.ok
+    assert any("endnu ikke gyldigt" in g for g in r.grunde), r.grunde
+
+
+def test_andre_takster_end_genberegningen_afvises(indmelding_egen, egen_noegle, tmp_path):
+    """Correctly signed by the driftsherre, but takster.json does not follow from the grundlag."""
+    sti, _ = indmelding_egen
+    medl = dict((i.filename, d) for i, d in laes_zip(sti))
+    doc = json.loads(medl["takster.json"])
+    doc["tilbud"][0]["takster"][0]["takst"] = "1700.00"
+    t_bytes = json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+    fp = indmelding.fingeraftryk(medl["takstgrundlag.json"], t_bytes)
+    data = {n: medl[n] for n in DATA}
+    data["takster.json"] = t_bytes
+    manifest = asic.lav_manifest(data, {indmelding.UDV_FINGERAFTRYK: fp})
+    x = _ny_signatur(sti, tmp_path / "x.indmelding", egen_noegle, manifest=manifest, **{"takster.json": t_bytes})
+    r = verifikation.verificer(x, tillid_fp(egen_noegle))
+    assert not r.ok
+    assert len(r.grunde) == 1, r.grunde
+    assert "Genberegningen giver andre tal" in r.grunde[0]
+    assert "tilbud[0].takster[0].takst: indmeldt '1700.00', genberegnet '1664.74'" in r.grunde[0]
+
+
+def test_certifikat_for_et_andet_cvr_afvises(test_ca, grundlag1, beregning1, indmelding_egen, tmp_path):
+    anden = test_ca.udsted("Anden Kommune", "87654321")
+    with pytest.raises(signering.SigneringsFejl, match="CVR 87654321"):
+        indmelding.lav_indmelding(grundlag1, beregning1, anden, tmp_path / "x.indmelding")
+    x = _ny_signatur(indmelding_egen[0], tmp_path / "y.indmelding", anden)
+    r = verifikation.verificer(x, Tillid(roedder=(test_ca.rod,)))
+    assert not r.ok
+    assert any("tilhører CVR 87654321" in g for g in r.grunde)
+
+
+def test_indmelding_afvises_mens_der_er_fejl(grundlag1, egen_noegle, tmp_path):
+    from takstberegner import tjeneste
+    from takstberegner.domain import model as m
+
+    t = grundlag1.tilbud[0]
+    daarlig = dataclasses.replace(
+        grundlag1,
+        tilbud=(dataclasses.replace(t, belaegning=m.Belaegning(metode="forventet", pct=m.Decimal("80"))),),
+    )
+    b = tjeneste.beregn(daarlig)
+    assert b.har_fejl
+    maal = tmp_path / "x.indmelding"
+    with pytest.raises(indmelding.IndmeldingAfvist) as e:
+        indmelding.lav_indmelding(daarlig, b, egen_noegle, maal)
+    koder = {f.kode for f in e.value.fund}
+    assert {"BEL-UNDER-95", "BEL-BEGRUNDELSE"} <= koder
+    assert "kan ikke dannes" in e.value.besked and "BEL-UNDER-95" in e.value.besked
+    assert not maal.exists()

@@ -1,0 +1,114 @@
+"""Subcommands for the .takst document file: `importer` (JSON or Excel budget), `eksporter`, `rul-frem`."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from takstberegner import dansk
+
+
+def registrer(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "importer",
+        help="importér en takstgrundlag-fil (.json) til en ny takstfil, eller et budget (.xlsx) til en takstfil",
+        description="En .json-fil bliver til en ny takstfil. Et Excel-budget (.xlsx) læses fra det valgte ark og "
+                    "de valgte kolonner; du ser hvad der importeres, med totaler pr. kategori, før der skrives.",
+    )
+    p.add_argument("kilde", help="takstgrundlag (.json) eller budget fra økonomisystemet (.xlsx)")
+    p.add_argument("--til", required=True, metavar="FIL.takst", help="takstfilen der skal oprettes (.json) eller "
+                                                                     "udbygges (.xlsx)")
+    p.add_argument("--ark", help="arket med budgettet (.xlsx)")
+    p.add_argument("--konto", metavar="KOLONNE", help="kolonnen med kontonummer eller art, fx A")
+    p.add_argument("--tekst", metavar="KOLONNE", help="kolonnen med linjens tekst, fx B")
+    p.add_argument("--beloeb", metavar="KOLONNE", help="kolonnen med beløbet, fx C")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--tilbud", metavar="KOLONNE", help="kolonnen med tilbuddets id, tilbudsportal-id eller navn")
+    g.add_argument("--tilbud-id", metavar="ID", help="læg alle linjer på dette tilbud")
+    p.add_argument("--fra-raekke", type=int, metavar="N", help="første række med data (standard: efter overskriften)")
+    p.add_argument("--kontoplan", metavar="FIL.csv", help="egen kontoplan-oversættelse (art;navn;kategori;post)")
+    p.add_argument("--ja", action="store_true", help="importér uden at spørge")
+    p.set_defaults(func=_importer)
+
+    e = sub.add_parser("eksporter", help="skriv en takstfil (.takst) ud som takstgrundlag (.json)")
+    e.add_argument("takstfil", help="takstfilen (.takst)")
+    e.add_argument("-o", "--output", metavar="GRUNDLAG.json", help="filen der skrives (standard: skærmen)")
+    e.set_defaults(func=_eksporter)
+
+    r = sub.add_parser("rul-frem", help="lav næste års takstfil ud fra dette års (sidste års takster bliver "
+                                        "forrige takst)")
+    r.add_argument("kilde", help="dette års takstfil (.takst)")
+    r.add_argument("--til", required=True, metavar="FIL.takst", help="den nye takstfil")
+    r.set_defaults(func=_rul_frem)
+
+
+def _fejl(besked: str) -> int:
+    print(f"takstberegner: {besked}", file=sys.stderr)
+    return 2
+
+
+def _importer(args: argparse.Namespace) -> int:
+    kilde, til = Path(args.kilde), Path(args.til)
+    endelse = kilde.suffix.lower()
+    if til.suffix.lower() != ".takst":
+        return _fejl(f"--til skal være en takstfil (.takst), ikke {til.name}")
+    if endelse == ".json":
+        from takstberegner.importers.takstgrundlag_json import importer_json
+
+        with importer_json(kilde, til) as f:
+            g = f.hent()
+        print(f"{til.name} er oprettet: {g.driftsherre.navn}, takstår {g.takstaar}, {len(g.tilbud)} tilbud.")
+        return 0
+    if endelse in (".xlsx", ".xlsm"):
+        return _importer_excel(args, kilde, til)
+    return _fejl(f"{kilde.name} kan ikke importeres: vælg en takstgrundlag-fil (.json) eller et Excel-budget (.xlsx)")
+
+
+def _importer_excel(args: argparse.Namespace, kilde: Path, til: Path) -> int:
+    from takstberegner.importers import excel_budget, kontoplan
+    from takstberegner.storage import TakstFil
+
+    mangler = [n for n, v in (("--ark", args.ark), ("--konto", args.konto), ("--beloeb", args.beloeb)) if not v]
+    if mangler:
+        return _fejl(f"angiv {', '.join(mangler)} for at importere et Excel-budget")
+    kp = kontoplan.laes_kontoplan(Path(args.kontoplan)) if args.kontoplan else None
+    with TakstFil.aabn(til) as f:
+        fv = excel_budget.forhaandsvis(kilde, args.ark, args.konto, args.tekst, args.beloeb, f.hent(),
+                                       tilbud=args.tilbud, tilbud_id=args.tilbud_id, kontoplan=kp,
+                                       fra_raekke=args.fra_raekke)
+        print(fv.tekst())
+        if not args.ja:
+            if not sys.stdin.isatty():
+                print("Intet er importeret. Tilføj --ja for at importere.")
+                return 1
+            svar = input(f"Importér {dansk.tal(len(fv.linjer), 0)} linjer til {til.name}? [j/N] ")
+            if svar.strip().lower() not in ("j", "ja", "y", "yes"):
+                print("Intet er importeret.")
+                return 1
+        excel_budget.importer(f, fv)
+    print(f"{dansk.tal(len(fv.linjer), 0)} linjer er importeret til {til.name}.")
+    return 0
+
+
+def _eksporter(args: argparse.Namespace) -> int:
+    from takstberegner.formats import takstgrundlag as tg_format
+    from takstberegner.storage import laes_grundlag
+
+    sti = Path(args.takstfil)
+    if sti.suffix.lower() != ".takst":
+        return _fejl(f"{sti.name} er ikke en takstfil (.takst)")
+    tekst = tg_format.skriv_tekst(laes_grundlag(sti))
+    if args.output:
+        Path(args.output).write_text(tekst, encoding="utf-8")
+    else:
+        sys.stdout.buffer.write(tekst.encode("utf-8"))
+    return 0
+
+
+def _rul_frem(args: argparse.Namespace) -> int:
+    from takstberegner.storage import rul_frem
+
+    with rul_frem(Path(args.kilde), Path(args.til)) as f:
+        g = f.hent()
+    print(f"{Path(args.til).name} er oprettet for takstår {g.takstaar} med {len(g.tilbud)} tilbud.")
+    return 0

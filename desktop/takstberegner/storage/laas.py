@@ -1,0 +1,103 @@
+"""The lock that keeps two running copies of Takstberegner from editing the same .takst file.
+
+A lock file `<fil>.takst.laas` next to the document holds who has it open (program, process id,
+machine, user, time) and is locked with an OS lock (flock on POSIX, msvcrt.locking on Windows)
+for as long as the file is open. The OS drops the lock when the process dies, so a lock file left
+behind by a crash is taken over silently; a second opening, also from the same process, is refused.
+"""
+from __future__ import annotations
+
+import getpass
+import os
+import socket
+from datetime import datetime
+from pathlib import Path
+
+_LAAS_OFFSET = 1 << 20  # Windows: lock a byte beyond the text, so others can still read who holds it
+
+
+class Optaget(Exception):
+    """The file is locked by another opening; .hvem says who, as written in the lock file."""
+
+    def __init__(self, hvem: str):
+        super().__init__(hvem)
+        self.hvem = hvem
+
+
+def laas_sti(sti: Path) -> Path:
+    return sti.with_name(sti.name + ".laas")
+
+
+def _laas(fd: int) -> bool:
+    if os.name == "nt":
+        import msvcrt
+
+        os.lseek(fd, _LAAS_OFFSET, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+class FilLaas:
+    def __init__(self, sti: Path, fd: int):
+        self.sti = sti
+        self._fd: int | None = fd
+
+    @classmethod
+    def tag(cls, dokument: Path) -> "FilLaas":
+        """Lock the document; Optaget if another opening holds it, OSError if no lock file can be made."""
+        sti = laas_sti(dokument)
+        for _ in range(5):
+            fd = os.open(sti, os.O_RDWR | os.O_CREAT, 0o644)
+            if not _laas(fd):
+                os.close(fd)
+                try:
+                    hvem = sti.read_text(encoding="utf-8", errors="replace").strip()
+                except OSError:
+                    hvem = ""
+                raise Optaget(hvem)
+            try:  # the lock file may have been removed and recreated by its previous owner meanwhile
+                same = os.path.samestat(os.fstat(fd), os.stat(sti))
+            except OSError:
+                same = False
+            if not same:
+                os.close(fd)
+                continue
+            tekst = (f"Takstberegner, proces {os.getpid()} på {socket.gethostname()}, "
+                     f"bruger {_bruger()}, åbnet {datetime.now():%d-%m-%Y %H:%M}\n")
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.ftruncate(fd, 0)
+            os.write(fd, tekst.encode("utf-8"))
+            return cls(sti, fd)
+        raise Optaget("")
+
+    def frigiv(self) -> None:
+        if self._fd is None:
+            return
+        fd, self._fd = self._fd, None
+        try:
+            os.unlink(self.sti)  # POSIX: remove while still locked; Windows refuses while open
+        except OSError:
+            pass
+        os.close(fd)
+        if os.name == "nt":
+            try:
+                os.unlink(self.sti)
+            except OSError:
+                pass
+
+
+def _bruger() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in the environment
+        return "ukendt"

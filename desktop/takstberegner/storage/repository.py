@@ -1,0 +1,375 @@
+"""The .takst document file: create, open (checked, migrated, backed up, locked), read, and apply
+one change at a time, each in its own transaction and on disk when the call returns.
+
+Durability: rollback journal (journal_mode=DELETE) with synchronous=FULL, foreign_keys=ON on every
+connection and BEGIN IMMEDIATE for writes. A committed change has been fsync'ed; a power cut in
+the middle of a write is rolled back from the journal at the next opening; between writes the
+.takst file alone is complete, so a user who copies or mails it gets everything.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import stat
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Sequence
+
+from sqlite_utils import Database
+
+from takstberegner import __version__
+from takstberegner.domain import aendringer as ae
+from takstberegner.domain.model import Takstgrundlag
+from takstberegner.storage import backup, mapping
+from takstberegner.storage import gem_aendring
+from takstberegner.storage.laas import FilLaas, Optaget
+from takstberegner.storage.migrations import SKEMA_VERSION, migrer, opret_skema
+from takstberegner.storage.schema import APPLICATION_ID
+
+ENDELSE = ".takst"
+log = logging.getLogger(__name__)
+_logget_version = False
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class LagerFejl(Exception):
+    """A file that cannot be opened or saved; .besked is the Danish message for the user."""
+
+    def __init__(self, besked: str):
+        super().__init__(besked)
+        self.besked = besked
+
+
+def _nu() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _forbind(sti: Path, skrivebeskyttet: bool = False) -> sqlite3.Connection:
+    global _logget_version
+    if not _logget_version:
+        log.info("SQLite %s (Python sqlite3)", sqlite3.sqlite_version)
+        _logget_version = True
+    if skrivebeskyttet:
+        conn = sqlite3.connect(f"{sti.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, timeout=5)
+    else:
+        conn = sqlite3.connect(str(sti), isolation_level=None, timeout=5)
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not skrivebeskyttet:
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def _tjek_hoved(sti: Path) -> int:
+    """Recognise our file from its 100-byte header without opening it; the schema version."""
+    if not sti.exists():
+        raise LagerFejl(f"Filen {sti} findes ikke.")
+    if not sti.is_file():
+        raise LagerFejl(f"{sti} er en mappe, ikke en takstfil.")
+    try:
+        with open(sti, "rb") as f:
+            hoved = f.read(100)
+    except OSError as e:
+        raise LagerFejl(f"Filen {sti.name} kan ikke læses: {e.strerror or e}.") from None
+    if len(hoved) < 100 or not hoved.startswith(_SQLITE_MAGIC):
+        raise LagerFejl(f"Filen {sti.name} er ikke en Takstberegner-fil (.takst). "
+                        "Vælg en takstfil, eller importér en takstgrundlag-fil (.json) eller et budget (.xlsx).")
+    if int.from_bytes(hoved[68:72], "big") != APPLICATION_ID:
+        raise LagerFejl(f"Filen {sti.name} er en database, men ikke en Takstberegner-fil (.takst). "
+                        "Den er ikke ændret.")
+    version = int.from_bytes(hoved[60:64], "big")
+    if version > SKEMA_VERSION:
+        raise LagerFejl(f"Filen {sti.name} er gemt af en nyere version af Takstberegner (filformat {version}; "
+                        f"denne version {__version__} kan læse til og med filformat {SKEMA_VERSION}). "
+                        "Opdatér Takstberegner for at åbne den. Filen er ikke ændret.")
+    if version < 1:
+        raise LagerFejl(f"Filen {sti.name} er ufuldstændig (intet filformat angivet) og kan ikke åbnes. "
+                        f"Brug den seneste sikkerhedskopi i {backup.kopi_mappe()}.")
+    return version
+
+
+def _tjek_skrivbar(sti: Path) -> None:
+    st = sti.stat()
+    if not os.access(sti, os.W_OK) or not st.st_mode & stat.S_IWUSR:
+        raise LagerFejl(f"Filen {sti.name} er skrivebeskyttet, så dine ændringer kan ikke gemmes. "
+                        "Fjern skrivebeskyttelsen (Egenskaber i Stifinder), eller gem en kopi et andet sted.")
+    mappe = sti.resolve().parent
+    if not os.access(mappe, os.W_OK):
+        raise LagerFejl(f"Mappen {mappe} er skrivebeskyttet. Takstberegner skal kunne skrive ved siden af "
+                        "filen for at gemme sikkert. Kopiér filen til en mappe, du kan skrive i, fx Dokumenter.")
+
+
+def _beskadiget(sti: Path, detalje: str = "") -> LagerFejl:
+    d = f" ({detalje})" if detalje else ""
+    return LagerFejl(f"Filen {sti.name} er beskadiget og kan ikke åbnes{d}. Filen er ikke ændret. "
+                     f"Brug den seneste sikkerhedskopi i {backup.kopi_mappe()}.")
+
+
+def _ikke_faerdig(sti: Path) -> LagerFejl:
+    return LagerFejl(f"Filen {sti.name} blev ikke gemt færdig sidst (fx strømsvigt eller nedbrud), og det skal "
+                     "rettes, før den kan læses. Åbn den i Takstberegner, så sker det automatisk; alt, hvad der "
+                     "nåede at blive gemt, er der stadig.")
+
+
+def _integritet(conn: sqlite3.Connection, sti: Path) -> None:
+    try:
+        svar = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+        tabeller = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.OperationalError as e:
+        if "locked" in str(e) or "busy" in str(e):
+            raise LagerFejl(f"Filen {sti.name} er i brug af et andet program lige nu. "
+                            "Luk det andet program og prøv igen.") from None
+        if "readonly" in str(e) or "read-only" in str(e):
+            raise _ikke_faerdig(sti) from None
+        raise _beskadiget(sti, str(e)) from None
+    except sqlite3.DatabaseError as e:
+        raise _beskadiget(sti, str(e)) from None
+    if svar != ["ok"]:
+        raise _beskadiget(sti, "; ".join(svar[:3]))
+    if fk:
+        raise _beskadiget(sti, f"{len(fk)} rækker peger på noget, der ikke findes")
+    if not {"metadata", "grundlag", "tilbud"} <= tabeller:
+        raise _beskadiget(sti, "tabeller mangler")
+
+
+class TakstFil:
+    """One open .takst file. Holds the lock and the current model; not thread-safe."""
+
+    def __init__(self, sti: Path, conn: sqlite3.Connection, laas: FilLaas, grundlag: Takstgrundlag,
+                 sidst_gemt: datetime):
+        self.sti = sti
+        self._conn: sqlite3.Connection | None = conn
+        self._db = Database(conn, execute_plugins=False)
+        self._laas = laas
+        self._grundlag = grundlag
+        self._sidst_gemt = sidst_gemt
+
+    # ------------------------------------------------------------ creating and opening
+    @classmethod
+    def opret(cls, sti: Path, grundlag: Takstgrundlag) -> "TakstFil":
+        """A new file holding `grundlag`; LagerFejl if a file of that name exists."""
+        sti = Path(sti)
+        if sti.exists():
+            raise LagerFejl(f"Filen {sti.name} findes allerede. Vælg et andet navn, eller åbn filen.")
+        if not sti.parent.is_dir():
+            raise LagerFejl(f"Mappen {sti.parent} findes ikke.")
+        tmp = sti.with_name(f".{sti.name}.{os.getpid()}.ny")
+        try:
+            skriv_ny_fil(tmp, grundlag)
+            try:
+                if os.name == "nt":
+                    os.rename(tmp, sti)  # fails if sti exists
+                else:
+                    try:
+                        os.link(tmp, sti)  # fails if sti exists; rename would overwrite
+                    except FileExistsError:
+                        raise
+                    except OSError:  # no hard links here (FAT, some network shares)
+                        if sti.exists():
+                            raise FileExistsError(str(sti)) from None
+                        os.rename(tmp, sti)
+            except FileExistsError:
+                raise LagerFejl(f"Filen {sti.name} findes allerede. Vælg et andet navn, eller åbn filen.") from None
+        except OSError as e:
+            raise LagerFejl(f"Filen {sti.name} kan ikke oprettes: {e.strerror or e}.") from None
+        finally:
+            for p in (tmp, tmp.with_name(tmp.name + "-journal")):
+                try:
+                    p.unlink()
+                except OSError:
+                    pass
+        return cls.aabn(sti)
+
+    @classmethod
+    def aabn(cls, sti: Path) -> "TakstFil":
+        """Open an existing file for editing: checked, migrated (after a backup), backed up daily, locked."""
+        sti = Path(sti)
+        version = _tjek_hoved(sti)
+        _tjek_skrivbar(sti)
+        try:
+            laas = FilLaas.tag(sti)
+        except Optaget as e:
+            hvem = f" ({e.hvem})" if e.hvem else ""
+            raise LagerFejl(f"Filen {sti.name} er åbnet i en anden Takstberegner{hvem}. "
+                            "Luk den dér først; to kopier af programmet må ikke rette i samme fil.") from None
+        except OSError as e:
+            raise LagerFejl(f"Filen {sti.name} kan ikke åbnes til redigering: {e.strerror or e}.") from None
+        conn = None
+        try:
+            try:
+                conn = _forbind(sti)
+            except sqlite3.OperationalError as e:
+                raise LagerFejl(f"Filen {sti.name} kan ikke åbnes: {e}.") from None
+            except sqlite3.DatabaseError as e:
+                raise _beskadiget(sti, str(e)) from None
+            _integritet(conn, sti)
+            if version < SKEMA_VERSION:
+                try:
+                    backup.tag_kopi(conn, sti, f"foer-migrering-v{version}")
+                except (OSError, sqlite3.Error) as e:
+                    raise LagerFejl(f"Filen {sti.name} skal opdateres til et nyt filformat, men der kunne ikke "
+                                    f"tages en sikkerhedskopi først ({e}). Filen er ikke ændret.") from None
+                _skriv(conn, lambda: (migrer(conn, version), _stempel(conn)), sti)
+            if not backup.har_dagens_kopi(sti):
+                try:
+                    backup.tag_kopi(conn, sti, "dagligt")
+                except (OSError, sqlite3.Error) as e:  # a missing daily copy must not stop the user's work
+                    log.warning("Dagens sikkerhedskopi af %s kunne ikke tages: %s", sti, e)
+            try:
+                grundlag = mapping.laes_alt(conn)
+                gemt = datetime.fromisoformat(conn.execute("SELECT aendret FROM metadata").fetchone()[0])
+            except (sqlite3.DatabaseError, ValueError, TypeError, KeyError, IndexError) as e:
+                raise _beskadiget(sti, str(e)) from None
+            return cls(sti, conn, laas, grundlag, gemt)
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            laas.frigiv()
+            raise
+
+    # ------------------------------------------------------------ reading and changing
+    def hent(self) -> Takstgrundlag:
+        return self._grundlag
+
+    @property
+    def sidst_gemt(self) -> datetime:
+        return self._sidst_gemt
+
+    def anvend(self, aendring: ae.Aendring) -> Takstgrundlag:
+        """Apply one change in its own transaction; returns the new model once it is on disk.
+
+        A change that does not fit raises aendringer.AendringsFejl and writes nothing.
+        """
+        return self.anvend_alle((aendring,))
+
+    def anvend_alle(self, aendringer: Sequence[ae.Aendring]) -> Takstgrundlag:
+        """Apply several changes in one transaction (all or nothing), e.g. an imported budget."""
+        conn = self._aaben()
+        gammel = self._grundlag
+        if not aendringer:
+            return gammel
+        trin: list[tuple[object, Takstgrundlag, Takstgrundlag]] = []
+        g = gammel
+        for a in gem_aendring.samlede(aendringer):
+            ny = gem_aendring.anvend_i_hukommelsen(g, a)
+            trin.append((a, g, ny))
+            g = ny
+
+        def gem() -> None:
+            for a, foer, efter in trin:
+                gem_aendring.gem(self._db, a, foer, efter)
+            _stempel(conn)
+
+        self._sidst_gemt = _skriv(conn, gem, self.sti)
+        self._grundlag = g
+        return g
+
+    def luk(self) -> None:
+        if self._conn is not None:
+            conn, self._conn = self._conn, None
+            conn.close()
+            self._laas.frigiv()
+
+    def __enter__(self) -> "TakstFil":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.luk()
+
+    def __del__(self) -> None:  # a forgotten luk() must not keep the file locked forever
+        try:
+            self.luk()
+        except Exception:
+            pass
+
+    def _aaben(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise LagerFejl(f"Filen {self.sti.name} er lukket.")
+        return self._conn
+
+
+# ------------------------------------------------------------ helpers
+def skriv_ny_fil(sti: Path, grundlag: Takstgrundlag, version: int = SKEMA_VERSION) -> None:
+    """Write a complete new file at `sti` (which must not exist) in one transaction.
+
+    `version` < SKEMA_VERSION builds an old file, for the migration tests."""
+    conn = _forbind(sti)
+    try:
+        def opret() -> None:
+            opret_skema(conn, 1)
+            nu = _nu().isoformat(timespec="milliseconds")
+            conn.execute("INSERT INTO metadata (id, oprettet, aendret, skemaversion) VALUES (1, ?, ?, 1)", (nu, nu))
+            migrer(conn, 1, version)
+            mapping.skriv_alt(Database(conn, execute_plugins=False), grundlag)
+            if version >= 2:
+                _stempel(conn)
+        _skriv(conn, opret, sti)
+    finally:
+        conn.close()
+
+
+def _stempel(conn: sqlite3.Connection) -> None:
+    conn.execute("UPDATE metadata SET aendret = ?, app_version = ?",
+                 (_nu().isoformat(timespec="milliseconds"), __version__))
+
+
+def _skriv(conn: sqlite3.Connection, arbejde, sti: Path) -> datetime:
+    """Run `arbejde` in one BEGIN IMMEDIATE transaction; committed (and fsync'ed) or rolled back."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as e:
+        raise LagerFejl(f"Filen {sti.name} er i brug af et andet program, så ændringen kunne ikke gemmes ({e}). "
+                        "Prøv igen.") from None
+    try:
+        arbejde()
+        conn.execute("COMMIT")
+    except BaseException as e:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if isinstance(e, sqlite3.Error):
+            raise LagerFejl(f"Ændringen kunne ikke gemmes i {sti.name}: {e}. Filen er som før ændringen; "
+                            "tjek at der er plads på disken, og prøv igen.") from None
+        raise
+    return _nu()
+
+
+def laes_grundlag(sti: Path) -> Takstgrundlag:
+    """Read the takstgrundlag of a .takst file without locking or changing it (for `beregn`)."""
+    sti = Path(sti)
+    version = _tjek_hoved(sti)
+    if version < SKEMA_VERSION:
+        # An older file is read through a migrated in-memory copy; the file itself is untouched.
+        kilde = _forbind(sti, skrivebeskyttet=True)
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            kilde.backup(conn)
+        except sqlite3.DatabaseError as e:
+            raise _beskadiget(sti, str(e)) from None
+        finally:
+            kilde.close()
+        conn.execute("BEGIN")
+        migrer(conn, version)
+        conn.execute("COMMIT")
+    else:
+        try:
+            conn = _forbind(sti, skrivebeskyttet=True)
+        except sqlite3.Error as e:
+            raise _beskadiget(sti, str(e)) from None
+    try:
+        try:
+            conn.execute("BEGIN")
+            _integritet(conn, sti)
+            return mapping.laes_alt(conn)
+        except sqlite3.OperationalError as e:
+            if "readonly" in str(e) or "read-only" in str(e):
+                raise _ikke_faerdig(sti) from None
+            raise _beskadiget(sti, str(e)) from None
+        except (sqlite3.DatabaseError, ValueError, TypeError, KeyError, IndexError) as e:
+            raise _beskadiget(sti, str(e)) from None
+        finally:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+    finally:
+        conn.close()

@@ -1,0 +1,191 @@
+"""Excel budget import: preview with proposed kategorier and totals, then one transaction; bad cells."""
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+
+import pytest
+
+from takstberegner.domain import model as m
+from takstberegner.importers import excel_budget as eb
+from takstberegner.importers.kontoplan import art_af, laes_kontoplan
+from takstberegner.formats.fejl import InputError
+from takstberegner.storage import TakstFil, laes_grundlag
+
+from .conftest import BUDGET, skriv_budget
+
+
+def _fv(xlsx, g, **kw):
+    args = dict(ark="Budget 2026", konto="A", tekst="B", beloeb="C", tilbud="D")
+    args.update(kw)
+    return eb.forhaandsvis(xlsx, grundlag=g, **args)
+
+
+def test_forhaandsvisning_foreslaar_kategorier_og_totaler(tmp_path, grundlag):
+    fv = _fv(skriv_budget(tmp_path / "b.xlsx"), grundlag)
+    assert [(x.raekke, x.art, x.kategori, x.beloeb) for x in fv.linjer] == [
+        (4, "1.1", "personale", Decimal("6500000")),
+        (5, "1.1", "personale", Decimal("700000.0")),
+        (6, "2.2", "aktivitet", Decimal("96.25")),
+        (7, "2.2", "aktivitet", Decimal("0.01")),
+        (8, "2.7", "kapital", Decimal("60000.00")),
+        (9, "4.5", "ejendom", Decimal("410000")),
+        (11, "7.2", "oevrig_indtaegt", Decimal("-12000.5")),
+        (12, "8", "finansieringsindtaegter", Decimal("-5000")),
+    ]
+    assert all(x.tilbud_id == "T1" for x in fv.linjer)  # by name and by id
+    assert fv.totaler == {
+        "personale": Decimal("7200000.0"), "aktivitet": Decimal("96.26"), "ejendom": Decimal("410000"),
+        "kapital": Decimal("60000.00"), "finansieringsindtaegter": Decimal("-5000"),
+        "oevrig_indtaegt": Decimal("-12000.5"),
+    }
+    assert list(fv.totaler) == ["personale", "aktivitet", "ejendom", "kapital", "finansieringsindtaegter",
+                                "oevrig_indtaegt"]
+    grunde = dict(fv.sprunget_over)
+    assert "7.6" in grunde[10] and "uden konto" in grunde[13]
+    assert "Personaleomkostninger" in fv.tekst() and "7.200.000,00 kr." in fv.tekst()
+
+
+def test_import_skriver_i_en_transaktion(tmp_path, grundlag, takstfil):
+    fv = _fv(skriv_budget(tmp_path / "b.xlsx"), grundlag)
+    with TakstFil.aabn(takstfil) as f:
+        ny = eb.importer(f, fv)
+    t0, t1 = grundlag.tilbud[0], ny.tilbud[0]
+    nye = t1.omkostninger[len(t0.omkostninger):]
+    assert len(nye) == 7
+    assert nye[2] == m.Omkostningslinje(kategori="aktivitet", post="kost", beloeb=Decimal("96.25"),
+                                        tekst="2.2 Fødevarer")
+    assert nye[3].beloeb == Decimal("0.01")
+    assert t1.oevrige_indtaegter[-1] == m.OevrigIndtaegt(post="Salg af kantinemad", beloeb=Decimal("12000.5"))
+    assert laes_grundlag(takstfil) == ny
+
+
+def test_kontoplan_er_data_og_kan_rettes(tmp_path, grundlag):
+    kp = laes_kontoplan()
+    assert kp.slaa_op("1.1").kategori == "personale"
+    assert kp.slaa_op("7.6").kategori == "ignorer"
+    assert kp.slaa_op("4.5").kategori == "ejendom" and kp.slaa_op("4.1").kategori == "aktivitet"
+    assert [art_af(v) for v in ("2.2", 2.2, 22, "22 Fødevarer", "5.38.50.001-1.1", "Konto", None)] == [
+        "2.2", "2.2", "2.2", "2.2", "1.1", None, None]
+    egen = tmp_path / "arter.csv"
+    egen.write_text("art;navn;kategori;post\n1;Løn;personale;loen\n2;Varer;administration;varer\n", encoding="utf-8")
+    fv = _fv(skriv_budget(tmp_path / "b.xlsx", raekker=BUDGET[:4]), grundlag, kontoplan=laes_kontoplan(egen))
+    assert [x.kategori for x in fv.linjer] == ["personale", "personale", "administration", "administration"]
+    egen.write_text("art;navn;kategori;post\n1;Løn;loen;x\n", encoding="utf-8")
+    with pytest.raises(InputError, match="linje 2.*kategorien 'loen' findes ikke"):
+        laes_kontoplan(egen)
+
+
+def _fejl(xlsx, g, **kw) -> eb.ExcelFejl:
+    with pytest.raises(eb.ExcelFejl) as e:
+        _fv(xlsx, g, **kw)
+    return e.value
+
+
+def test_tekst_i_beloeb(tmp_path, grundlag):
+    rows = BUDGET[:3] + [("2.9", "Diverse", "ca. 5000", "T1"), ("2.9", "Fejl", "#DIV/0!", "T1")]
+    e = _fejl(skriv_budget(tmp_path / "b.xlsx", raekker=rows), grundlag)
+    assert [(f.ark, f.raekke, f.kolonne) for f in e.fejl] == [("Budget 2026", 7, "C"), ("Budget 2026", 8, "C")]
+    assert "Arket 'Budget 2026', række 7, kolonne C: teksten 'ca. 5000' er ikke et beløb" in e.besked
+    assert "#DIV/0!" in e.besked and "Intet er importeret" in e.besked or "intet er importeret" in e.besked
+
+
+def test_flettede_celler(tmp_path, grundlag):
+    def flet(ws):
+        ws.merge_cells("B6:C6")
+        ws.merge_cells("A1:D1")  # the title above the heading is fine
+    e = _fejl(skriv_budget(tmp_path / "b.xlsx", efter=flet), grundlag)
+    assert len(e.fejl) == 1
+    assert (e.fejl[0].raekke, e.fejl[0].kolonne) == (6, "B")
+    assert "B6:C6 er flettet" in e.besked
+
+
+def test_formel_uden_gemt_vaerdi(tmp_path, grundlag):
+    def formel(ws):
+        ws["C6"] = "=C4*2"  # openpyxl stores no cached value: as a file never opened in Excel
+    e = _fejl(skriv_budget(tmp_path / "b.xlsx", efter=formel), grundlag)
+    assert [(f.raekke, f.kolonne) for f in e.fejl] == [(6, "C")]
+    assert "formlen i cellen har ingen gemt værdi" in e.besked
+
+
+def test_tomt_ark(tmp_path, grundlag):
+    e = _fejl(skriv_budget(tmp_path / "b.xlsx", raekker=[], titel=False, sum_linje=False), grundlag)
+    assert "Arket 'Budget 2026': der er ingen budgetlinjer" in e.besked
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "Tom"
+    wb.save(tmp_path / "tom.xlsx")
+    e = _fejl(tmp_path / "tom.xlsx", grundlag, ark="Tom")
+    assert "ingen budgetlinjer" in e.besked
+
+
+def test_for_mange_raekker(tmp_path, grundlag):
+    rows = [("2.2", f"linje {i}", i, "T1") for i in range(150)]
+    xlsx = skriv_budget(tmp_path / "b.xlsx", raekker=rows)
+    e = _fejl(xlsx, grundlag, maks_raekker=100)
+    assert "Arket 'Budget 2026', række 154: der er 154 rækker; der kan højst importeres 100" in e.besked
+    assert len(_fv(xlsx, grundlag, maks_raekker=200).linjer) == 150
+
+
+def test_ukendt_tilbud_og_art(tmp_path, grundlag):
+    rows = BUDGET[:2] + [("2.2", "Mad", 10, "Bostedet Syd"), ("Z9", "Hvad", 5, "T1")]
+    e = _fejl(skriv_budget(tmp_path / "b.xlsx", raekker=rows), grundlag)
+    assert [(f.raekke, f.kolonne) for f in e.fejl] == [(6, "D"), (7, "A")]
+    assert "tilbuddet 'Bostedet Syd' findes ikke" in e.besked and "'Z9' indeholder ingen art" in e.besked
+
+
+def test_forkerte_valg(tmp_path, grundlag):
+    xlsx = skriv_budget(tmp_path / "b.xlsx")
+    with pytest.raises(InputError, match="arket 'Budget' findes ikke.*'Budget 2026', 'Noter'"):
+        _fv(xlsx, grundlag, ark="Budget")
+    with pytest.raises(InputError, match="ikke et kolonnebogstav"):
+        _fv(xlsx, grundlag, beloeb="3")
+    with pytest.raises(InputError, match="tilbuddet 'T9' findes ikke"):
+        _fv(xlsx, grundlag, tilbud=None, tilbud_id="T9")
+    (tmp_path / "x.xlsx").write_text("ikke excel")
+    with pytest.raises(InputError, match="x.xlsx"):
+        _fv(tmp_path / "x.xlsx", grundlag)
+
+
+def test_intet_skrives_ved_fejl(tmp_path, grundlag, takstfil):
+    foer = hashlib.sha256(takstfil.read_bytes()).hexdigest()
+    rows = BUDGET + [("2.9", "Diverse", "mange", "T1")]
+    with TakstFil.aabn(takstfil) as f:
+        with pytest.raises(eb.ExcelFejl):
+            eb.importer(f, _fv(skriv_budget(tmp_path / "b.xlsx", raekker=rows), f.hent()))
+        assert f.hent() == grundlag
+    assert laes_grundlag(takstfil) == grundlag
+    assert hashlib.sha256(takstfil.read_bytes()).hexdigest() == foer
+
+
+def test_formel_med_gemt_vaerdi_bruges(tmp_path, grundlag):
+    import zipfile
+
+    def formel(ws):
+        ws["C6"] = "=C4/100"
+    kilde = skriv_budget(tmp_path / "a.xlsx", efter=formel)
+    gemt = tmp_path / "b.xlsx"  # as Excel saves it: the formula with its cached result
+    with zipfile.ZipFile(kilde) as zin, zipfile.ZipFile(gemt, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                assert b"<f>C4/100</f><v></v>" in data
+                data = data.replace(b"<f>C4/100</f><v></v>", b"<f>C4/100</f><v>65000</v>")
+            zout.writestr(item, data)
+    fv = _fv(gemt, grundlag)
+    assert [x.beloeb for x in fv.linjer if x.raekke == 6] == [Decimal(65000)]
+
+
+def test_for_mange_raekker_uden_dimension(tmp_path, grundlag):
+    import openpyxl
+
+    wb = openpyxl.Workbook(write_only=True)  # streams rows; the sheet's size is found by reading
+    ws = wb.create_sheet("Budget 2026")
+    ws.append(["Konto", "Tekst", "Beløb", "Tilbud"])
+    for i in range(150):
+        ws.append(["2.2", f"linje {i}", i, "T1"])
+    wb.save(tmp_path / "w.xlsx")
+    e = _fejl(tmp_path / "w.xlsx", grundlag, maks_raekker=100)
+    assert [(f.raekke, f.kolonne) for f in e.fejl] == [(102, "")]  # the 101st data row
+    assert "Arket 'Budget 2026', række 102: der er flere end 100 rækker med data" in e.besked

@@ -1,0 +1,154 @@
+"""Files that must not be opened get a clear Danish message, and are never changed."""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from takstberegner.storage import LagerFejl, TakstFil, laes_grundlag
+from takstberegner.storage.laas import laas_sti
+from takstberegner.storage.schema import APPLICATION_ID
+
+
+def _sha(p) -> str:
+    return hashlib.sha256(p.read_bytes()).hexdigest()
+
+
+def _afvises(fil, tekst: str) -> LagerFejl:
+    foer = _sha(fil)
+    indhold_foer = sorted(os.listdir(fil.parent))
+    with pytest.raises(LagerFejl) as e:
+        TakstFil.aabn(fil)
+    assert tekst in e.value.besked
+    assert str(e.value) == e.value.besked
+    assert _sha(fil) == foer
+    assert sorted(os.listdir(fil.parent)) == indhold_foer  # no journal, no lock file left
+    return e.value
+
+
+@pytest.fixture
+def fil(tmp_path, grundlag):
+    d = tmp_path / "filer"
+    d.mkdir()
+    p = d / "a.takst"
+    TakstFil.opret(p, grundlag).luk()
+    return p
+
+
+def test_tekstfil_er_ikke_en_takstfil(tmp_path):
+    p = tmp_path / "x.takst"
+    p.write_text('{"format": "takstgrundlag/1"}', encoding="utf-8")
+    _afvises(p, "ikke en Takstberegner-fil")
+    tom = tmp_path / "tom.takst"
+    tom.write_bytes(b"")
+    _afvises(tom, "ikke en Takstberegner-fil")
+
+
+def test_anden_sqlite_database_er_ikke_en_takstfil(tmp_path):
+    p = tmp_path / "anden.takst"
+    c = sqlite3.connect(p)
+    c.execute("CREATE TABLE t (x)")
+    c.commit()
+    c.close()
+    _afvises(p, "er en database, men ikke en Takstberegner-fil")
+
+
+def test_fil_fra_nyere_version(fil):
+    c = sqlite3.connect(fil)
+    c.execute("PRAGMA user_version = 99")
+    c.commit()
+    c.close()
+    e = _afvises(fil, "nyere version af Takstberegner")
+    assert "filformat 99" in e.besked
+    with pytest.raises(LagerFejl, match="nyere version"):
+        laes_grundlag(fil)
+
+
+def test_beskadiget_fil(fil):
+    data = bytearray(fil.read_bytes())
+    assert len(data) > 8192
+    for i in range(4096 + 8, len(data) - 100, 1024):  # scribble over the pages after the first
+        data[i:i + 40] = b"\xff" * 40
+    fil.write_bytes(bytes(data))
+    _afvises(fil, "beskadiget")
+    with pytest.raises(LagerFejl, match="beskadiget"):
+        laes_grundlag(fil)
+
+
+def test_afkortet_fil(fil):
+    data = fil.read_bytes()
+    fil.write_bytes(data[: len(data) // 2])
+    _afvises(fil, "beskadiget")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="chmod")
+def test_skrivebeskyttet_fil(fil):
+    os.chmod(fil, 0o444)
+    try:
+        _afvises(fil, "skrivebeskyttet")
+        assert laes_grundlag(fil).takstaar  # reading without editing still works
+    finally:
+        os.chmod(fil, 0o644)
+
+
+def test_fil_findes_ikke(tmp_path):
+    with pytest.raises(LagerFejl, match="findes ikke"):
+        TakstFil.aabn(tmp_path / "nej.takst")
+
+
+def test_aaben_i_samme_proces_afvises(fil):
+    with TakstFil.aabn(fil) as f:
+        with pytest.raises(LagerFejl, match="åbnet i en anden Takstberegner") as e:
+            TakstFil.aabn(fil)
+        assert f"proces {os.getpid()}" in e.value.besked
+        assert f.hent().takstaar  # the first opening is unaffected
+        assert laes_grundlag(fil) == f.hent()  # `beregn` may still read it
+    assert not laas_sti(fil).exists()
+    TakstFil.aabn(fil).luk()
+
+
+_HOLD = """
+import sys, time
+from takstberegner.storage import TakstFil
+f = TakstFil.aabn(sys.argv[1])
+print("aaben", flush=True)
+sys.stdin.readline()
+f.luk()
+"""
+
+
+def test_aaben_i_anden_proces_afvises_og_efterladt_laas_overtages(fil):
+    p = subprocess.Popen([sys.executable, "-c", _HOLD, str(fil)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         text=True, env={**os.environ})
+    try:
+        assert p.stdout.readline().strip() == "aaben"
+        with pytest.raises(LagerFejl, match="åbnet i en anden Takstberegner") as e:
+            TakstFil.aabn(fil)
+        assert f"proces {p.pid}" in e.value.besked
+        p.kill()  # dies holding the lock: the lock file stays, the OS lock goes
+        p.wait()
+        assert laas_sti(fil).exists()
+        with TakstFil.aabn(fil) as f:
+            assert f.hent().takstaar
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+
+
+def test_kopi_af_aaben_fil_er_komplet(fil, tmp_path):
+    from takstberegner.domain import aendringer as ae
+
+    with TakstFil.aabn(fil) as f:
+        ny = f.anvend(ae.OpdaterTilbud.af(f.hent().tilbud[0].id, bemaerkninger="kopieret"))
+        kopi = tmp_path / "kopi.takst"
+        shutil.copyfile(fil, kopi)  # what Stifinder does while the app is open
+    assert laes_grundlag(kopi) == ny
+    c = sqlite3.connect(kopi)
+    assert c.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    c.close()

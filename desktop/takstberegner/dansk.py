@@ -100,3 +100,36 @@ def _ligner_tusindtal(s: str) -> bool:
         return False
     foer, efter = s.lstrip("-").split(".")
     return len(efter) == 3 and foer.isdigit() and efter.isdigit() and len(foer) >= 1 and foer != "0"
+
+
+# Display names of the format's keys, for every front end (UI, spreadsheet, PDF).
+VISNINGSNAVNE: dict[str, str] = {
+    # tilbudstype
+    "doegn": "Døgn", "dag": "Dag", "ambulant": "Ambulant",
+    # takststruktur
+    "gennemsnit": "Gennemsnitstakst", "differentieret": "Basistakst + differentierede takster",
+    "enhed": "Enhedstakst", "traekningsret": "Trækningsret",
+    # belægningsmetode
+    "beregnet": "Beregnet (gennemsnit af to år)", "forventet": "Forventet belægning",
+    "nyt_tilbud": "Nyt tilbud (første driftsår)",
+    # fordelingsnøgle
+    "pladser": "Pladser", "pladsdoegn": "Pladsdøgn", "loensum": "Lønsum", "aarsvaerk": "Årsværk",
+    "m2": "Kvadratmeter", "direkte_omkostninger": "Direkte omkostninger", "fast": "Faste andele",
+    # anlæg
+    "grund": "Grund", "bygning": "Bygning", "installation": "Installation", "inventar": "Inventar",
+    "it": "IT", "transportmiddel": "Transportmiddel", "andet": "Andet",
+    "ejet": "Ejet", "finansiel_leasing": "Finansiel leasing",
+    # regulering
+    "hensaet": "Hensæt (op til 5 %)", "indregn": "Indregn", "udskyd": "Udskyd",
+    # del
+    "basis": "Basis", "borgerrettet": "Borgerrettet",
+    # driftsherre
+    "kommune": "Kommune", "region": "Region",
+}
+
+
+def vis(noegle: str | None) -> str:
+    """The Danish display name of a format key ('doegn' -> 'Døgn'); unknown keys unchanged."""
+    if noegle is None:
+        return ""
+    return VISNINGSNAVNE.get(noegle, noegle)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from takstberegner import dansk
 from takstberegner.domain.model import KATEGORI_NAVNE, KATEGORIER, REGULERING_LINJE, Takstgrundlag, Tilbud
 from takstberegner.domain.resultat import Beregning, Fund, TilbudResultat
 
@@ -112,7 +113,7 @@ def lav_rapport(
         (
             ("Driftsherre", grundlag.driftsherre.navn),
             ("CVR", grundlag.driftsherre.cvr),
-            ("Type", grundlag.driftsherre.type),
+            ("Type", dansk.vis(grundlag.driftsherre.type)),
             ("Takstår", Tal(grundlag.takstaar, AAR)),
             ("Regelsæt", beregning.regelsaet_id),
             ("Rente, anlæg (%)", Tal(s.rente_anlaeg_pct, PCT)),
@@ -132,7 +133,7 @@ def lav_rapport(
             )
         if not tr.takster:
             oversigt_raekker.append(
-                (tr.id, tr.navn, Tal(tr.kategori, HELTAL), "", "(ingen takst: " + tr.takststruktur + ")", "",
+                (tr.id, tr.navn, Tal(tr.kategori, HELTAL), "", "(ingen takst: " + dansk.vis(tr.takststruktur) + ")", "",
                  Tal(tr.pladser, HELTAL), None, None, None, None, Tal(tr.takstgrundlag))
             )
     oversigt = Sektion(
@@ -175,10 +176,10 @@ def _overhead_sektioner(b: Beregning):
         raekker.append(("I alt", "", "", Tal(sum((a.noegletal for a in o.andele), Decimal(0)), TAL), Tal(o.fordelt)))
         yield Sektion(
             f"Overheadpulje {o.pulje_id}: {o.navn}",
-            ("Modtager", "Navn", "Art", f"Nøgletal ({o.noegle})", "Andel (kr.)"),
+            ("Modtager", "Navn", "Art", f"Nøgletal ({dansk.vis(o.noegle)})", "Andel (kr.)"),
             tuple(raekker),
             note=(f"Puljens beløb {_kr(o.beloeb)} × driftsandel {_pct(o.driftsandel_pct)} = {_kr(o.fordelt)} "
-                  f"fordelt efter nøglen '{o.noegle}' (SA 5.5.7, 9.1); øre efter største rest."),
+                  f"fordelt efter nøglen '{dansk.vis(o.noegle)}' (SA 5.5.7, 9.1); øre efter største rest."),
             sum_raekke=True,
             noegle=f"overhead:{o.pulje_id}",
         )
@@ -208,8 +209,8 @@ def _tilbud_sektioner(t: Tilbud, tr: TilbudResultat, b: Beregning):
             ("Tilbudsportal-id", t.tilbudsportal_id),
             ("Lovgrundlag", t.paragraf),
             ("Kategori", Tal(t.kategori, HELTAL)),
-            ("Tilbudstype", t.tilbudstype),
-            ("Takststruktur", t.takststruktur),
+            ("Tilbudstype", dansk.vis(t.tilbudstype)),
+            ("Takststruktur", dansk.vis(t.takststruktur)),
             ("Korte forløb", _ja(t.korte_forloeb)),
             ("Nyt tilbud", _ja(t.nyt_tilbud)),
             ("Særlige vilkår", sv.beskrivelse if sv else "Nej"),
@@ -223,7 +224,7 @@ def _tilbud_sektioner(t: Tilbud, tr: TilbudResultat, b: Beregning):
         noegle="stamdata",
     )
     bel = t.belaegning
-    raekker = [("Metode", bel.metode if bel else "ingen (enhed/trækningsret)")]
+    raekker = [("Metode", dansk.vis(bel.metode) if bel else "ingen (enhed/trækningsret)")]
     if bel:
         for aar, pct in bel.faktisk_pct:
             raekker.append((f"Faktisk belægning {aar} (%)", Tal(pct, PCT)))
@@ -252,7 +253,7 @@ def _tilbud_sektioner(t: Tilbud, tr: TilbudResultat, b: Beregning):
         g[0] += 1
         g[1] += x.beloeb
     raekker = [
-        (KATEGORI_NAVNE.get(kat, kat), post, del_, ydelse, Tal(n, HELTAL), Tal(beloeb))
+        (KATEGORI_NAVNE.get(kat, kat), post, dansk.vis(del_), ydelse, Tal(n, HELTAL), Tal(beloeb))
         for (_, kat, post, del_, ydelse), (n, beloeb) in sorted(grupper.items())
     ]
     raekker.append(("I alt", "", "", "", Tal(len(t.omkostninger), HELTAL), Tal(sum((x.beloeb for x in t.omkostninger), Decimal(0)))))
@@ -271,7 +272,7 @@ def _tilbud_sektioner(t: Tilbud, tr: TilbudResultat, b: Beregning):
         for a in tr.anlaeg:
             i = inp.get(a.id)
             raekker.append((
-                a.id, a.navn, a.type, a.finansiering,
+                a.id, a.navn, dansk.vis(a.type), dansk.vis(a.finansiering),
                 Tal(i.anskaffelsesvaerdi) if i else None,
                 i.ibrugtagning.strftime("%d-%m-%Y") if i else "",
                 Tal(i.levetid_aar, HELTAL) if i else None,
@@ -296,7 +297,7 @@ def _tilbud_sektioner(t: Tilbud, tr: TilbudResultat, b: Beregning):
     for o in b.overhead:
         for a in o.andele:
             if a.modtager_id == t.id:
-                oh.append((o.pulje_id, o.navn, o.noegle, Tal(a.noegletal, TAL), Tal(a.beloeb)))
+                oh.append((o.pulje_id, o.navn, dansk.vis(o.noegle), Tal(a.noegletal, TAL), Tal(a.beloeb)))
     oh.append(("I alt", "", "", None, Tal(tr.overhead)))
     yield Sektion("Trin 5: Overhead (SA 5.5.7, 9.1)", ("Pulje", "Navn", "Nøgle", "Tilbuddets nøgletal", "Andel (kr.)"),
                   tuple(oh), sum_raekke=True, noegle="overhead")
@@ -328,7 +329,7 @@ def _tilbud_sektioner(t: Tilbud, tr: TilbudResultat, b: Beregning):
             "Trin 8: Regulering for tidligere års resultater (SA 5.3)",
             ("År", "Resultat", "Grundlag", "5 %-grænse", "Valg", "Hensat", "Egenrisiko", "Skal indregnes",
              "I år", "Renter", "Regulering", "Udskudt", "Frist"),
-            tuple((Tal(r.aar, AAR), Tal(r.resultat), Tal(r.grundlag), Tal(r.graense), r.valg, Tal(r.hensat),
+            tuple((Tal(r.aar, AAR), Tal(r.resultat), Tal(r.grundlag), Tal(r.graense), dansk.vis(r.valg), Tal(r.hensat),
                    Tal(r.egenrisiko), Tal(r.skal_indregnes), Tal(r.i_aar), Tal(r.renter), Tal(r.regulering),
                    Tal(r.udskudt), Tal(r.frist, AAR)) for r in tr.reguleringer),
             note="Negativ regulering sænker taksten; overskud over 5 % skal tilbage, underskud op til 5 % er egen risiko.",
@@ -339,7 +340,7 @@ def _tilbud_sektioner(t: Tilbud, tr: TilbudResultat, b: Beregning):
             "Tidligere års resultater og hensættelser (input)",
             ("Art", "År", "Beløb (kr.)", "Takstberegningsgrundlag", "Valg", "Indregnet tidligere / brugt",
              "Nyt tilbuds første driftsår"),
-            tuple(("Resultat", Tal(x.aar, AAR), Tal(x.resultat), Tal(x.grundlag), x.valg, Tal(x.indregnet_tidligere),
+            tuple(("Resultat", Tal(x.aar, AAR), Tal(x.resultat), Tal(x.grundlag), dansk.vis(x.valg), Tal(x.indregnet_tidligere),
                    _ja(x.nyt_tilbud_foerste_aar)) for x in t.resultater)
             + tuple(("Hensættelse", Tal(h.aar, AAR), Tal(h.beloeb), None, "", Tal(h.brugt), "") for h in t.hensaettelser),
             noegle="resultater_input",

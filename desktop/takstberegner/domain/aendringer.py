@@ -233,3 +233,30 @@ def modsat(grundlag: Takstgrundlag, a: Aendring) -> Aendring:
     if isinstance(a, SletPulje):
         return TilfoejPulje(grundlag.overheadpuljer[a.position], a.position)
     raise AendringsFejl(f"Ukendt ændring: {a!r}")
+
+
+def modsatte(grundlag: Takstgrundlag, aendringer: list[Aendring]) -> list[Aendring]:
+    """The changes that undo a whole sequence, in the order to apply them.
+
+    Appends (TilfoejElement at the end), the common case of an import, are inverted without
+    replaying the sequence, so a large import costs linear time.
+    """
+    if all(isinstance(a, TilfoejElement) and a.position is None for a in aendringer):
+        laengder: dict[tuple[str, str], int] = {}
+        ud: list[Aendring] = []
+        for a in aendringer:
+            if a.samling not in SAMLINGER:
+                raise AendringsFejl(f"Ukendt samling '{a.samling}'.")
+            noegle = (a.tilbud_id, a.samling)
+            if noegle not in laengder:
+                t = grundlag.tilbud[_tilbud_index(grundlag, a.tilbud_id)]
+                laengder[noegle] = len(getattr(t, a.samling))
+            ud.append(SletElement(a.tilbud_id, a.samling, laengder[noegle]))
+            laengder[noegle] += 1
+        return ud[::-1]
+    ud = []
+    g = grundlag
+    for a in aendringer:
+        ud.append(modsat(g, a))
+        g = anvend(g, a)
+    return ud[::-1]

@@ -1,0 +1,66 @@
+"""Undoable edits: each QUndoCommand applies one `domain.aendringer` change through the document
+(which persists it at once) and undoes it with the inverse change computed before it was applied."""
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand
+
+from takstberegner.domain import aendringer as ae
+
+_TEKSTER = {
+    ae.SaetDriftsherre: "Ret driftsherre",
+    ae.SaetSatser: "Ret satser",
+    ae.TilfoejTilbud: "Tilføj tilbud",
+    ae.SletTilbud: "Slet tilbud",
+    ae.OpdaterTilbud: "Ret tilbud",
+    ae.TilfoejElement: "Tilføj række",
+    ae.OpdaterElement: "Ret række",
+    ae.SletElement: "Slet række",
+    ae.TilfoejPulje: "Tilføj overheadpulje",
+    ae.OpdaterPulje: "Ret overheadpulje",
+    ae.SletPulje: "Slet overheadpulje",
+}
+_SAMLING_NAVNE = {
+    "ydelser": "ydelse",
+    "omkostninger": "budgetlinje",
+    "anlaeg": "anlæg",
+    "oevrige_indtaegter": "indtægt",
+    "resultater": "resultat",
+    "hensaettelser": "hensættelse",
+    "tillaegsydelser": "tillægsydelse",
+}
+
+
+def beskriv(a: ae.Aendring) -> str:
+    """A Danish name for the change, shown in Redigér → Fortryd/Gentag."""
+    tekst = _TEKSTER.get(type(a), "Ret")
+    samling = getattr(a, "samling", None)
+    if samling in _SAMLING_NAVNE:
+        tekst = tekst.replace("række", _SAMLING_NAVNE[samling])
+    if isinstance(a, ae.OpdaterTilbud) and a.felter:
+        tekst += " (" + ", ".join(n for n, _ in a.felter) + ")"
+    return tekst
+
+
+class AendringKommando(QUndoCommand):
+    """One edit. redo = apply the change; undo = apply its inverse (computed before the change).
+
+    The document applies and saves the change before pushing the command, so that a file that
+    cannot be written never leaves a command on the stack; the first redo (from push) is a no-op.
+    """
+
+    def __init__(self, dokument, aendring, modsat, tekst: str | None = None):
+        """`aendring` and `modsat` are single changes, or lists saved in one transaction each."""
+        super().__init__(tekst or beskriv(aendring))
+        self._dok = dokument
+        self._aendring = aendring
+        self._modsat = modsat
+        self._udfoert = True
+
+    def redo(self) -> None:
+        if self._udfoert:
+            self._udfoert = False
+            return
+        self._dok.udfoer_sikkert(self._aendring)
+
+    def undo(self) -> None:
+        self._dok.udfoer_sikkert(self._modsat)

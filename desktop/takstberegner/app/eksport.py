@@ -1,0 +1,141 @@
+"""The Udskriv, Eksportér and Sekretariat actions: the revision PDF, the takstskema, the signed
+indmeldingsfil, and verifying indmeldinger into a takstbilag (SA 2.2.1, 5.6). The work is done
+by takstberegner.export; this module only asks for files and shows the Danish answers."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
+
+from takstberegner import dansk
+
+
+def _gem_som(v, titel: str, filter_: str, endelse: str, forslag: str = "") -> Path | None:
+    sti, _ = QFileDialog.getSaveFileName(v, titel, forslag, filter_)
+    if not sti:
+        return None
+    p = Path(sti)
+    return p if p.suffix else p.with_suffix(endelse)
+
+
+def _forslag(v, endelse: str) -> str:
+    g = v.dok.grundlag
+    return str(v.dok.sti.with_name(f"{g.driftsherre.navn} {g.takstaar}{endelse}"))
+
+
+def _beregnet(v):
+    from takstberegner import tjeneste
+
+    return v.dok.grundlag, tjeneste.beregn(v.dok.grundlag)
+
+
+def _rapport(v):
+    from takstberegner.export import indmelding, rapport
+
+    grundlag, beregning = _beregnet(v)
+    _, _, fp = indmelding.json_medlemmer(grundlag, beregning)
+    return rapport.lav_rapport(grundlag, beregning, fingeraftryk=fp)
+
+
+def _skriv(v, sti: Path, data: bytes) -> bool:
+    from takstberegner.export.indmelding import skriv_atomisk
+
+    try:
+        skriv_atomisk(sti, data)
+    except OSError as e:
+        QMessageBox.critical(v, "Filen kan ikke gemmes", f"{sti} kan ikke skrives: {e.strerror or e}.")
+        return False
+    v.statusBar().showMessage(f"Gemt i {sti}", 10000)
+    return True
+
+
+def udskriv_pdf(v) -> Path | None:
+    if v.dok is None:
+        return None
+    from takstberegner.export import revision_pdf
+
+    p = _gem_som(v, "Takstberegning til revision", "PDF (*.pdf)", ".pdf", _forslag(v, " takstberegning.pdf"))
+    if p and _skriv(v, p, revision_pdf.lav_pdf(_rapport(v))):
+        return p
+    return None
+
+
+def eksporter_xlsx(v) -> Path | None:
+    if v.dok is None:
+        return None
+    from takstberegner.export import takstskema_xlsx
+
+    p = _gem_som(v, "Takstskema (Excel)", "Excel (*.xlsx)", ".xlsx", _forslag(v, " takstskema.xlsx"))
+    if p and _skriv(v, p, takstskema_xlsx.lav_xlsx(_rapport(v))):
+        return p
+    return None
+
+
+def indmeld(v) -> Path | None:
+    """Build and sign the indmeldingsfil; refused with the list of errors while a fejl remains."""
+    if v.dok is None:
+        return None
+    from takstberegner.export import indmelding, signering
+
+    grundlag, beregning = _beregnet(v)
+    try:
+        indmelding.kontroller_fejl(beregning)
+    except indmelding.IndmeldingAfvist as e:
+        QMessageBox.warning(v, "Ikke klar til indmelding", e.besked)
+        return None
+    cert, _ = QFileDialog.getOpenFileName(v, "Vælg certifikat (nøglefil)", "", "Certifikat (*.p12 *.pfx)")
+    if not cert:
+        return None
+    kode, ok = QInputDialog.getText(v, "Adgangskode", f"Adgangskode til {Path(cert).name}:", QLineEdit.Password)
+    if not ok:
+        return None
+    try:
+        underskriver = signering.laes_p12(cert, kode)
+    except Exception as e:  # wrong password or not a certificate: its Danish message
+        QMessageBox.critical(v, "Certifikatet kan ikke bruges", getattr(e, "besked", str(e)))
+        return None
+    p = _gem_som(v, "Gem indmeldingsfil", "Indmelding (*.indmelding)", ".indmelding", _forslag(v, ".indmelding"))
+    if not p:
+        return None
+    try:
+        info = indmelding.lav_indmelding(grundlag, beregning, underskriver, p)
+    except OSError as e:
+        QMessageBox.critical(v, "Filen kan ikke gemmes", f"{p} kan ikke skrives: {e.strerror or e}.")
+        return None
+    QMessageBox.information(
+        v, "Indmeldingsfilen er dannet",
+        f"Indmeldingsfil: {info.sti} ({dansk.tal(info.stoerrelse, 0)} byte)\n"
+        f"Underskriver: {info.underskriver} (CVR {info.cvr})\n"
+        f"Fingeraftryk: {indmelding.vis_fingeraftryk(info.fingeraftryk)}\n\n"
+        "Send filen til sekretariatet.")
+    return p
+
+
+def verificer(v):
+    from takstberegner.export import verifikation
+
+    fil, _ = QFileDialog.getOpenFileName(v, "Verificér indmeldingsfil", "", "Indmelding (*.indmelding *.asice)")
+    if not fil:
+        return None
+    r = verifikation.verificer(fil)
+    boks = QMessageBox.information if r.ok else QMessageBox.warning
+    boks(v, "Verifikation: godkendt" if r.ok else "Verifikation: afvist", r.tekst())
+    return r
+
+
+def takstbilag(v) -> Path | None:
+    from takstberegner.export import takstbilag as tb
+    from takstberegner.export import verifikation
+
+    filer, _ = QFileDialog.getOpenFileNames(v, "Vælg indmeldingsfiler", "", "Indmelding (*.indmelding *.asice)")
+    if not filer:
+        return None
+    resultater = [verifikation.verificer(f) for f in filer]
+    p = _gem_som(v, "Gem takstbilag", "Excel (*.xlsx)", ".xlsx")
+    if p and _skriv(v, p, tb.lav_takstbilag(resultater)):
+        afviste = [r for r in resultater if not r.ok]
+        QMessageBox.information(v, "Takstbilag", f"{len(resultater) - len(afviste)} godkendte og {len(afviste)} "
+                                f"afviste indmeldinger er samlet i {p.name}."
+                                + "".join(f"\n\nAfvist: {r.fil}\n  " + "\n  ".join(r.grunde) for r in afviste))
+        return p
+    return None

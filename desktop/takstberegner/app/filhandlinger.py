@@ -1,0 +1,188 @@
+"""What the menu actions do: new/open/import/export files, the demo, tilbud, and the hooks to the
+export and secretariat functions (called when those modules are installed)."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from takstberegner import __version__
+from takstberegner.app import lager, settings
+from takstberegner.app.dokument import Dokument
+from takstberegner.domain import aendringer as ae
+from takstberegner.domain.model import Driftsherre, Satser, Takstgrundlag, Tilbud
+
+FILTER_TAKST = "Takstfiler (*.takst)"
+FILTER_JSON = "Takstgrundlag (*.json)"
+
+
+def tomt_grundlag() -> Takstgrundlag:
+    return Takstgrundlag(takstaar=date.today().year + 1, driftsherre=Driftsherre("Ny driftsherre", "00000000"),
+                         satser=Satser(rente_anlaeg_pct=Decimal(0), rente_kort_pct=Decimal(0)))
+
+
+def nyt_tilbud(grundlag: Takstgrundlag) -> Tilbud:
+    ids = {t.id for t in grundlag.tilbud}
+    n = len(ids) + 1
+    while f"T{n}" in ids:
+        n += 1
+    return Tilbud(id=f"T{n}", navn=f"Nyt tilbud {n}", paragraf="SEL § 108", kategori=3, tilbudstype="doegn",
+                  pladser=0, takststruktur="gennemsnit")
+
+
+class Handlinger:
+    def __init__(self, vindue):
+        self.v = vindue
+
+    # -- files ------------------------------------------------------------------------------
+    def _fejl(self, titel: str, tekst: str) -> None:
+        QMessageBox.critical(self.v, titel, tekst)
+
+    def _aabnet(self, fil) -> bool:
+        self.v.saet_dokument(Dokument(fil, self.v))
+        settings.husk_fil(fil.sti)
+        self.v.opdater_seneste()
+        return True
+
+    def aabn_fil(self, sti) -> bool:
+        try:
+            fil = lager.aabn(sti)
+        except lager.LagerFejl as e:
+            self._fejl("Filen kan ikke åbnes", e.besked)
+            return False
+        return self._aabnet(fil)
+
+    def aabn_demo(self) -> bool:
+        from takstberegner.app.demo import opret_demo
+
+        self.v.saet_dokument(None)  # the demo file may be the open one: release it first
+        try:
+            return self._aabnet(opret_demo())
+        except lager.LagerFejl as e:
+            self._fejl("Demoen kan ikke åbnes", e.besked)
+            return False
+
+    def aabn_dialog(self) -> None:
+        sti, _ = QFileDialog.getOpenFileName(self.v, "Åbn takstfil", "", FILTER_TAKST)
+        if sti:
+            self.aabn_fil(sti)
+
+    def _gem_som(self, titel: str, filter_: str, endelse: str) -> Path | None:
+        sti, _ = QFileDialog.getSaveFileName(self.v, titel, "", filter_)
+        if not sti:
+            return None
+        p = Path(sti)
+        return p if p.suffix else p.with_suffix(endelse)
+
+    def ny_fil(self, sti, grundlag: Takstgrundlag | None = None) -> bool:
+        p = Path(sti)
+        if self.v.dok is not None and self.v.dok.sti.resolve() == p.resolve():
+            self.v.saet_dokument(None)
+        try:
+            if p.exists():
+                p.unlink()  # the save dialog asked before overwriting
+        except OSError as e:
+            self._fejl("Filen kan ikke oprettes", f"Filen {p.name} kan ikke overskrives: {e.strerror or e}.")
+            return False
+        try:
+            return self._aabnet(lager.opret(p, grundlag or tomt_grundlag()))
+        except lager.LagerFejl as e:
+            self._fejl("Filen kan ikke oprettes", e.besked)
+            return False
+
+    def ny_dialog(self) -> None:
+        p = self._gem_som("Ny takstfil", FILTER_TAKST, ".takst")
+        if p:
+            self.ny_fil(p)
+
+    def luk_fil(self) -> None:
+        self.v.saet_dokument(None)
+
+    def importer_json(self) -> None:
+        kilde, _ = QFileDialog.getOpenFileName(self.v, "Importér takstgrundlag", "", FILTER_JSON)
+        if not kilde:
+            return
+        try:
+            grundlag = lager.importer_json(kilde)
+        except lager.LagerFejl as e:
+            self._fejl("Importen mislykkedes", e.besked)
+            return
+        p = self._gem_som("Gem som takstfil", FILTER_TAKST, ".takst")
+        if p:
+            self.ny_fil(p, grundlag)
+
+    def importer_excel(self) -> None:
+        if self.v.dok is None:
+            return
+        kilde, _ = QFileDialog.getOpenFileName(self.v, "Importér budget fra Excel", "", "Excel (*.xlsx)")
+        if kilde:
+            from takstberegner.app.importdialog import ImportDialog
+
+            ImportDialog(self.v.dok, Path(kilde), self.v.tilbud_id, self.v).exec()
+
+    def eksporter_grundlag(self) -> None:
+        from takstberegner.formats import takstgrundlag as tg
+
+        if self.v.dok and (p := self._gem_som("Eksportér takstgrundlag", FILTER_JSON, ".json")):
+            p.write_text(tg.skriv_tekst(self.v.dok.grundlag), encoding="utf-8")
+            self.v.statusBar().showMessage(f"Takstgrundlaget er gemt i {p}", 8000)
+
+    def eksporter_takster(self) -> None:
+        from takstberegner import tjeneste
+        from takstberegner.formats import takster
+
+        if self.v.dok and (p := self._gem_som("Eksportér takster", "Takster (*.json)", ".json")):
+            p.write_text(takster.skriv_tekst(tjeneste.beregn(self.v.dok.grundlag)), encoding="utf-8")
+            self.v.statusBar().showMessage(f"Taksterne er gemt i {p}", 8000)
+
+    # -- Udskriv, Eksportér, Sekretariat (takstberegner.export does the work) -----------------
+    def eksporter_xlsx(self):
+        from takstberegner.app import eksport
+
+        return eksport.eksporter_xlsx(self.v)
+
+    def udskriv_pdf(self):
+        from takstberegner.app import eksport
+
+        return eksport.udskriv_pdf(self.v)
+
+    def indmeld(self):
+        from takstberegner.app import eksport
+
+        return eksport.indmeld(self.v)
+
+    def verificer(self):
+        from takstberegner.app import eksport
+
+        return eksport.verificer(self.v)
+
+    def takstbilag(self):
+        from takstberegner.app import eksport
+
+        return eksport.takstbilag(self.v)
+
+    # -- tilbud ---------------------------------------------------------------------------
+    def nyt_tilbud(self) -> None:
+        dok = self.v.dok
+        if dok is None:
+            return
+        t = nyt_tilbud(dok.grundlag)
+        if dok.anvend(ae.TilfoejTilbud(t)):
+            self.v.vaelg_tilbud(t.id)
+            self.v.trin_liste.setCurrentRow(1)
+
+    def slet_tilbud(self) -> None:
+        dok, tid = self.v.dok, self.v.tilbud_id
+        if dok is None or tid is None:
+            return
+        navn = dok.grundlag.tilbud[dok.tilbud_index(tid)].navn
+        svar = QMessageBox.question(self.v, "Slet tilbud", f"Vil du slette tilbuddet '{navn}'? Du kan fortryde bagefter.")
+        if svar == QMessageBox.Yes:
+            dok.anvend(ae.SletTilbud(tid))
+
+    def om(self) -> None:
+        QMessageBox.about(self.v, "Om Takstberegner",
+                          f"<b>Takstberegner {__version__}</b><p>Takstberegning efter Styringsaftalen for tilbud omfattet "
+                          "af Nordjysk Socialaftale 2025-2026.</p><p>Alle beløb gemmes med det samme i takstfilen.</p>")

@@ -1,0 +1,93 @@
+"""Menus and toolbar of the main window, in Danish: Filer, Redigér, Tilbud, Udskriv, Sekretariat, Hjælp."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QStyle, QToolBar
+
+from takstberegner.app.filhandlinger import Handlinger
+
+
+def _handling(vindue, tekst: str, slot, genvej=None, ikon=None, navn: str = "") -> QAction:
+    a = QAction(tekst, vindue)
+    if genvej is not None:
+        a.setShortcut(genvej)
+    if ikon is not None:
+        a.setIcon(vindue.style().standardIcon(ikon))
+    if navn:
+        a.setObjectName(navn)
+    a.triggered.connect(lambda *_: slot())
+    return a
+
+
+def byg(vindue) -> None:
+    h = Handlinger(vindue)
+    vindue.handlinger = h
+    vindue.undo_gruppe = QUndoGroup(vindue)
+    mb = vindue.menuBar()
+    filer = mb.addMenu("&Filer")
+    ny = _handling(vindue, "&Ny …", h.ny_dialog, QKeySequence.New, QStyle.SP_FileIcon, "ny")
+    aabn = _handling(vindue, "&Åbn …", h.aabn_dialog, QKeySequence.Open, QStyle.SP_DialogOpenButton, "aabn")
+    demo = _handling(vindue, "Åbn &demo-driftsherren", h.aabn_demo, navn="demo")
+    filer.addActions([ny, aabn, demo])
+    vindue.seneste_menu = filer.addMenu("&Seneste filer")
+    filer.addSeparator()
+    filer.addAction(_handling(vindue, "&Importér takstgrundlag (JSON) …", h.importer_json, navn="importer_json"))
+    filer.addAction(_handling(vindue, "Importér &budget fra Excel …", h.importer_excel, navn="importer_excel"))
+    eksport = filer.addMenu("&Eksportér")
+    eksport.addAction(_handling(vindue, "Takstgrundlag (JSON) …", h.eksporter_grundlag, navn="eksporter_grundlag"))
+    eksport.addAction(_handling(vindue, "Takster (JSON) …", h.eksporter_takster, navn="eksporter_takster"))
+    eksport.addAction(_handling(vindue, "Takstskema (Excel) …", h.eksporter_xlsx, navn="eksporter_xlsx"))
+    filer.addSeparator()
+    filer.addAction(_handling(vindue, "&Luk fil", h.luk_fil, QKeySequence.Close, navn="luk"))
+    filer.addAction(_handling(vindue, "&Afslut", vindue.close, QKeySequence.Quit, navn="afslut"))
+
+    red = mb.addMenu("&Redigér")
+    fortryd = vindue.undo_gruppe.createUndoAction(vindue, "Fortryd")
+    fortryd.setShortcut(QKeySequence.Undo)
+    fortryd.setObjectName("fortryd")
+    fortryd.setIcon(vindue.style().standardIcon(QStyle.SP_ArrowBack))
+    gentag = vindue.undo_gruppe.createRedoAction(vindue, "Gentag")
+    gentag.setShortcut(QKeySequence.Redo)
+    gentag.setObjectName("gentag")
+    gentag.setIcon(vindue.style().standardIcon(QStyle.SP_ArrowForward))
+    red.addActions([fortryd, gentag])
+    vindue.fortryd_handling, vindue.gentag_handling = fortryd, gentag
+
+    tilbud = mb.addMenu("&Tilbud")
+    nyt = _handling(vindue, "&Nyt tilbud", h.nyt_tilbud, navn="nyt_tilbud")
+    slet = _handling(vindue, "&Slet tilbud …", h.slet_tilbud, navn="slet_tilbud")
+    tilbud.addActions([nyt, slet])
+    vindue.navigator.setContextMenuPolicy(Qt.ActionsContextMenu)  # right-click in the navigator
+    vindue.navigator.addActions([nyt, slet])
+
+    udskriv = mb.addMenu("&Udskriv")
+    pdf = _handling(vindue, "Takstberegning til &revision (PDF) …", h.udskriv_pdf, QKeySequence.Print, navn="udskriv")
+    udskriv.addAction(pdf)
+
+    sek = mb.addMenu("&Sekretariat")
+    sek.addAction(_handling(vindue, "&Indmeld takster …", h.indmeld, navn="indmeld"))
+    sek.addSeparator()
+    sek.addAction(_handling(vindue, "&Verificér indmeldingsfil …", h.verificer, navn="verificer"))
+    sek.addAction(_handling(vindue, "Lav &takstbilag …", h.takstbilag, navn="takstbilag"))
+
+    hj = mb.addMenu("&Hjælp")
+    hj.addAction(_handling(vindue, "&Om Takstberegner", h.om, navn="om"))
+
+    # actions that need an open file; enabled by the main window when one is open
+    vindue.dokument_handlinger = [a for m in (filer, eksport, tilbud, udskriv, sek) for a in m.actions()
+                                  if a.objectName() in ("eksporter_grundlag", "eksporter_takster", "eksporter_xlsx",
+                                                        "importer_excel", "luk", "nyt_tilbud", "slet_tilbud",
+                                                        "udskriv", "indmeld")]
+    tb = QToolBar("Værktøjslinje", vindue)
+    tb.setObjectName("vaerktoej")
+    tb.addActions([ny, aabn, fortryd, gentag, nyt, pdf])
+    vindue.addToolBar(tb)
+
+
+def vis_seneste(vindue, filer: list[str]) -> None:
+    m = vindue.seneste_menu
+    m.clear()
+    for f in filer:
+        m.addAction(f, lambda f=f: vindue.aabn_fil(f))
+    m.setEnabled(bool(filer))

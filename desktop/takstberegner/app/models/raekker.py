@@ -1,0 +1,217 @@
+"""RaekkeModel: a QAbstractTableModel over a tuple of frozen records, described by columns.
+
+Editing builds a new record (dataclasses.replace) and hands it to a callback, which pushes an
+undoable command; the model never changes its rows itself. Numbers are shown and typed Danish.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+from typing import Any, Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from takstberegner import dansk
+
+
+@dataclass(frozen=True)
+class Kolonne:
+    felt: str
+    titel: str
+    slags: str = "tekst"  # tekst, tal, heltal, bool, valg, dato
+    decimaler: int | None = 2  # for tal; None: only the decimals the value has
+    valg: tuple[tuple[Any, str], ...] = ()
+    redigerbar: bool = True
+    tom_ok: bool = False  # an empty number cell means None
+    hent: Callable[[Any], Any] | None = None
+    saet: Callable[[Any, Any], Any] | None = None
+    bredde: int = 0
+    vaerktoejstip: str = ""
+
+    def vaerdi(self, raekke: Any) -> Any:
+        return self.hent(raekke) if self.hent else getattr(raekke, self.felt)
+
+    def ny_raekke(self, raekke: Any, vaerdi: Any) -> Any:
+        return self.saet(raekke, vaerdi) if self.saet else replace(raekke, **{self.felt: vaerdi})
+
+    def vis(self, v: Any) -> str:
+        if v is None:
+            return ""
+        if self.slags == "valg":
+            return dict(self.valg).get(v, str(v))
+        if self.slags == "tal":
+            return dansk.kort_tal(v) if self.decimaler is None else dansk.tal(v, self.decimaler)
+        if self.slags == "heltal":
+            return str(v)
+        if self.slags == "dato":
+            return dansk.dato(v)
+        if self.slags == "bool":
+            return ""
+        return str(v)
+
+    def laes(self, tekst: Any) -> Any:
+        """The cell's new value from what was typed (ValueError with Danish text when wrong)."""
+        if self.slags in ("tal", "heltal"):
+            s = str(tekst).strip()
+            if not s:
+                if self.tom_ok:
+                    return None
+                raise ValueError("Feltet skal udfyldes.")
+            d = dansk.laes_tal(s)
+            if self.slags == "heltal":
+                if d != d.to_integral_value():
+                    raise ValueError("Skriv et helt tal.")
+                return int(d)
+            return d
+        if self.slags == "dato":
+            s = str(tekst).strip()
+            for fmt in ("%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y"):
+                try:
+                    from datetime import datetime
+
+                    return datetime.strptime(s, fmt).date()
+                except ValueError:
+                    continue
+            raise ValueError("Skriv datoen som dd-mm-åååå.")
+        if self.slags == "tekst":
+            return str(tekst)
+        return tekst
+
+
+_TAL_SLAGS = ("tal", "heltal")
+_ROLLER = frozenset((Qt.DisplayRole, Qt.EditRole, Qt.CheckStateRole, Qt.TextAlignmentRole, Qt.BackgroundRole,
+                     Qt.ForegroundRole))
+
+
+class RaekkeModel(QAbstractTableModel):
+    def __init__(self, kolonner: tuple[Kolonne, ...], parent=None):
+        super().__init__(parent)
+        self.kolonner = kolonner
+        self.raekker: tuple = ()
+        self.paa_rettelse: Callable[[int, Any], None] | None = None  # (row, new record)
+        self.paa_blok: Callable[[list[tuple[int, Any]]], None] | None = None  # several rows at once
+        self.fremhaev: set[int] = set()  # rows a finding is about
+        self.sidste_fejl = ""
+
+    # -- data in -------------------------------------------------------------------------
+    def saet_raekker(self, raekker) -> None:
+        raekker = tuple(raekker)
+        if len(raekker) == len(self.raekker):
+            gamle, self.raekker = self.raekker, raekker
+            # only the rows that changed are redrawn (unchanged records keep their identity)
+            aendrede = [i for i, (a, b) in enumerate(zip(gamle, raekker)) if a is not b and a != b]
+            if aendrede:
+                self.dataChanged.emit(self.index(aendrede[0], 0), self.index(aendrede[-1], len(self.kolonner) - 1))
+            return
+        self.beginResetModel()
+        self.raekker = raekker
+        self.endResetModel()
+
+    # -- Qt model ------------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.raekker)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.kolonner)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and 0 <= section < len(self.kolonner):
+            if role == Qt.DisplayRole:
+                return self.kolonner[section].titel
+            if role == Qt.ToolTipRole and self.kolonner[section].vaerktoejstip:
+                return self.kolonner[section].vaerktoejstip
+        if orientation == Qt.Vertical and role == Qt.DisplayRole:
+            return str(section + 1)
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.NoItemFlags
+        k = self.kolonner[index.column()]
+        f = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        if k.redigerbar and self.paa_rettelse is not None:
+            f |= Qt.ItemIsUserCheckable if k.slags == "bool" else Qt.ItemIsEditable
+        return f
+
+    def data(self, index, role=Qt.DisplayRole):
+        if role not in _ROLLER or not index.isValid() or not (0 <= index.row() < len(self.raekker)):
+            return None
+        k = self.kolonner[index.column()]
+        v = k.vaerdi(self.raekker[index.row()])
+        if role == Qt.DisplayRole:
+            return k.vis(v)
+        if role == Qt.EditRole:
+            if k.slags == "valg":
+                return v
+            if k.slags in _TAL_SLAGS:
+                return "" if v is None else (str(v) if k.slags == "heltal" else dansk.kort_tal(v))
+            return k.vis(v)
+        if role == Qt.CheckStateRole and k.slags == "bool":
+            return Qt.Checked if v else Qt.Unchecked
+        if role == Qt.TextAlignmentRole and k.slags in _TAL_SLAGS:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.BackgroundRole and index.row() in self.fremhaev:
+            return QBrush(QColor("#fde8e8"))
+        if role == Qt.ForegroundRole and k.slags == "tal" and isinstance(v, Decimal) and v < 0:
+            return QBrush(QColor("#a01818"))
+        return None
+
+    def setData(self, index, value, role=Qt.EditRole) -> bool:
+        if not index.isValid() or self.paa_rettelse is None:
+            return False
+        k = self.kolonner[index.column()]
+        if not k.redigerbar:
+            return False
+        if role == Qt.CheckStateRole and k.slags == "bool":
+            ny = Qt.CheckState(value) == Qt.Checked if not isinstance(value, bool) else value
+        elif role == Qt.EditRole:
+            try:
+                ny = k.laes(value)
+            except ValueError as e:
+                self.sidste_fejl = str(e)
+                return False
+        else:
+            return False
+        raekke = self.raekker[index.row()]
+        if k.vaerdi(raekke) == ny:
+            return True
+        self.paa_rettelse(index.row(), k.ny_raekke(raekke, ny))
+        return True
+
+    # -- pasting a block from a spreadsheet ------------------------------------------------
+    def indsaet_blok(self, raekke: int, kolonne: int, celler: list[list[str]]) -> str:
+        """Set a block of typed cells (e.g. a column of amounts copied from Excel) in one edit.
+        Returns a Danish error text, or "" when all cells were taken."""
+        rettede: dict[int, Any] = {}
+        for i, linje in enumerate(celler):
+            r = raekke + i
+            if r >= len(self.raekker):
+                return f"Der er kun {len(self.raekker)} rækker; tilføj flere linjer og indsæt igen."
+            ny = rettede.get(r, self.raekker[r])
+            for j, tekst in enumerate(linje):
+                c = kolonne + j
+                if c >= len(self.kolonner) or not self.kolonner[c].redigerbar:
+                    continue
+                k = self.kolonner[c]
+                try:
+                    ny = k.ny_raekke(ny, k.laes(tekst))
+                except ValueError as e:
+                    return f"Række {r + 1}, {k.titel}: {e}"
+            rettede[r] = ny
+        aendrede = [(r, x) for r, x in sorted(rettede.items()) if x != self.raekker[r]]
+        if aendrede and self.paa_blok is not None:
+            self.paa_blok(aendrede)
+        return ""
+
+
+def kolonne_for(model: RaekkeModel, felt: str) -> int:
+    for i, k in enumerate(model.kolonner):
+        if k.felt == felt:
+            return i
+    return 0
+
+
+def iso(d: date | None) -> str:
+    return "" if d is None else d.isoformat()

@@ -1,0 +1,83 @@
+"""The live takstpreview: every takst of the selected tilbud with its change from last year,
+basistakst/ydelsestakst, and the tilbud's key figures (SA 5.4, 3.1). Reads the beregning only."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from takstberegner import dansk
+from takstberegner.app.models.raekker import Kolonne, RaekkeModel
+from takstberegner.app.tabel import TabelVisning
+from takstberegner.app.widgets import vaerdi_label
+
+_ENHED = {"doegn": "pr. døgn", "dag": "pr. dag", "time": "pr. time"}
+
+
+class TakstModel(RaekkeModel):
+    def __init__(self, parent=None):
+        super().__init__((
+            Kolonne("ydelse_navn", "Ydelse", redigerbar=False, hent=lambda t: t.ydelse_navn or t.ydelse, bredde=110),
+            Kolonne("takst", "Takst", "tal", redigerbar=False, bredde=80,
+                    vaerktoejstip="Takst pr. døgn, dag eller enhed (kr.)"),
+            Kolonne("forrige_takst", "Sidste år", "tal", redigerbar=False, bredde=80),
+            Kolonne("aendring_pct", "Ændr. %", "tal", redigerbar=False, bredde=60),
+            Kolonne("basistakst", "Basis", "tal", redigerbar=False, bredde=72, vaerktoejstip="Basistakst (SA 5.4.4)"),
+            Kolonne("ydelsestakst", "Ydelsest.", "tal", redigerbar=False, vaerktoejstip="Ydelsestakst (SA 5.4.5)"),
+        ), parent)
+
+
+class Takstpreview(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        lag = QVBoxLayout(self)
+        lag.setContentsMargins(4, 4, 4, 4)
+        self.titel = QLabel("Takster")
+        self.titel.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.titel.setWordWrap(True)
+        lag.addWidget(self.titel)
+        self.model = TakstModel(self)
+        self.tabel = TabelVisning(self.model)
+        self.tabel.setObjectName("takstpreview")
+        self.tabel.setMinimumHeight(120)
+        from PySide6.QtWidgets import QHeaderView
+
+        self.tabel.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.tabel.horizontalHeader().setStretchLastSection(False)
+        lag.addWidget(self.tabel, 1)
+        form = QFormLayout()
+        self.takstgrundlag = vaerdi_label()
+        self.belaegning = vaerdi_label()
+        self.pladsdoegn = vaerdi_label()
+        self.stoettetime = vaerdi_label()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        form.addRow("Takstgrundlag:", self.takstgrundlag)
+        form.addRow("Belægning:", self.belaegning)
+        form.addRow("Pladsdøgn:", self.pladsdoegn)
+        form.addRow("Pris pr. støttetime:", self.stoettetime)
+        lag.addLayout(form)
+        lag.addWidget(self.status)
+
+    def vis(self, resultat) -> None:
+        if resultat is None:
+            self.titel.setText("Takster")
+            self.model.saet_raekker(())
+            for lbl in (self.takstgrundlag, self.belaegning, self.pladsdoegn, self.stoettetime, self.status):
+                lbl.setText("")
+            return
+        enheder = {_ENHED.get(t.enhed, f"pr. {t.enhed}") for t in resultat.takster}
+        self.titel.setText(f"Takster for {resultat.navn}" + (f" ({', '.join(sorted(enheder))})" if enheder else ""))
+        self.model.saet_raekker(resultat.takster)
+        for i, k in enumerate(self.model.kolonner):  # hide what this takststruktur does not have
+            if k.felt in ("forrige_takst", "aendring_pct", "basistakst", "ydelsestakst"):
+                self.tabel.setColumnHidden(i, all(getattr(t, k.felt) is None for t in resultat.takster))
+        self.takstgrundlag.setText(dansk.kr(resultat.takstgrundlag))
+        self.belaegning.setText(dansk.procent(resultat.belaegning_pct) or "–")
+        self.pladsdoegn.setText(dansk.tal(resultat.pladsdoegn) if resultat.pladsdoegn is not None else "–")
+        self.stoettetime.setText(dansk.kr(resultat.pris_pr_stoettetime) or "–")
+        fejl = sum(1 for f in resultat.fund if f.er_fejl)
+        if resultat.kategori == 1:
+            self.status.setText("Kategori 1: indmeldes ikke.")
+        elif fejl:
+            self.status.setText(f"<span style='color:#a01818'><b>{fejl} fejl</b> skal rettes før indmelding.</span>")
+        else:
+            self.status.setText("<span style='color:#1b6e2a'><b>Klar til indmelding.</b></span>")

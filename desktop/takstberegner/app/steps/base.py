@@ -1,0 +1,165 @@
+"""Trin: what every step page shares. The SA help text at the top, access to the open document
+and the selected tilbud, wiring of tables to undoable edits, and focusing the field of a finding."""
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from takstberegner.app.models.raekker import RaekkeModel, kolonne_for
+from takstberegner.app.tabel import TabelVisning
+from takstberegner.app.widgets import hjaelp
+from takstberegner.domain import aendringer as ae
+
+_STI = re.compile(r"^([a-z_]+)(?:\[(\d+)\])?(?:\.([a-z_]+))?")
+
+
+def del_sti(rest: str) -> tuple[str, int | None, str]:
+    """'omkostninger[3].beloeb' -> ('omkostninger', 3, 'beloeb')."""
+    m = _STI.match(rest or "")
+    if not m:
+        return "", None, ""
+    return m.group(1), (int(m.group(2)) if m.group(2) is not None else None), m.group(3) or ""
+
+
+def fund_raekker(resultat, prefix: str) -> list:
+    """(row, finding) for the findings about rows of one table, e.g. prefix 'tilbud[0].anlaeg'."""
+    if resultat is None:
+        return []
+    ud = []
+    for f in resultat.fund:
+        if f.felt.startswith(prefix + "["):
+            try:
+                ud.append((int(f.felt[len(prefix) + 1:].split("]")[0]), f))
+            except ValueError:
+                pass
+    return ud
+
+
+class Trin(QWidget):
+    titel = ""
+    kort_titel = ""  # in the step list, when the title is long
+    afsnit = ""  # the SA section the step follows
+    hjaelpetekst = ""
+    felter: tuple[str, ...] = ()  # the first parts of the field paths this step owns
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.dok = None
+        self.tilbud_id: str | None = None
+        self.felt_widgets: dict[str, QWidget] = {}
+        self.tabeller: dict[str, TabelVisning] = {}
+        ydre = QVBoxLayout(self)
+        ydre.setContentsMargins(12, 8, 12, 8)
+        overskrift = QLabel(f"{self.titel}")
+        overskrift.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        ydre.addWidget(overskrift)
+        tekst = self.hjaelpetekst
+        if self.afsnit:
+            tekst = f"<b>Styringsaftalen {self.afsnit}.</b> {tekst}"
+        ydre.addWidget(hjaelp(tekst))
+        self.indhold = QVBoxLayout()
+        ydre.addLayout(self.indhold, 1)
+        self.byg()
+
+    # -- to override ---------------------------------------------------------------------
+    def byg(self) -> None:
+        """Create the widgets (once)."""
+
+    def vis(self) -> None:
+        """Show the document's current figures (after every edit and on tilbud change)."""
+
+    # -- the document and the tilbud -------------------------------------------------------
+    def saet(self, dok, tilbud_id: str | None) -> None:
+        self.dok = dok
+        self.tilbud_id = tilbud_id
+        if dok is not None:
+            self.vis()
+
+    @property
+    def tilbud(self):
+        if self.dok is None or self.tilbud_id is None:
+            return None
+        i = self.dok.tilbud_index(self.tilbud_id)
+        return None if i is None else self.dok.grundlag.tilbud[i]
+
+    @property
+    def resultat(self):
+        if self.dok is None or self.tilbud_id is None:
+            return None
+        return self.dok.beregning.tilbud_resultat(self.tilbud_id)
+
+    def ret_tilbud(self, **felter: Any) -> None:
+        if self.dok is not None and self.tilbud_id is not None:
+            self.dok.anvend(ae.OpdaterTilbud.af(self.tilbud_id, **felter))
+
+    def sti_prefix(self) -> str:
+        i = self.dok.tilbud_index(self.tilbud_id) if self.dok and self.tilbud_id else None
+        return f"tilbud[{i}]."
+
+    # -- tables over a tilbud's collections --------------------------------------------------
+    def samlingstabel(self, samling: str, model: RaekkeModel, ny: Callable[[], Any] | None,
+                      navn: str) -> QWidget:
+        """A table for one of the tilbud's collections, with Tilføj/Slet buttons."""
+        visning = TabelVisning(model)
+        visning.paa_besked = self._besked
+        model.paa_rettelse = lambda r, x: self.dok.anvend(ae.OpdaterElement(self.tilbud_id, samling, r, x))
+        model.paa_blok = lambda rettede: self._blok(samling, rettede)
+        self.tabeller[samling] = visning
+        boks = QWidget()
+        lag = QVBoxLayout(boks)
+        lag.setContentsMargins(0, 0, 0, 0)
+        lag.addWidget(visning, 1)
+        if ny is not None:
+            knapper = QHBoxLayout()
+            tilfoej = QPushButton(f"Tilføj {navn}")
+            tilfoej.setObjectName(f"tilfoej_{samling}")
+            tilfoej.clicked.connect(lambda: self._tilfoej(samling, ny(), visning))
+            slet = QPushButton(f"Slet {navn}")
+            slet.setObjectName(f"slet_{samling}")
+            slet.clicked.connect(lambda: self._slet(samling, visning))
+            knapper.addWidget(tilfoej)
+            knapper.addWidget(slet)
+            knapper.addStretch(1)
+            lag.addLayout(knapper)
+        return boks
+
+    def _tilfoej(self, samling: str, element: Any, visning: TabelVisning) -> None:
+        if self.dok.anvend(ae.TilfoejElement(self.tilbud_id, samling, element)):
+            visning.fokuser_celle(visning.model().rowCount() - 1, 0)
+
+    def _slet(self, samling: str, visning: TabelVisning) -> None:
+        r = visning.currentIndex().row()
+        if r >= 0:
+            self.dok.anvend(ae.SletElement(self.tilbud_id, samling, r))
+
+    def _blok(self, samling: str, rettede: list) -> None:
+        self.dok.stak.beginMacro("Indsæt celler")
+        try:
+            for r, x in rettede:
+                self.dok.anvend(ae.OpdaterElement(self.tilbud_id, samling, r, x))
+        finally:
+            self.dok.stak.endMacro()
+
+    def _besked(self, tekst: str) -> None:
+        vindue = self.window()
+        if hasattr(vindue, "statusBar"):
+            vindue.statusBar().showMessage(tekst, 8000)
+
+    # -- findings ------------------------------------------------------------------------
+    def fokuser(self, rest: str) -> bool:
+        """Put the focus on the field of a finding ('omkostninger[3].beloeb', 'belaegning')."""
+        navn, nr, under = del_sti(rest)
+        visning = self.tabeller.get(navn)
+        if visning is not None:
+            model = visning.model()
+            kol = kolonne_for(model, under) if under else 0
+            visning.fokuser_celle(nr or 0, kol)
+            return True
+        w = self.felt_widgets.get(navn)
+        if w is not None:
+            w.setFocus(Qt.OtherFocusReason)
+            return True
+        return False

@@ -1,0 +1,130 @@
+"""Step: overhead from the driftsherre's puljer, and where each pulje lands (Styringsaftalen 5.5.7, 9.1)."""
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from takstberegner import dansk
+from takstberegner.app.models.overhead import FordelingModel, ModtagerModel, PuljeModel
+from takstberegner.app.steps.base import Trin
+from takstberegner.app.tabel import TabelVisning
+from takstberegner.app.widgets import overskrift, vaerdi_label
+from takstberegner.domain import aendringer as ae
+from takstberegner.domain.model import OevrigModtager, Overheadpulje
+
+
+class OverheadTrin(Trin):
+    titel = "Overhead"
+    afsnit = "5.5.7 og 9.1"
+    hjaelpetekst = ("Driftsherrens overheadpuljer (central administration, fælles ledelse, køkken o.l.) fordeles på "
+                    "tilbuddene efter en fordelingsnøgle. Kun driftsandelen indgår; myndighedsandelen er et eksternt "
+                    "omkostningssted. Andre modtagere (kategori 1-tilbud, andre driftsområder) bærer deres andel.")
+    felter = ("overheadpuljer",)
+
+    def byg(self) -> None:
+        self.puljer = PuljeModel(self)
+        self.puljer.paa_rettelse = lambda r, p: self.dok.anvend(ae.OpdaterPulje(r, p))
+        self.pulje_tabel = TabelVisning(self.puljer)
+        self.pulje_tabel.paa_besked = self._besked
+        self.pulje_tabel.selectionModel().currentRowChanged.connect(lambda *_: self._vis_valgt())
+        self.tabeller = {"overheadpuljer": self.pulje_tabel}
+        split = QSplitter(Qt.Vertical)
+        top = QWidget()
+        lag = QVBoxLayout(top)
+        lag.setContentsMargins(0, 0, 0, 0)
+        lag.addWidget(QLabel("<b>Overheadpuljer</b> (fælles for alle driftsherrens tilbud)"))
+        lag.addWidget(self.pulje_tabel)
+        knapper = QHBoxLayout()
+        ny = QPushButton("Tilføj pulje")
+        ny.clicked.connect(lambda: self.dok.anvend(ae.TilfoejPulje(
+            Overheadpulje(self._nyt_id(), "Ny pulje", Decimal(0), "pladser"))))
+        slet = QPushButton("Slet pulje")
+        slet.clicked.connect(self._slet)
+        knapper.addWidget(ny)
+        knapper.addWidget(slet)
+        knapper.addStretch(1)
+        self.tilbuddets = vaerdi_label()
+        knapper.addWidget(QLabel("Dette tilbuds overhead:"))
+        knapper.addWidget(self.tilbuddets)
+        lag.addLayout(knapper)
+        split.addWidget(top)
+
+        midt = QWidget()
+        venstre = QVBoxLayout(midt)
+        venstre.setContentsMargins(0, 0, 0, 0)
+        venstre.addWidget(overskrift("<b>Andre modtagere</b> af den valgte pulje (kategori 1-tilbud, andre driftsområder)"))
+        self.modtagere = ModtagerModel(self)
+        self.modtagere.paa_rettelse = self._ret_modtager
+        venstre.addWidget(TabelVisning(self.modtagere))
+        mk = QHBoxLayout()
+        nym = QPushButton("Tilføj modtager")
+        nym.clicked.connect(self._ny_modtager)
+        mk.addWidget(nym)
+        mk.addStretch(1)
+        venstre.addLayout(mk)
+        split.addWidget(midt)
+        bund = QWidget()
+        hoejre = QVBoxLayout(bund)
+        hoejre.setContentsMargins(0, 0, 0, 0)
+        self.fordeling_titel = overskrift("<b>Fordeling</b>")
+        hoejre.addWidget(self.fordeling_titel)
+        self.fordeling = FordelingModel(self)
+        hoejre.addWidget(TabelVisning(self.fordeling))
+        split.addWidget(bund)
+        split.setSizes([200, 150, 260])
+        self.indhold.addWidget(split, 1)
+
+    def _nyt_id(self) -> str:
+        ids = {p.id for p in self.dok.grundlag.overheadpuljer}
+        n = 1
+        while f"P{n}" in ids:
+            n += 1
+        return f"P{n}"
+
+    def _valgt(self) -> int:
+        r = self.pulje_tabel.currentIndex().row()
+        if r < 0 and self.dok.grundlag.overheadpuljer:
+            return 0
+        return r
+
+    def _slet(self) -> None:
+        r = self.pulje_tabel.currentIndex().row()
+        if r >= 0:
+            self.dok.anvend(ae.SletPulje(r))
+
+    def _ret_modtager(self, r: int, m: OevrigModtager) -> None:
+        i = self._valgt()
+        p = self.dok.grundlag.overheadpuljer[i]
+        liste = list(p.oevrige_modtagere)
+        liste[r] = m
+        self.dok.anvend(ae.OpdaterPulje(i, replace(p, oevrige_modtagere=tuple(liste))), "Ret anden modtager")
+
+    def _ny_modtager(self) -> None:
+        i = self._valgt()
+        if i < 0:
+            return
+        p = self.dok.grundlag.overheadpuljer[i]
+        m = OevrigModtager(f"M{len(p.oevrige_modtagere) + 1}", "Anden modtager", Decimal(0))
+        self.dok.anvend(ae.OpdaterPulje(i, replace(p, oevrige_modtagere=p.oevrige_modtagere + (m,))), "Tilføj anden modtager")
+
+    def vis(self) -> None:
+        self.puljer.saet_raekker(self.dok.grundlag.overheadpuljer)
+        r = self.resultat
+        self.tilbuddets.setText(dansk.kr(r.overhead) if r else "–")
+        self._vis_valgt()
+
+    def _vis_valgt(self) -> None:
+        i = self._valgt()
+        puljer = self.dok.grundlag.overheadpuljer
+        if not 0 <= i < len(puljer):
+            self.modtagere.saet_raekker(())
+            self.fordeling.vis_fordeling(None)
+            return
+        p = puljer[i]
+        self.modtagere.saet_raekker(p.oevrige_modtagere)
+        fordeling = next((f for f in self.dok.beregning.overhead if f.pulje_id == p.id), None)
+        self.fordeling_titel.setText(f"<b>Fordeling af {p.navn}</b>: {dansk.kr(p.beloeb)} × {dansk.kort_tal(p.driftsandel_pct)} %")
+        self.fordeling.vis_fordeling(fordeling)

@@ -1,0 +1,132 @@
+"""TabelVisning: a QTableView for the step tables. Tab/Enter move on through the cells, combo
+boxes for choices, Danish number editors with validation, and Ctrl+V pastes a block of cells
+copied from Excel (one undoable edit)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QTableView,
+)
+
+from takstberegner.app.models.raekker import RaekkeModel
+from takstberegner.app.widgets import DanskTalValidator
+
+
+class DanskDelegate(QStyledItemDelegate):
+    def _kolonne(self, index):
+        model = index.model()
+        return model.kolonner[index.column()] if isinstance(model, RaekkeModel) else None
+
+    def createEditor(self, parent, option, index):
+        k = self._kolonne(index)
+        if k is not None and k.slags == "valg":
+            cb = QComboBox(parent)
+            for v, tekst in k.valg:
+                cb.addItem(tekst, v)
+            return cb
+        editor = QLineEdit(parent)
+        if k is not None and k.slags in ("tal", "heltal"):
+            editor.setValidator(DanskTalValidator(editor, tom_ok=k.tom_ok, heltal=k.slags == "heltal"))
+            editor.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        return editor
+
+    def setEditorData(self, editor, index):
+        if isinstance(editor, QComboBox):
+            i = editor.findData(index.data(Qt.EditRole))
+            editor.setCurrentIndex(max(i, 0))
+        else:
+            editor.setText(index.data(Qt.EditRole) or "")
+
+    def setModelData(self, editor, model, index):
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.EditRole)
+        else:
+            model.setData(index, editor.text(), Qt.EditRole)
+
+
+class TabelVisning(QTableView):
+    def __init__(self, model: RaekkeModel, parent=None):
+        super().__init__(parent)
+        self.setModel(model)
+        self.setItemDelegate(DanskDelegate(self))
+        self.setTabKeyNavigation(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectItems)
+        self.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
+                             | QAbstractItemView.AnyKeyPressed | QAbstractItemView.SelectedClicked)
+        self.verticalHeader().setDefaultSectionSize(24)
+        h = self.horizontalHeader()
+        h.setSectionResizeMode(QHeaderView.Interactive)
+        h.setStretchLastSection(True)
+        if not any(k.redigerbar for k in model.kolonner):
+            self.verticalHeader().hide()
+            self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        for i, k in enumerate(model.kolonner):
+            if k.bredde:
+                self.setColumnWidth(i, k.bredde)
+        self.paa_besked = None  # callable(str) for paste errors
+        self._tilpasset = False
+        model.modelReset.connect(self._tilpas_bredder)
+
+    def _tilpas_bredder(self) -> None:
+        """Fit the columns to their content the first time there are rows (the user's widths stay)."""
+        if self._tilpasset or self.model().rowCount() == 0:
+            return
+        self._tilpasset = True
+        self.resizeColumnsToContents()
+        n = self.model().columnCount()
+        sidste = n - 1 if self.horizontalHeader().stretchLastSection() else n
+        for i in range(sidste):
+            self.setColumnWidth(i, max(60, min(self.columnWidth(i) + 12, 240)))
+
+    def closeEditor(self, editor, hint):
+        # Enter commits and moves down, like a spreadsheet; Tab moves right (Qt's default).
+        if hint == QAbstractItemDelegate.SubmitModelCache:
+            cur = self.currentIndex()
+            super().closeEditor(editor, QAbstractItemDelegate.NoHint)
+            nxt = self.model().index(cur.row() + 1, cur.column())
+            if nxt.isValid():
+                self.setCurrentIndex(nxt)
+            return
+        super().closeEditor(editor, hint)
+
+    def keyPressEvent(self, event):
+        if event.matches(QKeySequence.Paste):
+            self.indsaet_udklip()
+            return
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.state() != QAbstractItemView.EditingState:
+            cur = self.currentIndex()
+            nxt = self.model().index(cur.row() + 1, cur.column())
+            if nxt.isValid():
+                self.setCurrentIndex(nxt)
+            return
+        super().keyPressEvent(event)
+
+    def indsaet_udklip(self, tekst: str | None = None) -> str:
+        if tekst is None:
+            tekst = QGuiApplication.clipboard().text()
+        linjer = [l for l in tekst.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+        while linjer and not linjer[-1].strip():
+            linjer.pop()
+        celler = [l.split("\t") for l in linjer]
+        cur = self.currentIndex()
+        if not cur.isValid() or not celler:
+            return ""
+        fejl = self.model().indsaet_blok(cur.row(), cur.column(), celler)
+        if fejl and self.paa_besked:
+            self.paa_besked(fejl)
+        return fejl
+
+    def fokuser_celle(self, raekke: int, kolonne: int) -> None:
+        idx: QModelIndex = self.model().index(raekke, kolonne)
+        if idx.isValid():
+            self.setCurrentIndex(idx)
+            self.scrollTo(idx)
+        self.setFocus(Qt.OtherFocusReason)

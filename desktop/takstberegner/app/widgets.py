@@ -1,0 +1,153 @@
+"""Small reusable widgets for Danish entry: amounts typed and shown as 1.234.567,89, validated
+as the user types (dansk.laes_tal), and a form line edit that reports only finished edits."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+
+from takstberegner import dansk
+
+_TILLADTE = set("0123456789.,- \u00a0\u2212%kr")
+
+
+class DanskTalValidator(QValidator):
+    """Accepts what dansk.laes_tal reads; half-typed numbers ('1.2', '-', '') are intermediate."""
+
+    def __init__(self, parent=None, tom_ok: bool = True, heltal: bool = False):
+        super().__init__(parent)
+        self.tom_ok = tom_ok
+        self.heltal = heltal
+
+    def validate(self, tekst: str, pos: int):
+        s = tekst.strip()
+        if not s:
+            return (QValidator.Acceptable if self.tom_ok else QValidator.Intermediate), tekst, pos
+        if any(c not in _TILLADTE for c in s):
+            return QValidator.Invalid, tekst, pos
+        try:
+            d = dansk.laes_tal(s)
+        except ValueError:
+            return QValidator.Intermediate, tekst, pos
+        if self.heltal and d != d.to_integral_value():
+            return QValidator.Intermediate, tekst, pos
+        return QValidator.Acceptable, tekst, pos
+
+
+def vis_tal(vaerdi: Decimal | None, decimaler: int | None) -> str:
+    if vaerdi is None:
+        return ""
+    return dansk.kort_tal(vaerdi) if decimaler is None else dansk.tal(vaerdi, decimaler)
+
+
+def laes(tekst: str) -> Decimal | None:
+    """The number in an entry field, None when empty (raises ValueError with Danish text)."""
+    if not tekst.strip():
+        return None
+    return dansk.laes_tal(tekst)
+
+
+class TalFelt(QLineEdit):
+    """A number entry shown the Danish way; emits `vaerdi_aendret(Decimal|None)` on a finished
+    edit that changed the value."""
+
+    vaerdi_aendret = Signal(object)
+
+    def __init__(self, decimaler: int | None = 2, heltal: bool = False, tom_ok: bool = True,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.decimaler = 0 if heltal else decimaler  # None: only the decimals the value has
+        self.heltal = heltal
+        self._vaerdi: Decimal | None = None
+        self.setValidator(DanskTalValidator(self, tom_ok=tom_ok, heltal=heltal))
+        self.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.editingFinished.connect(self._faerdig)
+
+    def vis(self, vaerdi) -> None:
+        self._vaerdi = None if vaerdi is None else Decimal(vaerdi)
+        if self.hasFocus() and self.isModified():
+            return  # do not overwrite what the user is typing
+        self.setText(vis_tal(self._vaerdi, self.decimaler))
+        self.setModified(False)
+
+    def vaerdi(self) -> Decimal | None:
+        return laes(self.text())
+
+    def _faerdig(self) -> None:
+        try:
+            ny = self.vaerdi()
+        except ValueError:
+            return
+        self.setModified(False)
+        if ny != self._vaerdi:
+            self._vaerdi = ny
+            self.vaerdi_aendret.emit(ny)
+
+
+class TekstFelt(QLineEdit):
+    """A text entry that emits `tekst_aendret(str)` once an edit is finished and changed."""
+
+    tekst_aendret = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._tekst = ""
+        self.editingFinished.connect(self._faerdig)
+
+    def vis(self, tekst: str) -> None:
+        self._tekst = tekst or ""
+        if self.hasFocus() and self.isModified():
+            return
+        self.setText(self._tekst)
+        self.setModified(False)
+
+    def _faerdig(self) -> None:
+        self.setModified(False)
+        if self.text() != self._tekst:
+            self._tekst = self.text()
+            self.tekst_aendret.emit(self._tekst)
+
+
+class ValgFelt(QComboBox):
+    """A combo box over (value, Danish label) pairs; emits `valgt(value)` on a user choice."""
+
+    valgt = Signal(object)
+
+    def __init__(self, valg, parent: QWidget | None = None):
+        super().__init__(parent)
+        for vaerdi, tekst in valg:
+            self.addItem(tekst, vaerdi)
+        self.activated.connect(lambda i: self.valgt.emit(self.itemData(i)))
+
+    def vis(self, vaerdi) -> None:
+        i = self.findData(vaerdi)
+        self.blockSignals(True)
+        self.setCurrentIndex(i)
+        self.blockSignals(False)
+
+
+def hjaelp(tekst: str) -> QLabel:
+    """The help text at the top of a step: what the agreement says, in a soft box."""
+    lbl = QLabel(tekst)
+    lbl.setWordWrap(True)
+    lbl.setTextFormat(Qt.RichText)
+    lbl.setObjectName("hjaelp")
+    lbl.setStyleSheet("QLabel#hjaelp { background: #eef3f8; border: 1px solid #c9d6e3; "
+                      "border-radius: 4px; padding: 8px; color: #1d3449; }")
+    return lbl
+
+
+def vaerdi_label(tekst: str = "") -> QLabel:
+    lbl = QLabel(tekst)
+    lbl.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    lbl.setStyleSheet("font-weight: 600;")
+    return lbl
+
+
+def overskrift(tekst: str) -> QLabel:
+    """A section heading inside a step; wraps instead of widening the window."""
+    lbl = QLabel(tekst)
+    lbl.setWordWrap(True)
+    return lbl

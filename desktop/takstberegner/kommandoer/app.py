@@ -1,0 +1,46 @@
+"""Subcommand `aabn FIL.takst` and start_app(): the desktop app (also what `takstberegner` with no
+arguments and a double-click on a .takst file run)."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def registrer(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("aabn", help="åbn en takstfil i programmet")
+    p.add_argument("fil", help="takstfil (.takst)")
+    p.set_defaults(func=lambda args: start_app(args.fil))
+
+
+def lav_app(argv: list[str] | None = None):
+    """The QApplication with Danish standard dialogs, name and icon (reused if it exists)."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from takstberegner.paths import resource
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName("Nordjysk Socialaftale")
+    app.setApplicationName("Takstberegner")
+    QLocale.setDefault(QLocale(QLocale.Danish, QLocale.Denmark))
+    oversaetter = QTranslator(app)
+    if oversaetter.load("qtbase_da", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+        app.installTranslator(oversaetter)
+    ikon = resource("ikoner", "takstberegner.png")
+    if ikon.exists():
+        app.setWindowIcon(QIcon(str(ikon)))
+    return app
+
+
+def start_app(sti: str | None = None) -> int:
+    app = lav_app()
+    from takstberegner.app.main_window import HovedVindue
+
+    vindue = HovedVindue()
+    vindue.show()
+    if sti:
+        vindue.aabn_fil(sti)
+    return app.exec()

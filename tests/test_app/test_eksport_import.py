@@ -1,0 +1,101 @@
+"""Udskriv/Eksportér/Sekretariat and Excel import from the window: real PDF, xlsx, signed
+indmeldingsfil and verification, with the file dialogs answered by the test."""
+from __future__ import annotations
+
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+from takstberegner.app.steps.belaegning import BelaegningTrin
+
+from .hjaelp import skriv_felt, trin
+
+
+@pytest.fixture
+def dialoger(monkeypatch):
+    """Answers for the next file dialogs: a list the test fills with paths (or lists of paths)."""
+    svar: list = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(svar.pop(0)), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(svar.pop(0)), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(x) for x in svar.pop(0)], ""))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (svar.pop(0), True))
+    return svar
+
+
+def test_udskriv_pdf_og_takstskema(demo_vindue, dialoger, tmp_path):
+    dialoger.append(tmp_path / "revision")
+    pdf = demo_vindue.handlinger.udskriv_pdf()
+    assert pdf == tmp_path / "revision.pdf" and pdf.read_bytes().startswith(b"%PDF")
+    tekst = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "Bostedet Nord" in tekst and "1.664,74" in tekst
+    dialoger.append(tmp_path / "skema.xlsx")
+    xlsx = demo_vindue.handlinger.eksporter_xlsx()
+    import openpyxl
+
+    wb = openpyxl.load_workbook(xlsx)
+    assert any("2200.43" in str(c.value) or c.value == Decimal("2200.43") or c.value == 2200.43
+               for ws in wb.worksheets for row in ws.iter_rows() for c in row)
+
+
+def test_indmelding_afvises_med_fejl_og_dannes_uden(demo_vindue, dialoger, beskeder, qtbot, tmp_path):
+    from takstberegner.export import signering
+
+    v = demo_vindue
+    v.vaelg_tilbud("X")
+    bel = trin(v, BelaegningTrin)
+    skriv_felt(qtbot, bel.pct, "90")  # BEL-UNDER-95: a fejl blocks the indmelding
+    assert v.handlinger.indmeld() is None
+    kind, titel, tekst = beskeder[-1]
+    assert kind == "warning" and "BEL-UNDER-95" in tekst and "kan ikke dannes" in tekst
+    v.fortryd_handling.trigger()
+
+    u = signering.lav_noegle("Demokommune", "12345678")
+    signering.gem_p12(u, tmp_path / "noegle.p12", "hemmelig æøå")
+    dialoger.extend([tmp_path / "noegle.p12", "hemmelig æøå", tmp_path / "demo.indmelding"])
+    p = v.handlinger.indmeld()
+    assert p == tmp_path / "demo.indmelding" and p.stat().st_size > 1000
+    assert beskeder[-1][1] == "Indmeldingsfilen er dannet" and "Demokommune" in beskeder[-1][2]
+    dialoger.append(p)
+    r = v.handlinger.verificer()
+    assert r.driftsherre == "Demokommune" and r.grundlag == v.dok.grundlag
+    assert beskeder[-1][2] == r.tekst()
+
+
+def test_forkert_kodeord_giver_besked(demo_vindue, dialoger, beskeder, tmp_path):
+    from takstberegner.export import signering
+
+    signering.gem_p12(signering.lav_noegle("Demokommune", "12345678"), tmp_path / "n.p12", "rigtig")
+    dialoger.extend([tmp_path / "n.p12", "forkert"])
+    assert demo_vindue.handlinger.indmeld() is None
+    assert beskeder[-1][0] == "critical" and beskeder[-1][1] == "Certifikatet kan ikke bruges"
+
+
+def test_excel_import_er_et_fortryd(demo_vindue, tmp_path, monkeypatch):
+    import openpyxl
+
+    from takstberegner.app.importdialog import ImportDialog
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Budget"
+    ws.append(["Konto", "Tekst", "Beløb"])
+    ws.append(["1.1", "Løn pædagoger", 100000])
+    ws.append(["4.5", "Håndværkere", "12.500,50"])
+    wb.save(tmp_path / "b.xlsx")
+    v = demo_vindue
+    v.vaelg_tilbud("X")
+    foer = v.dok.grundlag.tilbud[1].omkostninger
+    d = ImportDialog(v.dok, tmp_path / "b.xlsx", "X", v)
+    assert d.ark.currentText() == "Budget"
+    assert d.vis() and d.importer_knap.isEnabled()
+    assert "2 linjer importeres" in d.tekstfelt.toPlainText()
+    d.importer()
+    nye = v.dok.grundlag.tilbud[1].omkostninger[len(foer):]
+    assert [(x.kategori, x.beloeb) for x in nye] == [("personale", Decimal(100000)), ("ejendom", Decimal("12500.50"))]
+    v.fortryd_handling.trigger()
+    assert v.dok.grundlag.tilbud[1].omkostninger == foer
+    d.beloeb.setText("Q!")
+    assert not d.vis() and not d.importer_knap.isEnabled() and d.tekstfelt.toPlainText()

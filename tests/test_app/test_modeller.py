@@ -1,0 +1,113 @@
+"""The table models pass QAbstractItemModelTester and show/read Danish numbers; the amount
+validator accepts what dansk.laes_tal reads."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QValidator
+from PySide6.QtTest import QAbstractItemModelTester
+
+from takstberegner.app.models.anlaeg import AnlaegBeregningModel, AnlaegModel
+from takstberegner.app.models.budget import IndtaegtModel, KategoriSumModel, OmkostningModel
+from takstberegner.app.models.overhead import FordelingModel, ModtagerModel, PuljeModel
+from takstberegner.app.models.regulering import (
+    HensaettelseListeModel,
+    HensaettelseModel,
+    ReguleringBeregningModel,
+    ResultatModel,
+)
+from takstberegner.app.models.takststruktur import TakstKategoriModel, YdelseModel
+from takstberegner.app.models.tillaeg import AtaModel, TillaegModel
+from takstberegner.app.preview import TakstModel
+from takstberegner.app.widgets import DanskTalValidator
+from takstberegner.formats import takstgrundlag as tg
+from takstberegner.paths import resource
+from takstberegner import tjeneste
+
+
+@pytest.fixture(scope="module")
+def demo():
+    g = tg.laes_fil(resource("demo", "demokommune.takstgrundlag.json"))
+    return g, tjeneste.beregn(g)
+
+
+def _modeller(g, b):
+    t, r = g.tilbud[0], b.tilbud[0]
+    ks = KategoriSumModel()
+    ks.vis_resultat(r)
+    fm = FordelingModel()
+    fm.vis_fordeling(b.overhead[0])
+    return [
+        (OmkostningModel(), t.omkostninger), (IndtaegtModel(), t.oevrige_indtaegter), (ks, None),
+        (AnlaegModel(), t.anlaeg), (AnlaegBeregningModel(), r.anlaeg), (PuljeModel(), g.overheadpuljer),
+        (ModtagerModel(), g.overheadpuljer[0].oevrige_modtagere), (fm, None), (ResultatModel(), t.resultater),
+        (ReguleringBeregningModel(), r.reguleringer), (HensaettelseModel(), t.hensaettelser),
+        (HensaettelseListeModel(), r.tidligere_hensaettelser), (YdelseModel(), t.ydelser),
+        (TakstKategoriModel(), r.takster), (TillaegModel(), t.tillaegsydelser), (AtaModel(), r.tillaegsydelser),
+        (TakstModel(), r.takster),
+    ]
+
+
+def test_modeltester(qapp, demo):
+    g, b = demo
+    for model, raekker in _modeller(g, b):
+        model.paa_rettelse = lambda r, x: None
+        QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+        if raekker is not None:
+            model.saet_raekker(raekker)
+            model.saet_raekker(raekker[:1])  # fewer rows: reset
+            model.saet_raekker(raekker)
+        assert model.rowCount() > 0, type(model).__name__
+        for r in range(model.rowCount()):
+            for c in range(model.columnCount()):
+                assert isinstance(model.data(model.index(r, c)), str)
+
+
+def test_budgetmodel_viser_og_laeser_dansk(qapp, demo):
+    g, _ = demo
+    m = OmkostningModel()
+    rettet = []
+    m.paa_rettelse = lambda r, x: rettet.append((r, x))
+    m.saet_ydelser(g.tilbud[0].ydelser)
+    m.saet_raekker(g.tilbud[0].omkostninger)
+    beloeb = [k.felt for k in m.kolonner].index("beloeb")
+    assert m.data(m.index(0, beloeb)) == "6.500.000,00"
+    assert m.data(m.index(8, beloeb)) == "-5.000,00"
+    assert m.data(m.index(0, beloeb), Qt.EditRole) == "6.500.000"
+    assert m.setData(m.index(0, beloeb), "1.234.567,89")
+    assert rettet[-1][1].beloeb == Decimal("1234567.89")
+    assert not m.setData(m.index(0, beloeb), "mange penge")
+    assert "ikke et tal" in m.sidste_fejl
+    ydelse = [k.felt for k in m.kolonner].index("ydelse")
+    assert m.data(m.index(0, ydelse)) == "Alle ydelser"
+    assert m.setData(m.index(0, ydelse), "T1-N2") and rettet[-1][1].ydelse == "T1-N2"
+    m.saet_raekker((rettet[-1][1],) + g.tilbud[0].omkostninger[1:])
+    assert m.data(m.index(0, ydelse)) == "Niveau 2"
+    assert m.setData(m.index(0, ydelse), "") and rettet[-1][1].ydelse is None
+
+
+@pytest.mark.parametrize("tekst,tilstand", [
+    ("1.234.567,89", QValidator.Acceptable), ("-5000", QValidator.Acceptable), ("96,5 %", QValidator.Acceptable),
+    ("", QValidator.Acceptable), ("-", QValidator.Intermediate), ("1,2,3", QValidator.Intermediate),
+    ("12a", QValidator.Invalid), ("abc", QValidator.Invalid),
+])
+def test_validator(qapp, tekst, tilstand):
+    assert DanskTalValidator().validate(tekst, 0)[0] == tilstand
+
+
+def test_validator_heltal(qapp):
+    v = DanskTalValidator(heltal=True, tom_ok=False)
+    assert v.validate("12", 0)[0] == QValidator.Acceptable
+    assert v.validate("12,5", 0)[0] == QValidator.Intermediate
+    assert v.validate("", 0)[0] == QValidator.Intermediate
+
+
+def test_kommandoen_aabn_er_registreret():
+    from takstberegner.cli import byg_parser
+    from takstberegner.kommandoer import app
+
+    args = byg_parser().parse_args(["aabn", "fil.takst"])
+    assert args.fil == "fil.takst" and args.kommando == "aabn"
+    assert callable(app.start_app)

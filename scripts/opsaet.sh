@@ -25,7 +25,21 @@ else
   echo "Bemærk: ikke Debian/Ubuntu; installér selv Qt's xcb-biblioteker, Xvfb, poppler-utils og openssl."
 fi
 
-PY=${PYTHON:-python3}
+# Python 3.12 or newer when the machine has one: there None/True/False are immortal, which
+# PySide6 6.12 relies on (on 3.11, takstberegner.app.qt_kompat guards against its reference leak).
+find_python() {
+  local c
+  for c in ${PYTHON:-} python3.12 python3.13; do
+    if "$c" -c 'import sys; assert sys.version_info >= (3, 12)' >/dev/null 2>&1; then echo "$c"; return; fi
+  done
+  local rod
+  rod=$(pyenv root 2>/dev/null || echo "$HOME/.pyenv")
+  for c in "$rod"/versions/3.12*/bin/python3 "$rod"/versions/3.13*/bin/python3; do
+    if [ -x "$c" ] && "$c" -c 'import venv' >/dev/null 2>&1; then echo "$c"; return; fi
+  done
+  echo python3
+}
+PY=$(find_python)
 if [ ! -x .venv/bin/python ]; then
   echo "Opretter .venv med $($PY --version)"
   $PY -m venv .venv

@@ -169,6 +169,10 @@ class Beregner:
             forberedt[id(t)] = (noegle, f)
             forb.append(f)
         tabeller, overhead, top_fund = fordel_overhead(g, {t.id: f.noegler for t, f in zip(g.tilbud, forb)}, rs)
+        if g.takstaar not in rs.takstaar:
+            daekker = "-".join(str(a) for a in (min(rs.takstaar), max(rs.takstaar)))
+            top_fund.insert(0, fund.lav(rs, "REGELSAET-AAR", "takstaar", aar=g.takstaar, navn=rs.navn,
+                                        daekker=daekker))
         resultater = []
         for i, (t, f) in enumerate(zip(g.tilbud, forb)):
             sti = f"tilbud[{i}]"

@@ -52,9 +52,10 @@ def _en(r: Resultat, takstaar: int, rente_kort_pct: Decimal, rs: Regelsaet, felt
     tilbage = max(_ZERO, obligatorisk - r.indregnet_tidligere)
     udskudt = _ZERO
     if r.resultat < 0 and r.nyt_tilbud_foerste_aar:
-        i_aar = min(obligatorisk / rs.nyt_tilbud_spredning_aar, tilbage)
-        udskudt = tilbage - i_aar
+        # A third a year; in the last year of the spread whatever is left, so no øre remain.
         frist = r.aar + rs.reg_frist_aar + rs.nyt_tilbud_spredning_aar - 1
+        i_aar = tilbage if takstaar >= frist else min(obligatorisk / rs.nyt_tilbud_spredning_aar, tilbage)
+        udskudt = tilbage - i_aar
     elif r.valg == "udskyd" and tilbage > 0:
         i_aar = _ZERO
         udskudt = tilbage

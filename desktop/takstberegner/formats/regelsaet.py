@@ -55,14 +55,19 @@ def alle_regelsaet() -> tuple[Regelsaet, ...]:
 
 
 def regelsaet_for(takstaar: int) -> Regelsaet:
-    """The regelsæt that governs `takstaar`; InputError when none does."""
-    for r in alle_regelsaet():
+    """The regelsæt that governs `takstaar`.
+
+    When no regelsæt covers the year (a takstår prepared before the next Styringsaftale is
+    shipped), the nearest one is used: the latest that starts before it, else the earliest. The
+    engine then reports REGELSAET-AAR, so the user knows the takster rest on older rules.
+    """
+    alle = alle_regelsaet()
+    if not alle:
+        raise InputError("takstaar", "programmet har ingen regelsæt; installationen er ufuldstændig")
+    for r in alle:
         if takstaar in r.takstaar:
             return r
-    aar = sorted(a for r in alle_regelsaet() for a in r.takstaar)
-    dækket = ", ".join(str(a) for a in aar) or "ingen"
-    raise InputError(
-        "takstaar",
-        f"der findes intet regelsæt for takstår {takstaar}; programmet kender takstårene {dækket}. "
-        "Hent en nyere version af Takstberegner.",
-    )
+    tidligere = [r for r in alle if min(r.takstaar) < takstaar]
+    if tidligere:
+        return max(tidligere, key=lambda r: max(r.takstaar))
+    return min(alle, key=lambda r: min(r.takstaar))

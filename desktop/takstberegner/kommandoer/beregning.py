@@ -42,7 +42,8 @@ def _kontroller(args: argparse.Namespace) -> int:
     navne = {t.id: t.navn for t in grundlag.tilbud}
     linjer = []
     for f in beregning.fund:
-        linjer.append(f"{_NIVEAU[f.niveau]:9} {f.kode}: {f.tekst} ({f.reference}; {f.felt})")
+        ref = f"{f.reference}; " if f.reference else ""
+        linjer.append(f"{_NIVEAU[f.niveau]:9} {f.kode}: {f.tekst} ({ref}{f.felt})")
     for t in beregning.tilbud:
         for f in t.fund:
             ref = f"{f.reference}; " if f.reference else ""
@@ -53,6 +54,6 @@ def _kontroller(args: argparse.Namespace) -> int:
     if ud:
         ud += "\n"
     ud += (f"{grundlag.driftsherre.navn}, takstår {grundlag.takstaar}: {len(grundlag.tilbud)} tilbud, "
-           f"{dansk.tal(fejl, 0)} fejl, {dansk.tal(advarsler, 0)} advarsler.\n")
+           f"{dansk.tal(fejl, 0)} fejl, {dansk.tal(advarsler, 0)} {'advarsel' if advarsler == 1 else 'advarsler'}.\n")
     sys.stdout.buffer.write(ud.encode("utf-8"))
     return 1 if fejl else 0

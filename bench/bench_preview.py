@@ -32,7 +32,6 @@ def _maal(navn: str, f, n: int = 30) -> None:
 
 def main() -> None:
     from PySide6.QtCore import QSettings, QStandardPaths
-    from PySide6.QtWidgets import QApplication
 
     QStandardPaths.setTestModeEnabled(True)
     mappe = Path(tempfile.mkdtemp())

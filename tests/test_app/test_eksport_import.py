@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QFileDialog, QInputDialog

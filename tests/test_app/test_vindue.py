@@ -13,7 +13,7 @@ from takstberegner.app.steps.budget import BudgetTrin
 from takstberegner.app.steps.regulering import ReguleringTrin
 from takstberegner.app.steps.stamdata import StamdataTrin
 
-from .hjaelp import kolonne, skriv_celle, skriv_felt, trin, vaelg
+from .hjaelp import kolonne, skriv_celle, skriv_felt, trin
 
 
 def _takst(vindue, raekke=0) -> str:

@@ -51,7 +51,7 @@ class Soejlediagram(QWidget):
                 v = tk.pr_kategori.get(k, Decimal(0))
                 if v <= 0:
                     continue
-                h = float(v / maks) * hoejde
+                h = float(v / maks) * hoejde  # float-ok: pixels, not money
                 p.fillRect(QRectF(x, y - h, sb, h), QColor(farve))
                 y -= h
             p.setPen(QPen(QColor("#333")))

@@ -175,7 +175,7 @@ def _beloeb(v: Any) -> Decimal:
     if isinstance(v, int):
         return Decimal(v)
     if isinstance(v, float):
-        if v != v or v in (float("inf"), float("-inf")):
+        if v != v or v in (float("inf"), float("-inf")):  # float-ok: Excel cells arrive as doubles
             raise ValueError("værdien er ikke et tal")
         return Decimal(repr(v))  # the shortest decimal that is this double: 96.25 -> 96.25
     if isinstance(v, (datetime, date, time)):

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from takstberegner import dansk
+from takstberegner.app import fremskridt
 
 
 def _gem_som(v, titel: str, filter_: str, endelse: str, forslag: str = "") -> Path | None:
@@ -55,7 +56,8 @@ def udskriv_pdf(v) -> Path | None:
     from takstberegner.export import revision_pdf
 
     p = _gem_som(v, "Takstberegning til revision", "PDF (*.pdf)", ".pdf", _forslag(v, " takstberegning.pdf"))
-    if p and _skriv(v, p, revision_pdf.lav_pdf(_rapport(v))):
+    if p and _skriv(v, p, fremskridt.koer(v, "Danner takstberegning til revision ...",
+                                          lambda: revision_pdf.lav_pdf(_rapport(v)))):
         return p
     return None
 
@@ -66,7 +68,8 @@ def eksporter_xlsx(v) -> Path | None:
     from takstberegner.export import takstskema_xlsx
 
     p = _gem_som(v, "Takstskema (Excel)", "Excel (*.xlsx)", ".xlsx", _forslag(v, " takstskema.xlsx"))
-    if p and _skriv(v, p, takstskema_xlsx.lav_xlsx(_rapport(v))):
+    if p and _skriv(v, p, fremskridt.koer(v, "Danner takstskema ...",
+                                          lambda: takstskema_xlsx.lav_xlsx(_rapport(v)))):
         return p
     return None
 
@@ -98,7 +101,8 @@ def indmeld(v) -> Path | None:
     if not p:
         return None
     try:
-        info = indmelding.lav_indmelding(grundlag, beregning, underskriver, p)
+        info = fremskridt.koer(v, "Danner og signerer indmeldingsfilen ...",
+                               lambda: indmelding.lav_indmelding(grundlag, beregning, underskriver, p))
     except OSError as e:
         QMessageBox.critical(v, "Filen kan ikke gemmes", f"{p} kan ikke skrives: {e.strerror or e}.")
         return None
@@ -117,7 +121,7 @@ def verificer(v):
     fil, _ = QFileDialog.getOpenFileName(v, "Verificér indmeldingsfil", "", "Indmelding (*.indmelding *.asice)")
     if not fil:
         return None
-    r = verifikation.verificer(fil)
+    r = fremskridt.koer(v, "Verificerer indmeldingsfilen ...", lambda: verifikation.verificer(fil))
     boks = QMessageBox.information if r.ok else QMessageBox.warning
     boks(v, "Verifikation: godkendt" if r.ok else "Verifikation: afvist", r.tekst())
     return r
@@ -130,9 +134,10 @@ def takstbilag(v) -> Path | None:
     filer, _ = QFileDialog.getOpenFileNames(v, "Vælg indmeldingsfiler", "", "Indmelding (*.indmelding *.asice)")
     if not filer:
         return None
-    resultater = [verifikation.verificer(f) for f in filer]
+    resultater = fremskridt.koer(v, f"Verificerer {len(filer)} indmeldingsfiler ...",
+                                 lambda: [verifikation.verificer(f) for f in filer])
     p = _gem_som(v, "Gem takstbilag", "Excel (*.xlsx)", ".xlsx")
-    if p and _skriv(v, p, tb.lav_takstbilag(resultater)):
+    if p and _skriv(v, p, fremskridt.koer(v, "Danner takstbilag ...", lambda: tb.lav_takstbilag(resultater))):
         afviste = [r for r in resultater if not r.ok]
         QMessageBox.information(v, "Takstbilag", f"{len(resultater) - len(afviste)} godkendte og {len(afviste)} "
                                 f"afviste indmeldinger er samlet i {p.name}."

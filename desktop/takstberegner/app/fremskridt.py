@@ -1,0 +1,42 @@
+"""Long work behind a progress dialog: a PDF, takstskema or indmelding of a large driftsherre
+takes seconds, so it runs in a worker thread while the window stays responsive and shows a busy
+indicator. The work must not touch Qt; it gets immutable records and returns bytes or records."""
+from __future__ import annotations
+
+import threading
+from typing import Any, Callable
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+
+def koer(foraelder: QWidget, tekst: str, arbejde: Callable[[], Any]) -> Any:
+    """Run `arbejde()` in a thread behind a busy dialog; return its result or raise its error."""
+    udfald: dict[str, Any] = {}
+
+    def maal() -> None:
+        try:
+            udfald["v"] = arbejde()
+        except BaseException as e:  # handed to the caller in the GUI thread
+            udfald["e"] = e
+
+    traad = threading.Thread(target=maal, name="takstberegner-arbejde", daemon=True)
+    dialog = QProgressDialog(tekst, None, 0, 0, foraelder)  # no cancel: the work cannot stop halfway
+    dialog.setWindowTitle("Arbejder ...")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)  # quick work shows no dialog at all
+    loekke = QEventLoop()
+    ur = QTimer()
+    ur.setInterval(25)
+    ur.timeout.connect(lambda: None if traad.is_alive() else loekke.quit())
+    traad.start()
+    ur.start()
+    if traad.is_alive():
+        loekke.exec()
+    ur.stop()
+    traad.join()
+    dialog.reset()
+    dialog.deleteLater()
+    if "e" in udfald:
+        raise udfald["e"]
+    return udfald.get("v")

@@ -115,10 +115,12 @@ def indmeld(v) -> Path | None:
     return p
 
 
-def verificer(v):
+def verificer(v, fil: str | Path | None = None):
+    """Verify an indmeldingsfil (asked for when not given, e.g. from a double-click) and show why."""
     from takstberegner.export import verifikation
 
-    fil, _ = QFileDialog.getOpenFileName(v, "Verificér indmeldingsfil", "", "Indmelding (*.indmelding *.asice)")
+    if fil is None:
+        fil, _ = QFileDialog.getOpenFileName(v, "Verificér indmeldingsfil", "", "Indmelding (*.indmelding *.asice)")
     if not fil:
         return None
     r = fremskridt.koer(v, "Verificerer indmeldingsfilen ...", lambda: verifikation.verificer(fil))

@@ -160,7 +160,7 @@ def aabn(data: bytes) -> Container:
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
         infos = z.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, UnicodeDecodeError, IndexError, struct_fejl()):
         raise ContainerFejl("Filen er ikke en indmeldingsfil: den er ikke en gyldig ZIP-container.") from None
     if not infos or infos[0].filename != "mimetype":
         raise ContainerFejl("Containerens første element skal være 'mimetype' (ASiC-E); det er det ikke.")
@@ -174,8 +174,11 @@ def aabn(data: bytes) -> Container:
         raise ContainerFejl(f"Containeren indeholder samme element flere gange: {', '.join(dubletter)}.")
     try:
         indhold = {i.filename: z.read(i) for i in infos}
-    except (zipfile.BadZipFile, zlib_fejl(), OSError, EOFError) as e:
+    except (zipfile.BadZipFile, zlib_fejl(), OSError, EOFError, ValueError, NotImplementedError) as e:
         raise ContainerFejl(f"Containeren er beskadiget og kan ikke pakkes ud ({e}).") from None
+    except RuntimeError:  # zipfile: a member marked as encrypted
+        raise ContainerFejl("Containeren er beskadiget: et element er markeret som krypteret.") from None
+    _tjek_layout(data, z, infos)
     for i in infos:
         if i.compress_type == zipfile.ZIP_DEFLATED and not _deflate_afsluttet(data, i):
             raise ContainerFejl(f"Elementet '{i.filename}' er beskadiget: dets komprimerede data er ændret.")
@@ -188,6 +191,57 @@ def aabn(data: bytes) -> Container:
         n: d for n, d in indhold.items() if n not in ("mimetype", MANIFEST, SIGNATUR) and not n.endswith("/")
     }
     return Container(medlemmer, indhold[MANIFEST], indhold[SIGNATUR], tuple(navne))
+
+
+def _tjek_layout(data: bytes, z: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
+    """Every byte is accounted for: each local header equals its central-directory entry, the
+    members lie back to back from offset 0, and the central directory follows the last one.
+    (zipfile trusts the central directory and never reads these header fields.)"""
+    import struct
+
+    pos = 0
+    for i in sorted(infos, key=lambda x: x.header_offset):
+        h = i.header_offset
+        hoved = data[h : h + 30]
+        navn = i.filename.encode("utf-8" if i.flag_bits & 0x800 else "cp437")
+        aar, md, dag, t, mi, sek = i.date_time
+        forventet = struct.pack(
+            "<4sHHHHHIIIHH", b"PK\x03\x04", i.extract_version, i.flag_bits, i.compress_type,
+            (t << 11) | (mi << 5) | (sek // 2), ((aar - 1980) << 9) | (md << 5) | dag,
+            i.CRC, i.compress_size, i.file_size, len(navn), len(i.extra),
+        )
+        if h != pos or hoved != forventet or data[h + 30 : h + 30 + len(navn)] != navn \
+                or data[h + 30 + len(navn) : h + 30 + len(navn) + len(i.extra)] != i.extra:
+            raise ContainerFejl(f"Elementet '{i.filename}' er beskadiget: dets lokale ZIP-hoved er ændret.")
+        if i.flag_bits & 0x08:
+            raise ContainerFejl(f"Elementet '{i.filename}' bruger en datadeskriptor, som indmeldingsfiler ikke har.")
+        pos = h + 30 + len(navn) + len(i.extra) + i.compress_size
+    if pos != z.start_dir:
+        raise ContainerFejl("Containeren indeholder data uden for sine elementer; den er ændret.")
+    _tjek_central(data, z, infos)
+
+
+_TILLADTE_ATTRIBUTTER = (0o600 << 16, 0o644 << 16)  # what zip_bytes writes (mimetype, the rest)
+
+
+def _tjek_central(data: bytes, z: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
+    """The central directory and end record hold exactly what zip_bytes writes: no comment, one
+    disk, made by zipfile on Windows (0) or Unix (3), the attributes we set, then end of file."""
+    import struct
+
+    pos = z.start_dir
+    for i in infos:
+        (_, lavet_af, *_felter, nlen, elen, clen, disk, intern, ekstern, _offset) = struct.unpack(
+            "<4sHHHHHHIIIHHHHHII", data[pos : pos + 46])
+        if (lavet_af >> 8) not in (0, 3) or (lavet_af & 0xFF) != 20 or i.reserved or clen or disk or intern \
+                or ekstern not in _TILLADTE_ATTRIBUTTER:
+            raise ContainerFejl(f"Elementet '{i.filename}' er beskadiget: dets post i ZIP-indholdsfortegnelsen er ændret.")
+        pos += 46 + nlen + elen + clen
+    slut = data[pos : pos + 22]
+    forventet = struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, len(infos), len(infos), pos - z.start_dir,
+                            z.start_dir, 0)
+    if slut != forventet or pos + 22 != len(data):
+        raise ContainerFejl("Containerens ZIP-afslutning er ændret.")
 
 
 def _deflate_afsluttet(data: bytes, info: zipfile.ZipInfo) -> bool:
@@ -203,6 +257,12 @@ def _deflate_afsluttet(data: bytes, info: zipfile.ZipInfo) -> bool:
     except zlib.error:
         return False
     return d.eof and not d.unused_data
+
+
+def struct_fejl():
+    import struct
+
+    return struct.error
 
 
 def zlib_fejl():

@@ -8,8 +8,8 @@ import sys
 
 
 def registrer(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("aabn", help="åbn en takstfil i programmet")
-    p.add_argument("fil", help="takstfil (.takst)")
+    p = sub.add_parser("aabn", help="åbn en takstfil i programmet (eller vis verifikationen af en indmeldingsfil)")
+    p.add_argument("fil", help="takstfil (.takst) eller indmeldingsfil (.indmelding)")
     p.set_defaults(func=lambda args: start_app(args.fil))
 
 
@@ -42,7 +42,11 @@ def start_app(sti: str | None = None) -> int:
 
     vindue = HovedVindue()
     vindue.show()
-    if sti:
+    if sti and str(sti).lower().endswith((".indmelding", ".asice")):
+        from takstberegner.app import eksport
+
+        eksport.verificer(vindue, sti)  # a double-clicked indmeldingsfil: show whether it holds
+    elif sti:
         vindue.aabn_fil(sti)
     if os.environ.get("TAKSTBEREGNER_AFSLUT_EFTER_START"):  # bench: cold start to a shown window
         from PySide6.QtCore import QTimer

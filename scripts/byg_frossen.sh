@@ -12,3 +12,6 @@ for f in resources/regelsaet/styringsaftale-2025-2026.json resources/demo/demoko
   [ -e "dist/takstberegner/_internal/$f" ] || { echo "Mangler i den frosne app: $f"; exit 1; }
 done
 QT_QPA_PLATFORM=offscreen TAKSTBEREGNER_DATA="$(mktemp -d)" dist/takstberegner/takstberegner-kommando --selvtest
+if command -v wixl >/dev/null 2>&1; then
+  bash installer/byg_msi.sh dist/takstberegner   # proves installer/takstberegner.wxs builds
+fi

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 SYSTEM_PAKKER=(xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0
   libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-shape0 libegl1 libgl1
-  libfontconfig1 libdbus-1-3 poppler-utils openssl fonts-dejavu-core msitools)
+  libfontconfig1 libdbus-1-3 poppler-utils openssl fonts-dejavu-core msitools wixl)
 
 if command -v apt-get >/dev/null 2>&1; then
   mangler=()

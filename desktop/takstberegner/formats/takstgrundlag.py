@@ -37,6 +37,8 @@ def laes_fil(sti: str | Path) -> m.Takstgrundlag:
 
 
 def laes_tekst(tekst: str) -> m.Takstgrundlag:
+    if not tekst.strip():
+        raise InputError("", "filen er tom; den skal indeholde et takstgrundlag i JSON")
     try:
         d = json.loads(tekst, parse_float=Decimal)
     except json.JSONDecodeError as e:

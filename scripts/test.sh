@@ -8,7 +8,7 @@ export QT_QPA_PLATFORM=offscreen
 echo "== Lagdeling (import-linter)"
 .venv/bin/lint-imports
 echo "== Tests (pytest)"
-.venv/bin/python -m pytest -q -p no:cacheprovider "$@"
+.venv/bin/python -m pytest -p no:cacheprovider "$@"
 if [ -f build.spec ] && [ -f scripts/byg_frossen.sh ] && [ -z "${SPRING_FROSSEN_OVER:-}" ]; then
   echo "== Frossen app (PyInstaller) og selvtest"
   bash scripts/byg_frossen.sh

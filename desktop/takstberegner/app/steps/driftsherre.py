@@ -18,7 +18,7 @@ class DriftsherreTrin(Trin):
     hjaelpetekst = ("Driftsherren indmelder taksterne for alle sine tilbud. Renten for forrentning af anlæg "
                     "er årets rente til takstberegning (KommuneKredit); den korte rente bruges til driftskapital og "
                     "til renter af reguleringer. Tomme felter betyder regelsættets standard.")
-    felter = ("driftsherre", "satser")
+    felter = ("driftsherre", "satser", "takstaar")
 
     def byg(self) -> None:
         grp = QGroupBox("Driftsherre")
@@ -49,7 +49,7 @@ class DriftsherreTrin(Trin):
             self.satser[felt] = f
         self.indhold.addWidget(grp2)
         self.indhold.addStretch(1)
-        self.felt_widgets = {"driftsherre": self.navn, "satser": self.satser["rente_anlaeg_pct"]}
+        self.felt_widgets = {"driftsherre": self.navn, "satser": self.satser["rente_anlaeg_pct"], "takstaar": self.takstaar}
 
     def _ret_driftsherre(self, **felter) -> None:
         self.dok.anvend(ae.SaetDriftsherre(replace(self.dok.grundlag.driftsherre, **felter)))

@@ -98,3 +98,20 @@ def test_excel_import_er_et_fortryd(demo_vindue, tmp_path, monkeypatch):
     assert v.dok.grundlag.tilbud[1].omkostninger == foer
     d.beloeb.setText("Q!")
     assert not d.vis() and not d.importer_knap.isEnabled() and d.tekstfelt.toPlainText()
+
+
+def test_indmeld_fra_sidste_trin_og_filmenuen(demo_vindue, dialoger, beskeder, qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from takstberegner.app.steps.bemaerkninger import BemaerkningerTrin
+    from takstberegner.export import signering
+
+    v = demo_vindue
+    assert "indmeld" in [a.objectName() for a in v.menuBar().actions()[0].menu().actions()]  # Filer
+    side = trin(v, BemaerkningerTrin)
+    u = signering.lav_noegle("Demokommune", "12345678")
+    signering.gem_p12(u, tmp_path / "n.p12", "k")
+    dialoger.extend([tmp_path / "n.p12", "k", tmp_path / "fra-knap.indmelding"])
+    qtbot.mouseClick(side.indmeld_knap, Qt.LeftButton)
+    assert (tmp_path / "fra-knap.indmelding").stat().st_size > 1000
+    assert beskeder[-1][1] == "Indmeldingsfilen er dannet"

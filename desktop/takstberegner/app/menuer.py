@@ -39,6 +39,8 @@ def byg(vindue) -> None:
     eksport.addAction(_handling(vindue, "Takster (JSON) …", h.eksporter_takster, navn="eksporter_takster"))
     eksport.addAction(_handling(vindue, "Takstskema (Excel) …", h.eksporter_xlsx, navn="eksporter_xlsx"))
     filer.addSeparator()
+    filer.addAction(_handling(vindue, "&Indmeld takster (signeret indmeldingsfil) …", h.indmeld, navn="indmeld"))
+    filer.addSeparator()
     filer.addAction(_handling(vindue, "&Luk fil", h.luk_fil, QKeySequence.Close, navn="luk"))
     filer.addAction(_handling(vindue, "&Afslut", vindue.close, QKeySequence.Quit, navn="afslut"))
 
@@ -66,8 +68,6 @@ def byg(vindue) -> None:
     udskriv.addAction(pdf)
 
     sek = mb.addMenu("&Sekretariat")
-    sek.addAction(_handling(vindue, "&Indmeld takster …", h.indmeld, navn="indmeld"))
-    sek.addSeparator()
     sek.addAction(_handling(vindue, "&Verificér indmeldingsfil …", h.verificer, navn="verificer"))
     sek.addAction(_handling(vindue, "Lav &takstbilag …", h.takstbilag, navn="takstbilag"))
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QLabel, QTextBrowser
+from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser
 
 from takstberegner import dansk
 from takstberegner.app.steps.base import Trin
@@ -30,6 +30,12 @@ class BemaerkningerTrin(Trin):
         self.indhold.addWidget(QLabel("<b>Opsummering</b>"))
         self.opsummering = QTextBrowser()
         self.indhold.addWidget(self.opsummering, 1)
+        self.indmeld_knap = QPushButton("Indmeld takster …")
+        self.indmeld_knap.setObjectName("indmeld_knap")
+        self.indmeld_knap.setToolTip("Dan den signerede indmeldingsfil til sekretariatet (SA 2.2.1, 5). "
+                                     "Afvises så længe der er fejl.")
+        self.indmeld_knap.clicked.connect(lambda: self.window().handlinger.indmeld())
+        self.indhold.addWidget(self.indmeld_knap)
         self.felt_widgets = {"bemaerkninger": self.tekst}
 
     def _gem(self, s: str) -> None:

@@ -345,9 +345,13 @@ def _tilbud_sektioner(t: Tilbud, tr: TilbudResultat, b: Beregning):
             + tuple(("Hensættelse", Tal(h.aar, AAR), Tal(h.beloeb), None, "", Tal(h.brugt), "") for h in t.hensaettelser),
             noegle="resultater_input",
         )
-    if tr.hensaettelser:
-        yield Sektion("Hensættelser (SA 5.3.1)", ("År", "Beløb (kr.)", "Sidste anvendelsesår"),
-                      tuple((Tal(h.aar, AAR), Tal(h.beloeb), Tal(h.sidste_anvendelsesaar, AAR)) for h in tr.hensaettelser),
+    if tr.hensaettelser or tr.tidligere_hensaettelser:
+        yield Sektion("Hensættelser og sidste anvendelsesår (SA 5.3.1)",
+                      ("År", "Til rådighed (kr.)", "Sidste anvendelsesår", "Oprindelse"),
+                      tuple((Tal(h.aar, AAR), Tal(h.beloeb), Tal(h.sidste_anvendelsesaar, AAR), "tidligere hensat")
+                            for h in tr.tidligere_hensaettelser)
+                      + tuple((Tal(h.aar, AAR), Tal(h.beloeb), Tal(h.sidste_anvendelsesaar, AAR), "hensat i år")
+                              for h in tr.hensaettelser),
                       noegle="hensaettelser")
     indt = tuple((i.post, Tal(i.beloeb)) for i in t.oevrige_indtaegter)
     yield Sektion(

@@ -354,31 +354,24 @@ def _tilbud_sektioner(t: Tilbud, tr: TilbudResultat, b: Beregning):
                               for h in tr.hensaettelser),
                       noegle="hensaettelser")
     indt = tuple((i.post, Tal(i.beloeb)) for i in t.oevrige_indtaegter)
+    trin9 = (
+        ("Omkostningsgrundlag", Tal(tr.omkostningsgrundlag)),
+        ("+ Regulering", Tal(tr.regulering)),
+        ("− Øvrige indtægter", Tal(tr.oevrige_indtaegter)),
+        ("Hensat (ikke i taksten)", Tal(tr.hensat)),
+        ("Heraf basisdel", Tal(tr.basis_andel)),
+        ("Heraf borgerrettet del", Tal(tr.borgerrettet_andel)),
+        ("Takstgrundlag", Tal(tr.takstgrundlag)),
+    )
     yield Sektion(
         "Trin 9: Takstgrundlag",
         ("Post", "Beløb (kr.)"),
-        indt and (("Øvrige indtægter (input):", None),) + indt + (
-            ("Omkostningsgrundlag", Tal(tr.omkostningsgrundlag)),
-            ("+ Regulering", Tal(tr.regulering)),
-            ("− Øvrige indtægter", Tal(tr.oevrige_indtaegter)),
-            ("Hensat (ikke i taksten)", Tal(tr.hensat)),
-            ("Heraf basisdel", Tal(tr.basis_andel)),
-            ("Heraf borgerrettet del", Tal(tr.borgerrettet_andel)),
-            ("Takstgrundlag", Tal(tr.takstgrundlag)),
-        ) or (
-            ("Omkostningsgrundlag", Tal(tr.omkostningsgrundlag)),
-            ("+ Regulering", Tal(tr.regulering)),
-            ("− Øvrige indtægter", Tal(tr.oevrige_indtaegter)),
-            ("Hensat (ikke i taksten)", Tal(tr.hensat)),
-            ("Heraf basisdel", Tal(tr.basis_andel)),
-            ("Heraf borgerrettet del", Tal(tr.borgerrettet_andel)),
-            ("Takstgrundlag", Tal(tr.takstgrundlag)),
-        ),
+        ((("Øvrige indtægter (input):", None),) + indt if indt else ()) + trin9,
         sum_raekke=True, noegle="takstgrundlag",
     )
     if tr.takster:
         yield Sektion(
-            f"Trin 12: Takster ({tr.takststruktur}, SA 5.4)",
+            f"Trin 12: Takster ({dansk.vis(tr.takststruktur)}, SA 5.4)",
             ("Ydelse", "Navn", "Enhed", "Pladser", "Takst (kr.)", "Hele kr.", "Basistakst", "Ydelsestakst",
              "Støttetimer/uge", "Sidste års takst", "Ændring (%)", "Sundhedsydelser"),
             tuple((tk.ydelse, tk.ydelse_navn, tk.enhed, Tal(tk.pladser, HELTAL), Tal(tk.takst), Tal(tk.takst_kr, HELTAL),

@@ -115,3 +115,19 @@ def test_indmeld_fra_sidste_trin_og_filmenuen(demo_vindue, dialoger, beskeder, q
     qtbot.mouseClick(side.indmeld_knap, Qt.LeftButton)
     assert (tmp_path / "fra-knap.indmelding").stat().st_size > 1000
     assert beskeder[-1][1] == "Indmeldingsfilen er dannet"
+
+
+def test_rul_frem_til_naeste_takstaar(demo_vindue, dialoger, beskeder, tmp_path):
+    v = demo_vindue
+    t1 = v.dok.beregning.tilbud_resultat("T1")
+    dialoger.append(tmp_path / "Demokommune 2027")
+    assert v.handlinger.rul_frem()
+    g = v.dok.grundlag
+    assert g.takstaar == 2027 and v.dok.sti == tmp_path / "Demokommune 2027.takst"
+    ny_t1 = next(t for t in g.tilbud if t.id == "T1")
+    assert [y.forrige_takst for y in ny_t1.ydelser] == [tk.takst for tk in t1.takster]
+    assert ny_t1.resultater == () and {h.aar for h in ny_t1.hensaettelser} == {2021, 2024}
+    assert any(f.kode == "REGELSAET-AAR" for f in v.dok.beregning.fund)
+    # The same name as the open file is refused, nothing is overwritten.
+    dialoger.append(v.dok.sti)
+    assert not v.handlinger.rul_frem() and beskeder[-1][1] == "Vælg et andet filnavn"

@@ -97,6 +97,28 @@ class Handlinger:
         if p:
             self.ny_fil(p)
 
+    def rul_frem(self) -> bool:
+        """Next takstår from the open file ("rul frem", SA 5): saved as a new file and opened.
+
+        Last year's takster become forrige_takst, pladser become last year's, bemærkninger are
+        cleared, and past results carry only what is left of them (storage.rul_frem)."""
+        if self.v.dok is None:
+            return False
+        from takstberegner.storage.rul_frem import naeste_aar
+
+        g, beregning = self.v.dok.grundlag, self.v.dok.beregning
+        forslag = self.v.dok.sti.with_name(f"{g.driftsherre.navn} {g.takstaar + 1}.takst")
+        sti, _ = QFileDialog.getSaveFileName(self.v, f"Nyt takstår {g.takstaar + 1} fra {g.takstaar}", str(forslag),
+                                             FILTER_TAKST)
+        if not sti:
+            return False
+        p = Path(sti) if Path(sti).suffix else Path(sti).with_suffix(".takst")
+        if p.resolve() == self.v.dok.sti.resolve():
+            self._fejl("Vælg et andet filnavn", f"{p.name} er den åbne fil for {g.takstaar}; det nye takstår "
+                       "skal gemmes i sin egen fil.")
+            return False
+        return self.ny_fil(p, naeste_aar(g, beregning))
+
     def luk_fil(self) -> None:
         self.v.saet_dokument(None)
 

@@ -30,6 +30,7 @@ def byg(vindue) -> None:
     aabn = _handling(vindue, "&Åbn …", h.aabn_dialog, QKeySequence.Open, QStyle.SP_DialogOpenButton, "aabn")
     demo = _handling(vindue, "Åbn &demo-driftsherren", h.aabn_demo, navn="demo")
     filer.addActions([ny, aabn, demo])
+    filer.addAction(_handling(vindue, "Nyt &takstår fra denne fil (rul frem) …", h.rul_frem, navn="rul_frem"))
     vindue.seneste_menu = filer.addMenu("&Seneste filer")
     filer.addSeparator()
     filer.addAction(_handling(vindue, "&Importér takstgrundlag (JSON) …", h.importer_json, navn="importer_json"))
@@ -78,7 +79,7 @@ def byg(vindue) -> None:
     vindue.dokument_handlinger = [a for m in (filer, eksport, tilbud, udskriv, sek) for a in m.actions()
                                   if a.objectName() in ("eksporter_grundlag", "eksporter_takster", "eksporter_xlsx",
                                                         "importer_excel", "luk", "nyt_tilbud", "slet_tilbud",
-                                                        "udskriv", "indmeld")]
+                                                        "udskriv", "indmeld", "rul_frem")]
     tb = QToolBar("Værktøjslinje", vindue)
     tb.setObjectName("vaerktoej")
     tb.addActions([ny, aabn, fortryd, gentag, nyt, pdf])

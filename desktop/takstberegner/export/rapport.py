@@ -374,7 +374,7 @@ def _tilbud_sektioner(t: Tilbud, tr: TilbudResultat, b: Beregning):
             f"Trin 12: Takster ({dansk.vis(tr.takststruktur)}, SA 5.4)",
             ("Ydelse", "Navn", "Enhed", "Pladser", "Takst (kr.)", "Hele kr.", "Basistakst", "Ydelsestakst",
              "Støttetimer/uge", "Sidste års takst", "Ændring (%)", "Sundhedsydelser"),
-            tuple((tk.ydelse, tk.ydelse_navn, tk.enhed, Tal(tk.pladser, HELTAL), Tal(tk.takst), Tal(tk.takst_kr, HELTAL),
+            tuple((tk.ydelse, tk.ydelse_navn, dansk.vis(tk.enhed), Tal(tk.pladser, HELTAL), Tal(tk.takst), Tal(tk.takst_kr, HELTAL),
                    Tal(tk.basistakst), Tal(tk.ydelsestakst), Tal(tk.stoettetimer_uge, TAL), Tal(tk.forrige_takst),
                    Tal(tk.aendring_pct, PCT), tk.sundhedsydelser) for tk in tr.takster),
             noegle="takster",

@@ -57,7 +57,7 @@ class FilLaas:
         """Lock the document; Optaget if another opening holds it, OSError if no lock file can be made."""
         sti = laas_sti(dokument)
         for _ in range(5):
-            fd = os.open(sti, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = os.open(sti, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)  # no CRLF on Windows
             if not _laas(fd):
                 os.close(fd)
                 try:

@@ -5,14 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from takstberegner.domain.model import Takstgrundlag
+from takstberegner.fejl import Fejl
 
 
-class LagerFejl(Exception):
+class LagerFejl(Fejl):
     """A file the app cannot open; `.besked` is the Danish text for the user."""
-
-    def __init__(self, besked: str):
-        super().__init__(besked)
-        self.besked = besked
 
 
 def aabn(sti):

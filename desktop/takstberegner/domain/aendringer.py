@@ -16,6 +16,7 @@ from takstberegner.domain.model import (
     Takstgrundlag,
     Tilbud,
 )
+from takstberegner.fejl import Fejl
 
 # The child collections of a tilbud that are edited one element at a time.
 SAMLINGER: tuple[str, ...] = (
@@ -121,7 +122,7 @@ Aendring = Union[
 ]
 
 
-class AendringsFejl(ValueError):
+class AendringsFejl(Fejl, ValueError):
     """A change that does not fit the takstgrundlag (unknown tilbud, position out of range)."""
 
 

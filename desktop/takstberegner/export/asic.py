@@ -18,6 +18,8 @@ import zipfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from takstberegner.fejl import Fejl
+
 MIMETYPE = "application/vnd.etsi.asic-e+zip"
 MANIFEST = "META-INF/ASiCManifest.xml"
 SIGNATUR = "META-INF/signature.p7s"
@@ -34,7 +36,7 @@ MIMETYPER = {
 }
 
 
-class ContainerFejl(Exception):
+class ContainerFejl(Fejl):
     """The file is not a well-formed container; the message is Danish."""
 
 

@@ -27,15 +27,13 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
+from takstberegner.fejl import Fejl
+
 ORGANISATIONS_ID = x509.ObjectIdentifier("2.5.4.97")  # organizationIdentifier (ETSI EN 319 412-1)
 
 
-class SigneringsFejl(Exception):
+class SigneringsFejl(Fejl):
     """Signing cannot proceed; `besked` is Danish and says what to do."""
-
-    def __init__(self, besked: str):
-        super().__init__(besked)
-        self.besked = besked
 
 
 @dataclass(frozen=True)

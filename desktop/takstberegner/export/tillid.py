@@ -17,14 +17,11 @@ from pathlib import Path
 from cryptography import x509
 
 from takstberegner.export.signering import fingeraftryk, normaliser_fingeraftryk
+from takstberegner.fejl import Fejl
 
 
-class TillidsFejl(Exception):
+class TillidsFejl(Fejl):
     """The tillidsfil cannot be read; `besked` is Danish."""
-
-    def __init__(self, besked: str):
-        super().__init__(besked)
-        self.besked = besked
 
 
 @dataclass(frozen=True)

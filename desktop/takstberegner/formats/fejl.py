@@ -1,11 +1,15 @@
 """InputError: bad input named by its field path and value, in Danish (finding INPUT, SPEC §5)."""
 from __future__ import annotations
 
+from takstberegner.fejl import Fejl
 
-class InputError(ValueError):
+
+class InputError(Fejl, ValueError):
     """Raised by readers at the edges (formats/, storage/, importers/); never by the domain."""
 
     def __init__(self, sti: str, besked: str):
-        super().__init__(f"{sti}: {besked}" if sti else besked)
+        super().__init__(besked)
         self.sti = sti
-        self.besked = besked
+
+    def __str__(self) -> str:
+        return f"{self.sti}: {self.besked}" if self.sti else self.besked

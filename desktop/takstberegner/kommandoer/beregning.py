@@ -25,7 +25,12 @@ def _beregn(args: argparse.Namespace) -> int:
     beregning = tjeneste.beregn(tjeneste.laes_grundlag(args.grundlag))
     tekst = takster.skriv_tekst(beregning)
     if args.output:
-        Path(args.output).write_text(tekst, encoding="utf-8")
+        try:
+            Path(args.output).write_text(tekst, encoding="utf-8")
+        except OSError as e:
+            from takstberegner.formats.fejl import InputError
+
+            raise InputError("", f"filen {args.output} kan ikke skrives: {e.strerror or e}") from None
     else:
         sys.stdout.buffer.write(tekst.encode("utf-8"))
     return 0

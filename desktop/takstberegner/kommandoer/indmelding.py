@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from takstberegner.fejl import Fejl
+
 
 def registrer(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("indmeld", help="dan den signerede indmeldingsfil (ASiC-E) for en takstberegning")
@@ -73,10 +75,8 @@ def _kodeord(fil: str | None, bekraeft: bool = False) -> str:
     return ""
 
 
-class _Fejl(Exception):
-    def __init__(self, besked: str):
-        super().__init__(besked)
-        self.besked = besked
+class _Fejl(Fejl):
+    pass
 
 
 def _beregn(sti: str):

@@ -21,8 +21,8 @@ from sqlite_utils import Database
 from takstberegner import __version__
 from takstberegner.domain import aendringer as ae
 from takstberegner.domain.model import Takstgrundlag
-from takstberegner.storage import backup, mapping
-from takstberegner.storage import gem_aendring
+from takstberegner.fejl import Fejl
+from takstberegner.storage import backup, gem_aendring, mapping
 from takstberegner.storage.laas import FilLaas, Optaget
 from takstberegner.storage.migrations import SKEMA_VERSION, migrer, opret_skema
 from takstberegner.storage.schema import APPLICATION_ID
@@ -33,12 +33,8 @@ _logget_version = False
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-class LagerFejl(Exception):
+class LagerFejl(Fejl):
     """A file that cannot be opened or saved; .besked is the Danish message for the user."""
-
-    def __init__(self, besked: str):
-        super().__init__(besked)
-        self.besked = besked
 
 
 def _nu() -> datetime:

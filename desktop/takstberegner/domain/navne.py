@@ -1,0 +1,263 @@
+"""The one table of Danish names for every code of the takstgrundlag (SPEC §2-3), and the Danish
+description of a field path (`tilbud[0].omkostninger[2].beloeb` -> "Bostedet Nord › Budget ›
+linje 3 › Beløb").
+
+Every front end (the app's screens, the PDF, the workbooks, the import preview, the command
+line's messages) shows codes through `vis` and field paths through `felt_tekst`, so no internal
+key reaches a user. Pure data and functions: no Qt, no I/O.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from takstberegner.domain.model import KATEGORI_NAVNE, KATEGORIER, REGULERING_LINJE
+
+# Groups of codes with their Danish names, in the order a choice list shows them.
+TILBUDSTYPER = {"doegn": "Døgn", "dag": "Dag", "ambulant": "Ambulant"}
+TAKSTSTRUKTURER = {
+    "gennemsnit": "Gennemsnitstakst",
+    "differentieret": "Basistakst + differentierede takster",
+    "enhed": "Enhedstakst",
+    "traekningsret": "Trækningsret",
+}
+BELAEGNING_METODER = {
+    "beregnet": "Beregnet (gennemsnit af to år)",
+    "forventet": "Forventet belægning",
+    "nyt_tilbud": "Nyt tilbud (første driftsår)",
+}
+NOEGLER = {
+    "pladser": "Pladser", "pladsdoegn": "Pladsdøgn", "loensum": "Lønsum", "aarsvaerk": "Årsværk",
+    "m2": "Kvadratmeter", "direkte_omkostninger": "Direkte omkostninger", "fast": "Faste andele",
+}
+NOEGLETAL = {"aarsvaerk": "Årsværk", "m2": "Kvadratmeter"}
+ANLAEG_TYPER = {
+    "grund": "Grund", "bygning": "Bygning", "installation": "Installation", "inventar": "Inventar",
+    "it": "IT", "transportmiddel": "Transportmiddel", "andet": "Andet",
+}
+FINANSIERINGER = {"ejet": "Ejet", "finansiel_leasing": "Finansiel leasing"}
+RESULTAT_VALG = {"hensaet": "Hensæt (op til 5 %)", "indregn": "Indregn", "udskyd": "Udskyd"}
+DELE = {"basis": "Basis", "borgerrettet": "Borgerrettet"}
+DRIFTSHERRE_TYPER = {"kommune": "Kommune", "region": "Region"}
+OMKOSTNINGSKATEGORIER = dict(KATEGORI_NAVNE)
+TAKST_LINJER = {**KATEGORI_NAVNE, REGULERING_LINJE: "Regulering og øvrige indtægter"}
+# The unit a takst is priced in: the tilbudstype for gennemsnit/differentieret, else the enhed.
+ENHEDER = {
+    "doegn": "Døgn", "dag": "Dag", "time": "Time", "uge": "Uge", "maaned": "Måned", "aar": "År",
+    "forloeb": "Forløb", "ydelse": "Ydelse", "samtale": "Samtale", "besoeg": "Besøg",
+}
+TIDSRUM = {"hverdag": "Hverdag", "aften_nat": "Aften/nat", "weekend": "Weekend", "helligdag": "Helligdag"}
+NIVEAUER = {"fejl": "Fejl", "advarsel": "Advarsel", "info": "Til orientering"}
+KATEGORI_1_3 = {1: "Kategori 1", 2: "Kategori 2", 3: "Kategori 3"}
+
+# The budget posts a user chooses from, per omkostningskategori (SPEC §3, SA 5.5.1 tabel 4).
+# The reserved posts have a meaning in the calculation: TAP is counted in administration, and
+# tillægsydelser and individuelle valgfrie ydelser are left out of the takst.
+POST_TAP = "tap_administrativt"
+POSTER_IKKE_TAKST = ("tillaegsydelse", "individuel_valgfri_ydelse")
+POSTER: dict[str, dict[str, str]] = {
+    "personale": {
+        "borgerrelateret_personale": "Borgerrelateret personale",
+        "oeverste_ledelse": "Øverste ledelse",
+        "vikarer": "Vikarer",
+        "teknisk_personale": "Teknisk personale",
+        "tjenestemandspension": "Tjenestemandspension",
+        POST_TAP: "Administrativt TAP-personale (tælles under administration)",
+        "tillaegsydelse": "Tillægsydelser (indgår ikke i taksten)",
+        "individuel_valgfri_ydelse": "Individuelle valgfrie ydelser (indgår ikke i taksten)",
+    },
+    "aktivitet": {
+        "aktiviteter_husholdning_transport": "Aktiviteter, husholdning og transport",
+        "kost": "Kost",
+        "toej_og_lommepenge": "Tøj og lommepenge",
+        "ekstern_behandling": "Ekstern behandling",
+        "vaerkstedsudgifter": "Værkstedsudgifter",
+        "tjenesteydelser": "Tjenesteydelser",
+        "tilskud_og_overfoersler": "Tilskud og overførsler",
+        "tillaegsydelse": "Tillægsydelser (indgår ikke i taksten)",
+        "individuel_valgfri_ydelse": "Individuelle valgfrie ydelser (indgår ikke i taksten)",
+    },
+    "administration": {
+        "lokal_administration": "Lokal administration",
+        "tilsynstakst": "Tilsynstakst (generelt tilsyn)",
+        "administration": "Administration i øvrigt",
+        "interne_udgifter": "Interne udgifter",
+    },
+    "kompetenceudvikling": {"kompetenceudvikling": "Kompetenceudvikling"},
+    "ejendom": {
+        "husleje": "Husleje (lejede lokaler)",
+        "vedligehold": "Vedligehold",
+        "forsikring_skat_forbrug": "Forsikring, ejendomsskat og forbrug",
+        "ejendomsomkostninger": "Ejendomsomkostninger i øvrigt",
+        "operationel_leasing_bygninger": "Operationel leasing af bygninger",
+    },
+    "kapital": {
+        "afskrivninger": "Afskrivninger",
+        "smaaanskaffelser": "Småanskaffelser",
+        "leasingydelse": "Leasingydelse",
+        "beregnede_omkostninger": "Beregnede omkostninger",
+        "anlaeg": "Anlæg",
+    },
+    "finansieringsindtaegter": {"renteindtaegter": "Renteindtægter"},
+    "finansieringsudgifter": {"renteudgifter": "Renteudgifter"},
+}
+# Posts that are not costs but øvrige indtægter, and other posts that have a name of their own.
+OEVRIGE_POSTER = {
+    "tilskud": "Tilskud", "indtaegter": "Indtægter", "huslejeindtaegter": "Huslejeindtægter",
+    "salg": "Salg af produkter og ydelser", "statsrefusion": "Statsrefusion",
+    "interne_indtaegter": "Interne indtægter", "oevrige_omkostninger": "Øvrige omkostninger",
+    "takstindtaegter": "Takstindtægter",
+}
+
+_GRUPPER: tuple[dict, ...] = (
+    TILBUDSTYPER, TAKSTSTRUKTURER, BELAEGNING_METODER, NOEGLER, ANLAEG_TYPER, FINANSIERINGER,
+    RESULTAT_VALG, DELE, DRIFTSHERRE_TYPER, TAKST_LINJER, ENHEDER, TIDSRUM, NIVEAUER,
+    *POSTER.values(), OEVRIGE_POSTER,
+)
+ALLE: dict[str, str] = {}
+for _g in _GRUPPER:
+    for _k, _v in _g.items():
+        ALLE.setdefault(_k, _v)
+
+
+def vis(kode: Any, gruppe: dict | None = None) -> str:
+    """The Danish name of a code ('doegn' -> 'Døgn'). A code no table knows (a post the user typed
+    or imported) is shown as readable text: 'min_egen_post' -> 'Min egen post'."""
+    if kode is None:
+        return ""
+    if gruppe is not None and kode in gruppe:
+        return gruppe[kode]
+    if kode in ALLE:
+        return ALLE[kode]
+    if isinstance(kode, str):
+        return laesbar(kode)
+    return str(kode)
+
+
+def laesbar(kode: str) -> str:
+    """A key written for people: 'min_egen_post' -> 'Min egen post', 'oevrige_udgifter' ->
+    'Øvrige udgifter'. Text that is not a key (has capitals, spaces or æøå) is left as it is."""
+    if not _NOEGLE.fullmatch(kode):
+        return kode
+    tekst = kode.replace("_", " ")
+    for ascii_, dansk in (("aa", "å"), ("oe", "ø"), ("ae", "æ")):
+        tekst = tekst.replace(ascii_, dansk)
+    return tekst[:1].upper() + tekst[1:]
+
+
+_NOEGLE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
+
+
+def post_navn(kategori: str, post: str) -> str:
+    """A budget post's name within its kategori."""
+    return POSTER.get(kategori, {}).get(post) or vis(post)
+
+
+def poster_for(kategori: str) -> list[tuple[str, str]]:
+    """The posts a user can choose for a kategori, as (key, Danish name)."""
+    return list(POSTER.get(kategori, {}).items())
+
+
+# ---- field paths -------------------------------------------------------------------------------
+
+FELTER: dict[str, str] = {
+    # driftsherre and satser
+    "takstaar": "Takstår", "driftsherre": "Driftsherre", "navn": "Navn", "cvr": "CVR-nummer",
+    "type": "Type", "satser": "Satser", "rente_anlaeg_pct": "Rente til forrentning af anlæg",
+    "rente_kort_pct": "Kort rente", "tjenestemandspension_pct": "Tjenestemandspension (sats)",
+    "vaesentlighed_pct": "Væsentlighedsgrænse", "pl_fremskrivning_pct": "P/L-fremskrivning",
+    "format": "Format",
+    # overhead
+    "overheadpuljer": "Overhead", "beloeb": "Beløb", "driftsandel_pct": "Driftsandel",
+    "noegle": "Fordelingsnøgle", "omfang": "Omfang", "oevrige_modtagere": "Øvrige modtagere",
+    "noegletal": "Nøgletal", "andele": "Faste andele", "kategori": "Kategori",
+    # tilbud
+    "tilbud": "Tilbud", "id": "Id", "tilbudsportal_id": "Tilbudsportal-id", "paragraf": "Paragraf",
+    "tilbudstype": "Tilbudstype", "korte_forloeb": "Korte forløb", "nyt_tilbud": "Nyt tilbud",
+    "foerste_driftsaar": "Første driftsår", "saerlige_vilkaar": "Særlige vilkår",
+    "beskrivelse": "Beskrivelse", "godkendt": "Godkendt", "pladser": "Pladser",
+    "pladser_forrige_aar": "Pladser sidste år", "belaegning": "Belægning", "metode": "Metode",
+    "faktisk_pct": "Faktisk belægning", "pct": "Belægningsprocent", "begrundelse": "Begrundelse",
+    "takststruktur": "Takststruktur", "enheder": "Enheder", "enhed": "Enhed", "antal": "Antal enheder",
+    "fordeling": "Fordeling", "objektiv_finansiering": "Objektiv finansiering", "andel_pct": "Andel",
+    "ydelser": "Ydelser", "stoettetimer_uge": "Støttetimer pr. uge", "forrige_takst": "Sidste års takst",
+    "sundhedsydelser": "Sundhedsydelser",
+    "omkostninger": "Budget", "post": "Post", "vagtlag": "Fagpersonale i vagtlag", "del": "Del af taksten",
+    "ydelse": "Ydelse", "tjenestemand_loen": "Tjenestemandsløn",
+    "tjenestemandspension": "Tjenestemandspension", "anlaeg": "Anlæg", "tekst": "Tekst",
+    "anskaffelsesvaerdi": "Anskaffelsesværdi", "ibrugtagning": "Ibrugtagning", "levetid_aar": "Levetid",
+    "restvaerdi": "Restværdi", "finansiering": "Finansiering",
+    "driftskapital": "Driftskapital", "maaneder": "Måneder",
+    "oevrige_indtaegter": "Øvrige indtægter", "resultater": "Regulering", "aar": "År",
+    "resultat": "Resultat", "grundlag": "Takstberegningsgrundlag", "valg": "Valg",
+    "indregnet_tidligere": "Indregnet tidligere", "nyt_tilbud_foerste_aar": "Nyt tilbuds første år",
+    "hensaettelser": "Hensættelser", "brugt": "Brugt",
+    "tillaegsydelser": "Tillægsydelser", "personalekategori": "Personalekategori",
+    "timeomkostning": "Timeomkostning", "tidsrum": "Tidsrum", "fravaer_pct": "Fravær", "vfo_pct": "VFO",
+    "bemaerkninger": "Bemærkninger",
+}
+# What one element of a list is called ("Budget › linje 3").
+ELEMENTER: dict[str, str] = {
+    "omkostninger": "linje", "ydelser": "ydelse", "anlaeg": "anlæg", "oevrige_indtaegter": "linje",
+    "resultater": "resultat", "hensaettelser": "hensættelse", "tillaegsydelser": "linje",
+    "oevrige_modtagere": "modtager", "overheadpuljer": "pulje",
+}
+
+_DEL = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def felt_tekst(sti: str, grundlag: Any = None) -> str:
+    """A field path in words: "Bostedet Nord › Budget › linje 3 › Beløb".
+
+    With the takstgrundlag, a tilbud, ydelse, pulje or anlæg is named by its name; without it,
+    by its number. Unknown keys are shown readable; the path never shows through.
+    """
+    if not sti:
+        return "Filen som helhed"
+    dele: list[str] = []
+    forrige: str | None = None
+    objekt: Any = grundlag
+    for navn, index in _DEL.findall(sti):
+        if index:
+            i = int(index)
+            element = None
+            try:
+                element = objekt[i] if objekt is not None else None
+            except (IndexError, KeyError, TypeError):
+                element = None
+            elementnavn = getattr(element, "navn", None) if element is not None else None
+            if forrige in ("tilbud", "overheadpuljer") and elementnavn:
+                if dele and dele[-1] in ("Tilbud", "Overhead"):
+                    dele[-1] = f"{dele[-1]} ‘{elementnavn}’" if forrige == "overheadpuljer" else elementnavn
+                else:
+                    dele.append(elementnavn)
+            elif forrige in ("tilbud", "overheadpuljer") and dele and dele[-1] in ("Tilbud", "Overhead"):
+                dele[-1] = f"Tilbud {i + 1}" if forrige == "tilbud" else f"Overhead › pulje {i + 1}"
+            elif elementnavn:
+                dele.append(f"{ELEMENTER.get(forrige or '', 'nr.')} ‘{elementnavn}’")
+            else:
+                dele.append(f"{ELEMENTER.get(forrige or '', 'nr.')} {i + 1}")
+            objekt = element
+        else:
+            dele.append(FELTER.get(navn, laesbar(navn)))
+            forrige = navn
+            objekt = _attr(objekt, navn)
+    return " › ".join(dele)
+
+
+def _attr(objekt: Any, navn: str) -> Any:
+    if objekt is None:
+        return None
+    if navn == "del":
+        navn = "del_"
+    if isinstance(objekt, dict):
+        return objekt.get(navn)
+    return getattr(objekt, navn, None)
+
+
+__all__ = [
+    "ALLE", "ANLAEG_TYPER", "BELAEGNING_METODER", "DELE", "DRIFTSHERRE_TYPER", "ENHEDER", "FELTER",
+    "FINANSIERINGER", "KATEGORIER", "NIVEAUER", "NOEGLER", "NOEGLETAL", "OMKOSTNINGSKATEGORIER",
+    "POSTER", "RESULTAT_VALG", "TAKSTSTRUKTURER", "TAKST_LINJER", "TIDSRUM", "TILBUDSTYPER",
+    "felt_tekst", "laesbar", "post_navn", "poster_for", "vis",
+]

@@ -1,0 +1,99 @@
+"""`takstberegner beregn` and `kontroller` as a user runs them: exit codes (0 fine, 1 findings
+of level fejl, 2 bad input), Danish lines, UTF-8 output, and no traceback on a bad output path."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+KOMMANDO = Path(sys.executable).parent / "takstberegner"
+EKSEMPEL_1 = Path(__file__).parents[1] / "data" / "eksempler" / "eksempel-1-bostedet-nord.takstgrundlag.json"
+
+
+def koer(*args: str) -> tuple[int, str, str]:
+    r = subprocess.run([str(KOMMANDO), *map(str, args)], check=False, capture_output=True, timeout=60)
+    return r.returncode, r.stdout.decode("utf-8"), r.stderr.decode("utf-8")
+
+
+def skriv(tmp_path: Path, d: dict, navn: str = "grundlag.json") -> Path:
+    p = tmp_path / navn
+    p.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
+    return p
+
+
+def test_kontroller_uden_fund_exit_0(tmp_path, lav_dok, lav_tilbud):
+    t = lav_tilbud(belaegning={"metode": "forventet", "pct": "97", "begrundelse": "Som sidste år"})
+    kode, ud, fejl = koer("kontroller", skriv(tmp_path, lav_dok(t)))
+    assert (kode, fejl) == (0, "")
+    assert ud == "Testkommune, takstår 2026: 1 tilbud, 0 fejl, 0 advarsler.\n"
+
+
+def test_kontroller_med_advarsel_og_info_exit_0(tmp_path, lav_dok, lav_tilbud):
+    # STOETTETIMER-MANGLER (advarsel) and BEL-OVER-98 (info at 100 %): no fejl, so exit 0.
+    t = lav_tilbud(navn="Bostedet Øst", ydelser=[{"id": "T-1", "navn": "Døgn", "pladser": 10}])
+    kode, ud, _ = koer("kontroller", skriv(tmp_path, lav_dok(t)))
+    linjer = ud.splitlines()
+    assert kode == 0
+    assert any(x.startswith("ADVARSEL") and "Bostedet Øst (T) STOETTETIMER-MANGLER" in x
+               and "støttetimer" in x and "tilbud[0].ydelser[0].stoettetimer_uge" in x for x in linjer)
+    assert any(x.startswith("INFO") and "BEL-OVER-98" in x and "SA 5.2" in x for x in linjer)
+    assert linjer[-1].endswith("0 fejl, 1 advarsel.")
+
+
+def test_kontroller_med_fejl_exit_1(tmp_path, lav_dok, lav_tilbud):
+    # Pladser changed from 12 to 10 without a bemærkning, and 94 % belægning: two fejl.
+    t = lav_tilbud(pladser_forrige_aar=12, belaegning={"metode": "forventet", "pct": "94", "begrundelse": "x"})
+    kode, ud, fejl = koer("kontroller", skriv(tmp_path, lav_dok(t)))
+    assert (kode, fejl) == (1, "")
+    fejllinjer = [x for x in ud.splitlines() if x.startswith("FEJL")]
+    assert len(fejllinjer) == 2
+    assert any("PLADSER-AENDRET" in x and "Antallet af pladser er ændret fra 12 til 10" in x for x in fejllinjer)
+    assert any("BEL-UNDER-95" in x and "94 %" in x and "(SA 5.2; tilbud[0].belaegning)" in x for x in fejllinjer)
+    assert ud.splitlines()[-1].endswith("2 fejl, 0 advarsler.")
+
+
+def test_kontroller_med_fund_uden_tilbud(tmp_path, lav_dok, lav_tilbud):
+    t = lav_tilbud(belaegning={"metode": "forventet", "pct": "97", "begrundelse": "x"}, noegletal={"m2": "0"})
+    d = lav_dok(t, puljer=[{"id": "K", "navn": "Køkken", "beloeb": "1000", "noegle": "m2"}])
+    kode, ud, _ = koer("kontroller", skriv(tmp_path, d))
+    assert kode == 1
+    assert any(x.startswith("FEJL") and "INPUT" in x and "Køkken" in x and "overheadpuljer[0]" in x
+               for x in ud.splitlines())
+
+
+def test_kontroller_eksempel_1(tmp_path):
+    kode, ud, _ = koer("kontroller", EKSEMPEL_1)
+    assert kode == 0 and "HENS-UDLOEB" in ud and ud.splitlines()[-1].endswith("0 fejl, 1 advarsel.")
+
+
+def test_kontroller_daarligt_input_exit_2(tmp_path):
+    p = tmp_path / "g.json"
+    p.write_text('{"format": "takstgrundlag/1"}', encoding="utf-8")
+    kode, ud, fejl = koer("kontroller", p)
+    assert (kode, ud) == (2, "")
+    assert fejl == "takstberegner: takstaar: feltet 'takstaar' mangler og skal udfyldes\n"
+
+
+def test_beregn_manglende_fil_exit_2():
+    kode, ud, fejl = koer("beregn", "findes-ikke.json")
+    assert (kode, ud) == (2, "") and "findes ikke" in fejl and "Traceback" not in fejl
+
+
+def test_beregn_til_en_sti_der_ikke_kan_skrives_exit_2(tmp_path):
+    kode, ud, fejl = koer("beregn", EKSEMPEL_1, "-o", tmp_path / "mangler" / "takster.json")
+    assert (kode, ud) == (2, "")
+    assert "Traceback" not in fejl and fejl.startswith("takstberegner: filen ") and "kan ikke skrives" in fejl
+
+
+def test_beregn_udskriver_utf8_ogsaa_med_anden_lokalitet(tmp_path, lav_dok, lav_tilbud):
+    # A Windows console may not be UTF-8; the document on stdout is UTF-8 regardless.
+    import os
+
+    t = lav_tilbud(navn="Bøgehøj", belaegning={"metode": "forventet", "pct": "97", "begrundelse": "Ærø"})
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1", "LC_ALL": "C"}
+    r = subprocess.run([str(KOMMANDO), "beregn", str(skriv(tmp_path, lav_dok(t)))], check=False, capture_output=True,
+                       timeout=60, env=env)
+    assert r.returncode == 0
+    d = json.loads(r.stdout.decode("utf-8"))
+    assert d["tilbud"][0]["takster"][0]["takst"] == "1030.93"  # 3.650.000 / (10 × 365 × 0,97)

@@ -1,0 +1,140 @@
+"""Step 8 of SPEC §4 by hand: regulering for tidligere års resultater (SA 5.3, 5.5.5, 6.1.2).
+
+Takstår T = 2026. A result of year Y with grundlag G = 4.000.000 has the limit L = 5 % × G =
+200.000. Results of 2025 carry no interest (T - Y - 1 = 0), so most cases use Y = 2025.
+"""
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+RENTE_2 = {"rente_anlaeg_pct": "0", "rente_kort_pct": "2"}
+
+
+def res(resultat, aar=2025, valg="indregn", **kw):
+    return {"aar": aar, "resultat": str(resultat), "grundlag": "4000000", "valg": valg, **kw}
+
+
+def reg_koder(r):
+    return [f.kode for f in r.fund if f.kode.startswith("REG")]
+
+
+@pytest.mark.parametrize("resultat, regulering, hensat, udskudt, koder", [
+    # Overskud 300.000, hensæt: min(300.000, 200.000) = 200.000 hensat; 100.000 lowers the takst.
+    (res(300_000, valg="hensaet"), "-100000.00", "200000.00", "0.00", []),
+    # Overskud exactly L: all hensat, nothing in the takst.
+    (res(200_000, valg="hensaet"), "0.00", "200000.00", "0.00", []),
+    # Overskud under L: all hensat.
+    (res(150_000, valg="hensaet"), "0.00", "150000.00", "0.00", []),
+    # Overskud, indregn: all of it lowers the takst.
+    (res(300_000), "-300000.00", "0.00", "0.00", []),
+    # Underskud 150.000 ≤ L: the driftsherre's own risk, nothing added, info REG-EGENRISIKO.
+    (res(-150_000), "0.00", "0.00", "0.00", ["REG-EGENRISIKO"]),
+    # Underskud exactly L: still own risk.
+    (res(-200_000), "0.00", "0.00", "0.00", ["REG-EGENRISIKO"]),
+    # Underskud 200.000,01: one øre above L must be added; no info.
+    (res("-200000.01"), "0.01", "0.00", "0.00", []),
+    # Underskud 500.000: 300.000 above L must be added.
+    (res(-500_000), "300000.00", "0.00", "0.00", []),
+    # Udskyd a 2025 underskud in 2026: allowed (2026 < 2025 + 2); 300.000 left for later.
+    (res(-500_000, valg="udskyd"), "0.00", "0.00", "300000.00", []),
+    # Udskyd a 2024 underskud in 2026 = 2024 + 2: too late, REG-FRIST.
+    (res(-500_000, aar=2024, valg="udskyd"), "0.00", "0.00", "300000.00", ["REG-FRIST"]),
+    # Udskyd an underskud ≤ L: nothing is mandatory, so nothing can be late (only own risk).
+    (res(-150_000, aar=2024, valg="udskyd"), "0.00", "0.00", "0.00", ["REG-EGENRISIKO"]),
+    # Udskyd an overskud of 2025: 200.000 hensat, the mandatory 100.000 postponed (signed: lowers later).
+    (res(300_000, valg="udskyd"), "0.00", "200000.00", "-100000.00", []),
+    # Udskyd a 2024 overskud in 2026: too late.
+    (res(300_000, aar=2024, valg="udskyd"), "0.00", "200000.00", "-100000.00", ["REG-FRIST"]),
+    # Indregnet tidligere: 120.000 of the mandatory 300.000 already in earlier takster: 180.000 left.
+    (res(-500_000, indregnet_tidligere="120000"), "180000.00", "0.00", "0.00", []),
+    # ... and the same for an overskud indregnet: 300.000 - 100.000 = 200.000 lowers the takst.
+    (res(300_000, indregnet_tidligere="100000"), "-200000.00", "0.00", "0.00", []),
+])
+def test_en_regulering(beregn_tilbud, resultat, regulering, hensat, udskudt, koder):
+    r = beregn_tilbud(resultater=[resultat], satser=RENTE_2)
+    (linje,) = r.reguleringer
+    assert (r.regulering, r.hensat, linje.udskudt) == (D(regulering), D(hensat), D(udskudt))
+    assert linje.graense == D("200000.00") and linje.renter == D("0.00")
+    assert reg_koder(r) == koder
+    niveauer = {f.kode: f.niveau for f in r.fund}
+    assert all(niveauer[k] == {"REG-FRIST": "fejl", "REG-EGENRISIKO": "info"}[k] for k in koder)
+    # TG = O + RG: the takst moves by RG / 3.650 pladsdøgn.
+    assert r.takstgrundlag == D("3650000.00") + D(regulering)
+
+
+def test_frist_felt_peger_paa_resultatet(beregn_tilbud):
+    r = beregn_tilbud(resultater=[res(100, valg="hensaet"), res(-500_000, aar=2024, valg="udskyd")], satser=RENTE_2)
+    (f,) = [f for f in r.fund if f.kode == "REG-FRIST"]
+    assert f.felt == "tilbud[0].resultater[1]" and "2024" in f.tekst and "2026" in f.tekst
+
+
+@pytest.mark.parametrize("aar, i_aar, renter", [
+    # 2025 in 2026: no full year between the end of Y and the start of T.
+    (2025, "300000.00", "0.00"),
+    # 2024: one year (2025): 300.000 × 2 % × 1 = 6.000.
+    (2024, "300000.00", "6000.00"),
+    # 2023: two years (2024, 2025): 300.000 × 2 % × 2 = 12.000.
+    (2023, "300000.00", "12000.00"),
+])
+def test_renter_for_hele_aar_mellem_y_og_t(beregn_tilbud, aar, i_aar, renter):
+    r = beregn_tilbud(resultater=[res(-500_000, aar=aar)], satser=RENTE_2)
+    (linje,) = r.reguleringer
+    assert (linje.i_aar, linje.renter) == (D(i_aar), D(renter))
+    assert r.regulering == D(i_aar) + D(renter)
+
+
+def test_renter_paa_overskud_saenker_yderligere(beregn_tilbud):
+    # Overskud 300.000 of 2024 indregnet: -300.000 - 300.000 × 2 % × 1 = -306.000.
+    r = beregn_tilbud(resultater=[res(300_000, aar=2024)], satser=RENTE_2)
+    assert r.regulering == D("-306000.00")
+
+
+def test_flere_resultater_summeres_og_spredes_paa_kategorilinjen(beregn_tilbud):
+    # 2025 overskud 100.000 indregnet: -100.000; 2025 underskud 500.000: +300.000. RG = 200.000.
+    # TG = 3.650.000 + 200.000 = 3.850.000; takst 3.850.000/3.650 = 1.054,794.. -> 1.054,79.
+    # The regulering line of the takst: 200.000/3.650 = 54,794.. ; personale 1.000,00; they add up.
+    r = beregn_tilbud(resultater=[res(100_000), res(-500_000)], satser=RENTE_2)
+    assert r.regulering == D("200000.00")
+    (tk,) = r.takster
+    assert tk.takst == D("1054.79")
+    assert tk.pr_kategori["personale"] == D("1000.00")
+    assert tk.pr_kategori["regulering_og_indtaegter"] == D("54.79")
+    assert sum(tk.pr_kategori.values()) == tk.takst
+
+
+@pytest.mark.parametrize("aar, indregnet, i_aar, udskudt", [
+    # Underskud 1.100.000 on G = 10.000.000: L = 500.000 own risk; mandatory 600.000 spread over
+    # three takstår: one third, 200.000, now; 400.000 left.
+    (2025, "0", "200000.00", "400000.00"),
+    # The second year: 200.000 indregnet already; another 200.000, 200.000 left.
+    (2024, "200000", "200000.00", "200000.00"),
+    # The third year: 400.000 indregnet; the last 200.000; nothing left.
+    (2023, "400000", "200000.00", "0.00"),
+    # No more than what remains: 500.000 already indregnet, 100.000 left (< a third).
+    (2024, "500000", "100000.00", "0.00"),
+])
+def test_nyt_tilbud_foerste_aar_i_tredjedele(beregn_tilbud, aar, indregnet, i_aar, udskudt):
+    resultat = {"aar": aar, "resultat": "-1100000", "grundlag": "10000000", "valg": "indregn",
+                "nyt_tilbud_foerste_aar": True, "indregnet_tidligere": indregnet}
+    r = beregn_tilbud(nyt_tilbud=True, resultater=[resultat])  # rente_kort 0: no interest
+    (linje,) = r.reguleringer
+    assert (linje.egenrisiko, linje.i_aar, linje.udskudt) == (D("500000.00"), D(i_aar), D(udskudt))
+    assert r.regulering == D(i_aar)
+    assert "REG-FRIST" not in reg_koder(r)
+
+
+def test_hensaettelser_med_sidste_anvendelsesaar(beregn_tilbud):
+    # Earlier hensættelser: 2021 has 60.000 left, last year of use 2021 + 5 = 2026 = T: HENS-UDLOEB.
+    # 2022 (last year 2027): no warning. 2020 fully used: not listed, no warning.
+    r = beregn_tilbud(hensaettelser=[{"aar": 2021, "beloeb": "100000", "brugt": "40000"},
+                                     {"aar": 2022, "beloeb": "100000"},
+                                     {"aar": 2020, "beloeb": "50000", "brugt": "50000"}],
+                      resultater=[res(300_000, valg="hensaet")], satser=RENTE_2)
+    assert [(h.aar, h.beloeb, h.sidste_anvendelsesaar) for h in r.tidligere_hensaettelser] == [
+        (2021, D("60000.00"), 2026), (2022, D("100000.00"), 2027)]
+    (f,) = [f for f in r.fund if f.kode == "HENS-UDLOEB"]
+    assert (f.felt, f.niveau) == ("tilbud[0].hensaettelser[0]", "advarsel")
+    # The new hensættelse from the 2025 overskud: 200.000, to be used by 2030.
+    assert [(h.aar, h.beloeb, h.sidste_anvendelsesaar) for h in r.hensaettelser] == [(2025, D("200000.00"), 2030)]

@@ -1,7 +1,10 @@
 """The command line `takstberegner`: no arguments opens the app; subcommands for everything else.
 
-Each area registers its subcommands from takstberegner/kommandoer/<area>.py. Bad input ends with
-a Danish message on stderr and exit code 2, never a traceback.
+Each area registers its subcommands from takstberegner/kommandoer/<area>.py and declares which
+arguments are inputs and outputs (kommandoer/stier.py), checked before the command runs. Exit
+codes: 0 done, 1 findings or a failed check, 2 input or output refused (one Danish line on
+stderr), 70 unexpected program error (one Danish line naming the crash log, kommandoer/krasj.py),
+130 interrupted. Help and usage errors are Danish (kommandoer/dansk_hjaelp.py).
 """
 from __future__ import annotations
 
@@ -15,13 +18,20 @@ _OMRAADER = ("beregning", "lager", "indmelding", "app", "selvtest")
 
 
 def byg_parser() -> argparse.ArgumentParser:
+    from takstberegner.kommandoer import dansk_hjaelp
+
+    dansk_hjaelp.installer()
     p = argparse.ArgumentParser(
         prog="takstberegner",
-        description="Takstberegning efter Styringsaftalen for Nordjysk Socialaftale.",
+        description="Takstberegning efter Styringsaftalen for Nordjysk Socialaftale. Uden KOMMANDO åbnes "
+                    "programmet; 'takstberegner KOMMANDO -h' viser hjælpen til en kommando.",
+        epilog="Afslutningskoder: 0 udført, 1 fund af niveau fejl eller en afvist kontrol, 2 inddata eller "
+               "uddata afvist, 70 uventet programfejl (se krasjloggen), 130 afbrudt.",
     )
-    p.add_argument("--version", action="version", version=f"Takstberegner {__version__}")
+    p.add_argument("--version", action="version", version=f"Takstberegner {__version__}",
+                   help="vis programmets version og afslut")
     p.add_argument("--selvtest", action="store_true", help="kør selvtesten (efter installation) og afslut")
-    sub = p.add_subparsers(dest="kommando", metavar="KOMMANDO")
+    sub = p.add_subparsers(dest="kommando", metavar="KOMMANDO", title="kommandoer")
     for navn in _OMRAADER:
         try:
             modul = importlib.import_module(f"takstberegner.kommandoer.{navn}")
@@ -34,15 +44,16 @@ def byg_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from takstberegner.formats.fejl import InputError
+    from takstberegner.fejl import Fejl
+    from takstberegner.kommandoer import krasj, stier
 
     for strøm in (sys.stdout, sys.stderr):
         try:
             strøm.reconfigure(encoding="utf-8")
         except (AttributeError, ValueError):
             pass
-    args = byg_parser().parse_args(argv)
     try:
+        args = byg_parser().parse_args(argv)
         if args.selvtest:
             from takstberegner.kommandoer.selvtest import koer_selvtest
 
@@ -51,16 +62,18 @@ def main(argv: list[str] | None = None) -> int:
             from takstberegner.kommandoer.app import start_app
 
             return start_app(None)
+        stier.kontroller(args)
         return args.func(args)
-    except InputError as e:
+    except Fejl as e:  # a refused input or output: storage, formats, import, export, paths
         print(f"takstberegner: {e}", file=sys.stderr)
         return 2
-    except Exception as e:  # a user-facing error from storage, import or export
-        besked = getattr(e, "besked", None)
-        if besked:
-            print(f"takstberegner: {besked}", file=sys.stderr)
-            return 2
+    except KeyboardInterrupt:
+        print("takstberegner: afbrudt.", file=sys.stderr)
+        return krasj.AFBRUDT
+    except SystemExit:
         raise
+    except BaseException as e:  # a program error: crash log, one Danish line, its own exit code
+        return krasj.meld(e)
 
 
 if __name__ == "__main__":

@@ -6,10 +6,13 @@ import argparse
 import os
 import sys
 
+from takstberegner.kommandoer import stier
+
 
 def registrer(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("aabn", help="åbn en takstfil i programmet (eller vis verifikationen af en indmeldingsfil)")
     p.add_argument("fil", help="takstfil (.takst) eller indmeldingsfil (.indmelding)")
+    stier.roller(p, ind=("fil",))
     p.set_defaults(func=lambda args: start_app(args.fil))
 
 

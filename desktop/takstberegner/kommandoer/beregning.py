@@ -3,16 +3,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from takstberegner import dansk
+from takstberegner.kommandoer import stier
 
 
 def registrer(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("beregn", help="beregn taksterne for en takstgrundlag-fil (.json eller .takst)")
     p.add_argument("grundlag", help="takstgrundlag (.json) eller takstfil (.takst)")
-    p.add_argument("-o", "--output", help="skriv takster-dokumentet hertil i stedet for til skærmen")
+    p.add_argument("-o", "--output", metavar="TAKSTER.json",
+                   help="skriv takster-dokumentet hertil i stedet for til skærmen")
     p.set_defaults(func=_beregn)
+    stier.roller(p, ind=("grundlag",), ud=("output",))
     k = sub.add_parser("kontroller", help="kontrollér en takstgrundlag-fil mod Styringsaftalen")
     k.add_argument("grundlag", help="takstgrundlag (.json) eller takstfil (.takst)")
     k.set_defaults(func=_kontroller)
@@ -25,12 +27,7 @@ def _beregn(args: argparse.Namespace) -> int:
     beregning = tjeneste.beregn(tjeneste.laes_grundlag(args.grundlag))
     tekst = takster.skriv_tekst(beregning)
     if args.output:
-        try:
-            Path(args.output).write_text(tekst, encoding="utf-8")
-        except OSError as e:
-            from takstberegner.formats.fejl import InputError
-
-            raise InputError("", f"filen {args.output} kan ikke skrives: {e.strerror or e}") from None
+        stier.skriv(args.output, tekst.encode("utf-8"))
     else:
         sys.stdout.buffer.write(tekst.encode("utf-8"))
     return 0

@@ -7,45 +7,56 @@ import sys
 from pathlib import Path
 
 from takstberegner.fejl import Fejl
+from takstberegner.fejltekst import os_fejl
+from takstberegner.kommandoer import stier
 
 
 def registrer(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("indmeld", help="dan den signerede indmeldingsfil (ASiC-E) for en takstberegning")
     p.add_argument("grundlag", help="takstfil (.takst) eller takstgrundlag (.json)")
-    p.add_argument("--cert", required=True, help="certifikat med privat nøgle (.p12/.pfx)")
-    p.add_argument("--kodeord-fil", help="fil hvis første linje er certifikatets adgangskode")
-    p.add_argument("-o", "--output", required=True, help="indmeldingsfilen, fx kommune-2026.indmelding")
+    p.add_argument("--cert", required=True, metavar="FIL.p12", help="certifikat med privat nøgle (.p12/.pfx)")
+    p.add_argument("--kodeord-fil", metavar="FIL", help="fil hvis første linje er certifikatets adgangskode")
+    p.add_argument("-o", "--output", required=True, metavar="FIL.indmelding",
+                   help="indmeldingsfilen, fx kommune-2026.indmelding")
     p.set_defaults(func=_indmeld)
+    stier.roller(p, ind=("grundlag", "cert", "kodeord_fil"), ud=("output",))
 
     r = sub.add_parser("rapport", help="dan PDF'en 'Takstberegning til revision'")
     r.add_argument("grundlag", help="takstfil (.takst) eller takstgrundlag (.json)")
-    r.add_argument("-o", "--output", required=True, help="PDF-fil, fx takstberegning.pdf")
+    r.add_argument("-o", "--output", required=True, metavar="FIL.pdf", help="PDF-fil, fx takstberegning.pdf")
     r.set_defaults(func=_rapport)
+    stier.roller(r, ind=("grundlag",), ud=("output",))
 
     s = sub.add_parser("takstskema", help="dan takstskemaet som Excel-fil")
     s.add_argument("grundlag", help="takstfil (.takst) eller takstgrundlag (.json)")
-    s.add_argument("-o", "--output", required=True, help="Excel-fil, fx takstskema.xlsx")
+    s.add_argument("-o", "--output", required=True, metavar="FIL.xlsx", help="Excel-fil, fx takstskema.xlsx")
     s.set_defaults(func=_takstskema)
+    stier.roller(s, ind=("grundlag",), ud=("output",))
 
     n = sub.add_parser("noegle", help="lav en lokal nøgle og et selvsigneret certifikat for driftsherren")
     n.add_argument("grundlag", nargs="?", help="tag navn og CVR fra denne takstfil/takstgrundlag")
-    n.add_argument("--navn", help="driftsherrens navn")
-    n.add_argument("--cvr", help="driftsherrens CVR-nummer (8 cifre)")
-    n.add_argument("--kodeord-fil", help="fil hvis første linje er den nye adgangskode")
-    n.add_argument("--cert-ud", help="skriv også certifikatet (PEM) hertil, til sekretariatet")
-    n.add_argument("-o", "--output", required=True, help="ny .p12-fil")
+    n.add_argument("--navn", metavar="NAVN", help="driftsherrens navn")
+    n.add_argument("--cvr", metavar="CVR", help="driftsherrens CVR-nummer (8 cifre)")
+    n.add_argument("--kodeord-fil", metavar="FIL", help="fil hvis første linje er den nye adgangskode")
+    n.add_argument("--cert-ud", metavar="FIL.pem", help="skriv også certifikatet (PEM) hertil, til sekretariatet")
+    n.add_argument("-o", "--output", required=True, metavar="FIL.p12", help="ny .p12-fil")
     n.set_defaults(func=_noegle)
+    stier.roller(n, ind=("grundlag", "kodeord_fil"), ud=("output", "cert_ud"))
 
     v = sub.add_parser("verificer", help="kontrollér en indmeldingsfil: signatur, certifikat, indhold, genberegning")
     v.add_argument("fil", help="indmeldingsfil")
-    v.add_argument("--tillid", help="PEM-fil med betroede rodcertifikater og/eller registrerede fingeraftryk")
+    v.add_argument("--tillid", metavar="FIL.pem",
+                   help="PEM-fil med betroede rodcertifikater og/eller registrerede fingeraftryk")
     v.set_defaults(func=_verificer)
+    stier.roller(v, ind=("fil", "tillid"))
 
     b = sub.add_parser("takstbilag", help="verificér indmeldinger og saml dem i ét takstbilag (Excel)")
     b.add_argument("filer", nargs="+", help="indmeldingsfiler")
-    b.add_argument("--tillid", help="PEM-fil med betroede rodcertifikater og/eller registrerede fingeraftryk")
-    b.add_argument("-o", "--output", required=True, help="Excel-fil, fx takstbilag.xlsx")
+    b.add_argument("--tillid", metavar="FIL.pem",
+                   help="PEM-fil med betroede rodcertifikater og/eller registrerede fingeraftryk")
+    b.add_argument("-o", "--output", required=True, metavar="FIL.xlsx", help="Excel-fil, fx takstbilag.xlsx")
     b.set_defaults(func=_takstbilag)
+    stier.roller(b, ind=("filer", "tillid"), ud=("output",))
 
 
 def _ud(tekst: str) -> None:
@@ -60,11 +71,7 @@ def _fejl(tekst: str) -> None:
 
 def _kodeord(fil: str | None, bekraeft: bool = False) -> str:
     if fil:
-        try:
-            tekst = Path(fil).read_text(encoding="utf-8-sig")
-        except OSError as e:
-            raise _Fejl(f"adgangskodefilen {fil} kan ikke læses: {e.strerror or e}") from None
-        return tekst.splitlines()[0] if tekst else ""
+        return stier.laes_kodeord(fil)
     if sys.stdin.isatty():
         import getpass
 
@@ -95,12 +102,7 @@ def _rapport_for(sti: str):
 
 
 def _skriv(sti: str, data: bytes) -> None:
-    from takstberegner.export.indmelding import skriv_atomisk
-
-    try:
-        skriv_atomisk(Path(sti), data)
-    except OSError as e:
-        raise _Fejl(f"{sti} kan ikke skrives: {e.strerror or e}") from None
+    stier.skriv(sti, data)
 
 
 def _indmeld(args: argparse.Namespace) -> int:
@@ -117,7 +119,7 @@ def _indmeld(args: argparse.Namespace) -> int:
     try:
         info = indmelding.lav_indmelding(grundlag, beregning, underskriver, args.output)
     except OSError as e:
-        raise _Fejl(f"{args.output} kan ikke skrives: {e.strerror or e}") from None
+        raise _Fejl(f"{args.output} kan ikke skrives: {os_fejl(e)}.") from None
     _ud(f"Indmeldingsfil: {info.sti} ({dansk.tal(info.stoerrelse, 0)} byte)")
     _ud(f"Underskriver:   {info.underskriver} (CVR {info.cvr})")
     _ud(f"Certifikat:     SHA-256 {info.certifikat_fingeraftryk}")
@@ -159,7 +161,7 @@ def _noegle(args: argparse.Namespace) -> int:
     kode = _kodeord(args.kodeord_fil, bekraeft=True)
     signering.gem_p12(u, args.output, kode)
     if args.cert_ud:
-        Path(args.cert_ud).write_text(signering.certifikat_pem(u.certifikat), encoding="ascii")
+        stier.skriv(args.cert_ud, signering.certifikat_pem(u.certifikat).encode("ascii"))
     _ud(f"Nøgle og selvsigneret certifikat skrevet til {args.output}")
     _ud(f"Certifikat:   {u.navn}, CVR {u.cvr}, gyldigt til {u.certifikat.not_valid_after_utc:%d-%m-%Y}")
     _ud(f"Fingeraftryk: SHA-256 {u.fingeraftryk}")

@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 
 from takstberegner import dansk
+from takstberegner.kommandoer import stier
+from takstberegner.kommandoer.dansk_hjaelp import heltal
 
 
 def registrer(sub: argparse._SubParsersAction) -> None:
@@ -25,21 +27,24 @@ def registrer(sub: argparse._SubParsersAction) -> None:
     g = p.add_mutually_exclusive_group()
     g.add_argument("--tilbud", metavar="KOLONNE", help="kolonnen med tilbuddets id, tilbudsportal-id eller navn")
     g.add_argument("--tilbud-id", metavar="ID", help="læg alle linjer på dette tilbud")
-    p.add_argument("--fra-raekke", type=int, metavar="N", help="første række med data (standard: efter overskriften)")
+    p.add_argument("--fra-raekke", type=heltal, metavar="N", help="første række med data (standard: efter overskriften)")
     p.add_argument("--kontoplan", metavar="FIL.csv", help="egen kontoplan-oversættelse (art;navn;kategori;post)")
     p.add_argument("--ja", action="store_true", help="importér uden at spørge")
     p.set_defaults(func=_importer)
+    stier.roller(p, ind=("kilde", "kontoplan"), takst_ud=("til",))
 
     e = sub.add_parser("eksporter", help="skriv en takstfil (.takst) ud som takstgrundlag (.json)")
     e.add_argument("takstfil", help="takstfilen (.takst)")
     e.add_argument("-o", "--output", metavar="GRUNDLAG.json", help="filen der skrives (standard: skærmen)")
     e.set_defaults(func=_eksporter)
+    stier.roller(e, ind=("takstfil",), ud=("output",))
 
     r = sub.add_parser("rul-frem", help="lav næste års takstfil ud fra dette års (sidste års takster bliver "
                                         "forrige takst)")
     r.add_argument("kilde", help="dette års takstfil (.takst)")
     r.add_argument("--til", required=True, metavar="FIL.takst", help="den nye takstfil")
     r.set_defaults(func=_rul_frem)
+    stier.roller(r, ind=("kilde",), takst_ud=("til",))
 
 
 def _fejl(besked: str) -> int:
@@ -99,7 +104,7 @@ def _eksporter(args: argparse.Namespace) -> int:
         return _fejl(f"{sti.name} er ikke en takstfil (.takst)")
     tekst = tg_format.skriv_tekst(laes_grundlag(sti))
     if args.output:
-        Path(args.output).write_text(tekst, encoding="utf-8")
+        stier.skriv(args.output, tekst.encode("utf-8"))
     else:
         sys.stdout.buffer.write(tekst.encode("utf-8"))
     return 0

@@ -15,19 +15,10 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from takstberegner.paths import data_mappe
+
 BEHOLD_DAGLIGE = 10
 BEHOLD_MIGRERING = 5
-
-
-def data_mappe() -> Path:
-    env = os.environ.get("TAKSTBEREGNER_DATA")
-    if env:
-        return Path(env)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "Takstberegner"
-    xdg = os.environ.get("XDG_DATA_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".local" / "share") / "takstberegner"
 
 
 def kopi_mappe() -> Path:

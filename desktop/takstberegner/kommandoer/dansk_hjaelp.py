@@ -1,0 +1,88 @@
+"""Danish help and usage errors for the command line: argparse's own strings in Danish.
+
+argparse translates its texts ("usage: ", "options", "the following arguments are required: %s")
+through gettext, which it imports into its own module as `_` and `ngettext`. `installer()` points
+those two at the small catalogue below (every message of argparse in Python 3.11-3.13), so the
+help of every subcommand and every usage error is Danish whatever the machine's language. A text
+the catalogue does not know passes through unchanged; a test checks that none is left.
+"""
+from __future__ import annotations
+
+import argparse
+
+KATALOG: dict[str, str] = {
+    "usage: ": "brug: ",
+    "positional arguments": "argumenter",
+    "options": "tilvalg",
+    "optional arguments": "tilvalg",
+    "subcommands": "kommandoer",
+    "show this help message and exit": "vis denne hjælp og afslut",
+    "show program's version number and exit": "vis programmets version og afslut",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fejl: %(message)s\n",
+    "%(prog)s: warning: %(message)s\n": "%(prog)s: advarsel: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "argumentet %(argument_name)s: %(message)s",
+    "the following arguments are required: %s": "disse argumenter skal angives: %s",
+    "one of the arguments %s is required": "et af argumenterne %s skal angives",
+    "unrecognized arguments: %s": "ukendte argumenter: %s",
+    "not allowed with argument %s": "kan ikke bruges sammen med %s",
+    "ignored explicit argument %r": "argumentet %r tager ingen værdi",
+    "expected one argument": "mangler en værdi",
+    "expected at most one argument": "højst én værdi",
+    "expected at least one argument": "mindst én værdi",
+    "ambiguous option: %(option)s could match %(matches)s":
+        "tvetydigt tilvalg: %(option)s kan betyde %(matches)s",
+    "unexpected option string: %s": "uventet tilvalg: %s",
+    "invalid %(type)s value: %(value)r": "ugyldig værdi (%(type)s): %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ukendt valg: %(value)r (vælg mellem %(choices)s)",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "ukendt kommando %(parser_name)r (vælg mellem %(choices)s)",
+    "can't open '%(filename)s': %(error)s": "'%(filename)s' kan ikke åbnes: %(error)s",
+    "%(heading)s:": "%(heading)s:",
+    " (default: %(default)s)": " (standard: %(default)s)",
+    "argument '%(argument_name)s' is deprecated": "argumentet '%(argument_name)s' udgår",
+    "option '%(option)s' is deprecated": "tilvalget '%(option)s' udgår",
+    "command '%(parser_name)s' is deprecated": "kommandoen '%(parser_name)s' udgår",
+    "cannot have multiple subparser arguments": "kun én gruppe af kommandoer er tilladt",
+    # Errors in the program's own parser definition (never seen by a user of a correct program).
+    ".__call__() not defined": ".__call__() er ikke defineret",
+    "conflicting subparser: %s": "kommandoen %s findes to gange",
+    "conflicting subparser alias: %s": "kommandonavnet %s findes to gange",
+    "argument \"-\" with mode %r": "argumentet \"-\" med tilstanden %r",
+    "cannot merge actions - two groups are named %r": "to grupper hedder %r",
+    "'required' is an invalid argument for positionals": "'required' kan ikke bruges for argumenter",
+    "invalid option string %(option)r: must start with a character %(prefix_chars)r":
+        "ugyldigt tilvalg %(option)r: skal begynde med tegnet %(prefix_chars)r",
+    "dest= is required for options like %r": "dest= skal angives for tilvalg som %r",
+    "invalid conflict_resolution value: %r": "ugyldig værdi af conflict_resolution: %r",
+    "mutually exclusive arguments must be optional": "argumenter, der udelukker hinanden, skal være tilvalg",
+    "%r is not callable": "%r kan ikke kaldes",
+}
+FLERTAL: dict[tuple[str, str], tuple[str, str]] = {
+    ("expected %s argument", "expected %s arguments"): ("mangler %s værdi", "mangler %s værdier"),
+    ("conflicting option string: %s", "conflicting option strings: %s"):
+        ("tilvalget findes to gange: %s", "tilvalgene findes to gange: %s"),
+}
+
+
+def oversaet(tekst: str) -> str:
+    return KATALOG.get(tekst, tekst)
+
+
+def oversaet_flertal(ental: str, flertal: str, n: int) -> str:
+    da = FLERTAL.get((ental, flertal))
+    if da is None:
+        return ental if n == 1 else flertal
+    return da[0] if n == 1 else da[1]
+
+
+def installer() -> None:
+    """Make argparse speak Danish in this process (idempotent)."""
+    argparse._ = oversaet  # type: ignore[attr-defined]
+    argparse.ngettext = oversaet_flertal  # type: ignore[attr-defined]
+
+
+def heltal(tekst: str) -> int:
+    """type= for an integer argument, with a Danish message."""
+    try:
+        return int(tekst)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{tekst}' er ikke et helt tal") from None

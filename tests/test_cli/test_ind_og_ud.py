@@ -1,0 +1,194 @@
+"""The installed command never writes over one of its inputs (issue 9 item 5): for every output
+option of every subcommand, the same file under its own name, a symlink, a hard link or another
+spelling is refused with a Danish message and exit 2, and nothing in the folder changes. Also a
+missing output folder, a folder as output, a non-takst output over a takst file, and unreadable
+or binary password files."""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+KOMMANDO = Path(sys.executable).parent / "takstberegner"
+EKSEMPEL_1 = Path(__file__).parents[1] / "data" / "eksempler" / "eksempel-1-bostedet-nord.takstgrundlag.json"
+ENGELSK = ("No such file", "Permission denied", "Is a directory", "Traceback", "Errno", "error:")
+
+
+def koer(mappe: Path, *args: str) -> tuple[int, str, str]:
+    env = {**os.environ, "TAKSTBEREGNER_DATA": str(mappe.parent / "data"),
+           "XDG_CONFIG_HOME": str(mappe.parent / "config")}
+    r = subprocess.run([str(KOMMANDO), *map(str, args)], cwd=mappe, check=False, capture_output=True,
+                       timeout=120, env=env)
+    return r.returncode, r.stdout.decode("utf-8"), r.stderr.decode("utf-8")
+
+
+def _aftryk(mappe: Path) -> dict[str, str]:
+    return {p.name: (os.readlink(p) if p.is_symlink() else hashlib.sha256(p.read_bytes()).hexdigest())
+            for p in sorted(mappe.iterdir()) if p.is_file() or p.is_symlink()}
+
+
+@pytest.fixture(scope="module")
+def skabelon(tmp_path_factory) -> Path:
+    """a.takst, b.takst, g.json, kode.txt, k.p12 + k.pem and i.indmelding, made by the command."""
+    m = tmp_path_factory.mktemp("skabelon") / "filer"
+    m.mkdir()
+    shutil.copyfile(EKSEMPEL_1, m / "g.json")
+    (m / "kode.txt").write_text("Rødgrød med fløde\n", encoding="utf-8")
+    for args in (("importer", "g.json", "--til", "a.takst"), ("importer", "g.json", "--til", "b.takst"),
+                 ("noegle", "g.json", "--kodeord-fil", "kode.txt", "-o", "k.p12", "--cert-ud", "k.pem"),
+                 ("indmeld", "a.takst", "--cert", "k.p12", "--kodeord-fil", "kode.txt", "-o", "i.indmelding")):
+        kode, _, fejl = koer(m, *args)
+        assert kode == 0, fejl
+    return m
+
+
+@pytest.fixture
+def mappe(skabelon, tmp_path) -> Path:
+    m = tmp_path / "filer"
+    shutil.copytree(skabelon, m, symlinks=True)
+    os.symlink("a.takst", m / "alias.json")  # another name for a.takst
+    os.link(m / "a.takst", m / "haardt.json")  # a hard link to a.takst
+    os.symlink("k.p12", m / "alias.p12")
+    (m / "under").mkdir()
+    return m
+
+
+def _afvist(mappe: Path, *args: str) -> str:
+    foer = _aftryk(mappe)
+    kode, ud, fejl = koer(mappe, *args)
+    assert kode == 2, (args, kode, ud, fejl)
+    assert fejl.startswith("takstberegner: ") and fejl.count("\n") == 1, fejl
+    assert not any(x in fejl for x in ENGELSK), fejl
+    assert _aftryk(mappe) == foer, args  # nothing written, nothing replaced, no stray file
+    return fejl
+
+
+INDMELD = ("indmeld", "a.takst", "--cert", "k.p12", "--kodeord-fil", "kode.txt", "-o")
+NOEGLE = ("noegle", "g.json", "--kodeord-fil", "kode.txt")
+
+
+@pytest.mark.parametrize("args", [
+    ("eksporter", "a.takst", "-o", "a.takst"),
+    ("beregn", "a.takst", "-o", "a.takst"),
+    ("beregn", "g.json", "-o", "g.json"),
+    ("rapport", "a.takst", "-o", "a.takst"),
+    ("takstskema", "a.takst", "-o", "a.takst"),
+    (*INDMELD, "a.takst"),
+    (*INDMELD, "k.p12"),
+    (*INDMELD, "kode.txt"),
+    (*NOEGLE, "-o", "ny.p12", "--cert-ud", "g.json"),
+    (*NOEGLE, "-o", "ny.p12", "--cert-ud", "kode.txt"),
+    (*NOEGLE, "-o", "kode.txt"),
+    ("takstbilag", "i.indmelding", "--tillid", "k.pem", "-o", "i.indmelding"),
+    ("takstbilag", "i.indmelding", "--tillid", "k.pem", "-o", "k.pem"),
+    ("rul-frem", "a.takst", "--til", "a.takst"),
+])
+def test_skriver_ikke_over_sit_input(mappe, args):
+    fejl = _afvist(mappe, *args)
+    assert "samme fil" in fejl
+
+
+@pytest.mark.parametrize("args", [
+    ("eksporter", "a.takst", "-o", "alias.json"),         # symlink to the input
+    ("eksporter", "a.takst", "-o", "haardt.json"),        # hard link to the input
+    ("beregn", "a.takst", "-o", "under/../a.takst"),      # another spelling
+    ("beregn", "alias.json", "-o", "a.takst"),            # the input given through the link
+    ("rapport", "haardt.json", "-o", "a.takst"),
+    (*INDMELD, "alias.p12"),
+    ("rul-frem", "a.takst", "--til", "under/../alias.json"),
+])
+def test_andre_navne_for_samme_fil(mappe, args):
+    assert "samme fil" in _afvist(mappe, *args)
+
+
+def test_to_uddata_til_samme_fil(mappe):
+    fejl = _afvist(mappe, *NOEGLE, "-o", "ny.p12", "--cert-ud", "ny.p12")
+    assert "to forskellige filnavne" in fejl
+
+
+@pytest.mark.parametrize("args", [
+    ("eksporter", "a.takst", "-o", "b.takst"),
+    ("beregn", "g.json", "-o", "b.takst"),
+    ("rapport", "g.json", "-o", "b.takst"),
+    (*INDMELD, "b.takst"),
+    (*NOEGLE, "-o", "ny.p12", "--cert-ud", "b.takst"),
+])
+def test_skriver_ikke_over_en_anden_takstfil(mappe, args):
+    assert "takstfil" in _afvist(mappe, *args)
+
+
+def test_takstfil_under_andet_navn_er_stadig_en_takstfil(mappe):
+    shutil.copyfile(mappe / "b.takst", mappe / "b-kopi.dat")
+    assert "er en takstfil" in _afvist(mappe, "beregn", "g.json", "-o", "b-kopi.dat")
+
+
+@pytest.mark.parametrize("args", [
+    ("beregn", "a.takst", "-o", "mangler/t.json"),
+    ("eksporter", "a.takst", "-o", "mangler/g.json"),
+    ("rapport", "a.takst", "-o", "mangler/r.pdf"),
+    ("takstskema", "a.takst", "-o", "mangler/s.xlsx"),
+    (*INDMELD, "mangler/x.indmelding"),
+    (*NOEGLE, "-o", "ny.p12", "--cert-ud", "mangler/k.pem"),  # checked before the .p12 is written
+    ("takstbilag", "i.indmelding", "-o", "mangler/b.xlsx"),
+    ("rul-frem", "a.takst", "--til", "mangler/ny.takst"),
+])
+def test_manglende_mappe(mappe, args):
+    fejl = _afvist(mappe, *args)
+    assert "Mappen" in fejl and "findes ikke" in fejl
+
+
+@pytest.mark.parametrize("args", [
+    ("beregn", "a.takst", "-o", "under"),
+    ("eksporter", "a.takst", "-o", "under/"),
+    ("rapport", "a.takst", "-o", "."),
+    (*NOEGLE, "-o", "under"),
+])
+def test_mappe_som_uddata(mappe, args):
+    assert "er en mappe" in _afvist(mappe, *args)
+
+
+def test_gyldige_uddata_virker_stadig(mappe):
+    kode, _, fejl = koer(mappe, "eksporter", "a.takst", "-o", "under/ny.json")
+    assert (kode, fejl) == (0, "")
+    assert (mappe / "under" / "ny.json").read_text(encoding="utf-8").startswith("{")
+    kode, _, fejl = koer(mappe, "rul-frem", "a.takst", "--til", "under/2027.takst")
+    assert (kode, fejl) == (0, "")
+
+
+@pytest.mark.parametrize("indhold, tekst", [
+    (b"\x80\x81\xfe\x00binaer", "ikke en tekstfil"),
+    (b"kode\x00med\x00nul", "ikke en tekstfil"),
+    (b"x" * (70 * 1024), "for stor"),
+])
+def test_kodeordsfil_der_ikke_er_tekst(mappe, indhold, tekst):
+    (mappe / "binaer.txt").write_bytes(indhold)
+    assert tekst in _afvist(mappe, "indmeld", "a.takst", "--cert", "k.p12", "--kodeord-fil", "binaer.txt",
+                            "-o", "x.indmelding")
+    assert tekst in _afvist(mappe, "noegle", "g.json", "--kodeord-fil", "binaer.txt", "-o", "ny.p12")
+
+
+@pytest.mark.parametrize("navn, tekst", [("findes-ikke.txt", "findes ikke"), ("under", "er en mappe")])
+def test_kodeordsfil_der_ikke_kan_laeses(mappe, navn, tekst):
+    assert tekst in _afvist(mappe, *INDMELD[:5], navn, "-o", "x.indmelding")
+
+
+@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="chmod 000 binds only a normal user")
+def test_kodeordsfil_uden_laeseret(mappe):
+    os.chmod(mappe / "kode.txt", 0)
+    try:
+        assert "adgang nægtet" in _afvist(mappe, *INDMELD, "x.indmelding")
+    finally:
+        os.chmod(mappe / "kode.txt", 0o600)
+
+
+def test_kodeordsfil_fra_notesblok_utf16(mappe):
+    (mappe / "kode16.txt").write_bytes("Rødgrød med fløde\r\n".encode("utf-16"))
+    kode, ud, fejl = koer(mappe, "indmeld", "a.takst", "--cert", "k.p12", "--kodeord-fil", "kode16.txt",
+                          "-o", "x.indmelding")
+    assert (kode, fejl) == (0, ""), fejl
+    assert (mappe / "x.indmelding").stat().st_size > 0

@@ -41,6 +41,13 @@ DELE = {"basis": "Basis", "borgerrettet": "Borgerrettet"}
 DRIFTSHERRE_TYPER = {"kommune": "Kommune", "region": "Region"}
 OMKOSTNINGSKATEGORIER = dict(KATEGORI_NAVNE)
 TAKST_LINJER = {**KATEGORI_NAVNE, REGULERING_LINJE: "Regulering og øvrige indtægter"}
+# The same lines in few words, for column headings where the full names do not fit (takstbilag).
+TAKST_LINJER_KORT = {
+    "personale": "Personale", "aktivitet": "Borgerrelaterede udgifter", "administration": "Administration",
+    "kompetenceudvikling": "Kompetenceudvikling", "ejendom": "Ejendom", "kapital": "Afskrivninger og kapital",
+    "finansieringsindtaegter": "Finansieringsindtægter", "finansieringsudgifter": "Finansieringsudgifter",
+    REGULERING_LINJE: "Regulering og øvrige indtægter",
+}
 # The unit a takst is priced in: the tilbudstype for gennemsnit/differentieret, else the enhed.
 ENHEDER = {
     "doegn": "Døgn", "dag": "Dag", "time": "Time", "uge": "Uge", "maaned": "Måned", "aar": "År",
@@ -258,6 +265,6 @@ def _attr(objekt: Any, navn: str) -> Any:
 __all__ = [
     "ALLE", "ANLAEG_TYPER", "BELAEGNING_METODER", "DELE", "DRIFTSHERRE_TYPER", "ENHEDER", "FELTER",
     "FINANSIERINGER", "KATEGORIER", "NIVEAUER", "NOEGLER", "NOEGLETAL", "OMKOSTNINGSKATEGORIER",
-    "POSTER", "RESULTAT_VALG", "TAKSTSTRUKTURER", "TAKST_LINJER", "TIDSRUM", "TILBUDSTYPER",
+    "POSTER", "RESULTAT_VALG", "TAKSTSTRUKTURER", "TAKST_LINJER", "TAKST_LINJER_KORT", "TIDSRUM", "TILBUDSTYPER",
     "felt_tekst", "laesbar", "post_navn", "poster_for", "vis",
 ]

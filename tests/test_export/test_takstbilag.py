@@ -1,62 +1,309 @@
-"""The secretariat's takstbilag collects several driftsherrer's verified submissions."""
+"""The samlede takstbilag DAS approves from: every column read back from the real xlsx and checked
+against the signed takster and takstgrundlag documents of the files it was built from; which files
+count (dublet, erstattet, wrong takstår, afvist); text never becomes a formula."""
 from __future__ import annotations
 
-import dataclasses
 import io
+import zipfile
+from datetime import timedelta
 from decimal import Decimal
 
 import openpyxl
+import pytest
 
 from takstberegner import tjeneste
-from takstberegner.domain import model as m
-from takstberegner.export import indmelding, signering, takstbilag, verifikation
+from takstberegner.domain import navne
+from takstberegner.domain.model import KATEGORIER, REGULERING_LINJE
+from takstberegner.export import takstbilag, takstbilag_udvalg
 from takstberegner.export.tillid import Tillid
 
-from .conftest import eksempel
+from . import bilag_data as d
+from .conftest import NU
+
+OERE = Decimal("0.01")
 
 
-def test_takstbilag_samler_flere_driftsherrer(tmp_path):
-    g1 = eksempel(1)
-    # a second driftsherre: a big takst increase and fewer pladser, both explained
-    g2 = eksempel(1)
-    t = g2.tilbud[0]
-    ydelser = (dataclasses.replace(t.ydelser[0], forrige_takst=Decimal("1400.00")),) + t.ydelser[1:]
-    t = dataclasses.replace(t, ydelser=ydelser, pladser_forrige_aar=14,
-                            bemaerkninger="Nyt nattevagtslag; to pladser nedlagt efter aftale med KKR.")
-    g2 = dataclasses.replace(g2, driftsherre=m.Driftsherre("Nordby Kommune", "22223333"), tilbud=(t,))
-    g3 = eksempel(2)
-    filer, fps = [], set()
-    for i, g in enumerate((g1, g2, g3)):
-        b = tjeneste.beregn(g)
-        assert not b.har_fejl, b.alle_fund()
-        u = signering.lav_noegle(g.driftsherre.navn, g.driftsherre.cvr)
-        fps.add(u.fingeraftryk)
-        filer.append(indmelding.lav_indmelding(g, b, u, tmp_path / f"{i}.indmelding").sti)
-    # the third one is tampered with after signing
-    raa = bytearray(filer[2].read_bytes())
-    idx = raa.index(b"takstberegning.pdf") + 40
-    raa[idx] ^= 0xFF
-    filer[2].write_bytes(bytes(raa))
-    tillid = Tillid(fingeraftryk=frozenset(fps))
-    resultater = [verifikation.verificer(f, tillid) for f in filer]
-    assert [r.ok for r in resultater] == [True, True, False]
-    wb = openpyxl.load_workbook(io.BytesIO(takstbilag.lav_takstbilag(resultater)))
-    assert wb.sheetnames == ["Indmeldinger", "Takster", "Pladser"]
-    ind = [r for r in wb["Indmeldinger"].iter_rows(min_row=4, values_only=True)]
-    assert [r[9] for r in ind] == ["Godkendt", "Godkendt", "AFVIST"]
-    assert ind[2][10]
-    takster = [r for r in wb["Takster"].iter_rows(min_row=4, values_only=True)]
-    assert {r[0] for r in takster} == {"Eksempel Kommune", "Nordby Kommune"}
-    assert len(takster) == 4
-    b2 = resultater[1].beregning.tilbud[0].takster[0]
-    nord = [r for r in takster if r[0] == "Nordby Kommune" and r[8] == b2.ydelse][0]
-    assert Decimal(str(nord[12])).quantize(Decimal("0.01")) == b2.takst
-    assert nord[14] == 1400 and nord[15] > 5
-    assert nord[17].startswith("Stigning over 5")
-    assert "nattevagtslag" in nord[20]
-    eks = [r for r in takster if r[0] == "Eksempel Kommune"]
-    assert all(r[17] == "" or r[17] is None for r in eks)
-    pladser = [r for r in wb["Pladser"].iter_rows(min_row=4, values_only=True)]
-    nord_p = [r for r in pladser if r[0] == "Nordby Kommune"][0]
-    assert nord_p[4:8] == (12, 14, -2, "Pladser ændret")
-    assert wb["Takster"].freeze_panes == "A4"
+def _d(v) -> Decimal | None:
+    return None if v is None else Decimal(str(v)).quantize(OERE)
+
+
+def _pct(v) -> Decimal | None:
+    """A percentage cell (a fraction) as percent units with 2 decimals."""
+    return None if v is None else (Decimal(str(v)) * 100).quantize(OERE)
+
+
+def raekker(ws) -> list[dict]:
+    """The table of a sheet as dicts by heading (headings in row 3)."""
+    hoved = [c.value for c in ws[3]]
+    ud = []
+    for row in ws.iter_rows(min_row=4, values_only=True):
+        if all(v is None for v in row):
+            continue
+        ud.append(dict(zip(hoved, row)))
+    return ud
+
+
+@pytest.fixture(scope="module")
+def region(tmp_path_factory, test_ca):
+    """Signed files: A, B (an older and a newer version), C, D (2025), A again, one tampered,
+    one that is not a container, one that is missing."""
+    mappe = tmp_path_factory.mktemp("region")
+    u = {k: test_ca.udsted(g.driftsherre.navn[:40], g.driftsherre.cvr)
+         for k, g in (("a", d.grundlag_a()), ("b", d.grundlag_b()), ("c", d.grundlag_c()), ("d", d.grundlag_d()))}
+    f = {
+        "a": d.signer(d.grundlag_a(), u["a"], mappe / "a.indmelding"),
+        "b_gammel": d.signer(d.grundlag_b("Første udgave."), u["b"], mappe / "b-gammel.indmelding",
+                             tid=NU - timedelta(days=2)),
+        "b": d.signer(d.grundlag_b("Anden udgave: nattevagt tilføjet."), u["b"], mappe / "b.indmelding",
+                      tid=NU - timedelta(days=1)),
+        "c": d.signer(d.grundlag_c(), u["c"], mappe / "c.indmelding"),
+        "d": d.signer(d.grundlag_d(), u["d"], mappe / "d-2025.indmelding"),
+    }
+    raa = bytearray(f["c"].read_bytes())
+    raa[raa.index(b"takstberegning.pdf") + 40] ^= 0xFF
+    (mappe / "c-aendret.indmelding").write_bytes(bytes(raa))
+    f["c_aendret"] = mappe / "c-aendret.indmelding"
+    (mappe / "skrald.indmelding").write_bytes(b"PK\x03\x04 dette er ikke en container")
+    f["skrald"] = mappe / "skrald.indmelding"
+    f["mangler"] = mappe / "findes-ikke.indmelding"
+    return f, Tillid(roedder=(test_ca.rod,))
+
+
+@pytest.fixture(scope="module")
+def bilag(region):
+    f, tillid = region
+    filer = [f["a"], f["b"], f["c"], f["d"], f["b_gammel"], f["a"], f["c_aendret"], f["skrald"], f["mangler"]]
+    udvalg = takstbilag.saml(filer, tillid)
+    wb = openpyxl.load_workbook(io.BytesIO(takstbilag.lav_takstbilag(udvalg)))
+    return udvalg, wb, f
+
+
+def test_hver_fil_faar_sin_status_og_grund(bilag):
+    udvalg, wb, f = bilag
+    assert udvalg.takstaar == 2026
+    status = raekker(wb["Indmeldinger"])
+    assert [(r["Nr."], r["Fil"], r["Status"]) for r in status] == [
+        (1, "a.indmelding", "Godkendt"), (2, "b.indmelding", "Godkendt"), (3, "c.indmelding", "Godkendt"),
+        (4, "d-2025.indmelding", "Afvist"), (5, "b-gammel.indmelding", "Erstattet af nyere indmelding"),
+        (6, "a.indmelding", "Dublet (tælles én gang)"), (7, "c-aendret.indmelding", "Afvist"),
+        (8, "skrald.indmelding", "Afvist"), (9, "findes-ikke.indmelding", "Afvist")]
+    grund = {r["Nr."]: r["Begrundelse"] or "" for r in status}
+    assert "takståret 2025, men takstbilaget er for 2026" in grund[4]
+    assert "Erstattet af nr. 2 (b.indmelding" in grund[5] and "CVR 22223333" in grund[5]
+    assert "Samme fil som nr. 1 (a.indmelding)" in grund[6]
+    assert "takstberegning.pdf" in grund[7]  # the reason names the damaged member
+    assert grund[8] and grund[9] == "Filen findes ikke, eller det er en mappe."
+    assert not grund[1] and not grund[2] and not grund[3]
+    noter = {r["Nr."]: r["Noter"] or "" for r in status}
+    assert noter[2].startswith("Erstatter nr. 5 (b-gammel.indmelding")
+    # signer, time and fingerprints of an approved file, as verification found them
+    a = next(s.indmelding for s in udvalg.statusser if s.nr == 1)
+    r1 = status[0]
+    assert r1["Driftsherre"] == "Eksempel Kommune" and r1["CVR"] == "12345678" and r1["Takstår"] == 2026
+    assert r1["Underskriver"] == a.underskriver and r1["Certifikatets CVR"] == "12345678"
+    assert r1["Signeret"] == a.signeringstid.astimezone().replace(tzinfo=None)
+    assert r1["Indmeldingens fingeraftryk"].replace(" ", "") == a.fingeraftryk
+    assert r1["Certifikatets fingeraftryk (SHA-256)"] == a.certifikat_fingeraftryk
+    assert r1["Filens SHA-256"] == a.sha256 == __import__("hashlib").sha256(f["a"].read_bytes()).hexdigest()
+
+
+def test_hver_kolonne_i_takster_svarer_til_de_signerede_dokumenter(bilag):
+    udvalg, wb, f = bilag
+    rows = raekker(wb["Takster"])
+    kontrolleret = 0
+    for fil in (f["a"], f["b"], f["c"]):
+        g, tk = d.dokumenter(fil)
+        for t in g["tilbud"]:
+            mine = [r for r in rows if r["CVR"] == g["driftsherre"]["cvr"] and r["Tilbud"] == t["navn"]]
+            if t["kategori"] == 1:
+                assert mine == []
+                continue
+            res = next(x for x in tk["tilbud"] if x["id"] == t["id"])
+            if t["takststruktur"] == "traekningsret":
+                assert len(mine) == 1 and mine[0]["Takst (kr.)"] is None
+                assert mine[0]["Takststruktur"] == "Trækningsret" and "arket Fordeling" in mine[0]["Markering"]
+                continue
+            assert len(mine) == len(res["takster"])
+            for takst in res["takster"]:
+                y = next(y for y in t["ydelser"] if y["id"] == takst["ydelse"])
+                r = next(r for r in mine if r["Ydelse"] == y["navn"])
+                sv = t.get("saerlige_vilkaar")
+                forventet = {
+                    "Driftsherre": g["driftsherre"]["navn"], "CVR": g["driftsherre"]["cvr"],
+                    "Tilbud": t["navn"], "Tilbudsportal-id": t.get("tilbudsportal_id") or None,
+                    "Paragraf": t["paragraf"], "Kategori": t["kategori"],
+                    "Tilbudstype": navne.TILBUDSTYPER[t["tilbudstype"]], "Ydelse": y["navn"],
+                    "Takststruktur": navne.TAKSTSTRUKTURER[t["takststruktur"]],
+                    "Enhed": navne.ENHEDER[takst["enhed"]], "Pladser": y["pladser"],
+                    "Nyt tilbud": "Ja" if t.get("nyt_tilbud") else None,
+                    "Korte forløb": "Ja" if t.get("korte_forloeb") else None,
+                    "Særlige vilkår": (f"{sv['beskrivelse']} (godkendt 05-09-2025)" if sv else None),
+                    "Sundhedsydelser": y.get("sundhedsydelser") or None,
+                    "Bemærkninger": t.get("bemaerkninger") or None,
+                }
+                assert {k: r[k] for k in forventet} == forventet
+                beloeb = {
+                    "Takst (kr.)": takst["takst"], "Basistakst (kr.)": takst.get("basistakst"),
+                    "Ydelsestakst (kr.)": takst.get("ydelsestakst"), "Støttetimer pr. uge": takst["stoettetimer_uge"],
+                    "Pris pr. støttetime (kr.)": res["pris_pr_stoettetime"],
+                    "Sidste års takst (kr.)": y.get("forrige_takst"),
+                    "Heraf regulering og øvrige indtægter (kr.)": takst["pr_kategori"][REGULERING_LINJE],
+                    **{f"{navne.TAKST_LINJER_KORT[k]} (kr.)": takst["pr_kategori"][k] for k in KATEGORIER},
+                }
+                assert {k: _d(r[k]) for k in beloeb} == {k: _d(v) for k, v in beloeb.items()}
+                assert r["Takst (hele kr.)"] == int(takst["takst_kr"])
+                assert _pct(r["Belægning"]) == Decimal(res["belaegning_pct"])
+                assert _pct(r["Ændring (nominel)"]) == (None if takst["aendring_pct"] is None
+                                                        else Decimal(takst["aendring_pct"]))
+                # the category split adds up to the takst
+                assert sum(Decimal(v) for v in takst["pr_kategori"].values()) == Decimal(takst["takst"])
+                kontrolleret += 1
+    assert kontrolleret == 4 and len(rows) == 5  # Bostedet Nord ×2, Tilbud X, Nyt botilbud, trækningsret
+    # the superseded version and the 2025 file left nothing behind
+    assert not any("Første udgave" in (r["Bemærkninger"] or "") for r in rows)
+    assert not any(r["Driftsherre"] == "Thisted Kommune" for r in rows)
+
+
+def test_tilbud_og_ata_svarer_til_dokumenterne(bilag):
+    _, wb, f = bilag
+    tilbud, ata = raekker(wb["Tilbud"]), raekker(wb["ATA-timetakster"])
+    n_ata = 0
+    for fil in (f["a"], f["b"], f["c"]):
+        g, tk = d.dokumenter(fil)
+        for t in g["tilbud"]:
+            mine = [r for r in tilbud if r["CVR"] == g["driftsherre"]["cvr"] and r["Tilbud"] == t["navn"]]
+            if t["kategori"] == 1:
+                assert mine == []
+                continue
+            (r,) = mine
+            res = next(x for x in tk["tilbud"] if x["id"] == t["id"])
+            for kol, noegle in (("Omkostningsgrundlag (kr.)", "omkostningsgrundlag"), ("Regulering (kr.)", "regulering"),
+                                ("Hensat (kr.)", "hensat"), ("Øvrige indtægter (kr.)", "oevrige_indtaegter"),
+                                ("Takstgrundlag (kr.)", "takstgrundlag"), ("Pladsdøgn", "pladsdoegn"),
+                                ("Pris pr. støttetime (kr.)", "pris_pr_stoettetime")):
+                assert _d(r[kol]) == _d(res[noegle]), kol
+            assert r["Pladser"] == t["pladser"] and r["Pladser sidste år"] == t.get("pladser_forrige_aar")
+            # the bridge adds up: omkostningsgrundlag + regulering − øvrige indtægter = takstgrundlag
+            assert _d(r["Omkostningsgrundlag (kr.)"]) + _d(r["Regulering (kr.)"]) - _d(r["Øvrige indtægter (kr.)"]) \
+                == _d(r["Takstgrundlag (kr.)"])
+            for a in res["tillaegsydelser"]:
+                (ra,) = [x for x in ata if x["CVR"] == g["driftsherre"]["cvr"] and x["Tilbud"] == t["navn"]
+                         and x["Personalekategori"] == a["personalekategori"]
+                         and x["Tidsrum"] == navne.vis(a["tidsrum"], navne.TIDSRUM)]
+                assert _d(ra["ATA-timetakst (kr.)"]) == Decimal(a["ata_timetakst"])
+                n_ata += 1
+    assert n_ata == len(ata) == 4
+    assert any(_d(r["ATA-timetakst (kr.)"]) == Decimal("335.78") and _d(r["Timeomkostning (kr.)"]) == 206
+               and _pct(r["Døgnkoefficient"]) == 25 for r in ata)  # SA 9.2's example
+
+
+def test_fordelingen_som_matrix_med_totaler_lig_motorens(bilag):
+    udvalg, wb, f = bilag
+    ws = wb["Fordeling"]
+    hoved = [c.value for c in ws[3]]
+    assert hoved == ["Driftsherre", "Tilbud", "Finansiering", "Aalborg", "Jammerbugt", "Rebild", "I alt"]
+    rows = raekker(ws)
+    *tabel, total = rows
+    (r,) = tabel
+    a = next(s.indmelding for s in udvalg.godkendte if s.indmelding.cvr == "12345678")
+    motor = tjeneste.beregn(a.grundlag).tilbud_resultat("TR")
+    _, tk = d.dokumenter(f["a"])
+    doc = next(x for x in tk["tilbud"] if x["id"] == "TR")["fordeling"]
+    assert {k: Decimal(r[k]) for k in d.TRAEKNING} == {k: Decimal(v) for k, v in doc.items()} == motor.fordeling
+    assert Decimal(r["I alt"]) == sum(motor.fordeling.values()) == motor.takstgrundlag.quantize(Decimal(1))
+    assert r["Finansiering"] == "Trækningsret" and r["Driftsherre"] == "Eksempel Kommune"
+    assert total["Driftsherre"] == "I alt"
+    assert [total[k] for k in hoved[3:]] == [r[k] for k in hoved[3:]]
+    assert ws.cell(4, 4).number_format == "#,##0"
+
+
+def test_formel_lignende_navn_forbliver_synlig_tekst(bilag, region):
+    udvalg, wb, _ = bilag
+    fundet = 0
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.value == d.FORMEL_NAVN:
+                    assert c.data_type == "s"
+                    fundet += 1
+    assert fundet >= 4  # Takster, Tilbud, Sammenligning, Indmeldinger
+    # and no formula anywhere in the file: no <f> element in any sheet
+    data = takstbilag.lav_takstbilag(udvalg)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for navn in z.namelist():
+            if navn.startswith("xl/worksheets/"):
+                assert b"<f>" not in z.read(navn) and b"<f " not in z.read(navn)
+    b = next(r for r in raekker(wb["Indmeldinger"]) if r["CVR"] == "22223333" and r["Status"] == "Godkendt")
+    assert "Driftsherre ligner en formel" in b["Noter"]
+
+
+def test_kontroltegn_fjernes_og_noteres(tmp_path, test_ca):
+    g = d.grundlag_b("Linje et\x07 og\x1b to")
+    u = test_ca.udsted("Nordby Kommune", "22223333")
+    fil = d.signer(g, u, tmp_path / "kontrol.indmelding")
+    udvalg = takstbilag.saml([fil], Tillid(roedder=(test_ca.rod,)))
+    assert udvalg.statusser[0].status == takstbilag_udvalg.GODKENDT, udvalg.statusser[0].grunde
+    wb = openpyxl.load_workbook(io.BytesIO(takstbilag.lav_takstbilag(udvalg)))
+    (r,) = raekker(wb["Takster"])
+    assert r["Bemærkninger"] == "Linje et og to"
+    (s,) = raekker(wb["Indmeldinger"])
+    assert "Kontroltegn er fjernet fra teksten i Bemærkninger (Tilbud X (Styringsaftalen 5.3))" in s["Noter"]
+
+
+def test_tabeller_filtre_frosne_overskrifter_og_udskrift(bilag):
+    _, wb, _ = bilag
+    assert wb.sheetnames == ["Takster", "Tilbud", "Fordeling", "ATA-timetakster", "Sammenligning", "Indmeldinger"]
+    assert wb.properties.keywords == takstbilag.FORMAT and wb.properties.title == "Samlet takstbilag 2026"
+    for ws in wb.worksheets:
+        (tabel,) = ws.tables.values()
+        antal = len(raekker(ws)) - (1 if ws.title == "Fordeling" else 0)
+        kolonner = ws.max_column
+        assert tabel.ref == f"A3:{openpyxl.utils.get_column_letter(kolonner)}{3 + antal}", ws.title
+        assert [c.name for c in tabel.tableColumns] == [c.value for c in ws[3]]
+        assert ws.freeze_panes.endswith("4") and ws.print_title_rows == "$3:$3"
+        ps = ws.page_setup
+        assert ps.orientation == "landscape" and ps.fitToWidth == 1 and ps.fitToHeight == 0
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws["A1"].value.startswith("Samlet takstbilag 2026 – ")
+        # every heading is Danish words: no internal key shows
+        for c in ws[3]:
+            assert "_" not in c.value
+    assert str(wb["Takster"].page_setup.paperSize) == wb["Takster"].PAPERSIZE_A3
+    assert wb["Takster"].freeze_panes == "D4"
+    # percentages are real percentages
+    assert wb["Takster"]["L4"].number_format == "0.00%"
+
+
+def test_uden_godkendte_skrives_et_bilag_med_status(tmp_path):
+    (tmp_path / "x.indmelding").write_bytes(b"\x00" * 100)
+    udvalg = takstbilag.saml([tmp_path / "x.indmelding"], Tillid())
+    wb = openpyxl.load_workbook(io.BytesIO(takstbilag.lav_takstbilag(udvalg)))
+    assert [r["Status"] for r in raekker(wb["Indmeldinger"])] == ["Afvist"]
+    assert raekker(wb["Takster"]) == [{**{c.value: None for c in wb["Takster"][3]}, "Driftsherre": "(ingen rækker)"}]
+
+
+def test_bilaget_kan_bygges_af_verifikationsresultater_som_foer(region):
+    from takstberegner.export import verifikation
+
+    f, tillid = region
+    res = [verifikation.verificer(p, tillid) for p in (f["a"], f["c"])]
+    wb = openpyxl.load_workbook(io.BytesIO(takstbilag.lav_takstbilag(res)))
+    assert {r["Driftsherre"] for r in raekker(wb["Takster"])} == {"Eksempel Kommune", "Hjørring Kommune"}
+
+
+def test_aendring_over_vaesentlighedsgraensen_markeres(tmp_path, test_ca):
+    import dataclasses
+
+    g = d.eksempel(1)
+    t = g.tilbud[0]
+    t = dataclasses.replace(t, ydelser=(dataclasses.replace(t.ydelser[0], forrige_takst=Decimal("1400.00")),
+                                        *t.ydelser[1:]), bemaerkninger="Nyt nattevagtslag.")
+    g = dataclasses.replace(g, tilbud=(t,))
+    fil = d.signer(g, test_ca.udsted("Eksempel Kommune", "12345678"), tmp_path / "x.indmelding")
+    wb = openpyxl.load_workbook(io.BytesIO(takstbilag.lav_takstbilag(
+        takstbilag.saml([fil], Tillid(roedder=(test_ca.rod,))))))
+    ws = wb["Takster"]
+    rows = raekker(ws)
+    assert rows[0]["Ydelse"] == "Niveau 1" and rows[0]["Markering"] == "Stigning over væsentlighedsgrænsen (5 %)"
+    assert _pct(rows[0]["Ændring (nominel)"]) > 5 and ws["A4"].fill.fgColor.rgb.endswith(takstbilag.FLAG_FILL)
+    assert rows[1]["Markering"] is None and not ws["A5"].fill.fgColor.rgb.endswith(takstbilag.FLAG_FILL)

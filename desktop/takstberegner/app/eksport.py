@@ -130,19 +130,20 @@ def verificer(v, fil: str | Path | None = None):
 
 
 def takstbilag(v) -> Path | None:
+    """Verify the chosen indmeldinger and build the samlede takstbilag; a bad file is listed as
+    rejected with its reason, never stops the bilag."""
     from takstberegner.export import takstbilag as tb
-    from takstberegner.export import verifikation
 
     filer, _ = QFileDialog.getOpenFileNames(v, "Vælg indmeldingsfiler", "", "Indmelding (*.indmelding *.asice)")
     if not filer:
         return None
-    resultater = fremskridt.koer(v, f"Verificerer {len(filer)} indmeldingsfiler ...",
-                                 lambda: [verifikation.verificer(f) for f in filer])
+    udvalg = fremskridt.koer(v, f"Verificerer {len(filer)} indmeldingsfiler ...", lambda: tb.saml(filer))
     p = _gem_som(v, "Gem takstbilag", "Excel (*.xlsx)", ".xlsx")
-    if p and _skriv(v, p, fremskridt.koer(v, "Danner takstbilag ...", lambda: tb.lav_takstbilag(resultater))):
-        afviste = [r for r in resultater if not r.ok]
-        QMessageBox.information(v, "Takstbilag", f"{len(resultater) - len(afviste)} godkendte og {len(afviste)} "
-                                f"afviste indmeldinger er samlet i {p.name}."
-                                + "".join(f"\n\nAfvist: {r.fil}\n  " + "\n  ".join(r.grunde) for r in afviste))
+    if p and _skriv(v, p, fremskridt.koer(v, "Danner takstbilag ...", lambda: tb.lav_takstbilag(udvalg))):
+        ikke = [s for s in udvalg.statusser if s.grunde]
+        g = len(udvalg.statusser) - len(ikke)
+        QMessageBox.information(v, "Takstbilag", f"{g} godkendte af {len(udvalg.statusser)} indmeldinger er samlet i "
+                                f"{p.name}." + "".join(f"\n\n{s.status_navn}: {Path(s.indmelding.fil).name}\n  "
+                                                       + "\n  ".join(s.grunde) for s in ikke))
         return p
     return None

@@ -1,141 +1,162 @@
-"""The secretariat's samlede takstbilag for DAS from many verified indmeldinger (SA 2.2.1, 3.1, 5).
+"""The secretariat's samlede takstbilag for DAS, as an Excel workbook (SA 2.2.1, 3.1, 5).
 
-`lav_takstbilag(resultater) -> bytes` takes `VerifikationsResultat`s (from verifikation.verificer)
-and builds one workbook: "Indmeldinger" (every file, signer, time, fingerprint, verdict and
-reasons), "Takster" (every driftsherre's kategori 2-3 takster with pladser, last year's takst,
-change and bemærkninger; increases above the væsentlighedsgrænse flagged), "Pladser" (plads
-changes flagged). Rejected files are listed but their takster are left out.
+`lav_takstbilag(udvalg) -> bytes` renders the sheets that export/takstbilag_ark.py prepares from
+the counted submissions (export/takstbilag_udvalg.py decides which count). Every sheet is an
+Excel table with filters, its heading row frozen and repeated on every printed page, landscape
+and fitted to the page width. Text from a submission is always written as text, never as a
+formula (export/regneark.py); numbers are numbers, percentages real percentages.
+
+`saml(filer, tillid)` (re-exported from takstbilag_udvalg) verifies the files and never raises.
 """
 from __future__ import annotations
 
 import io
-from decimal import Decimal
+from datetime import datetime
 
-from takstberegner.export.verifikation import VerifikationsResultat
+from takstberegner import __version__
+from takstberegner.export import regneark
+from takstberegner.export.takstbilag_ark import ANTAL, HELE_KR, KR, PCT, TAL, TEKST, TID, Ark, byg
+from takstberegner.export.takstbilag_udvalg import Indmelding, Udvalg, fra_verifikation, saml, udvaelg
 
+__all__ = ["FORMAT", "lav_takstbilag", "saml", "udvaelg"]
+
+FORMAT = "takstbilag/2"  # in the workbook's keywords: how the sammenligning recognises the file
 FLAG_FILL = "FCE4D6"
+HOVED_FILL = "D9E1F2"
+_FORMATER = {KR: "#,##0.00", HELE_KR: "#,##0", ANTAL: "0", PCT: "0.00%", TAL: "#,##0.00",
+             TID: "dd-mm-yyyy hh:mm:ss"}
+_LILLE = 9  # point size in the tables: the Takster sheet is 35 columns wide
+_A3_FRA = 200  # a sheet wider than this (in Excel's column units) is printed on A3
 
 
-def vaesentlighed(r: VerifikationsResultat) -> Decimal:
-    s = r.grundlag.satser.vaesentlighed_pct if r.grundlag else None
-    if s is not None:
-        return s
-    from takstberegner.formats.regelsaet import regelsaet_for
-
-    return regelsaet_for(r.grundlag.takstaar).std_vaesentlighed_pct
+def titel(takstaar: int | None) -> str:
+    return f"Samlet takstbilag {takstaar}" if takstaar else "Samlet takstbilag"
 
 
-def lav_takstbilag(resultater: list[VerifikationsResultat]) -> bytes:
+def _udvalg(indmeldinger, takstaar: int | None) -> Udvalg:
+    if isinstance(indmeldinger, Udvalg):
+        return indmeldinger
+    return udvaelg([i if isinstance(i, Indmelding) else fra_verifikation(i) for i in indmeldinger], takstaar)
+
+
+def lav_takstbilag(indmeldinger, *, takstaar: int | None = None, nu: datetime | None = None) -> bytes:
+    """The workbook. `indmeldinger`: an `Udvalg`, or verification results / `Indmelding`s in the
+    order given (then chosen with `udvaelg`, for `takstaar` or the most common one)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
 
-    fed = Font(bold=True)
-    hoved_fill = PatternFill("solid", fgColor="D9E1F2")
-    flag_fill = PatternFill("solid", fgColor=FLAG_FILL)
+    bilag = byg(_udvalg(indmeldinger, takstaar), nu)
     wb = Workbook()
-
-    def ark(ws, titel: str, kolonner: list[tuple[str, float]]):
-        ws["A1"] = titel
-        ws["A1"].font = Font(bold=True, size=14)
-        for j, (k, b) in enumerate(kolonner, 1):
-            c = ws.cell(3, j, k)
-            c.font = fed
-            c.fill = hoved_fill
-            c.alignment = Alignment(wrap_text=True, vertical="bottom")
-            ws.column_dimensions[c.column_letter].width = b
-        ws.freeze_panes = "A4"
-        ws.auto_filter.ref = f"A3:{ws.cell(3, len(kolonner)).column_letter}3"
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.print_title_rows = "3:3"
-        ws.oddFooter.center.text = "Side &P af &N"
-
-    def tal(ws, rk, j, v, fmt="#,##0.00"):
-        if v is None:
-            return None
-        c = ws.cell(rk, j, v)
-        c.number_format = fmt
-        return c
-
-    ws = wb.active
-    ws.title = "Indmeldinger"
-    ark(ws, "Indmeldinger til takstbilaget", [
-        ("Fil", 34), ("Driftsherre", 24), ("CVR", 10), ("Takstår", 8), ("Underskriver", 30), ("CVR i certifikat", 10),
-        ("Signeret (UTC)", 20), ("Certifikatets fingeraftryk", 40), ("Indmeldingens fingeraftryk", 40),
-        ("Status", 11), ("Grunde", 80)])
-    for i, r in enumerate(resultater, 4):
-        vals = [r.fil, r.driftsherre, r.driftsherre_cvr, r.takstaar, r.underskriver, r.cvr,
-                r.signeringstid.astimezone().strftime("%d-%m-%Y %H:%M:%S") if r.signeringstid else "",
-                r.certifikat_fingeraftryk, r.fingeraftryk, "Godkendt" if r.ok else "AFVIST", "\n".join(r.grunde)]
-        for j, v in enumerate(vals, 1):
-            c = ws.cell(i, j, v)
-            if j == 11:
-                c.alignment = Alignment(wrap_text=True, vertical="top")
-        if not r.ok:
-            for j in range(1, 12):
-                ws.cell(i, j).fill = flag_fill
-
-    wt = wb.create_sheet("Takster")
-    ark(wt, "Takster til takstbilaget (kategori 2 og 3)", [
-        ("Driftsherre", 24), ("CVR", 10), ("Takstår", 8), ("Tilbud", 10), ("Tilbudsnavn", 28), ("Lovgrundlag", 12),
-        ("Kategori", 8), ("Tilbudstype", 10), ("Ydelse", 10), ("Ydelsesnavn", 24), ("Enhed", 8), ("Pladser", 8),
-        ("Takst (kr.)", 13), ("Takst (hele kr.)", 12), ("Sidste års takst", 13), ("Ændring (%)", 10),
-        ("Væsentlighedsgrænse (%)", 11), ("Markering", 28), ("Støttetimer/uge", 10), ("Sundhedsydelser", 24),
-        ("Bemærkninger", 60)])
-    wp = wb.create_sheet("Pladser")
-    ark(wp, "Pladser pr. tilbud", [
-        ("Driftsherre", 24), ("Tilbud", 10), ("Tilbudsnavn", 28), ("Kategori", 8), ("Pladser", 9),
-        ("Pladser sidste år", 10), ("Ændring", 9), ("Markering", 18), ("Bemærkninger", 60)])
-    rt, rp = 4, 4
-    for r in resultater:
-        if not r.ok or r.grundlag is None or r.beregning is None:
-            continue
-        graense = vaesentlighed(r)
-        inp = {t.id: t for t in r.grundlag.tilbud}
-        for tr in r.beregning.tilbud:
-            t = inp[tr.id]
-            if t.kategori == 1:
-                continue
-            for tk in tr.takster:
-                flag = ""
-                if tk.aendring_pct is not None and tk.aendring_pct > graense:
-                    flag = f"Stigning over {graense.normalize():f} %"
-                elif tk.aendring_pct is not None and tk.aendring_pct < -graense:
-                    flag = f"Fald over {graense.normalize():f} %"
-                elif tk.forrige_takst is None:
-                    flag = "Ny takst"
-                vals = [r.driftsherre, r.driftsherre_cvr, r.takstaar, t.id, t.navn, t.paragraf, t.kategori,
-                        t.tilbudstype, tk.ydelse, tk.ydelse_navn, tk.enhed]
-                for j, v in enumerate(vals, 1):
-                    wt.cell(rt, j, v)
-                tal(wt, rt, 12, tk.pladser, "#,##0")
-                tal(wt, rt, 13, tk.takst)
-                tal(wt, rt, 14, tk.takst_kr, "#,##0")
-                tal(wt, rt, 15, tk.forrige_takst)
-                tal(wt, rt, 16, tk.aendring_pct, '0.00" %"')
-                tal(wt, rt, 17, graense, '0.00" %"')
-                wt.cell(rt, 18, flag)
-                tal(wt, rt, 19, tk.stoettetimer_uge)
-                wt.cell(rt, 20, tk.sundhedsydelser)
-                c = wt.cell(rt, 21, t.bemaerkninger)
-                c.alignment = Alignment(wrap_text=True, vertical="top")
-                if flag and flag != "Ny takst":
-                    for j in range(1, 22):
-                        wt.cell(rt, j).fill = flag_fill
-                rt += 1
-            aendring = None if t.pladser_forrige_aar is None else t.pladser - t.pladser_forrige_aar
-            flag = "Pladser ændret" if aendring else ("Nyt tilbud" if t.pladser_forrige_aar is None else "")
-            for j, v in enumerate([r.driftsherre, t.id, t.navn, t.kategori, t.pladser, t.pladser_forrige_aar,
-                                   aendring, flag, t.bemaerkninger], 1):
-                if v is not None:
-                    wp.cell(rp, j, v)
-            if aendring:
-                for j in range(1, 10):
-                    wp.cell(rp, j).fill = flag_fill
-            rp += 1
+    wb.remove(wb.active)
+    wb.properties.title = titel(bilag.takstaar)
+    wb.properties.subject = "Takster til Direktørkredsens Administrative Styregruppe (DAS)"
+    wb.properties.creator = f"Takstberegner {__version__}"
+    wb.properties.keywords = FORMAT
+    for ark in bilag.ark:
+        _skriv_ark(wb.create_sheet(ark.navn), ark, bilag.takstaar, bilag.dannet)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _skriv_ark(ws, ark: Ark, takstaar: int | None, dannet: datetime) -> None:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.table import Table, TableStyleInfo
+
+    fed = Font(bold=True, size=_LILLE)
+    lille = Font(size=_LILLE)
+    overskrift = f"{titel(takstaar)} – {ark.titel}"
+    regneark.saet_tekst(ws.cell(1, 1), overskrift)
+    ws.cell(1, 1).font = Font(bold=True, size=14)
+    regneark.saet_tekst(ws.cell(2, 1), ark.forklaring)
+    ws.cell(2, 1).font = Font(italic=True, color="555555")
+    n = len(ark.kolonner)
+    for j, k in enumerate(ark.kolonner, 1):
+        c = ws.cell(3, j)
+        regneark.saet_tekst(c, k.navn)
+        c.font = fed
+        c.fill = PatternFill("solid", fgColor=HOVED_FILL)
+        c.alignment = Alignment(wrap_text=True, vertical="bottom")
+        ws.column_dimensions[get_column_letter(j)].width = _bredde(k)
+    ws.row_dimensions[3].height = _hoejde(max(_linjer(k.navn, _bredde(k), fed=True) for k in ark.kolonner))
+    flag = PatternFill("solid", fgColor=FLAG_FILL)
+    tekst_stil = Alignment(wrap_text=True, vertical="top")
+    tal_stil = Alignment(vertical="top")
+    raekker = ark.raekker or []
+    for i, r in enumerate(raekker, 4):
+        vaerdier = r.liste(ark.kolonner)
+        ws.row_dimensions[i].height = _hoejde(max(
+            (_linjer(regneark.tekst(v)[0], _bredde(k)) for k, v in zip(ark.kolonner, vaerdier) if isinstance(v, str)),
+            default=1))
+        for j, (k, v) in enumerate(zip(ark.kolonner, vaerdier), 1):
+            c = ws.cell(i, j)
+            _saet(c, k.art, v)
+            c.font = lille
+            c.alignment = tekst_stil if k.art == TEKST else tal_stil
+            if r.fremhaev:
+                c.fill = flag
+    sidste = 3 + max(len(raekker), 1)
+    if not raekker:
+        regneark.saet_tekst(ws.cell(4, 1), "(ingen rækker)")
+    ref = f"A3:{get_column_letter(n)}{sidste}"
+    tabel = Table(displayName=ark.tabel, ref=ref)
+    tabel.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+    ws.add_table(tabel)
+    slut = sidste
+    if ark.slutraekke is not None:
+        slut = sidste + 1
+        kant = Border(top=Side(style="thin"), bottom=Side(style="double"))
+        for j, (k, v) in enumerate(zip(ark.kolonner, ark.slutraekke), 1):
+            c = ws.cell(slut, j)
+            _saet(c, k.art, v)
+            c.font, c.border = fed, kant
+    ws.freeze_panes = ws.cell(4, ark.frys_kolonner + 1).coordinate
+    ws.print_title_rows = "3:3"
+    ws.print_area = f"A1:{get_column_letter(n)}{slut}"
+    ps = ws.page_setup
+    papir = ws.PAPERSIZE_A3 if sum(_bredde(k) for k in ark.kolonner) > _A3_FRA else ws.PAPERSIZE_A4
+    ps.orientation, ps.paperSize, ps.fitToWidth, ps.fitToHeight = "landscape", papir, 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.oddHeader.center.text = overskrift.replace("&", "&&")
+    ws.oddFooter.left.text = f"Dannet {dannet:%d-%m-%Y} kl. {dannet:%H:%M}"
+    ws.oddFooter.right.text = "Side &P af &N"
+
+
+def _linjer(tekst: str, bredde: float, fed: bool = False) -> int:
+    """How many lines `tekst` takes in a wrapped cell `bredde` units wide (greedy word wrap at the
+    tables' point size), so row heights can be set: not every spreadsheet fits them on opening."""
+    pr_linje = max(1, int(bredde * (0.95 if fed else 1.1)))
+    n = 0
+    for afsnit in str(tekst).split("\n"):
+        linje = 0
+        n += 1
+        for ord_ in afsnit.split(" "):
+            laengde = len(ord_)
+            if linje and linje + 1 + laengde > pr_linje:
+                n, linje = n + 1, 0
+            while laengde > pr_linje:  # a word longer than the column is broken
+                n, laengde = n + 1, laengde - pr_linje
+            linje += laengde + (1 if linje else 0)
+    return n
+
+
+def _hoejde(linjer: int) -> float:
+    return round(linjer * 11.5 + 3, 1)
+
+
+def _bredde(k) -> float:
+    """The column's width, at least the longest word of its heading."""
+    return max(k.bredde, max(len(o) for o in k.navn.replace("-", "- ").split()) * 0.95 + 1.5)
+
+
+def _saet(c, art: str, v) -> None:
+    if v is None or v == "":
+        return
+    if isinstance(v, str) or art == TEKST:
+        regneark.saet_tekst(c, v)
+        return
+    if art == PCT:
+        v = v / 100
+    c.value = v
+    c.number_format = _FORMATER.get(art, "General")

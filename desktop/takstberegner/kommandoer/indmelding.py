@@ -54,6 +54,8 @@ def registrer(sub: argparse._SubParsersAction) -> None:
     b.add_argument("filer", nargs="+", help="indmeldingsfiler")
     b.add_argument("--tillid", metavar="FIL.pem",
                    help="PEM-fil med betroede rodcertifikater og/eller registrerede fingeraftryk")
+    b.add_argument("--takstaar", type=int, metavar="ÅR",
+                   help="takstbilagets takstår (standard: det, flest indmeldinger er for)")
     b.add_argument("-o", "--output", required=True, metavar="FIL.xlsx", help="Excel-fil, fx takstbilag.xlsx")
     b.set_defaults(func=_takstbilag)
     stier.roller(b, ind=("filer", "tillid"), ud=("output",))
@@ -180,19 +182,20 @@ def _verificer(args: argparse.Namespace) -> int:
 
 
 def _takstbilag(args: argparse.Namespace) -> int:
-    from takstberegner.export import takstbilag, verifikation
+    """Verify every file, go on past a bad one, and always write the bilag of what passed."""
+    from takstberegner.export import takstbilag, takstbilag_udvalg
     from takstberegner.export import tillid as tillid_mod
 
     t = tillid_mod.laes_tillid(args.tillid) if args.tillid else None
-    resultater = []
-    for fil in args.filer:
-        if not Path(fil).is_file():
-            raise _Fejl(f"filen {fil} findes ikke")
-        r = verifikation.verificer(fil, t)
-        resultater.append(r)
-        status = "godkendt" if r.ok else "AFVIST: " + " ".join(r.grunde)
-        _ud(f"{fil}: {r.driftsherre or '?'} - {status}")
-    _skriv(args.output, takstbilag.lav_takstbilag(resultater))
-    afviste = sum(1 for r in resultater if not r.ok)
-    _ud(f"Takstbilag skrevet til {args.output}: {len(resultater) - afviste} godkendte, {afviste} afviste indmeldinger.")
-    return 0 if afviste == 0 else 1
+    udvalg = takstbilag_udvalg.saml(args.filer, t, args.takstaar)
+    for st in udvalg.statusser:
+        ind = st.indmelding
+        grunde = (": " + " ".join(st.grunde)) if st.grunde else ""
+        _ud(f"{ind.fil}: {ind.driftsherre or '?'} - {st.status_navn.lower()}{grunde}")
+    _skriv(args.output, takstbilag.lav_takstbilag(udvalg))
+    g = udvalg.antal(takstbilag_udvalg.GODKENDT)
+    ikke = len(udvalg.statusser) - g
+    aar = f" for {udvalg.takstaar}" if udvalg.takstaar else ""
+    _ud(f"Takstbilag{aar} skrevet til {args.output}: {g} godkendte, {udvalg.antal(takstbilag_udvalg.AFVIST)} afviste"
+        f", {udvalg.antal(takstbilag_udvalg.ERSTATTET)} erstattede og {udvalg.antal(takstbilag_udvalg.DUBLET)} dubletter.")
+    return 0 if ikke == 0 else 1

@@ -1,0 +1,203 @@
+"""Which submissions the samlede takstbilag is built from (SA 2.2.1; issue 12 item 5).
+
+Every file given is accounted for, in the order given, with one status:
+- `godkendt`: verified, for the bilag's takstår, and the latest from its CVR: its takster count;
+- `afvist`: verification failed (forged, corrupt, hostile, unreadable) or a file for another
+  takstår: listed with the Danish reason, nothing of it counts;
+- `erstattet`: verified, but a later-signed submission from the same CVR replaces it;
+- `dublet`: byte-for-byte the same file as one listed before: it counts once.
+
+`saml(filer, tillid)` verifies the files and never raises; `udvaelg(indmeldinger)` is the pure
+choice over verification results (tested on its own). `fra_verifikation` is the one place that
+knows the verification module's result type.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+
+from takstberegner.domain.model import Takstgrundlag
+from takstberegner.domain.resultat import Beregning
+
+GODKENDT, AFVIST, ERSTATTET, DUBLET = "godkendt", "afvist", "erstattet", "dublet"
+STATUS_NAVNE = {
+    GODKENDT: "Godkendt",
+    AFVIST: "Afvist",
+    ERSTATTET: "Erstattet af nyere indmelding",
+    DUBLET: "Dublet (tælles én gang)",
+}
+
+
+@dataclass(frozen=True)
+class Indmelding:
+    """One file as the takstbilag sees it: what verification found, and the verified documents."""
+
+    fil: str
+    ok: bool
+    grunde: tuple[str, ...] = ()
+    underskriver: str = ""
+    certifikat_cvr: str = ""
+    driftsherre: str = ""
+    cvr: str = ""
+    takstaar: int | None = None
+    signeringstid: datetime | None = None
+    certifikat_fingeraftryk: str = ""
+    fingeraftryk: str = ""
+    sha256: str = ""
+    grundlag: Takstgrundlag | None = None
+    beregning: Beregning | None = None
+
+
+@dataclass(frozen=True)
+class Status:
+    nr: int  # 1-based position in the list of files given
+    indmelding: Indmelding
+    status: str
+    grunde: tuple[str, ...] = ()  # why it is not counted (Danish)
+    noter: tuple[str, ...] = field(default_factory=tuple)  # e.g. "Erstatter fil …"
+
+    @property
+    def status_navn(self) -> str:
+        return STATUS_NAVNE[self.status]
+
+
+@dataclass(frozen=True)
+class Udvalg:
+    takstaar: int | None
+    statusser: tuple[Status, ...]
+
+    @property
+    def godkendte(self) -> list[Status]:
+        """The counted submissions, by driftsherre name and CVR (the order of the bilag)."""
+        ok = [s for s in self.statusser if s.status == GODKENDT]
+        return sorted(ok, key=lambda s: (s.indmelding.driftsherre.casefold(), s.indmelding.cvr))
+
+    def antal(self, status: str) -> int:
+        return sum(1 for s in self.statusser if s.status == status)
+
+
+def _tid(t: datetime | None) -> str:
+    if t is None:
+        return "uden signeringstidspunkt"
+    lokal = t.astimezone()
+    return f"signeret {lokal:%d-%m-%Y} kl. {lokal:%H:%M:%S}"
+
+
+def _navn(fil: str) -> str:
+    return Path(fil).name or fil
+
+
+def _bilagets_aar(indmeldinger: list[Indmelding]) -> int | None:
+    """The takstår most verified submissions are for (ties: the latest)."""
+    aar = Counter(i.takstaar for i in indmeldinger if i.ok and i.takstaar is not None)
+    if not aar:
+        return None
+    return max(aar, key=lambda a: (aar[a], a))
+
+
+def udvaelg(indmeldinger: list[Indmelding], takstaar: int | None = None) -> Udvalg:
+    """Give every submission its status (module docstring). `takstaar` None: the most common one."""
+    if takstaar is None:
+        takstaar = _bilagets_aar(indmeldinger)
+    status: dict[int, Status] = {}
+    set_foer: dict[str, int] = {}
+    kandidater: dict[str, list[int]] = {}
+    for i, ind in enumerate(indmeldinger):
+        nr = i + 1
+        if ind.sha256 and ind.sha256 in set_foer:
+            foer = set_foer[ind.sha256]
+            status[i] = Status(nr, ind, DUBLET, (
+                f"Samme fil som nr. {foer + 1} ({_navn(indmeldinger[foer].fil)}); den tælles kun én gang.",))
+            continue
+        if ind.sha256:
+            set_foer[ind.sha256] = i
+        if not ind.ok:
+            status[i] = Status(nr, ind, AFVIST, ind.grunde or ("Filen kunne ikke verificeres.",))
+            continue
+        if takstaar is not None and ind.takstaar != takstaar:
+            status[i] = Status(nr, ind, AFVIST, (
+                f"Indmeldingen er for takståret {ind.takstaar}, men takstbilaget er for {takstaar}.",))
+            continue
+        kandidater.setdefault(ind.cvr or ind.driftsherre, []).append(i)
+    for idx in kandidater.values():
+        # the latest signing time wins; equal times: the one given last
+        vinder = max(idx, key=lambda i: (indmeldinger[i].signeringstid is not None,
+                                         indmeldinger[i].signeringstid or datetime.min, i))
+        v = indmeldinger[vinder]
+        noter = []
+        for i in idx:
+            if i == vinder:
+                continue
+            ind = indmeldinger[i]
+            status[i] = Status(i + 1, ind, ERSTATTET, (
+                f"Erstattet af nr. {vinder + 1} ({_navn(v.fil)}, {_tid(v.signeringstid)}) fra samme CVR "
+                f"{v.cvr}; denne er {_tid(ind.signeringstid)}.",))
+            noter.append(f"Erstatter nr. {i + 1} ({_navn(ind.fil)}, {_tid(ind.signeringstid)}).")
+        status[vinder] = Status(vinder + 1, v, GODKENDT, (), tuple(noter))
+    return Udvalg(takstaar, tuple(status[i] for i in range(len(indmeldinger))))
+
+
+def fra_verifikation(r) -> Indmelding:
+    """The verification module's result as an `Indmelding` (the one adapter to its API)."""
+    beregning = getattr(r, "beregning", None)
+    grundlag = getattr(r, "grundlag", None)
+    return Indmelding(
+        fil=str(r.fil), ok=bool(r.ok), grunde=tuple(r.grunde), underskriver=r.underskriver or "",
+        certifikat_cvr=r.cvr or "", driftsherre=r.driftsherre or "", cvr=r.driftsherre_cvr or "",
+        takstaar=r.takstaar, signeringstid=r.signeringstid,
+        certifikat_fingeraftryk=r.certifikat_fingeraftryk or "", fingeraftryk=r.fingeraftryk or "",
+        sha256=r.sha256 or "", grundlag=grundlag, beregning=beregning,
+    )
+
+
+def _filens_sha256(sti: Path) -> str:
+    h = hashlib.sha256()
+    with open(sti, "rb") as f:
+        for blok in iter(lambda: f.read(1 << 20), b""):
+            h.update(blok)
+    return h.hexdigest()
+
+
+def kontroller_fil(fil: str | Path, tillid=None) -> Indmelding:
+    """Verify one file; never raises: whatever goes wrong is a rejection with a Danish reason."""
+    from takstberegner.export import verifikation
+
+    p = Path(fil)
+    if not p.is_file():
+        return Indmelding(str(fil), False, ("Filen findes ikke, eller det er en mappe.",))
+    try:
+        sha = _filens_sha256(p)
+    except OSError as e:
+        return Indmelding(str(fil), False, (f"Filen kan ikke læses: {e.strerror or e}.",))
+    try:
+        ind = fra_verifikation(verifikation.verificer(p, tillid))
+    except Exception as e:  # noqa: BLE001 - a hostile file must not stop the bilag
+        return Indmelding(str(fil), False, (
+            f"Filen kan ikke kontrolleres; den er beskadiget eller ikke en indmeldingsfil ({type(e).__name__}).",),
+            sha256=sha)
+    if ind.ok and (ind.grundlag is None or ind.beregning is None):
+        return Indmelding(str(fil), False, ("Indmeldingens takstgrundlag og takster mangler.",), sha256=sha)
+    return ind if ind.sha256 else replace(ind, sha256=sha)
+
+
+def saml(filer: list[str | Path], tillid=None, takstaar: int | None = None) -> Udvalg:
+    """Verify every file (a file already seen is not verified again) and choose (`udvaelg`)."""
+    set_: dict[str, Indmelding] = {}
+    indmeldinger = []
+    for fil in filer:
+        try:
+            sha = _filens_sha256(Path(fil)) if Path(fil).is_file() else ""
+        except OSError:
+            sha = ""
+        if sha and sha in set_:
+            foer = set_[sha]
+            indmeldinger.append(replace(foer, fil=str(fil)))
+            continue
+        ind = kontroller_fil(fil, tillid)
+        if sha:
+            set_[sha] = ind
+        indmeldinger.append(ind)
+    return udvaelg(indmeldinger, takstaar)

@@ -1,0 +1,94 @@
+"""Which submissions count in the takstbilag (issue 12 item 5), as a pure choice over
+verification results, and the command line that goes on past a bad file."""
+from __future__ import annotations
+
+import io
+from datetime import datetime, timedelta, timezone
+
+import openpyxl
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from takstberegner.cli import main
+from takstberegner.export.takstbilag_udvalg import (
+    AFVIST, DUBLET, ERSTATTET, GODKENDT, Indmelding, udvaelg,
+)
+
+T0 = datetime(2026, 9, 1, 10, 0, tzinfo=timezone.utc)
+
+
+def ind(fil, cvr="1", aar=2026, tid=T0, ok=True, sha=None, grunde=()):
+    return Indmelding(fil=fil, ok=ok, grunde=grunde, cvr=cvr, driftsherre=f"Kommune {cvr}", takstaar=aar,
+                      signeringstid=tid, sha256=sha if sha is not None else f"sha-{fil}")
+
+
+def test_seneste_signering_fra_et_cvr_vinder_uanset_raekkefoelge():
+    u = udvaelg([ind("ny", tid=T0 + timedelta(hours=1)), ind("gammel", tid=T0), ind("anden", cvr="2")])
+    assert [s.status for s in u.statusser] == [GODKENDT, ERSTATTET, GODKENDT]
+    assert "Erstattet af nr. 1 (ny" in u.statusser[1].grunde[0]
+    assert u.statusser[0].noter[0].startswith("Erstatter nr. 2 (gammel")
+
+
+def test_samme_signeringstid_sidst_givne_vinder():
+    u = udvaelg([ind("x"), ind("y")])
+    assert [s.status for s in u.statusser] == [ERSTATTET, GODKENDT]
+
+
+def test_en_afvist_nyere_udgave_erstatter_ikke_den_godkendte():
+    u = udvaelg([ind("gammel"), ind("ny", tid=T0 + timedelta(days=1), ok=False, grunde=("Signaturen holder ikke.",))])
+    assert [s.status for s in u.statusser] == [GODKENDT, AFVIST]
+    assert u.statusser[1].grunde == ("Signaturen holder ikke.",)
+
+
+def test_takstaar_er_det_de_fleste_er_for_og_kan_vaelges():
+    filer = [ind("a", cvr="1"), ind("b", cvr="2"), ind("c", cvr="3", aar=2025)]
+    assert [s.status for s in udvaelg(filer).statusser] == [GODKENDT, GODKENDT, AFVIST]
+    u = udvaelg(filer, takstaar=2025)
+    assert u.takstaar == 2025 and [s.status for s in u.statusser] == [AFVIST, AFVIST, GODKENDT]
+    assert "takståret 2026, men takstbilaget er for 2025" in u.statusser[0].grunde[0]
+
+
+def test_dublet_af_en_afvist_fil_er_stadig_en_dublet():
+    u = udvaelg([ind("x", ok=False, sha="s"), ind("x2", ok=False, sha="s")])
+    assert [s.status for s in u.statusser] == [AFVIST, DUBLET]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 3), st.sampled_from([2025, 2026]), st.integers(0, 3), st.booleans(),
+                          st.integers(0, 4)), max_size=10))
+def test_hver_fil_faar_netop_en_status_og_hvert_cvr_hoejst_en_godkendt(spec):
+    filer = [ind(f"f{i}", cvr=str(c), aar=a, tid=T0 + timedelta(hours=h), ok=ok, sha=f"s{s}")
+             for i, (c, a, h, ok, s) in enumerate(spec)]
+    u = udvaelg(filer)
+    assert len(u.statusser) == len(filer) and [s.nr for s in u.statusser] == list(range(1, len(filer) + 1))
+    godkendte = [s.indmelding for s in u.statusser if s.status == GODKENDT]
+    assert len({g.cvr for g in godkendte}) == len(godkendte)
+    assert all(g.ok and g.takstaar == u.takstaar for g in godkendte)
+    set_ = set()
+    for s in u.statusser:
+        assert (s.status == DUBLET) == (s.indmelding.sha256 in set_)
+        set_.add(s.indmelding.sha256)
+        if s.status == ERSTATTET:  # the winner from its CVR was signed no earlier
+            (v,) = [g for g in godkendte if g.cvr == s.indmelding.cvr]
+            assert v.signeringstid >= s.indmelding.signeringstid
+        assert s.status == GODKENDT or s.grunde
+
+
+def test_kommandoen_gaar_videre_forbi_en_daarlig_fil_og_skriver_bilaget(tmp_path, capsys, indmelding_egen, egen_noegle):
+    from takstberegner.export import signering
+
+    god, _ = indmelding_egen
+    pem = tmp_path / "tillid.pem"
+    pem.write_text(signering.certifikat_pem(egen_noegle.certifikat), encoding="ascii")
+    (tmp_path / "ond.indmelding").write_bytes(b"PK\x05\x06" + b"\x00" * 18)  # an empty ZIP
+    bilag = tmp_path / "takstbilag.xlsx"
+    rc = main(["takstbilag", str(tmp_path / "ond.indmelding"), str(tmp_path / "vaek.indmelding"), str(god), str(god),
+               "--tillid", str(pem), "-o", str(bilag)])
+    ud = capsys.readouterr()
+    assert rc == 1 and "Traceback" not in ud.err + ud.out
+    assert "ond.indmelding: ? - afvist" in ud.out and "vaek.indmelding: ? - afvist: Filen findes ikke" in ud.out
+    assert "1 godkendte, 2 afviste, 0 erstattede og 1 dubletter" in ud.out
+    wb = openpyxl.load_workbook(io.BytesIO(bilag.read_bytes()))
+    status = [r[2] for r in wb["Indmeldinger"].iter_rows(min_row=4, values_only=True)]
+    assert status == ["Afvist", "Afvist", "Godkendt", "Dublet (tælles én gang)"]
+    assert [r[0] for r in wb["Takster"].iter_rows(min_row=4, values_only=True)] == ["Eksempel Kommune"] * 2

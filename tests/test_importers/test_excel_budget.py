@@ -25,37 +25,52 @@ def test_forhaandsvisning_foreslaar_kategorier_og_totaler(tmp_path, grundlag):
     fv = _fv(skriv_budget(tmp_path / "b.xlsx"), grundlag)
     assert [(x.raekke, x.art, x.kategori, x.beloeb) for x in fv.linjer] == [
         (4, "1.1", "personale", Decimal("6500000")),
-        (5, "1.1", "personale", Decimal("700000.0")),
+        (5, "1.1", "personale", Decimal("700000")),
         (6, "2.2", "aktivitet", Decimal("96.25")),
         (7, "2.2", "aktivitet", Decimal("0.01")),
         (8, "2.7", "kapital", Decimal("60000.00")),
         (9, "4.5", "ejendom", Decimal("410000")),
+        (10, "7.6", "ignorer", Decimal("-9000000")),  # takstindtægter: shown, not imported
         (11, "7.2", "oevrig_indtaegt", Decimal("-12000.5")),
         (12, "8", "finansieringsindtaegter", Decimal("-5000")),
     ]
+    assert [x.raekke for x in fv.importerede] == [4, 5, 6, 7, 8, 9, 11, 12]
     assert all(x.tilbud_id == "T1" for x in fv.linjer)  # by name and by id
     assert fv.totaler == {
-        "personale": Decimal("7200000.0"), "aktivitet": Decimal("96.26"), "ejendom": Decimal("410000"),
+        "personale": Decimal("7200000"), "aktivitet": Decimal("96.26"), "ejendom": Decimal("410000"),
         "kapital": Decimal("60000.00"), "finansieringsindtaegter": Decimal("-5000"),
         "oevrig_indtaegt": Decimal("-12000.5"),
     }
     assert list(fv.totaler) == ["personale", "aktivitet", "ejendom", "kapital", "finansieringsindtaegter",
                                 "oevrig_indtaegt"]
-    grunde = dict(fv.sprunget_over)
-    assert "7.6" in grunde[10] and "uden konto" in grunde[13]
-    assert "Personaleomkostninger" in fv.tekst() and "7.200.000,00 kr." in fv.tekst()
+    assert dict(fv.sprunget_over) == {13: "beløb 123,00 kr. uden konto (sumlinje?)"}
+    tekst = fv.tekst(grundlag)
+    assert "Personaleomkostninger" in tekst and "7.200.000,00 kr." in tekst
+    assert "Bostedet Nord / Importeres ikke" in tekst and "/ Øvrige indtægter" in tekst
+    assert "personale" not in tekst.replace("Personale", "")  # no raw keys
 
 
-def test_import_skriver_i_en_transaktion(tmp_path, grundlag, takstfil):
+def test_import_erstatter_budgettet_i_en_transaktion(tmp_path, grundlag, takstfil):
     fv = _fv(skriv_budget(tmp_path / "b.xlsx"), grundlag)
     with TakstFil.aabn(takstfil) as f:
         ny = eb.importer(f, fv)
+    t1 = ny.tilbud[0]
+    assert len(t1.omkostninger) == 7  # the budget is replaced, not added to
+    assert t1.omkostninger[2] == m.Omkostningslinje(kategori="aktivitet", post="kost", beloeb=Decimal("96.25"),
+                                                    tekst="2.2 Fødevarer")
+    assert t1.omkostninger[3].beloeb == Decimal("0.01")
+    assert t1.oevrige_indtaegter == (m.OevrigIndtaegt(post="Salg af kantinemad", beloeb=Decimal("12000.5")),)
+    assert ny.tilbud[1:] == grundlag.tilbud[1:]
+    assert laes_grundlag(takstfil) == ny
+
+
+def test_import_kan_laegge_til(tmp_path, grundlag, takstfil):
+    fv = _fv(skriv_budget(tmp_path / "b.xlsx"), grundlag)
+    with TakstFil.aabn(takstfil) as f:
+        ny = eb.importer(f, fv, eb.TILFOEJ)
     t0, t1 = grundlag.tilbud[0], ny.tilbud[0]
-    nye = t1.omkostninger[len(t0.omkostninger):]
-    assert len(nye) == 7
-    assert nye[2] == m.Omkostningslinje(kategori="aktivitet", post="kost", beloeb=Decimal("96.25"),
-                                        tekst="2.2 Fødevarer")
-    assert nye[3].beloeb == Decimal("0.01")
+    assert t1.omkostninger[:len(t0.omkostninger)] == t0.omkostninger
+    assert len(t1.omkostninger) == len(t0.omkostninger) + 7
     assert t1.oevrige_indtaegter[-1] == m.OevrigIndtaegt(post="Salg af kantinemad", beloeb=Decimal("12000.5"))
     assert laes_grundlag(takstfil) == ny
 
@@ -123,29 +138,47 @@ def test_tomt_ark(tmp_path, grundlag):
 def test_for_mange_raekker(tmp_path, grundlag):
     rows = [("2.2", f"linje {i}", i, "T1") for i in range(150)]
     xlsx = skriv_budget(tmp_path / "b.xlsx", raekker=rows)
-    e = _fejl(xlsx, grundlag, maks_raekker=100)
-    assert "Arket 'Budget 2026', række 154: der er 154 rækker; der kan højst importeres 100" in e.besked
+    with pytest.raises(eb.AfvistFil) as e:
+        _fv(xlsx, grundlag, maks_raekker=100)
+    assert e.value.besked == ("Regnearket b.xlsx kan ikke importeres: arket 'Budget 2026' har mere end 100 rækker "
+                              "med indhold. Intet er importeret. Del budgettet op, eller fjern det, der ikke hører "
+                              "til budgettet.")
     assert len(_fv(xlsx, grundlag, maks_raekker=200).linjer) == 150
 
 
 def test_ukendt_tilbud_og_art(tmp_path, grundlag):
     rows = BUDGET[:2] + [("2.2", "Mad", 10, "Bostedet Syd"), ("Z9", "Hvad", 5, "T1")]
     e = _fejl(skriv_budget(tmp_path / "b.xlsx", raekker=rows), grundlag)
-    assert [(f.raekke, f.kolonne) for f in e.fejl] == [(6, "D"), (7, "A")]
-    assert "tilbuddet 'Bostedet Syd' findes ikke" in e.besked and "'Z9' indeholder ingen art" in e.besked
+    assert [(f.raekke, f.kolonne) for f in e.fejl] == [(6, "D")]
+    assert "tilbuddet 'Bostedet Syd' findes ikke" in e.besked
+    # an art the kontoplan does not know is not an error in the sheet: the user chooses its kategori
+    fv = _fv(skriv_budget(tmp_path / "c.xlsx", raekker=BUDGET[:2] + [("Z9", "Hvad", 5, "T1")]), grundlag)
+    assert fv.linjer[-1].kategori == "" and fv.problemer() == [
+        "Række 6: kontoplanen kender ikke kontoen 'Z9'; vælg en kategori."]
+    with pytest.raises(InputError, match="Række 6: kontoplanen kender ikke kontoen 'Z9'"):
+        eb.afvis_hvis_ugyldig(grundlag, fv, eb.ERSTAT)
+    fv = fv.med_linje(2, kategori="administration")
+    assert fv.problemer() == [] and fv.linjer[-1].post == "lokal_administration"
 
 
 def test_forkerte_valg(tmp_path, grundlag):
     xlsx = skriv_budget(tmp_path / "b.xlsx")
-    with pytest.raises(InputError, match="arket 'Budget' findes ikke.*'Budget 2026', 'Noter'"):
+    with pytest.raises(InputError, match="Arket 'Budget' findes ikke i b.xlsx; arkene hedder: 'Budget 2026', 'Noter'"):
         _fv(xlsx, grundlag, ark="Budget")
-    with pytest.raises(InputError, match="ikke et kolonnebogstav"):
+    with pytest.raises(InputError, match="ingen kolonne med overskriften '3'; overskrifterne er 'Konto', 'Tekst'"):
         _fv(xlsx, grundlag, beloeb="3")
     with pytest.raises(InputError, match="tilbuddet 'T9' findes ikke"):
         _fv(xlsx, grundlag, tilbud=None, tilbud_id="T9")
     (tmp_path / "x.xlsx").write_text("ikke excel")
-    with pytest.raises(InputError, match="x.xlsx"):
+    with pytest.raises(InputError, match="Filen x.xlsx er ikke et Excel-regneark"):
         _fv(tmp_path / "x.xlsx", grundlag)
+
+
+def test_kolonner_efter_overskrift_eller_af_sig_selv(tmp_path, grundlag):
+    xlsx = skriv_budget(tmp_path / "b.xlsx")
+    ved_navn = _fv(xlsx, grundlag, konto="konto", tekst="TEKST", beloeb="Beløb", tilbud="Tilbud")
+    af_sig_selv = eb.forhaandsvis(xlsx, None, None, None, None, grundlag)
+    assert ved_navn == _fv(xlsx, grundlag) == af_sig_selv
 
 
 def test_intet_skrives_ved_fejl(tmp_path, grundlag, takstfil):
@@ -186,6 +219,5 @@ def test_for_mange_raekker_uden_dimension(tmp_path, grundlag):
     for i in range(150):
         ws.append(["2.2", f"linje {i}", i, "T1"])
     wb.save(tmp_path / "w.xlsx")
-    e = _fejl(tmp_path / "w.xlsx", grundlag, maks_raekker=100)
-    assert [(f.raekke, f.kolonne) for f in e.fejl] == [(102, "")]  # the 101st data row
-    assert "Arket 'Budget 2026', række 102: der er flere end 100 rækker med data" in e.besked
+    with pytest.raises(eb.AfvistFil, match="har mere end 100 rækker med indhold"):
+        _fv(tmp_path / "w.xlsx", grundlag, maks_raekker=100)

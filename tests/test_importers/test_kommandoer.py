@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import io
 import sys
+from decimal import Decimal
 
 from takstberegner.cli import main
 from takstberegner.formats import takstgrundlag as F
@@ -70,13 +71,17 @@ def test_excel_viser_forhaandsvisning_og_skriver_kun_med_ja(tmp_path, capsys, mo
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     assert main(_excel_args(xlsx, fil, "--tilbud", "D")) == 1
     ud = capsys.readouterr().out
-    assert "8 linjer importeres" in ud and "Personaleomkostninger" in ud and "Intet er importeret" in ud
+    assert "8 linjer importeres, 1 linjer importeres ikke" in ud and "Personaleomkostninger" in ud
+    assert "Erstat tilbuddets budget — før og efter:" in ud and "Intet er importeret" in ud
     assert laes_grundlag(fil) == foer
     assert main(_excel_args(xlsx, fil, "--tilbud-id", "T1", "--ja")) == 0
-    assert "8 linjer er importeret" in capsys.readouterr().out
+    assert "8 linjer er importeret til a.takst (budgettet er erstattet)." in capsys.readouterr().out
     efter = laes_grundlag(fil)
-    assert len(efter.tilbud[0].omkostninger) == len(foer.tilbud[0].omkostninger) + 7
-    assert len(efter.tilbud[0].oevrige_indtaegter) == len(foer.tilbud[0].oevrige_indtaegter) + 1
+    assert len(efter.tilbud[0].omkostninger) == 7 and len(efter.tilbud[0].oevrige_indtaegter) == 1
+    assert main(_excel_args(xlsx, fil, "--tilbud-id", "T1", "--ja", "--tilfoej")) == 0
+    assert "(lagt til budgettet)" in capsys.readouterr().out
+    igen = laes_grundlag(fil)
+    assert len(igen.tilbud[0].omkostninger) == 14 and len(igen.tilbud[0].oevrige_indtaegter) == 2
 
 
 def test_excel_med_fejl_giver_exit_2_og_intet_skrevet(tmp_path, capsys):
@@ -89,8 +94,24 @@ def test_excel_med_fejl_giver_exit_2_og_intet_skrevet(tmp_path, capsys):
     assert "Arket 'Budget 2026', række 13, kolonne C: teksten 'ca. 5000' er ikke et beløb" in err
     assert "Traceback" not in err
     assert hashlib.sha256(fil.read_bytes()).hexdigest() == foer
-    assert main(["importer", str(xlsx), "--til", str(fil), "--ark", "Budget 2026"]) == 2
-    assert "angiv --konto, --beloeb" in capsys.readouterr().err
+    # without --konto and --beloeb the columns are found from the headings: the same error
+    assert main(["importer", str(xlsx), "--til", str(fil), "--ark", "Budget 2026", "--ja"]) == 2
+    assert "række 13, kolonne C: teksten 'ca. 5000' er ikke et beløb" in capsys.readouterr().err
+    assert hashlib.sha256(fil.read_bytes()).hexdigest() == foer
+
+
+def test_csv_budget_med_overskrifter(tmp_path, capsys):
+    fil = tmp_path / "a.takst"
+    main(["importer", str(JSON), "--til", str(fil)])
+    csv = tmp_path / "budget.csv"
+    csv.write_bytes("Konto;Tekst;Beløb\r\n1.1;Løn pædagoger;6.500.000,00\r\n2.2;Fødevarer;96,25\r\n"
+                    .encode("cp1252"))
+    assert main(["importer", str(csv), "--til", str(fil), "--tilbud-id", "T1", "--ja"]) == 0
+    assert "2 linjer er importeret" in capsys.readouterr().out
+    t = laes_grundlag(fil).tilbud[0]
+    assert [(x.tekst, x.beloeb) for x in t.omkostninger] == [("1.1 Løn pædagoger", Decimal("6500000.00")),
+                                                              ("2.2 Fødevarer", Decimal("96.25"))]
+    assert t.oevrige_indtaegter == ()
 
 
 def test_rul_frem_kommando(tmp_path, capsys):

@@ -72,26 +72,31 @@ class ImportDialog(QDialog):
             self.tekstfelt.setPlainText(getattr(e, "besked", None) or str(e))
             self.importer_knap.setEnabled(False)
             return False
-        self.tekstfelt.setPlainText(self.forhaandsvisning.tekst())
+        self.tekstfelt.setPlainText(self.forhaandsvisning.tekst(self.dok.grundlag, excel_budget.ERSTAT))
         self.importer_knap.setEnabled(bool(self.forhaandsvisning.linjer))
         return True
 
     def importer(self) -> None:
         if self.forhaandsvisning is None:
             return
-        aendringer = list(self.forhaandsvisning.aendringer())
-        if self.dok.anvend_mange(aendringer, f"Importér {len(aendringer)} budgetlinjer"):
+        from takstberegner.fejl import Fejl
+        from takstberegner.importers import excel_budget
+
+        fv = self.forhaandsvisning
+        try:
+            aendringer = excel_budget.afvis_hvis_ugyldig(self.dok.grundlag, fv, excel_budget.ERSTAT)
+        except Fejl as e:
+            self.tekstfelt.setPlainText(e.besked)
+            return
+        if self.dok.anvend_mange(aendringer, f"Importér {len(fv.importerede)} budgetlinjer"):
             self.accept()
 
 
 def _ark_navne(sti: Path) -> list[str]:
-    try:
-        import openpyxl
+    from takstberegner.fejl import Fejl
+    from takstberegner.importers import excel_budget
 
-        wb = openpyxl.load_workbook(sti, read_only=True)
-        try:
-            return list(wb.sheetnames)
-        finally:
-            wb.close()
-    except Exception:
+    try:
+        return excel_budget.ark_navne(sti)
+    except Fejl:
         return []

@@ -239,25 +239,27 @@ def modsat(grundlag: Takstgrundlag, a: Aendring) -> Aendring:
 def modsatte(grundlag: Takstgrundlag, aendringer: list[Aendring]) -> list[Aendring]:
     """The changes that undo a whole sequence, in the order to apply them.
 
-    Appends (TilfoejElement at the end), the common case of an import, are inverted without
-    replaying the sequence, so a large import costs linear time.
+    Appends at the end of the sequence (TilfoejElement at the end of a collection: an import, also
+    after the lines it replaces were removed) are inverted without replaying them, so a large import
+    costs linear time; only the changes before them are replayed.
     """
-    if all(isinstance(a, TilfoejElement) and a.position is None for a in aendringer):
-        laengder: dict[tuple[str, str], int] = {}
-        ud: list[Aendring] = []
-        for a in aendringer:
-            if a.samling not in SAMLINGER:
-                raise AendringsFejl(f"Ukendt samling '{a.samling}'.")
-            noegle = (a.tilbud_id, a.samling)
-            if noegle not in laengder:
-                t = grundlag.tilbud[_tilbud_index(grundlag, a.tilbud_id)]
-                laengder[noegle] = len(getattr(t, a.samling))
-            ud.append(SletElement(a.tilbud_id, a.samling, laengder[noegle]))
-            laengder[noegle] += 1
-        return ud[::-1]
-    ud = []
+    aendringer = list(aendringer)
+    i = len(aendringer)
+    while i > 0 and isinstance(aendringer[i - 1], TilfoejElement) and aendringer[i - 1].position is None:
+        i -= 1
+    ud: list[Aendring] = []
     g = grundlag
-    for a in aendringer:
+    for a in aendringer[:i]:
         ud.append(modsat(g, a))
         g = anvend(g, a)
+    laengder: dict[tuple[str, str], int] = {}
+    for a in aendringer[i:]:
+        if a.samling not in SAMLINGER:
+            raise AendringsFejl(f"Ukendt samling '{a.samling}'.")
+        noegle = (a.tilbud_id, a.samling)
+        if noegle not in laengder:
+            t = g.tilbud[_tilbud_index(g, a.tilbud_id)]
+            laengder[noegle] = len(getattr(t, a.samling))
+        ud.append(SletElement(a.tilbud_id, a.samling, laengder[noegle]))
+        laengder[noegle] += 1
     return ud[::-1]

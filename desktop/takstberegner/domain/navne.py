@@ -40,6 +40,9 @@ RESULTAT_VALG = {"hensaet": "Hensæt (op til 5 %)", "indregn": "Indregn", "udsky
 DELE = {"basis": "Basis", "borgerrettet": "Borgerrettet"}
 DRIFTSHERRE_TYPER = {"kommune": "Kommune", "region": "Region"}
 OMKOSTNINGSKATEGORIER = dict(KATEGORI_NAVNE)
+# Where an imported budget line goes: one of the eight kategorier, the tilbud's øvrige indtægter,
+# or nowhere (takstindtægter are what the takst pays for).
+IMPORT_KATEGORIER = {**KATEGORI_NAVNE, "oevrig_indtaegt": "Øvrige indtægter", "ignorer": "Importeres ikke"}
 TAKST_LINJER = {**KATEGORI_NAVNE, REGULERING_LINJE: "Regulering og øvrige indtægter"}
 # The same lines in few words, for column headings where the full names do not fit (takstbilag).
 TAKST_LINJER_KORT = {
@@ -119,7 +122,7 @@ OEVRIGE_POSTER = {
 _GRUPPER: tuple[dict, ...] = (
     TILBUDSTYPER, TAKSTSTRUKTURER, BELAEGNING_METODER, NOEGLER, ANLAEG_TYPER, FINANSIERINGER,
     RESULTAT_VALG, DELE, DRIFTSHERRE_TYPER, TAKST_LINJER, ENHEDER, TIDSRUM, NIVEAUER,
-    *POSTER.values(), OEVRIGE_POSTER,
+    *POSTER.values(), OEVRIGE_POSTER, IMPORT_KATEGORIER,
 )
 ALLE: dict[str, str] = {}
 for _g in _GRUPPER:
@@ -264,7 +267,8 @@ def _attr(objekt: Any, navn: str) -> Any:
 
 __all__ = [
     "ALLE", "ANLAEG_TYPER", "BELAEGNING_METODER", "DELE", "DRIFTSHERRE_TYPER", "ENHEDER", "FELTER",
-    "FINANSIERINGER", "KATEGORIER", "NIVEAUER", "NOEGLER", "NOEGLETAL", "OMKOSTNINGSKATEGORIER",
-    "POSTER", "RESULTAT_VALG", "TAKSTSTRUKTURER", "TAKST_LINJER", "TAKST_LINJER_KORT", "TIDSRUM", "TILBUDSTYPER",
+    "FINANSIERINGER", "IMPORT_KATEGORIER", "KATEGORIER", "NIVEAUER", "NOEGLER", "NOEGLETAL",
+    "OMKOSTNINGSKATEGORIER", "POSTER", "RESULTAT_VALG", "TAKSTSTRUKTURER", "TAKST_LINJER", "TAKST_LINJER_KORT",
+    "TIDSRUM", "TILBUDSTYPER",
     "felt_tekst", "laesbar", "post_navn", "poster_for", "vis",
 ]

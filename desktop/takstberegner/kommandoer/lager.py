@@ -13,22 +13,27 @@ from takstberegner.kommandoer.dansk_hjaelp import heltal
 def registrer(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "importer",
-        help="importér en takstgrundlag-fil (.json) til en ny takstfil, eller et budget (.xlsx) til en takstfil",
-        description="En .json-fil bliver til en ny takstfil. Et Excel-budget (.xlsx) læses fra det valgte ark og "
-                    "de valgte kolonner; du ser hvad der importeres, med totaler pr. kategori, før der skrives.",
+        help="importér en takstgrundlag-fil (.json) til en ny takstfil, eller et budget (.xlsx, .csv) til en takstfil",
+        description="En .json-fil bliver til en ny takstfil. Et budget fra økonomisystemet (.xlsx eller .csv med "
+                    "semikolon) læses fra det valgte ark; kolonnerne findes ud fra overskrifterne eller angives. Du "
+                    "ser linjerne med kategori og budgettet før og efter, før der skrives. Som standard erstatter "
+                    "budgettet tilbuddets nuværende budget (--tilfoej lægger linjerne til).",
     )
-    p.add_argument("kilde", help="takstgrundlag (.json) eller budget fra økonomisystemet (.xlsx)")
+    p.add_argument("kilde", help="takstgrundlag (.json) eller budget fra økonomisystemet (.xlsx eller .csv)")
     p.add_argument("--til", required=True, metavar="FIL.takst", help="takstfilen der skal oprettes (.json) eller "
-                                                                     "udbygges (.xlsx)")
-    p.add_argument("--ark", help="arket med budgettet (.xlsx)")
-    p.add_argument("--konto", metavar="KOLONNE", help="kolonnen med kontonummer eller art, fx A")
-    p.add_argument("--tekst", metavar="KOLONNE", help="kolonnen med linjens tekst, fx B")
-    p.add_argument("--beloeb", metavar="KOLONNE", help="kolonnen med beløbet, fx C")
+                                                                     "have budgettet (.xlsx, .csv)")
+    p.add_argument("--ark", help="arket med budgettet (.xlsx; standard: det første)")
+    p.add_argument("--konto", metavar="KOLONNE", help="kolonnen med kontonummer eller art: overskriften (fx Konto) "
+                                                      "eller bogstavet (fx A); standard: findes af sig selv")
+    p.add_argument("--tekst", metavar="KOLONNE", help="kolonnen med linjens tekst (overskrift eller bogstav)")
+    p.add_argument("--beloeb", metavar="KOLONNE", help="kolonnen med beløbet (overskrift eller bogstav)")
     g = p.add_mutually_exclusive_group()
     g.add_argument("--tilbud", metavar="KOLONNE", help="kolonnen med tilbuddets id, tilbudsportal-id eller navn")
     g.add_argument("--tilbud-id", metavar="ID", help="læg alle linjer på dette tilbud")
     p.add_argument("--fra-raekke", type=heltal, metavar="N", help="første række med data (standard: efter overskriften)")
     p.add_argument("--kontoplan", metavar="FIL.csv", help="egen kontoplan-oversættelse (art;navn;kategori;post)")
+    p.add_argument("--tilfoej", action="store_true", help="læg linjerne til tilbuddets budget i stedet for at "
+                                                          "erstatte det")
     p.add_argument("--ja", action="store_true", help="importér uden at spørge")
     p.set_defaults(func=_importer)
     stier.roller(p, ind=("kilde", "kontoplan"), takst_ud=("til",))
@@ -64,34 +69,38 @@ def _importer(args: argparse.Namespace) -> int:
             g = f.hent()
         print(f"{til.name} er oprettet: {g.driftsherre.navn}, takstår {g.takstaar}, {len(g.tilbud)} tilbud.")
         return 0
-    if endelse in (".xlsx", ".xlsm"):
-        return _importer_excel(args, kilde, til)
-    return _fejl(f"{kilde.name} kan ikke importeres: vælg en takstgrundlag-fil (.json) eller et Excel-budget (.xlsx)")
+    if endelse in (".xlsx", ".xlsm", ".csv"):
+        return _importer_budget(args, kilde, til)
+    return _fejl(f"{kilde.name} kan ikke importeres: vælg en takstgrundlag-fil (.json) eller et budget (.xlsx eller "
+                 ".csv)")
 
 
-def _importer_excel(args: argparse.Namespace, kilde: Path, til: Path) -> int:
+def _importer_budget(args: argparse.Namespace, kilde: Path, til: Path) -> int:
     from takstberegner.importers import excel_budget, kontoplan
     from takstberegner.storage import TakstFil
 
-    mangler = [n for n, v in (("--ark", args.ark), ("--konto", args.konto), ("--beloeb", args.beloeb)) if not v]
-    if mangler:
-        return _fejl(f"angiv {', '.join(mangler)} for at importere et Excel-budget")
+    maade = excel_budget.TILFOEJ if args.tilfoej else excel_budget.ERSTAT
     kp = kontoplan.laes_kontoplan(Path(args.kontoplan)) if args.kontoplan else None
     with TakstFil.aabn(til) as f:
-        fv = excel_budget.forhaandsvis(kilde, args.ark, args.konto, args.tekst, args.beloeb, f.hent(),
+        g = f.hent()
+        fv = excel_budget.forhaandsvis(kilde, args.ark, args.konto, args.tekst, args.beloeb, g,
                                        tilbud=args.tilbud, tilbud_id=args.tilbud_id, kontoplan=kp,
                                        fra_raekke=args.fra_raekke)
-        print(fv.tekst())
+        print(fv.tekst(g, maade))
+        aendringer = excel_budget.afvis_hvis_ugyldig(g, fv, maade)
+        antal = dansk.tal(len(fv.importerede), 0)
         if not args.ja:
             if not sys.stdin.isatty():
                 print("Intet er importeret. Tilføj --ja for at importere.")
                 return 1
-            svar = input(f"Importér {dansk.tal(len(fv.linjer), 0)} linjer til {til.name}? [j/N] ")
+            hvad = "Tilføj" if args.tilfoej else "Erstat budgettet med"
+            svar = input(f"{hvad} {antal} linjer i {til.name}? [j/N] ")
             if svar.strip().lower() not in ("j", "ja", "y", "yes"):
                 print("Intet er importeret.")
                 return 1
-        excel_budget.importer(f, fv)
-    print(f"{dansk.tal(len(fv.linjer), 0)} linjer er importeret til {til.name}.")
+        f.anvend_alle(aendringer)
+    print(f"{antal} linjer er importeret til {til.name}" + (" (lagt til budgettet)." if args.tilfoej
+                                                             else " (budgettet er erstattet)."))
     return 0
 
 

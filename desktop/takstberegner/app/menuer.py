@@ -61,6 +61,9 @@ def byg(vindue) -> None:
     nyt = _handling(vindue, "&Nyt tilbud", h.nyt_tilbud, navn="nyt_tilbud")
     slet = _handling(vindue, "&Slet tilbud …", h.slet_tilbud, navn="slet_tilbud")
     tilbud.addActions([nyt, slet])
+    tilbud.addSeparator()
+    tilbud.addAction(_handling(vindue, "Sa&mmenlign med andre driftsherrer …", lambda: _sammenligning(vindue),
+                               navn="sammenligning"))
     vindue.navigator.setContextMenuPolicy(Qt.ActionsContextMenu)  # right-click in the navigator
     vindue.navigator.addActions([nyt, slet])
 
@@ -84,6 +87,12 @@ def byg(vindue) -> None:
     tb.setObjectName("vaerktoej")
     tb.addActions([ny, aabn, fortryd, gentag, nyt, pdf])
     vindue.addToolBar(tb)
+
+
+def _sammenligning(vindue):
+    from takstberegner.app import sammenligning  # the sammenligning's own module (SA 1.2)
+
+    return sammenligning.vis(vindue)
 
 
 def vis_seneste(vindue, filer: list[str]) -> None:

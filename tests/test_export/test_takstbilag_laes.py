@@ -1,0 +1,138 @@
+"""Reading last year's samlede takstbilag back for the sammenligning: our own file round-trips,
+a re-saved one still reads, and anything else is refused with a Danish message, never a traceback."""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from decimal import Decimal
+
+import openpyxl
+import pytest
+
+from takstberegner.export import takstbilag, takstbilag_laes
+from takstberegner.export.takstbilag_laes import TakstbilagFejl, laes_takstbilag
+from takstberegner.export.tillid import Tillid
+
+from . import bilag_data as d
+
+
+@pytest.fixture(scope="module")
+def bilag_fil(tmp_path_factory, test_ca):
+    mappe = tmp_path_factory.mktemp("laes")
+    filer = [d.signer(g, test_ca.udsted(g.driftsherre.navn[:40], g.driftsherre.cvr), mappe / f"{i}.indmelding")
+             for i, g in enumerate((d.grundlag_a(), d.grundlag_b(), d.grundlag_c()))]
+    sti = mappe / "takstbilag-2026.xlsx"
+    sti.write_bytes(takstbilag.lav_takstbilag(takstbilag.saml(filer, Tillid(roedder=(test_ca.rod,)))))
+    return sti
+
+
+def _takster_ark(sti):
+    ws = openpyxl.load_workbook(sti)["Takster"]
+    hoved = [c.value for c in ws[3]]
+    return [dict(zip(hoved, r)) for r in ws.iter_rows(min_row=4, values_only=True)]
+
+
+def test_eget_takstbilag_laeses_tilbage(bilag_fil):
+    b = laes_takstbilag(bilag_fil)
+    assert b.takstaar == 2026
+    raekker = [r for r in _takster_ark(bilag_fil) if r["Takst (kr.)"] is not None]
+    assert len(b.takster) == len(raekker) == 4  # the trækningsret row has no takst
+    for t, r in zip(b.takster, raekker):
+        assert (t.driftsherre, t.cvr, t.tilbud, t.ydelse, t.paragraf) == (
+            r["Driftsherre"], r["CVR"], r["Tilbud"], r["Ydelse"], r["Paragraf"])
+        assert t.tilbudstype == "doegn" and t.enhed == "doegn" and t.takstaar == 2026
+        assert t.takst == Decimal(str(r["Takst (kr.)"]))
+        assert t.pris_pr_stoettetime == Decimal(str(r["Pris pr. støttetime (kr.)"]))
+    assert any(t.driftsherre == d.FORMEL_NAVN for t in b.takster)
+
+
+def test_et_gemt_og_omsorteret_takstbilag_laeses_stadig(bilag_fil, tmp_path):
+    wb = openpyxl.load_workbook(bilag_fil)
+    ws = wb["Takster"]
+    ws.insert_cols(1)  # a column added in front, as a user might
+    ws.cell(3, 1, "Min egen kolonne")
+    wb.move_sheet("Takster", offset=2)
+    sti = tmp_path / "gemt.xlsx"
+    wb.save(sti)
+    assert len(laes_takstbilag(sti).takster) == 4
+
+
+def test_foraeldet_dimension_skjuler_ingen_raekker(bilag_fil, tmp_path):
+    with zipfile.ZipFile(bilag_fil) as z:
+        medlemmer = {n: z.read(n) for n in z.namelist()}
+    navn = "xl/worksheets/sheet1.xml"
+    assert b"Samlet takstbilag 2026 \xe2\x80\x93 Takster" not in medlemmer[navn]  # shared strings
+    medlemmer[navn] = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:B2"/>', medlemmer[navn])
+    sti = tmp_path / "dim.xlsx"
+    with zipfile.ZipFile(sti, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in medlemmer.items():
+            z.writestr(n, data)
+    assert len(laes_takstbilag(sti).takster) == 4
+
+
+def _xlsx(wb) -> bytes:
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_andre_filer_afvises_med_dansk_besked(tmp_path, bilag_fil, monkeypatch):
+    def fejl(data: bytes, navn="x.xlsx") -> str:
+        (tmp_path / navn).write_bytes(data)
+        with pytest.raises(TakstbilagFejl) as e:
+            laes_takstbilag(tmp_path / navn)
+        return e.value.besked
+
+    assert "ikke en Excel-projektmappe" in fejl(b"%PDF-1.7 ikke et regneark")
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "Et helt andet regneark"
+    assert fejl(_xlsx(wb)) == "Filen er ikke et takstbilag fra Takstberegner: arket 'Takster' mangler."
+    wb.active.title = "Takster"
+    wb.active.append(["Driftsherre", "Tilbud", "Takst"])
+    assert "har ikke takstbilagets kolonner" in fejl(_xlsx(wb))
+    # malformed sheet XML
+    with zipfile.ZipFile(bilag_fil) as z:
+        medlemmer = {n: z.read(n) for n in z.namelist()}
+    medlemmer["xl/worksheets/sheet1.xml"] = medlemmer["xl/worksheets/sheet1.xml"][:900] + b"<c r=<<"
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for n, data in medlemmer.items():
+            z.writestr(n, data)
+    assert fejl(buf.getvalue()) == "Filen er beskadiget og kan ikke læses som Excel-projektmappe."
+    # a damaged member (CRC) and a missing file and a folder
+    raa = bytearray(bilag_fil.read_bytes())
+    raa[len(raa) // 3] ^= 0xFF
+    assert "beskadiget" in fejl(bytes(raa)) or "ikke en Excel-projektmappe" in fejl(bytes(raa))
+    with pytest.raises(TakstbilagFejl, match="findes ikke"):
+        laes_takstbilag(tmp_path / "vaek.xlsx")
+    with pytest.raises(TakstbilagFejl, match="er en mappe"):
+        laes_takstbilag(tmp_path)
+
+
+def test_stoerrelsen_er_begraenset(tmp_path, monkeypatch):
+    # inflating beyond the cap: a member of zeros that compresses a thousandfold
+    monkeypatch.setattr(takstbilag_laes, "MAKS_UDPAKKET", 1024 * 1024)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/worksheets/sheet1.xml", b"\x00" * (3 * 1024 * 1024))
+    (tmp_path / "bombe.xlsx").write_bytes(buf.getvalue())
+    assert len(buf.getvalue()) < 10_000
+    with pytest.raises(TakstbilagFejl, match="mere end 1 MB, når den pakkes ud"):
+        laes_takstbilag(tmp_path / "bombe.xlsx")
+    monkeypatch.setattr(takstbilag_laes, "MAKS_FIL", 1000)
+    with pytest.raises(TakstbilagFejl, match="for stor"):
+        laes_takstbilag(tmp_path / "bombe.xlsx")
+
+
+def test_for_mange_raekker_afvises(tmp_path, monkeypatch):
+    monkeypatch.setattr(takstbilag_laes, "MAKS_RAEKKER", 5)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Takster"
+    ws.append(list(takstbilag_laes.KRAEVEDE))
+    for i in range(10):
+        ws.append([f"K{i}", str(i), "T", "SEL § 108", "Døgn", "Y", "Døgn", 1000 + i])
+    (tmp_path / "mange.xlsx").write_bytes(_xlsx(wb))
+    with pytest.raises(TakstbilagFejl, match="mere end 5 rækker"):
+        laes_takstbilag(tmp_path / "mange.xlsx")

@@ -10,6 +10,7 @@ and compute with the real engine.
 from __future__ import annotations
 
 import copy
+from datetime import datetime, timezone
 from collections.abc import Callable
 from typing import Any
 
@@ -77,3 +78,17 @@ def beregn_tilbud() -> Callable[..., Any]:
         return beregn_dict(lav_dok_dict(lav_tilbud_dict(**overrides), satser=satser, puljer=puljer)).tilbud[0]
 
     return f
+
+
+# The worked examples and the demo are for takstår 2026, and an indmelding for 2026 may only be
+# signed from 1 January 2025 to 31 December 2026 (tillid.vindue). Once the real date has passed
+# that window, signing and verification in the tests run on a clock held at the end of it.
+SIDSTE_SIGNERING_2026 = datetime(2026, 12, 31, 12, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture(autouse=True)
+def _ur_i_takstaaret(monkeypatch):
+    from takstberegner.export import ur
+
+    if datetime.now(timezone.utc) > SIDSTE_SIGNERING_2026:
+        monkeypatch.setattr(ur, "nu", lambda: SIDSTE_SIGNERING_2026)

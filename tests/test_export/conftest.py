@@ -17,6 +17,8 @@ from takstberegner.formats import takstgrundlag as tg_format
 
 EKSEMPLER = Path(__file__).resolve().parents[1] / "data" / "eksempler"
 NU = datetime.now(timezone.utc).replace(microsecond=0)
+# when the fixtures sign: now, or the end of takstår 2026's signing window once that has passed
+TID = min(NU, datetime(2026, 12, 31, 12, 0, tzinfo=timezone.utc))
 
 
 @pytest.fixture(autouse=True)
@@ -43,7 +45,8 @@ def beregning1(grundlag1):
 
 @pytest.fixture(scope="session")
 def egen_noegle(grundlag1):
-    return signering.lav_noegle(grundlag1.driftsherre.navn, grundlag1.driftsherre.cvr)
+    return signering.lav_noegle(grundlag1.driftsherre.navn, grundlag1.driftsherre.cvr,
+                                gyldig_fra=TID - timedelta(days=1))
 
 
 @dataclasses.dataclass
@@ -53,25 +56,33 @@ class TestCA:
     mellem: x509.Certificate
     mellem_noegle: object
 
-    def udsted(self, navn: str, cvr: str, fra: datetime | None = None, til: datetime | None = None,
-               rsa_noegle: bool = True) -> signering.Underskriver:
+    def udsted(self, navn: str, cvr: str | None, fra: datetime | None = None, til: datetime | None = None,
+               rsa_noegle: bool = True, *, ca: bool = False, key_usage: str | None = "signatur",
+               direkte: bool = False) -> signering.Underskriver:
+        """A signer's certificate (an OCES3 employee certificate: CN a person, O the driftsherre,
+        organizationIdentifier NTRDK-<cvr>) issued by the intermediate, or by the root itself with
+        `direkte`. `key_usage`: "signatur" (digitalSignature + nonRepudiation), "kryptering"
+        (keyEncipherment only) or None (no extension); `cvr` None leaves the CVR out."""
         noegle = rsa.generate_private_key(65537, 2048) if rsa_noegle else ec.generate_private_key(ec.SECP256R1())
-        fra = fra or NU - timedelta(days=30)
-        til = til or NU + timedelta(days=365)
-        subjekt = x509.Name([
-            x509.NameAttribute(NameOID.COUNTRY_NAME, "DK"),
-            x509.NameAttribute(NameOID.ORGANIZATION_NAME, navn),
-            x509.NameAttribute(signering.ORGANISATIONS_ID, f"NTRDK-{cvr}"),
-            x509.NameAttribute(NameOID.COMMON_NAME, "Jens Hansen"),
-        ])
-        cert = (
-            x509.CertificateBuilder().subject_name(subjekt).issuer_name(self.mellem.subject)
+        fra = fra or TID - timedelta(days=30)
+        til = til or TID + timedelta(days=365)
+        attrs = [x509.NameAttribute(NameOID.COUNTRY_NAME, "DK"), x509.NameAttribute(NameOID.ORGANIZATION_NAME, navn)]
+        if cvr is not None:
+            attrs.append(x509.NameAttribute(signering.ORGANISATIONS_ID, f"NTRDK-{cvr}"))
+        attrs.append(x509.NameAttribute(NameOID.COMMON_NAME, "Jens Hansen"))
+        udsteder, udsteder_noegle = (self.rod, self.rod_noegle) if direkte else (self.mellem, self.mellem_noegle)
+        b = (
+            x509.CertificateBuilder().subject_name(x509.Name(attrs)).issuer_name(udsteder.subject)
             .public_key(noegle.public_key()).serial_number(x509.random_serial_number())
             .not_valid_before(fra).not_valid_after(til)
-            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-            .sign(self.mellem_noegle, hashes.SHA256())
+            .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
         )
-        return signering.Underskriver(noegle, cert, (self.mellem,))
+        if key_usage is not None:
+            signatur = key_usage == "signatur"
+            b = b.add_extension(x509.KeyUsage(signatur, signatur, not signatur, False, False, ca, ca, False, False),
+                                critical=True)
+        cert = b.sign(udsteder_noegle, hashes.SHA256())
+        return signering.Underskriver(noegle, cert, () if direkte else (self.mellem,))
 
 
 def _ca_cert(navn, noegle, udsteder_navn, udsteder_noegle, fra, til):
@@ -90,7 +101,7 @@ def _ca_cert(navn, noegle, udsteder_navn, udsteder_noegle, fra, til):
 def lav_ca(navn: str = "Test OCES3 Root CA") -> TestCA:
     rk = ec.generate_private_key(ec.SECP256R1())
     mk = ec.generate_private_key(ec.SECP256R1())
-    fra, til = NU - timedelta(days=3650), NU + timedelta(days=3650)
+    fra, til = TID - timedelta(days=3650), TID + timedelta(days=3650)
     rod = _ca_cert(navn, rk, navn, rk, fra, til)
     mellem = _ca_cert(navn + " - udsteder", mk, navn, rk, fra, til)
     return TestCA(rod, rk, mellem, mk)
@@ -112,7 +123,7 @@ def indmelding_egen(tmp_path_factory, grundlag1, beregning1, egen_noegle):
     from takstberegner.export import indmelding
 
     sti = tmp_path_factory.mktemp("ind") / "egen.indmelding"
-    info = indmelding.lav_indmelding(grundlag1, beregning1, egen_noegle, sti)
+    info = indmelding.lav_indmelding(grundlag1, beregning1, egen_noegle, sti, tid=TID)
     return sti, info
 
 
@@ -126,5 +137,5 @@ def indmelding_ca(tmp_path_factory, grundlag1, beregning1, ca_underskriver):
     from takstberegner.export import indmelding
 
     sti = tmp_path_factory.mktemp("ind") / "ca.indmelding"
-    info = indmelding.lav_indmelding(grundlag1, beregning1, ca_underskriver, sti)
+    info = indmelding.lav_indmelding(grundlag1, beregning1, ca_underskriver, sti, tid=TID)
     return sti, info

@@ -14,7 +14,7 @@ import pytest
 from takstberegner.export import asic, indmelding, signering, verifikation
 from takstberegner.export.tillid import Tillid
 
-from .conftest import NU, lav_ca, skriv_pem
+from .conftest import TID, lav_ca, skriv_pem
 
 DATA = ("takstgrundlag.json", "takster.json", "takstskema.xlsx", "takstberegning.pdf")
 
@@ -188,7 +188,8 @@ def test_et_tilfoejet_element_afvises(navn, indmelding_egen, egen_noegle, tmp_pa
     ud = laes_zip(indmelding_egen[0]) + [(navn, b"ekstra")]
     r = verifikation.verificer(skriv_zip(tmp_path / "x.indmelding", ud), tillid_fp(egen_noegle))
     assert not r.ok
-    assert any(f"'{navn}' er tilføjet" in g for g in r.grunde), r.grunde
+    forventet = "hører ikke hjemme i META-INF" if navn.startswith("META-INF/") else "er tilføjet"
+    assert any(f"'{navn}' {forventet}" in g for g in r.grunde), r.grunde
 
 
 def test_dublet_element_afvises(indmelding_egen, egen_noegle, tmp_path):
@@ -214,8 +215,8 @@ def _ny_signatur(sti: Path, maal: Path, underskriver, manifest: bytes | None = N
     if manifest is None:
         m = asic.laes_manifest(medl[asic.MANIFEST])
         manifest = asic.lav_manifest(data, m.udvidelser)
-    sig = signering.signer(manifest, underskriver, NU)
-    maal.write_bytes(asic.zip_bytes(data, manifest, sig, NU))
+    sig = signering.signer(manifest, underskriver, TID)
+    maal.write_bytes(asic.zip_bytes(data, manifest, sig, TID))
     return maal
 
 
@@ -259,7 +260,7 @@ def test_gensigneret_med_en_anden_noegle_afvises(indmelding_egen, egen_noegle, t
 
 
 def test_udloebet_certifikat_afvises(test_ca, grundlag1, indmelding_egen, tmp_path):
-    gammel = test_ca.udsted("Eksempel Kommune", "12345678", fra=NU - timedelta(days=800), til=NU - timedelta(days=400))
+    gammel = test_ca.udsted("Eksempel Kommune", "12345678", fra=TID - timedelta(days=800), til=TID - timedelta(days=400))
     x = _ny_signatur(indmelding_egen[0], tmp_path / "x.indmelding", gammel)
     r = verifikation.verificer(x, Tillid(roedder=(test_ca.rod,)))
     assert not r.ok
@@ -267,25 +268,31 @@ def test_udloebet_certifikat_afvises(test_ca, grundlag1, indmelding_egen, tmp_pa
 
 
 def test_endnu_ikke_gyldigt_certifikat_afvises(test_ca, indmelding_egen, tmp_path):
-    ny = test_ca.udsted("Eksempel Kommune", "12345678", fra=NU + timedelta(days=10), til=NU + timedelta(days=400))
+    ny = test_ca.udsted("Eksempel Kommune", "12345678", fra=TID + timedelta(days=10), til=TID + timedelta(days=400))
     x = _ny_signatur(indmelding_egen[0], tmp_path / "x.indmelding", ny)
     r = verifikation.verificer(x, Tillid(roedder=(test_ca.rod,)))
     assert not r.ok
     assert any("endnu ikke gyldigt" in g for g in r.grunde), r.grunde
 
 
-def test_andre_takster_end_genberegningen_afvises(indmelding_egen, egen_noegle, tmp_path):
-    """Correctly signed by the driftsherre, but takster.json does not follow from the grundlag."""
+def test_andre_takster_end_genberegningen_afvises(indmelding_egen, egen_noegle, grundlag1, beregning1, tmp_path):
+    """Correctly signed by the driftsherre, but takster.json does not follow from the grundlag
+    (and the PDF and takstskema carry the forged file's fingerprint, as a careful forger's would)."""
+    from takstberegner.export import rapport, revision_pdf, takstskema_xlsx
+
     sti, _ = indmelding_egen
     medl = dict((i.filename, d) for i, d in laes_zip(sti))
     doc = json.loads(medl["takster.json"])
     doc["tilbud"][0]["takster"][0]["takst"] = "1700.00"
     t_bytes = json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
     fp = indmelding.fingeraftryk(medl["takstgrundlag.json"], t_bytes)
-    data = {n: medl[n] for n in DATA}
-    data["takster.json"] = t_bytes
-    manifest = asic.lav_manifest(data, {indmelding.UDV_FINGERAFTRYK: fp})
-    x = _ny_signatur(sti, tmp_path / "x.indmelding", egen_noegle, manifest=manifest, **{"takster.json": t_bytes})
+    rp = rapport.lav_rapport(grundlag1, beregning1, fingeraftryk=fp, dannet=TID)
+    aendr = {"takster.json": t_bytes, "takstskema.xlsx": takstskema_xlsx.lav_xlsx(rp),
+             "takstberegning.pdf": revision_pdf.lav_pdf(rp)}
+    data = {n: aendr.get(n, medl[n]) for n in DATA}
+    udv = dict(asic.laes_manifest(medl[asic.MANIFEST]).udvidelser, **{indmelding.UDV_FINGERAFTRYK: fp})
+    manifest = asic.lav_manifest(data, udv)
+    x = _ny_signatur(sti, tmp_path / "x.indmelding", egen_noegle, manifest=manifest, **aendr)
     r = verifikation.verificer(x, tillid_fp(egen_noegle))
     assert not r.ok
     assert len(r.grunde) == 1, r.grunde

@@ -8,8 +8,11 @@ API for the app (all pure functions of immutable inputs; run the slow ones in a 
   `indmelding.kontroller_fejl(beregning)` checks first, without writing anything.
 - `signering.laes_p12(sti, kodeord) -> Underskriver`, `signering.lav_noegle(navn, cvr)`,
   `signering.gem_p12(underskriver, sti, kodeord)`, `signering.certifikat_pem(cert)`.
-- `verifikation.verificer(sti, tillid=None) -> VerifikationsResultat` (`.ok`, `.grunde`,
-  `.underskriver`, `.cvr`, `.signeringstid`, `.fingeraftryk`, `.tekst()`).
+- `verifikation.verificer(sti, tillid=None) -> VerifikationsResultat`, never raises: `.status`
+  ("GODKENDT"/"AFVIST"), `.ok`, `.grunde`/`.grund` (Danish), `.underskriver`, `.cvr`,
+  `.signeringstid` (aware UTC), `.fingeraftryk`, `.certifikat_fingeraftryk`, `.ikke_betroet`,
+  the documents `.grundlag`, `.takster`, `.beregning`, and `.tekst()`. The trust model is in
+  tillid.py, the strict container in asic.aabn/zip_laeser, the PDF/xlsx binding in binding.py.
 - `takstbilag.lav_takstbilag(resultater) -> bytes` (xlsx); `tillid.standard_tillidsfil()`.
 - `rapport.lav_rapport(grundlag, beregning, fingeraftryk)` -> `takstskema_xlsx.lav_xlsx(r)`
   and `revision_pdf.lav_pdf(r)` (bytes); `indmelding.json_medlemmer(g, b)[2]` is the

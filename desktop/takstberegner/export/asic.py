@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import re
 import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import dataclass
@@ -27,7 +28,6 @@ NS_ASIC = "http://uri.etsi.org/02918/v1.2.1#"
 NS_DS = "http://www.w3.org/2000/09/xmldsig#"
 NS_TAKST = "urn:takstberegner:indmelding:1"
 SHA256_URI = "http://www.w3.org/2001/04/xmlenc#sha256"
-MAKS_UDPAKKET = 500 * 1024 * 1024  # guard against ZIP bombs
 
 MIMETYPER = {
     ".json": "application/json",
@@ -61,6 +61,7 @@ class Container:
     manifest: bytes
     signatur: bytes
     navne: tuple[str, ...]  # every member name in file order
+    manifest_info: Manifest | None = None  # the manifest as read (aabn has checked it)
 
 
 def _mimetype_for(navn: str) -> str:
@@ -93,35 +94,65 @@ def lav_manifest(medlemmer: dict[str, bytes], udvidelser: dict[str, str] | None 
 
 
 def laes_manifest(xml: bytes) -> Manifest:
-    if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:
-        raise ContainerFejl("Manifestet indeholder en DOCTYPE/ENTITY-erklæring og afvises.")
+    """Read an ASiCManifest strictly: UTF-8, no DTD/entities/comments, one SigReference, at most
+    `MAKS_REFERENCER` data references, each with one SHA-256 digest of 32 bytes, no URI twice
+    (also in another case), no extension value twice. Raises `ContainerFejl` (Danish)."""
+    from takstberegner.export.zip_laeser import vis_navn
+
+    if len(xml) > MAKS_MANIFEST:
+        raise ContainerFejl(f"Manifestet {MANIFEST} er for stort.")
+    try:
+        tekst = xml.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ContainerFejl(f"Manifestet {MANIFEST} er ikke UTF-8-tekst.") from None
+    if "<!" in tekst:
+        raise ContainerFejl("Manifestet indeholder en DOCTYPE/ENTITY-erklæring, en kommentar eller CDATA og afvises.")
     try:
         rod = ET.fromstring(xml)
     except ET.ParseError as e:
-        raise ContainerFejl(f"Manifestet {MANIFEST} er ikke gyldig XML ({e}).") from None
+        raise ContainerFejl(f"Manifestet {MANIFEST} er ikke gyldig XML (linje {e.position[0]}).") from None
     if rod.tag != f"{{{NS_ASIC}}}ASiCManifest":
         raise ContainerFejl(f"{MANIFEST} er ikke et ASiCManifest.")
-    sig = rod.find(f"{{{NS_ASIC}}}SigReference")
-    refs = []
-    for ref in rod.findall(f"{{{NS_ASIC}}}DataObjectReference"):
-        dm = ref.find(f"{{{NS_DS}}}DigestMethod")
-        dv = ref.find(f"{{{NS_DS}}}DigestValue")
+    sigs = rod.findall(f"{{{NS_ASIC}}}SigReference")
+    if len(sigs) != 1:
+        raise ContainerFejl(f"Manifestet skal henvise til præcis én signatur; det henviser til {len(sigs)}.")
+    if sigs[0].get("URI", "") != SIGNATUR:
+        raise ContainerFejl(f"Manifestet henviser ikke til signaturen {SIGNATUR}.")
+    refs_xml = rod.findall(f"{{{NS_ASIC}}}DataObjectReference")
+    if len(refs_xml) > MAKS_REFERENCER:
+        raise ContainerFejl(f"Manifestet nævner {len(refs_xml)} elementer; højst {MAKS_REFERENCER} er tilladt.")
+    refs: list[Reference] = []
+    set_: dict[str, str] = {}
+    for ref in refs_xml:
+        uri = ref.get("URI", "")
+        vist = vis_navn(uri)
+        if uri.casefold() in set_:
+            raise ContainerFejl(f"Manifestet nævner elementet '{vist}' flere gange.")
+        set_[uri.casefold()] = uri
+        dms = ref.findall(f"{{{NS_DS}}}DigestMethod")
+        dvs = ref.findall(f"{{{NS_DS}}}DigestValue")
+        if len(dms) != 1 or len(dvs) != 1:
+            raise ContainerFejl(f"Manifestets henvisning til '{vist}' skal have præcis én hashværdi.")
+        algoritme = dms[0].get("Algorithm", "")
+        if algoritme != SHA256_URI:
+            raise ContainerFejl(
+                f"Manifestets henvisning til '{vist}' bruger en ukendt hash-algoritme "
+                f"({vis_navn(algoritme) or 'ingen'}); kun SHA-256 accepteres."
+            )
         try:
-            digest = base64.b64decode((dv.text or "") if dv is not None else "", validate=True)
+            digest = base64.b64decode((dvs[0].text or "").strip(), validate=True)
         except ValueError:
             digest = b""
-        refs.append(
-            Reference(
-                uri=ref.get("URI", ""),
-                mimetype=ref.get("MimeType", ""),
-                algoritme=dm.get("Algorithm", "") if dm is not None else "",
-                digest=digest,
-            )
-        )
-    udv = {}
+        if len(digest) != 32:
+            raise ContainerFejl(f"Manifestets hashværdi for '{vist}' er ikke en gyldig SHA-256-værdi.")
+        refs.append(Reference(uri=uri, mimetype=ref.get("MimeType", ""), algoritme=algoritme, digest=digest))
+    udv: dict[str, str] = {}
     for v in rod.iter(f"{{{NS_TAKST}}}Vaerdi"):
-        udv[v.get("Navn", "")] = (v.text or "").strip()
-    return Manifest(sig.get("URI", "") if sig is not None else "", tuple(refs), udv)
+        navn = v.get("Navn", "")
+        if navn in udv:
+            raise ContainerFejl(f"Manifestet angiver værdien '{vis_navn(navn)}' flere gange.")
+        udv[navn] = (v.text or "").strip()
+    return Manifest(SIGNATUR, tuple(refs), udv)
 
 
 def pak(
@@ -133,7 +164,9 @@ def pak(
     """Build the manifest, sign it with `underskriver` and return the container's bytes."""
     from takstberegner.export import signering
 
-    tid = tid or datetime.now(timezone.utc)
+    from takstberegner.export import ur
+
+    tid = tid or ur.nu()
     manifest = lav_manifest(medlemmer, udvidelser)
     signatur = signering.signer(manifest, underskriver, tid)
     return zip_bytes(medlemmer, manifest, signatur, tid)
@@ -157,117 +190,131 @@ def zip_bytes(medlemmer: dict[str, bytes], manifest: bytes, signatur: bytes, tid
     return buf.getvalue()
 
 
-def aabn(data: bytes) -> Container:
-    """Unpack and check the ZIP shape; digests and the signature are checked by verifikation."""
-    try:
-        z = zipfile.ZipFile(io.BytesIO(data))
-        infos = z.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, UnicodeDecodeError, IndexError, struct_fejl()):
-        raise ContainerFejl("Filen er ikke en indmeldingsfil: den er ikke en gyldig ZIP-container.") from None
-    if not infos or infos[0].filename != "mimetype":
-        raise ContainerFejl("Containerens første element skal være 'mimetype' (ASiC-E); det er det ikke.")
-    if infos[0].compress_type != zipfile.ZIP_STORED:
-        raise ContainerFejl("Elementet 'mimetype' skal være gemt ukomprimeret (ASiC-E).")
-    if sum(i.file_size for i in infos) > MAKS_UDPAKKET:
-        raise ContainerFejl("Containeren er urimeligt stor udpakket og afvises (over 500 MB).")
-    navne = [i.filename for i in infos]
-    dubletter = sorted({n for n in navne if navne.count(n) > 1})
-    if dubletter:
-        raise ContainerFejl(f"Containeren indeholder samme element flere gange: {', '.join(dubletter)}.")
-    try:
-        indhold = {i.filename: z.read(i) for i in infos}
-    except (zipfile.BadZipFile, zlib_fejl(), OSError, EOFError, ValueError, NotImplementedError) as e:
-        raise ContainerFejl(f"Containeren er beskadiget og kan ikke pakkes ud ({e}).") from None
-    except RuntimeError:  # zipfile: a member marked as encrypted
-        raise ContainerFejl("Containeren er beskadiget: et element er markeret som krypteret.") from None
-    _tjek_layout(data, z, infos)
-    for i in infos:
-        if i.compress_type == zipfile.ZIP_DEFLATED and not _deflate_afsluttet(data, i):
-            raise ContainerFejl(f"Elementet '{i.filename}' er beskadiget: dets komprimerede data er ændret.")
-    if indhold["mimetype"] != MIMETYPE.encode("ascii"):
-        raise ContainerFejl(f"Elementet 'mimetype' skal indeholde '{MIMETYPE}'.")
-    for krav in (MANIFEST, SIGNATUR):
-        if krav not in indhold:
-            raise ContainerFejl(f"Containeren mangler {krav}.")
-    medlemmer = {
-        n: d for n, d in indhold.items() if n not in ("mimetype", MANIFEST, SIGNATUR) and not n.endswith("/")
-    }
-    return Container(medlemmer, indhold[MANIFEST], indhold[SIGNATUR], tuple(navne))
+# -- reading a container someone sent: strict, streamed, capped (issue 12) ------------------------
 
-
-def _tjek_layout(data: bytes, z: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
-    """Every byte is accounted for: each local header equals its central-directory entry, the
-    members lie back to back from offset 0, and the central directory follows the last one.
-    (zipfile trusts the central directory and never reads these header fields.)"""
-    import struct
-
-    pos = 0
-    for i in sorted(infos, key=lambda x: x.header_offset):
-        h = i.header_offset
-        hoved = data[h : h + 30]
-        navn = i.filename.encode("utf-8" if i.flag_bits & 0x800 else "cp437")
-        aar, md, dag, t, mi, sek = i.date_time
-        forventet = struct.pack(
-            "<4sHHHHHIIIHH", b"PK\x03\x04", i.extract_version, i.flag_bits, i.compress_type,
-            (t << 11) | (mi << 5) | (sek // 2), ((aar - 1980) << 9) | (md << 5) | dag,
-            i.CRC, i.compress_size, i.file_size, len(navn), len(i.extra),
-        )
-        if h != pos or hoved != forventet or data[h + 30 : h + 30 + len(navn)] != navn \
-                or data[h + 30 + len(navn) : h + 30 + len(navn) + len(i.extra)] != i.extra:
-            raise ContainerFejl(f"Elementet '{i.filename}' er beskadiget: dets lokale ZIP-hoved er ændret.")
-        if i.flag_bits & 0x08:
-            raise ContainerFejl(f"Elementet '{i.filename}' bruger en datadeskriptor, som indmeldingsfiler ikke har.")
-        pos = h + 30 + len(navn) + len(i.extra) + i.compress_size
-    if pos != z.start_dir:
-        raise ContainerFejl("Containeren indeholder data uden for sine elementer; den er ændret.")
-    _tjek_central(data, z, infos)
-
-
+KiB, MiB = 1024, 1024 * 1024
+MAKS_FIL = 64 * MiB  # the whole container file
+MAKS_UDPAKKET = 64 * MiB  # all members inflated together
+MAKS_POSTER = 16  # mimetype, manifest, signature and a handful of data members
+MAKS_MANIFEST = 64 * KiB
+MAKS_SIGNATUR = 512 * KiB
+MAKS_REFERENCER = 12
+MAKS_MEDLEM = {".json": 16 * MiB, ".xlsx": 16 * MiB, ".pdf": 32 * MiB}
+MAKS_ANDET = 1 * MiB
+# a data member's name: flat (no folders), ASCII letters, digits, '-', '_' and single dots
+FLAD_NAVN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*")
+MAKS_NAVN = 64
 _TILLADTE_ATTRIBUTTER = (0o600 << 16, 0o644 << 16)  # what zip_bytes writes (mimetype, the rest)
 
 
-def _tjek_central(data: bytes, z: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
-    """The central directory and end record hold exactly what zip_bytes writes: no comment, one
-    disk, made by zipfile on Windows (0) or Unix (3), the attributes we set, then end of file."""
-    import struct
-
-    pos = z.start_dir
-    for i in infos:
-        (_, lavet_af, *_felter, nlen, elen, clen, disk, intern, ekstern, _offset) = struct.unpack(
-            "<4sHHHHHHIIIHHHHHII", data[pos : pos + 46])
-        if (lavet_af >> 8) not in (0, 3) or (lavet_af & 0xFF) != 20 or i.reserved or clen or disk or intern \
-                or ekstern not in _TILLADTE_ATTRIBUTTER:
-            raise ContainerFejl(f"Elementet '{i.filename}' er beskadiget: dets post i ZIP-indholdsfortegnelsen er ændret.")
-        pos += 46 + nlen + elen + clen
-    slut = data[pos : pos + 22]
-    forventet = struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, len(infos), len(infos), pos - z.start_dir,
-                            z.start_dir, 0)
-    if slut != forventet or pos + 22 != len(data):
-        raise ContainerFejl("Containerens ZIP-afslutning er ændret.")
+def maks_for(navn: str) -> int:
+    """The inflated size a data member may have, by its kind."""
+    for endelse, maks in MAKS_MEDLEM.items():
+        if navn.lower().endswith(endelse):
+            return maks
+    return MAKS_ANDET
 
 
-def _deflate_afsluttet(data: bytes, info: zipfile.ZipInfo) -> bool:
-    """The member's deflate stream ends exactly where the ZIP says (zipfile does not check)."""
-    import zlib
+def aabn(data: bytes, graenser: dict[str, int] | None = None) -> Container:
+    """Unpack a container strictly; raises `ContainerFejl` with the exact Danish reason.
 
-    h = info.header_offset
-    start = h + 30 + int.from_bytes(data[h + 26 : h + 28], "little") + int.from_bytes(data[h + 28 : h + 30], "little")
-    d = zlib.decompressobj(-15)
+    The members are exactly `mimetype`, the manifest, the signature and the manifest's data
+    references: no duplicates (also in another case), no folders, no name outside the flat
+    pattern, nothing else in META-INF. Every byte of the ZIP is accounted for; every member is
+    inflated as a stream within its cap (`graenser` by name, else `maks_for`) and the ratio cap.
+    Digests and the signature are checked by verifikation."""
+    from takstberegner.export import zip_laeser as zl
+
+    if len(data) > MAKS_FIL:
+        raise ContainerFejl(f"Filen er for stor til at være en indmeldingsfil (over {MAKS_FIL // MiB} MB).")
     try:
-        d.decompress(data[start : start + info.compress_size])
-        d.flush()
-    except zlib.error:
-        return False
-    return d.eof and not d.unused_data
+        poster = zl.katalog(data, MAKS_POSTER)
+    except zl.ZipFejl as e:
+        raise ContainerFejl(f"Filen er ikke en gyldig indmeldingsfil: {e.besked}.") from None
+    if not poster:
+        raise ContainerFejl("Filen er ikke en gyldig indmeldingsfil: ZIP-containeren er tom.")
+    _tjek_navne(poster)
+    _tjek_zip_felter(poster)
+    efter_navn = {p.navn: p for p in poster}
+    forste = min(poster, key=lambda p: p.offset)
+    if forste.navn != "mimetype":
+        raise ContainerFejl("Containerens første element skal være 'mimetype' (ASiC-E); det er det ikke.")
+    if forste.metode != zl.STORED:
+        raise ContainerFejl("Elementet 'mimetype' skal være gemt ukomprimeret (ASiC-E).")
+    for krav in (MANIFEST, SIGNATUR):
+        if krav not in efter_navn:
+            raise ContainerFejl(f"Containeren mangler {krav}.")
+
+    def udpak(p, maks: int) -> bytes:
+        try:
+            return zl.udpak(data, p, maks)
+        except zl.ZipFejl as e:
+            raise ContainerFejl(f"Containeren afvises: {e.besked}.") from None
+
+    if udpak(forste, len(MIMETYPE)) != MIMETYPE.encode("ascii"):
+        raise ContainerFejl(f"Elementet 'mimetype' skal indeholde '{MIMETYPE}'.")
+    manifest_xml = udpak(efter_navn[MANIFEST], MAKS_MANIFEST)
+    signatur = udpak(efter_navn[SIGNATUR], MAKS_SIGNATUR)
+    manifest = laes_manifest(manifest_xml)
+    refererede = [ref.uri for ref in manifest.referencer]
+    data_navne = [p.navn for p in poster if p.navn not in ("mimetype", MANIFEST, SIGNATUR)]
+    tilfoejet = [n for n in data_navne if n not in refererede]
+    if tilfoejet:
+        raise ContainerFejl(
+            "Containeren afvises: " + ", ".join(f"elementet '{zl.vis_navn(n)}' er tilføjet" for n in tilfoejet)
+            + ": det er ikke omfattet af signaturen."
+        )
+    mangler = [n for n in refererede if n not in efter_navn]
+    if mangler:
+        raise ContainerFejl(
+            "Containeren afvises: " + ", ".join(f"elementet '{zl.vis_navn(n)}' mangler" for n in mangler)
+            + " i containeren, men er omfattet af signaturen."
+        )
+    graenser = graenser or {}
+    loft = {n: graenser.get(n, maks_for(n)) for n in data_navne}
+    if sum(min(efter_navn[n].stoerrelse, loft[n]) for n in data_navne) > MAKS_UDPAKKET:
+        raise ContainerFejl(f"Containeren er urimeligt stor udpakket og afvises (over {MAKS_UDPAKKET // MiB} MB).")
+    medlemmer = {n: udpak(efter_navn[n], loft[n]) for n in sorted(data_navne, key=lambda n: efter_navn[n].offset)}
+    navne = tuple(p.navn for p in sorted(poster, key=lambda p: p.offset))
+    return Container(medlemmer, manifest_xml, signatur, navne, manifest)
 
 
-def struct_fejl():
-    import struct
+def _tjek_navne(poster) -> None:
+    from takstberegner.export.zip_laeser import vis_navn
 
-    return struct.error
+    set_: dict[str, str] = {}
+    for p in poster:
+        n = p.navn
+        if n in ("mimetype", MANIFEST, SIGNATUR):
+            pass
+        elif n.endswith("/") or n.endswith("\\"):
+            raise ContainerFejl(f"Containeren afvises: den indeholder mappen '{vis_navn(n)}'; en indmeldingsfil har ingen mapper.")
+        elif n.upper().startswith("META-INF/"):
+            raise ContainerFejl(f"Containeren afvises: elementet '{vis_navn(n)}' hører ikke hjemme i META-INF.")
+        elif len(n) > MAKS_NAVN or not FLAD_NAVN.fullmatch(n):
+            raise ContainerFejl(
+                f"Containeren afvises: elementnavnet '{vis_navn(n)}' er ikke tilladt (kun bogstaverne a-z, cifre, "
+                "'-', '_' og enkelte punktummer; ingen mapper, ingen '..', ingen absolutte stier)."
+            )
+        noegle = n.casefold()
+        if noegle in set_:
+            if set_[noegle] == n:
+                raise ContainerFejl(f"Containeren indeholder samme element flere gange: {vis_navn(n)}.")
+            raise ContainerFejl(
+                f"Containeren indeholder samme element flere gange med forskellig stavemåde: "
+                f"'{vis_navn(set_[noegle])}' og '{vis_navn(n)}'."
+            )
+        set_[noegle] = n
 
 
-def zlib_fejl():
-    import zlib
+def _tjek_zip_felter(poster) -> None:
+    """The central-directory fields that the local header does not repeat hold what zip_bytes
+    writes (made by zipfile on Windows (0) or Unix (3), version 2.0, our attributes)."""
+    from takstberegner.export.zip_laeser import vis_navn
 
-    return zlib.error
+    for p in poster:
+        if (p.lavet_af >> 8) not in (0, 3) or (p.lavet_af & 0xFF) != 20 or p.intern \
+                or p.ekstern not in _TILLADTE_ATTRIBUTTER:
+            raise ContainerFejl(
+                f"Elementet '{vis_navn(p.navn)}' er beskadiget: dets post i ZIP-indholdsfortegnelsen er ændret."
+            )

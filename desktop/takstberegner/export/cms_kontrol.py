@@ -1,22 +1,27 @@
 """Checks a detached CMS/CAdES signature (RFC 5652 §5.4, ETSI EN 319 122) over given content.
 
 `kontroller(signatur, indhold) -> CmsResultat`: the signer's certificate, the certificates the
-signature carries, the claimed signing time and a list of Danish reasons why it does not hold
-(empty when the signature is mathematically valid over `indhold`). Trust in the certificate is
-judged separately, in tillid.py.
+signature carries, the claimed signing time (aware UTC, or None with a reason) and a list of
+Danish reasons why it does not hold (empty when the signature is mathematically valid over
+`indhold`). Never raises: a malformed structure, an unknown algorithm or curve, a certificate
+that cannot be read or a time without zone is a reason. Trust is judged in tillid.py.
 """
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 
 _HASH = {"sha256": hashes.SHA256, "sha384": hashes.SHA384, "sha512": hashes.SHA512}
+# signature algorithms accepted in a SignerInfo, by the asn1crypto name
+_RSA = {"rsassa_pkcs1v15", "sha256_rsa", "sha384_rsa", "sha512_rsa"}
+_ECDSA = {"ecdsa", "sha256_ecdsa", "sha384_ecdsa", "sha512_ecdsa"}
+MAKS_CERTIFIKATER = 10
 
 
 @dataclass
@@ -27,73 +32,166 @@ class CmsResultat:
     grunde: list[str] = field(default_factory=list)
 
 
+class _Afvist(Exception):
+    """Stop checking: the reason is already recorded."""
+
+
 def kontroller(signatur: bytes, indhold: bytes) -> CmsResultat:
+    r = CmsResultat()
+    try:
+        _kontroller(signatur, indhold, r)
+    except _Afvist:
+        pass
+    except RecursionError:
+        r.grunde.append("Signaturfilen er urimeligt dybt indlejret og afvises.")
+    except Exception as e:  # noqa: BLE001 - any malformed DER is a rejection, never a traceback
+        r.grunde.append(f"Signaturfilen kan ikke læses som CMS-signatur ({type(e).__name__}).")
+    return r
+
+
+def _stop(r: CmsResultat, grund: str):
+    r.grunde.append(grund)
+    raise _Afvist
+
+
+def _kontroller(signatur: bytes, indhold: bytes, r: CmsResultat) -> None:
     from asn1crypto import cms
     from asn1crypto import tsp  # noqa: F401 - registers the signing-certificate-v2 attribute
 
-    r = CmsResultat()
+    ci = cms.ContentInfo.load(signatur, strict=True)
+    if ci["content_type"].native != "signed_data":
+        _stop(r, "Signaturfilen er ikke en CMS SignedData-signatur.")
+    sd = ci["content"]
+    signer_infos = list(sd["signer_infos"])
+    certs_asn = [c.chosen for c in sd["certificates"]] if sd["certificates"].native else []
+    if len(certs_asn) > MAKS_CERTIFIKATER:
+        _stop(r, f"Signaturen medbringer {len(certs_asn)} certifikater; højst {MAKS_CERTIFIKATER} er tilladt.")
+    certs = []
+    for c in certs_asn:
+        if c.__class__.__name__ != "Certificate":
+            _stop(r, "Signaturen medbringer et certifikat af en type, der ikke bruges her (attributcertifikat e.l.).")
+        try:
+            certs.append(x509.load_der_x509_certificate(c.dump()))
+        except ValueError:
+            _stop(r, "Et certifikat i signaturen kan ikke læses (det er ikke et gyldigt X.509-certifikat).")
+    r.certifikater = tuple(certs)
+    if sd["encap_content_info"]["content"].native is not None:
+        r.grunde.append("Signaturen er ikke løsrevet (detached): den indeholder selv data.")
+    if len(signer_infos) != 1:
+        _stop(r, f"Signaturen skal have præcis én underskriver; den har {len(signer_infos)}.")
+    si = signer_infos[0]
+    cert_idx = _find_cert(si["sid"], certs_asn)
+    if cert_idx is None:
+        _stop(r, "Underskriverens certifikat findes ikke i signaturen.")
+    cert = certs[cert_idx]
+    r.certifikat = cert
     try:
-        ci = cms.ContentInfo.load(signatur)
-        if ci["content_type"].native != "signed_data":
-            r.grunde.append("Signaturfilen er ikke en CMS SignedData-signatur.")
-            return r
-        sd = ci["content"]
-        signer_infos = list(sd["signer_infos"])
-        certs_asn = [c.chosen for c in sd["certificates"]] if sd["certificates"].native else []
-        r.certifikater = tuple(x509.load_der_x509_certificate(c.dump()) for c in certs_asn)
-        if sd["encap_content_info"]["content"].native is not None:
-            r.grunde.append("Signaturen er ikke løsrevet (detached): den indeholder selv data.")
-        if len(signer_infos) != 1:
-            r.grunde.append(f"Signaturen skal have præcis én underskriver; den har {len(signer_infos)}.")
-            return r
-        si = signer_infos[0]
-        cert_idx = _find_cert(si["sid"], certs_asn)
-        if cert_idx is None:
-            r.grunde.append("Underskriverens certifikat findes ikke i signaturen.")
-            return r
-        cert = r.certifikater[cert_idx]
-        r.certifikat = cert
-        algo = si["digest_algorithm"]["algorithm"].native
-        if algo not in _HASH:
-            r.grunde.append(f"Hash-algoritmen {algo} accepteres ikke (brug SHA-256).")
-            return r
-        attrs = si["signed_attrs"]
-        if not attrs.native:
-            r.grunde.append("Signaturen mangler signerede attributter (CAdES).")
-            return r
-        attr = {a["type"].native: a["values"] for a in attrs}
-        if "content_type" not in attr or attr["content_type"][0].native != "data":
-            r.grunde.append("Signaturens content-type-attribut mangler eller er forkert.")
-        md = attr.get("message_digest")
-        if md is None:
-            r.grunde.append("Signaturen mangler message-digest-attributten.")
-        elif md[0].native != hashlib.new(algo, indhold).digest():
-            r.grunde.append("Manifestet er ændret efter signeringen: dets hashværdi svarer ikke til signaturen.")
-        st = attr.get("signing_time")
-        if st is not None:
-            r.signeringstid = st[0].native
-        else:
-            r.grunde.append("Signaturen mangler signeringstidspunkt (signing-time).")
-        scv2 = attr.get("signing_certificate_v2")
-        if scv2 is None:
-            r.grunde.append("Signaturen mangler signing-certificate-v2-attributten (CAdES).")
-        else:
-            cid = scv2[0]["certs"][0]
-            h_algo = cid["hash_algorithm"]["algorithm"].native
-            if cid["cert_hash"].native != hashlib.new(h_algo, certs_asn[cert_idx].dump()).digest():
-                r.grunde.append(
-                    "Certifikatet i signaturen er byttet ud: det er ikke det certifikat, der blev "
-                    "underskrevet med (signing-certificate-v2)."
-                )
-        signed_bytes = b"\x31" + attrs.dump()[1:]
-        if not _verificer_signatur(cert, si, signed_bytes, algo):
+        cert.extensions  # noqa: B018 - parsed lazily; tillid.vurder reports a duplicate
+    except ValueError:
+        pass
+    noegle = _offentlig_noegle(cert, certs_asn[cert_idx], r)
+    algo = si["digest_algorithm"]["algorithm"].native
+    if algo not in _HASH:
+        _stop(r, f"Hash-algoritmen {algo} accepteres ikke (brug SHA-256).")
+    attrs = si["signed_attrs"]
+    if not attrs.native:
+        _stop(r, "Signaturen mangler signerede attributter (CAdES).")
+    typer = [a["type"].native for a in attrs]
+    dubletter = sorted({t for t in typer if typer.count(t) > 1})
+    if dubletter:
+        _stop(r, f"Signaturen har attributten {', '.join(dubletter)} flere gange.")
+    attr = {a["type"].native: a["values"] for a in attrs}
+    for navn, vaerdier in attr.items():
+        if navn in ("content_type", "message_digest", "signing_time", "signing_certificate_v2") and len(vaerdier) != 1:
+            _stop(r, f"Signaturens attribut {navn} skal have præcis én værdi.")
+    if "content_type" not in attr or attr["content_type"][0].native != "data":
+        r.grunde.append("Signaturens content-type-attribut mangler eller er forkert.")
+    md = attr.get("message_digest")
+    if md is None:
+        r.grunde.append("Signaturen mangler message-digest-attributten.")
+    elif md[0].native != hashlib.new(algo, indhold).digest():
+        r.grunde.append("Manifestet er ændret efter signeringen: dets hashværdi svarer ikke til signaturen.")
+    st = attr.get("signing_time")
+    if st is None:
+        r.grunde.append("Signaturen mangler signeringstidspunkt (signing-time).")
+    else:
+        r.signeringstid = _normaliser_tid(st[0], r)
+    scv2 = attr.get("signing_certificate_v2")
+    if scv2 is None:
+        r.grunde.append("Signaturen mangler signing-certificate-v2-attributten (CAdES).")
+    else:
+        cid = scv2[0]["certs"][0]
+        h_algo = cid["hash_algorithm"]["algorithm"].native
+        if h_algo not in _HASH:
+            r.grunde.append(f"Signing-certificate-v2 bruger hash-algoritmen {h_algo}, som ikke accepteres.")
+        elif cid["cert_hash"].native != hashlib.new(h_algo, certs_asn[cert_idx].dump()).digest():
             r.grunde.append(
-                "Signaturen er ugyldig: den passer ikke til certifikatets nøgle eller til de "
-                "signerede data."
+                "Certifikatet i signaturen er byttet ud: det er ikke det certifikat, der blev "
+                "underskrevet med (signing-certificate-v2)."
             )
-    except (ValueError, TypeError, KeyError, IndexError) as e:
-        r.grunde.append(f"Signaturfilen kan ikke læses som CMS ({type(e).__name__}: {e}).")
-    return r
+    if noegle is None:
+        return
+    signed_bytes = b"\x31" + attrs.dump()[1:]
+    if not _verificer_signatur(noegle, si, signed_bytes, algo, r):
+        r.grunde.append(
+            "Signaturen er ugyldig: den passer ikke til certifikatets nøgle eller til de "
+            "signerede data."
+        )
+
+
+def _normaliser_tid(vaerdi, r: CmsResultat) -> datetime | None:
+    """The signing-time as an aware UTC datetime; None with a reason when it is not one."""
+    try:
+        t = vaerdi.native
+    except (ValueError, TypeError, OverflowError):
+        r.grunde.append("Signeringstidspunktet (signing-time) kan ikke læses.")
+        return None
+    if not isinstance(t, datetime):  # asn1crypto's extended_datetime for year 0
+        r.grunde.append("Signeringstidspunktet (signing-time) er ikke en gyldig dato (år 0).")
+        return None
+    if t.tzinfo is None or t.utcoffset() is None:
+        r.grunde.append("Signeringstidspunktet (signing-time) er angivet uden tidszone; det skal være i UTC.")
+        return None
+    try:
+        return t.astimezone(timezone.utc)
+    except (OverflowError, ValueError):
+        r.grunde.append("Signeringstidspunktet (signing-time) ligger uden for det mulige tidsrum.")
+        return None
+
+
+def _kurve_navn(cert_asn) -> str:
+    try:
+        alg = cert_asn["tbs_certificate"]["subject_public_key_info"]["algorithm"]
+        if alg["algorithm"].native == "ec":
+            return f"kurven {alg['parameters'].chosen.native}"
+        return f"nøgletypen {alg['algorithm'].native}"
+    except Exception:  # noqa: BLE001 - only for the message
+        return "en ukendt nøgletype"
+
+
+def _offentlig_noegle(cert: x509.Certificate, cert_asn, r: CmsResultat):
+    try:
+        noegle = cert.public_key()
+    except (UnsupportedAlgorithm, ValueError):
+        r.grunde.append(
+            f"Underskriverens certifikat bruger {_kurve_navn(cert_asn)}, som ikke understøttes "
+            "(kun RSA og EC-kurverne P-256, P-384 og P-521)."
+        )
+        return None
+    if isinstance(noegle, ec.EllipticCurvePublicKey):
+        if noegle.curve.name not in ("secp256r1", "secp384r1", "secp521r1"):
+            r.grunde.append(f"Underskriverens certifikat bruger kurven {noegle.curve.name}, som ikke accepteres "
+                            "(kun P-256, P-384 og P-521).")
+            return None
+    elif isinstance(noegle, rsa.RSAPublicKey):
+        if noegle.key_size < 2048:
+            r.grunde.append(f"Underskriverens RSA-nøgle er for kort ({noegle.key_size} bit; mindst 2048).")
+            return None
+    else:
+        r.grunde.append(f"Underskriverens certifikat bruger {_kurve_navn(cert_asn)}, som ikke understøttes "
+                        "(kun RSA og EC).")
+        return None
+    return noegle
 
 
 def _find_cert(sid, certs_asn) -> int | None:
@@ -110,25 +208,27 @@ def _find_cert(sid, certs_asn) -> int | None:
     return None
 
 
-def _verificer_signatur(cert: x509.Certificate, si, data: bytes, digest_algo: str) -> bool:
+def _verificer_signatur(pub, si, data: bytes, digest_algo: str, r: CmsResultat) -> bool:
     sig = si["signature"].native
     sig_algo = si["signature_algorithm"]
     navn = sig_algo["algorithm"].native
-    pub = cert.public_key()
     h = _HASH[digest_algo]()
     try:
-        if isinstance(pub, rsa.RSAPublicKey):
-            if navn == "rsassa_pss":
-                p = sig_algo["parameters"]
-                ph = _HASH.get(p["hash_algorithm"]["algorithm"].native, hashes.SHA256)()
-                pad = padding.PSS(mgf=padding.MGF1(ph), salt_length=p["salt_length"].native)
-                pub.verify(sig, data, pad, ph)
-            else:
-                pub.verify(sig, data, padding.PKCS1v15(), h)
-        elif isinstance(pub, ec.EllipticCurvePublicKey):
+        if isinstance(pub, rsa.RSAPublicKey) and navn == "rsassa_pss":
+            p = sig_algo["parameters"]
+            ph_navn = p["hash_algorithm"]["algorithm"].native
+            if ph_navn not in _HASH:
+                r.grunde.append(f"Signaturens PSS-hash {ph_navn} accepteres ikke.")
+                return True  # the reason is given; do not add "ugyldig" as well
+            ph = _HASH[ph_navn]()
+            pub.verify(sig, data, padding.PSS(mgf=padding.MGF1(ph), salt_length=p["salt_length"].native), ph)
+        elif isinstance(pub, rsa.RSAPublicKey) and navn in _RSA:
+            pub.verify(sig, data, padding.PKCS1v15(), h)
+        elif isinstance(pub, ec.EllipticCurvePublicKey) and navn in _ECDSA:
             pub.verify(sig, data, ec.ECDSA(h))
         else:
-            return False
-    except InvalidSignature:
+            r.grunde.append(f"Signaturalgoritmen {navn} understøttes ikke eller passer ikke til nøglen.")
+            return True
+    except (InvalidSignature, ValueError, TypeError):
         return False
     return True

@@ -18,7 +18,7 @@ import hashlib
 import os
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 from takstberegner.domain.model import Takstgrundlag
@@ -118,7 +118,9 @@ def _lav_indmelding(grundlag, beregning, underskriver, maal, tid) -> Indmeldings
             f"Certifikatet tilhører CVR {cvr}, men driftsherren {grundlag.driftsherre.navn} har CVR "
             f"{grundlag.driftsherre.cvr}. Signér med et certifikat for driftsherren."
         )
-    tid = tid or datetime.now(timezone.utc).replace(microsecond=0)
+    from takstberegner.export import ur
+
+    tid = tid or ur.nu().replace(microsecond=0)
     g_bytes, t_bytes, fp = json_medlemmer(grundlag, beregning)
     r = rapport.lav_rapport(grundlag, beregning, fingeraftryk=fp, dannet=tid)
     medlemmer = {

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from cryptography import x509
@@ -99,7 +99,9 @@ def lav_noegle(
     if not (navn or "").strip():
         raise SigneringsFejl("Driftsherrens navn mangler.")
     noegle = ec.generate_private_key(ec.SECP256R1())
-    fra = gyldig_fra or datetime.now(timezone.utc) - timedelta(minutes=5)
+    from takstberegner.export import ur
+
+    fra = gyldig_fra or ur.nu() - timedelta(minutes=5)
     subjekt = x509.Name(
         [
             x509.NameAttribute(NameOID.COUNTRY_NAME, "DK"),
@@ -208,7 +210,9 @@ def signer(data: bytes, underskriver: Underskriver, tid: datetime | None = None)
         signing_key=a_keys.PrivateKeyInfo.load(nøgle_der),
         cert_registry=SimpleCertificateStore.from_certs(kaede),
     )
-    tid = tid or datetime.now(timezone.utc)
+    from takstberegner.export import ur
+
+    tid = tid or ur.nu()
     ci = asyncio.run(
         s.async_sign_general_data(
             data, "sha256", detached=True, use_cades=True,

@@ -1,38 +1,63 @@
-"""Which signing certificates the secretariat trusts, and whether a signer's certificate holds.
+"""The secretariat's trust model: which signers it trusts, and whether a signer holds (issue 12).
 
-A tillidsfil is text: PEM certificates (trusted roots, e.g. the OCES3 root CA) and/or lines with
-registered SHA-256 certificate fingerprints (for driftsherrer's self-made certificates); lines
-starting with '#' are comments. API: `laes_tillid(sti) -> Tillid`, `standard_tillidsfil() ->
-Path` (the secretariat's configured file in the user's config folder), and
-`vurder(cert, mellemled, tid, tillid) -> (grunde, bemaerkninger)`.
+A tillidsfil is text. Lines with a SHA-256 certificate fingerprint (64 hex digits, colons and
+spaces allowed, '#' starts a comment) *register* one driftsherre's own certificate: that exact
+certificate is trusted as a signer and never as an issuer. PEM certificates with CA:TRUE are
+trusted *roots* (e.g. the OCES3/MitID Erhverv root): a signer's certificate issued under one of
+them is trusted after a full RFC 5280 path validation (pyhanko-certvalidator, offline, at the
+signing time). A PEM certificate without CA:TRUE counts as a registered certificate.
+
+Whoever is trusted, the signer must hold (`vurder`):
+- its certificate is not a CA (no CA:TRUE) and its key usage allows digitalSignature or
+  nonRepudiation (a certificate without key usage is refused);
+- it names a CVR (organizationIdentifier NTRDK-…, or CVR: in serialNumber/O) equal to the
+  driftsherre's;
+- the signing-time is a time with a zone, not later than now plus `SKEW`, inside the
+  certificate's validity, and inside the takstår's window: from 1 January of the year before
+  the takstår to 31 December of the takstår (UTC).
+Anything else is a Danish reason for AFVIST. Revocation is not checked (the secretariat works
+offline); the signing-time is the signer's own claim, so the secretariat records receipt.
+
+API: `laes_tillid(sti) -> Tillid`, `standard_tillidsfil() -> Path`, `registrer(sti, fp,
+kommentar)`, `vurder(cert, mellemled, tid, tillid, cvr=, takstaar=, nu=) -> Vurdering`.
 """
 from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
-from datetime import datetime, timezone
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from cryptography import x509
 
-from takstberegner.export.signering import fingeraftryk, normaliser_fingeraftryk
+from takstberegner.export.signering import cvr_af, fingeraftryk, normaliser_fingeraftryk
 from takstberegner.fejl import Fejl
+
+SKEW = timedelta(minutes=5)  # a signer's clock may run this much ahead of ours
+MAKS_TILLIDSFIL = 4 * 1024 * 1024
 
 
 class TillidsFejl(Fejl):
-    """The tillidsfil cannot be read; `besked` is Danish."""
+    """The tillidsfil cannot be read or written; `besked` is Danish."""
 
 
 @dataclass(frozen=True)
 class Tillid:
-    roedder: tuple[x509.Certificate, ...] = ()
-    fingeraftryk: frozenset[str] = frozenset()
+    roedder: tuple[x509.Certificate, ...] = ()  # CA certificates trusted to issue signers
+    fingeraftryk: frozenset[str] = frozenset()  # registered signer certificates (never issuers)
     kilde: str = ""
 
     @property
     def tom(self) -> bool:
         return not self.roedder and not self.fingeraftryk
+
+
+@dataclass
+class Vurdering:
+    grunde: list[str] = field(default_factory=list)  # Danish reasons for AFVIST
+    noter: list[str] = field(default_factory=list)  # how trust was established
+    ikke_betroet: bool = False  # the only thing missing may be the secretariat's trust
 
 
 def standard_tillidsfil() -> Path:
@@ -43,15 +68,23 @@ def standard_tillidsfil() -> Path:
     return Path(base) / "takstberegner" / "tillid.pem"
 
 
+def _er_ca(c: x509.Certificate) -> bool:
+    try:
+        return bool(c.extensions.get_extension_for_class(x509.BasicConstraints).value.ca)
+    except x509.ExtensionNotFound:
+        return False
+
+
 def laes_tillid(sti: str | Path) -> Tillid:
     p = Path(sti)
     try:
+        if p.stat().st_size > MAKS_TILLIDSFIL:
+            raise TillidsFejl(f"Tillidsfilen {p} er for stor til at være en tillidsfil.")
         tekst = p.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise TillidsFejl(f"Tillidsfilen {p} findes ikke.") from None
     except (OSError, UnicodeDecodeError) as e:
-        raise TillidsFejl(f"Tillidsfilen {p} kan ikke læses: {e}") from None
-    roedder: list[x509.Certificate] = []
+        raise TillidsFejl(f"Tillidsfilen {p} kan ikke læses: {getattr(e, 'strerror', None) or e}") from None
     fps: set[str] = set()
     i_pem = False
     for nr, linje in enumerate(tekst.splitlines(), 1):
@@ -71,23 +104,56 @@ def laes_tillid(sti: str | Path) -> Tillid:
                 "et SHA-256-fingeraftryk (64 hex-cifre)."
             )
         fps.add(fp)
+    roedder: list[x509.Certificate] = []
     if "-----BEGIN CERTIFICATE-----" in tekst:
         try:
-            roedder = x509.load_pem_x509_certificates(tekst.encode("utf-8"))
+            certs = x509.load_pem_x509_certificates(tekst.encode("utf-8"))
+            for c in certs:
+                if _er_ca(c):
+                    roedder.append(c)
+                else:
+                    fps.add(fingeraftryk(c))
         except ValueError as e:
             raise TillidsFejl(f"Tillidsfilen {p.name} indeholder et ugyldigt PEM-certifikat ({e}).") from None
     return Tillid(tuple(roedder), frozenset(fps), str(p))
 
 
-def _gyldig(c: x509.Certificate, tid: datetime) -> bool:
-    return c.not_valid_before_utc <= tid <= c.not_valid_after_utc
+def registrer(sti: str | Path, fp: str, kommentar: str = "") -> bool:
+    """Add a registered fingerprint line to the tillidsfil (made when missing). False when it
+    was there already. The comment is one line of plain text (the driftsherre's name)."""
+    from takstberegner.export.indmelding import skriv_atomisk
 
-
-def _er_ca(c: x509.Certificate) -> bool:
+    norm = normaliser_fingeraftryk(fp)
+    if norm is None:
+        raise TillidsFejl("Fingeraftrykket skal være 64 hex-cifre (SHA-256), fx AB:CD:…")
+    p = Path(sti)
+    gammel = ""
+    if p.exists():
+        if norm in laes_tillid(p).fingeraftryk:
+            return False
+        gammel = p.read_text(encoding="utf-8-sig")
+        if gammel and not gammel.endswith("\n"):
+            gammel += "\n"
+    ren = " ".join("".join(c for c in kommentar if c.isprintable()).split())[:120]
+    linje = norm + (f"  # {ren}" if ren else "") + "\n"
     try:
-        return bool(c.extensions.get_extension_for_class(x509.BasicConstraints).value.ca)
-    except x509.ExtensionNotFound:
-        return False
+        skriv_atomisk(p, (gammel + linje).encode("utf-8"))
+    except OSError as e:
+        raise TillidsFejl(f"Tillidsfilen {p} kan ikke skrives: {e.strerror or e}") from None
+    return True
+
+
+def _tidspunkt(t: datetime) -> str:
+    from takstberegner.dansk import dato
+
+    return f"{dato(t.date())} kl. {t:%H:%M} UTC"
+
+
+def vindue(takstaar: int) -> tuple[datetime, datetime]:
+    """When an indmelding for `takstaar` may be signed: 1 January of the year before to
+    31 December of the takstår, UTC."""
+    return (datetime(takstaar - 1, 1, 1, tzinfo=timezone.utc),
+            datetime(takstaar, 12, 31, 23, 59, 59, tzinfo=timezone.utc))
 
 
 def vurder(
@@ -95,75 +161,179 @@ def vurder(
     mellemled: tuple[x509.Certificate, ...],
     tid: datetime | None,
     tillid: Tillid,
-) -> tuple[list[str], list[str]]:
-    """Reasons the certificate does not hold (Danish), and notes on how it was trusted."""
-    from takstberegner.dansk import dato
+    *,
+    cvr: str | None = None,
+    takstaar: int | None = None,
+    nu: datetime | None = None,
+) -> Vurdering:
+    """Whether `cert` may sign an indmelding for driftsherre `cvr` and `takstaar` at `tid`
+    (aware UTC, or None when the signature had no usable signing-time). Never raises."""
+    v = Vurdering()
+    from takstberegner.export import ur
 
-    grunde: list[str] = []
-    noter: list[str] = []
-    tid = tid or datetime.now(timezone.utc)
-    if tid.tzinfo is None:
-        tid = tid.replace(tzinfo=timezone.utc)
-    if tid < cert.not_valid_before_utc:
-        grunde.append(
-            f"Certifikatet var endnu ikke gyldigt ved signeringen (gyldigt fra {dato(cert.not_valid_before_utc.date())})."
-        )
-    elif tid > cert.not_valid_after_utc:
-        grunde.append(
-            f"Certifikatet var udløbet ved signeringen (udløb {dato(cert.not_valid_after_utc.date())})."
+    nu = nu or ur.nu()
+    try:
+        cert.extensions  # noqa: B018 - parsed lazily; a duplicate extension raises here
+    except x509.DuplicateExtension as e:
+        v.grunde.append(f"Underskriverens certifikat indeholder udvidelsen {_oid_navn(e.oid)} to gange og afvises.")
+        return v
+    except ValueError:
+        v.grunde.append("Underskriverens certifikat har udvidelser, der ikke kan læses, og afvises.")
+        return v
+    _egnet(cert, v)
+    _cvr(cert, cvr, v)
+    if tid is not None:
+        _tid(cert, tid, takstaar, nu, v)
+    _betroet(cert, mellemled, tid or nu, tillid, v)
+    return v
+
+
+def _oid_navn(oid: x509.ObjectIdentifier) -> str:
+    navn = getattr(oid, "_name", "") or ""
+    return f"{navn} ({oid.dotted_string})" if navn and navn != "Unknown OID" else oid.dotted_string
+
+
+def _egnet(cert: x509.Certificate, v: Vurdering) -> None:
+    if _er_ca(cert):
+        v.grunde.append(
+            "Underskriverens certifikat er et CA-certifikat (CA:TRUE). Et certifikat, der kan udstede andre "
+            "certifikater, må ikke underskrive en indmelding; lav en nøgle i programmet (Indmeld → Lav ny nøgle)."
         )
     try:
         ku = cert.extensions.get_extension_for_class(x509.KeyUsage).value
-        if not (ku.digital_signature or ku.content_commitment):
-            grunde.append("Certifikatet må ikke bruges til signering (key usage).")
     except x509.ExtensionNotFound:
-        pass
+        v.grunde.append(
+            "Underskriverens certifikat angiver ikke, hvad nøglen må bruges til (key usage); det skal tillade "
+            "digital signatur eller ikke-afvisning (nonRepudiation)."
+        )
+        return
+    if not (ku.digital_signature or ku.content_commitment):
+        v.grunde.append(
+            "Underskriverens certifikat må ikke bruges til signering: dets key usage tillader hverken digital "
+            "signatur eller ikke-afvisning (nonRepudiation)."
+        )
+
+
+def _cvr(cert: x509.Certificate, cvr: str | None, v: Vurdering) -> None:
+    eget = cvr_af(cert)
+    if not eget:
+        v.grunde.append(
+            "Underskriverens certifikat angiver intet CVR-nummer. En indmelding skal signeres med et certifikat "
+            f"for driftsherrens CVR{' ' + cvr if cvr else ''} (et medarbejder- eller organisationscertifikat "
+            "eller en nøgle lavet i programmet)."
+        )
+    elif cvr is not None and eget != cvr:
+        v.grunde.append(f"Certifikatet tilhører CVR {eget}, men indmeldingen er for driftsherren med CVR {cvr}.")
+
+
+def _tid(cert: x509.Certificate, tid: datetime, takstaar: int | None, nu: datetime, v: Vurdering) -> None:
+    from takstberegner.dansk import dato
+
+    if tid > nu + SKEW:
+        v.grunde.append(f"Signeringstidspunktet {_tidspunkt(tid)} ligger i fremtiden.")
+    if tid < cert.not_valid_before_utc:
+        v.grunde.append(
+            f"Certifikatet var endnu ikke gyldigt ved signeringen (gyldigt fra {dato(cert.not_valid_before_utc.date())}, "
+            f"signeret {dato(tid.date())})."
+        )
+    elif tid > cert.not_valid_after_utc:
+        v.grunde.append(
+            f"Certifikatet var udløbet ved signeringen (udløb {dato(cert.not_valid_after_utc.date())}, "
+            f"signeret {dato(tid.date())})."
+        )
+    if takstaar is not None:
+        try:
+            fra, til = vindue(takstaar)
+        except (ValueError, OverflowError):
+            return
+        if not fra <= tid <= til:
+            v.grunde.append(
+                f"Signeringstidspunktet {_tidspunkt(tid)} passer ikke til takstår {takstaar}: en indmelding for "
+                f"{takstaar} signeres mellem 1. januar {takstaar - 1} og 31. december {takstaar}."
+            )
+
+
+def _betroet(cert: x509.Certificate, mellemled, tid: datetime, tillid: Tillid, v: Vurdering) -> None:
     fp = fingeraftryk(cert)
     if fp in tillid.fingeraftryk:
-        noter.append(f"Certifikatet er registreret hos sekretariatet (fingeraftryk {fp}).")
-        return grunde, noter
-    rod_fps = {fingeraftryk(r): r for r in tillid.roedder}
-    kandidater = list(mellemled) + list(tillid.roedder)
-    aktuel = cert
-    for _ in range(8):
-        afp = fingeraftryk(aktuel)
-        if afp in rod_fps or afp in tillid.fingeraftryk:
-            if aktuel is not cert and not _gyldig(aktuel, tid):
-                grunde.append(f"Rodcertifikatet {aktuel.subject.rfc4514_string()} var ikke gyldigt ved signeringen.")
-            if aktuel is cert:
-                noter.append("Certifikatet står selv i tillidsfilen.")
-            else:
-                noter.append(f"Certifikatet er udstedt af et betroet rodcertifikat: {aktuel.subject.rfc4514_string()}.")
-            return grunde, noter
-        udsteder = None
-        for k in kandidater:
-            if k.subject != aktuel.issuer or fingeraftryk(k) == afp:
-                continue
-            try:
-                aktuel.verify_directly_issued_by(k)
-            except Exception:  # noqa: BLE001 - InvalidSignature, unsupported key or algorithm
-                continue
-            udsteder = k
-            break
-        if udsteder is None:
-            break
-        if not _er_ca(udsteder):
-            grunde.append(f"Udstederen {udsteder.subject.rfc4514_string()} er ikke en CA.")
-            return grunde, noter
-        if not _gyldig(udsteder, tid):
-            grunde.append(f"Udstedercertifikatet {udsteder.subject.rfc4514_string()} var ikke gyldigt ved signeringen.")
-        aktuel = udsteder
+        v.noter.append(f"Underskriverens certifikat er registreret hos sekretariatet (fingeraftryk {fp}).")
+        return
+    if tillid.roedder:
+        rod = _sti_til_rod(cert, mellemled, tid, tillid, v)
+        if rod is not None:
+            v.noter.append(f"Certifikatet er udstedt af et betroet rodcertifikat: {_navn(rod)}.")
+        return
+    v.ikke_betroet = True
     if tillid.tom:
-        grunde.append(
-            "Der er ingen tillidsliste: angiv --tillid FIL.pem med betroede rodcertifikater eller "
-            f"registrerede fingeraftryk, eller læg den i {standard_tillidsfil()}."
+        v.grunde.append(
+            "Sekretariatet har ingen tillidsliste: hverken registrerede fingeraftryk eller betroede "
+            f"rodcertifikater (tillidsfilen {standard_tillidsfil()} findes ikke eller er tom). Underskriverens "
+            f"certifikat har fingeraftrykket {fp}."
         )
     elif cert.issuer == cert.subject:
-        grunde.append(
-            f"Certifikatet er selvsigneret og dets fingeraftryk {fp} er ikke registreret hos sekretariatet."
+        v.grunde.append(
+            f"Certifikatet er selvsigneret, og dets fingeraftryk {fp} er ikke registreret hos sekretariatet."
         )
     else:
-        grunde.append(
-            f"Certifikatet er ikke udstedt af et betroet rodcertifikat (udsteder: {cert.issuer.rfc4514_string()})."
+        v.grunde.append(
+            f"Certifikatet er ikke udstedt af et betroet rodcertifikat (udsteder: {cert.issuer.rfc4514_string()}), "
+            f"og dets fingeraftryk {fp} er ikke registreret hos sekretariatet."
         )
-    return grunde, noter
+
+
+def _navn(c) -> str:
+    try:
+        return c.subject.rfc4514_string()
+    except Exception:  # noqa: BLE001 - an undecodable name
+        return "(navnet kan ikke læses)"
+
+
+def _sti_til_rod(cert, mellemled, tid: datetime, tillid: Tillid, v: Vurdering):
+    """RFC 5280 path validation from a trusted root to `cert` at `tid`, offline, with the
+    certificates the signature carries as candidates. The root it reached, or None (reason added)."""
+    import asyncio
+
+    from asn1crypto import x509 as a_x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+    from pyhanko_certvalidator import CertificateValidator, ValidationContext
+    from pyhanko_certvalidator import errors as cv_fejl
+
+    def a(c):
+        return a_x509.Certificate.load(c.public_bytes(Encoding.DER))
+
+    fp = fingeraftryk(cert)
+    try:
+        vc = ValidationContext(
+            trust_roots=[a(r) for r in tillid.roedder],
+            other_certs=[a(c) for c in mellemled],
+            moment=tid,
+            allow_fetching=False,
+            revocation_mode="soft-fail",
+        )
+        sti = asyncio.run(CertificateValidator(a(cert), validation_context=vc).async_validate_path())
+        rod_der = sti.first.dump()
+        return next((r for r in tillid.roedder if r.public_bytes(Encoding.DER) == rod_der), tillid.roedder[0])
+    except cv_fejl.PathBuildingError:
+        v.ikke_betroet = True
+        v.grunde.append(
+            f"Certifikatet er ikke udstedt af et betroet rodcertifikat (udsteder: {cert.issuer.rfc4514_string()}), "
+            f"og dets fingeraftryk {fp} er ikke registreret hos sekretariatet."
+        )
+    except (cv_fejl.ExpiredError, cv_fejl.NotYetValidError) as e:
+        if not e.is_ee_cert:  # the signer's own validity is reported by _tid
+            v.grunde.append("Et udstedercertifikat i kæden op til det betroede rodcertifikat var ikke gyldigt ved signeringen.")
+    except cv_fejl.RevokedError:
+        v.grunde.append("Et certifikat i kæden er spærret.")
+    except cv_fejl.DisallowedAlgorithmError:
+        v.grunde.append("Certifikatkæden bruger en algoritme, som ikke længere accepteres (fx SHA-1 eller MD5).")
+    except (cv_fejl.PathValidationError, cv_fejl.InvalidCertificateError):
+        v.grunde.append(
+            "Certifikatkæden fra det betroede rodcertifikat til underskriveren holder ikke: en udsteder er ikke "
+            "en CA eller må ikke udstede certifikater, en signatur i kæden passer ikke, eller en begrænsning brydes."
+        )
+    except Exception:  # noqa: BLE001 - unsupported algorithm or curve, malformed certificate
+        v.grunde.append(
+            "Certifikatkæden kan ikke kontrolleres: den bruger en algoritme eller kurve, som ikke understøttes, "
+            "eller et certifikat i den er beskadiget."
+        )
+    return None

@@ -1,23 +1,38 @@
-"""The secretariat's check of an indmeldingsfil (SPEC §6; SA 2.2.1, 5.6).
+"""The secretariat's check of an indmeldingsfil (SPEC §6; SA 2.2.1, 5.6; issue 12).
 
-API: `verificer(sti, tillid=None, *, beregn_igen=True) -> VerifikationsResultat`. Checks the
-ASiC-E structure, every member's SHA-256 against the manifest (and that no member is added or
-missing), the CAdES signature over the manifest, the certificate (valid at the signing time,
-trusted through the tillidsfil — `tillid` as a path or a `Tillid`, default the configured
-`tillid.standard_tillidsfil()` —, CVR equal to the driftsherre's), the fingerprint, and finally
-recomputes the takster from the enclosed takstgrundlag with this engine and reports every
-difference. `ok` is True only when all holds; `grunde` lists in Danish why not.
+API: `verificer(sti, tillid=None, *, beregn_igen=True, nu=None) -> VerifikationsResultat`.
+It never raises: every parse, crypto or I/O problem is a Danish reason in `.grunde`, and
+`.status` is "GODKENDT" only when everything holds:
+
+1. the container is strict (asic.aabn: exact members, flat names, streamed and capped);
+   the data members are exactly the four of an indmelding and match the signed manifest;
+2. the CAdES signature over the manifest is valid (cms_kontrol);
+3. the signer holds under the trust model (tillid.vurder: registered certificate or a path to
+   a trusted root; not a CA; key usage; CVR equal to the driftsherre's; signing-time inside the
+   certificate's validity, not in the future, inside the takstår's window);
+4. the JSON members are within limits and readable, the manifest's fingerprint, CVR and
+   takstår match them, the PDF and the takstskema print the same fingerprint (binding);
+5. the takster recompute to the same figures with this engine, without `fejl` findings.
+
+For the takstbilag: `.status`, `.grund` (all reasons in one line), `.underskriver`,
+`.signeringstid`, `.fingeraftryk`, `.certifikat_fingeraftryk`, and the documents `.grundlag`,
+`.takster`, `.beregning` (trust them only when `.ok`). `.ikke_betroet` is True when the only
+thing missing may be the secretariat's trust in the signer (the app then offers to register it).
 """
 from __future__ import annotations
 
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 from takstberegner.domain.model import Takstgrundlag
 from takstberegner.domain.resultat import Beregning
+
+GODKENDT, AFVIST = "GODKENDT", "AFVIST"
+MAKS_GRUNDLAG = 16 * 1024 * 1024  # takstgrundlag.json, bytes (the large driftsherre is 4 MB)
+MAKS_TAKSTER = 8 * 1024 * 1024  # takster.json, bytes
 
 
 @dataclass
@@ -29,7 +44,7 @@ class VerifikationsResultat:
     driftsherre: str = ""
     driftsherre_cvr: str = ""
     takstaar: int | None = None
-    signeringstid: datetime | None = None
+    signeringstid: datetime | None = None  # aware UTC
     certifikat_fingeraftryk: str = ""
     fingeraftryk: str = ""  # the indmelding's fingerprint (indmelding.fingeraftryk)
     sha256: str = ""  # of the whole file
@@ -38,6 +53,15 @@ class VerifikationsResultat:
     grundlag: Takstgrundlag | None = None
     beregning: Beregning | None = None  # recomputed by this engine
     takster: dict | None = None  # the enclosed takster document
+    ikke_betroet: bool = False  # the signer is not (yet) trusted by the secretariat
+
+    @property
+    def status(self) -> str:
+        return GODKENDT if self.ok else AFVIST
+
+    @property
+    def grund(self) -> str:
+        return " ".join(self.grunde)
 
     def tekst(self) -> str:
         """The Danish summary `takstberegner verificer` prints."""
@@ -46,8 +70,11 @@ class VerifikationsResultat:
 
         tid = ""
         if self.signeringstid:
-            lokal = self.signeringstid.astimezone()
-            tid = f"{dansk.dato(lokal.date())} kl. {lokal:%H:%M:%S} ({lokal:%Z})"
+            try:
+                lokal = self.signeringstid.astimezone()
+                tid = f"{dansk.dato(lokal.date())} kl. {lokal:%H:%M:%S} ({lokal:%Z})"
+            except (OverflowError, ValueError, OSError):
+                tid = f"{self.signeringstid:%Y-%m-%d %H:%M:%S} UTC"
         linjer = [
             f"Fil:            {self.fil}",
             f"Driftsherre:    {self.driftsherre} (CVR {self.driftsherre_cvr})" if self.driftsherre else "",
@@ -76,56 +103,84 @@ def verificer(
     beregn_igen: bool = True,
     nu: datetime | None = None,
 ) -> VerifikationsResultat:
-    from takstberegner.export import asic, cms_kontrol, indmelding, signering
+    """Verify one indmeldingsfil; never raises (see the module docstring)."""
+    r = VerifikationsResultat(fil=str(sti))
+    try:
+        _verificer(Path(sti), r, tillid, beregn_igen, nu or _nu())
+    except RecursionError:
+        r.grunde.append("Filen er urimeligt dybt indlejret og afvises.")
+    except MemoryError:
+        r.grunde.append("Filen kræver urimeligt meget hukommelse at kontrollere og afvises.")
+    except Exception as e:  # noqa: BLE001 - verification never ends in a traceback
+        r.grunde.append(f"Filen kunne ikke kontrolleres færdig (uventet fejl: {type(e).__name__}) og afvises.")
+    if r.ok and r.grunde:
+        r.ok = False
+    return r
+
+
+def _nu() -> datetime:
+    from takstberegner.export import ur
+
+    return ur.nu()
+
+
+def _verificer(p: Path, r: VerifikationsResultat, tillid, beregn_igen: bool, nu: datetime) -> None:
+    from takstberegner.export import asic, binding, cms_kontrol, indmelding, signering
     from takstberegner.export import tillid as tillid_mod
 
-    p = Path(sti)
-    r = VerifikationsResultat(fil=str(p))
     try:
+        if p.stat().st_size > asic.MAKS_FIL:
+            r.grunde.append(f"Filen er for stor til at være en indmeldingsfil (over {asic.MAKS_FIL // asic.MiB} MB).")
+            return
         data = p.read_bytes()
     except OSError as e:
         r.grunde.append(f"Filen kan ikke læses: {e.strerror or e}")
-        return r
+        return
     r.sha256 = hashlib.sha256(data).hexdigest()
     try:
-        c = asic.aabn(data)
-        manifest = asic.laes_manifest(c.manifest)
+        c = asic.aabn(data, {indmelding.MEDLEM_GRUNDLAG: MAKS_GRUNDLAG, indmelding.MEDLEM_TAKSTER: MAKS_TAKSTER})
     except asic.ContainerFejl as e:
-        r.grunde.append(str(e))
-        return r
+        r.grunde.append(e.besked)
+        return
+    del data
+    manifest = c.manifest_info
 
-    # 1. the manifest covers exactly the members, with right digests
-    refs = {ref.uri: ref for ref in manifest.referencer}
-    if manifest.signatur_uri != asic.SIGNATUR:
-        r.grunde.append(f"Manifestet henviser ikke til signaturen {asic.SIGNATUR}.")
+    # 1. the data members are exactly an indmelding's, each as the signed manifest says
     for navn in c.medlemmer:
-        if navn not in refs:
-            r.grunde.append(f"Elementet '{navn}' er tilføjet: det er ikke omfattet af signaturen.")
-    for uri, ref in refs.items():
-        if uri not in c.medlemmer:
-            r.grunde.append(f"Elementet '{uri}' mangler i containeren, men er omfattet af signaturen.")
-            continue
-        if ref.algoritme != asic.SHA256_URI:
-            r.grunde.append(f"Elementet '{uri}' har en ukendt hash-algoritme i manifestet.")
-        elif hashlib.sha256(c.medlemmer[uri]).digest() != ref.digest:
-            r.grunde.append(f"Elementet '{uri}' er ændret efter signeringen (SHA-256 passer ikke).")
+        if navn not in indmelding.MEDLEMMER:
+            r.grunde.append(f"Elementet '{navn}' hører ikke til en indmeldingsfil.")
     for krav in indmelding.MEDLEMMER:
-        if krav not in refs:
+        if krav not in c.medlemmer:
             r.grunde.append(f"Indmeldingen mangler '{krav}'.")
+    for ref in manifest.referencer:
+        if hashlib.sha256(c.medlemmer[ref.uri]).digest() != ref.digest:
+            r.grunde.append(f"Elementet '{ref.uri}' er ændret efter signeringen (SHA-256 passer ikke).")
 
     # 2. the signature over the manifest
     cr = cms_kontrol.kontroller(c.signatur, c.manifest)
     r.grunde.extend(cr.grunde)
     r.signeringstid = cr.signeringstid
+
+    # 3. the content (read before trust: the driftsherre's CVR and takstår are in it)
+    g_bytes = c.medlemmer.get(indmelding.MEDLEM_GRUNDLAG)
+    t_bytes = c.medlemmer.get(indmelding.MEDLEM_TAKSTER)
+    if g_bytes is not None and t_bytes is not None:
+        r.fingeraftryk = indmelding.fingeraftryk(g_bytes, t_bytes)
+        if manifest.udvidelser.get(indmelding.UDV_FINGERAFTRYK) != r.fingeraftryk:
+            r.grunde.append("Fingeraftrykket i manifestet svarer ikke til indholdet af de to JSON-filer.")
+        _laes_indhold(r, g_bytes, t_bytes)
+    if r.grundlag is not None:
+        if manifest.udvidelser.get(indmelding.UDV_CVR) != r.driftsherre_cvr:
+            r.grunde.append("Manifestets CVR-nummer svarer ikke til driftsherrens CVR i takstgrundlaget.")
+        if manifest.udvidelser.get(indmelding.UDV_TAKSTAAR) != str(r.takstaar):
+            r.grunde.append("Manifestets takstår svarer ikke til takståret i takstgrundlaget.")
+
+    # 4. the signer, under the trust model
     if cr.certifikat is not None:
         cert = cr.certifikat
         r.underskriver = signering.navn_af(cert)
         r.cvr = signering.cvr_af(cert)
         r.certifikat_fingeraftryk = signering.fingeraftryk(cert)
-        nu = nu or datetime.now(timezone.utc)
-        if cr.signeringstid and cr.signeringstid > nu + timedelta(days=1):
-            r.grunde.append("Signeringstidspunktet ligger i fremtiden.")
-        # 3. the certificate
         try:
             t = _tillid(tillid, tillid_mod)
         except tillid_mod.TillidsFejl as e:
@@ -133,25 +188,25 @@ def verificer(
             t = None
         if t is not None:
             mellemled = tuple(x for x in cr.certifikater if x != cert)
-            grunde, noter = tillid_mod.vurder(cert, mellemled, cr.signeringstid, t)
-            r.grunde.extend(grunde)
-            r.noter.extend(noter)
+            cvr = r.driftsherre_cvr if r.grundlag is not None else manifest.udvidelser.get(indmelding.UDV_CVR)
+            v = tillid_mod.vurder(cert, mellemled, cr.signeringstid, t, cvr=cvr, takstaar=r.takstaar, nu=nu)
+            r.grunde.extend(v.grunde)
+            r.noter.extend(v.noter)
+            r.ikke_betroet = v.ikke_betroet
 
-    # 4. the content: fingerprint, driftsherre, recomputation
-    g_bytes = c.medlemmer.get(indmelding.MEDLEM_GRUNDLAG)
-    t_bytes = c.medlemmer.get(indmelding.MEDLEM_TAKSTER)
-    if g_bytes is not None and t_bytes is not None:
-        r.fingeraftryk = indmelding.fingeraftryk(g_bytes, t_bytes)
-        angivet = manifest.udvidelser.get(indmelding.UDV_FINGERAFTRYK)
-        if angivet != r.fingeraftryk:
-            r.grunde.append("Fingeraftrykket i manifestet svarer ikke til indholdet af de to JSON-filer.")
-        _indhold(r, g_bytes, t_bytes, beregn_igen)
-    if r.cvr and r.driftsherre_cvr and r.cvr != r.driftsherre_cvr:
-        r.grunde.append(
-            f"Certifikatet tilhører CVR {r.cvr}, men indmeldingen er for driftsherren med CVR {r.driftsherre_cvr}."
-        )
+    # 5. the PDF and the takstskema belong to this calculation
+    if r.fingeraftryk:
+        for kontrol, navn in ((binding.kontroller_pdf, indmelding.MEDLEM_PDF),
+                              (binding.kontroller_xlsx, indmelding.MEDLEM_SKEMA)):
+            if navn in c.medlemmer:
+                grund = kontrol(c.medlemmer[navn], r.fingeraftryk)
+                if grund:
+                    r.grunde.append(grund)
+
+    # 6. recompute
+    if beregn_igen and r.grundlag is not None and r.takster is not None:
+        _beregn_igen(r)
     r.ok = not r.grunde
-    return r
 
 
 def _tillid(tillid, tillid_mod):
@@ -165,32 +220,48 @@ def _tillid(tillid, tillid_mod):
     return tillid_mod.Tillid()
 
 
-def _indhold(r: VerifikationsResultat, g_bytes: bytes, t_bytes: bytes, beregn_igen: bool) -> None:
+def _laes_indhold(r: VerifikationsResultat, g_bytes: bytes, t_bytes: bytes) -> None:
+    from takstberegner.formats import json_graenser
     from takstberegner.formats import takster as tk_format
     from takstberegner.formats import takstgrundlag as tg_format
     from takstberegner.formats.fejl import InputError
 
     try:
-        r.grundlag = tg_format.laes_tekst(g_bytes.decode("utf-8"))
-    except (InputError, UnicodeDecodeError) as e:
-        r.grunde.append(f"Det medsendte takstgrundlag kan ikke læses: {e}")
+        tekst = g_bytes.decode("utf-8")
+        json_graenser.tjek(tekst, "Takstgrundlaget", maks_tegn=MAKS_GRUNDLAG)
+        r.grundlag = tg_format.laes_tekst(tekst)
+    except (InputError, UnicodeDecodeError, ValueError, RecursionError) as e:
+        r.grunde.append(f"Det medsendte takstgrundlag kan ikke læses: {_besked(e)}")
         return
     r.driftsherre = r.grundlag.driftsherre.navn
     r.driftsherre_cvr = r.grundlag.driftsherre.cvr
     r.takstaar = r.grundlag.takstaar
     try:
-        r.takster = tk_format.laes_tekst(t_bytes.decode("utf-8"))
-    except (InputError, UnicodeDecodeError) as e:
-        r.grunde.append(f"De medsendte takster kan ikke læses: {e}")
-        return
-    if not beregn_igen:
-        return
+        tekst = t_bytes.decode("utf-8")
+        json_graenser.tjek(tekst, "Takster-dokumentet", maks_tegn=MAKS_TAKSTER)
+        r.takster = tk_format.laes_tekst(tekst)
+    except (InputError, UnicodeDecodeError, ValueError, RecursionError) as e:
+        r.grunde.append(f"De medsendte takster kan ikke læses: {_besked(e)}")
+
+
+def _besked(e: Exception) -> str:
+    from takstberegner.fejl import Fejl
+
+    if isinstance(e, Fejl):
+        return str(e)
+    if isinstance(e, UnicodeDecodeError):
+        return "filen er ikke UTF-8-tekst"
+    return "filen er ikke gyldig JSON"
+
+
+def _beregn_igen(r: VerifikationsResultat) -> None:
     from takstberegner import tjeneste
+    from takstberegner.formats import takster as tk_format
 
     try:
         r.beregning = tjeneste.beregn(r.grundlag)
     except Exception as e:  # noqa: BLE001 - a grundlag this engine cannot compute
-        r.grunde.append(f"Taksterne kan ikke genberegnes med denne version af programmet: {e}")
+        r.grunde.append(f"Taksterne kan ikke genberegnes med denne version af programmet ({type(e).__name__}).")
         return
     ny = json.loads(json.dumps(tk_format.skriv_dict(r.beregning), ensure_ascii=False))
     forskelle = list(_forskelle(r.takster, ny, ""))

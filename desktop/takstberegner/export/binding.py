@@ -1,0 +1,123 @@
+"""The PDF and the workbook inside an indmeldingsfil belong to its calculation (issue 12, SA 5.6).
+
+The signature covers whatever the signer put in the container, so a PDF or a takstskema from
+another calculation could ride along in a validly signed file. Both documents print the
+indmelding's fingerprint (indmelding.fingeraftryk: SHA-256 over the SHA-256 of
+takstgrundlag.json and of takster.json), which the verifier recomputes from the JSON members:
+
+- the PDF (revision_pdf) prints `Fingeraftryk: <hex in groups of four>` at the foot of every
+  page in a standard font; every page's content stream must show exactly the recomputed one;
+- the takstskema (takstskema_xlsx) states `Indmeldingens fingeraftryk (SHA-256): <hex>` in the
+  first rows of every sheet; every sheet must state exactly the recomputed one.
+
+Both are read with the capped readers of zip_laeser and bounded inflation, never with a full
+PDF or Excel library. API: `kontroller_pdf(pdf, fp) -> str | None` and
+`kontroller_xlsx(xlsx, fp) -> str | None` give the Danish reason, or None when it holds.
+"""
+from __future__ import annotations
+
+import re
+import zlib
+
+from takstberegner.export import zip_laeser as zl
+
+MAKS_STROEMME = 20_000  # content streams in one PDF (the large driftsherre has about 530)
+MAKS_PDF_UDPAKKET = 96 * 1024 * 1024  # all content streams inflated together
+MAKS_ARK = 500
+XLSX_HOVED = 64 * 1024  # the first bytes of each sheet, where its header rows are
+
+_PDF_FP = re.compile(rb"\(Fingeraftryk: ((?:[0-9a-f]{4} ){15}[0-9a-f]{4})\)")
+_PDF_SIDE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+_STROEM = re.compile(rb">>\s*stream\r?\n")
+_LAENGDE = re.compile(rb"/Length\s+(\d{1,10})(?!\s+\d+\s+R)")
+_XLSX_FP = re.compile(rb"Indmeldingens fingeraftryk \(SHA-256\): ([0-9a-f]{64}|\(ikke indmeldt\))")
+_ARK = re.compile(r"xl/worksheets/sheet\d{1,4}\.xml")
+
+
+def kontroller_pdf(pdf: bytes, fp: str) -> str | None:
+    hvad = "Takstberegningen til revision (PDF)"
+    if not pdf.startswith(b"%PDF-"):
+        return f"{hvad} er ikke en PDF-fil."
+    sider = len(_PDF_SIDE.findall(pdf))
+    if sider == 0:
+        return f"{hvad} har ingen sider."
+    fundne: list[bytes] = []
+    brugt = 0
+    for antal, m in enumerate(_STROEM.finditer(pdf), 1):
+        if antal > MAKS_STROEMME:
+            return f"{hvad} har urimeligt mange datastrømme og afvises."
+        ordbog_start = pdf.rfind(b"<<", max(0, m.start() - 400), m.start())
+        ordbog = pdf[ordbog_start: m.start()] if ordbog_start >= 0 else b""
+        lm = _LAENGDE.search(ordbog)
+        if lm is None:
+            return f"{hvad} kan ikke læses: en datastrøm har ingen længde."
+        start, laengde = m.end(), int(lm.group(1))
+        raa = pdf[start: start + laengde]
+        if b"/Filter" in ordbog:
+            if not re.search(rb"/Filter\s*(?:\[\s*)?/FlateDecode\s*\]?\s*(?:/|$)", ordbog) \
+                    or ordbog.count(b"/FlateDecode") != 1 or b"/DecodeParms" in ordbog:
+                return f"{hvad} bruger et filter, som ikke kan kontrolleres her."
+            indhold = _inflate(raa, MAKS_PDF_UDPAKKET - brugt)
+            if indhold is None:
+                return f"{hvad} indeholder en beskadiget eller urimeligt stor datastrøm."
+        else:
+            indhold = raa
+        brugt += len(indhold)
+        fundne += _PDF_FP.findall(indhold)
+    forventet = " ".join(fp[i: i + 4] for i in range(0, len(fp), 4)).encode("ascii")
+    andre = {f for f in fundne if f != forventet}
+    if andre:
+        return (f"{hvad} hører til en anden beregning: den viser fingeraftrykket "
+                f"{next(iter(sorted(andre))).decode()}, men indmeldingens data har {forventet.decode()}.")
+    if len(fundne) < sider:
+        return (f"{hvad} viser ikke indmeldingens fingeraftryk på alle sider ({len(fundne)} af {sider}); "
+                "den kan ikke knyttes til beregningen.")
+    return None
+
+
+def kontroller_xlsx(xlsx: bytes, fp: str) -> str | None:
+    hvad = "Takstskemaet (Excel)"
+    try:
+        poster = zl.katalog(xlsx, MAKS_ARK + 30, streng=False)
+    except zl.ZipFejl as e:
+        return f"{hvad} kan ikke læses: {e.besked}."
+    ark = [p for p in poster if _ARK.fullmatch(p.navn)]
+    if not ark:
+        return f"{hvad} har ingen ark."
+    forventet = fp.encode("ascii")
+    for p in ark:
+        try:
+            hoved = zl.udpak_start(xlsx, p, XLSX_HOVED)
+        except zl.ZipFejl as e:
+            return f"{hvad} kan ikke læses: {e.besked}."
+        fundne = _XLSX_FP.findall(hoved)
+        if not fundne:
+            return f"{hvad} viser ikke indmeldingens fingeraftryk i arket {p.navn}; det kan ikke knyttes til beregningen."
+        andre = [f for f in fundne if f != forventet]
+        if andre:
+            return (f"{hvad} hører til en anden beregning: det viser fingeraftrykket {andre[0].decode()}, "
+                    f"men indmeldingens data har {fp}.")
+    return None
+
+
+def _inflate(raa: bytes, maks: int) -> bytes | None:
+    d = zlib.decompressobj()
+    ud = bytearray()
+    pos = 0
+    try:
+        while True:
+            if d.unconsumed_tail:
+                bid = d.unconsumed_tail
+            elif pos < len(raa):
+                bid = raa[pos: pos + 65536]
+                pos += len(bid)
+            else:
+                break
+            ud += d.decompress(bid, maks + 1 - len(ud))
+            if len(ud) > maks:
+                return None
+            if d.eof:
+                break
+    except zlib.error:
+        return None
+    return bytes(ud) if d.eof else None

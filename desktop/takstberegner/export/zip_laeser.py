@@ -1,0 +1,202 @@
+"""A strict ZIP reader for hostile files (ETSI EN 319 162-1 containers and the workbook inside).
+
+Python's zipfile trusts the sizes a file declares and inflates a member in one call, so a member
+that declares 100 bytes may inflate to gigabytes in memory; it also parses every central-directory
+entry into an object before anyone can count them. This module reads the end record first (count
+and size checked before anything else), parses the central directory itself, checks each local
+header against it, and inflates a member as a stream in bounded steps: never more than the
+declared size, never more than the caller's cap, never a ratio above `MAKS_RATIO`, CRC checked.
+
+API: `katalog(data, maks_poster) -> list[Post]`, `udpak(data, post, maks) -> bytes`,
+`udpak_start(data, post, n) -> bytes` (the first n bytes only). Errors: `ZipFejl` (Danish).
+"""
+from __future__ import annotations
+
+import struct
+import zlib
+from dataclasses import dataclass
+
+from takstberegner.fejl import Fejl
+
+STORED, DEFLATED = 0, 8
+MAKS_RATIO = 200  # inflated / compressed, for members above RATIO_FRA bytes
+RATIO_FRA = 1024 * 1024
+_BID = 64 * 1024  # compressed bytes fed to zlib per step
+_EOCD = struct.Struct("<4sHHHHIIH")
+_CD = struct.Struct("<4sHHHHHHIIIHHHHHII")
+_LOKAL = struct.Struct("<4sHHHHHIIIHH")
+
+
+class ZipFejl(Fejl):
+    """The ZIP structure is broken or hostile; `besked` is Danish."""
+
+
+@dataclass(frozen=True)
+class Post:
+    """One central-directory entry, with where its data starts (after the local header)."""
+
+    navn: str
+    navn_bytes: bytes
+    lavet_af: int
+    version: int
+    flag: int
+    metode: int
+    tid: int
+    dato: int
+    crc: int
+    komprimeret: int
+    stoerrelse: int
+    intern: int
+    ekstern: int
+    extra: bytes
+    offset: int  # of the local header
+    data_start: int
+
+
+def vis_navn(navn: str) -> str:
+    """A member name safe to show: control characters and overlong names made visible."""
+    ren = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in navn)
+    return ren if len(ren) <= 80 else ren[:77] + "…"
+
+
+def katalog(data: bytes, maks_poster: int, *, streng: bool = True) -> list[Post]:
+    """The entries of the ZIP in `data`, in central-directory order.
+
+    Always: one end record at the very end (no comment, one disk, no ZIP64), at most
+    `maks_poster` entries, every local header equal to its central entry, no encryption, no
+    data descriptor, STORED or DEFLATED. With `streng`, also: no extra fields, and the members
+    lie back to back from offset 0 with the central directory right after them (every byte of
+    the file is accounted for)."""
+    n = len(data)
+    if n < _EOCD.size:
+        raise ZipFejl("den er ikke en gyldig ZIP-fil (for kort)")
+    sig, disk, disk_cd, antal_disk, antal, cd_str, cd_off, kommentar = _EOCD.unpack_from(data, n - _EOCD.size)
+    if sig != b"PK\x05\x06":
+        raise ZipFejl("den er ikke en gyldig ZIP-fil (ZIP-afslutningen mangler eller er ændret)")
+    if kommentar or disk or disk_cd or antal_disk != antal:
+        raise ZipFejl("ZIP-afslutningen er ændret (kommentar eller flere diske)")
+    if antal == 0xFFFF or cd_off == 0xFFFFFFFF or cd_str == 0xFFFFFFFF:
+        raise ZipFejl("ZIP64-filer bruges ikke her")
+    if antal > maks_poster:
+        raise ZipFejl(f"den har {antal} elementer; højst {maks_poster} er tilladt")
+    if cd_off + cd_str != n - _EOCD.size:
+        raise ZipFejl("ZIP-indholdsfortegnelsen ligger ikke, hvor afslutningen siger")
+    poster: list[Post] = []
+    pos = cd_off
+    for _ in range(antal):
+        if pos + _CD.size > cd_off + cd_str:
+            raise ZipFejl("ZIP-indholdsfortegnelsen er afkortet")
+        (sig, lavet_af, version, flag, metode, tid, dato, crc, komp, stoer, nlen, elen, klen, disk,
+         intern, ekstern, offset) = _CD.unpack_from(data, pos)
+        if sig != b"PK\x01\x02":
+            raise ZipFejl("ZIP-indholdsfortegnelsen er beskadiget")
+        navn_bytes = data[pos + _CD.size: pos + _CD.size + nlen]
+        extra = data[pos + _CD.size + nlen: pos + _CD.size + nlen + elen]
+        pos += _CD.size + nlen + elen + klen
+        if pos > cd_off + cd_str:
+            raise ZipFejl("ZIP-indholdsfortegnelsen er afkortet")
+        try:
+            navn = navn_bytes.decode("utf-8" if flag & 0x800 else "ascii")
+        except UnicodeDecodeError:
+            raise ZipFejl("et elementnavn er ikke gyldig tekst") from None
+        vist = vis_navn(navn)
+        if klen or disk:
+            raise ZipFejl(f"elementet '{vist}' har en kommentar eller ligger på en anden disk")
+        if flag & 0x1 or flag & 0x40:
+            raise ZipFejl(f"elementet '{vist}' er krypteret")
+        if flag & 0x8:
+            raise ZipFejl(f"elementet '{vist}' bruger en datadeskriptor, som ikke er tilladt her")
+        if flag & ~0x806:
+            raise ZipFejl(f"elementet '{vist}' har ukendte ZIP-flag ({flag:#06x})")
+        if metode not in (STORED, DEFLATED):
+            raise ZipFejl(f"elementet '{vist}' bruger komprimeringsmetode {metode}; kun 0 og 8 er tilladt")
+        if metode == STORED and komp != stoer:
+            raise ZipFejl(f"elementet '{vist}' er ukomprimeret, men dets to størrelser er forskellige")
+        if streng and elen:
+            raise ZipFejl(f"elementet '{vist}' har ekstra ZIP-felter")
+        if offset + _LOKAL.size > cd_off:
+            raise ZipFejl(f"elementet '{vist}' peger uden for filen")
+        lokal = _LOKAL.unpack_from(data, offset)
+        if lokal[0] != b"PK\x03\x04" or lokal[1:9] != (version, flag, metode, tid, dato, crc, komp, stoer) \
+                or lokal[9] != nlen:
+            raise ZipFejl(f"elementet '{vist}' er beskadiget: dets lokale ZIP-hoved er ændret")
+        lelen = lokal[10]
+        if data[offset + _LOKAL.size: offset + _LOKAL.size + nlen] != navn_bytes or (streng and lelen):
+            raise ZipFejl(f"elementet '{vist}' er beskadiget: dets lokale ZIP-hoved er ændret")
+        start = offset + _LOKAL.size + nlen + lelen
+        if start + komp > cd_off:
+            raise ZipFejl(f"elementet '{vist}' rækker ud over filen")
+        poster.append(Post(navn, navn_bytes, lavet_af, version, flag, metode, tid, dato, crc, komp, stoer,
+                           intern, ekstern, extra, offset, start))
+    if pos != cd_off + cd_str:
+        raise ZipFejl("ZIP-indholdsfortegnelsen indeholder mere end sine elementer")
+    if streng:
+        naeste = 0
+        for p in sorted(poster, key=lambda p: p.offset):
+            if p.offset != naeste:
+                raise ZipFejl("filen indeholder data uden for sine elementer, eller elementer overlapper")
+            naeste = p.data_start + p.komprimeret
+        if naeste != cd_off:
+            raise ZipFejl("filen indeholder data uden for sine elementer")
+    else:
+        spaend = sorted((p.offset, p.data_start + p.komprimeret) for p in poster)
+        for (_, slut), (start, _) in zip(spaend, spaend[1:]):
+            if start < slut:
+                raise ZipFejl("elementer i ZIP-filen overlapper hinanden")
+    return poster
+
+
+def udpak(data: bytes, post: Post, maks: int) -> bytes:
+    """The member's content, inflated as a stream: at most `maks` bytes and the declared size,
+    the deflate stream ending exactly at the declared compressed size, the CRC right."""
+    vist = vis_navn(post.navn)
+    if post.stoerrelse > maks:
+        raise ZipFejl(f"elementet '{vist}' er for stort ({post.stoerrelse} byte; højst {maks} er tilladt)")
+    if post.stoerrelse > RATIO_FRA and post.stoerrelse > MAKS_RATIO * max(post.komprimeret, 1):
+        raise ZipFejl(f"elementet '{vist}' pakker sig urimeligt meget ud (en ZIP-bombe?)")
+    raa = memoryview(data)[post.data_start: post.data_start + post.komprimeret]
+    if post.metode == STORED:
+        ud = bytes(raa)
+    else:
+        ud = _inflate(raa, post.stoerrelse, vist, helt=True)
+    if len(ud) != post.stoerrelse:
+        raise ZipFejl(f"elementet '{vist}' har en anden størrelse end angivet")
+    if zlib.crc32(ud) != post.crc:
+        raise ZipFejl(f"elementet '{vist}' er beskadiget (CRC passer ikke)")
+    return ud
+
+
+def udpak_start(data: bytes, post: Post, n: int) -> bytes:
+    """At most the first `n` bytes of the member (no CRC check: the rest is not read)."""
+    raa = memoryview(data)[post.data_start: post.data_start + post.komprimeret]
+    if post.metode == STORED:
+        return bytes(raa[:n])
+    return _inflate(raa, min(n, post.stoerrelse), vis_navn(post.navn), helt=False)
+
+
+def _inflate(raa: memoryview, maks: int, vist: str, *, helt: bool) -> bytes:
+    """Inflate raw deflate data, never producing more than maks + 1 bytes at any moment."""
+    d = zlib.decompressobj(-15)
+    ud = bytearray()
+    pos = 0
+    try:
+        while True:
+            if d.unconsumed_tail:
+                bid = d.unconsumed_tail
+            elif pos < len(raa):
+                bid = raa[pos: pos + _BID]
+                pos += len(bid)
+            else:
+                break
+            ud += d.decompress(bid, maks + 1 - len(ud))
+            if len(ud) > maks:
+                if not helt:
+                    return bytes(ud[:maks])
+                raise ZipFejl(f"elementet '{vist}' pakker sig ud til mere end angivet (en ZIP-bombe?)")
+            if d.eof:
+                break
+    except zlib.error:
+        raise ZipFejl(f"elementet '{vist}' er beskadiget: dets komprimerede data kan ikke pakkes ud") from None
+    if helt and (not d.eof or d.unused_data or d.unconsumed_tail or pos < len(raa)):
+        raise ZipFejl(f"elementet '{vist}' er beskadiget: dets komprimerede data slutter ikke, hvor ZIP-filen siger")
+    return bytes(ud)

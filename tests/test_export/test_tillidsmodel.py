@@ -1,0 +1,147 @@
+"""The secretariat's trust model (issue 12 item 1), attack by attack: a registered certificate is
+a signer and never an issuer; a trusted root issues signers through a real path validation; the
+signer is no CA, may sign, names the driftsherre's CVR; the signing-time fits the certificate,
+the clock and the takstår."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from takstberegner.export import signering, tillid, verifikation
+from takstberegner.export.tillid import Tillid
+
+from . import forfalskning as ff
+from .conftest import TID, lav_ca
+
+
+@pytest.fixture(scope="module")
+def kilde(indmelding_egen):
+    return ff.medlemmer(indmelding_egen[0])
+
+
+def _verificer(tmp_path, data: bytes, t: Tillid, **kw) -> verifikation.VerifikationsResultat:
+    sti = tmp_path / "x.indmelding"
+    sti.write_bytes(data)
+    r = verifikation.verificer(sti, t, **kw)
+    assert r.status == ("GODKENDT" if r.ok else "AFVIST")
+    return r
+
+
+def test_registreret_ca_noegle_kan_ikke_udstede_til_et_andet_cvr(kilde, tmp_path):
+    """Kommune B made its key with `openssl req -x509` (CA:TRUE); the secretariat registered it.
+    B issues itself a certificate naming kommune A's CVR and signs A's takster: AFVIST."""
+    b = ff.selvsigneret_ca("Kommune B", "87654321", TID)
+    falsk_a = ff.udsted_fra(b, "Eksempel Kommune", "12345678", TID)
+    t = Tillid(fingeraftryk=frozenset({b.fingeraftryk}))
+    r = _verificer(tmp_path, ff.gensigner(kilde, falsk_a, TID), t)
+    assert not r.ok
+    assert r.grunde == [
+        "Certifikatet er ikke udstedt af et betroet rodcertifikat (udsteder: CN=Kommune B,2.5.4.97=NTRDK-87654321,"
+        f"O=Kommune B), og dets fingeraftryk {falsk_a.fingeraftryk} er ikke registreret hos sekretariatet."
+    ]
+    assert r.ikke_betroet
+    # and B's registered CA:TRUE certificate cannot sign itself either
+    r = _verificer(tmp_path, ff.gensigner(kilde, b, TID, aendr={}), t)
+    assert any("CA-certifikat (CA:TRUE)" in g for g in r.grunde), r.grunde
+    assert any("key usage" in g for g in r.grunde), r.grunde
+
+
+def test_pem_uden_ca_er_en_registrering_og_pem_med_ca_er_en_rod(tmp_path, test_ca, egen_noegle):
+    sti = tmp_path / "tillid.pem"
+    sti.write_text(signering.certifikat_pem(egen_noegle.certifikat) + signering.certifikat_pem(test_ca.rod))
+    t = tillid.laes_tillid(sti)
+    assert t.roedder == (test_ca.rod,)
+    assert t.fingeraftryk == {egen_noegle.fingeraftryk}
+
+
+def test_certifikat_uden_cvr_fra_betroet_rod_afvises(kilde, test_ca, tmp_path):
+    personlig = test_ca.udsted("Jens Hansen", None)
+    r = _verificer(tmp_path, ff.gensigner(kilde, personlig, TID), Tillid(roedder=(test_ca.rod,)))
+    assert r.grunde == [
+        "Underskriverens certifikat angiver intet CVR-nummer. En indmelding skal signeres med et certifikat for "
+        "driftsherrens CVR 12345678 (et medarbejder- eller organisationscertifikat eller en nøgle lavet i programmet)."
+    ]
+
+
+def test_ca_udstedt_certifikat_godkendes_med_fuld_stivalidering(kilde, test_ca, tmp_path):
+    u = test_ca.udsted("Eksempel Kommune", "12345678")
+    r = _verificer(tmp_path, ff.gensigner(kilde, u, TID), Tillid(roedder=(test_ca.rod,)))
+    assert r.ok, r.grunde
+    assert r.noter == ["Certifikatet er udstedt af et betroet rodcertifikat: CN=Test OCES3 Root CA."]
+
+
+def test_udloebet_og_tilbagedateret_til_2020_afvises(kilde, test_ca, tmp_path):
+    gammel = test_ca.udsted("Eksempel Kommune", "12345678", fra=datetime(2019, 6, 1, tzinfo=timezone.utc),
+                            til=datetime(2021, 6, 1, tzinfo=timezone.utc))
+    tid_2020 = datetime(2020, 3, 1, 10, 0, tzinfo=timezone.utc)
+    r = _verificer(tmp_path, ff.gensigner(kilde, gammel, tid_2020), Tillid(roedder=(test_ca.rod,)))
+    assert r.grunde == [
+        "Signeringstidspunktet 01-03-2020 kl. 10:00 UTC passer ikke til takstår 2026: en indmelding for 2026 "
+        "signeres mellem 1. januar 2025 og 31. december 2026."
+    ]
+
+
+def test_udloebet_certifikat_med_rigtigt_signeringstidspunkt_afvises(kilde, test_ca, tmp_path):
+    gammel = test_ca.udsted("Eksempel Kommune", "12345678", fra=TID - timedelta(days=400), til=TID - timedelta(days=2))
+    r = _verificer(tmp_path, ff.gensigner(kilde, gammel, TID), Tillid(roedder=(test_ca.rod,)))
+    assert len(r.grunde) == 1 and r.grunde[0].startswith("Certifikatet var udløbet ved signeringen"), r.grunde
+
+
+def test_blad_med_ca_true_fra_betroet_rod_afvises(kilde, test_ca, tmp_path):
+    ca_blad = test_ca.udsted("Eksempel Kommune", "12345678", ca=True)
+    r = _verificer(tmp_path, ff.gensigner(kilde, ca_blad, TID), Tillid(roedder=(test_ca.rod,)))
+    assert r.grunde[0].startswith("Underskriverens certifikat er et CA-certifikat (CA:TRUE)."), r.grunde
+
+
+def test_blad_uden_key_usage_afvises(kilde, test_ca, tmp_path):
+    u = test_ca.udsted("Eksempel Kommune", "12345678", key_usage=None)
+    r = _verificer(tmp_path, ff.gensigner(kilde, u, TID), Tillid(roedder=(test_ca.rod,)))
+    assert r.grunde == [
+        "Underskriverens certifikat angiver ikke, hvad nøglen må bruges til (key usage); det skal tillade digital "
+        "signatur eller ikke-afvisning (nonRepudiation)."
+    ]
+
+
+def test_blad_kun_til_kryptering_afvises(kilde, test_ca, tmp_path):
+    u = test_ca.udsted("Eksempel Kommune", "12345678", key_usage="kryptering")
+    r = _verificer(tmp_path, ff.gensigner(kilde, u, TID), Tillid(roedder=(test_ca.rod,)))
+    assert len(r.grunde) == 1 and "må ikke bruges til signering" in r.grunde[0], r.grunde
+
+
+def test_signeret_foer_certifikatet_var_gyldigt_afvises(kilde, test_ca, tmp_path):
+    u = test_ca.udsted("Eksempel Kommune", "12345678", fra=TID - timedelta(days=1))
+    r = _verificer(tmp_path, ff.gensigner(kilde, u, TID - timedelta(days=3)), Tillid(roedder=(test_ca.rod,)))
+    assert any(g.startswith("Certifikatet var endnu ikke gyldigt ved signeringen") for g in r.grunde), r.grunde
+
+
+def test_signeringstid_i_fremtiden_afvises_men_lidt_urforskel_tillades(kilde, egen_noegle, tmp_path):
+    t = Tillid(fingeraftryk=frozenset({egen_noegle.fingeraftryk}))
+    data = ff.gensigner(kilde, egen_noegle, TID)
+    assert _verificer(tmp_path, data, t, nu=TID - timedelta(minutes=4)).ok
+    r = _verificer(tmp_path, data, t, nu=TID - timedelta(minutes=6))
+    assert r.grunde == [f"Signeringstidspunktet {tillid._tidspunkt(TID)} ligger i fremtiden."]
+
+
+def test_signeringsvinduet_for_takstaaret():
+    fra, til = tillid.vindue(2026)
+    assert fra == datetime(2025, 1, 1, tzinfo=timezone.utc)
+    assert til == datetime(2026, 12, 31, 23, 59, 59, tzinfo=timezone.utc)
+
+
+def test_mellemled_der_ikke_er_ca_kan_ikke_udstede(kilde, tmp_path):
+    """A trusted root's end-entity certificate (CA:FALSE) used as an issuer: path validation fails."""
+    ca = lav_ca("Rod til stitest")
+    blad = ca.udsted("Mellem", "11111111", direkte=True)
+    falsk = ff.udsted_fra(blad, "Eksempel Kommune", "12345678", TID)
+    r = _verificer(tmp_path, ff.gensigner(kilde, falsk, TID), Tillid(roedder=(ca.rod,)))
+    assert r.grunde == [
+        "Certifikatkæden fra det betroede rodcertifikat til underskriveren holder ikke: en udsteder er ikke en CA "
+        "eller må ikke udstede certifikater, en signatur i kæden passer ikke, eller en begrænsning brydes."
+    ]
+
+
+def test_ingen_tillidsliste_naevner_ingen_kommandolinjeflag(indmelding_egen):
+    r = verifikation.verificer(indmelding_egen[0])
+    assert r.ikke_betroet and not r.ok
+    assert "--" not in r.grund and "Sekretariatet har ingen tillidsliste" in r.grund

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
 import openpyxl
@@ -18,7 +18,7 @@ from takstberegner.export import takstbilag, takstbilag_udvalg
 from takstberegner.export.tillid import Tillid
 
 from . import bilag_data as d
-from .conftest import NU
+from .conftest import TID
 
 OERE = Decimal("0.01")
 
@@ -49,15 +49,19 @@ def region(tmp_path_factory, test_ca):
     one that is not a container, one that is missing."""
     mappe = tmp_path_factory.mktemp("region")
     u = {k: test_ca.udsted(g.driftsherre.navn[:40], g.driftsherre.cvr)
-         for k, g in (("a", d.grundlag_a()), ("b", d.grundlag_b()), ("c", d.grundlag_c()), ("d", d.grundlag_d()))}
+         for k, g in (("a", d.grundlag_a()), ("b", d.grundlag_b()), ("c", d.grundlag_c()))}
+    # D's 2025 file is signed inside 2025's window (1 Jan 2024 - 31 Dec 2025), as a genuine one is
+    tid_d = datetime(2025, 11, 14, 10, 0, tzinfo=timezone.utc)
+    u["d"] = test_ca.udsted(d.grundlag_d().driftsherre.navn[:40], d.grundlag_d().driftsherre.cvr,
+                            fra=tid_d - timedelta(days=30), til=tid_d + timedelta(days=730))
     f = {
         "a": d.signer(d.grundlag_a(), u["a"], mappe / "a.indmelding"),
         "b_gammel": d.signer(d.grundlag_b("Første udgave."), u["b"], mappe / "b-gammel.indmelding",
-                             tid=NU - timedelta(days=2)),
+                             tid=TID - timedelta(days=2)),
         "b": d.signer(d.grundlag_b("Anden udgave: nattevagt tilføjet."), u["b"], mappe / "b.indmelding",
-                      tid=NU - timedelta(days=1)),
+                      tid=TID - timedelta(days=1)),
         "c": d.signer(d.grundlag_c(), u["c"], mappe / "c.indmelding"),
-        "d": d.signer(d.grundlag_d(), u["d"], mappe / "d-2025.indmelding"),
+        "d": d.signer(d.grundlag_d(), u["d"], mappe / "d-2025.indmelding", tid=tid_d),
     }
     raa = bytearray(f["c"].read_bytes())
     raa[raa.index(b"takstberegning.pdf") + 40] ^= 0xFF

@@ -92,3 +92,25 @@ def test_kommandoen_gaar_videre_forbi_en_daarlig_fil_og_skriver_bilaget(tmp_path
     status = [r[2] for r in wb["Indmeldinger"].iter_rows(min_row=4, values_only=True)]
     assert status == ["Afvist", "Afvist", "Godkendt", "Dublet (tælles én gang)"]
     assert [r[0] for r in wb["Takster"].iter_rows(min_row=4, values_only=True)] == ["Eksempel Kommune"] * 2
+
+
+def test_fjendtlige_vaerdier_i_en_afvist_fil_giver_intet_traceback():
+    from takstberegner.export import takstbilag
+
+    ondt = [
+        Indmelding("/x/\x00ond\x1b.indmelding", False, ("Signaturen holder ikke\x07.",), underskriver="@SUM(1+1)",
+                   driftsherre="=HYPERLINK(\"http://x\",\"klik\")\x0b", cvr="+4512345678", takstaar=99999,
+                   signeringstid=datetime(1, 1, 1, tzinfo=timezone.utc), sha256="a" * 64, fingeraftryk="z" * 64),
+        Indmelding("y.indmelding", False, ("x" * 40_000,), driftsherre="-" + "y" * 100_000,
+                   signeringstid=datetime(9999, 12, 31, 23, 59, tzinfo=timezone.utc)),
+    ]
+    wb = openpyxl.load_workbook(io.BytesIO(takstbilag.lav_takstbilag(ondt)))
+    rows = [r for r in wb["Indmeldinger"].iter_rows(min_row=4)]
+    assert [r[2].value for r in rows] == ["Afvist", "Afvist"]
+    assert rows[0][4].value == '=HYPERLINK("http://x","klik")' and rows[0][4].data_type == "s"
+    assert rows[0][7].value == "@SUM(1+1)" and rows[0][5].value == "+4512345678"
+    assert rows[0][9].value == "01-01-1 00:00:00"
+    assert len(rows[1][4].value) == 32767 and rows[1][3].value.startswith("xxx")
+    noter = rows[0][13].value
+    assert "Kontroltegn er fjernet fra teksten i Driftsherre" in noter and "filnavnet" in noter
+    assert wb["Indmeldinger"].row_dimensions[5].height <= 409

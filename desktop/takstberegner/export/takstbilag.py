@@ -76,7 +76,8 @@ def _skriv_ark(ws, ark: Ark, takstaar: int | None, dannet: datetime) -> None:
         regneark.saet_tekst(c, k.navn)
         c.font = fed
         c.fill = PatternFill("solid", fgColor=HOVED_FILL)
-        c.alignment = Alignment(wrap_text=True, vertical="bottom")
+        c.alignment = Alignment(wrap_text=True, vertical="bottom",
+                                horizontal="left" if k.art == TEKST else "right")
         ws.column_dimensions[get_column_letter(j)].width = _bredde(k)
     ws.row_dimensions[3].height = _hoejde(max(_linjer(k.navn, _bredde(k), fed=True) for k in ark.kolonner))
     flag = PatternFill("solid", fgColor=FLAG_FILL)
@@ -142,7 +143,7 @@ def _linjer(tekst: str, bredde: float, fed: bool = False) -> int:
 
 
 def _hoejde(linjer: int) -> float:
-    return round(linjer * 11.5 + 3, 1)
+    return min(409.0, round(linjer * 11.5 + 3, 1))  # 409 points: a spreadsheet's highest row
 
 
 def _bredde(k) -> float:

@@ -23,7 +23,7 @@ from takstberegner import dansk
 from takstberegner.domain import navne, sammenligning
 from takstberegner.domain.model import KATEGORIER, REGULERING_LINJE
 from takstberegner.export import regneark
-from takstberegner.export.takstbilag_udvalg import AFVIST, GODKENDT, Status, Udvalg
+from takstberegner.export.takstbilag_udvalg import AFVIST, GODKENDT, Status, Udvalg, lokal_tid
 
 # kinds of column: how the writer formats a value
 TEKST, KR, HELE_KR, ANTAL, PCT, TAL, TID = "tekst", "kr", "hele_kr", "antal", "pct", "tal", "tid"
@@ -351,7 +351,9 @@ def _status(udvalg: Udvalg, tekst: _Tekster) -> Ark:
               "Indmeldinger", STATUS_KOLONNER, frys_kolonner=3)
     for st in udvalg.statusser:
         ind, nr = st.indmelding, st.nr
-        tid = ind.signeringstid.astimezone().replace(tzinfo=None) if ind.signeringstid else None
+        tid = lokal_tid(ind.signeringstid)
+        if tid is not None and not 1900 <= tid.year <= 9998:  # not a date a spreadsheet can hold
+            tid = f"{tid:%d-%m-%Y %H:%M:%S}"
         raekke = [
             nr, tekst(nr, "filnavnet", _filnavn(ind.fil)), st.status_navn, tekst(nr, "begrundelsen", "\n".join(st.grunde)),
             tekst(nr, "Driftsherre", ind.driftsherre), tekst(nr, "CVR", ind.cvr), ind.takstaar,

@@ -79,10 +79,21 @@ class Udvalg:
         return sum(1 for s in self.statusser if s.status == status)
 
 
-def _tid(t: datetime | None) -> str:
+def lokal_tid(t: datetime | None) -> datetime | None:
+    """A signing time in the machine's (Danish) time without zone, for display; a time so far
+    out that it cannot be converted (year 1 or 9999 in a hostile file) is kept as it is."""
     if t is None:
+        return None
+    try:
+        return t.astimezone().replace(tzinfo=None) if t.tzinfo else t
+    except (OverflowError, ValueError, OSError):
+        return t.replace(tzinfo=None)
+
+
+def _tid(t: datetime | None) -> str:
+    lokal = lokal_tid(t)
+    if lokal is None:
         return "uden signeringstidspunkt"
-    lokal = t.astimezone()
     return f"signeret {lokal:%d-%m-%Y} kl. {lokal:%H:%M:%S}"
 
 

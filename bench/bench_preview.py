@@ -62,7 +62,7 @@ def main() -> None:
     tilbud = g.tilbud[10]
     v.vaelg_tilbud(tilbud.id)
     nr = next(i for i, s in enumerate(v.trin) if isinstance(s, BudgetTrin))
-    v.trin_liste.setCurrentRow(nr)
+    v.vis_trin(nr)
     side = v.trin[nr]
     beloeb = [k.felt for k in side.model.kolonner].index("beloeb")
     personale = next(i for i, x in enumerate(tilbud.omkostninger) if x.kategori == "personale")
@@ -103,7 +103,7 @@ def main() -> None:
     v.saet_dokument(None)
     v.handlinger._aabnet(demo.opret_demo(mappe))
     v.vaelg_tilbud("T1")
-    v.trin_liste.setCurrentRow(nr)
+    v.vis_trin(nr)
     _maal("Demo, Bostedet Nord: budgetlinje → preview", ret(0))
     v.saet_dokument(None)
     v.close()

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemDelegate, QApplication
 
 
 def skriv_felt(qtbot, felt, tekst: str) -> None:
@@ -38,6 +38,24 @@ def vaelg(combo, vaerdi) -> None:
     combo.activated.emit(i)
 
 
+def vaelg_celle(visning, raekke: int, kolonne: int, vaerdi) -> None:
+    """Open a choice cell's combo box and pick the item with this value, as a user does."""
+    from PySide6.QtWidgets import QComboBox
+
+    idx = visning.model().index(raekke, kolonne)
+    visning.setFocus(Qt.OtherFocusReason)
+    visning.setCurrentIndex(idx)
+    visning.edit(idx)
+    combo = [w for w in visning.viewport().findChildren(QComboBox) if w.isVisible()]
+    assert combo, "no choice list opened"
+    i = combo[-1].findData(vaerdi)
+    assert i >= 0, f"{vaerdi!r} is not a choice: {[combo[-1].itemText(j) for j in range(combo[-1].count())]}"
+    combo[-1].setCurrentIndex(i)
+    visning.commitData(combo[-1])
+    visning.closeEditor(combo[-1], QAbstractItemDelegate.NoHint)
+    QApplication.processEvents()
+
+
 def kolonne(model, felt: str) -> int:
     for i, k in enumerate(model.kolonner):
         if k.felt == felt:
@@ -48,6 +66,6 @@ def kolonne(model, felt: str) -> int:
 def trin(vindue, klasse):
     for nr, side in enumerate(vindue.trin):
         if isinstance(side, klasse):
-            vindue.trin_liste.setCurrentRow(nr)
+            vindue.vis_trin(nr)
             return side
     raise KeyError(klasse)

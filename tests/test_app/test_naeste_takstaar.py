@@ -19,4 +19,4 @@ def test_takstaar_uden_regelsaet_vises_med_advarsel(vindue, tmp_path):
     assert len(fund) == 1 and fund[0].niveau == "advarsel"
     assert vindue.dok.beregning.tilbud[0].takster[0].takst is not None
     assert vindue.gaa_til("takstaar")
-    assert vindue.trin[vindue.stak.currentIndex()].felter[0] == "driftsherre"
+    assert vindue.stak.currentWidget().felter[0] == "driftsherre"

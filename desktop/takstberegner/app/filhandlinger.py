@@ -193,7 +193,7 @@ class Handlinger:
         t = nyt_tilbud(dok.grundlag)
         if dok.anvend(ae.TilfoejTilbud(t)):
             self.v.vaelg_tilbud(t.id)
-            self.v.trin_liste.setCurrentRow(1)
+            self.v.vis_trin(1)
 
     def slet_tilbud(self) -> None:
         dok, tid = self.v.dok, self.v.tilbud_id

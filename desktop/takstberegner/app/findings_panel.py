@@ -1,13 +1,39 @@
-"""The findings list: every finding of the driftsherre, errors first; clicking one asks the main
-window to take the user to its field (SPEC §5)."""
+"""The findings list: every finding of the driftsherre, errors first, each with where it is
+(tilbud › step › field, in words); clicking one asks the main window to take the user to its
+field (SPEC §5). The heading says in a sentence what must be done."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-_NIVEAU = {"fejl": ("Fejl", "#a01818"), "advarsel": ("Advarsel", "#8a5a00"), "info": ("Info", "#2f5f8a")}
+from takstberegner.domain import navne
+
+_FARVE = {"fejl": "#a01818", "advarsel": "#8a5a00", "info": "#2f5f8a"}
 _ORDEN = {"fejl": 0, "advarsel": 1, "info": 2}
+
+
+def opsummering(fejl: int, advarsler: int, info: int) -> str:
+    """'2 fejl skal rettes før indmelding. 1 advarsel.' in words a user understands."""
+    if not (fejl or advarsler or info):
+        return "Ingen fejl eller advarsler."
+    dele = []
+    if fejl:
+        dele.append(f"{_tal(fejl, 'fejl', 'fejl')} skal rettes før indmelding.")
+    else:
+        dele.append("Ingen fejl.")
+    andre = []
+    if advarsler:
+        andre.append(_tal(advarsler, "advarsel", "advarsler") + " bør ses efter")
+    if info:
+        andre.append(_tal(info, "bemærkning", "bemærkninger") + " til orientering")
+    if andre:
+        dele.append(" og ".join(andre).capitalize() + ".")
+    return " ".join(dele)
+
+
+def _tal(n: int, ental: str, flertal: str) -> str:
+    return f"{n} {ental if n == 1 else flertal}"
 
 
 class FundPanel(QWidget):
@@ -17,9 +43,13 @@ class FundPanel(QWidget):
         super().__init__(parent)
         lag = QVBoxLayout(self)
         lag.setContentsMargins(4, 4, 4, 4)
-        self.titel = QLabel("Kontroller")
-        self.titel.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.titel = QLabel("Kontrol")
+        self.titel.setStyleSheet("font-size: 12pt; font-weight: 600;")
         lag.addWidget(self.titel)
+        self.opsummering = QLabel()
+        self.opsummering.setObjectName("fund_opsummering")
+        self.opsummering.setWordWrap(True)
+        lag.addWidget(self.opsummering)
         self.liste = QListWidget()
         self.liste.setObjectName("fundliste")
         self.liste.setWordWrap(True)
@@ -31,10 +61,10 @@ class FundPanel(QWidget):
 
     def _valgt(self, item: QListWidgetItem) -> None:
         felt = item.data(Qt.UserRole)
-        if felt:
+        if felt is not None:
             self.fund_valgt.emit(felt)
 
-    def vis(self, beregning) -> None:
+    def vis(self, beregning, grundlag=None) -> None:
         fund = []
         for f in beregning.fund:
             fund.append(("Driftsherre", f))
@@ -46,12 +76,12 @@ class FundPanel(QWidget):
         self._sidste = fund
         self.liste.clear()
         for hvor, f in fund:
-            niveau, farve = _NIVEAU.get(f.niveau, (f.niveau, "#333"))
+            niveau = navne.vis(f.niveau, navne.NIVEAUER)
             item = QListWidgetItem(f"{niveau} · {hvor}\n{f.tekst} ({f.reference})")
             item.setData(Qt.UserRole, f.felt)
             item.setData(Qt.UserRole + 1, f.kode)
-            item.setForeground(QBrush(QColor(farve)))
-            item.setToolTip(f"{f.kode}: {f.tekst}")
+            item.setForeground(QBrush(QColor(_FARVE.get(f.niveau, "#333"))))
+            item.setToolTip(f"{navne.felt_tekst(f.felt, grundlag)}\nKlik for at gå til feltet.")
             self.liste.addItem(item)
-        fejl = sum(1 for _, f in fund if f.er_fejl)
-        self.titel.setText(f"Kontroller ({fejl} fejl, {len(fund) - fejl} andre)" if fund else "Kontroller: ingen fund")
+        antal = {n: sum(1 for _, f in fund if f.niveau == n) for n in ("fejl", "advarsel", "info")}
+        self.opsummering.setText(opsummering(antal["fejl"], antal["advarsel"], antal["info"]))

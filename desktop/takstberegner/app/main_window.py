@@ -1,42 +1,19 @@
-"""The main window: navigator left, the selected tilbud's steps in the middle, live takstpreview
-and findings right. Slots only call the document (commands) or show what it computed."""
+"""The main window: the start page, or an open file's working area (navigator tree, the overview
+or a step, the side panel with takster and findings). It decides which page is shown and
+redraws after an edit; the pages and the document do the work."""
 from __future__ import annotations
 
-import re
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QMainWindow,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
-
-from takstberegner.app import menuer, settings
-from takstberegner.app.findings_panel import FundPanel
-from takstberegner.app.navigator import Navigator
-from takstberegner.app.preview import Takstpreview
+from takstberegner.app import klar, menuer, settings
+from takstberegner.app.arbejdsflade import Arbejdsflade
+from takstberegner.app.navigator import OVERBLIK
+from takstberegner.app.overblik import Overblik
 from takstberegner.app.startside import Startside
-from takstberegner.app.steps.anlaeg import AnlaegTrin
-from takstberegner.app.steps.belaegning import BelaegningTrin
-from takstberegner.app.steps.bemaerkninger import BemaerkningerTrin
-from takstberegner.app.steps.budget import BudgetTrin
-from takstberegner.app.steps.driftsherre import DriftsherreTrin
-from takstberegner.app.steps.overhead import OverheadTrin
-from takstberegner.app.steps.regulering import ReguleringTrin
-from takstberegner.app.steps.stamdata import StamdataTrin
-from takstberegner.app.steps.takststruktur import TakststrukturTrin
-from takstberegner.app.steps.tillaeg import TillaegTrin
+from takstberegner.app.steps.alle import DRIFTSHERRE_TRIN, TRIN
+from takstberegner.app.stier import placering
 from takstberegner.paths import resource
-
-TRIN = (DriftsherreTrin, StamdataTrin, BudgetTrin, BelaegningTrin, OverheadTrin, AnlaegTrin, ReguleringTrin,
-        TakststrukturTrin, TillaegTrin, BemaerkningerTrin)
-_TILBUD_STI = re.compile(r"^tilbud\[(\d+)\]\.?(.*)$")
 
 
 class HovedVindue(QMainWindow):
@@ -44,51 +21,27 @@ class HovedVindue(QMainWindow):
         super().__init__(parent)
         self.dok = None
         self.tilbud_id: str | None = None
+        self.side = OVERBLIK  # OVERBLIK or the number of a step in self.trin
         self._nav_noegle = None
         self.setWindowTitle("Takstberegner")
         ikon = resource("ikoner", "takstberegner.png")
         if ikon.exists():
             self.setWindowIcon(QIcon(str(ikon)))
         self.startside = Startside()
-        self.navigator = Navigator()
-        self.navigator.setMinimumWidth(160)
-        self.navigator.tilbud_valgt.connect(self.vaelg_tilbud)
-        self.trin_liste = QListWidget()
-        self.trin_liste.setObjectName("trinliste")
-        self.trin_liste.setFixedWidth(150)
-        self.stak = QStackedWidget()
         self.trin = [cls() for cls in TRIN]
-        for nr, side in enumerate(self.trin, 1):
-            self.trin_liste.addItem(f"{nr}. {side.kort_titel or side.titel}")
-            self.stak.addWidget(side)
-        self.trin_liste.currentRowChanged.connect(self.vis_trin)
-        self.preview = Takstpreview()
-        self.fund = FundPanel()
-        hoejre_min = 400
-        self.preview.setMinimumWidth(hoejre_min)
+        self.overblik = Overblik(self.trin_navn)
+        self.arbejde = Arbejdsflade([self.overblik] + self.trin)
+        self.navigator = self.arbejde.navigator
+        self.stak = self.arbejde.stak
+        self.preview = self.arbejde.sidepanel.preview
+        self.fund = self.arbejde.sidepanel.fund
+        self.overskrift = self.arbejde.overskrift
+        self.navigator.side_valgt.connect(self._side_valgt)
         self.fund.fund_valgt.connect(self.gaa_til)
-        self.overskrift = QLabel()
-        self.overskrift.setStyleSheet("font-size: 11pt; color: #445;")
-
-        midt = QWidget()
-        ml = QVBoxLayout(midt)
-        ml.setContentsMargins(0, 0, 0, 0)
-        ml.addWidget(self.overskrift)
-        hl = QHBoxLayout()
-        hl.addWidget(self.trin_liste)
-        hl.addWidget(self.stak, 1)
-        ml.addLayout(hl, 1)
-        hoejre = QSplitter(Qt.Vertical)
-        hoejre.addWidget(self.preview)
-        hoejre.addWidget(self.fund)
-        hoejre.setSizes([360, 480])
-        self.arbejde = QSplitter(Qt.Horizontal)
-        self.arbejde.setObjectName("arbejdsflade")
-        self.arbejde.addWidget(self.navigator)
-        self.arbejde.addWidget(midt)
-        self.arbejde.addWidget(hoejre)
-        self.arbejde.setStretchFactor(1, 1)
-        self.arbejde.setSizes([190, 980, 430])
+        self.overblik.gaa_til.connect(self.gaa_til)
+        self.overblik.aabn_tilbud.connect(self.vaelg_tilbud)
+        self.arbejde.forrige.clicked.connect(self.forrige_trin)
+        self.arbejde.naeste.clicked.connect(self.naeste_trin)
         self.flader = QStackedWidget()
         self.flader.addWidget(self.startside)
         self.flader.addWidget(self.arbejde)
@@ -97,6 +50,7 @@ class HovedVindue(QMainWindow):
         self.gemt_label.setObjectName("gemt")
         self.statusBar().addPermanentWidget(self.gemt_label)
         menuer.byg(self)
+        self.overblik.indmeld.connect(self.handlinger.indmeld)
         self.startside.seneste.connect(self.aabn_fil)
         self.startside.demo.connect(self.aabn_demo)
         self.startside.aabn.connect(self.handlinger.aabn_dialog)
@@ -104,7 +58,6 @@ class HovedVindue(QMainWindow):
         self.opdater_seneste()
         for a in self.dokument_handlinger:
             a.setEnabled(False)
-        self.trin_liste.setCurrentRow(1)
         self._gendan()
 
     # -- the document ----------------------------------------------------------------------
@@ -138,9 +91,8 @@ class HovedVindue(QMainWindow):
         self.setWindowTitle(f"{dok.sti.name} – Takstberegner")
         self.gemt_label.setText("Gemt")
         self.tilbud_id = dok.grundlag.tilbud[0].id if dok.grundlag.tilbud else None
+        self.side = OVERBLIK
         self.opdater()
-        if self.tilbud_id is None:
-            self.trin_liste.setCurrentRow(0)
 
     def _lagerfejl(self, besked: str) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -150,66 +102,159 @@ class HovedVindue(QMainWindow):
         self.opdater()  # show the file's state again
 
     def opdater(self) -> None:
-        """Redraw after an edit: the navigator if tilbud changed, the visible step, preview and findings."""
+        """Redraw after an edit or a move: the navigator if needed, the page shown, the side panel."""
         dok = self.dok
+        if dok is None:
+            return
         if self.tilbud_id is not None and dok.tilbud_index(self.tilbud_id) is None:
             self.tilbud_id = dok.grundlag.tilbud[0].id if dok.grundlag.tilbud else None
-        noegle = (dok.grundlag.driftsherre.navn, tuple((t.id, t.navn, tuple(y.navn for y in t.ydelser)) for t in dok.grundlag.tilbud),
-                  tuple(t.har_fejl for t in dok.beregning.tilbud))
+        if self.tilbud_id is None and self.side not in (OVERBLIK,) and self.side >= DRIFTSHERRE_TRIN:
+            self.side = OVERBLIK
+        self._opdater_navigator()
+        t = dok.grundlag.tilbud[dok.tilbud_index(self.tilbud_id)] if self.tilbud_id else None
+        if self.side == OVERBLIK:
+            self.stak.setCurrentWidget(self.overblik)
+            self.overblik.vis(dok.grundlag, dok.beregning)
+        else:
+            side = self.trin[self.side]
+            self.stak.setCurrentWidget(side)
+            side.saet(dok, self.tilbud_id)
+        tilbud_side = self.side != OVERBLIK and self.side >= DRIFTSHERRE_TRIN and t is not None
+        self.overskrift.setText(f"<b>{t.navn}</b> – {t.paragraf}, kategori {t.kategori}" if tilbud_side else
+                                f"<b>{dok.grundlag.driftsherre.navn}</b> – takstår {dok.grundlag.takstaar}")
+        self._opdater_trinlinje()
+        self.navigator.vaelg(self.tilbud_id if tilbud_side else None, self.side)
+        self.preview.vis(dok.beregning.tilbud_resultat(self.tilbud_id) if self.tilbud_id else None)
+        self.fund.vis(dok.beregning, dok.grundlag)
+
+    def _opdater_navigator(self) -> None:
+        dok = self.dok
+        g = dok.grundlag
+        fejl = set()
+        for m in klar.mangler(g, dok.beregning):
+            p = placering(m.felt, self._trin_felter())
+            tid = g.tilbud[p.tilbud_index].id if p.tilbud_index is not None and p.tilbud_index < len(g.tilbud) else None
+            fejl.add((tid, p.trin))
+        noegle = (g.driftsherre.navn, g.takstaar, tuple((t.id, t.navn) for t in g.tilbud), frozenset(fejl))
         if noegle != self._nav_noegle:
             self._nav_noegle = noegle
-            self.navigator.vis(dok.grundlag, dok.beregning, self.tilbud_id)
-        t = dok.grundlag.tilbud[dok.tilbud_index(self.tilbud_id)] if self.tilbud_id else None
-        self.overskrift.setText(f"<b>{t.navn}</b> – {t.paragraf}, kategori {t.kategori}" if t else
-                                f"<b>{dok.grundlag.driftsherre.navn}</b> – takstår {dok.grundlag.takstaar}")
-        side = self.stak.currentWidget()
-        side.saet(dok, self.tilbud_id)
-        self.preview.vis(dok.beregning.tilbud_resultat(self.tilbud_id) if self.tilbud_id else None)
-        self.fund.vis(dok.beregning)
+            titler = [(nr, s.kort_titel or s.titel) for nr, s in enumerate(self.trin)]
+            self.navigator.vis(g, dok.beregning, titler[DRIFTSHERRE_TRIN:], titler[:DRIFTSHERRE_TRIN], fejl)
+
+    # -- where the user is --------------------------------------------------------------------
+    def _side_valgt(self, tilbud_id, side) -> None:
+        if tilbud_id is not None and side is None:  # a tilbud itself: its current step
+            self.vaelg_tilbud(tilbud_id)
+            return
+        if tilbud_id is not None:
+            self.tilbud_id = tilbud_id
+        self.side = side
+        self.opdater()
 
     def vaelg_tilbud(self, tilbud_id) -> None:
+        """Show a tilbud (at the step shown, or its first step); None shows the overview."""
         if self.dok is None:
             return
         if tilbud_id is None:
-            self.trin_liste.setCurrentRow(0)
-        elif tilbud_id != self.tilbud_id and self.trin_liste.currentRow() == 0:
-            self.trin_liste.setCurrentRow(1)
-        if tilbud_id is not None:
+            self.side = OVERBLIK
+        else:
             self.tilbud_id = tilbud_id
-            self.navigator.blockSignals(True)
-            self.navigator.vaelg(tilbud_id)
-            self.navigator.blockSignals(False)
+            if self.side == OVERBLIK or self.side < DRIFTSHERRE_TRIN:
+                self.side = DRIFTSHERRE_TRIN
         self.opdater()
 
     def vis_trin(self, nr: int) -> None:
-        if nr < 0:
+        """Show step nr (an index into self.trin) for the selected tilbud."""
+        if 0 <= nr < len(self.trin):
+            self.side = nr
+            if self.dok is None:
+                self.stak.setCurrentWidget(self.trin[nr])
+            self.opdater()
+
+    def vis_overblik(self) -> None:
+        self.side = OVERBLIK
+        self.opdater()
+
+    def _sider(self) -> list[tuple]:
+        """Every page in reading order: the overview, the driftsherre's, then each tilbud's steps."""
+        ud = [(None, OVERBLIK)] + [(None, nr) for nr in range(DRIFTSHERRE_TRIN)]
+        for t in (self.dok.grundlag.tilbud if self.dok else ()):
+            ud += [(t.id, nr) for nr in range(DRIFTSHERRE_TRIN, len(self.trin))]
+        return ud
+
+    def _her(self) -> int:
+        sider = self._sider()
+        noegle = (None if self.side == OVERBLIK or self.side < DRIFTSHERRE_TRIN else self.tilbud_id, self.side)
+        return sider.index(noegle) if noegle in sider else 0
+
+    def naeste_trin(self) -> None:
+        self._flyt(+1)
+
+    def forrige_trin(self) -> None:
+        self._flyt(-1)
+
+    def _flyt(self, retning: int) -> None:
+        if self.dok is None:
             return
-        self.stak.setCurrentIndex(nr)
-        if self.dok is not None:
-            self.trin[nr].saet(self.dok, self.tilbud_id)
+        sider = self._sider()
+        tid, side = sider[(self._her() + retning) % len(sider)]
+        if tid is not None:
+            self.tilbud_id = tid
+        self.side = side
+        self.opdater()
+
+    def _opdater_trinlinje(self) -> None:
+        sider = self._sider()
+        i = self._her()
+        a = self.arbejde
+        for knap, (tid, side), tegn in ((a.forrige, sider[i - 1], "‹ {}"), (a.naeste, sider[(i + 1) % len(sider)], "{} ›")):
+            knap.setText(tegn.format(self._sidenavn(None, side)))
+            knap.setToolTip(self._sidenavn(tid, side))
+        if self.side != OVERBLIK and self.side >= DRIFTSHERRE_TRIN:
+            n = len(self.trin) - DRIFTSHERRE_TRIN
+            a.trin_tekst.setText(f"Trin {self.side - DRIFTSHERRE_TRIN + 1} af {n}")
+        else:
+            a.trin_tekst.setText("")
+
+    def _sidenavn(self, tilbud_id, side) -> str:
+        if side == OVERBLIK:
+            return "Overblik"
+        navn = self.trin[side].kort_titel or self.trin[side].titel
+        if tilbud_id is not None and tilbud_id != self.tilbud_id and self.dok is not None:
+            i = self.dok.tilbud_index(tilbud_id)
+            return f"{self.dok.grundlag.tilbud[i].navn}: {navn}"
+        return navn
+
+    def _trin_felter(self) -> list[tuple[str, ...]]:
+        return [s.felter for s in self.trin]
+
+    def trin_navn(self, felt: str) -> str:
+        """The title of the step that owns a field path ("" when none does)."""
+        p = placering(felt, self._trin_felter())
+        return "" if p.trin is None else (self.trin[p.trin].kort_titel or self.trin[p.trin].titel)
 
     def gaa_til(self, felt: str) -> bool:
         """Take the user to the field of a finding: select its tilbud, open its step, focus it."""
-        m = _TILBUD_STI.match(felt)
-        if m:
-            i = int(m.group(1))
-            if self.dok is None or i >= len(self.dok.grundlag.tilbud):
+        if self.dok is None:
+            return False
+        p = placering(felt, self._trin_felter())
+        if p.tilbud_index is not None:
+            if p.tilbud_index >= len(self.dok.grundlag.tilbud):
                 return False
-            self.tilbud_id = self.dok.grundlag.tilbud[i].id
-            self.navigator.blockSignals(True)
-            self.navigator.vaelg(self.tilbud_id)
-            self.navigator.blockSignals(False)
-            rest = m.group(2)
-        else:
-            rest = felt
-        navn = re.split(r"[\[.]", rest, maxsplit=1)[0]
-        for nr, side in enumerate(self.trin):
-            if navn in side.felter:
-                self.trin_liste.setCurrentRow(nr)
+            self.tilbud_id = self.dok.grundlag.tilbud[p.tilbud_index].id
+        if p.trin is None:
+            if p.tilbud_index is not None:  # the tilbud as a whole: its first step
+                self.side = DRIFTSHERRE_TRIN
                 self.opdater()
-                return side.fokuser(rest)
+                return True
+            self.opdater()
+            return False
+        self.side = p.trin
         self.opdater()
-        return False
+        return self.trin[p.trin].fokuser(p.rest)
+
+    def vis_sidepanel(self, vis: bool) -> None:
+        self.arbejde.vis_sidepanel(vis)
 
     # -- settings ---------------------------------------------------------------------------
     def opdater_seneste(self) -> None:
@@ -223,19 +268,23 @@ class HovedVindue(QMainWindow):
         if geo is not None:
             self.restoreGeometry(geo)
         else:
-            self.resize(1600, 1000)
+            skaerm = QGuiApplication.primaryScreen()
+            ledig = skaerm.availableGeometry() if skaerm is not None else None
+            if ledig is not None:
+                self.resize(min(1600, ledig.width()), min(1000, ledig.height()))
         tilstand = s.value("vindue/tilstand")
         if tilstand is not None:
             self.restoreState(tilstand)
-        dele = s.value("vindue/dele")
+        dele = s.value("vindue/arbejdsflade")
         if dele is not None:
             self.arbejde.restoreState(dele)
+        self.sidepanel_handling.setChecked(self.arbejde.sidepanel.isVisibleTo(self.arbejde))
 
     def closeEvent(self, event) -> None:
         s = settings.indstillinger()
         s.setValue("vindue/geometri", self.saveGeometry())
         s.setValue("vindue/tilstand", self.saveState())
-        s.setValue("vindue/dele", self.arbejde.saveState())
+        s.setValue("vindue/arbejdsflade", self.arbejde.saveState())
         if self.dok is not None:
             self.dok.luk()
         super().closeEvent(event)

@@ -1,10 +1,12 @@
-"""Menus and toolbar of the main window, in Danish: Filer, Redigér, Tilbud, Udskriv, Sekretariat, Hjælp."""
+"""Menus and toolbar of the main window, in Danish: Filer, Redigér, Vis, Tilbud, Udskriv, Sekretariat,
+Hjælp. Undo is "Fortryd" and redo "Annullér fortryd" everywhere."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QStyle, QToolBar
 
+from takstberegner.app import ikoner
 from takstberegner.app.filhandlinger import Handlinger
 
 
@@ -49,13 +51,29 @@ def byg(vindue) -> None:
     fortryd = vindue.undo_gruppe.createUndoAction(vindue, "Fortryd")
     fortryd.setShortcut(QKeySequence.Undo)
     fortryd.setObjectName("fortryd")
-    fortryd.setIcon(vindue.style().standardIcon(QStyle.SP_ArrowBack))
-    gentag = vindue.undo_gruppe.createRedoAction(vindue, "Gentag")
-    gentag.setShortcut(QKeySequence.Redo)
-    gentag.setObjectName("gentag")
-    gentag.setIcon(vindue.style().standardIcon(QStyle.SP_ArrowForward))
+    fortryd.setIcon(ikoner.fortryd())
+    gentag = vindue.undo_gruppe.createRedoAction(vindue, "Annullér fortryd")
+    gentag.setShortcuts([QKeySequence.Redo, QKeySequence("Ctrl+Y")])
+    gentag.setObjectName("annuller_fortryd")
+    gentag.setIcon(ikoner.annuller_fortryd())
     red.addActions([fortryd, gentag])
     vindue.fortryd_handling, vindue.gentag_handling = fortryd, gentag
+
+    vis = mb.addMenu("&Vis")
+    overblik = _handling(vindue, "&Overblik og indmelding", vindue.vis_overblik, QKeySequence("Ctrl+Home"),
+                         navn="overblik")
+    forrige = _handling(vindue, "&Forrige trin", vindue.forrige_trin, QKeySequence("Ctrl+PgUp"), navn="forrige_trin")
+    naeste = _handling(vindue, "&Næste trin", vindue.naeste_trin, QKeySequence("Ctrl+PgDown"), navn="naeste_trin")
+    vis.addActions([overblik, forrige, naeste])
+    vis.addSeparator()
+    side = QAction("&Takster og kontrol i siden", vindue)
+    side.setObjectName("sidepanel")
+    side.setCheckable(True)
+    side.setChecked(True)
+    side.setShortcut(QKeySequence("F9"))
+    side.toggled.connect(vindue.vis_sidepanel)
+    vis.addAction(side)
+    vindue.sidepanel_handling = side
 
     tilbud = mb.addMenu("&Tilbud")
     nyt = _handling(vindue, "&Nyt tilbud", h.nyt_tilbud, navn="nyt_tilbud")
@@ -79,10 +97,11 @@ def byg(vindue) -> None:
     hj.addAction(_handling(vindue, "&Om Takstberegner", h.om, navn="om"))
 
     # actions that need an open file; enabled by the main window when one is open
-    vindue.dokument_handlinger = [a for m in (filer, eksport, tilbud, udskriv, sek) for a in m.actions()
+    vindue.dokument_handlinger = [a for m in (filer, eksport, vis, tilbud, udskriv, sek) for a in m.actions()
                                   if a.objectName() in ("eksporter_grundlag", "eksporter_takster", "eksporter_xlsx",
                                                         "importer_excel", "luk", "nyt_tilbud", "slet_tilbud",
-                                                        "udskriv", "indmeld", "rul_frem")]
+                                                        "udskriv", "indmeld", "rul_frem", "overblik", "forrige_trin",
+                                                        "naeste_trin")]
     tb = QToolBar("Værktøjslinje", vindue)
     tb.setObjectName("vaerktoej")
     tb.addActions([ny, aabn, fortryd, gentag, nyt, pdf])

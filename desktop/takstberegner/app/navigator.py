@@ -1,63 +1,89 @@
-"""The navigator: the driftsherre, its tilbud and their ydelser as a tree; selecting a tilbud
-shows its steps."""
+"""The navigator: one tree for the whole file. The driftsherre at the top (its overview), its own
+page (Driftsherre og satser), then every tilbud with its steps in the order the user goes through
+them. Selecting an item asks the window to show that page; a mark shows where errors are."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
-_MARKER = {True: "⚠ ", False: ""}
+OVERBLIK = "overblik"  # the page of the root item
+_ROLLE = Qt.UserRole  # (tilbud id or None, page: OVERBLIK or a step number)
+_FEJLFARVE = Qt.darkRed
 
 
 class Navigator(QTreeWidget):
-    tilbud_valgt = Signal(object)  # tilbud id, or None for the driftsherre
+    side_valgt = Signal(object, object)  # tilbud id (None: driftsherre level), OVERBLIK or step number
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setHeaderLabel("Driftsherre og tilbud")
+        self.setHeaderHidden(True)
         self.setObjectName("navigator")
+        self.setIndentation(14)
+        self.setUniformRowHeights(True)
         self.currentItemChanged.connect(self._aendret)
         self._bygger = False
+        self._items: dict[tuple, QTreeWidgetItem] = {}
 
-    def vis(self, grundlag, beregning, valgt_id: str | None) -> None:
+    def vis(self, grundlag, beregning, trin: list[tuple[int, str]], driftsherre_trin: list[tuple[int, str]],
+            fejl: set[tuple]) -> None:
+        """Build the tree. trin: (step number, title) of a tilbud's steps; driftsherre_trin: the
+        driftsherre's own pages; fejl: the (tilbud id or None, step number) that have an error."""
         self._bygger = True
+        valgt = self.valgt()
         try:
             self.clear()
-            rod = QTreeWidgetItem([f"{grundlag.driftsherre.navn} ({grundlag.takstaar})"])
-            rod.setData(0, Qt.UserRole, None)
+            self._items = {}
+            rod = self._item(None, f"{grundlag.driftsherre.navn} · takstår {grundlag.takstaar}", None, OVERBLIK)
+            rod.setToolTip(0, "Overblik: alle tilbud, taksterne og hvad der mangler før indmelding")
+            f = rod.font(0)
+            f.setBold(True)
+            rod.setFont(0, f)
             self.addTopLevelItem(rod)
-            valgt_item = rod
+            for nr, titel in driftsherre_trin:
+                rod.addChild(self._item(None, titel, None, nr, (None, nr) in fejl))
             for t in grundlag.tilbud:
                 r = beregning.tilbud_resultat(t.id)
-                fejl = bool(r and r.har_fejl)
-                item = QTreeWidgetItem([f"{_MARKER[fejl]}{t.navn}"])
-                item.setData(0, Qt.UserRole, t.id)
-                item.setToolTip(0, f"{t.paragraf}, kategori {t.kategori}" + (" – har fejl" if fejl else ""))
-                if fejl:
-                    item.setForeground(0, Qt.darkRed)
-                for y in t.ydelser:
-                    barn = QTreeWidgetItem([y.navn or y.id])
-                    barn.setData(0, Qt.UserRole, t.id)
-                    item.addChild(barn)
+                har_fejl = bool(r and r.har_fejl)
+                item = self._item(t.id, t.navn or "(uden navn)", None, None, har_fejl)
+                item.setToolTip(0, f"{t.paragraf}, kategori {t.kategori}" + (" – har fejl, der skal rettes" if har_fejl else ""))
+                for i, (nr, titel) in enumerate(trin, 1):
+                    item.addChild(self._item(t.id, f"{i}. {titel}", None, nr, (t.id, nr) in fejl))
                 rod.addChild(item)
-                if t.id == valgt_id:
-                    valgt_item = item
-            self.expandAll()
-            self.setCurrentItem(valgt_item)
+            rod.setExpanded(True)
         finally:
             self._bygger = False
+        if valgt is not None:
+            self.vaelg(*valgt)
+
+    def _item(self, tilbud_id, tekst: str, _foraelder, side, fejl: bool = False) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([("⚠ " if fejl else "") + tekst])
+        item.setData(0, _ROLLE, (tilbud_id, side))
+        if fejl:
+            item.setForeground(0, _FEJLFARVE)
+        self._items[(tilbud_id, side)] = item
+        return item
+
+    def valgt(self) -> tuple | None:
+        item = self.currentItem()
+        return None if item is None else item.data(0, _ROLLE)
 
     def _aendret(self, item, _forrige) -> None:
         if self._bygger or item is None:
             return
-        self.tilbud_valgt.emit(item.data(0, Qt.UserRole))
+        tilbud_id, side = item.data(0, _ROLLE)
+        self.side_valgt.emit(tilbud_id, side)
 
-    def vaelg(self, tilbud_id: str | None) -> None:
-        for i in range(self.topLevelItemCount()):
-            rod = self.topLevelItem(i)
-            if tilbud_id is None:
-                self.setCurrentItem(rod)
-                return
-            for j in range(rod.childCount()):
-                if rod.child(j).data(0, Qt.UserRole) == tilbud_id:
-                    self.setCurrentItem(rod.child(j))
-                    return
+    def vaelg(self, tilbud_id: str | None, side) -> None:
+        """Mark the page shown (without signalling), and open only the selected tilbud."""
+        item = self._items.get((tilbud_id, side)) or self._items.get((None, side)) or self._items.get((tilbud_id, None))
+        if item is None:
+            return
+        self.blockSignals(True)
+        try:
+            for (tid, s), it in self._items.items():
+                if s is None and tid is not None:
+                    it.setExpanded(tid == tilbud_id)
+            self.setCurrentItem(item)
+            self.scrollToItem(item)
+        finally:
+            self.blockSignals(False)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from takstberegner import dansk
+from takstberegner.domain import navne
 from takstberegner.app.models.raekker import Kolonne, RaekkeModel
 from takstberegner.app.tabel import TabelVisning
 from takstberegner.app.widgets import vaerdi_label
 
-_ENHED = {"doegn": "pr. døgn", "dag": "pr. dag", "time": "pr. time"}
 
 
 class TakstModel(RaekkeModel):
@@ -31,7 +31,7 @@ class Takstpreview(QWidget):
         lag = QVBoxLayout(self)
         lag.setContentsMargins(4, 4, 4, 4)
         self.titel = QLabel("Takster")
-        self.titel.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.titel.setStyleSheet("font-size: 12pt; font-weight: 600;")
         self.titel.setWordWrap(True)
         lag.addWidget(self.titel)
         self.model = TakstModel(self)
@@ -64,7 +64,7 @@ class Takstpreview(QWidget):
             for lbl in (self.takstgrundlag, self.belaegning, self.pladsdoegn, self.stoettetime, self.status):
                 lbl.setText("")
             return
-        enheder = {_ENHED.get(t.enhed, f"pr. {t.enhed}") for t in resultat.takster}
+        enheder = {f"pr. {navne.vis(t.enhed, navne.ENHEDER).lower()}" for t in resultat.takster}
         self.titel.setText(f"Takster for {resultat.navn}" + (f" ({', '.join(sorted(enheder))})" if enheder else ""))
         self.model.saet_raekker(resultat.takster)
         for i, k in enumerate(self.model.kolonner):  # hide what this takststruktur does not have

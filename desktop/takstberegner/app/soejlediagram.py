@@ -20,7 +20,7 @@ class Soejlediagram(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.takster: tuple = ()
-        self.setMinimumHeight(260)
+        self.setMinimumHeight(170)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
 
     def vis_takster(self, takster) -> None:

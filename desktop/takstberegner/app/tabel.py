@@ -28,8 +28,9 @@ class DanskDelegate(QStyledItemDelegate):
         k = self._kolonne(index)
         if k is not None and k.slags == "valg":
             cb = QComboBox(parent)
-            for v, tekst in k.valg:
+            for v, tekst in index.model().valg(index):
                 cb.addItem(tekst, v)
+            cb.setMaxVisibleItems(16)
             return cb
         editor = QLineEdit(parent)
         if k is not None and k.slags in ("tal", "heltal"):
@@ -83,8 +84,10 @@ class TabelVisning(QTableView):
         self.resizeColumnsToContents()
         n = self.model().columnCount()
         sidste = n - 1 if self.horizontalHeader().stretchLastSection() else n
+        kolonner = getattr(self.model(), "kolonner", ())
         for i in range(sidste):
-            self.setColumnWidth(i, max(60, min(self.columnWidth(i) + 12, 240)))
+            loft = kolonner[i].bredde if i < len(kolonner) and kolonner[i].bredde else 240  # a column's width is its most
+            self.setColumnWidth(i, max(60, min(self.columnWidth(i) + 12, loft)))
 
     def closeEditor(self, editor, hint):
         # Enter commits and moves down, like a spreadsheet; Tab moves right (Qt's default).

@@ -12,7 +12,6 @@ FINANSIERING_VALG = (("ejet", "Ejet"), ("finansiel_leasing", "Finansiel leasing"
 class AnlaegModel(RaekkeModel):
     def __init__(self, parent=None):
         super().__init__((
-            Kolonne("id", "Id", bredde=60),
             Kolonne("navn", "Navn", bredde=160),
             Kolonne("type", "Type", "valg", valg=TYPE_VALG, bredde=120),
             Kolonne("anskaffelsesvaerdi", "Anskaffelsesværdi", "tal", bredde=140),

@@ -2,41 +2,48 @@
 on every recipient (SA 5.5.7, 9.1)."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 from takstberegner.app.models.raekker import Kolonne, RaekkeModel
 
 NOEGLE_VALG = (("pladser", "Pladser"), ("pladsdoegn", "Pladsdøgn"), ("loensum", "Lønsum"), ("aarsvaerk", "Årsværk"),
                ("m2", "Etageareal (m²)"), ("direkte_omkostninger", "Direkte omkostninger"), ("fast", "Faste procenter"))
 
 
-def _omfang_tekst(p) -> str:
-    return "alle" if p.omfang is None else ", ".join(p.omfang)
-
-
-def _saet_omfang(p, v: str):
-    v = (v or "").strip()
-    if not v or v.lower() == "alle":
-        return replace(p, omfang=None)
-    return replace(p, omfang=tuple(x.strip() for x in v.split(",") if x.strip()))
+def omfang_tekst(p, tilbud_navne: dict[str, str]) -> str:
+    """Which tilbud a pulje falls on, by name: 'Alle tilbud' or 'Bostedet Nord, Tilbud X'."""
+    if p.omfang is None:
+        return "Alle tilbud"
+    if not p.omfang:
+        return "Ingen tilbud"
+    return ", ".join(tilbud_navne.get(i, "(slettet tilbud)") for i in p.omfang)
 
 
 class PuljeModel(RaekkeModel):
+    """The puljer; the receiving tilbud are shown by name and chosen in a list (never typed ids)."""
+
     def __init__(self, parent=None):
+        self.tilbud_navne: dict[str, str] = {}
         super().__init__((
-            Kolonne("id", "Id", bredde=70),
-            Kolonne("navn", "Navn", bredde=240),
+            Kolonne("navn", "Navn", bredde=220),
             Kolonne("beloeb", "Beløb (kr.)", "tal", bredde=120),
             Kolonne("driftsandel_pct", "Driftsandel (%)", "tal", decimaler=None, bredde=110),
             Kolonne("noegle", "Fordelingsnøgle", "valg", valg=NOEGLE_VALG, bredde=150),
-            Kolonne("omfang", "Tilbud (id'er eller 'alle')", hent=_omfang_tekst, saet=_saet_omfang),
+            Kolonne("omfang", "Modtagende tilbud", redigerbar=False,
+                    vis_for=lambda p: omfang_tekst(p, self.tilbud_navne),
+                    vaerktoejstip="Dobbeltklik eller brug 'Vælg modtagende tilbud …' for at vælge tilbuddene"),
         ), parent)
+
+    def saet_tilbud(self, tilbud) -> None:
+        navne_ = {t.id: t.navn for t in tilbud}
+        if navne_ != self.tilbud_navne:
+            self.tilbud_navne = navne_
+            if self.raekker:
+                k = len(self.kolonner) - 1
+                self.dataChanged.emit(self.index(0, k), self.index(len(self.raekker) - 1, k))
 
 
 class ModtagerModel(RaekkeModel):
     def __init__(self, parent=None):
         super().__init__((
-            Kolonne("id", "Id", bredde=80),
             Kolonne("navn", "Anden modtager", bredde=240),
             Kolonne("noegletal", "Nøgletal", "tal", decimaler=None),
         ), parent)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from takstberegner import dansk
+from takstberegner.domain import navne
 
 
 @dataclass(frozen=True)
@@ -29,9 +30,25 @@ class Kolonne:
     saet: Callable[[Any, Any], Any] | None = None
     bredde: int = 0
     vaerktoejstip: str = ""
+    # choices that depend on the row (a budget line's post depends on its kategori)
+    valg_for: Callable[[Any], tuple[tuple[Any, str], ...]] | None = None
+    vis_for: Callable[[Any], str] | None = None  # the cell's text from the whole row
 
     def vaerdi(self, raekke: Any) -> Any:
         return self.hent(raekke) if self.hent else getattr(raekke, self.felt)
+
+    def valg_til(self, raekke: Any) -> tuple[tuple[Any, str], ...]:
+        """The choices of a 'valg' cell in this row."""
+        return self.valg_for(raekke) if self.valg_for is not None else self.valg
+
+    def tekst(self, raekke: Any) -> str:
+        """What the cell shows (Danish; a code is shown by its name, never as its key)."""
+        if self.vis_for is not None:
+            return self.vis_for(raekke)
+        v = self.vaerdi(raekke)
+        if self.slags == "valg" and self.valg_for is not None:
+            return dict(self.valg_for(raekke)).get(v, self.vis(v))
+        return self.vis(v)
 
     def ny_raekke(self, raekke: Any, vaerdi: Any) -> Any:
         return self.saet(raekke, vaerdi) if self.saet else replace(raekke, **{self.felt: vaerdi})
@@ -40,7 +57,7 @@ class Kolonne:
         if v is None:
             return ""
         if self.slags == "valg":
-            return dict(self.valg).get(v, str(v))
+            return dict(self.valg).get(v) or navne.vis(v)
         if self.slags == "tal":
             return dansk.kort_tal(v) if self.decimaler is None else dansk.tal(v, self.decimaler)
         if self.slags == "heltal":
@@ -51,8 +68,26 @@ class Kolonne:
             return ""
         return str(v)
 
-    def laes(self, tekst: Any) -> Any:
-        """The cell's new value from what was typed (ValueError with Danish text when wrong)."""
+    def laes(self, tekst: Any, raekke: Any = None) -> Any:
+        """The cell's new value from what was typed or pasted (ValueError with Danish text when
+        wrong). A choice is read from its key or its Danish name."""
+        if self.slags == "valg":
+            valg = self.valg_til(raekke) if raekke is not None else self.valg
+            for v, navn in valg:
+                if tekst == v:
+                    return v
+            s = str(tekst).strip().casefold()
+            for v, navn in valg:
+                if s in (str(v).casefold(), navn.casefold()):
+                    return v
+            raise ValueError("Vælg en af: " + ", ".join(navn for _, navn in valg) + ".")
+        if self.slags == "bool":
+            s = str(tekst).strip().casefold()
+            if s in ("", "0", "nej", "n", "falsk", "false"):
+                return False
+            if s in ("1", "ja", "j", "x", "sand", "true", "✓", "✔"):
+                return True
+            raise ValueError("Skriv ja eller nej.")
         if self.slags in ("tal", "heltal"):
             s = str(tekst).strip()
             if not s:
@@ -139,15 +174,16 @@ class RaekkeModel(QAbstractTableModel):
         if role not in _ROLLER or not index.isValid() or not (0 <= index.row() < len(self.raekker)):
             return None
         k = self.kolonner[index.column()]
-        v = k.vaerdi(self.raekker[index.row()])
+        raekke = self.raekker[index.row()]
         if role == Qt.DisplayRole:
-            return k.vis(v)
+            return k.tekst(raekke)
+        v = k.vaerdi(raekke)
         if role == Qt.EditRole:
             if k.slags == "valg":
                 return v
             if k.slags in _TAL_SLAGS:
                 return "" if v is None else (str(v) if k.slags == "heltal" else dansk.kort_tal(v))
-            return k.vis(v)
+            return k.tekst(raekke)
         if role == Qt.CheckStateRole and k.slags == "bool":
             return Qt.Checked if v else Qt.Unchecked
         if role == Qt.TextAlignmentRole and k.slags in _TAL_SLAGS:
@@ -157,6 +193,10 @@ class RaekkeModel(QAbstractTableModel):
         if role == Qt.ForegroundRole and k.slags == "tal" and isinstance(v, Decimal) and v < 0:
             return QBrush(QColor("#a01818"))
         return None
+
+    def valg(self, index) -> tuple[tuple[Any, str], ...]:
+        """The choices of a 'valg' cell."""
+        return self.kolonner[index.column()].valg_til(self.raekker[index.row()])
 
     def setData(self, index, value, role=Qt.EditRole) -> bool:
         if not index.isValid() or self.paa_rettelse is None:
@@ -168,7 +208,7 @@ class RaekkeModel(QAbstractTableModel):
             ny = Qt.CheckState(value) == Qt.Checked if not isinstance(value, bool) else value
         elif role == Qt.EditRole:
             try:
-                ny = k.laes(value)
+                ny = k.laes(value, self.raekker[index.row()])
             except ValueError as e:
                 self.sidste_fejl = str(e)
                 return False
@@ -196,7 +236,7 @@ class RaekkeModel(QAbstractTableModel):
                     continue
                 k = self.kolonner[c]
                 try:
-                    ny = k.ny_raekke(ny, k.laes(tekst))
+                    ny = k.ny_raekke(ny, k.laes(tekst, ny))
                 except ValueError as e:
                     return f"Række {r + 1}, {k.titel}: {e}"
             rettede[r] = ny

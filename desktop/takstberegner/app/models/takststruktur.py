@@ -9,7 +9,6 @@ from takstberegner.domain.model import KATEGORI_NAVNE, KATEGORIER, REGULERING_LI
 class YdelseModel(RaekkeModel):
     def __init__(self, parent=None):
         super().__init__((
-            Kolonne("id", "Id", bredde=70),
             Kolonne("navn", "Ydelse", bredde=200),
             Kolonne("pladser", "Pladser", "heltal", bredde=70),
             Kolonne("stoettetimer_uge", "Støttetimer pr. uge", "tal", decimaler=None, tom_ok=True, bredde=140),

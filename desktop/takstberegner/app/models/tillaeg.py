@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from takstberegner.app.models.raekker import Kolonne, RaekkeModel
+from takstberegner.domain import navne
 
-TIDSRUM = (("hverdag", "Hverdag"), ("aften_nat", "Aften/nat"), ("weekend", "Weekend"))
-TIDSRUM_NAVNE = dict(TIDSRUM)
+TIDSRUM = tuple(navne.TIDSRUM.items())
+TIDSRUM_NAVNE = navne.TIDSRUM
 
 
 def _tidsrum_kolonne(navn: str, titel: str) -> Kolonne:
@@ -42,7 +43,7 @@ class AtaModel(RaekkeModel):
     def __init__(self, parent=None):
         super().__init__((
             Kolonne("personalekategori", "Personalekategori", redigerbar=False, bredde=170),
-            Kolonne("tidsrum", "Tidsrum", redigerbar=False, hent=lambda a: TIDSRUM_NAVNE.get(a.tidsrum, a.tidsrum), bredde=100),
+            Kolonne("tidsrum", "Tidsrum", redigerbar=False, hent=lambda a: navne.vis(a.tidsrum, TIDSRUM_NAVNE), bredde=100),
             Kolonne("timeomkostning", "Timeomkostning", "tal", redigerbar=False, bredde=130),
             Kolonne("doegnkoefficient_pct", "d (%)", "tal", redigerbar=False, bredde=80),
             Kolonne("vfo_pct", "VFO (%)", "tal", redigerbar=False, bredde=80),

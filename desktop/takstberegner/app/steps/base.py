@@ -6,9 +6,10 @@ import re
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from takstberegner.app.models.raekker import RaekkeModel, kolonne_for
+from takstberegner.app.rulleflade import RulleFlade
 from takstberegner.app.tabel import TabelVisning
 from takstberegner.app.widgets import hjaelp
 from takstberegner.domain import aendringer as ae
@@ -51,10 +52,19 @@ class Trin(QWidget):
         self.tilbud_id: str | None = None
         self.felt_widgets: dict[str, QWidget] = {}
         self.tabeller: dict[str, TabelVisning] = {}
-        ydre = QVBoxLayout(self)
-        ydre.setContentsMargins(12, 8, 12, 8)
+        # The page scrolls when the window is lower than its content (a 1366x768 laptop): the
+        # title, the help and the content are inside one scroll area.
+        side = QWidget()
+        side.setObjectName("trin_side")
+        rulle = RulleFlade(side, self)
+        rulle.setObjectName("trin_rulle")
+        lag = QVBoxLayout(self)
+        lag.setContentsMargins(0, 0, 0, 0)
+        lag.addWidget(rulle)
+        ydre = QVBoxLayout(side)
+        ydre.setContentsMargins(10, 6, 10, 6)
         overskrift = QLabel(f"{self.titel}")
-        overskrift.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        overskrift.setStyleSheet("font-size: 14pt; font-weight: 600;")
         ydre.addWidget(overskrift)
         tekst = self.hjaelpetekst
         if self.afsnit:
@@ -62,6 +72,7 @@ class Trin(QWidget):
         ydre.addWidget(hjaelp(tekst))
         self.indhold = QVBoxLayout()
         ydre.addLayout(self.indhold, 1)
+        self.rulle = rulle
         self.byg()
 
     # -- to override ---------------------------------------------------------------------
@@ -156,10 +167,21 @@ class Trin(QWidget):
         if visning is not None:
             model = visning.model()
             kol = kolonne_for(model, under) if under else 0
+            self._frem(visning)
             visning.fokuser_celle(nr or 0, kol)
             return True
         w = self.felt_widgets.get(navn)
         if w is not None:
+            self._frem(w)
             w.setFocus(Qt.OtherFocusReason)
             return True
         return False
+
+    def _frem(self, w: QWidget) -> None:
+        """Bring a widget into view: the tab it is on, and the scrolled part of the page."""
+        barn, far = w, w.parentWidget()
+        while far is not None and far is not self:
+            if isinstance(far, QStackedWidget):
+                far.setCurrentWidget(barn)
+            barn, far = far, far.parentWidget()
+        self.rulle.ensureWidgetVisible(w)

@@ -3,14 +3,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from takstberegner import dansk
 from takstberegner.app.models.budget import IndtaegtModel, KategoriSumModel, OmkostningModel
 from takstberegner.app.steps.base import Trin, fund_raekker
-from takstberegner.app.tabel import TabelVisning
-from takstberegner.app.widgets import overskrift, vaerdi_label
+from takstberegner.app.summer import Summer
+from takstberegner.app.widgets import overskrift
 from takstberegner.domain.model import OevrigIndtaegt, Omkostningslinje
 
 
@@ -26,34 +25,35 @@ class BudgetTrin(Trin):
     def byg(self) -> None:
         self.model = OmkostningModel(self)
         split = QSplitter(Qt.Vertical)
+        split.setChildrenCollapsible(False)
         split.addWidget(self.samlingstabel("omkostninger", self.model,
-                                           lambda: Omkostningslinje("personale", "borgerrelateret_personale", Decimal(0)),
+                                           lambda: Omkostningslinje("personale", "borgerrelateret_personale", Decimal(0),
+                                                                    vagtlag=True),
                                            "linje"))
-        nederst = QWidget()
-        grid = QGridLayout(nederst)
-        grid.setContentsMargins(0, 4, 0, 0)
+        # below the lines: the sums by category (never clipped) and øvrige indtægter, as tabs
         self.sum_model = KategoriSumModel(self)
-        sumtabel = TabelVisning(self.sum_model)
-        sumtabel.setMinimumHeight(150)
-        grid.addWidget(overskrift("<b>Omkostningsgrundlag efter kategori</b> (inkl. pension, afskrivning, overhead og renter)"), 0, 0)
-        grid.addWidget(sumtabel, 1, 0, 3, 1)
+        summer = QWidget()
+        sl = QVBoxLayout(summer)
+        sl.setContentsMargins(6, 4, 6, 4)
+        sl.addWidget(overskrift("<b>Omkostningsgrundlag efter kategori</b> (inkl. pension, afskrivning, overhead og renter)"))
+        self.summer = Summer()
+        self.summer.setObjectName("budget_summer")
+        sl.addWidget(self.summer)
+        sl.addStretch(1)
         self.ind_model = IndtaegtModel(self)
-        grid.addWidget(overskrift("<b>Øvrige indtægter</b> (fx tilskud; trækkes fra takstgrundlaget)"), 0, 1)
-        grid.addWidget(self.samlingstabel("oevrige_indtaegter", self.ind_model,
-                                          lambda: OevrigIndtaegt("tilskud", Decimal(0)), "indtægt"), 1, 1)
-        tal = QVBoxLayout()
-        self.direkte = vaerdi_label()
-        self.pension = vaerdi_label()
-        self.dele = vaerdi_label()
-        for tekst, lbl in (("Direkte omkostninger:", self.direkte), ("Tjenestemandspension:", self.pension),
-                           ("Basis / borgerrettet del:", self.dele)):
-            tal.addWidget(QLabel(tekst))
-            tal.addWidget(lbl)
-        grid.addLayout(tal, 2, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        split.addWidget(nederst)
-        split.setSizes([420, 280])
+        indtaegter = QWidget()
+        il = QVBoxLayout(indtaegter)
+        il.setContentsMargins(6, 4, 6, 4)
+        il.addWidget(overskrift("<b>Øvrige indtægter</b> (fx tilskud; trækkes fra takstgrundlaget)"))
+        il.addWidget(self.samlingstabel("oevrige_indtaegter", self.ind_model,
+                                        lambda: OevrigIndtaegt("tilskud", Decimal(0)), "indtægt"), 1)
+        self.faner = QTabWidget()
+        self.faner.setObjectName("budget_faner")
+        self.faner.addTab(summer, "Omkostningsgrundlag")
+        self.faner.addTab(indtaegter, "Øvrige indtægter")
+        split.addWidget(self.faner)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
         self.indhold.addWidget(split, 1)
 
     def vis(self) -> None:
@@ -64,11 +64,15 @@ class BudgetTrin(Trin):
         self.model.saet_ydelser(t.ydelser)
         self.model.saet_raekker(t.omkostninger)
         self.ind_model.saet_raekker(t.oevrige_indtaegter)
+        self.faner.setTabText(1, f"Øvrige indtægter ({len(t.oevrige_indtaegter)})")
         r = self.resultat
         self.sum_model.vis_resultat(r)
         self.model.fremhaev = {i for i, _ in fund_raekker(r, self.sti_prefix() + "omkostninger")}
+        linjer = [(navn, beloeb, navn.endswith("i alt")) for navn, beloeb in self.sum_model.raekker]
         if r is not None:
-            self.direkte.setText(dansk.kr(r.direkte_omkostninger))
-            self.pension.setText(dansk.kr(r.tjenestemandspension))
-            self.dele.setText(f"{dansk.kr(r.basis_andel)} / {dansk.kr(r.borgerrettet_andel)}")
+            linjer += [("Direkte omkostninger", r.direkte_omkostninger, False),
+                       ("Tjenestemandspension", r.tjenestemandspension, False),
+                       ("Basis (takstgrundlag)", r.basis_andel, False),
+                       ("Borgerrettet (takstgrundlag)", r.borgerrettet_andel, False)]
+        self.summer.vis(linjer)
 

@@ -43,8 +43,14 @@ class OverheadTrin(Trin):
             Overheadpulje(self._nyt_id(), "Ny pulje", Decimal(0), "pladser"))))
         slet = QPushButton("Slet pulje")
         slet.clicked.connect(self._slet)
+        omfang = QPushButton("Vælg modtagende tilbud …")
+        omfang.setObjectName("vaelg_omfang")
+        omfang.clicked.connect(self._vaelg_omfang)
+        self.pulje_tabel.doubleClicked.connect(
+            lambda i: self._vaelg_omfang() if self.puljer.kolonner[i.column()].felt == "omfang" else None)
         knapper.addWidget(ny)
         knapper.addWidget(slet)
+        knapper.addWidget(omfang)
         knapper.addStretch(1)
         self.tilbuddets = vaerdi_label()
         knapper.addWidget(QLabel("Dette tilbuds overhead:"))
@@ -58,11 +64,16 @@ class OverheadTrin(Trin):
         venstre.addWidget(overskrift("<b>Andre modtagere</b> af den valgte pulje (kategori 1-tilbud, andre driftsområder)"))
         self.modtagere = ModtagerModel(self)
         self.modtagere.paa_rettelse = self._ret_modtager
-        venstre.addWidget(TabelVisning(self.modtagere))
+        self.modtager_tabel = TabelVisning(self.modtagere)
+        venstre.addWidget(self.modtager_tabel)
         mk = QHBoxLayout()
         nym = QPushButton("Tilføj modtager")
         nym.clicked.connect(self._ny_modtager)
         mk.addWidget(nym)
+        sletm = QPushButton("Slet modtager")
+        sletm.setObjectName("slet_modtager")
+        sletm.clicked.connect(self._slet_modtager)
+        mk.addWidget(sletm)
         mk.addStretch(1)
         venstre.addLayout(mk)
         split.addWidget(midt)
@@ -102,15 +113,39 @@ class OverheadTrin(Trin):
         liste[r] = m
         self.dok.anvend(ae.OpdaterPulje(i, replace(p, oevrige_modtagere=tuple(liste))), "Ret anden modtager")
 
+    def _vaelg_omfang(self) -> None:
+        from takstberegner.app.tilbudsvalg import TilbudsValg
+
+        i = self._valgt()
+        if i < 0:
+            return
+        p = self.dok.grundlag.overheadpuljer[i]
+        d = TilbudsValg(self.dok.grundlag.tilbud, p.omfang, f"Modtagende tilbud for {p.navn}", self)
+        if d.exec() and d.valgte() != p.omfang:
+            self.dok.anvend(ae.OpdaterPulje(i, replace(p, omfang=d.valgte())), "Vælg modtagende tilbud")
+
+    def _slet_modtager(self) -> None:
+        i, r = self._valgt(), self.modtager_tabel.currentIndex().row()
+        if i < 0 or r < 0:
+            return
+        p = self.dok.grundlag.overheadpuljer[i]
+        liste = p.oevrige_modtagere[:r] + p.oevrige_modtagere[r + 1:]
+        self.dok.anvend(ae.OpdaterPulje(i, replace(p, oevrige_modtagere=liste)), "Slet anden modtager")
+
     def _ny_modtager(self) -> None:
         i = self._valgt()
         if i < 0:
             return
         p = self.dok.grundlag.overheadpuljer[i]
-        m = OevrigModtager(f"M{len(p.oevrige_modtagere) + 1}", "Anden modtager", Decimal(0))
+        ids = {m.id for m in p.oevrige_modtagere} | {t.id for t in self.dok.grundlag.tilbud}
+        n = len(p.oevrige_modtagere) + 1
+        while f"M{n}" in ids:
+            n += 1
+        m = OevrigModtager(f"M{n}", "Anden modtager", Decimal(0))
         self.dok.anvend(ae.OpdaterPulje(i, replace(p, oevrige_modtagere=p.oevrige_modtagere + (m,))), "Tilføj anden modtager")
 
     def vis(self) -> None:
+        self.puljer.saet_tilbud(self.dok.grundlag.tilbud)
         self.puljer.saet_raekker(self.dok.grundlag.overheadpuljer)
         r = self.resultat
         self.tilbuddets.setText(dansk.kr(r.overhead) if r else "–")

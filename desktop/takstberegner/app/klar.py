@@ -1,0 +1,128 @@
+"""Is the file ready to be submitted (indmeldes)? The checklist the overview shows before
+Indmeld (SA 2.2.1, 5.6): the driftsherre's name and CVR, the rente, the takstår, and every tilbud
+that is submitted (kategori 2 and 3) with a budget and takster above 0 — and every finding of
+level fejl. Each problem carries the field path it is about, so the user can go to it.
+Pure Python over the takstgrundlag and the beregning: no Qt."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from takstberegner import dansk
+
+_CVR = re.compile(r"\d{8}")
+_STANDARDNAVNE = {"", "ny driftsherre"}
+
+
+@dataclass(frozen=True)
+class Punkt:
+    """One line of the checklist."""
+
+    tekst: str
+    ok: bool
+    felt: str = ""  # where to fix it
+    hvor: str = "Driftsherre"  # tilbud name, or Driftsherre
+
+
+@dataclass(frozen=True)
+class Mangel:
+    """One thing that blocks the indmelding, said in Danish, with the field it is about."""
+
+    hvor: str  # the tilbud's name, or "Driftsherre"
+    tekst: str
+    felt: str
+    reference: str = ""
+
+
+def indmeldes(tilbud) -> bool:
+    """Kategori 1 tilbud carry their overhead but are not submitted (SA 2.2)."""
+    return tilbud.kategori != 1
+
+
+def tilbud_mangler(i: int, t, r) -> list[Mangel]:
+    """What makes a submitted tilbud's takster meaningless: no budget, or a takst of 0 or less."""
+    if not indmeldes(t):
+        return []
+    ud = []
+    if not t.omkostninger or sum((x.beloeb for x in t.omkostninger), Decimal(0)) <= 0:
+        ud.append(Mangel(t.navn, "Budgettet er tomt. Indtast tilbuddets omkostninger.", f"tilbud[{i}].omkostninger",
+                         "SA 5.5.1"))
+    if r is not None:
+        if not r.takster:
+            ud.append(Mangel(t.navn, "Tilbuddet har ingen takst. Angiv ydelser og pladser.", f"tilbud[{i}].ydelser",
+                             "SA 5.4"))
+        ydelser = {y.id: k for k, y in enumerate(t.ydelser)}
+        for tk in r.takster:
+            if tk.takst <= 0:
+                k = ydelser.get(tk.ydelse)
+                ud.append(Mangel(t.navn, f"Taksten for {tk.ydelse_navn or 'ydelsen'} er {dansk.kr(tk.takst)}; "
+                                 "en takst skal være over 0 kr.",
+                                 f"tilbud[{i}].ydelser[{k}]" if k is not None else f"tilbud[{i}].omkostninger", "SA 5.4"))
+    return ud
+
+
+def tjekliste(grundlag, beregning) -> list[Punkt]:
+    """The checklist before submission, in the order the user would work through it."""
+    d = grundlag.driftsherre
+    navn_ok = d.navn.strip().lower() not in _STANDARDNAVNE
+    cvr_ok = bool(_CVR.fullmatch(d.cvr or "")) and d.cvr != "00000000"
+    punkter = [
+        Punkt("Driftsherrens navn er udfyldt" if navn_ok else "Skriv driftsherrens navn", navn_ok, "driftsherre.navn"),
+        Punkt("CVR-nummeret er udfyldt" if cvr_ok else "Skriv driftsherrens CVR-nummer (8 cifre)", cvr_ok,
+              "driftsherre.cvr"),
+        Punkt(f"Takståret er {grundlag.takstaar}", bool(grundlag.takstaar), "takstaar"),
+    ]
+    rente = grundlag.satser.rente_anlaeg_pct
+    rente_ok = rente is not None and rente > 0
+    punkter.append(Punkt("Renten til forrentning af anlæg er sat" if rente_ok else
+                         "Sæt årets rente til forrentning af anlæg (SA 5.5.5)", rente_ok, "satser.rente_anlaeg_pct"))
+    indmeldte = [(i, t) for i, t in enumerate(grundlag.tilbud) if indmeldes(t)]
+    if not indmeldte:
+        punkter.append(Punkt("Tilføj mindst ét tilbud i kategori 2 eller 3", False, "tilbud"))
+    for i, t in indmeldte:
+        r = beregning.tilbud_resultat(t.id)
+        mangler = tilbud_mangler(i, t, r)
+        fejl = [f for f in (r.fund if r else ()) if f.er_fejl]
+        if mangler:
+            punkter.append(Punkt(mangler[0].tekst, False, mangler[0].felt, t.navn))
+        elif fejl:
+            punkter.append(Punkt(f"{len(fejl)} fejl skal rettes", False, fejl[0].felt, t.navn))
+        else:
+            punkter.append(Punkt("Budget og takster er klar", True, f"tilbud[{i}]", t.navn))
+    return punkter
+
+
+def mangler(grundlag, beregning) -> list[Mangel]:
+    """Everything that blocks the indmelding: the checklist's open points and every fejl."""
+    ud: list[Mangel] = []
+    for p in tjekliste(grundlag, beregning):
+        if not p.ok and p.hvor == "Driftsherre":
+            ud.append(Mangel("Driftsherre", p.tekst, p.felt))
+    for f in beregning.fund:
+        if f.er_fejl:
+            ud.append(Mangel("Driftsherre", f.tekst, f.felt, f.reference))
+    for i, t in enumerate(grundlag.tilbud):
+        if not indmeldes(t):
+            continue
+        r = beregning.tilbud_resultat(t.id)
+        ud.extend(tilbud_mangler(i, t, r))
+        ud.extend(Mangel(t.navn, f.tekst, f.felt, f.reference) for f in (r.fund if r else ()) if f.er_fejl)
+    return ud
+
+
+def klar(grundlag, beregning) -> bool:
+    return not mangler(grundlag, beregning)
+
+
+def tilbud_status(i: int, t, r) -> tuple[str, bool]:
+    """A short Danish status for one tilbud and whether it is ready."""
+    if not indmeldes(t):
+        return "Kategori 1: indmeldes ikke", True
+    m = tilbud_mangler(i, t, r)
+    if m:
+        return m[0].tekst.split(".")[0], False
+    fejl = sum(1 for f in (r.fund if r else ()) if f.er_fejl)
+    if fejl:
+        return f"{fejl} fejl skal rettes", False
+    return "Klar til indmelding", True

@@ -1,0 +1,76 @@
+"""Table model of the driftsherre overview: one row per takst of every tilbud, with last
+year's takst, the change, the belægning and the tilbud's status (SA 5.4, 5.6)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from decimal import Decimal
+
+from takstberegner.app import klar
+from takstberegner.app.models.raekker import Kolonne, RaekkeModel
+from takstberegner.domain import navne
+from takstberegner.domain.resultat import Takst
+
+# The real change (after P/L) arrives with SPEC v2; the column is shown once the engine has it.
+_REAL = "aendring_real_pct" in {f.name for f in fields(Takst)}
+
+
+@dataclass(frozen=True)
+class OverblikRaekke:
+    tilbud_id: str
+    tilbud: str
+    ydelse: str
+    enhed: str
+    takst: Decimal | None
+    forrige_takst: Decimal | None
+    aendring_pct: Decimal | None
+    aendring_real_pct: Decimal | None
+    belaegning_pct: Decimal | None
+    status: str
+    klar: bool
+
+
+def raekker(grundlag, beregning) -> list[OverblikRaekke]:
+    ud = []
+    for i, t in enumerate(grundlag.tilbud):
+        r = beregning.tilbud_resultat(t.id)
+        status, ok = klar.tilbud_status(i, t, r)
+        takster = r.takster if r is not None else ()
+        bel = r.belaegning_pct if r is not None else None
+        if not takster:
+            ud.append(OverblikRaekke(t.id, t.navn, "", "", None, None, None, None, bel, status, ok))
+        for n, tk in enumerate(takster):
+            ud.append(OverblikRaekke(
+                t.id, t.navn if n == 0 else "", tk.ydelse_navn or "", _enhed(tk.enhed), tk.takst, tk.forrige_takst,
+                tk.aendring_pct, getattr(tk, "aendring_real_pct", None), bel if n == 0 else None,
+                status if n == 0 else "", ok))
+    return ud
+
+
+def _enhed(kode: str) -> str:
+    return f"pr. {navne.vis(kode, navne.ENHEDER).lower()}" if kode else ""
+
+
+class OverblikModel(RaekkeModel):
+    def __init__(self, parent=None):
+        kol = [
+            Kolonne("tilbud", "Tilbud", redigerbar=False, bredde=170),
+            Kolonne("ydelse", "Ydelse", redigerbar=False, bredde=150),
+            Kolonne("takst", "Takst (kr.)", "tal", redigerbar=False, bredde=100),
+            Kolonne("enhed", "Enhed", redigerbar=False, bredde=80),
+            Kolonne("forrige_takst", "Sidste år (kr.)", "tal", redigerbar=False, bredde=110),
+            Kolonne("aendring_pct", "Ændring (%)", "tal", redigerbar=False, bredde=90,
+                    vaerktoejstip="Nominel ændring fra sidste års takst"),
+        ]
+        if _REAL:
+            kol.append(Kolonne("aendring_real_pct", "Real ændring (%)", "tal", redigerbar=False, bredde=110,
+                               vaerktoejstip="Ændring fra sidste års takst fremskrevet med P/L"))
+        kol += [
+            Kolonne("belaegning_pct", "Belægning (%)", "tal", redigerbar=False, bredde=100),
+            Kolonne("status", "Status", redigerbar=False),
+        ]
+        super().__init__(tuple(kol), parent)
+
+    def vis(self, grundlag, beregning) -> None:
+        rows = raekker(grundlag, beregning)
+        self.fremhaev = {i for i, x in enumerate(rows) if not x.klar}
+        self.saet_raekker(rows)

@@ -1,0 +1,153 @@
+"""The driftsherre overview, the home page of an open file: every tilbud with its takster, last
+year's, the change, belægning and status; the checklist before submission; what blocks the
+indmelding, each with "Gå til"; and the Indmeld button (SA 2.2.1, 5.6)."""
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from takstberegner.app import klar
+from takstberegner.app.models.overblik import OverblikModel
+from takstberegner.app.rulleflade import RulleFlade
+from takstberegner.app.tabel import TabelVisning
+from takstberegner.app.widgets import hjaelp
+from takstberegner.domain import navne
+
+_OK, _IKKE_OK = "✔", "✘"
+
+
+class Overblik(QWidget):
+    gaa_til = Signal(str)  # a field path
+    aabn_tilbud = Signal(str)  # a tilbud id
+    indmeld = Signal()
+
+    def __init__(self, trin_navn=None, parent=None):
+        """trin_navn(felt) -> the title of the step that owns a field path ("" when none)."""
+        super().__init__(parent)
+        self.trin_navn = trin_navn or (lambda felt: "")
+        self.grundlag = None
+        side = QWidget()
+        rulle = RulleFlade(side, self)
+        QVBoxLayout(self).addWidget(rulle)
+        self.layout().setContentsMargins(0, 0, 0, 0)
+        lag = QVBoxLayout(side)
+        lag.setContentsMargins(10, 6, 10, 6)
+        self.titel = QLabel("Overblik")
+        self.titel.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        lag.addWidget(self.titel)
+        lag.addWidget(hjaelp("Her ser du alle driftsherrens tilbud og deres takster. Når alle punkter i tjeklisten er "
+                             "opfyldt, og der ikke er flere fejl, kan du indmelde taksterne til sekretariatet "
+                             "(<b>Styringsaftalen 2.2.1 og 5.6</b>). Dobbeltklik et tilbud for at åbne det."))
+        self.model = OverblikModel(self)
+        self.tabel = TabelVisning(self.model)
+        self.tabel.setObjectName("overblik_tabel")
+        self.tabel.setMinimumHeight(140)
+        self.tabel.doubleClicked.connect(self._tilbud_klikket)
+        lag.addWidget(self.tabel, 2)
+
+        nederst = QHBoxLayout()
+        venstre = QVBoxLayout()
+        venstre.addWidget(QLabel("<b>Tjekliste før indmelding</b>"))
+        self.tjek = QLabel()
+        self.tjek.setObjectName("tjekliste")
+        self.tjek.setTextFormat(Qt.RichText)
+        self.tjek.setWordWrap(True)
+        self.tjek.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.tjek.linkActivated.connect(self.gaa_til.emit)
+        venstre.addWidget(self.tjek, 1)
+        nederst.addLayout(venstre, 2)
+        hoejre = QVBoxLayout()
+        self.status = QLabel()
+        self.status.setObjectName("indmeld_status")
+        self.status.setWordWrap(True)
+        hoejre.addWidget(self.status)
+        self.mangler = QTableWidget(0, 4)
+        self.mangler.setObjectName("mangler")
+        self.mangler.setHorizontalHeaderLabels(["Tilbud", "Trin", "Det skal rettes", ""])
+        self.mangler.verticalHeader().hide()
+        self.mangler.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.mangler.setWordWrap(True)
+        h = self.mangler.horizontalHeader()
+        h.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        h.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        h.setSectionResizeMode(2, QHeaderView.Stretch)
+        h.setSectionResizeMode(3, QHeaderView.ResizeToContents)
+        self.mangler.setMinimumHeight(120)
+        self.mangler.cellDoubleClicked.connect(lambda r, _c: self._gaa(r))
+        hoejre.addWidget(self.mangler, 1)
+        knapper = QHBoxLayout()
+        knapper.addStretch(1)
+        self.indmeld_knap = QPushButton("Indmeld takster …")
+        self.indmeld_knap.setObjectName("overblik_indmeld")
+        self.indmeld_knap.setToolTip("Dan den signerede indmeldingsfil til sekretariatet (SA 2.2.1, 5.6).")
+        self.indmeld_knap.clicked.connect(self.indmeld.emit)
+        knapper.addWidget(self.indmeld_knap)
+        hoejre.addLayout(knapper)
+        nederst.addLayout(hoejre, 3)
+        lag.addLayout(nederst, 3)
+        self._mangler: list[klar.Mangel] = []
+
+    # -- showing the file ---------------------------------------------------------------------
+    def vis(self, grundlag, beregning) -> None:
+        self.grundlag = grundlag
+        d = grundlag.driftsherre
+        self.titel.setText(f"Overblik · {escape(d.navn)} · takstår {grundlag.takstaar}")
+        self.model.vis(grundlag, beregning)
+        punkter = klar.tjekliste(grundlag, beregning)
+        self.tjek.setText("<table cellpadding='2'>" + "".join(self._punkt(p) for p in punkter) + "</table>")
+        self._mangler = klar.mangler(grundlag, beregning)
+        self._vis_mangler()
+
+    def _punkt(self, p: klar.Punkt) -> str:
+        farve, tegn = ("#1b6e2a", _OK) if p.ok else ("#a01818", _IKKE_OK)
+        hvor = "" if p.hvor == "Driftsherre" else f"{escape(p.hvor)}: "
+        link = "" if p.ok or not p.felt else f" <a href='{escape(p.felt)}'>Gå til</a>"
+        return (f"<tr><td style='color:{farve}'>{tegn}</td>"
+                f"<td>{hvor}<span style='color:{farve}'>{escape(p.tekst)}</span>{link}</td></tr>")
+
+    def _vis_mangler(self) -> None:
+        m = self._mangler
+        self.mangler.setRowCount(len(m))
+        for r, x in enumerate(m):
+            trin = self.trin_navn(x.felt)
+            celler = (x.hvor, trin, x.tekst + (f" ({x.reference})" if x.reference else ""))
+            for c, tekst in enumerate(celler):
+                item = QTableWidgetItem(tekst)
+                item.setToolTip(navne.felt_tekst(x.felt, self.grundlag))
+                self.mangler.setItem(r, c, item)
+            knap = QPushButton("Gå til")
+            knap.setObjectName(f"gaa_til_{r}")
+            knap.clicked.connect(lambda _=False, r=r: self._gaa(r))
+            self.mangler.setCellWidget(r, 3, knap)
+        self.mangler.resizeRowsToContents()
+        self.mangler.setVisible(bool(m))
+        self.indmeld_knap.setEnabled(not m)
+        if m:
+            self.status.setText(f"<b style='color:#a01818'>Ikke klar til indmelding.</b> "
+                                f"{_antal(len(m))} skal rettes først:")
+        else:
+            self.status.setText("<b style='color:#1b6e2a'>Klar til indmelding.</b> Alle punkter er opfyldt.")
+
+    def _gaa(self, raekke: int) -> None:
+        if 0 <= raekke < len(self._mangler):
+            self.gaa_til.emit(self._mangler[raekke].felt)
+
+    def _tilbud_klikket(self, index) -> None:
+        r = self.model.raekker[index.row()]
+        self.aabn_tilbud.emit(r.tilbud_id)
+
+
+def _antal(n: int) -> str:
+    return "1 ting" if n == 1 else f"{n} ting"

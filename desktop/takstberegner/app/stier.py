@@ -1,0 +1,29 @@
+"""Where a field path lives in the window: 'tilbud[2].omkostninger[3].beloeb' -> the tilbud's
+index, the step that owns 'omkostninger', and the rest of the path for that step to focus.
+Pure Python (no Qt), so the mapping is tested without a window."""
+from __future__ import annotations
+
+import re
+from typing import Iterable, NamedTuple
+
+_TILBUD_STI = re.compile(r"^tilbud\[(\d+)\]\.?(.*)$")
+
+
+class Placering(NamedTuple):
+    tilbud_index: int | None  # None: a driftsherre field
+    trin: int | None  # the step's number in the window's list of steps; None: no step owns it
+    rest: str  # the path within the step ('omkostninger[3].beloeb')
+
+
+def placering(felt: str, trin_felter: Iterable[tuple[str, ...]]) -> Placering:
+    """trin_felter: for each step in order, the first parts of the field paths it owns."""
+    m = _TILBUD_STI.match(felt or "")
+    if m:
+        i, rest = int(m.group(1)), m.group(2)
+    else:
+        i, rest = None, felt or ""
+    navn = re.split(r"[\[.]", rest, maxsplit=1)[0]
+    for nr, felter in enumerate(trin_felter):
+        if navn in felter:
+            return Placering(i, nr, rest)
+    return Placering(i, None, rest)

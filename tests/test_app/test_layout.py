@@ -1,0 +1,150 @@
+"""The window fits the laptops users have (issue 11.1): its minimum size is at most 1280x650
+(1920x1080 at 150 %), every page fits at 1280x650 without being cut off at the side, the budget's
+amount column and sums are in view; one navigation tree; the side panel folds away; Næste and
+Forrige trin with their shortcuts."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QApplication
+
+from takstberegner.app.navigator import OVERBLIK
+from takstberegner.app.steps.budget import BudgetTrin
+from takstberegner.app.steps.driftsherre import DriftsherreTrin
+from takstberegner.app.steps.stamdata import StamdataTrin
+
+from .hjaelp import kolonne, trin
+
+SKAERME = [(1280, 650), (1366, 697), (1366, 768)]
+
+
+def _synlig(w, indenfor) -> bool:
+    """Is the whole widget w inside the visible part of `indenfor` (e.g. a scroll area's viewport)?"""
+    tl = w.mapTo(indenfor, QPoint(0, 0))
+    return indenfor.rect().contains(QRect(tl, w.size()))
+
+
+def _sider(v):
+    yield "Overblik", v.vis_overblik
+    for nr, side in enumerate(v.trin):
+        yield type(side).__name__, lambda nr=nr: v.vis_trin(nr)
+
+
+def test_mindste_stoerrelse_passer_paa_en_baerbar(demo_vindue):
+    v = demo_vindue
+    for navn, vis in _sider(v):
+        vis()
+        QApplication.processEvents()
+        m = v.minimumSizeHint()
+        assert m.width() <= 1280 and m.height() <= 650, (navn, m)
+        assert v.minimumSize().width() <= 1280 and v.minimumSize().height() <= 650
+
+
+@pytest.mark.parametrize("bredde,hoejde", SKAERME)
+def test_hver_side_passer_i_bredden(demo_vindue, bredde, hoejde):
+    v = demo_vindue
+    v.resize(bredde, hoejde)
+    QApplication.processEvents()
+    assert (v.width(), v.height()) == (bredde, hoejde)
+    for tilbud in ("T1", "X"):
+        v.vaelg_tilbud(tilbud)
+        for navn, vis in _sider(v):
+            vis()
+            QApplication.processEvents()
+            side = v.stak.currentWidget()
+            rulle = getattr(side, "rulle", None)
+            if rulle is None:
+                continue
+            # nothing is cut off at the right: the page is never wider than what is shown
+            assert rulle.widget().width() <= rulle.viewport().width(), (navn, bredde)
+            assert not rulle.horizontalScrollBar().isVisible(), (navn, bredde)
+    # the side panel with the takster is there, and its figures are not cut off
+    assert v.preview.isVisible() and _synlig(v.preview.takstgrundlag, v.preview)
+
+
+@pytest.mark.parametrize("bredde,hoejde", SKAERME)
+def test_beloeb_og_summer_er_i_syne(demo_vindue, bredde, hoejde):
+    v = demo_vindue
+    v.resize(bredde, hoejde)
+    v.vaelg_tilbud("T1")
+    b = trin(v, BudgetTrin)
+    QApplication.processEvents()
+    tabel = b.tabeller["omkostninger"]
+    k = kolonne(b.model, "beloeb")
+    x = tabel.columnViewportPosition(k)
+    assert x >= 0 and x + tabel.columnWidth(k) <= tabel.viewport().width()
+    # every sum and the total are shown in full, inside the visible part of the page
+    vp = b.rulle.viewport()
+    for navn, beloeb in b.summer.etiketter:
+        if beloeb.isVisible():
+            assert _synlig(beloeb, vp), navn.text()
+            assert beloeb.width() >= beloeb.sizeHint().width(), navn.text()
+    total = [beloeb.text() for navn, beloeb in b.summer.etiketter if navn.text() == "Omkostningsgrundlag i alt"]
+    assert total == ["9.555.318,88"]
+
+
+def test_et_navigationstrae(demo_vindue, qtbot):
+    v = demo_vindue
+    nav = v.navigator
+    rod = nav.topLevelItem(0)
+    assert nav.topLevelItemCount() == 1 and rod.text(0) == "Demokommune · takstår 2026"
+    assert [rod.child(i).text(0) for i in range(rod.childCount())] == [
+        "Driftsherre og satser", "Bostedet Nord", "Tilbud X (Styringsaftalen 5.3)", "Nyt botilbud (Styringsaftalen 6.1.3)"]
+    bostedet = rod.child(1)
+    assert bostedet.childCount() == len(v.trin) - 1 and bostedet.child(1).text(0) == "2. Budget"
+    # a new file opens on the overview
+    assert v.side == OVERBLIK and v.stak.currentWidget() is v.overblik
+    # clicking a step of another tilbud shows it for that tilbud
+    x = rod.child(2)
+    x.setExpanded(True)
+    item = x.child(1)
+    nav.scrollToItem(item)
+    qtbot.mouseClick(nav.viewport(), Qt.LeftButton, pos=nav.visualItemRect(item).center())
+    assert v.tilbud_id == "X" and isinstance(v.stak.currentWidget(), BudgetTrin)
+    assert v.stak.currentWidget().model.rowCount() == len(v.dok.grundlag.tilbud[1].omkostninger)
+    assert x.isExpanded() and not bostedet.isExpanded()  # only the tilbud worked on is open
+    # the driftsherre page and the overview
+    qtbot.mouseClick(nav.viewport(), Qt.LeftButton, pos=nav.visualItemRect(rod.child(0)).center())
+    assert isinstance(v.stak.currentWidget(), DriftsherreTrin)
+    qtbot.mouseClick(nav.viewport(), Qt.LeftButton, pos=nav.visualItemRect(rod).center())
+    assert v.stak.currentWidget() is v.overblik
+
+
+def test_naeste_og_forrige_trin(demo_vindue, qtbot):
+    v = demo_vindue
+    v.vaelg_tilbud("T1")
+    trin(v, StamdataTrin)
+    assert v.arbejde.naeste.text() == "Budget ›" and v.arbejde.forrige.text() == "‹ Driftsherre og satser"
+    qtbot.mouseClick(v.arbejde.naeste, Qt.LeftButton)
+    assert isinstance(v.stak.currentWidget(), BudgetTrin) and v.arbejde.trin_tekst.text() == "Trin 2 af 9"
+    v.stak.currentWidget().tabeller["omkostninger"].setFocus()
+    qtbot.keyClick(v, Qt.Key_PageUp, Qt.ControlModifier)
+    assert isinstance(v.stak.currentWidget(), StamdataTrin)
+    qtbot.keyClick(v, Qt.Key_PageUp, Qt.ControlModifier)
+    assert isinstance(v.stak.currentWidget(), DriftsherreTrin)
+    # from the last step of a tilbud, Næste goes on to the next tilbud's first step
+    v.vis_trin(len(v.trin) - 1)
+    assert "Tilbud X" in v.arbejde.naeste.toolTip()
+    qtbot.keyClick(v, Qt.Key_PageDown, Qt.ControlModifier)
+    assert v.tilbud_id == "X" and isinstance(v.stak.currentWidget(), StamdataTrin)
+    # and from the very last one to the overview, where Indmeld is
+    v.vaelg_tilbud("NY")
+    v.vis_trin(len(v.trin) - 1)
+    qtbot.mouseClick(v.arbejde.naeste, Qt.LeftButton)
+    assert v.stak.currentWidget() is v.overblik
+
+
+def test_sidepanelet_kan_foldes_vaek(demo_vindue, qtbot):
+    v = demo_vindue
+    v.resize(1280, 650)
+    v.vaelg_tilbud("T1")
+    b = trin(v, BudgetTrin)
+    QApplication.processEvents()
+    bredde = b.width()
+    qtbot.keyClick(v, Qt.Key_F9)
+    QApplication.processEvents()
+    assert not v.arbejde.sidepanel.isVisible() and not v.sidepanel_handling.isChecked()
+    assert b.width() > bredde + 200  # the step gets the room
+    v.sidepanel_handling.trigger()
+    QApplication.processEvents()
+    assert v.arbejde.sidepanel.isVisible() and v.preview.isVisible()

@@ -1,6 +1,8 @@
 """Every file of the malformed corpus through the installed command: `takstberegner beregn FILE`
-exits 2 with a Danish message naming the field path, never a traceback, and the reader raises an
-InputError with that path. The commands run concurrently once per session to keep this fast."""
+exits 2 with a Danish message naming the field path, never a traceback. A syntax error comes from
+the reader (InputError with that path); a bad value loads and is refused by the validation
+(domain/validering.py), and `kontroller` lists it as an INPUT finding. The commands run
+concurrently once per session to keep this fast."""
 from __future__ import annotations
 
 import json
@@ -13,10 +15,12 @@ from pathlib import Path
 
 import pytest
 from takstberegner.formats.fejl import InputError
+from takstberegner.domain.validering import valider
+from takstberegner.formats.regelsaet import regelsaet_for
 from takstberegner.formats.takstgrundlag import laes_dict, laes_fil
 
 MAPPE = Path(__file__).parents[1] / "data" / "malformed"
-FORVENTET: dict[str, str] = json.loads((MAPPE / "forventet_sti.json").read_text(encoding="utf-8"))
+FORVENTET: dict[str, dict] = json.loads((MAPPE / "forventet_sti.json").read_text(encoding="utf-8"))
 KOMMANDO = Path(sys.executable).parent / "takstberegner"
 DANSK = re.compile(r"\b(er|skal|ikke|må|mangler|værdien|felt|feltet|filen|kan|bruges|findes|men|vælg|angiv|af|til)\b")
 ENGELSK = re.compile(r"\b(is|must|the|expected|expecting|invalid|value|error|not)\b", re.IGNORECASE)
@@ -31,9 +35,14 @@ def svar() -> dict[str, subprocess.CompletedProcess]:
         return dict(pool.map(koer, sorted(FORVENTET)))
 
 
+def test_korpusset_er_stort_nok_og_har_begge_slags():
+    assert len(FORVENTET) >= 25
+    assert {v["af"] for v in FORVENTET.values()} == {"laeser", "valider"}
+
+
 @pytest.mark.parametrize("navn", sorted(FORVENTET))
 def test_beregn_afviser_med_exit_2_og_feltets_sti(svar, navn):
-    sti = FORVENTET[navn]
+    sti = FORVENTET[navn]["sti"]
     r = svar[navn]
     fejl = r.stderr.decode("utf-8")
     assert r.returncode == 2, fejl
@@ -44,6 +53,12 @@ def test_beregn_afviser_med_exit_2_og_feltets_sti(svar, navn):
         assert fejl.startswith(f"takstberegner: {sti}: ")
     # Danish, for the user: Danish words, none of the English of Python's exceptions.
     assert DANSK.search(fejl) and not ENGELSK.search(fejl), fejl
+    if FORVENTET[navn]["af"] == "valider":
+        # The document loads; the validation names the field, and the message is its finding.
+        g = laes_fil(MAPPE / navn)
+        fund = [f for f in valider(g, regelsaet_for(g.takstaar)) if f.felt == sti]
+        assert fund and fund[0].tekst in fejl
+        return
     # The reader says the same.
     with pytest.raises(InputError) as e:
         laes_fil(MAPPE / navn)
@@ -55,3 +70,17 @@ def test_beregn_afviser_med_exit_2_og_feltets_sti(svar, navn):
     with pytest.raises(InputError) as e:
         laes_dict(d)
     assert e.value.sti == sti
+
+
+def test_kontroller_viser_hver_input_fejl_og_exit_1():
+    r = subprocess.run([str(KOMMANDO), "kontroller", str(MAPPE / "enhed-antal-nul.json")], capture_output=True,
+                       timeout=120)
+    ud = r.stdout.decode("utf-8")
+    assert r.returncode == 1, r.stderr.decode("utf-8")
+    assert "INPUT" in ud and "tilbud[0].enheder.antal" in ud and "større end 0" in ud
+    assert "Traceback" not in r.stderr.decode("utf-8")
+
+
+def test_manglende_fil():
+    r = subprocess.run([str(KOMMANDO), "beregn", "findes-ikke.json"], capture_output=True, timeout=60)
+    assert r.returncode == 2 and "findes ikke" in r.stderr.decode("utf-8")

@@ -7,11 +7,12 @@ the edited tilbud and the overhead shares are computed again.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from takstberegner.domain import fund
+from takstberegner.domain import fund, validering
 from takstberegner.domain.belaegning import BelaegningsResultat, belaegning, pladsdoegn
 from takstberegner.domain.model import KATEGORIER, Satser, Takstgrundlag, Tilbud
 from takstberegner.domain.omkostninger import (
@@ -144,46 +145,86 @@ class Beregner:
 
     A tilbud is recomputed when its record, its position, the satser, the takstår or its
     overhead share changed; the records are immutable, so identity tells whether they did.
+    Total: the takstgrundlag is validated first (validering.py); a tilbud with INPUT findings
+    gets them and no takster, a pulje with INPUT findings allocates nothing, and nothing raises.
     """
 
     def __init__(self, regelsaet: Regelsaet | None = None):
         self.regelsaet = regelsaet
         self._forberedt: dict[int, tuple[Any, ...]] = {}
         self._afsluttet: dict[int, tuple[Any, ...]] = {}
+        self._valideret: dict[int, tuple[Any, ...]] = {}
+
+    def valider(self, g: Takstgrundlag, regelsaet: Regelsaet | None = None) -> list[Fund]:
+        """valider(g) with each tilbud's own findings remembered by the tilbud record's identity."""
+        rs = regelsaet or self.regelsaet
+        ud = validering.valider_top(g, rs)
+        valideret: dict[int, tuple[Any, ...]] = {}
+        for i, t in enumerate(g.tilbud):
+            sti = f"tilbud[{i}]"
+            noegle = (t, sti, g.takstaar, rs)
+            gammel = self._valideret.get(id(t))
+            if gammel is not None and _samme(gammel[0], noegle, 1):
+                f = gammel[1]
+            else:
+                f = validering.valider_tilbud(t, sti, g.takstaar, rs)
+            valideret[id(t)] = (noegle, f)
+            ud.extend(f)
+        self._valideret = valideret
+        ud.extend(validering.valider_puljer(g, rs))
+        return ud
 
     def beregn(self, g: Takstgrundlag, regelsaet: Regelsaet | None = None, grundlag_sha256: str = "") -> Beregning:
         rs = regelsaet or self.regelsaet
         if rs is None:
             raise ValueError("Beregner needs a regelsaet")
+        top_fund, pr_tilbud, alt_udelukket, udeladte_puljer = _fordel_fund(g, self.valider(g, rs))
         forberedt: dict[int, tuple[Any, ...]] = {}
         afsluttet: dict[int, tuple[Any, ...]] = {}
-        forb: list[_Forberedt] = []
+        forb: dict[int, _Forberedt] = {}
         for i, t in enumerate(g.tilbud):
+            if alt_udelukket or i in pr_tilbud:
+                continue
             sti = f"tilbud[{i}]"
             noegle = (t, g.satser, rs, g.takstaar, sti)
             gammel = self._forberedt.get(id(t))
             if gammel is not None and _samme(gammel[0], noegle, 3):
                 f = gammel[1]
             else:
-                f = _forbered(t, g.satser, g.takstaar, rs, sti)
+                try:
+                    f = _forbered(t, g.satser, g.takstaar, rs, sti)
+                except ArithmeticError:
+                    pr_tilbud[i] = [validering.input_fejl_for_beregning(rs, sti)]
+                    continue
             forberedt[id(t)] = (noegle, f)
-            forb.append(f)
-        tabeller, overhead, top_fund = fordel_overhead(g, {t.id: f.noegler for t, f in zip(g.tilbud, forb)}, rs)
+            forb[i] = f
+        tabeller, overhead, oh_fund = fordel_overhead(
+            g, {g.tilbud[i].id: f.noegler for i, f in forb.items()}, rs, udeladte_puljer)
+        top_fund.extend(oh_fund)
         if g.takstaar not in rs.takstaar:
             daekker = "-".join(str(a) for a in (min(rs.takstaar), max(rs.takstaar)))
             top_fund.insert(0, fund.lav(rs, "REGELSAET-AAR", "takstaar", aar=g.takstaar, navn=rs.navn,
                                         daekker=daekker))
         resultater = []
-        for i, (t, f) in enumerate(zip(g.tilbud, forb)):
+        for i, t in enumerate(g.tilbud):
             sti = f"tilbud[{i}]"
-            oh = overhead[t.id]
-            noegle = (t, g.satser, rs, f, g.takstaar, sti, oh, g.driftsherre)
-            gammel = self._afsluttet.get(id(t))
-            if gammel is not None and _samme(gammel[0], noegle, 4):
-                r = gammel[1]
-            else:
-                r = _afslut(t, f, oh, g, rs, sti)
-            afsluttet[id(t)] = (noegle, r)
+            f = forb.get(i)
+            r = None
+            if f is not None:
+                oh = overhead[t.id]
+                noegle = (t, g.satser, rs, f, g.takstaar, sti, oh, g.driftsherre)
+                gammel = self._afsluttet.get(id(t))
+                if gammel is not None and _samme(gammel[0], noegle, 4):
+                    r = gammel[1]
+                else:
+                    try:
+                        r = _afslut(t, f, oh, g, rs, sti)
+                    except ArithmeticError:
+                        pr_tilbud[i] = [validering.input_fejl_for_beregning(rs, sti)]
+                    else:
+                        afsluttet[id(t)] = (noegle, r)
+            if r is None:
+                r = _uden_takster(t, pr_tilbud.get(i, ()))
             resultater.append(r)
         self._forberedt, self._afsluttet = forberedt, afsluttet
         return Beregning(
@@ -196,6 +237,46 @@ class Beregner:
             overhead=tabeller,
             fund=tuple(top_fund),
         )
+
+
+_TILBUD_STI = re.compile(r"tilbud\[(\d+)\]")
+_PULJE_STI = re.compile(r"overheadpuljer\[(\d+)\]")
+
+
+def _fordel_fund(g: Takstgrundlag, input_fund: list[Fund]) -> tuple[list[Fund], dict[int, list[Fund]], bool, frozenset[int]]:
+    """Where each INPUT finding belongs: (findings of the whole file, findings per tilbud index,
+    whether nothing can be computed, the puljer that cannot be allocated)."""
+    top: list[Fund] = []
+    pr_tilbud: dict[int, list[Fund]] = {}
+    puljer: set[int] = set()
+    alt = False
+    for f in input_fund:
+        m_ = _TILBUD_STI.match(f.felt)
+        if m_:
+            pr_tilbud.setdefault(int(m_.group(1)), []).append(f)
+            continue
+        top.append(f)
+        m_ = _PULJE_STI.match(f.felt)
+        if m_:
+            puljer.add(int(m_.group(1)))
+        elif f.felt == "takstaar" or (f.felt.startswith("satser")
+                                      and not (f.felt == "satser.rente_kort_pct" and g.satser.rente_kort_pct is None)):
+            alt = True  # without usable satser (or takstår) no tilbud can be computed
+    return top, pr_tilbud, alt, frozenset(puljer)
+
+
+def _uden_takster(t: Tilbud, fund_: Any) -> TilbudResultat:
+    """A tilbud that cannot be computed: its findings, zero figures and no takster."""
+    nul = _ZERO.quantize(Decimal("0.01"))
+    return TilbudResultat(
+        id=t.id, navn=t.navn, kategori=t.kategori, takststruktur=t.takststruktur, pladser=t.pladser,
+        belaegning_pct=None, pladsdoegn=None, omkostninger={k: nul for k in KATEGORIER},
+        direkte_omkostninger=nul, afskrivninger=nul, forrentning_anlaeg=nul, overhead=nul,
+        forrentning_driftskapital=nul, tjenestemandspension=nul, omkostningsgrundlag=nul, regulering=nul,
+        hensat=nul, oevrige_indtaegter=nul, takstgrundlag=nul, basis_andel=nul, borgerrettet_andel=nul,
+        pris_pr_stoettetime=None, takster=(), fordeling=None, tillaegsydelser=(), hensaettelser=(),
+        tidligere_hensaettelser=(), anlaeg_tal=(), reguleringer=(), fund=tuple(fund_),
+    )
 
 
 def beregn(g: Takstgrundlag, regelsaet: Regelsaet, grundlag_sha256: str = "") -> Beregning:

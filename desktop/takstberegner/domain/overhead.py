@@ -19,15 +19,19 @@ _ZERO = Decimal(0)
 
 
 def fordel_overhead(
-    g: Takstgrundlag, noegler: dict[str, dict[str, Decimal]], rs: Regelsaet
+    g: Takstgrundlag, noegler: dict[str, dict[str, Decimal]], rs: Regelsaet,
+    udeladte_puljer: frozenset[int] = frozenset(),
 ) -> tuple[tuple[OverheadFordeling, ...], dict[str, Decimal], list[Fund]]:
-    """noegler: tilbud id -> key name -> that tilbud's value. Returns the tables, the overhead
-    per tilbud id (øre), and findings."""
+    """noegler: tilbud id -> key name -> that tilbud's value, for the tilbud that can be computed
+    (the others are no recipients). A pulje in `udeladte_puljer` has INPUT findings and allocates
+    nothing. Returns the tables, the overhead per tilbud id (øre), and findings."""
     tabeller = []
     pr_tilbud: dict[str, Decimal] = {t.id: _ZERO for t in g.tilbud}
     fund_: list[Fund] = []
     for k, p in enumerate(g.overheadpuljer):
-        modtagere = [t for t in g.tilbud if p.omfang is None or t.id in p.omfang]
+        if k in udeladte_puljer:
+            continue
+        modtagere = [t for t in g.tilbud if (p.omfang is None or t.id in p.omfang) and t.id in noegler]
         if p.noegle == "fast":
             andele = dict(p.andele)
             vaegte = [andele.get(t.id, _ZERO) for t in modtagere] + [andele.get(o.id, _ZERO) for o in p.oevrige_modtagere]

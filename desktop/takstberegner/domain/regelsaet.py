@@ -5,7 +5,7 @@ takes it as an argument and never reads a file itself.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 
@@ -40,3 +40,5 @@ class Regelsaet:
     afrunding_fordeling: Decimal
     afrunding_traekningsret: Decimal
     fund: dict[str, FundSkabelon]
+    # Texts of the INPUT findings of domain/validering.py: str.format templates by name.
+    validering: dict[str, str] = field(default_factory=dict)

@@ -45,6 +45,7 @@ def laes_regelsaet(sti: Path) -> Regelsaet:
             kode: FundSkabelon(niveau=f["niveau"], reference=f["reference"], tekst=f["tekst"])
             for kode, f in d["fund"].items()
         },
+        validering={k: str(v) for k, v in d.get("validering", {}).items()},
     )
 
 

@@ -1,8 +1,10 @@
-"""The takstgrundlag/1 JSON format: read and validate into the domain model, and write it back.
+"""The takstgrundlag/1 JSON format: read into the domain model, and write it back.
 
-Reading rejects unknown keys, wrong types, negative pladser, years in the future, missing
-required satser and dangling references with an InputError naming the field path and value
-(finding INPUT, SPEC §5). Writing gives one canonical document: every key, in a fixed order,
+Reading checks syntax only: the document's shape, known keys, required keys, types, parseable
+numbers and dates; anything else raises an InputError naming the field path and value. What the
+values mean (ranges, references, unique ids, what a takststruktur needs) is checked by
+domain/validering.py for every door alike, so a document with a bad value loads and shows
+INPUT findings. Writing gives one canonical document: every key, in a fixed order,
 amounts as decimal strings; `kanonisk_bytes` (sorted keys, no whitespace) is what is hashed.
 """
 from __future__ import annotations
@@ -68,42 +70,28 @@ def laes_dict(d: Any) -> m.Takstgrundlag:
              ("format", "takstaar", "driftsherre", "satser"))
     if d["format"] != FORMAT:
         raise InputError("format", f"værdien {L.vis(d['format'])} er ikke understøttet; forventet '{FORMAT}'")
-    aar = L.heltal(d, "takstaar", "", kraevet=True, min_=2000, max_=2100, hvad="takståret")
+    aar = L.heltal(d, "takstaar", "", kraevet=True)
     dh = _driftsherre(d["driftsherre"])
-    tilbud = tuple(_tilbud(t, f"tilbud[{i}]", aar) for i, t in enumerate(L.liste(d.get("tilbud"), "tilbud")))
-    _unikke([t.id for t in tilbud], "tilbud", "id", "tilbud")
-    _unikke([y.id for t in tilbud for y in t.ydelser], "tilbud", "ydelser[].id", "ydelse")
-    satser = _satser(d["satser"], tilbud, aar)
+    tilbud = tuple(_tilbud(t, f"tilbud[{i}]") for i, t in enumerate(L.liste(d.get("tilbud"), "tilbud")))
+    satser = _satser(d["satser"])
     puljer = tuple(
-        _pulje(p, f"overheadpuljer[{i}]", tilbud)
+        _pulje(p, f"overheadpuljer[{i}]")
         for i, p in enumerate(L.liste(d.get("overheadpuljer"), "overheadpuljer"))
     )
-    _unikke([p.id for p in puljer], "overheadpuljer", "id", "overheadpulje")
     return m.Takstgrundlag(takstaar=aar, driftsherre=dh, satser=satser, tilbud=tilbud, overheadpuljer=puljer)
-
-
-def _unikke(ids: list[str], sti: str, felt: str, hvad: str) -> None:
-    set_: set[str] = set()
-    for i in ids:
-        if i in set_:
-            raise InputError(f"{sti}", f"id {L.vis(i)} bruges af mere end ét {hvad} ({felt}); hvert id skal være unikt")
-        set_.add(i)
 
 
 def _driftsherre(v: Any) -> m.Driftsherre:
     s = "driftsherre"
     L.objekt(v, s, ("navn", "cvr", "type"), ("navn", "cvr"))
-    cvr = L.tekst(v, "cvr", s, kraevet=True)
-    if not (len(cvr) == 8 and cvr.isdigit()):
-        raise InputError(f"{s}.cvr", f"værdien {L.vis(cvr)} er ikke et CVR-nummer; det skal være 8 cifre")
     return m.Driftsherre(
         navn=L.tekst(v, "navn", s, kraevet=True),
-        cvr=cvr,
-        type=L.valg(v, "type", s, m.DRIFTSHERRE_TYPER, kraevet=False, standard="kommune"),
+        cvr=L.tekst(v, "cvr", s, kraevet=True),
+        type=L.tekst(v, "type", s, standard="kommune"),
     )
 
 
-def _satser(v: Any, tilbud: tuple[m.Tilbud, ...], aar: int) -> m.Satser:
+def _satser(v: Any) -> m.Satser:
     s = "satser"
     L.objekt(v, s, ("rente_anlaeg_pct", "rente_kort_pct", "tjenestemandspension_pct", "vaesentlighed_pct"))
     if v.get("rente_anlaeg_pct") is None:
@@ -112,43 +100,34 @@ def _satser(v: Any, tilbud: tuple[m.Tilbud, ...], aar: int) -> m.Satser:
             "årets rente til forrentning af anlæg mangler; den har ingen standardværdi (SA 5.5.5). "
             "Angiv årets rente for takstberegning, fx \"3.0\"",
         )
-    rente_kort = L.tal(v, "rente_kort_pct", s, min_=_ZERO, max_=_HUNDRED, hvad="renten")
-    if rente_kort is None:
-        for i, t in enumerate(tilbud):
-            if t.driftskapital is not None:
-                raise InputError(
-                    f"{s}.rente_kort_pct",
-                    f"den korte rente mangler, men tilbud[{i}] ({t.id}) har forrentning af driftskapital",
-                )
-            for r in t.resultater:
-                if aar - r.aar - 1 > 0:
-                    raise InputError(
-                        f"{s}.rente_kort_pct",
-                        f"den korte rente mangler, men resultatet for {r.aar} i tilbud[{i}] ({t.id}) skal forrentes",
-                    )
     return m.Satser(
-        rente_anlaeg_pct=L.tal(v, "rente_anlaeg_pct", s, min_=_ZERO, max_=_HUNDRED, hvad="renten"),
-        rente_kort_pct=rente_kort,
-        tjenestemandspension_pct=L.tal(v, "tjenestemandspension_pct", s, min_=_ZERO, max_=_HUNDRED, hvad="satsen"),
-        vaesentlighed_pct=L.tal(v, "vaesentlighed_pct", s, min_=_ZERO, max_=_HUNDRED, hvad="grænsen"),
+        rente_anlaeg_pct=L.tal(v, "rente_anlaeg_pct", s),
+        rente_kort_pct=L.tal(v, "rente_kort_pct", s),
+        tjenestemandspension_pct=L.tal(v, "tjenestemandspension_pct", s),
+        vaesentlighed_pct=L.tal(v, "vaesentlighed_pct", s),
     )
 
 
-def _pulje(v: Any, s: str, tilbud: tuple[m.Tilbud, ...]) -> m.Overheadpulje:
+def _tal_tabel(v: Any, s: str, hvad: str) -> tuple[tuple[str, Decimal], ...]:
+    """An object of names to numbers ({"Aalborg": "120000"}), as pairs in document order."""
+    if v is None:
+        return ()
+    if not isinstance(v, dict):
+        raise InputError(s, f"skal være et objekt med {hvad}, men er {L.vis(v)}")
+    return tuple((k, L.decimal_af(x, f"{s}.{k}")) for k, x in v.items())
+
+
+def _pulje(v: Any, s: str) -> m.Overheadpulje:
     L.objekt(v, s, ("id", "navn", "beloeb", "driftsandel_pct", "noegle", "omfang", "oevrige_modtagere", "andele"),
              ("id", "beloeb", "noegle"))
-    noegle = L.valg(v, "noegle", s, m.NOEGLER)
-    tilbud_ids = [t.id for t in tilbud]
     omfang_v = v.get("omfang", "alle")
     if omfang_v is None or omfang_v == "alle":
         omfang = None
-        i_omfang = list(tilbud)
     elif isinstance(omfang_v, list):
         for j, tid in enumerate(omfang_v):
-            if tid not in tilbud_ids:
-                raise InputError(f"{s}.omfang[{j}]", f"tilbuddet {L.vis(tid)} findes ikke i filen")
+            if not isinstance(tid, str):
+                raise InputError(f"{s}.omfang[{j}]", f"skal være et tilbuds id (tekst), men er {L.vis(tid)}")
         omfang = tuple(omfang_v)
-        i_omfang = [t for t in tilbud if t.id in omfang]
     else:
         raise InputError(f"{s}.omfang", f"skal være \"alle\" eller en liste af tilbud-id'er, men er {L.vis(omfang_v)}")
     oevrige = []
@@ -158,47 +137,17 @@ def _pulje(v: Any, s: str, tilbud: tuple[m.Tilbud, ...]) -> m.Overheadpulje:
         oevrige.append(m.OevrigModtager(
             id=L.tekst(o, "id", so, kraevet=True),
             navn=L.tekst(o, "navn", so),
-            noegletal=L.tal(o, "noegletal", so, kraevet=(noegle != "fast"), standard=_ZERO, min_=_ZERO,
-                            hvad="nøgletallet"),
+            noegletal=L.tal(o, "noegletal", so, standard=_ZERO),
         ))
-    modtagere = tilbud_ids_i = [t.id for t in i_omfang] + [o.id for o in oevrige]
-    _unikke(modtagere, f"{s}.oevrige_modtagere", "id", "modtager")
-    andele: tuple[tuple[str, Decimal], ...] = ()
-    if noegle == "fast":
-        a = v.get("andele")
-        if not isinstance(a, dict) or not a:
-            raise InputError(f"{s}.andele", "nøglen 'fast' kræver andele: modtager-id -> procent")
-        par = []
-        for k, pv in a.items():
-            if k not in tilbud_ids_i:
-                raise InputError(f"{s}.andele.{k}", f"modtageren {L.vis(k)} er hverken et tilbud i puljens omfang eller en øvrig modtager")
-            par.append((k, L.decimal_af(pv, f"{s}.andele.{k}")))
-            if par[-1][1] < 0:
-                raise InputError(f"{s}.andele.{k}", f"værdien {L.vis(pv)} er negativ; en andel skal være mindst 0")
-        total = sum((x for _, x in par), _ZERO)
-        if total != _HUNDRED:
-            raise InputError(f"{s}.andele", f"andelene summer til {format(total, 'f')} %, men skal summe til 100 %")
-        andele = tuple(par)
-    elif v.get("andele") is not None:
-        raise InputError(f"{s}.andele", "andele bruges kun med nøglen 'fast'")
-    if noegle in ("aarsvaerk", "m2"):
-        for t in i_omfang:
-            if t.noegletal_for(noegle) is None:
-                i = tilbud.index(t)
-                raise InputError(
-                    f"tilbud[{i}].noegletal.{noegle}",
-                    f"overheadpuljen {L.vis(v['id'])} fordeles efter '{noegle}', men tilbuddet {L.vis(t.id)} har ikke dette nøgletal",
-                )
     return m.Overheadpulje(
         id=L.tekst(v, "id", s, kraevet=True),
         navn=L.tekst(v, "navn", s),
-        beloeb=L.tal(v, "beloeb", s, kraevet=True, min_=_ZERO),
-        noegle=noegle,
-        driftsandel_pct=L.tal(v, "driftsandel_pct", s, standard=_HUNDRED, min_=_ZERO, max_=_HUNDRED,
-                              hvad="driftsandelen"),
+        beloeb=L.tal(v, "beloeb", s, kraevet=True),
+        noegle=L.tekst(v, "noegle", s, kraevet=True),
+        driftsandel_pct=L.tal(v, "driftsandel_pct", s, standard=_HUNDRED),
         omfang=omfang,
         oevrige_modtagere=tuple(oevrige),
-        andele=andele,
+        andele=_tal_tabel(v.get("andele"), f"{s}.andele", "modtager-id og procent"),
     )
 
 
@@ -210,42 +159,14 @@ _TILBUD_FELTER = (
 )
 
 
-def _tilbud(v: Any, s: str, aar: int) -> m.Tilbud:
+def _tilbud(v: Any, s: str) -> m.Tilbud:
     L.objekt(v, s, _TILBUD_FELTER, ("id", "navn", "kategori", "tilbudstype", "pladser", "takststruktur"))
-    struktur = L.valg(v, "takststruktur", s, m.TAKSTSTRUKTURER)
-    ydelser = tuple(_ydelse(y, f"{s}.ydelser[{i}]") for i, y in enumerate(L.liste(v.get("ydelser"), f"{s}.ydelser")))
-    ydelse_ids = {y.id for y in ydelser}
-    anlaeg = tuple(_anlaeg(a, f"{s}.anlaeg[{i}]") for i, a in enumerate(L.liste(v.get("anlaeg"), f"{s}.anlaeg")))
-    _unikke([a.id for a in anlaeg], f"{s}.anlaeg", "id", "anlæg")
-    anlaeg_ids = {a.id for a in anlaeg}
-    linjer = tuple(
-        _linje(x, f"{s}.omkostninger[{i}]", ydelse_ids, anlaeg_ids)
-        for i, x in enumerate(L.liste(v.get("omkostninger"), f"{s}.omkostninger"))
-    )
     enheder = None
-    if struktur == "enhed":
-        e = v.get("enheder")
+    e = v.get("enheder")
+    if e is not None:
         se = f"{s}.enheder"
         L.objekt(e, se, ("enhed", "antal"), ("enhed", "antal"))
-        antal = L.tal(e, "antal", se, kraevet=True, min_=_ZERO, hvad="antallet")
-        if antal == 0:
-            raise InputError(f"{se}.antal", "antallet af enheder skal være større end 0")
-        enheder = m.Enheder(enhed=L.tekst(e, "enhed", se, kraevet=True), antal=antal)
-    elif v.get("enheder") is not None:
-        raise InputError(f"{s}.enheder", "enheder bruges kun med takststrukturen 'enhed'")
-    fordeling: tuple[tuple[str, Decimal], ...] = ()
-    if struktur == "traekningsret":
-        f = v.get("fordeling")
-        if not isinstance(f, dict) or not f:
-            raise InputError(f"{s}.fordeling", "trækningsret kræver en fordeling: kommune -> nøgletal (fx indbyggertal)")
-        fordeling = tuple((k, L.decimal_af(x, f"{s}.fordeling.{k}")) for k, x in f.items())
-        for k, x in fordeling:
-            if x < 0:
-                raise InputError(f"{s}.fordeling.{k}", f"værdien {format(x, 'f')} er negativ")
-        if sum((x for _, x in fordeling), _ZERO) == 0:
-            raise InputError(f"{s}.fordeling", "fordelingsnøglen summer til 0, så intet kan fordeles")
-    elif v.get("fordeling") is not None:
-        raise InputError(f"{s}.fordeling", "fordeling bruges kun med takststrukturen 'traekningsret'")
+        enheder = m.Enheder(enhed=L.tekst(e, "enhed", se, kraevet=True), antal=L.tal(e, "antal", se, kraevet=True))
     sv = v.get("saerlige_vilkaar")
     saerlige = None
     if sv is not None:
@@ -259,86 +180,63 @@ def _tilbud(v: Any, s: str, aar: int) -> m.Tilbud:
     if nt is not None:
         L.objekt(nt, f"{s}.noegletal", ("aarsvaerk", "m2"))
         noegletal = tuple(
-            (k, L.tal(nt, k, f"{s}.noegletal", min_=_ZERO, hvad="nøgletallet")) for k in ("aarsvaerk", "m2")
-            if nt.get(k) is not None
+            (k, L.tal(nt, k, f"{s}.noegletal")) for k in ("aarsvaerk", "m2") if nt.get(k) is not None
         )
     dk = v.get("driftskapital")
     driftskapital = None
     if dk is not None:
         L.objekt(dk, f"{s}.driftskapital", ("maaneder",))
-        driftskapital = m.Driftskapital(
-            maaneder=L.tal(dk, "maaneder", f"{s}.driftskapital", min_=_ZERO, max_=Decimal(12), hvad="antal måneder")
-        )
+        driftskapital = m.Driftskapital(maaneder=L.tal(dk, "maaneder", f"{s}.driftskapital"))
+
+    def samling(navn: str, laes) -> tuple:
+        return tuple(laes(x, f"{s}.{navn}[{i}]") for i, x in enumerate(L.liste(v.get(navn), f"{s}.{navn}")))
+
     return m.Tilbud(
         id=L.tekst(v, "id", s, kraevet=True),
         navn=L.tekst(v, "navn", s, kraevet=True),
         tilbudsportal_id=L.tekst(v, "tilbudsportal_id", s),
         paragraf=L.tekst(v, "paragraf", s),
-        kategori=L.heltal(v, "kategori", s, kraevet=True, min_=1, max_=3, hvad="kategorien"),
-        tilbudstype=L.valg(v, "tilbudstype", s, m.TILBUDSTYPER),
+        kategori=L.heltal(v, "kategori", s, kraevet=True),
+        tilbudstype=L.tekst(v, "tilbudstype", s, kraevet=True),
         korte_forloeb=L.sandhed(v, "korte_forloeb", s),
         nyt_tilbud=L.sandhed(v, "nyt_tilbud", s),
         saerlige_vilkaar=saerlige,
-        pladser=L.heltal(v, "pladser", s, kraevet=True, min_=0, hvad="antal pladser"),
-        pladser_forrige_aar=L.heltal(v, "pladser_forrige_aar", s, min_=0, hvad="antal pladser"),
-        belaegning=_belaegning(v.get("belaegning"), f"{s}.belaegning", aar),
+        pladser=L.heltal(v, "pladser", s, kraevet=True),
+        pladser_forrige_aar=L.heltal(v, "pladser_forrige_aar", s),
+        belaegning=_belaegning(v.get("belaegning"), f"{s}.belaegning"),
         noegletal=noegletal,
-        takststruktur=struktur,
+        takststruktur=L.tekst(v, "takststruktur", s, kraevet=True),
         enheder=enheder,
-        fordeling=fordeling,
-        ydelser=ydelser,
-        omkostninger=linjer,
-        anlaeg=anlaeg,
+        fordeling=_tal_tabel(v.get("fordeling"), f"{s}.fordeling", "kommune og nøgletal"),
+        ydelser=samling("ydelser", _ydelse),
+        omkostninger=samling("omkostninger", _linje),
+        anlaeg=samling("anlaeg", _anlaeg),
         driftskapital=driftskapital,
-        oevrige_indtaegter=tuple(
-            _indtaegt(x, f"{s}.oevrige_indtaegter[{i}]")
-            for i, x in enumerate(L.liste(v.get("oevrige_indtaegter"), f"{s}.oevrige_indtaegter"))
-        ),
-        resultater=tuple(
-            _resultat(x, f"{s}.resultater[{i}]", aar)
-            for i, x in enumerate(L.liste(v.get("resultater"), f"{s}.resultater"))
-        ),
-        hensaettelser=tuple(
-            _hensaettelse(x, f"{s}.hensaettelser[{i}]", aar)
-            for i, x in enumerate(L.liste(v.get("hensaettelser"), f"{s}.hensaettelser"))
-        ),
-        tillaegsydelser=tuple(
-            _tillaeg(x, f"{s}.tillaegsydelser[{i}]")
-            for i, x in enumerate(L.liste(v.get("tillaegsydelser"), f"{s}.tillaegsydelser"))
-        ),
+        oevrige_indtaegter=samling("oevrige_indtaegter", _indtaegt),
+        resultater=samling("resultater", _resultat),
+        hensaettelser=samling("hensaettelser", _hensaettelse),
+        tillaegsydelser=samling("tillaegsydelser", _tillaeg),
         bemaerkninger=L.tekst(v, "bemaerkninger", s),
     )
 
 
-def _belaegning(v: Any, s: str, aar: int) -> m.Belaegning | None:
+def _belaegning(v: Any, s: str) -> m.Belaegning | None:
     if v is None:
         return None
     L.objekt(v, s, ("metode", "faktisk_pct", "pct", "begrundelse"), ("metode",))
-    metode = L.valg(v, "metode", s, m.BELAEGNING_METODER)
     faktisk: list[tuple[int, Decimal]] = []
-    if metode == "beregnet":
-        f = v.get("faktisk_pct")
+    f = v.get("faktisk_pct")
+    if f is not None:
         if not isinstance(f, dict):
-            raise InputError(f"{s}.faktisk_pct", "metoden 'beregnet' kræver de faktiske belægningsprocenter pr. år, fx {\"2023\": \"96.2\", \"2024\": \"97.8\"}")
+            raise InputError(f"{s}.faktisk_pct", "skal være de faktiske belægningsprocenter pr. år, fx {\"2023\": \"96.2\", \"2024\": \"97.8\"}")
         for k, x in f.items():
             try:
                 y = int(k)
             except ValueError:
                 raise InputError(f"{s}.faktisk_pct.{k}", f"{L.vis(k)} er ikke et årstal") from None
-            if y >= aar:
-                raise InputError(f"{s}.faktisk_pct.{k}", f"året {y} ligger ikke før takståret {aar}; faktisk belægning kendes kun for tidligere år")
-            pv = L.decimal_af(x, f"{s}.faktisk_pct.{k}")
-            if pv < 0 or pv > 200:
-                raise InputError(f"{s}.faktisk_pct.{k}", f"værdien {L.vis(x)} er ikke en belægningsprocent")
-            faktisk.append((y, pv))
-    elif v.get("faktisk_pct") is not None:
-        raise InputError(f"{s}.faktisk_pct", f"faktisk_pct bruges kun med metoden 'beregnet', ikke '{metode}'")
-    pct = None
-    if metode in ("forventet", "nyt_tilbud"):
-        pct = L.tal(v, "pct", s, kraevet=True, hvad="belægningsprocenten")
-    elif v.get("pct") is not None:
-        raise InputError(f"{s}.pct", "pct bruges kun med metoderne 'forventet' og 'nyt_tilbud'")
-    return m.Belaegning(metode=metode, faktisk_pct=tuple(faktisk), pct=pct, begrundelse=L.tekst(v, "begrundelse", s))
+            faktisk.append((y, L.decimal_af(x, f"{s}.faktisk_pct.{k}")))
+    return m.Belaegning(metode=L.tekst(v, "metode", s, kraevet=True), faktisk_pct=tuple(faktisk),
+                        pct=L.tal(v, "pct", s), begrundelse=L.tekst(v, "begrundelse", s))
 
 
 def _ydelse(v: Any, s: str) -> m.Ydelse:
@@ -346,39 +244,29 @@ def _ydelse(v: Any, s: str) -> m.Ydelse:
     return m.Ydelse(
         id=L.tekst(v, "id", s, kraevet=True),
         navn=L.tekst(v, "navn", s),
-        pladser=L.heltal(v, "pladser", s, standard=0, min_=0, hvad="antal pladser"),
-        stoettetimer_uge=L.tal(v, "stoettetimer_uge", s, min_=_ZERO, max_=Decimal(168), hvad="støttetimer pr. uge"),
-        forrige_takst=L.tal(v, "forrige_takst", s, min_=_ZERO, hvad="sidste års takst"),
+        pladser=L.heltal(v, "pladser", s, standard=0),
+        stoettetimer_uge=L.tal(v, "stoettetimer_uge", s),
+        forrige_takst=L.tal(v, "forrige_takst", s),
         sundhedsydelser=L.tekst(v, "sundhedsydelser", s),
     )
 
 
-def _linje(v: Any, s: str, ydelse_ids: set[str], anlaeg_ids: set[str]) -> m.Omkostningslinje:
-    L.objekt(v, s, ("kategori", "post", "beloeb", "vagtlag", "del", "ydelse", "tjenestemand_loen",
-                    "tjenestemandspension", "anlaeg", "tekst"), ("kategori", "post", "beloeb"))
-    kategori = L.valg(v, "kategori", s, m.KATEGORIER)
-    ydelse = L.tekst(v, "ydelse", s) or None
-    if ydelse is not None and ydelse not in ydelse_ids:
-        raise InputError(f"{s}.ydelse", f"ydelsen {L.vis(ydelse)} findes ikke i tilbuddet")
-    anlaeg = L.tekst(v, "anlaeg", s) or None
-    if anlaeg is not None and anlaeg not in anlaeg_ids:
-        raise InputError(f"{s}.anlaeg", f"anlægget {L.vis(anlaeg)} findes ikke i tilbuddets anlægskartotek")
-    loen = L.tal(v, "tjenestemand_loen", s, min_=_ZERO, hvad="tjenestemandslønnen")
-    pension = L.tal(v, "tjenestemandspension", s, min_=_ZERO, hvad="tjenestemandspensionen")
-    if (loen is not None or pension is not None) and kategori != "personale":
-        raise InputError(s, "tjenestemandsløn og -pension kan kun angives på personalelinjer")
-    if loen is not None and pension is not None:
-        raise InputError(s, "angiv enten tjenestemand_loen (25 % beregnes) eller de faktiske tjenestemandspension, ikke begge")
+_LINJE_FELTER = ("kategori", "post", "beloeb", "vagtlag", "del", "ydelse", "tjenestemand_loen",
+                 "tjenestemandspension", "anlaeg", "tekst")
+
+
+def _linje(v: Any, s: str) -> m.Omkostningslinje:
+    L.objekt(v, s, _LINJE_FELTER, ("kategori", "post", "beloeb"))
     return m.Omkostningslinje(
-        kategori=kategori,
+        kategori=L.tekst(v, "kategori", s, kraevet=True),
         post=L.tekst(v, "post", s, kraevet=True),
         beloeb=L.tal(v, "beloeb", s, kraevet=True),
         vagtlag=L.sandhed(v, "vagtlag", s),
-        del_=L.valg(v, "del", s, m.DELE, kraevet=False),
-        ydelse=ydelse,
-        tjenestemand_loen=loen,
-        tjenestemandspension=pension,
-        anlaeg=anlaeg,
+        del_=L.tekst(v, "del", s) or None,
+        ydelse=L.tekst(v, "ydelse", s) or None,
+        tjenestemand_loen=L.tal(v, "tjenestemand_loen", s),
+        tjenestemandspension=L.tal(v, "tjenestemandspension", s),
+        anlaeg=L.tekst(v, "anlaeg", s) or None,
         tekst=L.tekst(v, "tekst", s),
     )
 
@@ -386,25 +274,16 @@ def _linje(v: Any, s: str, ydelse_ids: set[str], anlaeg_ids: set[str]) -> m.Omko
 def _anlaeg(v: Any, s: str) -> m.Anlaeg:
     L.objekt(v, s, ("id", "navn", "type", "anskaffelsesvaerdi", "ibrugtagning", "levetid_aar", "restvaerdi",
                     "finansiering", "andel_pct"), ("id", "type", "anskaffelsesvaerdi", "ibrugtagning"))
-    typ = L.valg(v, "type", s, m.ANLAEG_TYPER)
-    fin = v.get("finansiering")
-    if fin == "operationel_leasing":
-        raise InputError(f"{s}.finansiering", "operationel leasing er ikke et anlæg; før leasingydelsen som en almindelig budgetlinje (SA 5.5.2)")
-    værdi = L.tal(v, "anskaffelsesvaerdi", s, kraevet=True, min_=_ZERO, hvad="anskaffelsesværdien")
-    levetid = L.heltal(v, "levetid_aar", s, kraevet=(typ != "grund"), min_=1, max_=200, hvad="levetiden")
-    rest = L.tal(v, "restvaerdi", s, standard=_ZERO, min_=_ZERO, hvad="restværdien")
-    if rest > værdi:
-        raise InputError(f"{s}.restvaerdi", f"restværdien {format(rest, 'f')} er større end anskaffelsesværdien {format(værdi, 'f')}")
     return m.Anlaeg(
         id=L.tekst(v, "id", s, kraevet=True),
         navn=L.tekst(v, "navn", s),
-        type=typ,
-        anskaffelsesvaerdi=værdi,
+        type=L.tekst(v, "type", s, kraevet=True),
+        anskaffelsesvaerdi=L.tal(v, "anskaffelsesvaerdi", s, kraevet=True),
         ibrugtagning=L.dato(v, "ibrugtagning", s, kraevet=True),
-        finansiering=L.valg(v, "finansiering", s, m.FINANSIERINGER, kraevet=False, standard="ejet"),
-        levetid_aar=levetid,
-        restvaerdi=rest,
-        andel_pct=L.tal(v, "andel_pct", s, standard=_HUNDRED, min_=_ZERO, max_=_HUNDRED, hvad="andelen"),
+        finansiering=L.tekst(v, "finansiering", s, standard="ejet"),
+        levetid_aar=L.heltal(v, "levetid_aar", s),
+        restvaerdi=L.tal(v, "restvaerdi", s, standard=_ZERO),
+        andel_pct=L.tal(v, "andel_pct", s, standard=_HUNDRED),
     )
 
 
@@ -413,57 +292,34 @@ def _indtaegt(v: Any, s: str) -> m.OevrigIndtaegt:
     return m.OevrigIndtaegt(post=L.tekst(v, "post", s, kraevet=True), beloeb=L.tal(v, "beloeb", s, kraevet=True))
 
 
-def _resultat(v: Any, s: str, aar: int) -> m.Resultat:
+def _resultat(v: Any, s: str) -> m.Resultat:
     L.objekt(v, s, ("aar", "resultat", "grundlag", "valg", "indregnet_tidligere", "nyt_tilbud_foerste_aar"),
              ("aar", "resultat", "grundlag"))
-    y = L.heltal(v, "aar", s, kraevet=True, min_=1990, hvad="året")
-    if y >= aar:
-        raise InputError(f"{s}.aar", f"året {y} ligger ikke før takståret {aar}; kun tidligere års resultater kan reguleres")
-    r = L.tal(v, "resultat", s, kraevet=True)
-    g = L.tal(v, "grundlag", s, kraevet=True, min_=_ZERO, hvad="takstberegningsgrundlaget")
-    if g == 0:
-        raise InputError(f"{s}.grundlag", "takstberegningsgrundlaget for året skal være større end 0 (5 %-grænsen beregnes af det)")
-    tidl = L.tal(v, "indregnet_tidligere", s, standard=_ZERO, min_=_ZERO, hvad="det tidligere indregnede")
-    if tidl > abs(r):
-        raise InputError(f"{s}.indregnet_tidligere", f"værdien {format(tidl, 'f')} er større end hele resultatet {format(abs(r), 'f')}")
     return m.Resultat(
-        aar=y, resultat=r, grundlag=g,
-        valg=L.valg(v, "valg", s, m.RESULTAT_VALG, kraevet=False, standard="indregn"),
-        indregnet_tidligere=tidl,
+        aar=L.heltal(v, "aar", s, kraevet=True),
+        resultat=L.tal(v, "resultat", s, kraevet=True),
+        grundlag=L.tal(v, "grundlag", s, kraevet=True),
+        valg=L.tekst(v, "valg", s, standard="indregn"),
+        indregnet_tidligere=L.tal(v, "indregnet_tidligere", s, standard=_ZERO),
         nyt_tilbud_foerste_aar=L.sandhed(v, "nyt_tilbud_foerste_aar", s),
     )
 
 
-def _hensaettelse(v: Any, s: str, aar: int) -> m.Hensaettelse:
+def _hensaettelse(v: Any, s: str) -> m.Hensaettelse:
     L.objekt(v, s, ("aar", "beloeb", "brugt"), ("aar", "beloeb"))
-    y = L.heltal(v, "aar", s, kraevet=True, min_=1990, hvad="året")
-    if y >= aar:
-        raise InputError(f"{s}.aar", f"året {y} ligger ikke før takståret {aar}")
-    b = L.tal(v, "beloeb", s, kraevet=True, min_=_ZERO)
-    brugt = L.tal(v, "brugt", s, standard=_ZERO, min_=_ZERO, hvad="det brugte beløb")
-    if brugt > b:
-        raise InputError(f"{s}.brugt", f"der er brugt {format(brugt, 'f')}, mere end hensættelsen på {format(b, 'f')}")
-    return m.Hensaettelse(aar=y, beloeb=b, brugt=brugt)
+    return m.Hensaettelse(aar=L.heltal(v, "aar", s, kraevet=True), beloeb=L.tal(v, "beloeb", s, kraevet=True),
+                          brugt=L.tal(v, "brugt", s, standard=_ZERO))
 
 
 def _tillaeg(v: Any, s: str) -> m.Tillaegsydelse:
     L.objekt(v, s, ("personalekategori", "timeomkostning", "fravaer_pct", "vfo_pct", "tidsrum"),
              ("personalekategori", "timeomkostning", "tidsrum"))
-    t = v["tidsrum"]
-    if not isinstance(t, dict) or not t:
-        raise InputError(f"{s}.tidsrum", "angiv mindst ét tidsrum med døgnkoefficient i procent, fx {\"hverdag\": \"25\"}")
-    tidsrum = []
-    for k, x in t.items():
-        d = L.decimal_af(x, f"{s}.tidsrum.{k}")
-        if d < 0:
-            raise InputError(f"{s}.tidsrum.{k}", f"værdien {L.vis(x)} er negativ")
-        tidsrum.append((k, d))
     return m.Tillaegsydelse(
         personalekategori=L.tekst(v, "personalekategori", s, kraevet=True),
-        timeomkostning=L.tal(v, "timeomkostning", s, kraevet=True, min_=_ZERO, hvad="timeomkostningen"),
-        tidsrum=tuple(tidsrum),
-        fravaer_pct=L.tal(v, "fravaer_pct", s, standard=_ZERO, min_=_ZERO, max_=_HUNDRED, hvad="fraværet"),
-        vfo_pct=L.tal(v, "vfo_pct", s, min_=_ZERO, max_=_HUNDRED, hvad="vfo"),
+        timeomkostning=L.tal(v, "timeomkostning", s, kraevet=True),
+        tidsrum=_tal_tabel(v["tidsrum"], f"{s}.tidsrum", "tidsrum og døgnkoefficient i procent"),
+        fravaer_pct=L.tal(v, "fravaer_pct", s, standard=_ZERO),
+        vfo_pct=L.tal(v, "vfo_pct", s),
     )
 
 

@@ -24,7 +24,7 @@ def _beregn(args: argparse.Namespace) -> int:
     from takstberegner import tjeneste
     from takstberegner.formats import takster
 
-    beregning = tjeneste.beregn(tjeneste.laes_grundlag(args.grundlag))
+    beregning = tjeneste.kraev_gyldigt(tjeneste.beregn(tjeneste.laes_grundlag(args.grundlag)))
     tekst = takster.skriv_tekst(beregning)
     if args.output:
         stier.skriv(args.output, tekst.encode("utf-8"))

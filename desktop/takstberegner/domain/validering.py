@@ -1,0 +1,429 @@
+"""Every semantic invariant of a takstgrundlag, checked once, whatever door it came through (SPEC §5
+finding INPUT; DESIGN.md Habits 5).
+
+`valider(grundlag, regelsaet)` returns INPUT findings (level fejl) with the field path and a
+Danish text that says how to fix it; it never raises, for any model the storage can hold. The
+JSON reader (formats/) checks only syntax; the .takst reader, the app's edits, the Excel import
+and rul frem go through here too, and the engine (beregning.py) leaves out what this refuses.
+Texts are templates in the regelsæt (`validering`); the bounds below keep every figure far from
+the limits of Decimal arithmetic (28 digits), so the engine cannot overflow.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Any, Iterable
+
+from takstberegner.domain import fund as fund_mod
+from takstberegner.domain import model as m
+from takstberegner.domain import navne
+from takstberegner.domain.regelsaet import Regelsaet
+from takstberegner.domain.resultat import Fund
+
+MAX_BELOEB = Decimal("999999999999.99")  # every amount and key: |x| < 10^12
+MAX_PLADSER = 100_000
+MAX_LEVETID = 100
+MIN_AAR, MAX_AAR = 2000, 2100  # takstår
+MIN_RESULTATAAR = 1990
+MIN_DATO, MAX_DATO = date(1800, 1, 1), date(2200, 12, 31)
+MAX_STOETTETIMER = Decimal(168)
+MAX_BELAEGNING = Decimal(1000)  # above 100 is BEL-UGYLDIG; this only bounds the arithmetic
+MAX_FAKTISK = Decimal(200)
+_0 = Decimal(0)
+_100 = Decimal(100)
+_12 = Decimal(12)
+_KONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_KATEGORIER = frozenset(m.KATEGORIER)
+_DELE = frozenset(m.DELE)
+
+
+def _vis(v: Any) -> str:
+    """A value for a text; Danish numbers where they are sane, else as written."""
+    if isinstance(v, Decimal):
+        if v.is_finite() and abs(v) < Decimal(10) ** 15:
+            return fund_mod.vis(v)
+        return str(v)
+    if isinstance(v, date):
+        return v.strftime("%d-%m-%Y")
+    if isinstance(v, str):
+        return f"‘{v}’"
+    return fund_mod.vis(v)
+
+
+class _Fund:
+    """Collects the findings of one run."""
+
+    def __init__(self, rs: Regelsaet):
+        self.rs = rs
+        self.ud: list[Fund] = []
+        self._input = rs.fund["INPUT"]
+
+    def tilfoej(self, felt: str, kode: str, **v: Any) -> None:
+        skabelon = self.rs.validering.get(kode, "{hvad}")
+        tekst = skabelon.format_map(_Vaerdier(felt, v))
+        self.ud.append(Fund(kode="INPUT", niveau=self._input.niveau, tekst=tekst,
+                            reference=self._input.reference, felt=felt))
+
+    # ---- checks of one value ------------------------------------------------------------------
+    def tekst(self, v: Any, felt: str, kraevet: bool = False) -> None:
+        if v is None or not isinstance(v, str):
+            if kraevet:
+                self.tilfoej(felt, "mangler")
+            return
+        if kraevet and not v.strip():
+            self.tilfoej(felt, "tom")
+        elif _KONTROL.search(v):
+            self.tilfoej(felt, "kontroltegn")
+
+    def tal(self, v: Decimal | None, felt: str, kraevet: bool = False, min_: Decimal | None = -MAX_BELOEB,
+            max_: Decimal | None = MAX_BELOEB, positiv: bool = False) -> bool:
+        """True when v is usable (present, finite, within bounds)."""
+        if v is None:
+            if kraevet:
+                self.tilfoej(felt, "mangler")
+            return False
+        if not v.is_finite():
+            self.tilfoej(felt, "ikke_tal", vaerdi=str(v))
+            return False
+        if positiv and v <= 0:
+            self.tilfoej(felt, "ikke_positiv", vaerdi=v)
+            return False
+        if min_ is not None and v < min_:
+            self.tilfoej(felt, "for_lille", vaerdi=v, min=min_)
+            return False
+        if max_ is not None and v > max_:
+            self.tilfoej(felt, "for_stor", vaerdi=v, max=max_)
+            return False
+        return True
+
+    def pct(self, v: Decimal | None, felt: str, kraevet: bool = False) -> bool:
+        return self.tal(v, felt, kraevet, min_=_0, max_=_100)
+
+    def heltal(self, v: int | None, felt: str, min_: int, max_: int, kraevet: bool = False) -> bool:
+        if v is None:
+            if kraevet:
+                self.tilfoej(felt, "mangler")
+            return False
+        if v < min_:
+            self.tilfoej(felt, "for_lille", vaerdi=v, min=min_)
+            return False
+        if v > max_:
+            self.tilfoej(felt, "for_stor", vaerdi=v, max=max_)
+            return False
+        return True
+
+    def valg(self, v: Any, felt: str, muligheder: Iterable[str]) -> bool:
+        mulige = tuple(muligheder)
+        if v in mulige:
+            return True
+        if v is None:
+            self.tilfoej(felt, "mangler")
+        else:
+            self.tilfoej(felt, "ukendt_valg", vaerdi=v, muligheder=", ".join(navne.vis(x) for x in mulige))
+        return False
+
+    def dato(self, v: date | None, felt: str, kraevet: bool = False) -> None:
+        if v is None:
+            if kraevet:
+                self.tilfoej(felt, "mangler")
+        elif not MIN_DATO <= v <= MAX_DATO:
+            self.tilfoej(felt, "dato", vaerdi=v, min=MIN_DATO, max=MAX_DATO)
+
+
+_CITERES = frozenset(("vaerdi", "pulje", "tilbud", "anlaeg"))
+
+
+class _Vaerdier(dict):
+    """Template values: {hvad} is the Danish name of the field; numbers in Danish."""
+
+    def __init__(self, felt: str, v: dict[str, Any]):
+        super().__init__({k: _vis(x) if not isinstance(x, str) or k in _CITERES else x for k, x in v.items()})
+        self._felt = felt
+
+    def __missing__(self, k: str) -> str:
+        if k == "hvad":
+            navn = re.split(r"[.\[]", self._felt.rsplit(".", 1)[-1])[0] if self._felt else ""
+            return navne.FELTER.get(navn, navne.laesbar(navn) if navn else "Værdien")
+        return ""
+
+
+# ---- the model --------------------------------------------------------------------------------
+def valider(grundlag: m.Takstgrundlag, regelsaet: Regelsaet) -> list[Fund]:
+    """Every INPUT finding of the takstgrundlag, in document order."""
+    ud = valider_top(grundlag, regelsaet)
+    for i, t in enumerate(grundlag.tilbud):
+        ud.extend(valider_tilbud(t, f"tilbud[{i}]", grundlag.takstaar, regelsaet))
+    ud.extend(valider_puljer(grundlag, regelsaet))
+    return ud
+
+
+def valider_top(g: m.Takstgrundlag, rs: Regelsaet) -> list[Fund]:
+    """Takstår, driftsherre, satser and the ids across tilbud."""
+    f = _Fund(rs)
+    f.heltal(g.takstaar, "takstaar", MIN_AAR, MAX_AAR, kraevet=True)
+    dh = g.driftsherre
+    f.tekst(dh.navn, "driftsherre.navn", kraevet=True)
+    if not (isinstance(dh.cvr, str) and len(dh.cvr) == 8 and dh.cvr.isascii() and dh.cvr.isdigit()):
+        f.tilfoej("driftsherre.cvr", "cvr", vaerdi=str(dh.cvr))
+    f.valg(dh.type, "driftsherre.type", m.DRIFTSHERRE_TYPER)
+    s = g.satser
+    if s.rente_anlaeg_pct is None:
+        f.tilfoej("satser.rente_anlaeg_pct", "rente_anlaeg_mangler")
+    else:
+        f.pct(s.rente_anlaeg_pct, "satser.rente_anlaeg_pct")
+    f.pct(s.rente_kort_pct, "satser.rente_kort_pct")
+    f.pct(s.tjenestemandspension_pct, "satser.tjenestemandspension_pct")
+    f.pct(s.vaesentlighed_pct, "satser.vaesentlighed_pct")
+    if s.rente_kort_pct is None:
+        hvorfor = _kraever_kort_rente(g)
+        if hvorfor:
+            f.tilfoej("satser.rente_kort_pct", "rente_kort_mangler", hvorfor=hvorfor)
+    set_: set[str] = set()
+    for i, t in enumerate(g.tilbud):
+        if t.id in set_:
+            f.tilfoej(f"tilbud[{i}].id", "dobbelt_id", vaerdi=t.id, hvad="ét tilbud")
+        set_.add(t.id)
+    ydelser: set[str] = set()
+    for i, t in enumerate(g.tilbud):
+        for j, y in enumerate(t.ydelser):
+            if y.id in ydelser:
+                f.tilfoej(f"tilbud[{i}].ydelser[{j}].id", "dobbelt_id", vaerdi=y.id, hvad="én ydelse")
+            ydelser.add(y.id)
+    return f.ud
+
+
+def _kraever_kort_rente(g: m.Takstgrundlag) -> str:
+    for t in g.tilbud:
+        if t.driftskapital is not None:
+            return f"tilbuddet ‘{t.navn or t.id}’ har forrentning af driftskapital"
+        for r in t.resultater:
+            if g.takstaar - r.aar - 1 > 0:
+                return f"resultatet for {r.aar} i tilbuddet ‘{t.navn or t.id}’ skal forrentes"
+    return ""
+
+
+def valider_tilbud(t: m.Tilbud, s: str, takstaar: int, rs: Regelsaet) -> list[Fund]:
+    """One tilbud's own invariants; `s` is its path ("tilbud[3]")."""
+    f = _Fund(rs)
+    f.tekst(t.id, f"{s}.id", kraevet=True)
+    f.tekst(t.navn, f"{s}.navn", kraevet=True)
+    f.tekst(t.paragraf, f"{s}.paragraf")
+    f.tekst(t.tilbudsportal_id, f"{s}.tilbudsportal_id")
+    f.heltal(t.kategori, f"{s}.kategori", 1, 3, kraevet=True)
+    f.valg(t.tilbudstype, f"{s}.tilbudstype", m.TILBUDSTYPER)
+    struktur_ok = f.valg(t.takststruktur, f"{s}.takststruktur", m.TAKSTSTRUKTURER)
+    f.heltal(t.pladser, f"{s}.pladser", 0, MAX_PLADSER, kraevet=True)
+    f.heltal(t.pladser_forrige_aar, f"{s}.pladser_forrige_aar", 0, MAX_PLADSER)
+    if t.saerlige_vilkaar is not None:
+        f.tekst(t.saerlige_vilkaar.beskrivelse, f"{s}.saerlige_vilkaar.beskrivelse", kraevet=True)
+        f.dato(t.saerlige_vilkaar.godkendt, f"{s}.saerlige_vilkaar.godkendt")
+    _belaegning(f, t.belaegning, f"{s}.belaegning", takstaar)
+    for k, v in t.noegletal:
+        if f.valg(k, f"{s}.noegletal", navne.NOEGLETAL):
+            f.tal(v, f"{s}.noegletal.{k}", min_=_0)
+    if struktur_ok and t.takststruktur == "enhed":
+        if t.enheder is None:
+            f.tilfoej(f"{s}.enheder", "enheder_mangler")
+        else:
+            f.tekst(t.enheder.enhed, f"{s}.enheder.enhed", kraevet=True)
+            f.tal(t.enheder.antal, f"{s}.enheder.antal", kraevet=True, positiv=True)
+    if struktur_ok and t.takststruktur == "traekningsret":
+        if not t.fordeling:
+            f.tilfoej(f"{s}.fordeling", "fordeling_mangler")
+        else:
+            ok = True
+            for k, v in t.fordeling:
+                f.tekst(k, f"{s}.fordeling.{k}", kraevet=True)
+                ok = f.tal(v, f"{s}.fordeling.{k}", min_=_0) and ok
+            if ok and sum((v for _, v in t.fordeling), _0) == 0:
+                f.tilfoej(f"{s}.fordeling", "fordeling_nul")
+    if t.driftskapital is not None:
+        f.tal(t.driftskapital.maaneder, f"{s}.driftskapital.maaneder", min_=_0, max_=_12)
+    ydelse_ids = set()
+    for j, y in enumerate(t.ydelser):
+        sy = f"{s}.ydelser[{j}]"
+        f.tekst(y.id, f"{sy}.id", kraevet=True)
+        f.tekst(y.navn, f"{sy}.navn")
+        f.heltal(y.pladser, f"{sy}.pladser", 0, MAX_PLADSER)
+        f.tal(y.stoettetimer_uge, f"{sy}.stoettetimer_uge", min_=_0, max_=MAX_STOETTETIMER)
+        f.tal(y.forrige_takst, f"{sy}.forrige_takst", min_=_0)
+        ydelse_ids.add(y.id)
+    anlaeg_ids: set[str] = set()
+    for j, a in enumerate(t.anlaeg):
+        _anlaeg(f, a, f"{s}.anlaeg[{j}]", anlaeg_ids)
+    _linjer(f, t.omkostninger, f"{s}.omkostninger", ydelse_ids, anlaeg_ids)
+    for j, x in enumerate(t.oevrige_indtaegter):
+        f.tekst(x.post, f"{s}.oevrige_indtaegter[{j}].post", kraevet=True)
+        f.tal(x.beloeb, f"{s}.oevrige_indtaegter[{j}].beloeb", kraevet=True)
+    for j, r in enumerate(t.resultater):
+        _resultat(f, r, f"{s}.resultater[{j}]", takstaar)
+    for j, h in enumerate(t.hensaettelser):
+        sh = f"{s}.hensaettelser[{j}]"
+        _aar_foer(f, h.aar, f"{sh}.aar", takstaar, "en hensættelse er lavet i et tidligere år")
+        b_ok = f.tal(h.beloeb, f"{sh}.beloeb", kraevet=True, min_=_0)
+        if f.tal(h.brugt, f"{sh}.brugt", min_=_0) and b_ok and h.brugt > h.beloeb:
+            f.tilfoej(f"{sh}.brugt", "brugt_for_meget", vaerdi=h.brugt, beloeb=h.beloeb)
+    for j, x in enumerate(t.tillaegsydelser):
+        sx = f"{s}.tillaegsydelser[{j}]"
+        f.tekst(x.personalekategori, f"{sx}.personalekategori", kraevet=True)
+        f.tal(x.timeomkostning, f"{sx}.timeomkostning", kraevet=True, min_=_0)
+        f.pct(x.fravaer_pct, f"{sx}.fravaer_pct")
+        f.pct(x.vfo_pct, f"{sx}.vfo_pct")
+        if not x.tidsrum:
+            f.tilfoej(f"{sx}.tidsrum", "tidsrum_mangler")
+        for k, d in x.tidsrum:
+            f.tekst(k, f"{sx}.tidsrum.{k}", kraevet=True)
+            f.tal(d, f"{sx}.tidsrum.{k}", min_=_0, max_=MAX_BELAEGNING)
+    f.tekst(t.bemaerkninger.replace("\n", " ").replace("\t", " ").replace("\r", " ")
+            if isinstance(t.bemaerkninger, str) else t.bemaerkninger, f"{s}.bemaerkninger")
+    return f.ud
+
+
+def _belaegning(f: _Fund, b: m.Belaegning | None, s: str, takstaar: int) -> None:
+    if b is None:
+        return
+    if not f.valg(b.metode, f"{s}.metode", m.BELAEGNING_METODER):
+        return
+    if b.metode == "beregnet":
+        for y, p in b.faktisk_pct:
+            felt = f"{s}.faktisk_pct.{y}"
+            if f.heltal(y, felt, MIN_RESULTATAAR, MAX_AAR):
+                _aar_foer(f, y, felt, takstaar, "faktisk belægning kendes kun for tidligere år")
+            f.tal(p, felt, min_=_0, max_=MAX_FAKTISK)
+    else:
+        f.tal(b.pct, f"{s}.pct", kraevet=True, min_=-MAX_BELAEGNING, max_=MAX_BELAEGNING)
+
+
+def _aar_foer(f: _Fund, y: int, felt: str, takstaar: int, hvorfor: str) -> None:
+    if y < MIN_RESULTATAAR:
+        f.tilfoej(felt, "aar_for_tidligt", vaerdi=y, min=MIN_RESULTATAAR)
+    elif y >= takstaar:
+        f.tilfoej(felt, "aar_ikke_foer", vaerdi=y, aar=takstaar, hvorfor=hvorfor)
+
+
+def _anlaeg(f: _Fund, a: m.Anlaeg, s: str, ids: set[str]) -> None:
+    f.tekst(a.id, f"{s}.id", kraevet=True)
+    if a.id in ids:
+        f.tilfoej(f"{s}.id", "dobbelt_id", vaerdi=a.id, hvad="ét anlæg")
+    ids.add(a.id)
+    f.tekst(a.navn, f"{s}.navn")
+    typ_ok = f.valg(a.type, f"{s}.type", m.ANLAEG_TYPER)
+    if a.finansiering == "operationel_leasing":
+        f.tilfoej(f"{s}.finansiering", "operationel_leasing")
+    else:
+        f.valg(a.finansiering, f"{s}.finansiering", m.FINANSIERINGER)
+    vaerdi_ok = f.tal(a.anskaffelsesvaerdi, f"{s}.anskaffelsesvaerdi", kraevet=True, min_=_0)
+    f.dato(a.ibrugtagning, f"{s}.ibrugtagning", kraevet=True)
+    if a.levetid_aar is None:
+        if typ_ok and a.type != "grund":
+            f.tilfoej(f"{s}.levetid_aar", "levetid_mangler", anlaeg=a.navn or a.id, max=MAX_LEVETID)
+    else:
+        f.heltal(a.levetid_aar, f"{s}.levetid_aar", 1, MAX_LEVETID)
+    if f.tal(a.restvaerdi, f"{s}.restvaerdi", min_=_0) and vaerdi_ok and a.restvaerdi > a.anskaffelsesvaerdi:
+        f.tilfoej(f"{s}.restvaerdi", "restvaerdi", rest=a.restvaerdi, vaerdi=a.anskaffelsesvaerdi)
+    f.pct(a.andel_pct, f"{s}.andel_pct", kraevet=True)
+
+
+def _linjer(f: _Fund, linjer: tuple[m.Omkostningslinje, ...], s: str, ydelser: set[str], anlaeg: set[str]) -> None:
+    """The budget lines: a lean pass for the common line, the full checks only where one fails."""
+    max_, min_ = MAX_BELOEB, -MAX_BELOEB
+    for j, x in enumerate(linjer):
+        b = x.beloeb
+        if (
+            x.kategori in _KATEGORIER
+            and b.is_finite() and min_ <= b <= max_
+            and (x.del_ is None or x.del_ in _DELE)
+            and (x.ydelse is None or x.ydelse in ydelser)
+            and x.anlaeg is None and x.tjenestemand_loen is None and x.tjenestemandspension is None
+            and x.post and not _KONTROL.search(x.post) and not _KONTROL.search(x.tekst)
+        ):
+            continue
+        _linje(f, x, f"{s}[{j}]", ydelser, anlaeg)
+
+
+def _linje(f: _Fund, x: m.Omkostningslinje, s: str, ydelser: set[str], anlaeg: set[str]) -> None:
+    kat_ok = f.valg(x.kategori, f"{s}.kategori", m.KATEGORIER)
+    f.tekst(x.post, f"{s}.post", kraevet=True)
+    f.tal(x.beloeb, f"{s}.beloeb", kraevet=True)
+    if x.del_ is not None:
+        f.valg(x.del_, f"{s}.del", m.DELE)
+    if x.ydelse is not None and x.ydelse not in ydelser:
+        f.tilfoej(f"{s}.ydelse", "ukendt_ydelse", vaerdi=x.ydelse)
+    if x.anlaeg is not None and x.anlaeg not in anlaeg:
+        f.tilfoej(f"{s}.anlaeg", "ukendt_anlaeg", vaerdi=x.anlaeg)
+    f.tal(x.tjenestemand_loen, f"{s}.tjenestemand_loen", min_=_0)
+    f.tal(x.tjenestemandspension, f"{s}.tjenestemandspension", min_=_0)
+    if x.tjenestemand_loen is not None or x.tjenestemandspension is not None:
+        if kat_ok and x.kategori != "personale":
+            f.tilfoej(s, "tjenestemand_personale")
+        if x.tjenestemand_loen is not None and x.tjenestemandspension is not None:
+            f.tilfoej(s, "tjenestemand_begge")
+    f.tekst(x.tekst, f"{s}.tekst")
+
+
+def _resultat(f: _Fund, r: m.Resultat, s: str, takstaar: int) -> None:
+    _aar_foer(f, r.aar, f"{s}.aar", takstaar, "kun tidligere års resultater kan reguleres")
+    r_ok = f.tal(r.resultat, f"{s}.resultat", kraevet=True)
+    f.tal(r.grundlag, f"{s}.grundlag", kraevet=True, positiv=True)
+    f.valg(r.valg, f"{s}.valg", m.RESULTAT_VALG)
+    if f.tal(r.indregnet_tidligere, f"{s}.indregnet_tidligere", min_=_0) and r_ok \
+            and r.indregnet_tidligere > abs(r.resultat):
+        f.tilfoej(f"{s}.indregnet_tidligere", "indregnet_for_meget", vaerdi=r.indregnet_tidligere,
+                  resultat=abs(r.resultat))
+
+
+def valider_puljer(g: m.Takstgrundlag, rs: Regelsaet) -> list[Fund]:
+    f = _Fund(rs)
+    tilbud_ids = [t.id for t in g.tilbud]
+    pulje_ids: set[str] = set()
+    for k, p in enumerate(g.overheadpuljer):
+        s = f"overheadpuljer[{k}]"
+        f.tekst(p.id, f"{s}.id", kraevet=True)
+        if p.id in pulje_ids:
+            f.tilfoej(f"{s}.id", "dobbelt_id", vaerdi=p.id, hvad="én overheadpulje")
+        pulje_ids.add(p.id)
+        f.tekst(p.navn, f"{s}.navn")
+        f.tal(p.beloeb, f"{s}.beloeb", kraevet=True, min_=_0)
+        noegle_ok = f.valg(p.noegle, f"{s}.noegle", m.NOEGLER)
+        f.pct(p.driftsandel_pct, f"{s}.driftsandel_pct", kraevet=True)
+        if p.omfang is None:
+            i_omfang = list(g.tilbud)
+        else:
+            for j, tid in enumerate(p.omfang):
+                if tid not in tilbud_ids:
+                    f.tilfoej(f"{s}.omfang[{j}]", "ukendt_tilbud", vaerdi=tid)
+            i_omfang = [t for t in g.tilbud if t.id in p.omfang]
+        modtagere = [t.id for t in i_omfang]
+        for j, o in enumerate(p.oevrige_modtagere):
+            so = f"{s}.oevrige_modtagere[{j}]"
+            f.tekst(o.id, f"{so}.id", kraevet=True)
+            f.tekst(o.navn, f"{so}.navn")
+            f.tal(o.noegletal, f"{so}.noegletal", kraevet=p.noegle != "fast", min_=_0)
+            if o.id in modtagere:
+                f.tilfoej(f"{so}.id", "dobbelt_id", vaerdi=o.id, hvad="én modtager")
+            modtagere.append(o.id)
+        if noegle_ok and p.noegle == "fast":
+            if not p.andele:
+                f.tilfoej(f"{s}.andele", "andele_mangler")
+            ok = True
+            for mid, v in p.andele:
+                if mid not in modtagere:
+                    f.tilfoej(f"{s}.andele.{mid}", "ukendt_modtager", vaerdi=mid)
+                ok = f.tal(v, f"{s}.andele.{mid}", min_=_0, max_=_100) and ok
+            total = sum((v for _, v in p.andele), _0) if ok else None
+            if p.andele and total is not None and total != _100:
+                f.tilfoej(f"{s}.andele", "andele_sum", sum=total)
+        if noegle_ok and p.noegle in ("aarsvaerk", "m2"):
+            for t in i_omfang:
+                if t.noegletal_for(p.noegle) is None:
+                    f.tilfoej(f"tilbud[{g.tilbud.index(t)}].noegletal.{p.noegle}", "noegletal_mangler",
+                              pulje=p.navn or p.id, noegle=navne.vis(p.noegle), tilbud=t.navn or t.id)
+    return f.ud
+
+
+def input_fejl_for_beregning(rs: Regelsaet, felt: str) -> Fund:
+    """The finding for a tilbud whose figures are too far apart to compute (a last safeguard)."""
+    f = _Fund(rs)
+    f.tilfoej(felt, "beregning")
+    return f.ud[0]

@@ -275,8 +275,6 @@ def valider_tilbud(t: m.Tilbud, s: str, takstaar: int, rs: Regelsaet) -> list[Fu
         for k, d in x.tidsrum:
             f.tekst(k, f"{sx}.tidsrum.{k}", kraevet=True)
             f.tal(d, f"{sx}.tidsrum.{k}", min_=_0, max_=MAX_BELAEGNING)
-    f.tekst(t.bemaerkninger.replace("\n", " ").replace("\t", " ").replace("\r", " ")
-            if isinstance(t.bemaerkninger, str) else t.bemaerkninger, f"{s}.bemaerkninger")
     return f.ud
 
 

@@ -110,7 +110,8 @@ _TAL_TEKST = re.compile(r"^\s*[-−]?[\d.\s]*\d(,\d+)?\s*(kr\.?)?\s*$")
 # Words that a heading of each role contains (lower case, without æøå folded).
 NOEGLEORD: dict[str, tuple[str, ...]] = {
     "konto": ("konto", "art", "kontonr", "artskonto", "finanskonto"),
-    "tekst": ("tekst", "beskrivelse", "kontonavn", "artsnavn", "navn", "betegnelse"),
+    "tekst": ("tekst", "kontotekst", "artstekst", "posteringstekst", "beskrivelse", "kontonavn", "artsnavn", "navn",
+              "betegnelse"),
     "beloeb": ("beløb", "beloeb", "belob", "budget", "kr", "bevilling", "oprindeligt"),
     "tilbud": ("tilbud", "omkostningssted", "sted", "institution", "afdeling", "enhed"),
 }
@@ -147,10 +148,10 @@ def find_overskrift(ark: Ark, soeg: int = 30) -> int | None:
         tekster = [v for v in celler.values() if _er_overskriftstekst(v)]
         if len(tekster) < 2 or any(er_tal(v) for v in celler.values()):
             continue
-        efter = raekker[i + 1: i + 4]
-        if not any(any(er_tal(v) for v in c.values()) for _, c in efter):
-            continue
         kendte = sum(1 for v in tekster if any(o in _ord(v) for r in ROLLER for o in NOEGLEORD[r]))
+        efter = raekker[i + 1: i + 4]
+        if kendte < 2 and not any(any(er_tal(v) for v in c.values()) for _, c in efter):
+            continue
         point = len(tekster) + 3 * kendte
         if point > bedst_point:
             bedst, bedst_point = nr, point
@@ -248,14 +249,14 @@ def gaet_kolonner(ark: Ark, overskrift: int | None, tilbud_navne: set[str] = fro
             brugt.add(k)
 
     if overskrift:
-        for rolle in ("konto", "beloeb", "tilbud", "tekst"):
+        for rolle, kun_tal in (("konto", False), ("beloeb", True), ("beloeb", False), ("tilbud", False),
+                               ("tekst", False)):
+            if rolle in valg:
+                continue
             for k, t in titler.items():
-                if k in brugt:
+                if k in brugt or (kun_tal and stat[k].tal == 0):
                     continue
-                ord_ = _ord(t)
-                if any(o in ord_ for o in NOEGLEORD[rolle]):
-                    if rolle == "beloeb" and stat[k].tal == 0:
-                        continue
+                if _ord(t) & set(NOEGLEORD[rolle]):
                     tag(rolle, k)
                     break
     if "beloeb" not in valg:

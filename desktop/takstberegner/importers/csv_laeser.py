@@ -115,11 +115,11 @@ def laes_csv(sti: Path | str, graenser: Graenser = STANDARD, maks_raekker: int |
                 break
             if len(raekker) > g.raekker:
                 raise for_stort(navn, f"filen har mere end {antal(g.raekker)} rækker med indhold")
-    except csv.Error as e:
+    except csv.Error as e:  # the row that could not be read begins on the line after the previous row
         if "field larger than field limit" in str(e):
-            raise csv_fejl(navn, f"linje {antal(laeser.line_num)} har en celle med mere end "
+            raise csv_fejl(navn, f"linje {antal(forrige + 1)} har en celle med mere end "
                                  f"{antal(g.tegn_pr_celle)} tegn") from None
-        raise csv_fejl(navn, f"linje {antal(laeser.line_num)} kan ikke læses som CSV") from None
+        raise csv_fejl(navn, f"linje {antal(forrige + 1)} kan ikke læses som CSV") from None
     finally:
         csv.field_size_limit(gammel)
     return Ark(navn=sti.stem, raekker=raekker, kolonner=maks_kol,

@@ -102,7 +102,7 @@ def forhaandsvis(
     tilbud_id: str | None = None,
     kontoplan: Kontoplan | None = None,
     fra_raekke: int | None = None,
-    maks_raekker: int = MAKS_RAEKKER,
+    maks_raekker: int | None = None,
     graenser: Graenser = STANDARD,
 ) -> Forhaandsvisning:
     """Read the file and propose a kategori for each line, without writing anything.
@@ -110,7 +110,8 @@ def forhaandsvis(
     Columns are given by heading or letter; those not given are found from the headings and the
     content. `tilbud` is the column naming each line's tilbud (id, tilbudsportal-id or name);
     `tilbud_id` the tilbud of all lines."""
-    graenser = replace(graenser, raekker=maks_raekker)
+    if maks_raekker is not None:
+        graenser = replace(graenser, raekker=maks_raekker)
     forsmag = laes_ark(sti, ark, maks_raekker=GRID_RAEKKER, graenser=graenser)
     overskrift = ark_.find_overskrift(forsmag)
     titler = ark_.overskrifter(forsmag, overskrift)

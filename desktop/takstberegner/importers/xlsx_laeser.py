@@ -276,7 +276,7 @@ class Projektmappe:
         except AfvistFil:
             raise
         except pyexpat.ExpatError as e:
-            raise beskadiget(self.navn, f"{hvad} er ikke gyldig XML (linje {e.lineno}, tegn {e.offset})") from None
+            raise beskadiget(self.navn, f"{hvad} er ikke gyldig XML (linje {e.lineno}, tegn {e.offset + 1})") from None
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, struct.error):
             raise beskadiget(self.navn, f"{hvad} kan ikke pakkes ud") from None
         except RecursionError:

@@ -72,34 +72,6 @@ def test_forkert_kodeord_giver_besked(demo_vindue, dialoger, beskeder, tmp_path)
     assert beskeder[-1][0] == "critical" and beskeder[-1][1] == "Certifikatet kan ikke bruges"
 
 
-def test_excel_import_er_et_fortryd(demo_vindue, tmp_path, monkeypatch):
-    import openpyxl
-
-    from takstberegner.app.importdialog import ImportDialog
-
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Budget"
-    ws.append(["Konto", "Tekst", "Beløb"])
-    ws.append(["1.1", "Løn pædagoger", 100000])
-    ws.append(["4.5", "Håndværkere", "12.500,50"])
-    wb.save(tmp_path / "b.xlsx")
-    v = demo_vindue
-    v.vaelg_tilbud("X")
-    foer = v.dok.grundlag.tilbud[1].omkostninger
-    d = ImportDialog(v.dok, tmp_path / "b.xlsx", "X", v)
-    assert d.ark.currentText() == "Budget"
-    assert d.vis() and d.importer_knap.isEnabled()
-    assert "2 linjer importeres" in d.tekstfelt.toPlainText()
-    d.importer()
-    nye = v.dok.grundlag.tilbud[1].omkostninger  # the tilbud's budget is replaced
-    assert [(x.kategori, x.beloeb) for x in nye] == [("personale", Decimal(100000)), ("ejendom", Decimal("12500.50"))]
-    v.fortryd_handling.trigger()
-    assert v.dok.grundlag.tilbud[1].omkostninger == foer
-    d.beloeb.setText("Q!")
-    assert not d.vis() and not d.importer_knap.isEnabled() and d.tekstfelt.toPlainText()
-
-
 def test_indmeld_fra_sidste_trin_og_filmenuen(demo_vindue, dialoger, beskeder, qtbot, tmp_path):
     from PySide6.QtCore import Qt
 

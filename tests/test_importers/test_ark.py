@@ -52,7 +52,8 @@ def test_husket_valg_findes_igen_efter_overskrift():
     assert A.Kolonnevalg.fra_titler(husket, {1: "Art", 2: "Tekst"}, 1) is None
     assert A.layout_noegle("Budget", titler) == A.layout_noegle("Andet ark", {k: f" {v.upper()} " for k, v in
                                                                             titler.items()})
-    assert A.layout_noegle("Budget", titler) != A.layout_noegle("Budget", flyttet)
+    assert A.layout_noegle("Budget", titler) == A.layout_noegle("Budget", flyttet)  # moved columns: same layout
+    assert A.layout_noegle("Budget", titler) != A.layout_noegle("Budget", {**titler, 5: "Tilbud"})
 
 
 def test_tal_vises_dansk():

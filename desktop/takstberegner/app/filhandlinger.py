@@ -138,7 +138,8 @@ class Handlinger:
     def importer_excel(self) -> None:
         if self.v.dok is None:
             return
-        kilde, _ = QFileDialog.getOpenFileName(self.v, "Importér budget fra Excel", "", "Excel (*.xlsx)")
+        kilde, _ = QFileDialog.getOpenFileName(self.v, "Importér budget", "",
+                                               "Budget fra økonomisystemet (*.xlsx *.csv);;Excel (*.xlsx);;CSV (*.csv)")
         if kilde:
             from takstberegner.app.importdialog import ImportDialog
 

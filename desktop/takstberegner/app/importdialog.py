@@ -1,20 +1,84 @@
-"""Importér budget fra Excel: choose sheet and columns, see the preview (lines, kategorier,
-totals, skipped rows), then add the lines to the tilbud as one undoable edit."""
+"""Importér budget (.xlsx or .csv): two pages over the presenter importers/forloeb.py.
+
+1. *Vælg kolonner*: the sheet's first rows in a grid, the heading row found by itself, and the
+   columns chosen by their headings (remembered per file layout in the app's settings).
+2. *Kontrollér*: every line with its kategori, post, vagtlag and del (editable by their Danish
+   names), replace (the default) or add, the budget per kategori before and after, and the takster
+   before and after. *Importér* saves it in one transaction, one undo step, after the one validation.
+"""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QRadioButton,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
     QVBoxLayout,
+    QWidget,
 )
+
+from takstberegner import dansk
+from takstberegner.app import settings
+from takstberegner.app.importmodeller import GridModel, LinjeModel, SammenligningModel, ValgDelegate
+from takstberegner.fejl import Fejl
+from takstberegner.importers.budget import ERSTAT, TILFOEJ
+from takstberegner.importers.forloeb import ROLLE_NAVNE, ImportForloeb
+
+_NOEGLE = "import/layout/"
+
+
+def husket_layout(noegle: str) -> dict | None:
+    v = settings.indstillinger().value(_NOEGLE + noegle)
+    try:
+        return json.loads(v) if isinstance(v, str) else None
+    except ValueError:
+        return None
+
+
+def husk_layout(noegle: str, vaerdi: dict) -> None:
+    settings.indstillinger().setValue(_NOEGLE + noegle, json.dumps(vaerdi, ensure_ascii=False))
+
+
+def _antal(n: int, ental: str, flertal: str) -> str:
+    return f"{dansk.tal(n, 0)} {ental if n == 1 else flertal}"
+
+
+def _tabel(model, redigerbar: bool = False) -> QTableView:
+    t = QTableView()
+    t.setModel(model)
+    t.setAlternatingRowColors(True)
+    t.verticalHeader().setDefaultSectionSize(22)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+    t.horizontalHeader().setStretchLastSection(True)
+    if redigerbar:
+        t.setItemDelegate(ValgDelegate(t))
+        t.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.SelectedClicked
+                          | QAbstractItemView.EditKeyPressed)
+    else:
+        t.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    return t
+
+
+def _fejl_label() -> QLabel:
+    lbl = QLabel()
+    lbl.setWordWrap(True)
+    lbl.setStyleSheet("color: #a00000;")
+    lbl.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    return lbl
 
 
 class ImportDialog(QDialog):
@@ -22,81 +86,298 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.dok = dok
         self.sti = Path(sti)
-        self.forhaandsvisning = None
         self.setWindowTitle(f"Importér budget fra {self.sti.name}")
-        self.resize(900, 600)
+        self.resize(1100, 620)
+        self.setMinimumSize(760, 480)
+        self.forloeb: ImportForloeb | None = None
+        self._fylder = True  # the widgets are being filled from the presenter: their signals change nothing
         lag = QVBoxLayout(self)
-        form = QFormLayout()
-        self.ark = QComboBox()
-        self.ark.addItems(_ark_navne(self.sti))
-        self.konto = QLineEdit("A")
-        self.tekst = QLineEdit("B")
-        self.beloeb = QLineEdit("C")
-        self.tilbud_kolonne = QLineEdit()
-        self.tilbud_kolonne.setPlaceholderText("tom: alle linjer til det valgte tilbud")
-        self.tilbud = QComboBox()
-        for t in dok.grundlag.tilbud:
-            self.tilbud.addItem(t.navn, t.id)
-        self.tilbud.setCurrentIndex(max(0, self.tilbud.findData(tilbud_id)))
-        form.addRow("Ark:", self.ark)
-        form.addRow("Kolonne med konto (art):", self.konto)
-        form.addRow("Kolonne med tekst:", self.tekst)
-        form.addRow("Kolonne med beløb:", self.beloeb)
-        form.addRow("Kolonne med tilbud:", self.tilbud_kolonne)
-        form.addRow("Tilbud:", self.tilbud)
-        lag.addLayout(form)
-        vis = QPushButton("Vis forhåndsvisning")
-        vis.clicked.connect(self.vis)
-        lag.addWidget(vis)
-        self.tekstfelt = QPlainTextEdit()
-        self.tekstfelt.setReadOnly(True)
-        self.tekstfelt.setFont(QFont("monospace"))
-        lag.addWidget(self.tekstfelt, 1)
-        self.knapper = QDialogButtonBox(QDialogButtonBox.Cancel)
-        self.importer_knap = self.knapper.addButton("Importér linjerne", QDialogButtonBox.AcceptRole)
-        self.importer_knap.setEnabled(False)
-        self.knapper.accepted.connect(self.importer)
+        self.fejl = _fejl_label()
+        try:
+            self.forloeb = ImportForloeb(self.sti, dok.grundlag, tilbud_id, husket=husket_layout)
+        except Fejl as e:
+            self.fejl.setText(e.besked)
+            lag.addWidget(self.fejl)
+            knapper = QDialogButtonBox(QDialogButtonBox.Close)
+            knapper.rejected.connect(self.reject)
+            lag.addWidget(knapper, 0)
+            return
+        self.sider = QStackedWidget()
+        self.sider.addWidget(self._byg_kolonner())
+        self.sider.addWidget(self._byg_kontrol())
+        lag.addWidget(self.sider, 1)
+        lag.addWidget(self.fejl)
+        self.knapper = QDialogButtonBox()
+        self.tilbage_knap = self.knapper.addButton("< Tilbage", QDialogButtonBox.ResetRole)
+        self.naeste_knap = self.knapper.addButton("Næste: kontrollér linjerne >", QDialogButtonBox.ActionRole)
+        self.importer_knap = self.knapper.addButton("Importér", QDialogButtonBox.AcceptRole)
+        self.knapper.addButton("Annullér", QDialogButtonBox.RejectRole)
+        self.tilbage_knap.clicked.connect(self.tilbage)
+        self.naeste_knap.clicked.connect(self.naeste)
+        self.importer_knap.clicked.connect(self.importer)
         self.knapper.rejected.connect(self.reject)
         lag.addWidget(self.knapper)
+        self._vis_kolonnevalg()
+        self._side(0)
 
-    def vis(self) -> bool:
-        from takstberegner.importers import excel_budget
+    # ---- page 1 -----------------------------------------------------------------------------
+    def _byg_kolonner(self) -> QWidget:
+        f = self.forloeb
+        side = QWidget()
+        lag = QVBoxLayout(side)
+        lag.setContentsMargins(0, 0, 0, 0)
+        vejledning = QLabel("Vælg de kolonner, der har konto, tekst og beløb; overskrifterne er fundet af sig "
+                            "selv. Ret rækken med overskrifter, hvis den er forkert. Næste side viser linjerne, "
+                            "før noget gemmes.")
+        vejledning.setWordWrap(True)
+        lag.addWidget(vejledning)
+        top = QHBoxLayout()
+        self.ark = QComboBox()
+        self.ark.addItems(f.ark_navne)
+        self.ark.currentTextChanged.connect(self._nyt_ark)
+        if not f.er_csv:
+            top.addWidget(QLabel("Ark:"))
+            top.addWidget(self.ark)
+        top.addWidget(QLabel("Overskrifterne står i række:"))
+        self.overskrift = QSpinBox()
+        self.overskrift.setRange(0, 1_048_576)
+        self.overskrift.setSpecialValueText("ingen overskrift")
+        self.overskrift.setValue(f.overskrift)
+        self.overskrift.valueChanged.connect(self._ny_overskrift)
+        top.addWidget(self.overskrift)
+        self.husket_label = QLabel()
+        top.addWidget(self.husket_label, 1)
+        lag.addLayout(top)
+        self.grid_model = GridModel(f, self)
+        self.grid = _tabel(self.grid_model)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.grid.horizontalHeader().setStretchLastSection(False)
+        lag.addWidget(self.grid, 1)
+        form = QFormLayout()
+        self.kolonne: dict[str, QComboBox] = {}
+        for rolle in ("konto", "tekst", "beloeb"):
+            cb = QComboBox()
+            cb.currentIndexChanged.connect(lambda _i, r=rolle: self._ny_kolonne(r))
+            self.kolonne[rolle] = cb
+            form.addRow(f"{ROLLE_NAVNE[rolle]}:", cb)
+        self.tilbud = QComboBox()
+        self.tilbud.currentIndexChanged.connect(self._nyt_tilbud)
+        form.addRow("Tilbud:", self.tilbud)
+        lag.addLayout(form)
+        return side
 
+    def _vis_kolonnevalg(self) -> None:
+        """Fill the column choices from the presenter (headings and the chosen columns)."""
+        f = self.forloeb
+        self._fylder = True
         try:
-            self.forhaandsvisning = excel_budget.forhaandsvis(
-                self.sti, self.ark.currentText(), self.konto.text().strip().upper(),
-                self.tekst.text().strip().upper() or None, self.beloeb.text().strip().upper(), self.dok.grundlag,
-                tilbud=self.tilbud_kolonne.text().strip().upper() or None, tilbud_id=self.tilbud.currentData())
-        except Exception as e:  # InputError/ExcelFejl: the Danish text says what is wrong
-            self.forhaandsvisning = None
-            self.tekstfelt.setPlainText(getattr(e, "besked", None) or str(e))
-            self.importer_knap.setEnabled(False)
+            for rolle, cb in self.kolonne.items():
+                cb.clear()
+                cb.addItem("(ingen)" if rolle == "tekst" else "(vælg kolonne)", 0)
+                for k in f.titler:
+                    cb.addItem(f.kolonnevalg_tekst(k), k)
+                cb.setCurrentIndex(max(0, cb.findData(getattr(f.valg, rolle))))
+            self.tilbud.clear()
+            for t in f.grundlag.tilbud:
+                self.tilbud.addItem(f"Alle linjer til {t.navn}", ("tilbud", t.id))
+            for k in f.titler:
+                self.tilbud.addItem(f"Står i kolonnen {f.kolonnevalg_tekst(k)}", ("kolonne", k))
+            valgt = ("kolonne", f.valg.tilbud) if f.valg.tilbud else ("tilbud", f.tilbud_id)
+            self.tilbud.setCurrentIndex(max(0, self.tilbud.findData(valgt)))
+            if self.overskrift.value() != f.overskrift:
+                self.overskrift.setValue(f.overskrift)
+        finally:
+            self._fylder = False
+        self.husket_label.setText("Kolonnerne fra sidste import af filer med disse overskrifter." if f.husket_brugt
+                                  else "")
+        self.grid_model.nulstil()
+        self.grid.resizeColumnsToContents()
+        for k in range(self.grid_model.columnCount()):
+            self.grid.setColumnWidth(k, min(self.grid.columnWidth(k), 260))
+        self._opdater_knapper()
+
+    def _nyt_ark(self, navn: str) -> None:
+        if self._fylder or not navn:
+            return
+        self._proev(lambda: self.forloeb.vaelg_ark(navn))
+        self._vis_kolonnevalg()
+
+    def _ny_overskrift(self, raekke: int) -> None:
+        if self._fylder:
+            return
+        self.forloeb.saet_overskrift(raekke)
+        self._vis_kolonnevalg()
+
+    def _ny_kolonne(self, rolle: str) -> None:
+        if self._fylder:
+            return
+        self.forloeb.saet_kolonne(rolle, self.kolonne[rolle].currentData() or 0)
+        self.grid_model.nulstil()
+        self._opdater_knapper()
+
+    def _nyt_tilbud(self, _i: int) -> None:
+        if self._fylder or self.tilbud.currentData() is None:
+            return
+        slags, v = self.tilbud.currentData()
+        if slags == "tilbud":
+            self.forloeb.saet_tilbud(v)
+        else:
+            self.forloeb.saet_kolonne("tilbud", v)
+        self.grid_model.nulstil()
+
+    # ---- page 2 -----------------------------------------------------------------------------
+    def _byg_kontrol(self) -> QWidget:
+        side = QWidget()
+        lag = QVBoxLayout(side)
+        lag.setContentsMargins(0, 0, 0, 0)
+        maade = QHBoxLayout()
+        self.erstat = QRadioButton()
+        self.tilfoej = QRadioButton("Tilføj linjerne til det nuværende budget")
+        self.erstat.setChecked(True)
+        gruppe = QButtonGroup(self)
+        gruppe.addButton(self.erstat)
+        gruppe.addButton(self.tilfoej)
+        self.erstat.toggled.connect(self._ny_maade)
+        maade.addWidget(self.erstat)
+        maade.addWidget(self.tilfoej)
+        maade.addStretch(1)
+        lag.addLayout(maade)
+        self.linje_info = QLabel()
+        self.linje_info.setWordWrap(True)
+        lag.addWidget(self.linje_info)
+        split = QSplitter(Qt.Vertical)
+        self.linje_model = LinjeModel(self.forloeb, self._linjer_aendret, self)
+        self.linjer = _tabel(self.linje_model, redigerbar=True)
+        split.addWidget(self.linjer)
+        nederst = QWidget()
+        n = QHBoxLayout(nederst)
+        n.setContentsMargins(0, 0, 0, 0)
+        self.sml_model = SammenligningModel(self.forloeb, self)
+        self.sammenligning = _tabel(self.sml_model)
+        self.sammenligning.verticalHeader().hide()
+        n.addWidget(self.sammenligning, 3)
+        self.takster = QLabel()
+        self.takster.setWordWrap(True)
+        self.takster.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.takster.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.takster.setMinimumWidth(220)
+        n.addWidget(self.takster, 1)
+        split.addWidget(nederst)
+        split.setSizes([330, 220])
+        lag.addWidget(split, 1)
+        return side
+
+    def _ny_maade(self) -> None:
+        self.forloeb.saet_maade(ERSTAT if self.erstat.isChecked() else TILFOEJ)
+        self._linjer_aendret()
+
+    def _linjer_aendret(self) -> None:
+        f = self.forloeb
+        if f.fv is None:
+            return
+        fv = f.fv
+        self.sml_model.nulstil()
+        en = len(fv.tilbud_ids()) == 1  # one tilbud: its name is in the choice above, not in every row
+        self.sammenligning.setColumnHidden(0, en)
+        self.sammenligning.resizeColumnsToContents()
+        self.sammenligning.setColumnWidth(1, min(self.sammenligning.columnWidth(1), 340))
+        ikke = len(fv.linjer) - len(fv.importerede)
+        tekst = f"{_antal(len(fv.importerede), 'linje', 'linjer')} importeres."
+        if ikke:
+            tekst += f" {_antal(ikke, 'linje', 'linjer')} importeres ikke (vist med gråt, fx takstindtægter)."
+        if fv.sprunget_over:
+            tekst += f" {_antal(len(fv.sprunget_over), 'række', 'rækker')} er ikke budgetlinjer (fx sumlinjer)."
+        tekst += " "
+        tekst += "Dobbeltklik på Kategori, Post eller Del for at ændre; sæt flueben ved Vagtlag."
+        self.linje_info.setText(tekst)
+        self.takster.setText(self._takst_tekst())
+        self._opdater_knapper()
+
+    def _takst_tekst(self) -> str:
+        """The takster of the tilbud the import changes, before and after (the engine, not the dialog)."""
+        from takstberegner.domain.beregning import beregn
+        from takstberegner.formats.regelsaet import regelsaet_for
+
+        f = self.forloeb
+        try:
+            efter = beregn(f.efter(), regelsaet_for(f.grundlag.takstaar))
+        except Exception:  # the engine is total; a surprise here must not stop the dialog
+            return ""
+        foer = {t.id: t for t in self.dok.beregning.tilbud}
+        linjer = ["<b>Takster før → efter</b>"]
+        for t1 in efter.tilbud:
+            if t1.id not in f.fv.tilbud_ids():
+                continue
+            t0 = foer.get(t1.id)
+            gamle = {x.ydelse: x for x in t0.takster} if t0 else {}
+            for x in t1.takster:
+                g = gamle.get(x.ydelse)
+                fra = dansk.kr(g.takst) if g else "–"
+                pct = ""
+                if g and g.takst:
+                    pct = f" ({'+' if x.takst >= g.takst else ''}{dansk.tal((x.takst - g.takst) / g.takst * 100, 1)} %)"
+                linjer.append(f"{t1.navn}, {x.ydelse_navn}: {fra} → {dansk.kr(x.takst)}{pct}")
+        return "<br>".join(linjer)
+
+    # ---- moving between the pages and importing -----------------------------------------------
+    def _side(self, i: int) -> None:
+        self.sider.setCurrentIndex(i)
+        self._opdater_knapper()
+
+    def _opdater_knapper(self) -> None:
+        if self.forloeb is None or not hasattr(self, "knapper"):
+            return
+        side = self.sider.currentIndex()
+        self.tilbage_knap.setVisible(side == 1)
+        self.naeste_knap.setVisible(side == 0)
+        self.importer_knap.setVisible(side == 1)
+        v = self.forloeb.valg
+        self.naeste_knap.setEnabled(bool(v.konto and v.beloeb))
+        if side == 1:
+            problemer = self.forloeb.fv.problemer() if self.forloeb.fv else ["Læs linjerne først."]
+            self.importer_knap.setEnabled(not problemer)
+            self.fejl.setText("\n".join(problemer[:5]))
+        navne = ", ".join(self.forloeb.tilbud_navne()) or "tilbuddet"
+        self.erstat.setText(f"Erstat budgettet for {navne} (anbefalet)")
+
+    def _proev(self, handling) -> bool:
+        try:
+            handling()
+        except Fejl as e:
+            self.fejl.setText(e.besked)
             return False
-        self.tekstfelt.setPlainText(self.forhaandsvisning.tekst(self.dok.grundlag, excel_budget.ERSTAT))
-        self.importer_knap.setEnabled(bool(self.forhaandsvisning.linjer))
+        self.fejl.setText("")
         return True
 
-    def importer(self) -> None:
-        if self.forhaandsvisning is None:
-            return
-        from takstberegner.fejl import Fejl
-        from takstberegner.importers import excel_budget
+    def naeste(self) -> bool:
+        """Read the lines in the chosen columns and show them; a Danish message if the sheet is refused."""
+        if not self._proev(self.forloeb.laes):
+            return False
+        self.linje_model.nulstil()
+        self.linjer.setColumnHidden(4, len(self.forloeb.fv.tilbud_ids()) == 1)
+        self.linjer.resizeColumnsToContents()
+        for k, bredde in ((1, 130), (2, 200), (5, 200), (6, 190), (8, 170)):
+            self.linjer.setColumnWidth(k, min(self.linjer.columnWidth(k), bredde))
+        self._side(1)
+        self._linjer_aendret()
+        return True
 
-        fv = self.forhaandsvisning
+    def tilbage(self) -> None:
+        self._side(0)
+        self.fejl.setText("")
+
+    def importer(self) -> bool:
+        """Validate and save in one transaction and one undo step; False (with the reason) otherwise."""
+        f = self.forloeb
         try:
-            aendringer = excel_budget.afvis_hvis_ugyldig(self.dok.grundlag, fv, excel_budget.ERSTAT)
+            aendringer = f.aendringer()
         except Fejl as e:
-            self.tekstfelt.setPlainText(e.besked)
-            return
-        if self.dok.anvend_mange(aendringer, f"Importér {len(fv.importerede)} budgetlinjer"):
-            self.accept()
-
-
-def _ark_navne(sti: Path) -> list[str]:
-    from takstberegner.fejl import Fejl
-    from takstberegner.importers import excel_budget
-
-    try:
-        return excel_budget.ark_navne(sti)
-    except Fejl:
-        return []
+            self.fejl.setText(e.besked)
+            return False
+        n = len(f.fv.importerede)
+        tekst = f"Importér budget fra {self.sti.name} ({dansk.tal(n, 0)} linjer)"
+        if not self.dok.anvend_mange(aendringer, tekst):
+            return False
+        husk_layout(*f.husk())
+        self.accept()
+        return True

@@ -1,1 +1,1 @@
-"""Importers: a takstgrundlag JSON file, and a budget from the finance system as Excel (.xlsx)."""
+"""Importers: a takstgrundlag JSON file, and a budget from the finance system (.xlsx or Danish .csv)."""

@@ -173,8 +173,9 @@ def overskrifter(ark: Ark, overskrift: int | None) -> dict[int, str]:
 
 
 def layout_noegle(ark_navn: str, titler: dict[int, str]) -> str:
-    """The key a file layout is remembered by: the sheet's headings in order (not the file's name)."""
-    tekst = "\x1f".join(" ".join(titler[k].casefold().split()) for k in sorted(titler))
+    """The key a file layout is remembered by: the sheet's headings, whatever their order (not the file's
+    or the sheet's name: next year's export has another name and the same headings)."""
+    tekst = "\x1f".join(sorted({" ".join(t.casefold().split()) for t in titler.values()}))
     return hashlib.sha256(tekst.encode("utf-8")).hexdigest()[:32]
 
 

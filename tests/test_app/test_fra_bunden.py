@@ -2,12 +2,11 @@
 (tests/data/eksempler/eksempel-2) must come out at 2.200,43 kr. pr. døgn, to the øre."""
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
-from takstberegner.app.filhandlinger import tomt_grundlag
+from takstberegner.app.nyfil import nyt_grundlag
 from takstberegner.app.steps.anlaeg import AnlaegTrin
 from takstberegner.app.steps.belaegning import BelaegningTrin
 from takstberegner.app.steps.budget import BudgetTrin
@@ -19,7 +18,7 @@ from .hjaelp import kolonne, skriv_celle, skriv_felt, trin, vaelg, vaelg_celle
 
 
 def test_eksempel_2_indtastet_fra_bunden(vindue, qtbot, tmp_path):
-    assert vindue.handlinger.ny_fil(tmp_path / "x.takst", replace(tomt_grundlag(), takstaar=2026))
+    assert vindue.handlinger.ny_fil(tmp_path / "x.takst", nyt_grundlag("Testkommune", "12345678", 2026))
     vindue.handlinger.nyt_tilbud()
     dok = vindue.dok
     assert len(dok.grundlag.tilbud) == 1

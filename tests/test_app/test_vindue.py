@@ -76,10 +76,21 @@ def test_indsat_kolonne_er_et_fortryd(demo_vindue):
     assert [x.beloeb for x in v.dok.grundlag.tilbud[1].omkostninger] == [Decimal(1000), Decimal(2000), Decimal(3000)]
     v.fortryd_handling.trigger()
     assert [x.beloeb for x in v.dok.grundlag.tilbud[1].omkostninger] == [Decimal(6500000), Decimal(675000), Decimal(825000)]
-    # too many lines: a Danish message, nothing changed
-    fejl = bv.indsaet_udklip("1\n2\n3\n4\n")
-    assert "kun 3 rækker" in fejl
-    assert "rækker" in v.statusBar().currentMessage()
+    # more lines than the table has: the lines it needs are added, in the same one edit
+    antal = v.dok.stak.index()
+    assert bv.indsaet_udklip("1\n2\n3\n4\n5\n") == ""
+    linjer = v.dok.grundlag.tilbud[1].omkostninger
+    assert [x.beloeb for x in linjer] == [Decimal(n) for n in (1, 2, 3, 4, 5)]
+    assert (linjer[3].kategori, linjer[3].post, linjer[3].vagtlag) == ("personale", "borgerrelateret_personale", True)
+    assert v.dok.stak.index() == antal + 1 and b.model.rowCount() == 5
+    v.fortryd_handling.trigger()
+    assert len(v.dok.grundlag.tilbud[1].omkostninger) == 3
+    # a table that cannot add rows says so in Danish and changes nothing
+    from takstberegner.app.models.raekker import RaekkeModel
+
+    m = RaekkeModel(b.model.kolonner)
+    m.saet_raekker(v.dok.grundlag.tilbud[1].omkostninger)
+    assert "kun 3 rækker" in m.indsaet_blok(0, kolonne(b.model, "beloeb"), [["1"], ["2"], ["3"], ["4"]])
 
 
 def test_fund_fører_til_feltet(demo_vindue, qtbot):
@@ -233,3 +244,19 @@ def test_fil_der_ikke_kan_skrives_giver_besked_og_ingen_aendring(demo_vindue, qt
     assert kind == "critical" and titel == "Ændringen kunne ikke gemmes" and "lukket" in tekst
     assert v.dok.grundlag.tilbud[0].pladser == 12 and v.dok.stak.count() == antal
     assert s.pladser.text() == "12" and v.gemt_label.text() == "Ikke gemt"
+
+
+def test_demoen_er_brugerens_egen_kopi(demo_vindue, qtbot, beskeder):
+    v = demo_vindue
+    sti = v.dok.sti
+    assert "din egen kopi" in v.statusBar().currentMessage()
+    s = trin(v, StamdataTrin)
+    skriv_felt(qtbot, s.pladser, "14")
+    v.handlinger.luk_fil()
+    # reopening the demo opens the user's copy with their edit, never a fresh one
+    assert v.aabn_demo() and v.dok.sti == sti and v.dok.grundlag.tilbud[0].pladser == 14
+    assert v.aabn_demo() and v.dok.grundlag.tilbud[0].pladser == 14  # already open: kept
+    # only "Start demoen forfra", after a question, gives a fresh copy
+    assert v.handlinger.demo_forfra()
+    assert beskeder[-1][:2] == ("question", "Start demoen forfra")
+    assert v.dok.sti == sti and v.dok.grundlag.tilbud[0].pladser == 12

@@ -18,21 +18,30 @@ def datamappe() -> Path:
     return p
 
 
+def demo_sti(mappe: Path | None = None) -> Path:
+    return (mappe or datamappe()) / "Demokommune.takst"
+
+
 def opret_demo(mappe: Path | None = None, ny: bool = True):
-    """Create (or re-create) the demo file and open it; returns the open file."""
-    sti = (mappe or datamappe()) / "Demokommune.takst"
-    grundlag = lager.importer_json(resource("demo", DEMO_JSON))
-    if sti.exists():
-        if not ny:
-            try:
-                return lager.aabn(sti)
-            except lager.LagerFejl:
-                pass
+    """Open the user's own copy of the demo, made from the worked examples the first time.
+
+    ny=False opens the copy the user already has (with their edits); only ny=True (an explicit
+    "start forfra") replaces it. A copy that cannot be opened is left alone and a fresh one is
+    made beside it, so nothing the user typed is ever deleted silently."""
+    sti = demo_sti(mappe)
+    if sti.exists() and not ny:
+        try:
+            return lager.aabn(sti)
+        except lager.LagerFejl:
+            pass
+    elif sti.exists():
         try:
             sti.unlink()
-        except OSError:  # still open elsewhere: use a new name
-            n = 2
-            while (sti.parent / f"Demokommune-{n}.takst").exists():
-                n += 1
-            sti = sti.parent / f"Demokommune-{n}.takst"
-    return lager.opret(sti, grundlag)
+        except OSError:
+            pass
+    if sti.exists():  # still open elsewhere, or damaged: use a new name
+        n = 2
+        while (sti.parent / f"Demokommune-{n}.takst").exists():
+            n += 1
+        sti = sti.parent / f"Demokommune-{n}.takst"
+    return lager.opret(sti, lager.importer_json(resource("demo", DEMO_JSON)))

@@ -2,8 +2,6 @@
 export and secretariat functions (called when those modules are installed)."""
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -12,15 +10,10 @@ from takstberegner import __version__
 from takstberegner.app import lager, settings
 from takstberegner.app.dokument import Dokument
 from takstberegner.domain import aendringer as ae
-from takstberegner.domain.model import Driftsherre, Satser, Takstgrundlag, Tilbud
+from takstberegner.domain.model import Takstgrundlag, Tilbud
 
 FILTER_TAKST = "Takstfiler (*.takst)"
 FILTER_JSON = "Takstgrundlag (*.json)"
-
-
-def tomt_grundlag() -> Takstgrundlag:
-    return Takstgrundlag(takstaar=date.today().year + 1, driftsherre=Driftsherre("Ny driftsherre", "00000000"),
-                         satser=Satser(rente_anlaeg_pct=Decimal(0), rente_kort_pct=Decimal(0)))
 
 
 def nyt_tilbud(grundlag: Takstgrundlag) -> Tilbud:
@@ -54,15 +47,30 @@ class Handlinger:
             return False
         return self._aabnet(fil)
 
-    def aabn_demo(self) -> bool:
-        from takstberegner.app.demo import opret_demo
+    def aabn_demo(self, forfra: bool = False) -> bool:
+        """Open the user's own copy of the demo (with their edits); forfra: a fresh copy."""
+        from takstberegner.app import demo
 
-        self.v.saet_dokument(None)  # the demo file may be the open one: release it first
+        sti = demo.demo_sti()
+        if self.v.dok is not None and self.v.dok.sti.resolve() == sti.resolve():
+            if not forfra:
+                return True  # it is open already
+        if self.v.dok is not None:
+            self.v.saet_dokument(None)  # the demo file may be the open one: release it first
+        ny = forfra or not sti.exists()
         try:
-            return self._aabnet(opret_demo())
+            ok = self._aabnet(demo.opret_demo(ny=ny))
         except lager.LagerFejl as e:
             self._fejl("Demoen kan ikke åbnes", e.besked)
             return False
+        if ny:
+            self.v.statusBar().showMessage(f"Demoen er din egen kopi: dine ændringer gemmes i {self.v.dok.sti}.", 15000)
+        return ok
+
+    def demo_forfra(self) -> bool:
+        svar = QMessageBox.question(self.v, "Start demoen forfra",
+                                    "Vil du starte demo-driftsherren forfra? Dine ændringer i demoen går tabt.")
+        return svar == QMessageBox.Yes and self.aabn_demo(forfra=True)
 
     def aabn_dialog(self) -> None:
         sti, _ = QFileDialog.getOpenFileName(self.v, "Åbn takstfil", "", FILTER_TAKST)
@@ -76,7 +84,7 @@ class Handlinger:
         p = Path(sti)
         return p if p.suffix else p.with_suffix(endelse)
 
-    def ny_fil(self, sti, grundlag: Takstgrundlag | None = None) -> bool:
+    def ny_fil(self, sti, grundlag: Takstgrundlag) -> bool:
         p = Path(sti)
         if self.v.dok is not None and self.v.dok.sti.resolve() == p.resolve():
             self.v.saet_dokument(None)
@@ -87,15 +95,25 @@ class Handlinger:
             self._fejl("Filen kan ikke oprettes", f"Filen {p.name} kan ikke overskrives: {e.strerror or e}.")
             return False
         try:
-            return self._aabnet(lager.opret(p, grundlag or tomt_grundlag()))
+            return self._aabnet(lager.opret(p, grundlag))
         except lager.LagerFejl as e:
             self._fejl("Filen kan ikke oprettes", e.besked)
             return False
 
-    def ny_dialog(self) -> None:
-        p = self._gem_som("Ny takstfil", FILTER_TAKST, ".takst")
-        if p:
-            self.ny_fil(p)
+    def ny_dialog(self) -> bool:
+        """Ask for the driftsherre, CVR and takstår, then where to keep the file; open it."""
+        from takstberegner.app.nyfil import NyFilDialog
+
+        d = NyFilDialog(self.v)
+        if not d.exec():
+            return False
+        g = d.grundlag()
+        sti, _ = QFileDialog.getSaveFileName(self.v, "Gem den nye takstfil", f"{g.driftsherre.navn} {g.takstaar}.takst",
+                                             FILTER_TAKST)
+        if not sti:
+            return False
+        p = Path(sti) if Path(sti).suffix else Path(sti).with_suffix(".takst")
+        return self.ny_fil(p, g)
 
     def rul_frem(self) -> bool:
         """Next takstår from the open file ("rul frem", SA 5): saved as a new file and opened.
@@ -172,8 +190,18 @@ class Handlinger:
         return eksport.udskriv_pdf(self.v)
 
     def indmeld(self):
-        from takstberegner.app import eksport
+        """Submit, when the file is ready; otherwise show the overview with what blocks it."""
+        from takstberegner.app import eksport, klar
 
+        dok = self.v.dok
+        if dok is None:
+            return None
+        mangler = klar.mangler(dok.grundlag, dok.beregning)
+        if mangler:
+            self.v.vis_overblik()
+            self.v.statusBar().showMessage(f"Ikke klar til indmelding: {len(mangler)} ting skal rettes først. "
+                                           "Brug 'Gå til' i listen.", 10000)
+            return None
         return eksport.indmeld(self.v)
 
     def verificer(self):

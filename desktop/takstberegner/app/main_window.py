@@ -124,7 +124,8 @@ class HovedVindue(QMainWindow):
                                 f"<b>{dok.grundlag.driftsherre.navn}</b> – takstår {dok.grundlag.takstaar}")
         self._opdater_trinlinje()
         self.navigator.vaelg(self.tilbud_id if tilbud_side else None, self.side)
-        self.preview.vis(dok.beregning.tilbud_resultat(self.tilbud_id) if self.tilbud_id else None)
+        r = dok.beregning.tilbud_resultat(self.tilbud_id) if t is not None else None
+        self.preview.vis(r, klar.tilbud_status(dok.tilbud_index(self.tilbud_id), t, r) if r is not None else None)
         self.fund.vis(dok.beregning, dok.grundlag)
 
     def _opdater_navigator(self) -> None:

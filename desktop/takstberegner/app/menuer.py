@@ -32,6 +32,7 @@ def byg(vindue) -> None:
     aabn = _handling(vindue, "&Åbn …", h.aabn_dialog, QKeySequence.Open, QStyle.SP_DialogOpenButton, "aabn")
     demo = _handling(vindue, "Åbn &demo-driftsherren", h.aabn_demo, navn="demo")
     filer.addActions([ny, aabn, demo])
+    filer.addAction(_handling(vindue, "Start demoen &forfra …", h.demo_forfra, navn="demo_forfra"))
     filer.addAction(_handling(vindue, "Nyt &takstår fra denne fil (rul frem) …", h.rul_frem, navn="rul_frem"))
     vindue.seneste_menu = filer.addMenu("&Seneste filer")
     filer.addSeparator()

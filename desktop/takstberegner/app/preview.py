@@ -57,7 +57,8 @@ class Takstpreview(QWidget):
         lag.addLayout(form)
         lag.addWidget(self.status)
 
-    def vis(self, resultat) -> None:
+    def vis(self, resultat, status: tuple[str, bool] | None = None) -> None:
+        """status: the tilbud's readiness (klar.tilbud_status), so an empty budget never looks ready."""
         if resultat is None:
             self.titel.setText("Takster")
             self.model.saet_raekker(())
@@ -77,6 +78,8 @@ class Takstpreview(QWidget):
         fejl = sum(1 for f in resultat.fund if f.er_fejl)
         if resultat.kategori == 1:
             self.status.setText("Kategori 1: indmeldes ikke.")
+        elif status is not None and not status[1]:
+            self.status.setText(f"<span style='color:#a01818'><b>Ikke klar til indmelding:</b> {status[0]}.</span>")
         elif fejl:
             self.status.setText(f"<span style='color:#a01818'><b>{fejl} fejl</b> skal rettes før indmelding.</span>")
         else:

@@ -126,7 +126,9 @@ class RaekkeModel(QAbstractTableModel):
         self.kolonner = kolonner
         self.raekker: tuple = ()
         self.paa_rettelse: Callable[[int, Any], None] | None = None  # (row, new record)
-        self.paa_blok: Callable[[list[tuple[int, Any]]], None] | None = None  # several rows at once
+        # several rows at once: (changed rows, new rows added at the end)
+        self.paa_blok: Callable[[list[tuple[int, Any]], list[Any]], None] | None = None
+        self.ny_raekke: Callable[[], Any] | None = None  # a new row, when pasting needs more rows
         self.fremhaev: set[int] = set()  # rows a finding is about
         self.sidste_fejl = ""
 
@@ -222,14 +224,15 @@ class RaekkeModel(QAbstractTableModel):
 
     # -- pasting a block from a spreadsheet ------------------------------------------------
     def indsaet_blok(self, raekke: int, kolonne: int, celler: list[list[str]]) -> str:
-        """Set a block of typed cells (e.g. a column of amounts copied from Excel) in one edit.
-        Returns a Danish error text, or "" when all cells were taken."""
+        """Set a block of typed cells (e.g. a column of amounts copied from Excel) in one edit;
+        lines below the last row become new rows when the table can add rows. Returns a Danish
+        error text, or "" when all cells were taken."""
         rettede: dict[int, Any] = {}
         for i, linje in enumerate(celler):
             r = raekke + i
-            if r >= len(self.raekker):
+            if r >= len(self.raekker) and self.ny_raekke is None:
                 return f"Der er kun {len(self.raekker)} rækker; tilføj flere linjer og indsæt igen."
-            ny = rettede.get(r, self.raekker[r])
+            ny = rettede.get(r) or (self.raekker[r] if r < len(self.raekker) else self.ny_raekke())
             for j, tekst in enumerate(linje):
                 c = kolonne + j
                 if c >= len(self.kolonner) or not self.kolonner[c].redigerbar:
@@ -240,9 +243,10 @@ class RaekkeModel(QAbstractTableModel):
                 except ValueError as e:
                     return f"Række {r + 1}, {k.titel}: {e}"
             rettede[r] = ny
-        aendrede = [(r, x) for r, x in sorted(rettede.items()) if x != self.raekker[r]]
-        if aendrede and self.paa_blok is not None:
-            self.paa_blok(aendrede)
+        aendrede = [(r, x) for r, x in sorted(rettede.items()) if r < len(self.raekker) and x != self.raekker[r]]
+        nye = [x for r, x in sorted(rettede.items()) if r >= len(self.raekker)]
+        if (aendrede or nye) and self.paa_blok is not None:
+            self.paa_blok(aendrede, nye)
         return ""
 
 

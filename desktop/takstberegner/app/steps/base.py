@@ -117,7 +117,8 @@ class Trin(QWidget):
         visning = TabelVisning(model)
         visning.paa_besked = self._besked
         model.paa_rettelse = lambda r, x: self.dok.anvend(ae.OpdaterElement(self.tilbud_id, samling, r, x))
-        model.paa_blok = lambda rettede: self._blok(samling, rettede)
+        model.paa_blok = lambda rettede, nye: self._blok(samling, rettede, nye)
+        model.ny_raekke = ny
         self.tabeller[samling] = visning
         boks = QWidget()
         lag = QVBoxLayout(boks)
@@ -146,13 +147,12 @@ class Trin(QWidget):
         if r >= 0:
             self.dok.anvend(ae.SletElement(self.tilbud_id, samling, r))
 
-    def _blok(self, samling: str, rettede: list) -> None:
-        self.dok.stak.beginMacro("Indsæt celler")
-        try:
-            for r, x in rettede:
-                self.dok.anvend(ae.OpdaterElement(self.tilbud_id, samling, r, x))
-        finally:
-            self.dok.stak.endMacro()
+    def _blok(self, samling: str, rettede: list, nye: list = ()) -> None:
+        """A pasted block: changed rows and the rows it added, saved and undone as one edit."""
+        aendringer = [ae.OpdaterElement(self.tilbud_id, samling, r, x) for r, x in rettede]
+        aendringer += [ae.TilfoejElement(self.tilbud_id, samling, x) for x in nye]
+        tekst = f"Indsæt {len(nye)} nye linjer" if nye else "Indsæt celler"
+        self.dok.anvend_mange(aendringer, tekst)
 
     def _besked(self, tekst: str) -> None:
         vindue = self.window()

@@ -6,6 +6,7 @@ from html import escape
 from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser
 
 from takstberegner import dansk
+from takstberegner.app import klar
 from takstberegner.app.steps.base import Trin
 from takstberegner.app.steps.belaegning import BegrundelseFelt
 
@@ -85,6 +86,8 @@ def opsummering_html(t, r) -> str:
         status = "<p>Kategori 1-tilbud indmeldes ikke.</p>"
     elif fejl:
         status = f"<p style='color:#a01818'><b>Ikke klar til indmelding:</b> {fejl} fejl skal rettes.</p>"
+    elif not klar.tilbud_status(0, t, r)[1]:
+        status = f"<p style='color:#a01818'><b>Ikke klar til indmelding:</b> {escape(klar.tilbud_status(0, t, r)[0])}.</p>"
     else:
         status = "<p style='color:#1b6e2a'><b>Klar til indmelding.</b>" + (f" ({adv} advarsel{'er' if adv != 1 else ''})" if adv else "") + "</p>"
     return (f"<h3>{escape(t.navn)}</h3>{status}<table cellspacing='2' cellpadding='3'>{rows}</table>"

@@ -1,0 +1,129 @@
+"""The driftsherre overview (issue 11.4): every tilbud with its takster, last year's, the change,
+belægning and status; the checklist before submission; what blocks the indmelding listed by
+tilbud and step, each with a "Gå til" that takes the user to the field; a new file asks for the
+driftsherre, CVR and takstår; an empty budget or a takst of 0 never looks ready."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+
+from takstberegner.app.nyfil import NyFilDialog
+from takstberegner.app.steps.belaegning import BelaegningTrin
+from takstberegner.app.steps.budget import BudgetTrin
+from takstberegner.app.steps.driftsherre import DriftsherreTrin
+
+from .hjaelp import kolonne, skriv_felt, trin
+
+
+def _celle(model, r, felt):
+    return model.data(model.index(r, kolonne(model, felt)))
+
+
+def _tjekliste(v) -> str:
+    return v.overblik.tjek.text()
+
+
+def test_overblikket_viser_alle_tilbud_og_er_klar(demo_vindue):
+    v = demo_vindue
+    assert v.stak.currentWidget() is v.overblik
+    m = v.overblik.model
+    assert m.rowCount() == 4  # Bostedet Nord has two takster
+    assert [_celle(m, r, "tilbud") for r in range(4)] == [
+        "Bostedet Nord", "", "Tilbud X (Styringsaftalen 5.3)", "Nyt botilbud (Styringsaftalen 6.1.3)"]
+    assert [_celle(m, r, "takst") for r in range(4)] == ["1.664,74", "2.655,70", "2.200,43", "3.206,49"]
+    assert (_celle(m, 0, "ydelse"), _celle(m, 0, "enhed")) == ("Niveau 1", "pr. døgn")
+    assert (_celle(m, 0, "forrige_takst"), _celle(m, 0, "aendring_pct")) == ("1.620,00", "2,76")
+    assert _celle(m, 0, "belaegning_pct") == "97,00"
+    assert _celle(m, 0, "status") == "Klar til indmelding"
+    assert "✘" not in _tjekliste(v) and "Renten til forrentning af anlæg er sat" in _tjekliste(v)
+    assert v.overblik.indmeld_knap.isEnabled() and not v.overblik.mangler.isVisible()
+    assert "Klar til indmelding" in v.overblik.status.text()
+
+
+def test_gaa_til_fra_listen_over_mangler(demo_vindue, qtbot):
+    v = demo_vindue
+    v.vaelg_tilbud("X")
+    bel = trin(v, BelaegningTrin)
+    skriv_felt(qtbot, bel.pct, "90")  # BEL-UNDER-95 on Tilbud X
+    v.vis_overblik()
+    o = v.overblik
+    assert not o.indmeld_knap.isEnabled() and "Ikke klar til indmelding" in o.status.text()
+    assert o.mangler.isVisible() and o.mangler.rowCount() == 1
+    assert (o.mangler.item(0, 0).text(), o.mangler.item(0, 1).text()) == ("Tilbud X (Styringsaftalen 5.3)", "Belægning")
+    assert "95" in o.mangler.item(0, 2).text() and "SA 5.2" in o.mangler.item(0, 2).text()
+    assert o.mangler.item(0, 2).toolTip() == "Tilbud X (Styringsaftalen 5.3) › Belægning"
+    assert _celle(o.model, 2, "status") == "1 fejl skal rettes"
+    # "Gå til" opens the belægning step of Tilbud X with the focus in its field
+    v.vaelg_tilbud("T1")
+    v.vis_overblik()
+    knap = o.mangler.cellWidget(0, 3)
+    assert isinstance(knap, QPushButton) and knap.text() == "Gå til"
+    qtbot.mouseClick(knap, Qt.LeftButton)
+    assert v.tilbud_id == "X" and v.stak.currentWidget() is bel
+    assert QApplication.focusWidget() is bel.metode
+    # Indmeld is refused while it blocks: the overview again, no dialog
+    v.handlinger.indmeld()
+    assert v.stak.currentWidget() is o and "Ikke klar til indmelding" in v.statusBar().currentMessage()
+
+
+def test_tom_budget_er_ikke_klar_og_fører_til_budgettet(demo_vindue, qtbot):
+    v = demo_vindue
+    v.handlinger.nyt_tilbud()  # kategori 3, no budget: its takst is 0
+    ny = v.dok.grundlag.tilbud[-1]
+    assert "Ikke klar" in v.preview.status.text() and "Budgettet er tomt" in v.preview.status.text()
+    v.vis_overblik()
+    o = v.overblik
+    raekke = [r for r in range(o.model.rowCount()) if _celle(o.model, r, "tilbud") == ny.navn][0]
+    assert _celle(o.model, raekke, "status") == "Budgettet er tomt"
+    assert f"{ny.navn}: " in _tjekliste(v) and "✘" in _tjekliste(v)
+    rækker = [r for r in range(o.mangler.rowCount()) if o.mangler.item(r, 0).text() == ny.navn]
+    assert [o.mangler.item(r, 1).text() for r in rækker][:1] == ["Budget"]
+    qtbot.mouseClick(o.mangler.cellWidget(rækker[0], 3), Qt.LeftButton)
+    assert v.tilbud_id == ny.id and isinstance(v.stak.currentWidget(), BudgetTrin)
+    # double-clicking a tilbud in the table opens it
+    v.vis_overblik()
+    idx = o.model.index(0, 0)
+    o.tabel.doubleClicked.emit(idx)
+    assert v.tilbud_id == "T1" and v.stak.currentWidget() is not o
+
+
+def test_ny_fil_spoerger_om_driftsherre_cvr_og_takstaar(vindue, qtbot, tmp_path, monkeypatch):
+    svar = {}
+
+    def exec_(self):
+        qtbot.mouseClick(self.findChild(QPushButton, "") or self.findChildren(QPushButton)[0], Qt.LeftButton)
+        svar["tom"] = self.besked.text()  # nothing filled in: refused with a reason
+        qtbot.keyClicks(self.navn, "Hjørring Kommune")
+        qtbot.keyClicks(self.cvr, "29189919x")  # the letter is not taken
+        self.takstaar.setValue(date.today().year + 2)
+        self._ok()
+        return self.result()
+
+    monkeypatch.setattr(NyFilDialog, "exec", exec_)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "hjoerring"), ""))
+    assert vindue.handlinger.ny_dialog()
+    assert svar["tom"] == "Skriv driftsherrens navn."
+    g = vindue.dok.grundlag
+    assert (g.driftsherre.navn, g.driftsherre.cvr, g.takstaar) == ("Hjørring Kommune", "29189919", date.today().year + 2)
+    assert vindue.dok.sti == tmp_path / "hjoerring.takst"
+    # a new file is not ready: no rente, no tilbud
+    o = vindue.overblik
+    assert vindue.stak.currentWidget() is o and not o.indmeld_knap.isEnabled()
+    assert "Sæt årets rente" in _tjekliste(vindue) and "Tilføj mindst ét tilbud" in _tjekliste(vindue)
+    assert "CVR-nummeret er udfyldt" in _tjekliste(vindue)
+    # the checklist's link goes to the rente field on the driftsherre page
+    o.tjek.linkActivated.emit("satser.rente_anlaeg_pct")
+    side = vindue.stak.currentWidget()
+    assert isinstance(side, DriftsherreTrin) and QApplication.focusWidget() is side.satser["rente_anlaeg_pct"]
+    skriv_felt(qtbot, side.satser["rente_anlaeg_pct"], "3,5")
+    assert vindue.dok.grundlag.satser.rente_anlaeg_pct == Decimal("3.5")
+    vindue.vis_overblik()
+    assert "Renten til forrentning af anlæg er sat" in _tjekliste(vindue)
+
+
+def test_ny_fil_kan_fortrydes_uden_fil(vindue, monkeypatch):
+    monkeypatch.setattr(NyFilDialog, "exec", lambda self: 0)
+    assert not vindue.handlinger.ny_dialog() and vindue.dok is None

@@ -1,26 +1,24 @@
 """Reading a samlede takstbilag back (the workbook export/takstbilag.py makes) for the
 sammenligning (SA 1.2): last year's takster of every driftsherre.
 
-The file comes from outside, so it is read defensively: at most `MAKS_FIL` bytes on disk, every
-member inflated as a stream with a hard cap on the total (`MAKS_UDPAKKET`) before openpyxl sees
-it, at most `MAKS_RAEKKER` rows, and any failure of the ZIP or the XML becomes a Danish message
-(`TakstbilagFejl`), never a traceback. The file is recognised by its sheet "Takster" and the
+The file comes from outside, so it is read defensively: at most `MAKS_FIL` bytes on disk, and
+then by export/regneark_laes (not openpyxl): members inflated as streams under one cap on the
+total (`MAKS_UDPAKKET`), expat with no DOCTYPE, at most `MAKS_RAEKKER` rows; any failure of the ZIP
+or the XML becomes a Danish message (`TakstbilagFejl`), never a traceback. The file is recognised by its sheet "Takster" and the
 headings of its table (located by name, so a bilag that DAS has re-saved or sorted in Excel still
 reads); a workbook that is not one of ours is refused with a Danish message naming what is missing.
 """
 from __future__ import annotations
 
-import io
 import re
-import zipfile
-import zlib
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from takstberegner import dansk
 from takstberegner.domain import navne
 from takstberegner.domain.sammenligning import Sammenligningstakst
+from takstberegner.export import regneark_laes
 from takstberegner.fejl import Fejl
 
 MAKS_FIL = 50 * 1024 * 1024
@@ -57,42 +55,11 @@ def _kode(tekst: str, gruppe: dict[str, str]) -> str:
     return tekst.strip()
 
 
-def _udpak_med_loft(data: bytes) -> None:
-    """Inflate every member as a stream and refuse the file when it inflates beyond the cap or
-    is damaged, so openpyxl only ever sees a workbook of bounded size."""
-    try:
-        z = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
-        raise TakstbilagFejl(f"{IKKE_VORES}: det er ikke en Excel-projektmappe (.xlsx).") from None
-    with z:
-        infos = z.infolist()
-        if len(infos) > MAKS_MEDLEMMER:
-            raise TakstbilagFejl(f"{IKKE_VORES}: den indeholder for mange dele ({len(infos)}).")
-        i_alt = 0
-        try:
-            for info in infos:
-                with z.open(info) as f:
-                    while blok := f.read(1 << 16):
-                        i_alt += len(blok)
-                        if i_alt > MAKS_UDPAKKET:
-                            raise TakstbilagFejl(
-                                f"{IKKE_VORES}: den fylder mere end {MAKS_UDPAKKET // (1024 * 1024)} MB, når den "
-                                "pakkes ud.")
-        except TakstbilagFejl:
-            raise
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError, OSError):
-            raise TakstbilagFejl("Filen er beskadiget og kan ikke læses som Excel-projektmappe.") from None
-
-
 def _tal(v) -> Decimal | None:
     if v is None or isinstance(v, bool):
         return None
-    if isinstance(v, (int, float)):
-        try:
-            d = Decimal(str(v))
-        except InvalidOperation:
-            return None
-        return d if d.is_finite() else None
+    if isinstance(v, Decimal):
+        return v
     if isinstance(v, str) and v.strip() and len(v) < 40:
         try:
             return dansk.laes_tal(v)
@@ -104,8 +71,8 @@ def _tal(v) -> Decimal | None:
 def _tekst(v) -> str:
     if v is None:
         return ""
-    if isinstance(v, float) and v.is_integer():
-        v = int(v)
+    if isinstance(v, Decimal):
+        v = format(v.normalize(), "f") if v == v.to_integral_value() else format(v, "f")
     return str(v).strip()[:MAKS_TEKST]
 
 
@@ -123,47 +90,42 @@ def laes_takstbilag(sti: str | Path) -> LaestTakstbilag:
         raise TakstbilagFejl(f"Filen {p.name} findes ikke.") from None
     except OSError as e:
         raise TakstbilagFejl(f"Filen {p.name} kan ikke læses ({e.strerror or e}).") from None
-    _udpak_med_loft(data)
+    g = regneark_laes.Graenser(udpakket_bytes=MAKS_UDPAKKET, medlemmer=MAKS_MEDLEMMER,
+                               raekker=MAKS_RAEKKER + _OVERSKRIFTSRAEKKER, kolonner=MAKS_KOLONNER)
     try:
-        return _laes(data, str(p))
-    except Fejl:
-        raise
-    except Exception:  # noqa: BLE001 - malformed XML and the like in a file from outside
-        raise TakstbilagFejl("Filen er beskadiget og kan ikke læses som Excel-projektmappe.") from None
+        raekker = regneark_laes.ark_raekker(data, ARK, g)
+    except regneark_laes.RegnearkFejl as e:
+        raise TakstbilagFejl(_besked(e)) from None
+    return _laes(raekker, str(p))
 
 
-def _laes(data: bytes, fil: str) -> LaestTakstbilag:
-    from openpyxl import load_workbook
+def _besked(e: regneark_laes.RegnearkFejl) -> str:
+    rl = regneark_laes
+    if e.art == rl.IKKE_XLSX:
+        return f"{IKKE_VORES}: det er ikke en Excel-projektmappe (.xlsx)."
+    if e.art == rl.MANGLER_ARK:
+        return f"{IKKE_VORES}: arket '{ARK}' mangler."
+    if e.art == rl.FOR_MANGE:
+        return f"{IKKE_VORES}: arket '{ARK}' har mere end {dansk.tal(MAKS_RAEKKER, 0)} rækker."
+    if e.art == rl.FOR_STOR:
+        return f"{IKKE_VORES}: {e.besked[:1].lower()}{e.besked[1:]}"
+    return e.besked
 
-    wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    try:
-        if ARK not in wb.sheetnames:
-            raise TakstbilagFejl(f"{IKKE_VORES}: arket '{ARK}' mangler.")
-        ws = wb[ARK]
-        ws.reset_dimensions()  # a stale <dimension> must not hide rows
-        raekker = ws.iter_rows(values_only=True, max_col=MAKS_KOLONNER)
-        titel, kolonner = "", None
-        for nr, raekke in enumerate(raekker, 1):
-            if nr == 1 and raekke:
-                titel = _tekst(raekke[0])
-            navne_ = [_tekst(v) for v in raekke]
-            if all(k in navne_ for k in KRAEVEDE):
-                kolonner = {n: i for i, n in reversed(list(enumerate(navne_))) if n}
-                break
-            if nr >= _OVERSKRIFTSRAEKKER:
-                break
-        if kolonner is None:
-            raise TakstbilagFejl(f"{IKKE_VORES}: arket '{ARK}' har ikke takstbilagets kolonner "
-                                 f"({', '.join(KRAEVEDE)}).")
-        takster = []
-        for n, raekke in enumerate(raekker, 1):
-            if n > MAKS_RAEKKER:
-                raise TakstbilagFejl(f"{IKKE_VORES}: arket '{ARK}' har mere end {dansk.tal(MAKS_RAEKKER, 0)} rækker.")
-            r = _raekke(raekke, kolonner)
-            if r is not None:
-                takster.append(r)
-    finally:
-        wb.close()
+
+def _laes(raekker: list[list], fil: str) -> LaestTakstbilag:
+    titel = _tekst(raekker[0][0]) if raekker and raekker[0] else ""
+    kolonner = None
+    for nr, raekke in enumerate(raekker[:_OVERSKRIFTSRAEKKER]):
+        navne_ = [_tekst(v) for v in raekke]
+        if all(k in navne_ for k in KRAEVEDE):
+            kolonner = {n: i for i, n in reversed(list(enumerate(navne_))) if n}
+            break
+    if kolonner is None:
+        raise TakstbilagFejl(f"{IKKE_VORES}: arket '{ARK}' har ikke takstbilagets kolonner ({', '.join(KRAEVEDE)}).")
+    data = raekker[nr + 1:]
+    if len(data) > MAKS_RAEKKER:
+        raise TakstbilagFejl(f"{IKKE_VORES}: arket '{ARK}' har mere end {dansk.tal(MAKS_RAEKKER, 0)} rækker.")
+    takster = [r for r in (_raekke(x, kolonner) for x in data) if r is not None]
     m = re.search(r"\b(20\d\d)\b", titel)
     aar = int(m.group(1)) if m else None
     return LaestTakstbilag(fil, aar, tuple(replace(r, takstaar=aar) for r in takster))

@@ -6,7 +6,7 @@ spreadsheet and the PDF. Decimals are rounded half up here, before they are form
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 
 def tal(vaerdi: Decimal | int | None, decimaler: int = 2) -> str:
@@ -14,10 +14,12 @@ def tal(vaerdi: Decimal | int | None, decimaler: int = 2) -> str:
     if vaerdi is None:
         return ""
     d = Decimal(vaerdi)
-    if decimaler > 0:
-        d = d.quantize(Decimal(1).scaleb(-decimaler), rounding=ROUND_HALF_UP)
-    else:
-        d = d.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    if not d.is_finite():  # a value the validation refuses may still be shown (and mended)
+        return "ikke et tal" if d.is_nan() else ("-∞" if d < 0 else "∞")
+    # Enough digits for any finite value, so that showing 10^30 never raises.
+    ctx = Context(prec=max(28, d.adjusted() + decimaler + 2))
+    d = d.quantize(Decimal(1).scaleb(-decimaler) if decimaler > 0 else Decimal(1), rounding=ROUND_HALF_UP,
+                   context=ctx)
     negativ = d < 0
     tekst = f"{abs(d):.{decimaler}f}"
     heltal, _, brok = tekst.partition(".")

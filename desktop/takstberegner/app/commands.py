@@ -6,39 +6,9 @@ from PySide6.QtGui import QUndoCommand
 
 from takstberegner.domain import aendringer as ae
 
-_TEKSTER = {
-    ae.SaetDriftsherre: "Ret driftsherre",
-    ae.SaetSatser: "Ret satser",
-    ae.TilfoejTilbud: "Tilføj tilbud",
-    ae.SletTilbud: "Slet tilbud",
-    ae.OpdaterTilbud: "Ret tilbud",
-    ae.TilfoejElement: "Tilføj række",
-    ae.OpdaterElement: "Ret række",
-    ae.SletElement: "Slet række",
-    ae.TilfoejPulje: "Tilføj overheadpulje",
-    ae.OpdaterPulje: "Ret overheadpulje",
-    ae.SletPulje: "Slet overheadpulje",
-}
-_SAMLING_NAVNE = {
-    "ydelser": "ydelse",
-    "omkostninger": "budgetlinje",
-    "anlaeg": "anlæg",
-    "oevrige_indtaegter": "indtægt",
-    "resultater": "resultat",
-    "hensaettelser": "hensættelse",
-    "tillaegsydelser": "tillægsydelse",
-}
-
-
 def beskriv(a: ae.Aendring) -> str:
-    """A Danish name for the change, shown in Redigér → Fortryd/Gentag."""
-    tekst = _TEKSTER.get(type(a), "Ret")
-    samling = getattr(a, "samling", None)
-    if samling in _SAMLING_NAVNE:
-        tekst = tekst.replace("række", _SAMLING_NAVNE[samling])
-    if isinstance(a, ae.OpdaterTilbud) and a.felter:
-        tekst += " (" + ", ".join(n for n, _ in a.felter) + ")"
-    return tekst
+    """A Danish name for the change, shown in Redigér → Fortryd/Gentag (the record describes itself)."""
+    return ae.beskriv(a)
 
 
 class AendringKommando(QUndoCommand):

@@ -12,9 +12,41 @@ from PySide6.QtGui import QUndoStack
 
 from takstberegner.app.commands import AendringKommando
 from takstberegner.domain import aendringer as ae
+from takstberegner.domain import navne
 from takstberegner.domain.beregning import Beregner
 from takstberegner.domain.model import Takstgrundlag
 from takstberegner.domain.resultat import Beregning
+from takstberegner.fejl import Fejl
+
+
+class Afvist(str):
+    """The Danish reason an edit was not saved; false, so `if dok.anvend(...)` reads as before."""
+
+    def __bool__(self) -> bool:
+        return False
+
+
+def _under(felt: str, sti: str) -> bool:
+    """felt is sti or a field inside it ("tilbud[0].enheder.antal" is under "tilbud[0].enheder")."""
+    return felt == sti or felt.startswith(sti + ".") or felt.startswith(sti + "[")
+
+
+def _redigerede_felter(g: Takstgrundlag, a: ae.Aendring) -> list[str]:
+    """The field paths a value edit sets (additions and deletions are saved with their findings)."""
+    if isinstance(a, ae.SaetDriftsherre):
+        return ["driftsherre"]
+    if isinstance(a, ae.SaetSatser):
+        return ["satser"]
+    if isinstance(a, ae.OpdaterPulje):
+        return [f"overheadpuljer[{a.position}]"]
+    if isinstance(a, (ae.OpdaterTilbud, ae.OpdaterElement)):
+        i = next((i for i, t in enumerate(g.tilbud) if t.id == a.tilbud_id), None)
+        if i is None:
+            return []
+        if isinstance(a, ae.OpdaterElement):
+            return [f"tilbud[{i}].{a.samling}[{a.position}]"]
+        return [f"tilbud[{i}].{navn}" for navn, _ in a.felter]
+    return []
 
 
 class Dokument(QObject):
@@ -28,6 +60,7 @@ class Dokument(QObject):
         self.fil = fil
         self.stak = QUndoStack(self)
         self._beregner: Beregner | None = None
+        self._input_felter: list[str] = []
         self.grundlag: Takstgrundlag = fil.hent()
         self.beregning: Beregning = self._beregn()
 
@@ -41,56 +74,86 @@ class Dokument(QObject):
         rs = regelsaet_for(self.grundlag.takstaar)
         if self._beregner is None or self._beregner.regelsaet is not rs:
             self._beregner = Beregner(rs)
-        return self._beregner.beregn(self.grundlag)
+        beregning = self._beregner.beregn(self.grundlag)
+        self._input_felter = [f.felt for f in beregning.alle_fund() if f.kode == "INPUT"]
+        return beregning
 
     def anvend(self, aendring: ae.Aendring, tekst: str | None = None) -> bool:
-        """Push one edit on the undo stack; False (and `fejl`) when it does not fit."""
-        try:
-            modsat = ae.modsat(self.grundlag, aendring)
-            ae.anvend(self.grundlag, aendring)
-        except ae.AendringsFejl as e:
-            self.fejl.emit(str(e))
-            return False
-        if not self.udfoer_sikkert(aendring):
-            return False
-        self.stak.push(AendringKommando(self, aendring, modsat, tekst))
-        return True
+        """Push one edit on the undo stack; False (and `fejl`) when it does not fit or the
+        validation refuses the value (then the returned `Afvist` says why, in Danish)."""
+        return self._ny([aendring], tekst)
 
     def anvend_mange(self, aendringer: list[ae.Aendring], tekst: str) -> bool:
         """Several edits (an import, a pasted block) saved in one transaction and undone as one."""
         if not aendringer:
             return True
+        return self._ny(list(aendringer), tekst)
+
+    def _ny(self, aendringer: list[ae.Aendring], tekst: str | None) -> bool:
+        """Apply once in memory, validate, write the steps, push the inverse on the undo stack."""
         try:
-            modsatte = ae.modsatte(self.grundlag, aendringer)
+            efter, trin = ae.anvend_alle(self.grundlag, aendringer)
         except ae.AendringsFejl as e:
-            self.fejl.emit(str(e))
+            return self._afvis(str(e))
+        afvist = self._afvisning(aendringer, efter)
+        if afvist:
+            return self._afvis(afvist)
+        try:
+            self.fil.gem(trin)
+        except ae.AendringsFejl as e:
+            return self._afvis(str(e))
+        except Fejl as e:  # the storage's LagerFejl (locked, read-only, disk full, ...)
+            self.lagerfejl.emit(e.besked)
             return False
-        if not self.udfoer_sikkert(aendringer):
-            return False
-        self.stak.push(AendringKommando(self, aendringer, modsatte, tekst))
+        modsat = ae.modsatte_af(trin)
+        self._efter_gem(efter)
+        enkelt = len(aendringer) == 1
+        self.stak.push(AendringKommando(self, aendringer[0] if enkelt else aendringer,
+                                        modsat[0] if enkelt and len(modsat) == 1 else modsat,
+                                        tekst or ae.beskriv(aendringer)))
         return True
 
+    def _afvis(self, besked: str) -> "Afvist":
+        self.fejl.emit(besked)
+        return Afvist(besked)
+
+    def _afvisning(self, aendringer: list[ae.Aendring], efter: Takstgrundlag) -> str:
+        """Danish text when an edit would put a value in the file that the validation refuses.
+
+        Only the edited value counts, and only a new finding: a value that was already refused
+        may be changed on the way to a good one (mending a bad file), and what a new choice asks
+        for (the enheder of an enhedstakst) is saved with its finding, which leads to the field.
+        """
+        felter = [f for a in aendringer for f in _redigerede_felter(self.grundlag, a)]
+        if not felter:
+            return ""
+        foer = self._input_felter
+        for f in self._beregner.valider(efter):
+            if f.kode != "INPUT" or not any(_under(f.felt, x) for x in felter):
+                continue
+            if any(_under(f.felt, o) or _under(o, f.felt) for o in foer):
+                continue
+            return f"Ikke gemt: {navne.felt_tekst(f.felt, efter)}: {f.tekst}"
+        return ""
+
     def udfoer_sikkert(self, aendring: ae.Aendring | list[ae.Aendring]) -> bool:
-        """udfoer, but a file that cannot be written becomes a Danish message (`lagerfejl`)."""
+        """udfoer (undo and redo), but a file that cannot be written becomes a Danish message."""
         try:
             self.udfoer(aendring)
         except ae.AendringsFejl as e:
             self.fejl.emit(str(e))
             return False
-        except Exception as e:  # the storage's LagerFejl (locked, read-only, disk full, ...)
-            besked = getattr(e, "besked", None)
-            if not besked:
-                raise
-            self.lagerfejl.emit(besked)
+        except Fejl as e:  # the storage's LagerFejl (locked, read-only, disk full, ...)
+            self.lagerfejl.emit(e.besked)
             return False
         return True
 
     def udfoer(self, aendring: ae.Aendring | list[ae.Aendring]) -> None:
-        """Apply and persist one change, or a list in one transaction; then recompute."""
-        if isinstance(aendring, list):
-            self.grundlag = self.fil.anvend_alle(aendring)
-        else:
-            self.grundlag = self.fil.anvend(aendring)
+        """Apply (once) and persist one change, or a list in one transaction; then recompute."""
+        self._efter_gem(self.fil.anvend_alle(aendring if isinstance(aendring, list) else [aendring]))
+
+    def _efter_gem(self, grundlag: Takstgrundlag) -> None:
+        self.grundlag = grundlag
         self.beregning = self._beregn()
         sidst = getattr(self.fil, "sidst_gemt", None)
         self.gemt.emit(f"Gemt {sidst:%H:%M:%S}" if sidst else "Gemt")

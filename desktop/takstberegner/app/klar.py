@@ -44,8 +44,11 @@ def tilbud_mangler(i: int, t, r) -> list[Mangel]:
     """What makes a submitted tilbud's takster meaningless: no budget, or a takst of 0 or less."""
     if not indmeldes(t):
         return []
+    if r is not None and any(f.kode == "INPUT" for f in r.fund):
+        return []  # its INPUT findings say what to fix first (and its raw amounts may be anything)
     ud = []
-    if not t.omkostninger or sum((x.beloeb for x in t.omkostninger), Decimal(0)) <= 0:
+    direkte = r.direkte_omkostninger if r is not None else sum((x.beloeb for x in t.omkostninger), Decimal(0))
+    if not t.omkostninger or direkte <= 0:
         ud.append(Mangel(t.navn, "Budgettet er tomt. Indtast tilbuddets omkostninger.", f"tilbud[{i}].omkostninger",
                          "SA 5.5.1"))
     if r is not None:

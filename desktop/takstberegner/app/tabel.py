@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QStyledItemDelegate,
     QTableView,
+    QToolTip,
 )
 
 from takstberegner.app.models.raekker import RaekkeModel
@@ -47,9 +48,15 @@ class DanskDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor, model, index):
         if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData(), Qt.EditRole)
+            ok = model.setData(index, editor.currentData(), Qt.EditRole)
         else:
-            model.setData(index, editor.text(), Qt.EditRole)
+            ok = model.setData(index, editor.text(), Qt.EditRole)
+        besked = getattr(model, "sidste_fejl", "")
+        if not ok and besked:  # why the value was not saved, at the cell (the status bar says it too)
+            view = self.parent()
+            if isinstance(view, QTableView):
+                rect = view.visualRect(index)
+                QToolTip.showText(view.viewport().mapToGlobal(rect.bottomLeft()), besked, view.viewport(), rect, 8000)
 
 
 class TabelVisning(QTableView):

@@ -1,14 +1,16 @@
 """Edits of a takstgrundlag as data: one record per user action, with its inverse.
 
-The same change records are applied in memory (`anvend`), persisted by storage/repository.py
-in one transaction each, and undone by the UI's undo stack through `modsat`, which computes the
-change that restores the state before. Pure functions over the frozen model.
+Each change record applies itself (`anvend`: applied once, in memory, by whoever makes the
+edit; storage/ then only writes the rows it touches), gives its inverse (`modsat`, computed from
+the state before, for the undo stack) and describes itself in Danish (`beskriv`, for Fortryd).
+Pure functions over the frozen model.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 from typing import Any, Union
 
+from takstberegner.domain import navne
 from takstberegner.domain.model import (
     Driftsherre,
     Overheadpulje,
@@ -34,29 +36,93 @@ TILBUD_FELTER: tuple[str, ...] = tuple(
 )
 
 
+class AendringsFejl(Fejl, ValueError):
+    """A change that does not fit the takstgrundlag (unknown tilbud, position out of range)."""
+
+
+_SAMLING_NAVNE = {
+    "ydelser": "ydelse", "omkostninger": "budgetlinje", "anlaeg": "anlæg", "oevrige_indtaegter": "indtægt",
+    "resultater": "resultat", "hensaettelser": "hensættelse", "tillaegsydelser": "tillægsydelse",
+}
+
+
+class _Aendring:
+    """What every change record can do: apply itself (`anvend`), give the change that undoes it
+    (`modsat`, from the state before) and describe itself in Danish (`beskriv`, for Fortryd)."""
+
+    def anvend(self, g: Takstgrundlag) -> Takstgrundlag:  # pragma: no cover - every record overrides
+        raise AendringsFejl(f"Ukendt ændring: {self!r}")
+
+    def modsat(self, g: Takstgrundlag) -> "Aendring":  # pragma: no cover
+        raise AendringsFejl(f"Ukendt ændring: {self!r}")
+
+    def beskriv(self) -> str:  # pragma: no cover
+        return "Ret"
+
+
 @dataclass(frozen=True)
-class SaetDriftsherre:
+class SaetDriftsherre(_Aendring):
     driftsherre: Driftsherre
 
+    def anvend(self, g: Takstgrundlag) -> Takstgrundlag:
+        return replace(g, driftsherre=self.driftsherre)
+
+    def modsat(self, g: Takstgrundlag) -> Aendring:
+        return SaetDriftsherre(g.driftsherre)
+
+    def beskriv(self) -> str:
+        return "Ret driftsherre"
+
 
 @dataclass(frozen=True)
-class SaetSatser:
+class SaetSatser(_Aendring):
     satser: Satser
 
+    def anvend(self, g: Takstgrundlag) -> Takstgrundlag:
+        return replace(g, satser=self.satser)
+
+    def modsat(self, g: Takstgrundlag) -> Aendring:
+        return SaetSatser(g.satser)
+
+    def beskriv(self) -> str:
+        return "Ret satser"
+
 
 @dataclass(frozen=True)
-class TilfoejTilbud:
+class TilfoejTilbud(_Aendring):
     tilbud: Tilbud
     position: int | None = None  # None: at the end
 
+    def anvend(self, g: Takstgrundlag) -> Takstgrundlag:
+        if any(t.id == self.tilbud.id for t in g.tilbud):
+            raise AendringsFejl(f"Der findes allerede et tilbud med id '{self.tilbud.id}'.")
+        return replace(g, tilbud=_indsaet(g.tilbud, self.tilbud, self.position))
+
+    def modsat(self, g: Takstgrundlag) -> Aendring:
+        return SletTilbud(self.tilbud.id)
+
+    def beskriv(self) -> str:
+        return "Tilføj tilbud"
+
 
 @dataclass(frozen=True)
-class SletTilbud:
+class SletTilbud(_Aendring):
     tilbud_id: str
 
+    def anvend(self, g: Takstgrundlag) -> Takstgrundlag:
+        i = _tilbud_index(g, self.tilbud_id)
+        return replace(g, tilbud=g.tilbud[:i] + g.tilbud[i + 1 :])
+
+    def modsat(self, g: Takstgrundlag) -> Aendring:
+        i = _tilbud_index(g, self.tilbud_id)
+        return TilfoejTilbud(g.tilbud[i], i)
+
+    def beskriv(self) -> str:
+        return "Slet tilbud"
+
 
 @dataclass(frozen=True)
-class OpdaterTilbud:
+class OpdaterTilbud(_Aendring):
     """Set some of a tilbud's own fields, e.g. {"pladser": 14, "belaegning": Belaegning(...)}."""
 
     tilbud_id: str
@@ -66,48 +132,152 @@ class OpdaterTilbud:
     def af(tilbud_id: str, **felter: Any) -> "OpdaterTilbud":
         return OpdaterTilbud(tilbud_id, tuple(felter.items()))
 
+    def anvend(self, g: Takstgrundlag) -> Takstgrundlag:
+        i = _tilbud_index(g, self.tilbud_id)
+        for navn, _ in self.felter:
+            if navn not in TILBUD_FELTER:
+                raise AendringsFejl(f"Feltet '{navn}' kan ikke ændres her.")
+        return _med_tilbud(g, i, replace(g.tilbud[i], **dict(self.felter)))
+
+    def modsat(self, g: Takstgrundlag) -> Aendring:
+        t = g.tilbud[_tilbud_index(g, self.tilbud_id)]
+        return OpdaterTilbud(self.tilbud_id, tuple((n, getattr(t, n)) for n, _ in self.felter))
+
+    def beskriv(self) -> str:
+        if not self.felter:
+            return "Ret tilbud"
+        return "Ret " + ", ".join(navne.FELTER.get(n, navne.laesbar(n)).lower() for n, _ in self.felter)
+
+
+class _ElementAendring(_Aendring):
+    def _samling(self, g: Takstgrundlag) -> tuple[int, Tilbud, tuple]:
+        if self.samling not in SAMLINGER:
+            raise AendringsFejl(f"Ukendt samling '{self.samling}'.")
+        i = _tilbud_index(g, self.tilbud_id)
+        t = g.tilbud[i]
+        return i, t, getattr(t, self.samling)
+
+    def _med(self, g: Takstgrundlag, i: int, t: Tilbud, seq: tuple) -> Takstgrundlag:
+        return _med_tilbud(g, i, replace(t, **{self.samling: seq}))
+
+    def _navn(self) -> str:
+        return _SAMLING_NAVNE.get(self.samling, "række")
+
 
 @dataclass(frozen=True)
-class TilfoejElement:
+class TilfoejElement(_ElementAendring):
     tilbud_id: str
     samling: str
     element: Any
     position: int | None = None  # None: at the end
 
+    def anvend(self, g: Takstgrundlag) -> Takstgrundlag:
+        i, t, seq = self._samling(g)
+        return self._med(g, i, t, _indsaet(seq, self.element, self.position))
+
+    def modsat(self, g: Takstgrundlag) -> Aendring:
+        _, _, seq = self._samling(g)
+        pos = len(seq) if self.position is None else self.position
+        return SletElement(self.tilbud_id, self.samling, pos)
+
+    def beskriv(self) -> str:
+        return f"Tilføj {self._navn()}"
+
 
 @dataclass(frozen=True)
-class OpdaterElement:
+class OpdaterElement(_ElementAendring):
     tilbud_id: str
     samling: str
     position: int
     element: Any
 
+    def anvend(self, g: Takstgrundlag) -> Takstgrundlag:
+        i, t, seq = self._samling(g)
+        _tjek_position(seq, self.position)
+        return self._med(g, i, t, seq[: self.position] + (self.element,) + seq[self.position + 1 :])
+
+    def modsat(self, g: Takstgrundlag) -> Aendring:
+        _, _, seq = self._samling(g)
+        _tjek_position(seq, self.position)
+        return OpdaterElement(self.tilbud_id, self.samling, self.position, seq[self.position])
+
+    def beskriv(self) -> str:
+        return f"Ret {self._navn()}"
+
 
 @dataclass(frozen=True)
-class SletElement:
+class SletElement(_ElementAendring):
     tilbud_id: str
     samling: str
     position: int
 
+    def anvend(self, g: Takstgrundlag) -> Takstgrundlag:
+        i, t, seq = self._samling(g)
+        _tjek_position(seq, self.position)
+        return self._med(g, i, t, seq[: self.position] + seq[self.position + 1 :])
+
+    def modsat(self, g: Takstgrundlag) -> Aendring:
+        _, _, seq = self._samling(g)
+        _tjek_position(seq, self.position)
+        return TilfoejElement(self.tilbud_id, self.samling, seq[self.position], self.position)
+
+    def beskriv(self) -> str:
+        return f"Slet {self._navn()}"
+
 
 @dataclass(frozen=True)
-class TilfoejPulje:
+class TilfoejPulje(_Aendring):
     pulje: Overheadpulje
     position: int | None = None
 
+    def anvend(self, g: Takstgrundlag) -> Takstgrundlag:
+        return replace(g, overheadpuljer=_indsaet(g.overheadpuljer, self.pulje, self.position))
+
+    def modsat(self, g: Takstgrundlag) -> Aendring:
+        return SletPulje(len(g.overheadpuljer) if self.position is None else self.position)
+
+    def beskriv(self) -> str:
+        return "Tilføj overheadpulje"
+
 
 @dataclass(frozen=True)
-class OpdaterPulje:
+class OpdaterPulje(_Aendring):
     position: int
     pulje: Overheadpulje
 
+    def anvend(self, g: Takstgrundlag) -> Takstgrundlag:
+        p = g.overheadpuljer
+        _tjek_position(p, self.position)
+        return replace(g, overheadpuljer=p[: self.position] + (self.pulje,) + p[self.position + 1 :])
+
+    def modsat(self, g: Takstgrundlag) -> Aendring:
+        _tjek_position(g.overheadpuljer, self.position)
+        return OpdaterPulje(self.position, g.overheadpuljer[self.position])
+
+    def beskriv(self) -> str:
+        return "Ret overheadpulje"
+
 
 @dataclass(frozen=True)
-class SletPulje:
+class SletPulje(_Aendring):
     position: int
+
+    def anvend(self, g: Takstgrundlag) -> Takstgrundlag:
+        p = g.overheadpuljer
+        _tjek_position(p, self.position)
+        return replace(g, overheadpuljer=p[: self.position] + p[self.position + 1 :])
+
+    def modsat(self, g: Takstgrundlag) -> Aendring:
+        _tjek_position(g.overheadpuljer, self.position)
+        return TilfoejPulje(g.overheadpuljer[self.position], self.position)
+
+    def beskriv(self) -> str:
+        return "Slet overheadpulje"
 
 
 Aendring = Union[
+    "TilfoejElementer",
+    "SletSidste",
     SaetDriftsherre,
     SaetSatser,
     TilfoejTilbud,
@@ -120,10 +290,6 @@ Aendring = Union[
     OpdaterPulje,
     SletPulje,
 ]
-
-
-class AendringsFejl(Fejl, ValueError):
-    """A change that does not fit the takstgrundlag (unknown tilbud, position out of range)."""
 
 
 def _tilbud_index(grundlag: Takstgrundlag, tilbud_id: str) -> int:
@@ -155,111 +321,112 @@ def _tjek_position(seq: tuple, position: int) -> None:
         raise AendringsFejl(f"Position {position} findes ikke.")
 
 
+def _som_aendring(a: Any) -> _Aendring:
+    if not isinstance(a, _Aendring):
+        raise AendringsFejl(f"Ukendt ændring: {a!r}")
+    return a
+
+
 def anvend(grundlag: Takstgrundlag, a: Aendring) -> Takstgrundlag:
     """The takstgrundlag after the change. Unchanged tilbud keep their identity (for caching)."""
-    if isinstance(a, SaetDriftsherre):
-        return replace(grundlag, driftsherre=a.driftsherre)
-    if isinstance(a, SaetSatser):
-        return replace(grundlag, satser=a.satser)
-    if isinstance(a, TilfoejTilbud):
-        if any(t.id == a.tilbud.id for t in grundlag.tilbud):
-            raise AendringsFejl(f"Der findes allerede et tilbud med id '{a.tilbud.id}'.")
-        return replace(grundlag, tilbud=_indsaet(grundlag.tilbud, a.tilbud, a.position))
-    if isinstance(a, SletTilbud):
-        i = _tilbud_index(grundlag, a.tilbud_id)
-        return replace(grundlag, tilbud=grundlag.tilbud[:i] + grundlag.tilbud[i + 1 :])
-    if isinstance(a, OpdaterTilbud):
-        i = _tilbud_index(grundlag, a.tilbud_id)
-        for navn, _ in a.felter:
-            if navn not in TILBUD_FELTER:
-                raise AendringsFejl(f"Feltet '{navn}' kan ikke ændres her.")
-        return _med_tilbud(grundlag, i, replace(grundlag.tilbud[i], **dict(a.felter)))
-    if isinstance(a, (TilfoejElement, OpdaterElement, SletElement)):
-        if a.samling not in SAMLINGER:
-            raise AendringsFejl(f"Ukendt samling '{a.samling}'.")
-        i = _tilbud_index(grundlag, a.tilbud_id)
-        t = grundlag.tilbud[i]
-        seq = getattr(t, a.samling)
-        if isinstance(a, TilfoejElement):
-            seq = _indsaet(seq, a.element, a.position)
-        elif isinstance(a, OpdaterElement):
-            _tjek_position(seq, a.position)
-            seq = seq[: a.position] + (a.element,) + seq[a.position + 1 :]
-        else:
-            _tjek_position(seq, a.position)
-            seq = seq[: a.position] + seq[a.position + 1 :]
-        return _med_tilbud(grundlag, i, replace(t, **{a.samling: seq}))
-    if isinstance(a, TilfoejPulje):
-        return replace(grundlag, overheadpuljer=_indsaet(grundlag.overheadpuljer, a.pulje, a.position))
-    if isinstance(a, OpdaterPulje):
-        _tjek_position(grundlag.overheadpuljer, a.position)
-        p = grundlag.overheadpuljer
-        return replace(grundlag, overheadpuljer=p[: a.position] + (a.pulje,) + p[a.position + 1 :])
-    if isinstance(a, SletPulje):
-        _tjek_position(grundlag.overheadpuljer, a.position)
-        p = grundlag.overheadpuljer
-        return replace(grundlag, overheadpuljer=p[: a.position] + p[a.position + 1 :])
-    raise AendringsFejl(f"Ukendt ændring: {a!r}")
+    return _som_aendring(a).anvend(grundlag)
 
 
 def modsat(grundlag: Takstgrundlag, a: Aendring) -> Aendring:
     """The change that undoes `a`, computed from the state *before* `a` is applied."""
-    if isinstance(a, SaetDriftsherre):
-        return SaetDriftsherre(grundlag.driftsherre)
-    if isinstance(a, SaetSatser):
-        return SaetSatser(grundlag.satser)
-    if isinstance(a, TilfoejTilbud):
-        return SletTilbud(a.tilbud.id)
-    if isinstance(a, SletTilbud):
-        i = _tilbud_index(grundlag, a.tilbud_id)
-        return TilfoejTilbud(grundlag.tilbud[i], i)
-    if isinstance(a, OpdaterTilbud):
-        t = grundlag.tilbud[_tilbud_index(grundlag, a.tilbud_id)]
-        return OpdaterTilbud(a.tilbud_id, tuple((n, getattr(t, n)) for n, _ in a.felter))
-    if isinstance(a, TilfoejElement):
-        t = grundlag.tilbud[_tilbud_index(grundlag, a.tilbud_id)]
-        pos = len(getattr(t, a.samling)) if a.position is None else a.position
-        return SletElement(a.tilbud_id, a.samling, pos)
-    if isinstance(a, OpdaterElement):
-        t = grundlag.tilbud[_tilbud_index(grundlag, a.tilbud_id)]
-        return OpdaterElement(a.tilbud_id, a.samling, a.position, getattr(t, a.samling)[a.position])
-    if isinstance(a, SletElement):
-        t = grundlag.tilbud[_tilbud_index(grundlag, a.tilbud_id)]
-        return TilfoejElement(a.tilbud_id, a.samling, getattr(t, a.samling)[a.position], a.position)
-    if isinstance(a, TilfoejPulje):
-        pos = len(grundlag.overheadpuljer) if a.position is None else a.position
-        return SletPulje(pos)
-    if isinstance(a, OpdaterPulje):
-        return OpdaterPulje(a.position, grundlag.overheadpuljer[a.position])
-    if isinstance(a, SletPulje):
-        return TilfoejPulje(grundlag.overheadpuljer[a.position], a.position)
-    raise AendringsFejl(f"Ukendt ændring: {a!r}")
+    return _som_aendring(a).modsat(grundlag)
+
+
+def beskriv(a: Aendring | list) -> str:
+    """A Danish name for the change (or a list of changes), shown in Redigér → Fortryd/Gentag."""
+    if isinstance(a, list):
+        return beskriv(a[0]) if len(a) == 1 else f"{len(a)} ændringer"
+    return _som_aendring(a).beskriv()
+
+
+@dataclass(frozen=True)
+class TilfoejElementer(_ElementAendring):
+    """Several elements appended to one collection: consecutive TilfoejElement at the end,
+    batched by `samlet` so that 50.000 imported lines are one step (and one multi-row insert)."""
+
+    tilbud_id: str
+    samling: str
+    elementer: tuple
+
+    def anvend(self, g: Takstgrundlag) -> Takstgrundlag:
+        i, t, seq = self._samling(g)
+        return self._med(g, i, t, seq + tuple(self.elementer))
+
+    def modsat(self, g: Takstgrundlag) -> Aendring:
+        _, _, seq = self._samling(g)
+        return SletSidste(self.tilbud_id, self.samling, len(self.elementer))
+
+    def beskriv(self) -> str:
+        return f"Tilføj {len(self.elementer)} × {self._navn()}"
+
+
+@dataclass(frozen=True)
+class SletSidste(_ElementAendring):
+    """The last `antal` elements of a collection removed (the inverse of TilfoejElementer)."""
+
+    tilbud_id: str
+    samling: str
+    antal: int
+
+    def anvend(self, g: Takstgrundlag) -> Takstgrundlag:
+        i, t, seq = self._samling(g)
+        if not 0 <= self.antal <= len(seq):
+            raise AendringsFejl(f"Der er ikke {self.antal} elementer at slette.")
+        return self._med(g, i, t, seq[: len(seq) - self.antal])
+
+    def modsat(self, g: Takstgrundlag) -> Aendring:
+        _, _, seq = self._samling(g)
+        return TilfoejElementer(self.tilbud_id, self.samling, seq[len(seq) - self.antal:])
+
+    def beskriv(self) -> str:
+        return f"Slet {self.antal} × {self._navn()}"
+
+
+def samlet(aendringer) -> list[Aendring]:
+    """Consecutive appends to the same collection (with no other change between them) become one
+    TilfoejElementer; everything else is kept as it is, in order."""
+    ud: list = []
+    aabne: dict[tuple[str, str], int] = {}  # collection -> index in ud of its open batch
+    for a in aendringer:
+        if isinstance(a, TilfoejElement) and a.position is None:
+            noegle = (a.tilbud_id, a.samling)
+            if noegle in aabne:  # appends to different collections commute
+                k = aabne[noegle]
+                ud[k] = (ud[k][0], ud[k][1], ud[k][2] + [a.element])
+            else:
+                aabne[noegle] = len(ud)
+                ud.append((a.tilbud_id, a.samling, [a.element]))
+        else:
+            aabne.clear()
+            ud.append(a)
+    return [TilfoejElementer(x[0], x[1], tuple(x[2])) if isinstance(x, tuple) else x for x in ud]
+
+
+Trin = tuple  # (change, grundlag before, grundlag after)
+
+
+def anvend_alle(grundlag: Takstgrundlag, aendringer) -> tuple[Takstgrundlag, list[Trin]]:
+    """Apply a sequence of changes once, in memory: the result and each step (change, before,
+    after), which storage/ writes and from which the undo is computed without applying again."""
+    trin: list[Trin] = []
+    g = grundlag
+    for a in samlet(aendringer):
+        ny = anvend(g, a)
+        trin.append((a, g, ny))
+        g = ny
+    return g, trin
+
+
+def modsatte_af(trin: list[Trin]) -> list[Aendring]:
+    """The changes that undo the steps, in the order to apply them (linear: nothing is replayed)."""
+    return [a.modsat(foer) for a, foer, _ in reversed(trin)]
 
 
 def modsatte(grundlag: Takstgrundlag, aendringer: list[Aendring]) -> list[Aendring]:
-    """The changes that undo a whole sequence, in the order to apply them.
-
-    Appends at the end of the sequence (TilfoejElement at the end of a collection: an import, also
-    after the lines it replaces were removed) are inverted without replaying them, so a large import
-    costs linear time; only the changes before them are replayed.
-    """
-    aendringer = list(aendringer)
-    i = len(aendringer)
-    while i > 0 and isinstance(aendringer[i - 1], TilfoejElement) and aendringer[i - 1].position is None:
-        i -= 1
-    ud: list[Aendring] = []
-    g = grundlag
-    for a in aendringer[:i]:
-        ud.append(modsat(g, a))
-        g = anvend(g, a)
-    laengder: dict[tuple[str, str], int] = {}
-    for a in aendringer[i:]:
-        if a.samling not in SAMLINGER:
-            raise AendringsFejl(f"Ukendt samling '{a.samling}'.")
-        noegle = (a.tilbud_id, a.samling)
-        if noegle not in laengder:
-            t = g.tilbud[_tilbud_index(g, a.tilbud_id)]
-            laengder[noegle] = len(getattr(t, a.samling))
-        ud.append(SletElement(a.tilbud_id, a.samling, laengder[noegle]))
-        laengder[noegle] += 1
-    return ud[::-1]
+    """The changes that undo a whole sequence, in the order to apply them."""
+    return modsatte_af(anvend_alle(grundlag, aendringer)[1])

@@ -290,7 +290,7 @@ def _belaegning(f: _Fund, b: m.Belaegning | None, s: str, takstaar: int) -> None
                 _aar_foer(f, y, felt, takstaar, "faktisk belægning kendes kun for tidligere år")
             f.tal(p, felt, min_=_0, max_=MAX_FAKTISK)
     else:
-        f.tal(b.pct, f"{s}.pct", kraevet=True, min_=-MAX_BELAEGNING, max_=MAX_BELAEGNING)
+        f.tal(b.pct, f"{s}.pct", min_=-MAX_BELAEGNING, max_=MAX_BELAEGNING)  # missing: BEL-UGYLDIG
 
 
 def _aar_foer(f: _Fund, y: int, felt: str, takstaar: int, hvorfor: str) -> None:

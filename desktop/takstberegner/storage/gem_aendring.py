@@ -1,13 +1,11 @@
 """How one change of the takstgrundlag (domain/aendringer.py) is written to the .takst tables.
 
-The change is first applied in memory (which also checks it); `gem` then writes just the rows it
-touches, inside the transaction repository.py opened. Consecutive appends to a collection are
-batched, so a budget of 50.000 lines is one multi-row insert.
+The change has been applied in memory once already (aendringer.anvend_alle gives each step with
+the state before and after); `gem` writes just the rows it touches, inside the transaction
+repository.py opened. Appends come batched (TilfoejElementer), so a budget of 50.000 lines is one
+multi-row insert.
 """
 from __future__ import annotations
-
-from dataclasses import replace
-from typing import Iterable
 
 from sqlite_utils import Database
 
@@ -16,47 +14,19 @@ from takstberegner.domain.model import Takstgrundlag
 from takstberegner.storage import mapping
 
 
-def samlede(aendringer: Iterable[ae.Aendring]) -> list:
-    """Appends to the same collection, with no other change between them, become one batch."""
-    ud: list = []
-    aabne: dict[tuple[str, str], _Tilfoejelser] = {}  # appends since the last other change
-    for a in aendringer:
-        if isinstance(a, ae.TilfoejElement) and a.position is None:
-            noegle = (a.tilbud_id, a.samling)
-            if noegle in aabne:  # appends to different collections commute
-                aabne[noegle].elementer.append(a.element)
-            else:
-                aabne[noegle] = _Tilfoejelser(a.tilbud_id, a.samling, [a.element])
-                ud.append(aabne[noegle])
-        else:
-            aabne.clear()
-            ud.append(a)
-    return ud
-
-
-class _Tilfoejelser:
-    def __init__(self, tilbud_id: str, samling: str, elementer: list):
-        self.tilbud_id, self.samling, self.elementer = tilbud_id, samling, elementer
-
-
 def _tjek_element(samling: str, element: object) -> None:
     _, cls = mapping.SAMLINGER.get(samling, (None, None))
     if cls is not None and not isinstance(element, cls):
         raise ae.AendringsFejl(f"Et element i '{samling}' skal være {cls.__name__}, ikke {type(element).__name__}.")
 
 
-def anvend_i_hukommelsen(g: Takstgrundlag, a: object) -> Takstgrundlag:
-    if isinstance(a, _Tilfoejelser):
-        if a.samling not in ae.SAMLINGER:
-            raise ae.AendringsFejl(f"Ukendt samling '{a.samling}'.")
+def tjek(a: object) -> None:
+    """Elements must be records of the collection's class before a row is written from them."""
+    if isinstance(a, ae.TilfoejElementer):
         for x in a.elementer:
             _tjek_element(a.samling, x)
-        i = ae._tilbud_index(g, a.tilbud_id)
-        t = g.tilbud[i]
-        return ae._med_tilbud(g, i, replace(t, **{a.samling: getattr(t, a.samling) + tuple(a.elementer)}))
-    if isinstance(a, (ae.TilfoejElement, ae.OpdaterElement)):
+    elif isinstance(a, (ae.TilfoejElement, ae.OpdaterElement)):
         _tjek_element(a.samling, a.element)
-    return ae.anvend(g, a)
 
 
 def _tilbud_nr(db: Database, tilbud_id: str) -> int:
@@ -79,10 +49,15 @@ def gem(db: Database, a: object, foer: Takstgrundlag, efter: Takstgrundlag) -> N
     elif isinstance(a, ae.OpdaterTilbud):
         i = ae._tilbud_index(efter, a.tilbud_id)
         mapping.opdater_tilbud_felter(db, _tilbud_nr(db, a.tilbud_id), efter.tilbud[i])
-    elif isinstance(a, _Tilfoejelser):
+    elif isinstance(a, ae.TilfoejElementer):
         nr = _tilbud_nr(db, a.tilbud_id)
         start = len(getattr(foer.tilbud[ae._tilbud_index(foer, a.tilbud_id)], a.samling))
         mapping.indsaet_elementer(db, nr, a.samling, a.elementer, start)
+    elif isinstance(a, ae.SletSidste):
+        nr = _tilbud_nr(db, a.tilbud_id)
+        tabel, _ = mapping.SAMLINGER[a.samling]
+        efter_laengde = len(getattr(efter.tilbud[ae._tilbud_index(efter, a.tilbud_id)], a.samling))
+        c.execute(f"DELETE FROM {tabel} WHERE tilbud_nr = ? AND position >= ?", (nr, efter_laengde))
     elif isinstance(a, (ae.TilfoejElement, ae.OpdaterElement, ae.SletElement)):
         nr = _tilbud_nr(db, a.tilbud_id)
         tabel, _ = mapping.SAMLINGER[a.samling]

@@ -242,16 +242,20 @@ class TakstFil:
 
     def anvend_alle(self, aendringer: Sequence[ae.Aendring]) -> Takstgrundlag:
         """Apply several changes in one transaction (all or nothing), e.g. an imported budget."""
+        g, trin = ae.anvend_alle(self._grundlag, aendringer)
+        self.gem(trin)
+        return g
+
+    def gem(self, trin: Sequence[tuple]) -> Takstgrundlag:
+        """Write changes already applied in memory (aendringer.anvend_alle's steps: change, before,
+        after; the first `before` must be this file's model) in one transaction; the new model."""
         conn = self._aaben()
-        gammel = self._grundlag
-        if not aendringer:
-            return gammel
-        trin: list[tuple[object, Takstgrundlag, Takstgrundlag]] = []
-        g = gammel
-        for a in gem_aendring.samlede(aendringer):
-            ny = gem_aendring.anvend_i_hukommelsen(g, a)
-            trin.append((a, g, ny))
-            g = ny
+        if not trin:
+            return self._grundlag
+        if trin[0][1] is not self._grundlag and trin[0][1] != self._grundlag:
+            raise ae.AendringsFejl("Ændringen passer ikke til filens indhold.")
+        for a, _, _ in trin:
+            gem_aendring.tjek(a)
 
         def gem() -> None:
             for a, foer, efter in trin:
@@ -259,8 +263,8 @@ class TakstFil:
             _stempel(conn)
 
         self._sidst_gemt = _skriv(conn, gem, self.sti)
-        self._grundlag = g
-        return g
+        self._grundlag = trin[-1][2]
+        return self._grundlag
 
     def luk(self) -> None:
         if self._conn is not None:

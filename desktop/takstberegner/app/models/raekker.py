@@ -219,7 +219,10 @@ class RaekkeModel(QAbstractTableModel):
         raekke = self.raekker[index.row()]
         if k.vaerdi(raekke) == ny:
             return True
-        self.paa_rettelse(index.row(), k.ny_raekke(raekke, ny))
+        svar = self.paa_rettelse(index.row(), k.ny_raekke(raekke, ny))
+        if svar is not None and not svar:  # refused: the document says why (Dokument.Afvist)
+            self.sidste_fejl = str(svar)
+            return False
         return True
 
     # -- pasting a block from a spreadsheet ------------------------------------------------

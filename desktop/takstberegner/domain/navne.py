@@ -205,6 +205,8 @@ FELTER: dict[str, str] = {
     "tillaegsydelser": "Tillægsydelser", "personalekategori": "Personalekategori",
     "timeomkostning": "Timeomkostning", "tidsrum": "Tidsrum", "fravaer_pct": "Fravær", "vfo_pct": "VFO",
     "bemaerkninger": "Bemærkninger",
+    # the order of a row within its list (a column of the .takst file)
+    "position": "Rækkefølge",
 }
 # What one element of a list is called ("Budget › linje 3").
 ELEMENTER: dict[str, str] = {

@@ -4,14 +4,23 @@ A lock file `<fil>.takst.laas` next to the document holds who has it open (progr
 machine, user, time) and is locked with an OS lock (flock on POSIX, msvcrt.locking on Windows)
 for as long as the file is open. The OS drops the lock when the process dies, so a lock file left
 behind by a crash is taken over silently; a second opening, also from the same process, is refused.
+
+The caller passes the resolved path, so a symlink or another spelling of the file meets the same
+lock file. A hard link (one file under two names) is caught by a second lock on the file's
+identity (device and inode) in the user's data folder, `<data>/laase/<dev>-<inode>.laas`.
 """
 from __future__ import annotations
 
 import getpass
+import logging
 import os
 import socket
 from datetime import datetime
 from pathlib import Path
+
+from takstberegner.paths import data_mappe
+
+log = logging.getLogger(__name__)
 
 _LAAS_OFFSET = 1 << 20  # Windows: lock a byte beyond the text, so others can still read who holds it
 
@@ -47,15 +56,42 @@ def _laas(fd: int) -> bool:
     return True
 
 
+def identitets_sti(dokument: Path) -> Path | None:
+    """The identity lock file of a document (None where the file system gives no inode)."""
+    try:
+        st = os.stat(dokument)
+    except OSError:
+        return None
+    if not st.st_ino:
+        return None
+    return data_mappe() / "laase" / f"{st.st_dev:x}-{st.st_ino:x}.laas"
+
+
 class FilLaas:
-    def __init__(self, sti: Path, fd: int):
+    def __init__(self, sti: Path, fd: int, identitet: "FilLaas | None" = None):
         self.sti = sti
         self._fd: int | None = fd
+        self._identitet = identitet
 
     @classmethod
     def tag(cls, dokument: Path) -> "FilLaas":
-        """Lock the document; Optaget if another opening holds it, OSError if no lock file can be made."""
-        sti = laas_sti(dokument)
+        """Lock the document (give its resolved path); Optaget if another opening holds it under this
+        or another name, OSError if no lock file can be made next to it."""
+        laas = cls._tag(laas_sti(dokument))
+        ident = identitets_sti(dokument)
+        if ident is not None:
+            try:
+                ident.parent.mkdir(parents=True, exist_ok=True)
+                laas._identitet = cls._tag(ident)
+            except Optaget:
+                laas.frigiv()
+                raise
+            except OSError as e:  # no data folder: the lock next to the file still holds
+                log.warning("Identitetslåsen %s kunne ikke tages: %s", ident, e)
+        return laas
+
+    @classmethod
+    def _tag(cls, sti: Path) -> "FilLaas":
         for _ in range(5):
             fd = os.open(sti, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)  # no CRLF on Windows
             if not _laas(fd):
@@ -81,6 +117,9 @@ class FilLaas:
         raise Optaget("")
 
     def frigiv(self) -> None:
+        if self._identitet is not None:
+            ident, self._identitet = self._identitet, None
+            ident.frigiv()
         if self._fd is None:
             return
         fd, self._fd = self._fd, None

@@ -22,7 +22,8 @@ from takstberegner import __version__
 from takstberegner.domain import aendringer as ae
 from takstberegner.domain.model import Takstgrundlag
 from takstberegner.fejl import Fejl
-from takstberegner.storage import backup, gem_aendring, mapping
+from takstberegner.fejltekst import os_fejl, sqlite_fejl
+from takstberegner.storage import backup, gem_aendring, kontrol, mapping
 from takstberegner.storage.laas import FilLaas, Optaget
 from takstberegner.storage.migrations import SKEMA_VERSION, migrer, opret_skema
 from takstberegner.storage.schema import APPLICATION_ID
@@ -50,6 +51,7 @@ def _forbind(sti: Path, skrivebeskyttet: bool = False) -> sqlite3.Connection:
         conn = sqlite3.connect(f"{sti.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, timeout=5)
     else:
         conn = sqlite3.connect(str(sti), isolation_level=None, timeout=5)
+    kontrol.begraens(conn)
     conn.execute("PRAGMA foreign_keys = ON")
     if not skrivebeskyttet:
         conn.execute("PRAGMA journal_mode = DELETE")
@@ -66,8 +68,9 @@ def _tjek_hoved(sti: Path) -> int:
     try:
         with open(sti, "rb") as f:
             hoved = f.read(100)
+            stoerrelse = os.fstat(f.fileno()).st_size
     except OSError as e:
-        raise LagerFejl(f"Filen {sti.name} kan ikke læses: {e.strerror or e}.") from None
+        raise LagerFejl(f"Filen {sti.name} kan ikke læses: {os_fejl(e)}.") from None
     if len(hoved) < 100 or not hoved.startswith(_SQLITE_MAGIC):
         raise LagerFejl(f"Filen {sti.name} er ikke en Takstberegner-fil (.takst). "
                         "Vælg en takstfil, eller importér en takstgrundlag-fil (.json) eller et budget (.xlsx).")
@@ -82,6 +85,9 @@ def _tjek_hoved(sti: Path) -> int:
     if version < 1:
         raise LagerFejl(f"Filen {sti.name} er ufuldstændig (intet filformat angivet) og kan ikke åbnes. "
                         f"Brug den seneste sikkerhedskopi i {backup.kopi_mappe()}.")
+    if stoerrelse > kontrol.MAKS_FIL:
+        raise LagerFejl(f"Filen {sti.name} fylder {stoerrelse // (1024 * 1024)} MB, langt mere end en takstfil "
+                        "kan, og åbnes ikke. Filen er ikke ændret.")
     return version
 
 
@@ -108,26 +114,58 @@ def _ikke_faerdig(sti: Path) -> LagerFejl:
                      "nåede at blive gemt, er der stadig.")
 
 
-def _integritet(conn: sqlite3.Connection, sti: Path) -> None:
+def _fremmed(sti: Path, detalje: str) -> LagerFejl:
+    return LagerFejl(f"Filen {sti.name} åbnes ikke: {detalje}. Det kan ændre eller slette dine tal, når filen "
+                     "bruges, så den er afvist og ikke ændret. Brug en takstfil, som kun Takstberegner har "
+                     f"ændret, fx den seneste sikkerhedskopi i {backup.kopi_mappe()}.")
+
+
+def _sqlite_fejl(sti: Path, e: sqlite3.Error) -> LagerFejl:
+    """The Danish LagerFejl for an error SQLite raised while a file was being checked or read."""
+    kode = (getattr(e, "sqlite_errorcode", None) or 0) & 0xFF
+    if kode in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in str(e) or "busy" in str(e):
+        return LagerFejl(f"Filen {sti.name} er i brug af et andet program lige nu. "
+                         "Luk det andet program og prøv igen.")
+    if kode == sqlite3.SQLITE_READONLY or "readonly" in str(e) or "read-only" in str(e):
+        return _ikke_faerdig(sti)
+    return _beskadiget(sti, sqlite_fejl(e))
+
+
+def _kontroller(conn: sqlite3.Connection, sti: Path, version: int) -> None:
+    """Everything checked before the file is used or changed: the schema is exactly the program's
+    own, sizes and every value's type (storage/kontrol.py), then SQLite's integrity check."""
     try:
-        svar = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-        fk = conn.execute("PRAGMA foreign_key_check").fetchall()
-        tabeller = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.OperationalError as e:
-        if "locked" in str(e) or "busy" in str(e):
-            raise LagerFejl(f"Filen {sti.name} er i brug af et andet program lige nu. "
-                            "Luk det andet program og prøv igen.") from None
-        if "readonly" in str(e) or "read-only" in str(e):
-            raise _ikke_faerdig(sti) from None
-        raise _beskadiget(sti, str(e)) from None
-    except sqlite3.DatabaseError as e:
-        raise _beskadiget(sti, str(e)) from None
+        kontrol.kontroller_skema(conn, version)
+        kontrol.kontroller_raekker(conn, version)
+        svar = [r[0] for r in conn.execute("PRAGMA integrity_check(20)").fetchall()]
+        fk = conn.execute("PRAGMA foreign_key_check").fetchmany(1000)
+    except kontrol.FremmedSkema as e:
+        raise _fremmed(sti, e.detalje) from None
+    except kontrol.Beskadiget as e:
+        raise _beskadiget(sti, e.detalje) from None
+    except sqlite3.Error as e:
+        raise _sqlite_fejl(sti, e) from None
     if svar != ["ok"]:
-        raise _beskadiget(sti, "; ".join(svar[:3]))
+        log.warning("integrity_check af %s: %s", sti, "; ".join(map(str, svar)))
+        raise _beskadiget(sti, f"SQLites kontrol af filens indre opbygning fandt {len(svar)}"
+                               f"{' eller flere' if len(svar) >= 20 else ''} fejl")
     if fk:
         raise _beskadiget(sti, f"{len(fk)} rækker peger på noget, der ikke findes")
-    if not {"metadata", "grundlag", "tilbud"} <= tabeller:
-        raise _beskadiget(sti, "tabeller mangler")
+
+
+def _laes_model(conn: sqlite3.Connection, sti: Path, version: int) -> Takstgrundlag:
+    """The model from a checked file; a value Python cannot read is named by kontrol.find_uparselig."""
+    try:
+        return mapping.laes_alt(conn)
+    except sqlite3.Error as e:
+        raise _sqlite_fejl(sti, e) from None
+    except (ValueError, TypeError, KeyError, IndexError, ArithmeticError) as e:
+        log.warning("%s kunne ikke læses: %r", sti, e)
+        try:
+            detalje = kontrol.find_uparselig(conn, version)
+        except sqlite3.Error:
+            detalje = None
+        raise _beskadiget(sti, detalje or "en værdi i filen kan ikke læses") from None
 
 
 class TakstFil:
@@ -169,7 +207,7 @@ class TakstFil:
             except FileExistsError:
                 raise LagerFejl(f"Filen {sti.name} findes allerede. Vælg et andet navn, eller åbn filen.") from None
         except OSError as e:
-            raise LagerFejl(f"Filen {sti.name} kan ikke oprettes: {e.strerror or e}.") from None
+            raise LagerFejl(f"Filen {sti.name} kan ikke oprettes: {os_fejl(e)}.") from None
         finally:
             for p in (tmp, tmp.with_name(tmp.name + "-journal")):
                 try:
@@ -180,44 +218,54 @@ class TakstFil:
 
     @classmethod
     def aabn(cls, sti: Path) -> "TakstFil":
-        """Open an existing file for editing: checked, migrated (after a backup), backed up daily, locked."""
+        """Open an existing file for editing: locked, checked, migrated (after a backup), backed up daily.
+
+        The lock and the connection use the resolved path, so a symlink or another spelling of an
+        open file is refused as open; a hard link is caught by the lock on the file's identity."""
         sti = Path(sti)
         version = _tjek_hoved(sti)
-        _tjek_skrivbar(sti)
+        ekte = sti.resolve()
+        _tjek_skrivbar(ekte)
         try:
-            laas = FilLaas.tag(sti)
+            laas = FilLaas.tag(ekte)
         except Optaget as e:
             hvem = f" ({e.hvem})" if e.hvem else ""
             raise LagerFejl(f"Filen {sti.name} er åbnet i en anden Takstberegner{hvem}. "
                             "Luk den dér først; to kopier af programmet må ikke rette i samme fil.") from None
         except OSError as e:
-            raise LagerFejl(f"Filen {sti.name} kan ikke åbnes til redigering: {e.strerror or e}.") from None
+            raise LagerFejl(f"Filen {sti.name} kan ikke åbnes til redigering: {os_fejl(e)}.") from None
         conn = None
         try:
             try:
-                conn = _forbind(sti)
+                conn = _forbind(ekte)
             except sqlite3.OperationalError as e:
-                raise LagerFejl(f"Filen {sti.name} kan ikke åbnes: {e}.") from None
+                raise LagerFejl(f"Filen {sti.name} kan ikke åbnes: {sqlite_fejl(e)}.") from None
             except sqlite3.DatabaseError as e:
-                raise _beskadiget(sti, str(e)) from None
-            _integritet(conn, sti)
+                raise _beskadiget(sti, sqlite_fejl(e)) from None
+            _kontroller(conn, sti, version)
             if version < SKEMA_VERSION:
+                _laes_migreret_kopi(conn, sti, version)  # every value readable before the file is changed
                 try:
                     backup.tag_kopi(conn, sti, f"foer-migrering-v{version}")
                 except (OSError, sqlite3.Error) as e:
+                    grund = os_fejl(e) if isinstance(e, OSError) else sqlite_fejl(e)
                     raise LagerFejl(f"Filen {sti.name} skal opdateres til et nyt filformat, men der kunne ikke "
-                                    f"tages en sikkerhedskopi først ({e}). Filen er ikke ændret.") from None
+                                    f"tages en sikkerhedskopi først ({grund}). Filen er ikke ændret.") from None
                 _skriv(conn, lambda: (migrer(conn, version), _stempel(conn)), sti)
+            conn.execute("BEGIN")  # one snapshot for the model and the time it was saved
+            try:
+                grundlag = _laes_model(conn, sti, SKEMA_VERSION)
+                try:
+                    gemt = datetime.fromisoformat(conn.execute("SELECT aendret FROM metadata").fetchone()[0])
+                except (sqlite3.DatabaseError, ValueError, TypeError):
+                    raise _beskadiget(sti, "Filens oplysninger › Sidst gemt kan ikke læses") from None
+            finally:
+                conn.execute("ROLLBACK")
             if not backup.har_dagens_kopi(sti):
                 try:
                     backup.tag_kopi(conn, sti, "dagligt")
                 except (OSError, sqlite3.Error) as e:  # a missing daily copy must not stop the user's work
                     log.warning("Dagens sikkerhedskopi af %s kunne ikke tages: %s", sti, e)
-            try:
-                grundlag = mapping.laes_alt(conn)
-                gemt = datetime.fromisoformat(conn.execute("SELECT aendret FROM metadata").fetchone()[0])
-            except (sqlite3.DatabaseError, ValueError, TypeError, KeyError, IndexError) as e:
-                raise _beskadiget(sti, str(e)) from None
             return cls(sti, conn, laas, grundlag, gemt)
         except BaseException:
             if conn is not None:
@@ -320,8 +368,8 @@ def _skriv(conn: sqlite3.Connection, arbejde, sti: Path) -> datetime:
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as e:
-        raise LagerFejl(f"Filen {sti.name} er i brug af et andet program, så ændringen kunne ikke gemmes ({e}). "
-                        "Prøv igen.") from None
+        raise LagerFejl(f"Filen {sti.name} er i brug af et andet program, så ændringen kunne ikke gemmes "
+                        f"({sqlite_fejl(e)}). Prøv igen.") from None
     try:
         arbejde()
         conn.execute("COMMIT")
@@ -329,47 +377,55 @@ def _skriv(conn: sqlite3.Connection, arbejde, sti: Path) -> datetime:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         if isinstance(e, sqlite3.Error):
-            raise LagerFejl(f"Ændringen kunne ikke gemmes i {sti.name}: {e}. Filen er som før ændringen; "
+            raise LagerFejl(f"Ændringen kunne ikke gemmes i {sti.name}: {sqlite_fejl(e)}. Filen er som før ændringen; "
                             "tjek at der er plads på disken, og prøv igen.") from None
         raise
     return _nu()
 
 
-def laes_grundlag(sti: Path) -> Takstgrundlag:
-    """Read the takstgrundlag of a .takst file without locking or changing it (for `beregn`)."""
-    sti = Path(sti)
-    version = _tjek_hoved(sti)
-    if version < SKEMA_VERSION:
-        # An older file is read through a migrated in-memory copy; the file itself is untouched.
-        kilde = _forbind(sti, skrivebeskyttet=True)
-        conn = sqlite3.connect(":memory:", isolation_level=None)
-        try:
-            kilde.backup(conn)
-        except sqlite3.DatabaseError as e:
-            raise _beskadiget(sti, str(e)) from None
-        finally:
-            kilde.close()
-        conn.execute("BEGIN")
-        migrer(conn, version)
-        conn.execute("COMMIT")
-    else:
-        try:
-            conn = _forbind(sti, skrivebeskyttet=True)
-        except sqlite3.Error as e:
-            raise _beskadiget(sti, str(e)) from None
+def _laes_migreret_kopi(kilde: sqlite3.Connection, sti: Path, version: int) -> Takstgrundlag:
+    """The model of an older (checked) file, read through a migrated in-memory copy."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
         try:
+            kontrol.begraens(conn)
+            kilde.backup(conn)
+        except sqlite3.Error as e:
+            raise _sqlite_fejl(sti, e) from None
+        try:
             conn.execute("BEGIN")
-            _integritet(conn, sti)
-            return mapping.laes_alt(conn)
-        except sqlite3.OperationalError as e:
-            if "readonly" in str(e) or "read-only" in str(e):
-                raise _ikke_faerdig(sti) from None
-            raise _beskadiget(sti, str(e)) from None
-        except (sqlite3.DatabaseError, ValueError, TypeError, KeyError, IndexError) as e:
-            raise _beskadiget(sti, str(e)) from None
-        finally:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
+            migrer(conn, version)
+        except sqlite3.Error as e:  # a step that does not fit this file: it stays as it is
+            log.warning("Migrering af %s fra version %s: %r", sti, version, e)
+            raise LagerFejl(f"Filen {sti.name} er i et ældre filformat, og opdateringen til det nye filformat "
+                            f"kunne ikke gemmes ({sqlite_fejl(e)}). Filen er ikke ændret.") from None
+        return _laes_model(conn, sti, SKEMA_VERSION)
     finally:
         conn.close()
+
+
+def laes_grundlag(sti: Path) -> Takstgrundlag:
+    """Read the takstgrundlag of a .takst file without locking or changing it (for `beregn`).
+
+    The same checks as an opening; an older file is checked as it is, then read through a migrated
+    in-memory copy."""
+    sti = Path(sti)
+    version = _tjek_hoved(sti)
+    try:
+        kilde = _forbind(sti, skrivebeskyttet=True)
+    except sqlite3.Error as e:
+        raise _sqlite_fejl(sti, e) from None
+    try:
+        try:
+            kilde.execute("BEGIN")
+            _kontroller(kilde, sti, version)
+            if version == SKEMA_VERSION:
+                return _laes_model(kilde, sti, version)
+            return _laes_migreret_kopi(kilde, sti, version)
+        except sqlite3.Error as e:
+            raise _sqlite_fejl(sti, e) from None
+        finally:
+            if kilde.in_transaction:
+                kilde.execute("ROLLBACK")
+    finally:
+        kilde.close()

@@ -130,7 +130,7 @@ STED = "Bostedet Nord › Budget › linje 1 › Beløb"
 
 @pytest.mark.parametrize("saetninger, tekster", [
     (["UPDATE omkostningslinje SET beloeb = 'abc' WHERE position = 0"], [STED, "'abc', som ikke er et tal"]),
-    (["UPDATE omkostningslinje SET beloeb = 'NaN' WHERE position = 0"], [STED, "ikke er et tal"]),
+    (["UPDATE omkostningslinje SET beloeb = 'Inf x' WHERE position = 0"], [STED, "'Inf x', som ikke er et tal"]),
     (["UPDATE omkostningslinje SET beloeb = '1.2.3' WHERE position = 0"], [STED, "'1.2.3', som ikke er et tal"]),
     (["UPDATE omkostningslinje SET beloeb = X'00FF' WHERE position = 0"], [STED, "binære data"]),
     (["UPDATE omkostningslinje SET vagtlag = 2 WHERE position = 0"],
@@ -150,6 +150,14 @@ def test_forkert_type_er_beskadiget_med_sted(fil, saetninger, tekster):
     _sql(fil, *saetninger)
     besked = _afvises(fil, "beskadiget", *tekster)
     assert besked.startswith("Filen a.takst er beskadiget og kan ikke åbnes (")
+
+
+@pytest.mark.parametrize("vaerdi", ["Infinity", "-Infinity", "1E+30", "-0.000"])
+def test_forkert_vaerdi_af_rette_type_aabner(fil, vaerdi):
+    """A value the validation refuses is not damage: the file opens so the user can mend it."""
+    _sql(fil, f"UPDATE omkostningslinje SET beloeb = '{vaerdi}' WHERE position = 0")
+    with TakstFil.aabn(fil) as f:
+        assert str(f.hent().tilbud[0].omkostninger[0].beloeb) == vaerdi
 
 
 def test_null_hvor_en_vaerdi_kraeves(fil):

@@ -9,7 +9,9 @@
    (SQLite's own length limit on every connection, so a 100 MB cell is refused without reading it).
 3. Every value has the type its column holds: integers in range, 0/1 for yes/no, text where text
    is stored, decimal text for amounts and percentages, ISO dates. A wrong one is `Beskadiget`,
-   naming the place in Danish ("Tilbud 'Bostedet Nord' › Budget › linje 3 › Beløb").
+   naming the place in Danish ("Tilbud 'Bostedet Nord' › Budget › linje 3 › Beløb"). A value of
+   the right type that breaks a rule (an amount of 10^30, Infinity) is not damage: the file opens
+   and the domain's validation reports it as a finding, so the user can mend it.
 
 The checks only read; the caller turns the exceptions into its Danish messages.
 """
@@ -216,8 +218,8 @@ def _udtryk(k: Kolonne) -> list[tuple[str, str]]:
         ud.append((f"{c} NOT BETWEEN {_HELTAL[0]} AND {_HELTAL[1]}", "omraade"))
     elif typ == "text":
         ud.append((f"length({c}) < 0", "type"))  # reads the value's size: over MAKS_VAERDI fails here
-    if k.art == "tal":  # not a digit, sign or point first, or an n (NaN, Infinity) anywhere
-        ud.append((f"({c} NOT GLOB '[-+0-9.]*' OR {c} LIKE '%n%')", "tal"))
+    if k.art == "tal":  # a decimal starts with a digit, sign or point, or is Infinity, NaN, sNaN
+        ud.append((f"{c} NOT GLOB '[-+0-9.IiNnSs]*'", "tal"))
     elif k.art == "dato":
         ud.append((f"{c} NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'", "dato"))
     elif k.art == "tidspunkt":
@@ -408,9 +410,7 @@ def find_uparselig(conn: sqlite3.Connection, version: int) -> str | None:
             for rowid, v in conn.execute(f"SELECT rowid, {_q(k.navn)} FROM {_q(tabel)} WHERE {_q(k.navn)} IS NOT NULL"):
                 try:
                     if k.art == "tal":
-                        d = Decimal(v)
-                        if not d.is_finite():
-                            raise InvalidOperation
+                        Decimal(v)
                     elif k.art == "dato":
                         date.fromisoformat(v)
                     else:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from operator import attrgetter
 
-from takstberegner.domain import fund
+from takstberegner.domain import fund, navne
 from takstberegner.domain.anlaeg import beregn_anlaeg
 from takstberegner.domain.model import KATEGORIER, POST_TAP, POSTER_IKKE_TAKST, Satser, Tilbud
 from takstberegner.domain.regelsaet import Regelsaet
@@ -65,7 +65,8 @@ def direkte_omkostninger(t: Tilbud, satser: Satser, takstaar: int, rs: Regelsaet
     for k, (kategori, post, beloeb, vagtlag, del_, ydelse, loen, pens, anl) in enumerate(map(_LINJE, t.omkostninger)):
         if post in _SAERLIGE_POSTER:
             if post != POST_TAP:
-                fund_.append(fund.lav(rs, "IKKE-TAKST-OMKOSTNING", f"{sti}.omkostninger[{k}]", post=post,
+                fund_.append(fund.lav(rs, "IKKE-TAKST-OMKOSTNING", f"{sti}.omkostninger[{k}]",
+                                      post=navne.post_navn(kategori, post),
                                       beloeb=beloeb))
                 continue
             if kategori == "personale":
@@ -110,7 +111,7 @@ def direkte_omkostninger(t: Tilbud, satser: Satser, takstaar: int, rs: Regelsaet
         graenser = levetider.get(a.type)
         if graenser and a.levetid_aar is not None and not graenser[0] <= a.levetid_aar <= graenser[1]:
             fund_.append(fund.lav(rs, "ANLAEG-LEVETID", f"{sti}.anlaeg[{k}].levetid_aar", anlaeg=a.navn or a.id,
-                                  type=a.type, levetid=a.levetid_aar, fra=graenser[0], til=graenser[1]))
+                                  type=navne.vis(a.type, navne.ANLAEG_TYPER).lower(), levetid=a.levetid_aar, fra=graenser[0], til=graenser[1]))
     if afskrivning or forrentning:
         vek = spande.setdefault(BASIS, tom_vektor())
         vek[I_KAPITAL] += afskrivning

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from takstberegner.domain import fund
+from takstberegner.domain import fund, navne
 from takstberegner.domain.model import Takstgrundlag
 from takstberegner.domain.penge import afrund, fordel_stoerste_rest
 from takstberegner.domain.regelsaet import Regelsaet
@@ -41,7 +41,7 @@ def fordel_overhead(
         if sum(vaegte, _ZERO) == 0:
             fund_.append(fund.input_fejl(
                 rs, f"overheadpuljer[{k}]",
-                f"Overheadpuljen '{p.navn or p.id}' kan ikke fordeles: fordelingsnøglen '{p.noegle}' summer til 0 "
+                f"Overheadpuljen '{p.navn or p.id}' kan ikke fordeles: fordelingsnøglen '{navne.vis(p.noegle, navne.NOEGLER)}' summer til 0 "
                 "over puljens modtagere. Ret nøglen eller puljens modtagere."))
             dele = [_ZERO] * len(vaegte)
         else:

@@ -10,7 +10,8 @@ from takstberegner.app.models.takststruktur import FordelingModel, TakstKategori
 from takstberegner.app.soejlediagram import Soejlediagram
 from takstberegner.app.steps.base import Trin
 from takstberegner.app.tabel import TabelVisning
-from takstberegner.app.widgets import TalFelt, TekstFelt, ValgFelt
+from takstberegner.app.widgets import TalFelt, ValgFelt
+from takstberegner.domain import navne
 from takstberegner.domain.model import Enheder, Ydelse
 
 STRUKTUR_VALG = (("gennemsnit", "Gennemsnitstakst (SA 5.4.3)"), ("differentieret", "Differentieret: basis + ydelse (SA 5.4.4)"),
@@ -32,9 +33,9 @@ class TakststrukturTrin(Trin):
         self.struktur.valgt.connect(lambda v: self.ret_tilbud(takststruktur=v))
         form.addRow("Takststruktur:", self.struktur)
         enh = QHBoxLayout()
-        self.enhed = TekstFelt()
-        self.enhed.setPlaceholderText("time")
-        self.enhed.tekst_aendret.connect(lambda s: self._enheder(enhed=s))
+        self.enhed = ValgFelt(tuple(navne.ENHEDER.items()))  # the unit by its Danish name, never typed
+        self.enhed.setObjectName("enhed")
+        self.enhed.valgt.connect(lambda v: self._enheder(enhed=v))
         self.antal = TalFelt(decimaler=None)
         self.antal.vaerdi_aendret.connect(lambda v: self._enheder(antal=v))
         enh.addWidget(self.enhed)
@@ -92,7 +93,7 @@ class TakststrukturTrin(Trin):
         if t is None:
             return
         self.struktur.vis(t.takststruktur)
-        self.enhed.vis(t.enheder.enhed if t.enheder else "")
+        self.enhed.vis(t.enheder.enhed if t.enheder else "time")
         self.antal.vis(t.enheder.antal if t.enheder else None)
         self.enhed.setEnabled(t.takststruktur == "enhed")
         self.antal.setEnabled(t.takststruktur == "enhed")

@@ -14,6 +14,7 @@ from takstberegner.app.steps.anlaeg import AnlaegTrin
 from takstberegner.app.steps.budget import BudgetTrin
 from takstberegner.app.steps.takststruktur import TakststrukturTrin
 from takstberegner.domain import aendringer as ae
+from takstberegner.domain.model import Enheder
 from takstberegner.formats import takstgrundlag as tg
 from takstberegner.storage import TakstFil, laes_grundlag
 from test_storage import modeller
@@ -88,11 +89,11 @@ def test_enhedstakst_gemmes_med_et_fund_der_foerer_til_antal(demo_vindue, qtbot)
     v.vaelg_tilbud(g.tilbud[-1].id)
     assert v.gaa_til(f.felt)
     assert v.tilbud_id == t.id and v.stak.currentWidget() is side and side.antal.hasFocus()
-    # Typing the unit and the number mends it: takster again, no INPUT finding.
-    skriv_felt(qtbot, side.enhed, "time")
+    # Choosing the unit and typing the number mends it: takster again, no INPUT finding.
+    vaelg(side.enhed, "dag")
     skriv_felt(qtbot, side.antal, "1.000")
     r = v.dok.beregning.tilbud[0]
-    assert v.dok.grundlag.tilbud[0].enheder.antal == Decimal(1000)
+    assert v.dok.grundlag.tilbud[0].enheder == Enheder("dag", Decimal(1000))
     assert not [f for f in r.fund if f.kode == "INPUT"] and len(r.takster) == 1
     # An antal of 0 is refused.
     assert not v.dok.anvend(ae.OpdaterTilbud.af(t.id, enheder=replace(v.dok.grundlag.tilbud[0].enheder,

@@ -77,9 +77,12 @@ class TakststrukturTrin(Trin):
         return Ydelse(f"{t.id}-{n}", f"Ydelse {n}", 0)
 
     def _enheder(self, **felter) -> None:
-        e = self.tilbud.enheder or Enheder("time", Decimal(0))
         from dataclasses import replace
 
+        if self.tilbud.enheder is None and felter.get("antal") is None:
+            self.enhed.vis(felter.get("enhed") or "time")  # kept until the antal is typed
+            return
+        e = self.tilbud.enheder or Enheder(self.enhed.currentData() or "time", Decimal(0))
         self.ret_tilbud(enheder=replace(e, **{k: v for k, v in felter.items() if v is not None}))
 
     def _ret_fordeling(self, r: int, par) -> None:

@@ -192,3 +192,23 @@ def test_kodeordsfil_fra_notesblok_utf16(mappe):
                           "-o", "x.indmelding")
     assert (kode, fejl) == (0, ""), fejl
     assert (mappe / "x.indmelding").stat().st_size > 0
+
+
+# Arguments that name no file. A new argument must be declared with stier.roller as an input or an
+# output, or added here: so no future output option escapes the checks above.
+IKKE_FILER = {"navn", "cvr", "ark", "konto", "tekst", "beloeb", "tilbud", "tilbud_id", "fra_raekke", "takstaar"}
+
+
+def test_hvert_filargument_er_erklaeret_som_ind_eller_ud():
+    from takstberegner.cli import byg_parser
+
+    sub = next(a for a in byg_parser()._actions if a.dest == "kommando")
+    for navn, p in sub.choices.items():
+        d = p._defaults
+        assert "_stier_ind" in d, f"{navn}: stier.roller(...) mangler"
+        erklaeret = {*d["_stier_ind"], *d["_stier_ud"], *d["_stier_takst_ud"]}
+        for a in p._actions:
+            if a.dest == "help" or a.nargs == 0:
+                continue
+            assert a.dest in erklaeret or a.dest in IKKE_FILER, f"{navn}: {a.dest} er hverken ind, ud eller ikke-fil"
+        assert not {*d["_stier_ud"], *d["_stier_takst_ud"]} & IKKE_FILER

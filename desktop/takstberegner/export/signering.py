@@ -28,6 +28,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from takstberegner.fejl import Fejl
+from takstberegner.fejltekst import os_fejl
 
 ORGANISATIONS_ID = x509.ObjectIdentifier("2.5.4.97")  # organizationIdentifier (ETSI EN 319 412-1)
 
@@ -69,7 +70,7 @@ def laes_p12(sti: str | Path, kodeord: str | bytes | None) -> Underskriver:
     except FileNotFoundError:
         raise SigneringsFejl(f"Certifikatfilen {p} findes ikke.") from None
     except OSError as e:
-        raise SigneringsFejl(f"Certifikatfilen {p} kan ikke læses: {e.strerror or e}") from None
+        raise SigneringsFejl(f"Certifikatfilen {p} kan ikke læses: {os_fejl(e)}") from None
     try:
         noegle, cert, andre = pkcs12.load_key_and_certificates(data, _kodeord_bytes(kodeord))
     except ValueError:

@@ -20,6 +20,7 @@ from takstberegner.domain import navne
 from takstberegner.domain.sammenligning import Sammenligningstakst
 from takstberegner.export import regneark_laes
 from takstberegner.fejl import Fejl
+from takstberegner.fejltekst import os_fejl
 
 MAKS_FIL = 50 * 1024 * 1024
 MAKS_UDPAKKET = 200 * 1024 * 1024
@@ -89,7 +90,7 @@ def laes_takstbilag(sti: str | Path) -> LaestTakstbilag:
     except FileNotFoundError:
         raise TakstbilagFejl(f"Filen {p.name} findes ikke.") from None
     except OSError as e:
-        raise TakstbilagFejl(f"Filen {p.name} kan ikke læses ({e.strerror or e}).") from None
+        raise TakstbilagFejl(f"Filen {p.name} kan ikke læses ({os_fejl(e)}).") from None
     g = regneark_laes.Graenser(udpakket_bytes=MAKS_UDPAKKET, medlemmer=MAKS_MEDLEMMER,
                                raekker=MAKS_RAEKKER + _OVERSKRIFTSRAEKKER, kolonner=MAKS_KOLONNER)
     try:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from takstberegner.domain.model import Takstgrundlag
 from takstberegner.domain.resultat import Beregning
+from takstberegner.fejltekst import os_fejl
 
 GODKENDT, AFVIST, ERSTATTET, DUBLET = "godkendt", "afvist", "erstattet", "dublet"
 STATUS_NAVNE = {
@@ -182,7 +183,7 @@ def kontroller_fil(fil: str | Path, tillid=None) -> Indmelding:
     try:
         sha = _filens_sha256(p)
     except OSError as e:
-        return Indmelding(str(fil), False, (f"Filen kan ikke læses: {e.strerror or e}.",))
+        return Indmelding(str(fil), False, (f"Filen kan ikke læses: {os_fejl(e)}.",))
     try:
         ind = fra_verifikation(verifikation.verificer(p, tillid))
     except Exception as e:  # noqa: BLE001 - a hostile file must not stop the bilag

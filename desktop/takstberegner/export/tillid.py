@@ -33,6 +33,7 @@ from cryptography import x509
 
 from takstberegner.export.signering import cvr_af, fingeraftryk, normaliser_fingeraftryk
 from takstberegner.fejl import Fejl
+from takstberegner.fejltekst import os_fejl
 
 SKEW = timedelta(minutes=5)  # a signer's clock may run this much ahead of ours
 MAKS_TILLIDSFIL = 4 * 1024 * 1024
@@ -84,7 +85,7 @@ def laes_tillid(sti: str | Path) -> Tillid:
     except FileNotFoundError:
         raise TillidsFejl(f"Tillidsfilen {p} findes ikke.") from None
     except (OSError, UnicodeDecodeError) as e:
-        raise TillidsFejl(f"Tillidsfilen {p} kan ikke læses: {getattr(e, 'strerror', None) or e}") from None
+        raise TillidsFejl(f"Tillidsfilen {p} kan ikke læses: {os_fejl(e)}") from None
     fps: set[str] = set()
     i_pem = False
     for nr, linje in enumerate(tekst.splitlines(), 1):
@@ -139,7 +140,7 @@ def registrer(sti: str | Path, fp: str, kommentar: str = "") -> bool:
     try:
         skriv_atomisk(p, (gammel + linje).encode("utf-8"))
     except OSError as e:
-        raise TillidsFejl(f"Tillidsfilen {p} kan ikke skrives: {e.strerror or e}") from None
+        raise TillidsFejl(f"Tillidsfilen {p} kan ikke skrives: {os_fejl(e)}") from None
     return True
 
 

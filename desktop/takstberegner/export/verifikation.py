@@ -29,6 +29,7 @@ from pathlib import Path
 
 from takstberegner.domain.model import Takstgrundlag
 from takstberegner.domain.resultat import Beregning
+from takstberegner.fejltekst import os_fejl
 
 GODKENDT, AFVIST = "GODKENDT", "AFVIST"
 MAKS_GRUNDLAG = 16 * 1024 * 1024  # takstgrundlag.json, bytes (the large driftsherre is 4 MB)
@@ -134,7 +135,7 @@ def _verificer(p: Path, r: VerifikationsResultat, tillid, beregn_igen: bool, nu:
             return
         data = p.read_bytes()
     except OSError as e:
-        r.grunde.append(f"Filen kan ikke læses: {e.strerror or e}")
+        r.grunde.append(f"Filen kan ikke læses: {os_fejl(e)}")
         return
     r.sha256 = hashlib.sha256(data).hexdigest()
     try:

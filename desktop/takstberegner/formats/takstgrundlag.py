@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from takstberegner.domain import model as m
+from takstberegner.fejltekst import os_fejl
 from takstberegner.formats import laeser as L
 from takstberegner.formats.fejl import InputError
 
@@ -34,7 +35,7 @@ def laes_fil(sti: str | Path) -> m.Takstgrundlag:
     except UnicodeDecodeError:
         raise InputError("", f"filen {p.name} er ikke UTF-8-tekst (er det en JSON-fil?)") from None
     except OSError as e:
-        raise InputError("", f"filen {p} kan ikke læses: {e.strerror or e}") from None
+        raise InputError("", f"filen {p} kan ikke læses: {os_fejl(e)}") from None
     return laes_tekst(tekst)
 
 

@@ -13,6 +13,7 @@ import io
 from pathlib import Path
 from typing import Any, Iterator
 
+from takstberegner.fejltekst import os_fejl
 from takstberegner.importers.ark import Ark
 from takstberegner.importers.graenser import STANDARD, AfvistFil, Graenser, antal, csv_fejl, for_stort, mb
 
@@ -75,7 +76,7 @@ def laes_csv(sti: Path | str, graenser: Graenser = STANDARD, maks_raekker: int |
     except FileNotFoundError:
         raise AfvistFil(f"Filen {navn} findes ikke.") from None
     except OSError as e:
-        raise AfvistFil(f"Filen {navn} kan ikke læses: {e.strerror or e}.") from None
+        raise AfvistFil(f"Filen {navn} kan ikke læses: {os_fejl(e)}.") from None
     tekst, _ = _afkod(data, navn)
     del data
     if "\x00" in tekst:

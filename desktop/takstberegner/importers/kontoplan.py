@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from takstberegner.domain.model import KATEGORIER
+from takstberegner.fejltekst import os_fejl
 from takstberegner.formats.fejl import InputError
 
 OEVRIG_INDTAEGT = "oevrig_indtaegt"
@@ -78,7 +79,7 @@ def laes_kontoplan(sti: Path | None = None) -> Kontoplan:
     try:
         tekst = sti.read_text(encoding="utf-8-sig")
     except OSError as e:
-        raise InputError(str(sti), f"kontoplanen kan ikke læses: {e.strerror or e}") from None
+        raise InputError(str(sti), f"kontoplanen kan ikke læses: {os_fejl(e)}") from None
     arter: dict[str, Art] = {}
     laeser = csv.DictReader(tekst.splitlines(), delimiter=";")
     mangler = {"art", "kategori", "post"} - set(laeser.fieldnames or ())

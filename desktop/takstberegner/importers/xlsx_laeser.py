@@ -19,6 +19,7 @@ from typing import Any, Callable
 
 import pyexpat
 
+from takstberegner.fejltekst import os_fejl
 from takstberegner.importers.ark import FORMEL_UDEN_VAERDI, Ark, Dato, Fejlvaerdi, Tal
 from takstberegner.importers.graenser import (
     STANDARD,
@@ -86,7 +87,7 @@ class Projektmappe:
         except FileNotFoundError:
             raise AfvistFil(f"Filen {self.navn} findes ikke.") from None
         except OSError as e:
-            raise AfvistFil(f"Filen {self.navn} kan ikke læses: {e.strerror or e}.") from None
+            raise AfvistFil(f"Filen {self.navn} kan ikke læses: {os_fejl(e)}.") from None
         if self.sti.is_dir():
             raise AfvistFil(f"{self.navn} er en mappe, ikke et regneark.")
         if stoerrelse > self.g.fil_bytes:
@@ -94,7 +95,7 @@ class Projektmappe:
         try:
             self._fh = open(self.sti, "rb")
         except OSError as e:
-            raise AfvistFil(f"Filen {self.navn} kan ikke læses: {e.strerror or e}.") from None
+            raise AfvistFil(f"Filen {self.navn} kan ikke læses: {os_fejl(e)}.") from None
         try:
             hoved = self._fh.read(8)
             if hoved == _OLE:

@@ -18,6 +18,7 @@ def registrer(sub: argparse._SubParsersAction) -> None:
     k = sub.add_parser("kontroller", help="kontrollér en takstgrundlag-fil mod Styringsaftalen")
     k.add_argument("grundlag", help="takstgrundlag (.json) eller takstfil (.takst)")
     k.set_defaults(func=_kontroller)
+    stier.roller(k, ind=("grundlag",))
 
 
 def _beregn(args: argparse.Namespace) -> int:

@@ -77,7 +77,7 @@ _SQLITE: dict[int, str] = {
     8: "filen er skrivebeskyttet",
     9: "handlingen blev afbrudt",
     10: "læse- eller skrivefejl på disken",
-    11: "databasefilen er beskadiget",
+    11: "filens indre opbygning er ødelagt",
     12: "intern fejl i SQLite",
     13: "der er ikke mere plads på disken",
     14: "filen kan ikke åbnes",
@@ -99,9 +99,9 @@ _SQLITE: dict[int, str] = {
 _SQLITE_TEKST: tuple[tuple[str, str], ...] = (
     ("no such table", "en tabel mangler i databasen"),
     ("no such column", "en kolonne mangler i databasen"),
-    ("malformed database schema", "databasens opbygning er beskadiget"),
+    ("malformed database schema", "filens tabeldefinitioner er ødelagte"),
     ("file is not a database", "filen er ikke en database"),
-    ("database disk image is malformed", "databasefilen er beskadiget"),
+    ("database disk image is malformed", "filens indre opbygning er ødelagt"),
     ("database is locked", "filen er i brug af et andet program"),
     ("unable to open database", "filen kan ikke åbnes"),
     ("attempt to write a readonly database", "filen er skrivebeskyttet"),
@@ -118,12 +118,10 @@ _SQLITE_TEKST: tuple[tuple[str, str], ...] = (
 def sqlite_fejl(e: BaseException) -> str:
     """A Danish phrase for a sqlite3.Error (from its result code), without a full stop."""
     tekst = str(e).lower()
-    kode = getattr(e, "sqlite_errorcode", None)
-    if kode is not None and (kode & 0xFF) != 1 and (kode & 0xFF) in _SQLITE:
-        return _SQLITE[kode & 0xFF]
     for start, dansk in _SQLITE_TEKST:
         if start in tekst:
             return dansk
+    kode = getattr(e, "sqlite_errorcode", None)
     if kode is not None and (kode & 0xFF) in _SQLITE:
         return _SQLITE[kode & 0xFF]
     return "databasen kunne ikke læses"

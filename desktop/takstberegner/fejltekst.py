@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import errno
 
+from takstberegner.fejl import Fejl
+
 _OS: dict[int, str] = {
     errno.ENOENT: "filen eller mappen findes ikke",
     errno.ENOTDIR: "en del af stien er ikke en mappe",
@@ -129,9 +131,8 @@ def sqlite_fejl(e: BaseException) -> str:
 
 def fejl_tekst(e: BaseException) -> str:
     """Danish text for any error: `besked` of our own, else the OS or SQLite phrase."""
-    besked = getattr(e, "besked", None)
-    if besked:
-        return besked
+    if isinstance(e, Fejl) and e.besked:
+        return e.besked
     if isinstance(e, OSError):
         return os_fejl(e)
     if type(e).__module__ == "sqlite3":

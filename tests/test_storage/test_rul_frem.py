@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from takstberegner import tjeneste
-from takstberegner.storage import LagerFejl, TakstFil, laes_grundlag, rul_frem
+from takstberegner.storage import LagerFejl, TakstFil, laes_grundlag
+from takstberegner.tjeneste.rul_frem import rul_frem
 
 
 def test_rul_frem(tmp_path, grundlag):
@@ -53,7 +54,7 @@ def _eksempel(navn: str):
 def test_overskud_reguleres_ikke_igen_aaret_efter():
     from decimal import Decimal
 
-    from takstberegner.storage.rul_frem import naeste_aar
+    from takstberegner.domain.rul_frem import naeste_aar
 
     # Eksempel 1: the 2024 overskud of 770.000 on a grundlag of 8 mio. is handled in full in 2026:
     # 400.000 hensat (5 %), 370.000 in the takst. In 2027 nothing of it is left to regulate, and
@@ -72,7 +73,7 @@ def test_overskud_reguleres_ikke_igen_aaret_efter():
 def test_nyt_tilbuds_underskud_fortsaetter_med_naeste_tredjedel():
     from decimal import Decimal
 
-    from takstberegner.storage.rul_frem import naeste_aar
+    from takstberegner.domain.rul_frem import naeste_aar
 
     # Eksempel 3: underskud 1.500.000 on 10 mio.: 500.000 own risk, 1.000.000 to be added over
     # three takstår. 2026 added 333.333,33; 2027 keeps the result with that amount indregnet and

@@ -13,10 +13,10 @@ from PySide6.QtGui import QUndoStack
 from takstberegner.app.commands import AendringKommando
 from takstberegner.domain import aendringer as ae
 from takstberegner.domain import navne
-from takstberegner.domain.beregning import Beregner
 from takstberegner.domain.model import Takstgrundlag
 from takstberegner.domain.resultat import Beregning
 from takstberegner.fejl import Fejl
+from takstberegner.tjeneste import Beregningstjeneste
 
 
 class Afvist(str):
@@ -59,7 +59,7 @@ class Dokument(QObject):
         super().__init__(parent)
         self.fil = fil
         self.stak = QUndoStack(self)
-        self._beregner: Beregner | None = None
+        self._tjeneste = Beregningstjeneste()  # the engine and the fingerprint, cached per tilbud
         self._input_felter: list[str] = []
         self.grundlag: Takstgrundlag = fil.hent()
         self.beregning: Beregning = self._beregn()
@@ -69,14 +69,16 @@ class Dokument(QObject):
         return Path(getattr(self.fil, "sti", "") or "")
 
     def _beregn(self) -> Beregning:
-        from takstberegner.formats.regelsaet import regelsaet_for
-
-        rs = regelsaet_for(self.grundlag.takstaar)
-        if self._beregner is None or self._beregner.regelsaet is not rs:
-            self._beregner = Beregner(rs)
-        beregning = self._beregner.beregn(self.grundlag)
+        # The live preview needs no fingerprint; exports ask for it (beregning_med_fingeraftryk).
+        beregning = self._tjeneste.beregn(self.grundlag, med_fingeraftryk=False)
         self._input_felter = [f.felt for f in beregning.alle_fund() if f.kode == "INPUT"]
         return beregning
+
+    def beregning_med_fingeraftryk(self) -> Beregning:
+        """The current beregning stamped with the canonical takstgrundlag's SHA-256 (for exports)."""
+        from dataclasses import replace
+
+        return replace(self.beregning, grundlag_sha256=self._tjeneste.sha256(self.grundlag))
 
     def anvend(self, aendring: ae.Aendring, tekst: str | None = None) -> bool:
         """Push one edit on the undo stack; False (and `fejl`) when it does not fit or the
@@ -128,7 +130,7 @@ class Dokument(QObject):
         if not felter:
             return ""
         foer = self._input_felter
-        for f in self._beregner.valider(efter):
+        for f in self._tjeneste.valider(efter):
             if f.kode != "INPUT" or not any(_under(f.felt, x) for x in felter):
                 continue
             if any(_under(f.felt, o) or _under(o, f.felt) for o in foer):

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from takstberegner import dansk
 from takstberegner.app import fremskridt
+from takstberegner.fejl import Fejl
 
 
 def _gem_som(v, titel: str, filter_: str, endelse: str, forslag: str = "") -> Path | None:
@@ -25,17 +26,14 @@ def _forslag(v, endelse: str) -> str:
 
 
 def _beregnet(v):
-    from takstberegner import tjeneste
-
-    return v.dok.grundlag, tjeneste.beregn(v.dok.grundlag)
+    return v.dok.grundlag, v.dok.beregning_med_fingeraftryk()
 
 
 def _rapport(v):
-    from takstberegner.export import indmelding, rapport
+    from takstberegner.tjeneste import dokumenter
 
     grundlag, beregning = _beregnet(v)
-    _, _, fp = indmelding.json_medlemmer(grundlag, beregning)
-    return rapport.lav_rapport(grundlag, beregning, fingeraftryk=fp)
+    return dokumenter.rapport(grundlag, beregning)
 
 
 def _skriv(v, sti: Path, data: bytes) -> bool:
@@ -94,8 +92,8 @@ def indmeld(v) -> Path | None:
         return None
     try:
         underskriver = signering.laes_p12(cert, kode)
-    except Exception as e:  # wrong password or not a certificate: its Danish message
-        QMessageBox.critical(v, "Certifikatet kan ikke bruges", getattr(e, "besked", str(e)))
+    except Fejl as e:  # wrong password or not a certificate: its Danish message
+        QMessageBox.critical(v, "Certifikatet kan ikke bruges", e.besked)
         return None
     p = _gem_som(v, "Gem indmeldingsfil", "Indmelding (*.indmelding)", ".indmelding", _forslag(v, ".indmelding"))
     if not p:

@@ -119,10 +119,10 @@ class Handlinger:
         """Next takstår from the open file ("rul frem", SA 5): saved as a new file and opened.
 
         Last year's takster become forrige_takst, pladser become last year's, bemærkninger are
-        cleared, and past results carry only what is left of them (storage.rul_frem)."""
+        cleared, and past results carry only what is left of them (domain.rul_frem)."""
         if self.v.dok is None:
             return False
-        from takstberegner.storage.rul_frem import naeste_aar
+        from takstberegner.domain.rul_frem import naeste_aar
 
         g, beregning = self.v.dok.grundlag, self.v.dok.beregning
         forslag = self.v.dok.sti.with_name(f"{g.driftsherre.navn} {g.takstaar + 1}.takst")
@@ -171,11 +171,10 @@ class Handlinger:
             self.v.statusBar().showMessage(f"Takstgrundlaget er gemt i {p}", 8000)
 
     def eksporter_takster(self) -> None:
-        from takstberegner import tjeneste
         from takstberegner.formats import takster
 
         if self.v.dok and (p := self._gem_som("Eksportér takster", "Takster (*.json)", ".json")):
-            p.write_text(takster.skriv_tekst(tjeneste.beregn(self.v.dok.grundlag)), encoding="utf-8")
+            p.write_text(takster.skriv_tekst(self.v.dok.beregning_med_fingeraftryk()), encoding="utf-8")
             self.v.statusBar().showMessage(f"Taksterne er gemt i {p}", 8000)
 
     # -- Udskriv, Eksportér, Sekretariat (takstberegner.export does the work) -----------------

@@ -18,10 +18,12 @@ def aabn(sti):
 
     try:
         return TakstFil.aabn(Path(sti))
-    except Exception as e:  # LagerFejl from storage: pass on its Danish text
-        if getattr(e, "besked", None):
-            raise LagerFejl(e.besked) from e
-        raise LagerFejl(f"Filen '{Path(sti).name}' kan ikke åbnes: {e}") from e
+    except Fejl as e:  # LagerFejl from storage: pass on its Danish text
+        raise LagerFejl(e.besked) from e
+    except Exception as e:  # anything else the file did to the reader: a Danish phrase, no traceback
+        from takstberegner.fejltekst import fejl_tekst
+
+        raise LagerFejl(f"Filen '{Path(sti).name}' kan ikke åbnes: {fejl_tekst(e)}.") from e
 
 
 def opret(sti, grundlag: Takstgrundlag):
@@ -29,10 +31,8 @@ def opret(sti, grundlag: Takstgrundlag):
 
     try:
         return TakstFil.opret(Path(sti), grundlag)
-    except Exception as e:
-        if getattr(e, "besked", None):
-            raise LagerFejl(e.besked) from e
-        raise
+    except Fejl as e:
+        raise LagerFejl(e.besked) from e
 
 
 def importer_json(sti) -> Takstgrundlag:

@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 from takstberegner.domain.model import Takstgrundlag
+from takstberegner.export.fingeraftryk import fingeraftryk, vis_fingeraftryk  # noqa: F401 (used by callers)
 from takstberegner.domain.resultat import Beregning, Fund
 
 MEDLEM_GRUNDLAG = "takstgrundlag.json"
@@ -58,16 +59,6 @@ class IndmeldingsInfo:
     cvr: str
     certifikat_fingeraftryk: str
     stoerrelse: int
-
-
-def fingeraftryk(grundlag_bytes: bytes, takster_bytes: bytes) -> str:
-    return hashlib.sha256(
-        hashlib.sha256(grundlag_bytes).digest() + hashlib.sha256(takster_bytes).digest()
-    ).hexdigest()
-
-
-def vis_fingeraftryk(hex_: str) -> str:
-    return " ".join(hex_[i : i + 4] for i in range(0, len(hex_), 4))
 
 
 def json_medlemmer(grundlag: Takstgrundlag, beregning: Beregning) -> tuple[bytes, bytes, str]:

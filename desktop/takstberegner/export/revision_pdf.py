@@ -57,7 +57,7 @@ def _lav_pdf(r: Rapport) -> bytes:
     )
     from xml.sax.saxutils import escape
 
-    from takstberegner.export.indmelding import vis_fingeraftryk
+    from takstberegner.export.fingeraftryk import vis_fingeraftryk
     from takstberegner.export.pdf_tabel import Gitter
 
     side = landscape(A4)

@@ -67,7 +67,7 @@ class VerifikationsResultat:
     def tekst(self) -> str:
         """The Danish summary `takstberegner verificer` prints."""
         from takstberegner import dansk
-        from takstberegner.export.indmelding import vis_fingeraftryk
+        from takstberegner.export.fingeraftryk import vis_fingeraftryk
 
         tid = ""
         if self.signeringstid:

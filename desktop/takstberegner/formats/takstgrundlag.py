@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -425,8 +426,28 @@ def skriv_tekst(g: m.Takstgrundlag) -> str:
     return json.dumps(skriv_dict(g), ensure_ascii=False, indent=2) + "\n"
 
 
-def kanonisk_bytes(g: m.Takstgrundlag) -> bytes:
-    return json.dumps(skriv_dict(g), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+def _kanonisk(d: Any) -> str:
+    return json.dumps(d, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def kanonisk_bytes(g: m.Takstgrundlag, dele: dict | None = None) -> bytes:
+    """Sorted keys, no whitespace, UTF-8: what is hashed. `dele` (id of a tilbud record -> (record,
+    its canonical text)) keeps each tilbud's text between calls, so that after an edit only the
+    edited tilbud is written again; "tilbud" is the last key, so the texts are joined at the end."""
+    hoved = skriv_dict(replace(g, tilbud=()))
+    tekster = []
+    nye = {}
+    for t in g.tilbud:
+        gammel = dele.get(id(t)) if dele is not None else None
+        tekst = gammel[1] if gammel is not None and gammel[0] is t else _kanonisk(_skriv_tilbud(t))
+        nye[id(t)] = (t, tekst)
+        tekster.append(tekst)
+    if dele is not None:
+        dele.clear()
+        dele.update(nye)
+    start = _kanonisk(hoved)
+    assert start.endswith(',"tilbud":[]}')
+    return (start[:-len("[]}")] + "[" + ",".join(tekster) + "]}").encode("utf-8")
 
 
 def sha256(g: m.Takstgrundlag) -> str:

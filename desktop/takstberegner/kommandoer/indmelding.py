@@ -96,11 +96,10 @@ def _beregn(sti: str):
 
 
 def _rapport_for(sti: str):
-    from takstberegner.export import indmelding, rapport
+    from takstberegner.tjeneste import dokumenter
 
     grundlag, beregning = _beregn(sti)
-    _, _, fp = indmelding.json_medlemmer(grundlag, beregning)
-    return rapport.lav_rapport(grundlag, beregning, fingeraftryk=fp)
+    return dokumenter.rapport(grundlag, beregning)
 
 
 def _skriv(sti: str, data: bytes) -> None:

@@ -63,9 +63,9 @@ def _importer(args: argparse.Namespace) -> int:
     if til.suffix.lower() != ".takst":
         return _fejl(f"--til skal være en takstfil (.takst), ikke {til.name}")
     if endelse == ".json":
-        from takstberegner.importers.takstgrundlag_json import importer_json
+        from takstberegner.tjeneste.dokumenter import importer
 
-        with importer_json(kilde, til) as f:
+        with importer(kilde, til) as f:
             g = f.hent()
         print(f"{til.name} er oprettet: {g.driftsherre.navn}, takstår {g.takstaar}, {len(g.tilbud)} tilbud.")
         return 0
@@ -120,7 +120,7 @@ def _eksporter(args: argparse.Namespace) -> int:
 
 
 def _rul_frem(args: argparse.Namespace) -> int:
-    from takstberegner.storage import rul_frem
+    from takstberegner.tjeneste.rul_frem import rul_frem
 
     with rul_frem(Path(args.kilde), Path(args.til)) as f:
         g = f.hent()

@@ -14,6 +14,8 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
+from takstberegner.fejl import Fejl
+
 # The demo driftsherre is the three worked examples; these are their published takster.
 FORVENTET = {
     ("T1", "T1-N1"): Decimal("1664.74"),
@@ -96,7 +98,7 @@ def koer_selvtest() -> int:
                 else:
                     os.environ["TAKSTBEREGNER_DATA"] = gammel_data
     except Exception as e:  # the one line says which step failed and why
-        besked = getattr(e, "besked", None) or f"{type(e).__name__}: {e}"
+        besked = e.besked if isinstance(e, Fejl) else f"{type(e).__name__}: {e}"
         print(f"Selvtest FEJL i trin '{trin}': {besked} (Takstberegner {__version__})", flush=True)
         return 1
     sek = f"{time.perf_counter() - start:.2f}".replace(".", ",")

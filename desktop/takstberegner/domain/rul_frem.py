@@ -1,4 +1,6 @@
-"""New takstår from last year ("rul frem"): next year's file made from this year's.
+"""New takstår from last year ("rul frem", SPEC §2, §4.8; SA 5.3): next year's takstgrundlag
+made from this year's and its beregning. Pure domain logic; storage/ only persists the result and
+tjeneste.rul_frem is the use case the app and the command line call.
 
 Same tilbud, ydelser, anlæg, overheadpuljer and budget lines (kept for editing); last year's
 computed takst of each ydelse becomes its `forrige_takst`, the pladser become
@@ -9,11 +11,9 @@ to `indregnet_tidligere`, and a result with nothing left is dropped, so nothing 
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 from takstberegner.domain.model import Hensaettelse, Resultat, Takstgrundlag, Tilbud
 from takstberegner.domain.resultat import Beregning, TilbudResultat
-from takstberegner.storage.repository import TakstFil, laes_grundlag
 
 
 def _resterende(t: Tilbud, r_ud: TilbudResultat | None) -> tuple[tuple[Resultat, ...], tuple[Hensaettelse, ...]]:
@@ -52,13 +52,3 @@ def naeste_aar(grundlag: Takstgrundlag, takster: Beregning) -> Takstgrundlag:
         ))
     tilbud = tuple(tilbud)
     return replace(grundlag, takstaar=grundlag.takstaar + 1, tilbud=tilbud)
-
-
-def rul_frem(kilde: Path, maal: Path, takster: Beregning | None = None) -> TakstFil:
-    """Create `maal` for the year after `kilde` (which is only read, and may be open elsewhere)."""
-    grundlag = laes_grundlag(Path(kilde))
-    if takster is None:
-        from takstberegner import tjeneste
-
-        takster = tjeneste.beregn(grundlag)
-    return TakstFil.opret(Path(maal), naeste_aar(grundlag, takster))

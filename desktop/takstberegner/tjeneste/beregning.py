@@ -1,0 +1,82 @@
+"""The beregn and kontroller use cases (SPEC §4-5): the regelsæt by takstår, the one validation
+(domain/validering.py), the engine with its per-tilbud cache, and the fingerprint of the canonical
+takstgrundlag, whose per-tilbud parts are cached too. The app's document keeps one
+`Beregningstjeneste` for its file, so an edit recomputes and rehashes only the edited tilbud; the
+command line makes one per run."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from takstberegner.domain.beregning import Beregner
+from takstberegner.domain.model import Takstgrundlag
+from takstberegner.domain.regelsaet import Regelsaet
+from takstberegner.domain.resultat import Beregning, Fund
+from takstberegner.formats import takstgrundlag as tg_format
+from takstberegner.formats.fejl import InputError
+from takstberegner.formats.regelsaet import regelsaet_for
+
+
+class Beregningstjeneste:
+    """beregn/valider/sha256 for successive versions of one takstgrundlag, remembering the work
+    on every tilbud record that did not change (the records are immutable)."""
+
+    def __init__(self) -> None:
+        self._beregner: Beregner | None = None
+        self._hash_dele: dict = {}
+
+    def _beregneren(self, takstaar: int) -> Beregner:
+        rs: Regelsaet = regelsaet_for(takstaar)
+        if self._beregner is None or self._beregner.regelsaet is not rs:
+            self._beregner = Beregner(rs)
+        return self._beregner
+
+    def sha256(self, grundlag: Takstgrundlag) -> str:
+        return hashlib.sha256(tg_format.kanonisk_bytes(grundlag, self._hash_dele)).hexdigest()
+
+    def valider(self, grundlag: Takstgrundlag) -> list[Fund]:
+        return self._beregneren(grundlag.takstaar).valider(grundlag)
+
+    def beregn(self, grundlag: Takstgrundlag, med_fingeraftryk: bool = True) -> Beregning:
+        sha = self.sha256(grundlag) if med_fingeraftryk else ""
+        return self._beregneren(grundlag.takstaar).beregn(grundlag, grundlag_sha256=sha)
+
+
+def beregn(grundlag: Takstgrundlag) -> Beregning:
+    """Takster and findings of a takstgrundlag, with its fingerprint; never raises (total engine)."""
+    return Beregningstjeneste().beregn(grundlag)
+
+
+def input_fund(beregning: Beregning) -> list[Fund]:
+    """The INPUT findings: values the validation refuses (the tilbud they are on has no takster)."""
+    return [f for f in beregning.alle_fund() if f.kode == "INPUT"]
+
+
+def kraev_gyldigt(beregning: Beregning) -> Beregning:
+    """The beregning, or InputError naming the first refused field when any value is refused
+    (takster computed without those values must not be published)."""
+    fund = input_fund(beregning)
+    if fund:
+        mere = f" (og {len(fund) - 1} fejl mere; se dem alle med takstberegner kontroller)" if len(fund) > 1 else ""
+        raise InputError(fund[0].felt, fund[0].tekst + mere)
+    return beregning
+
+
+def kontroller(grundlag: Takstgrundlag) -> tuple[Beregning, list[tuple[str | None, Fund]]]:
+    """Every finding, the file's own first, then each tilbud's with its id: (beregning, findings)."""
+    b = beregn(grundlag)
+    ud: list[tuple[str | None, Fund]] = [(None, f) for f in b.fund]
+    for t in b.tilbud:
+        ud.extend((t.id, f) for f in t.fund)
+    return b, ud
+
+
+def laes_grundlag(sti) -> Takstgrundlag:
+    """A takstgrundlag from a .json file or a .takst document file (syntax errors: InputError or
+    LagerFejl; values are the validation's business)."""
+    p = Path(sti)
+    if p.suffix.lower() == ".takst":
+        from takstberegner.storage import laes_grundlag as fra_takst  # lazy: storage is optional here
+
+        return fra_takst(p)
+    return tg_format.laes_fil(p)

@@ -97,14 +97,19 @@ def sammenlign(egne: list[Sammenligningstakst], alle: list[Sammenligningstakst])
         if s.takst is None and s.pris_pr_stoettetime is None:
             continue
         grupper.setdefault((*gruppe_noegle(s.paragraf, s.tilbudstype), s.enhed), []).append(s)
+    # the others and their figures are the same for every row of one driftsherre in one group:
+    # computed once per (group, driftsherre), so a region's 3.600 takster take no quadratic time
+    beregnet: dict[tuple, tuple] = {}
     ud = []
     for e in egne:
         if e.takst is None and e.pris_pr_stoettetime is None:
             continue
-        andre = tuple(s for s in grupper.get((*gruppe_noegle(e.paragraf, e.tilbudstype), e.enhed), ())
-                      if _hvem(s) != _hvem(e))
-        tn = _niveau([s.takst for s in andre if s.takst is not None])
-        pn = _niveau([s.pris_pr_stoettetime for s in andre if s.pris_pr_stoettetime is not None])
+        noegle = ((*gruppe_noegle(e.paragraf, e.tilbudstype), e.enhed), _hvem(e))
+        if noegle not in beregnet:
+            andre = tuple(s for s in grupper.get(noegle[0], ()) if _hvem(s) != noegle[1])
+            beregnet[noegle] = (andre, _niveau([s.takst for s in andre if s.takst is not None]),
+                                _niveau([s.pris_pr_stoettetime for s in andre if s.pris_pr_stoettetime is not None]))
+        andre, tn, pn = beregnet[noegle]
         ud.append(Sammenligning(e, andre, tn, pn, _ift(e.takst, tn.median), _ift(e.pris_pr_stoettetime, pn.median)))
     ud.sort(key=lambda s: (*s.gruppe, s.egen.enhed, s.egen.driftsherre.casefold(), s.egen.tilbud.casefold(),
                            s.egen.ydelse.casefold()))

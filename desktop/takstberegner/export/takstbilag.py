@@ -11,6 +11,7 @@ formula (export/regneark.py); numbers are numbers, percentages real percentages.
 from __future__ import annotations
 
 import io
+from copy import copy
 from datetime import datetime
 
 from takstberegner import __version__
@@ -59,6 +60,7 @@ def lav_takstbilag(indmeldinger, *, takstaar: int | None = None, nu: datetime | 
 
 
 def _skriv_ark(ws, ark: Ark, takstaar: int | None, dannet: datetime) -> None:
+    from openpyxl.cell import Cell
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.table import Table, TableStyleInfo
@@ -83,19 +85,30 @@ def _skriv_ark(ws, ark: Ark, takstaar: int | None, dannet: datetime) -> None:
     flag = PatternFill("solid", fgColor=FLAG_FILL)
     tekst_stil = Alignment(wrap_text=True, vertical="top")
     tal_stil = Alignment(vertical="top")
+    stile: dict[tuple[str, bool], object] = {}
+
+    def stil(art: str, fremhaev: bool):
+        """The cell style of a kind of column, made once and copied (openpyxl looks a style up by
+        hashing it on every assignment, which cost most of the time of a large bilag)."""
+        if (art, fremhaev) not in stile:
+            proto = Cell(ws)
+            proto.font = lille
+            proto.alignment = tekst_stil if art == TEKST else tal_stil
+            proto.number_format = _FORMATER.get(art, "General")
+            if fremhaev:
+                proto.fill = flag
+            stile[(art, fremhaev)] = proto._style
+        return copy(stile[(art, fremhaev)])
+
     raekker = ark.raekker or []
     for i, r in enumerate(raekker, 4):
         vaerdier = r.liste(ark.kolonner)
         ws.row_dimensions[i].height = _hoejde(max(
-            (_linjer(regneark.tekst(v)[0], _bredde(k)) for k, v in zip(ark.kolonner, vaerdier) if isinstance(v, str)),
-            default=1))
+            (_linjer(v, _bredde(k)) for k, v in zip(ark.kolonner, vaerdier) if isinstance(v, str)), default=1))
         for j, (k, v) in enumerate(zip(ark.kolonner, vaerdier), 1):
             c = ws.cell(i, j)
-            _saet(c, k.art, v)
-            c.font = lille
-            c.alignment = tekst_stil if k.art == TEKST else tal_stil
-            if r.fremhaev:
-                c.fill = flag
+            c._style = stil(k.art, r.fremhaev)
+            _saet(c, k.art, v, format_=False)
     sidste = 3 + max(len(raekker), 1)
     if not raekker:
         regneark.saet_tekst(ws.cell(4, 1), "(ingen rækker)")
@@ -151,7 +164,7 @@ def _bredde(k) -> float:
     return max(k.bredde, max(len(o) for o in k.navn.replace("-", "- ").split()) * 0.95 + 1.5)
 
 
-def _saet(c, art: str, v) -> None:
+def _saet(c, art: str, v, format_: bool = True) -> None:
     if v is None or v == "":
         return
     if isinstance(v, str) or art == TEKST:
@@ -159,5 +172,6 @@ def _saet(c, art: str, v) -> None:
         return
     if art == PCT:
         v = v / 100
+    if format_:
+        c.number_format = _FORMATER.get(art, "General")
     c.value = v
-    c.number_format = _FORMATER.get(art, "General")

@@ -4,12 +4,13 @@ Each area registers its subcommands from takstberegner/kommandoer/<area>.py and 
 arguments are inputs and outputs (kommandoer/stier.py), checked before the command runs. Exit
 codes: 0 done, 1 findings or a failed check, 2 input or output refused (one Danish line on
 stderr), 70 unexpected program error (one Danish line naming the crash log, kommandoer/krasj.py),
-130 interrupted. Help and usage errors are Danish (kommandoer/dansk_hjaelp.py).
+130 interrupted, 141 the reader of the output closed it. Help and usage errors are Danish (kommandoer/dansk_hjaelp.py).
 """
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from takstberegner import __version__
@@ -26,7 +27,8 @@ def byg_parser() -> argparse.ArgumentParser:
         description="Takstberegning efter Styringsaftalen for Nordjysk Socialaftale. Uden KOMMANDO åbnes "
                     "programmet; 'takstberegner KOMMANDO -h' viser hjælpen til en kommando.",
         epilog="Afslutningskoder: 0 udført, 1 fund af niveau fejl eller en afvist kontrol, 2 inddata eller "
-               "uddata afvist, 70 uventet programfejl (se krasjloggen), 130 afbrudt.",
+               "uddata afvist, 70 uventet programfejl (se krasjloggen), 130 afbrudt, 141 modtageren af "
+               "uddata lukkede.",
     )
     p.add_argument("--version", action="version", version=f"Takstberegner {__version__}",
                    help="vis programmets version og afslut")
@@ -70,6 +72,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("takstberegner: afbrudt.", file=sys.stderr)
         return krasj.AFBRUDT
+    except BrokenPipeError:  # the reader of our output stopped (`takstberegner beregn X | head`)
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return krasj.ROER_LUKKET
     except SystemExit:
         raise
     except BaseException as e:  # a program error: crash log, one Danish line, its own exit code

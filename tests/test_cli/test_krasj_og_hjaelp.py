@@ -113,3 +113,17 @@ def test_brugsfejl_er_danske(tmp_path, args, dansk):
     assert kode == 2 and ud == ""
     assert dansk in fejl and ": fejl: " in fejl and fejl.startswith("brug: takstberegner")
     assert not ENGELSK.search(fejl), fejl
+
+
+def test_lukket_roer_er_ingen_programfejl(tmp_path):
+    """The reader of the output has gone (`| head` that already quit): no crash log, code 141."""
+    laes, skriv = os.pipe()
+    os.close(laes)
+    try:
+        r = subprocess.run([str(KOMMANDO), "beregn", str(EKSEMPEL_1)], stdout=skriv, stderr=subprocess.PIPE,
+                           timeout=120, env={**os.environ, "TAKSTBEREGNER_DATA": str(tmp_path / "data")})
+    finally:
+        os.close(skriv)
+    assert r.returncode == 141, r.stderr.decode()
+    assert r.stderr.decode("utf-8") == ""
+    assert not (tmp_path / "data" / "krasjlog").exists()

@@ -192,6 +192,20 @@ def test_aendring_i_fil_med_udloeser_naar_aldrig_filen(fil, grundlag):
     c.close()
 
 
+def test_import_med_kommandoen_i_fil_med_udloeser(fil, tmp_path):
+    """The issue's case through the installed command: the import reported success and the trigger
+    emptied the budget. Now the command refuses the file (exit 2) and the budget is as it was."""
+    _sql(fil, "CREATE TRIGGER x AFTER UPDATE ON metadata BEGIN DELETE FROM omkostningslinje; END")
+    csv = tmp_path / "budget.csv"
+    csv.write_bytes("Konto;Tekst;Beløb\r\n1.1;Løn pædagoger;6.500.000,00\r\n".encode("cp1252"))
+    foer = _sha(fil)
+    r = subprocess.run([str(KOMMANDO), "importer", str(csv), "--til", str(fil), "--tilbud-id", "T1", "--ja"],
+                       capture_output=True, timeout=120, env={**os.environ, "TAKSTBEREGNER_DATA": str(tmp_path / "d")})
+    fejl = r.stderr.decode("utf-8")
+    assert r.returncode == 2 and "udløser (trigger) 'x'" in fejl and "importeret" not in r.stdout.decode("utf-8")
+    assert _sha(fil) == foer
+
+
 # ---------------------------------------------------------------- bounded time and memory
 _MAALT = """
 import resource, subprocess, sys, time

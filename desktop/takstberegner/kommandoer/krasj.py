@@ -14,6 +14,7 @@ from pathlib import Path
 
 KRASJ = 70
 AFBRUDT = 130
+ROER_LUKKET = 141  # like a shell's SIGPIPE: the reader of stdout went away
 BEHOLD = 20
 
 

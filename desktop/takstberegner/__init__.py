@@ -1,7 +1,5 @@
 """Takstberegner: takstberegning efter Styringsaftalen for Nordjysk Socialaftale."""
-from importlib import metadata as _metadata
 
-try:
-    __version__ = _metadata.version("takstberegner")
-except _metadata.PackageNotFoundError:  # frozen app or source tree without install
-    __version__ = "0.1.0"
+# The version, written here and in pyproject.toml (tests/test_packaging checks they agree):
+# reading it through importlib.metadata cost a tenth of a second at every start of the command.
+__version__ = "0.1.0"

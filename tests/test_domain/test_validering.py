@@ -187,3 +187,13 @@ def test_motoren_kaster_aldrig_for_nogen_model_lageret_kan_holde(g):
     for r in b.tilbud:
         for k in r.takster:
             assert k.takst.is_finite() and k.takst == k.takst.quantize(D("0.01"))
+
+
+def test_beregneren_genbruger_uaendrede_tilbud_gang_paa_gang():
+    """The cache kept a reused result for one call only, so every other recompute redid all."""
+    g = _to_tilbud()
+    beregner = Beregner(RS)
+    foerste = beregner.beregn(g)
+    for _ in range(3):
+        igen = beregner.beregn(g)
+        assert all(a is b for a, b in zip(igen.tilbud, foerste.tilbud))

@@ -65,3 +65,12 @@ def test_msi_definitionen_er_pr_bruger_med_filtyper_og_opgradering():
     mapper = {d.get("Id"): d for d in rod.iter(f"{WIX}Directory")}
     assert "LocalAppDataFolder" in mapper and mapper["INSTALLDIR"].get("Name") == "Takstberegner"
     assert any(s.get("Directory") == "ProgramMenuFolder" for s in rod.iter(f"{WIX}Shortcut"))
+
+
+def test_versionen_er_den_samme_som_i_pyproject():
+    import tomllib
+
+    import takstberegner
+
+    with open(Path(__file__).parents[2] / "pyproject.toml", "rb") as f:
+        assert takstberegner.__version__ == tomllib.load(f)["project"]["version"]

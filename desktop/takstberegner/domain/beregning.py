@@ -221,8 +221,8 @@ class Beregner:
                         r = _afslut(t, f, oh, g, rs, sti)
                     except ArithmeticError:
                         pr_tilbud[i] = [validering.input_fejl_for_beregning(rs, sti)]
-                    else:
-                        afsluttet[id(t)] = (noegle, r)
+                if r is not None:
+                    afsluttet[id(t)] = (noegle, r)
             if r is None:
                 r = _uden_takster(t, pr_tilbud.get(i, ()))
             resultater.append(r)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from operator import attrgetter
 from decimal import Decimal
 from typing import Any, Iterable
 
@@ -36,6 +37,13 @@ _12 = Decimal(12)
 _KONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _KATEGORIER = frozenset(m.KATEGORIER)
 _DELE = frozenset(m.DELE)
+_ANLAEG_TYPER = frozenset(m.ANLAEG_TYPER)
+_DELE_ELLER_INGEN = frozenset(m.DELE + (None,))
+_INGEN = frozenset((None,))
+_BELOEB, _POST, _KATEGORI, _DEL, _YDELSE, _TEKST = (
+    attrgetter(n) for n in ("beloeb", "post", "kategori", "del_", "ydelse", "tekst"))
+_SAERLIGE = attrgetter("anlaeg", "tjenestemand_loen", "tjenestemandspension")
+_FINANSIERINGER = frozenset(m.FINANSIERINGER)
 
 
 def _vis(v: Any) -> str:
@@ -73,7 +81,7 @@ class _Fund:
             return
         if kraevet and not v.strip():
             self.tilfoej(felt, "tom")
-        elif _KONTROL.search(v):
+        elif not _ren(v):
             self.tilfoej(felt, "kontroltegn")
 
     def tal(self, v: Decimal | None, felt: str, kraevet: bool = False, min_: Decimal | None = -MAX_BELOEB,
@@ -301,6 +309,17 @@ def _aar_foer(f: _Fund, y: int, felt: str, takstaar: int, hvorfor: str) -> None:
 
 
 def _anlaeg(f: _Fund, a: m.Anlaeg, s: str, ids: set[str]) -> None:
+    v, rest, andel, lt = a.anskaffelsesvaerdi, a.restvaerdi, a.andel_pct, a.levetid_aar
+    if (  # the common asset, decided in one expression (3.000 of them in a large file)
+        a.id and a.id not in ids and a.type in _ANLAEG_TYPER and a.finansiering in _FINANSIERINGER
+        and v.is_finite() and _0 <= v <= MAX_BELOEB and rest.is_finite() and _0 <= rest <= v
+        and andel.is_finite() and _0 <= andel <= _100
+        and ((lt is None and a.type == "grund") or (lt is not None and 1 <= lt <= MAX_LEVETID))
+        and a.ibrugtagning is not None and MIN_DATO <= a.ibrugtagning <= MAX_DATO
+        and a.id.strip() and _ren(a.id) and _ren(a.navn)
+    ):
+        ids.add(a.id)
+        return
     f.tekst(a.id, f"{s}.id", kraevet=True)
     if a.id in ids:
         f.tilfoej(f"{s}.id", "dobbelt_id", vaerdi=a.id, hvad="ét anlæg")
@@ -323,18 +342,39 @@ def _anlaeg(f: _Fund, a: m.Anlaeg, s: str, ids: set[str]) -> None:
     f.pct(a.andel_pct, f"{s}.andel_pct", kraevet=True)
 
 
+def _ren(tekst: str) -> bool:
+    """No control characters (the common, printable text is decided without the pattern)."""
+    return tekst.isprintable() or not _KONTROL.search(tekst)
+
+
 def _linjer(f: _Fund, linjer: tuple[m.Omkostningslinje, ...], s: str, ydelser: set[str], anlaeg: set[str]) -> None:
-    """The budget lines: a lean pass for the common line, the full checks only where one fails."""
+    """The budget lines: a lean pass for the common line, the full checks only where one fails.
+    Posts and texts repeat, so each distinct one is checked once."""
     max_, min_ = MAX_BELOEB, -MAX_BELOEB
+    if not linjer:
+        return
+    beloeb = list(map(_BELOEB, linjer))
+    poster = set(map(_POST, linjer))
+    if (  # the whole budget at C speed; only a budget with a problem is gone through line by line
+        set(map(_KATEGORI, linjer)) <= _KATEGORIER
+        and all(map(Decimal.is_finite, beloeb)) and min(beloeb) >= min_ and max(beloeb) <= max_
+        and set(map(_DEL, linjer)) <= _DELE_ELLER_INGEN
+        and set(map(_YDELSE, linjer)) <= ydelser | _INGEN
+        and set(map(_SAERLIGE, linjer)) == {(None, None, None)}
+        and "" not in poster and all(map(_ren, poster)) and all(map(_ren, set(map(_TEKST, linjer))))
+    ):
+        return
+    rene: set[str] = {""}
     for j, x in enumerate(linjer):
-        b = x.beloeb
+        b, post, tekst = x.beloeb, x.post, x.tekst
         if (
             x.kategori in _KATEGORIER
             and b.is_finite() and min_ <= b <= max_
             and (x.del_ is None or x.del_ in _DELE)
             and (x.ydelse is None or x.ydelse in ydelser)
             and x.anlaeg is None and x.tjenestemand_loen is None and x.tjenestemandspension is None
-            and x.post and not _KONTROL.search(x.post) and not _KONTROL.search(x.tekst)
+            and post and (post in rene or (_ren(post) and not rene.add(post)))
+            and (tekst in rene or (_ren(tekst) and not rene.add(tekst)))
         ):
             continue
         _linje(f, x, f"{s}[{j}]", ydelser, anlaeg)

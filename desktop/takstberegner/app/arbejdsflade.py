@@ -55,9 +55,13 @@ class Arbejdsflade(QSplitter):
         self.setStretchFactor(1, 1)
         self.setSizes([210, 760, 380])
 
-    @property
-    def sidepanel_vist(self) -> bool:
-        return self.sidepanel.isVisible()
+    def vis_trinlinje(self, forrige: tuple[str, str], naeste: tuple[str, str], tekst: str) -> None:
+        """The buttons under the page: (label, tooltip) of the page before and after, 'Trin 2 af 9'."""
+        self.forrige.setText(f"‹ {forrige[0]}")
+        self.forrige.setToolTip(forrige[1])
+        self.naeste.setText(f"{naeste[0]} ›")
+        self.naeste.setToolTip(naeste[1])
+        self.trin_tekst.setText(tekst)
 
     def vis_sidepanel(self, vis: bool) -> None:
         self.sidepanel.setVisible(vis)

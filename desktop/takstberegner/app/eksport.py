@@ -45,6 +45,9 @@ def _skriv(v, sti: Path, data: bytes) -> bool:
         QMessageBox.critical(v, "Filen kan ikke gemmes", f"{sti} kan ikke skrives: {e.strerror or e}.")
         return False
     v.statusBar().showMessage(f"Gemt i {sti}", 10000)
+    from takstberegner.app import efter_eksport
+
+    efter_eksport.vis(v, sti)
     return True
 
 

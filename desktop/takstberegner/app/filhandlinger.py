@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from takstberegner import __version__
-from takstberegner.app import lager, settings
+from takstberegner.app import efter_eksport, lager, settings
 from takstberegner.app.dokument import Dokument
 from takstberegner.domain import aendringer as ae
 from takstberegner.domain.model import Takstgrundlag, Tilbud
@@ -169,6 +169,7 @@ class Handlinger:
         if self.v.dok and (p := self._gem_som("Eksportér takstgrundlag", FILTER_JSON, ".json")):
             p.write_text(tg.skriv_tekst(self.v.dok.grundlag), encoding="utf-8")
             self.v.statusBar().showMessage(f"Takstgrundlaget er gemt i {p}", 8000)
+            efter_eksport.vis(self.v, p)
 
     def eksporter_takster(self) -> None:
         from takstberegner.formats import takster
@@ -176,6 +177,7 @@ class Handlinger:
         if self.v.dok and (p := self._gem_som("Eksportér takster", "Takster (*.json)", ".json")):
             p.write_text(takster.skriv_tekst(self.v.dok.beregning_med_fingeraftryk()), encoding="utf-8")
             self.v.statusBar().showMessage(f"Taksterne er gemt i {p}", 8000)
+            efter_eksport.vis(self.v, p)
 
     # -- Udskriv, Eksportér, Sekretariat (takstberegner.export does the work) -----------------
     def eksporter_xlsx(self):

@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
-OVERBLIK = "overblik"  # the page of the root item
+from takstberegner.app.sidefoelge import OVERBLIK  # noqa: F401 (the page of the root item)
+
 _ROLLE = Qt.UserRole  # (tilbud id or None, page: OVERBLIK or a step number)
 _FEJLFARVE = Qt.darkRed
 

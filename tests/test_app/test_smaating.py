@@ -1,0 +1,89 @@
+"""The small things of issue 11.7: the takststruktur chart shows negative parts below an axis;
+consistent Fortryd/Annullér fortryd; findings summed up in a sentence."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtGui import QColor
+
+from takstberegner.app.findings_panel import opsummering
+from takstberegner.app.soejlediagram import FARVER, NOEGLER, Soejlediagram, paene_trin
+from takstberegner.domain.resultat import Takst
+
+
+def _takst(**dele) -> Takst:
+    pr = {k: Decimal(0) for k in NOEGLER}
+    pr.update({k: Decimal(v) for k, v in dele.items()})
+    t = sum(pr.values(), Decimal(0))
+    return Takst("Y", "Niveau 1", "doegn", t, t, pr)
+
+
+def test_akse_med_paene_trin():
+    assert paene_trin(0, 1664.74) == [0, 500, 1000, 1500, 2000]
+    assert paene_trin(-400, 1000) == [-500, 0, 500, 1000]
+    assert 0 in paene_trin(-1, 3)
+
+
+def test_negative_dele_tegnes_under_nul(qapp):
+    d = Soejlediagram()
+    d.resize(600, 300)
+    # personale 1.000 up, regulering -400 down (an overskud paid back): takst 600
+    d.vis_takster([_takst(personale="1000", regulering_og_indtaegter="-400")])
+    assert d.akse() == [-500, 0, 500, 1000]
+    billede = d.grab().toImage()
+    farve_op, farve_ned = QColor(FARVER[0]), QColor(FARVER[NOEGLER.index("regulering_og_indtaegter")])
+    # the bar's middle column: the personale colour above the 0 line, the regulering colour below it
+    plot = [(x, y) for x in range(0, d.width() // 2, 4) for y in range(billede.height())]  # left of the legend
+    ys_ned = [y for x, y in plot if billede.pixelColor(x, y) == farve_ned]
+    ys_op = [y for x, y in plot if billede.pixelColor(x, y) == farve_op]
+    assert ys_op and ys_ned and min(ys_ned) > max(ys_op)  # below the positive stack
+    # about 400/1500 of the plot height
+    assert 0.2 < (max(ys_ned) - min(ys_ned)) / (max(ys_op) - min(ys_op)) * 1000 / 400 < 1.5
+
+
+def test_kontrol_i_en_saetning():
+    assert opsummering(0, 1, 0) == "Ingen fejl. 1 advarsel bør ses efter."
+    assert opsummering(2, 0, 3) == "2 fejl skal rettes før indmelding. 3 bemærkninger til orientering."
+    assert opsummering(1, 2, 1) == ("1 fejl skal rettes før indmelding. "
+                                    "2 advarsler bør ses efter og 1 bemærkning til orientering.")
+    assert opsummering(0, 0, 0) == "Ingen fejl eller advarsler."
+
+
+def test_fortryd_og_annuller_fortryd_overalt(demo_vindue):
+    v = demo_vindue
+    tekster = [a.text() for m in v.menuBar().actions() for a in m.menu().actions()]
+    tekster += [a.text() for a in v.findChildren(type(v.fortryd_handling))]
+    assert not [t for t in tekster if "Gentag" in t or "Omgør" in t or "Redo" in t or "Undo" in t]
+    from takstberegner.domain import aendringer as ae
+
+    v.dok.anvend(ae.OpdaterTilbud.af("T1", pladser=13))
+    assert v.fortryd_handling.text().startswith("Fortryd")
+    v.fortryd_handling.trigger()
+    assert v.gentag_handling.text().startswith("Annullér fortryd")
+    assert v.fortryd_handling.shortcut().toString() == "Ctrl+Z"
+
+
+def test_efter_eksport_aabn_mappe_og_udskriv(demo_vindue, tmp_path, monkeypatch, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog
+
+    from takstberegner.app.efter_eksport import EfterEksport
+
+    # the PC's own programs cannot run here: record what would be opened
+    aabnet = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: aabnet.append(url.toLocalFile()) or True)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "revision.pdf"), ""))
+    pdf = demo_vindue.handlinger.udskriv_pdf()
+    assert pdf.read_bytes().startswith(b"%PDF")
+    d = demo_vindue.findChild(EfterEksport)
+    assert d is not None and d.isVisible() and "revision.pdf" in d.tekst.text()
+    assert list(d.knapper) == ["aabn", "mappe", "udskriv"]
+    qtbot.mouseClick(d.knapper["mappe"], Qt.LeftButton)
+    assert aabnet == [str(tmp_path)]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "skema.xlsx"), ""))
+    demo_vindue.handlinger.eksporter_xlsx()
+    d = [x for x in demo_vindue.findChildren(EfterEksport) if x.isVisible()][-1]
+    assert list(d.knapper) == ["aabn", "mappe"]  # a workbook is opened, not printed from here
+    qtbot.mouseClick(d.knapper["aabn"], Qt.LeftButton)
+    assert aabnet[-1] == str(tmp_path / "skema.xlsx")

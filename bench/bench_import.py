@@ -1,33 +1,88 @@
-"""Import speed: a 50.000-row budget workbook (target: preview + write <= 5 s).
+"""Budget import: speed of a 50.000-row import (target: preview + validation + write <= 5 s), and time
+and peak memory for hostile files (target: every one refused, peak memory < 300 MB).
 
-Run: .venv/bin/python bench/bench_import.py [ROWS]
+Each measured run happens in a fresh child process, so its peak resident memory (ru_maxrss) is its
+own; CPU time is reported beside the wall time because this machine is shared.
+
+Run: .venv/bin/python bench/bench_import.py [ROWS]      (--kun-fjendtlige: only the hostile files)
 """
 from __future__ import annotations
 
+import json
 import os
 import random
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+ROD = Path(__file__).resolve().parents[1]
+MAAL_MB = 300
 
-def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 50_000
-    d = Path(tempfile.mkdtemp())
-    os.environ.setdefault("TAKSTBEREGNER_DATA", str(d / "data"))
+# The child: import the file into a .takst file (or preview only when it is refused) and report.
+BARN = r"""
+import json, os, sys, time
+from pathlib import Path
+
+
+def hwm():  # this process's peak resident memory in kB (VmHWM; ru_maxrss survives exec on Linux)
+    for linje in open("/proc/self/status"):
+        if linje.startswith("VmHWM:"):
+            return int(linje.split()[1])
+
+
+from takstberegner.fejl import Fejl
+from takstberegner.importers import excel_budget as eb
+from takstberegner.storage import TakstFil
+grund = hwm()
+sti, takst = Path(sys.argv[1]), Path(sys.argv[2])
+svar = {}
+t1, c1 = time.perf_counter(), time.process_time()
+try:
+    with TakstFil.aabn(takst) as f:
+        fv = eb.forhaandsvis(sti, None, None, None, None, f.hent(), tilbud_id=f.hent().tilbud[0].id)
+        t2 = time.perf_counter()
+        a = eb.afvis_hvis_ugyldig(f.hent(), fv, eb.ERSTAT)
+        t3 = time.perf_counter()
+        f.anvend_alle(a)
+        t4 = time.perf_counter()
+    svar.update(resultat=f"{len(fv.importerede)} linjer importeret", laes=t2 - t1, kontrol=t3 - t2, skriv=t4 - t3)
+except Fejl as e:
+    svar.update(resultat="AFVIST: " + e.besked)
+svar.update(sek=time.perf_counter() - t1, cpu=time.process_time() - c1,
+            mb=hwm() / 1024, grund_mb=grund / 1024)
+print(json.dumps(svar, ensure_ascii=False))
+"""
+
+
+def maal(sti: Path, takst: Path) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(ROD / "desktop"))
+    r = subprocess.run([sys.executable, "-c", BARN, str(sti), str(takst)], capture_output=True, text=True, env=env,
+                       timeout=600)
+    if r.returncode != 0:
+        return {"resultat": "KRASJ: " + (r.stderr.strip().splitlines() or ["?"])[-1], "sek": 0, "cpu": 0, "mb": 0,
+                "grund_mb": 0}
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def ny_takstfil(d: Path, navn: str) -> Path:
+    from takstberegner.formats import takstgrundlag as F
+    from takstberegner.storage import TakstFil
+
+    eksempel = sorted((ROD / "tests/data/eksempler").glob("*.takstgrundlag.json"))[0]
+    p = d / f"{navn}.takst"
+    if p.exists():
+        p.unlink()
+    TakstFil.opret(p, F.laes_fil(eksempel)).luk()
+    return p
+
+
+def budget_xlsx(sti: Path, n: int) -> Path:
     import openpyxl
 
-    from takstberegner.formats import takstgrundlag as F
-    from takstberegner.importers import excel_budget as eb
-    from takstberegner.storage import TakstFil, laes_grundlag
-
-    eksempel = sorted((Path(__file__).resolve().parents[1] / "tests/data/eksempler").glob("*.takstgrundlag.json"))[0]
-    grundlag = F.laes_fil(eksempel)
-    xlsx = d / "budget.xlsx"
     rnd = random.Random(1)
     arter = ["1.1", "1.5", "2.2", "2.7", "2.9", "4.5", "4.9", "5.2", "6.5", "7.2", "7.6", "8.5", "9.1"]
-    t0 = time.perf_counter()
     wb = openpyxl.Workbook()  # not write_only: like Excel, it writes shared strings and the dimension
     ws = wb.active
     ws.title = "Budget"
@@ -35,66 +90,105 @@ def main() -> None:
     for i in range(n):
         ws.append([f"5.38.50.{i % 1000:03}-{rnd.choice(arter)}", f"Budgetlinje {i}",
                    round(rnd.uniform(-50000, 500000), 2), rnd.choice(["T1", "Bostedet Nord"])])
-    wb.save(xlsx)
-    print(f"workbook with {n:,} rows written in {time.perf_counter() - t0:.2f} s ({xlsx.stat().st_size/1e6:.1f} MB)")
+    wb.save(sti)
+    return sti
 
-    fil = d / "a.takst"
-    TakstFil.opret(fil, grundlag).luk()
+
+def fjendtlige(d: Path) -> list[tuple[str, Path]]:
+    """The hostile files of issue 12 at full size, built as streams (a few seconds, little memory)."""
+    sys.path.insert(0, str(ROD / "tests"))
+    from test_importers import xlsx_bygger as xb
+
+    ud = []
+    sst = "xl/sharedStrings.xml"
+    ark = "xl/worksheets/sheet1.xml"
+
+    def stroem(navn, member, stykker, **dele):
+        return d / navn if xb.skriv_stroem(d / navn, xb.dele(**dele), member, stykker) else None
+
+    def mange(hoved: bytes, enhed: bytes, gange: int, hale: bytes, blok: int = 50_000):
+        yield hoved
+        for i in range(0, gange, blok):
+            yield enhed * min(blok, gange - i)
+        yield hale
+
+    ns = xb.NS.encode()
+    ud.append(("20 mio. fælles tekster (uniqueCount ærligt)", stroem(
+        "sst_aerlig.xlsx", sst, mange(b'<sst ' + ns + b' uniqueCount="20000000">', b"<si><t>x</t></si>", 20_000_000,
+                                      b"</sst>"), delte="")))
+    p = stroem("sst_uden.xlsx", sst, mange(b"<sst " + ns + b">", b"<si><t>x</t></si>", 20_000_000, b"</sst>"),
+               delte="")
+    xb.saet_erklaeret_stoerrelse(p, sst, 127 << 20)
+    ud.append(("20 mio. fælles tekster, uden antal, erklærer 127 MB", p))
+    ud.append(("7 mio. fælles tekster (119 MB, uden antal)", stroem(
+        "sst_7.xlsx", sst, mange(b"<sst " + ns + b">", b"<si><t>x</t></si>", 7_000_000, b"</sst>"), delte="")))
+    hvid = (b"<worksheet " + ns + b"><sheetData>", b" " * (1 << 20), 2048, b"</sheetData></worksheet>")
+    ud.append(("2 GB mellemrum i arket (2 MB på disk)", stroem("hvid.xlsx", ark, mange(*hvid, blok=1))))
+    p = stroem("hvid_lyver.xlsx", ark, mange(*hvid, blok=1))
+    xb.saet_erklaeret_stoerrelse(p, ark, 100)
+    ud.append(("2 GB mellemrum, erklærer 100 bytes", p))
+    ud.append(("120 MB mellemrum (under grænsen)", stroem("hvid120.xlsx", ark, mange(
+        b"<worksheet " + ns + b"><sheetData>", b" " * (1 << 20), 120, b"</sheetData></worksheet>", blok=1))))
+    ud.append(("1 mio. gentagne uafsluttede celler", stroem("uafsl.xlsx", ark, mange(
+        b'<worksheet ' + ns + b'><sheetData><row r="1">', b'<c r="A1"><v>1</v>', 1_000_000, b"</row>"))))
+    ud.append(("1 mio. uafsluttede celler uden r", stroem("uafsl2.xlsx", ark, mange(
+        b'<worksheet ' + ns + b'><sheetData><row r="1">', b"<c><v>1</v>", 1_000_000, b"</row>"))))
+    p = stroem("bombe.xlsx", ark, mange(b"<worksheet><sheetData>", b"\0" * (1 << 20), 1024, b"", blok=1))
+    xb.saet_erklaeret_stoerrelse(p, ark, 100)
+    ud.append(("zip-bombe: 1 GiB erklærer 100 bytes", p))
+    ud.append(("30 mio. tomme elementer", stroem("elementer.xlsx", ark, mange(
+        b"<worksheet " + ns + b"><sheetData>", b"<x/>", 30_000_000, b"</sheetData></worksheet>"))))
+    raekke = "".join(f'<c r="{xb.kol(k)}{{r}}"><v>{k}</v></c>' for k in range(1, 31))
+    ud.append(("40.000 rækker x 30 kolonner (over cellegrænsen)", stroem("celler.xlsx", ark, (
+        [b"<worksheet " + ns + b"><sheetData>"]
+        + [("".join(f'<row r="{r}">' + raekke.format(r=r) + "</row>" for r in range(i, i + 500))).encode()
+           for i in range(1, 40_001, 500)] + [b"</sheetData></worksheet>"]))))
+    (d / "linje.csv").write_bytes(b"Konto;Tekst;Bel\xf8b\r\n" + b"x" * (31 << 20))
+    ud.append(("CSV: 31 MB i én linje", d / "linje.csv"))
+    (d / "emoji.csv").write_bytes(("Konto;Tekst;Beløb\r\n" + ("1.1;" + "\U0001F600" * 2000 + ";1\r\n") * 3900)
+                                  .encode("utf-8"))
+    ud.append(("CSV: 31 MB emoji (lovlig; 4 byte pr. tegn i hukommelsen)", d / "emoji.csv"))
+    (d / "linjer.csv").write_bytes(b"\n" * (20 << 20))
+    ud.append(("CSV: 20 mio. tomme linjer", d / "linjer.csv"))
+    (d / "nul.csv").write_bytes(b"Konto;Tekst;Beloeb\r\n" + b"1.1;\0;1\r\n" * 3_000_000)
+    ud.append(("CSV: NUL-tegn, 27 MB", d / "nul.csv"))
+    return ud
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    n = int(args[0]) if args else 50_000
+    d = Path(tempfile.mkdtemp())
+    os.environ.setdefault("TAKSTBEREGNER_DATA", str(d / "data"))
+    sys.path.insert(0, str(ROD / "desktop"))
+    if "--kun-fjendtlige" not in sys.argv:
+        t0 = time.perf_counter()
+        xlsx = budget_xlsx(d / "budget.xlsx", n)
+        print(f"workbook with {n:,} rows written in {time.perf_counter() - t0:.1f} s ({xlsx.stat().st_size / 1e6:.1f} MB)")
+        r = maal(xlsx, ny_takstfil(d, "a"))
+        print(f"IMPORT {n:,} rows: {r['resultat']}")
+        print(f"  read + preview {r['laes']:.2f} s, validation {r['kontrol']:.2f} s, write (1 transaction) "
+              f"{r['skriv']:.2f} s")
+        print(f"  TOTAL {r['sek']:.2f} s wall, {r['cpu']:.2f} s CPU (target <= 5 s); peak memory {r['mb']:.0f} MB "
+              f"(of which {r['grund_mb']:.0f} MB Python and imports)")
+        stor = budget_xlsx(d / "stor.xlsx", 100_000)
+        r = maal(stor, ny_takstfil(d, "b"))
+        print(f"100.000 rows: {r['resultat'][:110]} ({r['sek']:.2f} s, {r['mb']:.0f} MB)")
+    print(f"\nHostile files (each refused; peak memory target < {MAAL_MB} MB):")
     t0 = time.perf_counter()
-    with TakstFil.aabn(fil) as f:
-        t1 = time.perf_counter()
-        fv = eb.forhaandsvis(xlsx, "Budget", "A", "B", "C", f.hent(), tilbud="D")
-        t2 = time.perf_counter()
-        eb.importer(f, fv)
-        t3 = time.perf_counter()
-    t4 = time.perf_counter()
-    g = laes_grundlag(fil)
-    t5 = time.perf_counter()
-    print(f"open .takst:           {t1 - t0:6.2f} s")
-    print(f"read + preview:        {t2 - t1:6.2f} s  ({len(fv.linjer):,} lines, {len(fv.sprunget_over):,} skipped)")
-    print(f"write (1 transaction): {t3 - t2:6.2f} s")
-    print(f"close:                 {t4 - t3:6.2f} s")
-    print(f"TOTAL import:          {t4 - t0:6.2f} s   (target <= 5 s)")
-    print(f"reload whole file:     {t5 - t4:6.2f} s  ({sum(len(t.omkostninger) for t in g.tilbud):,} omkostningslinjer,"
-          f" file {fil.stat().st_size/1e6:.1f} MB)")
-
-    # one edit at a time on the big file, as the app does (each its own transaction, fsync'ed)
-    from decimal import Decimal
-
-    from takstberegner.domain import aendringer as ae
-    from takstberegner.domain import model as m
-
-    t = time.perf_counter()
-    f = TakstFil.aabn(fil)
-    print(f"open the big file (integrity_check + load): {time.perf_counter() - t:.2f} s")
-    with f:
-        tider = []
-        for i in range(50):
-            a = [ae.TilfoejElement("T1", "omkostninger", m.Omkostningslinje("aktivitet", "x", Decimal(i)), 0),
-                 ae.OpdaterElement("T1", "omkostninger", 100, m.Omkostningslinje("aktivitet", "y", Decimal(i))),
-                 ae.OpdaterTilbud.af("T1", pladser=10 + i % 3)][i % 3]
-            t = time.perf_counter()
-            f.anvend(a)
-            tider.append(time.perf_counter() - t)
-        tider.sort()
-        print(f"one edit on the big file: median {tider[len(tider) // 2] * 1000:.1f} ms, "
-              f"max {tider[-1] * 1000:.1f} ms (insert at top / update / tilbud field)")
-
-    # 100.000 rows: refused with a message naming sheet and row, before the rows are read
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Budget"
-    ws.append(["Konto", "Tekst", "Beløb", "Tilbud"])
-    for i in range(100_000):
-        ws.append(["2.2", f"Linje {i}", i, "T1"])
-    stor = d / "stor.xlsx"
-    wb.save(stor)
-    t0 = time.perf_counter()
-    try:
-        eb.forhaandsvis(stor, "Budget", "A", "B", "C", grundlag, tilbud="D")
-        print("100.000 rows: NOT refused")
-    except eb.ExcelFejl as e:
-        print(f"100.000 rows refused in {time.perf_counter() - t0:.2f} s: {e.besked}")
+    filer = fjendtlige(d)
+    print(f"  (built in {time.perf_counter() - t0:.0f} s)")
+    print(f"  {'file':<50} {'on disk':>9} {'wall':>7} {'CPU':>7} {'peak':>8}  result")
+    takst = ny_takstfil(d, "c")
+    vaerst = 0.0
+    for navn, sti in filer:
+        r = maal(sti, takst)
+        vaerst = max(vaerst, r["mb"])
+        afvist = r["resultat"].startswith("AFVIST") or "lovlig" in navn
+        ok = "ok " if afvist and r["mb"] < MAAL_MB else "FEJL"
+        print(f"  {navn:<50} {sti.stat().st_size / 1e6:7.1f}MB {r['sek']:6.2f}s {r['cpu']:6.2f}s {r['mb']:6.0f}MB  "
+              f"{ok} {r['resultat'][:150]}")
+    print(f"  highest peak: {vaerst:.0f} MB (target < {MAAL_MB} MB)")
 
 
 if __name__ == "__main__":

@@ -208,7 +208,11 @@ KORPUS = [
     ("for mange celleformater", _zip(xb.dele(typer=f"<styleSheet {xb.NS}><cellXfs>" + '<xf numFmtId="0"/>' * 11
                                              + "</cellXfs></styleSheet>")),
      for_stort("der er mere end 10 celleformater"), replace(STANDARD, typografier=10)),
+    ("for mange elementer", _zip(xb.dele()), for_stort("arket 'Budget' har mere end 50 elementer"),
+     replace(STANDARD, elementer=50)),
     # -- CSV
+    ("csv fil for stor", _bytes(b"Konto;Tekst;Beloeb\r\n" * 100, "b.csv"),
+     for_stort("filen fylder 0 MB; der kan højst importeres 0 MB", fil="b.csv"), replace(STANDARD, csv_bytes=1000)),
     ("csv med NUL", _bytes(b"Konto;Tekst;Bel\xf8b\r\n1.1;L\x00n;100\r\n", "b.csv"),
      csv_fejl("filen indeholder NUL-tegn (byte 25), så den er ikke en tekstfil. Gem budgettet i Excel som CSV "
               "(semikolonsepareret)"), None),

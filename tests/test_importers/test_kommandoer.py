@@ -71,7 +71,7 @@ def test_excel_viser_forhaandsvisning_og_skriver_kun_med_ja(tmp_path, capsys, mo
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     assert main(_excel_args(xlsx, fil, "--tilbud", "D")) == 1
     ud = capsys.readouterr().out
-    assert "8 linjer importeres, 1 linjer importeres ikke" in ud and "Personaleomkostninger" in ud
+    assert "8 linjer importeres, 1 linje importeres ikke, 1 række springes over" in ud and "Personaleomkostninger" in ud
     assert "Erstat tilbuddets budget — før og efter:" in ud and "Intet er importeret" in ud
     assert laes_grundlag(fil) == foer
     assert main(_excel_args(xlsx, fil, "--tilbud-id", "T1", "--ja")) == 0

@@ -112,6 +112,13 @@ def test_csv_i_danske_kodninger(tmp_path, kodning, bom):
     assert [nr for nr, _ in a.raekker] == [1, 2, 3] and a.navn == "b"
 
 
+def test_csv_med_gamle_mac_linjeskift_og_kun_valgte_kolonner(tmp_path):
+    sti = tmp_path / "b.csv"
+    sti.write_bytes(b"Konto;Tekst;Bel\xf8b\r1.1;L\xf8n;100\r2.2;Mad;5")
+    assert _vaerdier(laes_csv(sti)) == [["Konto", "Tekst", "Beløb"], ["1.1", "Løn", "100"], ["2.2", "Mad", "5"]]
+    assert [c for _, c in laes_csv(sti, kolonner={1, 3}).raekker][1] == {1: "1.1", 3: "100"}
+
+
 @pytest.mark.parametrize("sep", [";", "\t", ","])
 def test_csv_separator_findes(tmp_path, sep):
     sti = tmp_path / "b.csv"

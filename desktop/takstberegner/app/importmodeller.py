@@ -20,7 +20,7 @@ from takstberegner.importers.forloeb import ROLLE_NAVNE, ImportForloeb
 VALGT = QColor(222, 235, 255)
 GRAA = QColor(120, 120, 120)
 ROED = QColor(255, 225, 225)
-MAKS_GRID_KOLONNER = 60
+MAKS_GRID_KOLONNER = 100
 
 
 class GridModel(QAbstractTableModel):

@@ -233,11 +233,11 @@ class Forhaandsvisning:
         """The preview as Danish text (for the command line)."""
         navn = {t.id: t.navn for t in grundlag.tilbud} if grundlag is not None else {}
         ikke = len(self.linjer) - len(self.importerede)
-        ud = [f"Ark '{self.ark}': {dansk.tal(len(self.importerede), 0)} linjer importeres, "
-              f"{dansk.tal(ikke, 0)} linjer importeres ikke, {dansk.tal(len(self.sprunget_over), 0)} rækker "
-              "springes over."]
+        ud = [f"Ark '{self.ark}': {_antal(len(self.importerede), 'linje', 'linjer')} importeres, "
+              f"{_antal(ikke, 'linje', 'linjer')} importeres ikke, "
+              f"{_antal(len(self.sprunget_over), 'række', 'rækker')} springes over."]
         for x in self.linjer[:20]:
-            ud.append(f"  række {x.raekke:>6}  {x.konto[:14]:<14} {x.tekst[:34]:<34} {dansk.kr(x.beloeb):>20}  "
+            ud.append(f"  række {x.raekke:>6}  {x.konto[:18]:<18} {x.tekst[:30]:<30} {dansk.kr(x.beloeb):>20}  "
                       f"-> {navn.get(x.tilbud_id, x.tilbud_id)} / {kategori_navn(x.kategori)}")
         if len(self.linjer) > 20:
             ud.append(f"  ... og {dansk.tal(len(self.linjer) - 20, 0)} linjer mere")
@@ -254,8 +254,12 @@ class Forhaandsvisning:
             ud.append(f"{MAADER[maade]} — før og efter:")
             for s in self.sammenligning(grundlag, maade):
                 tal = (lambda d: dansk.tal(d, 0)) if s.hvad == "Antal linjer" else dansk.kr
-                ud.append(f"  {s.tilbud[:24]:<24} {s.hvad[:44]:<44} {tal(s.foer):>18} {tal(s.efter):>18}")
+                ud.append(f"  {s.tilbud[:24]:<24} {s.hvad[:50]:<50} {tal(s.foer):>18} {tal(s.efter):>18}")
         return "\n".join(ud)
+
+
+def _antal(n: int, ental: str, flertal: str) -> str:
+    return f"{dansk.tal(n, 0)} {ental if n == 1 else flertal}"
 
 
 def _tilbud(grundlag: m.Takstgrundlag, tilbud_id: str) -> m.Tilbud:

@@ -9,7 +9,6 @@ a Danish reason before anything is imported.
 from __future__ import annotations
 
 import csv
-import io
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -61,8 +60,10 @@ def find_separator(tekst: str) -> str:
     return bedst
 
 
-def laes_csv(sti: Path | str, graenser: Graenser = STANDARD, maks_raekker: int | None = None) -> Ark:
-    """Read the CSV file as one sheet. `maks_raekker`: only the first rows with content (for the grid)."""
+def laes_csv(sti: Path | str, graenser: Graenser = STANDARD, maks_raekker: int | None = None,
+             kolonner: set[int] | None = None) -> Ark:
+    """Read the CSV file as one sheet. `maks_raekker`: only the first rows with content (for the grid);
+    `kolonner`: keep only these columns (None: all)."""
     sti = Path(sti)
     navn = sti.name
     g = graenser
@@ -70,8 +71,8 @@ def laes_csv(sti: Path | str, graenser: Graenser = STANDARD, maks_raekker: int |
         stoerrelse = sti.stat().st_size
         if sti.is_dir():
             raise AfvistFil(f"{navn} er en mappe, ikke en CSV-fil.")
-        if stoerrelse > g.fil_bytes:
-            raise for_stort(navn, f"filen fylder {mb(stoerrelse)}; der kan højst importeres {mb(g.fil_bytes)}")
+        if stoerrelse > g.csv_bytes:
+            raise for_stort(navn, f"filen fylder {mb(stoerrelse)}; der kan højst importeres {mb(g.csv_bytes)}")
         data = sti.read_bytes()
     except FileNotFoundError:
         raise AfvistFil(f"Filen {navn} findes ikke.") from None
@@ -84,13 +85,23 @@ def laes_csv(sti: Path | str, graenser: Graenser = STANDARD, maks_raekker: int |
                              "CSV (semikolonsepareret)")
     sep = find_separator(tekst)
 
+    if "\n" not in tekst and "\r" in tekst:  # old Mac line ends
+        tekst = tekst.replace("\r", "\n")
+
     def linjer() -> Iterator[str]:
-        for i, linje in enumerate(io.StringIO(tekst, newline=None), start=1):
-            if len(linje) > MAKS_LINJE:
-                raise csv_fejl(navn, f"linje {antal(i)} har mere end {antal(MAKS_LINJE)} tegn")
+        """The lines one at a time (no copy of the whole text), each within MAKS_LINJE."""
+        pos, i, n = 0, 0, len(tekst)
+        while pos < n:
+            i += 1
+            slut = tekst.find("\n", pos, pos + MAKS_LINJE + 1)
+            if slut < 0:
+                if n - pos > MAKS_LINJE:
+                    raise csv_fejl(navn, f"linje {antal(i)} har mere end {antal(MAKS_LINJE)} tegn")
+                slut = n - 1
             if i > g.sidste_raekke:
                 raise for_stort(navn, f"filen har mere end {antal(g.sidste_raekke)} linjer")
-            yield linje
+            yield tekst[pos:slut + 1]
+            pos = slut + 1
 
     raekker: list[tuple[int, dict[int, Any]]] = []
     celler = 0
@@ -107,7 +118,8 @@ def laes_csv(sti: Path | str, graenser: Graenser = STANDARD, maks_raekker: int |
                 raise for_stort(navn, f"filen har mere end {antal(g.celler)} celler")
             if len(felter) > g.kolonner:
                 raise for_stort(navn, f"linje {antal(nr)} har mere end {antal(g.kolonner)} celler")
-            r = {k: v.strip() for k, v in enumerate(felter, start=1) if v.strip()}
+            r = {k: v.strip() for k, v in enumerate(felter, start=1) if (kolonner is None or k in kolonner)
+                 and v.strip()}
             if not r:
                 continue
             raekker.append((nr, r))

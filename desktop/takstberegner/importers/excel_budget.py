@@ -33,6 +33,7 @@ from takstberegner.importers.kontoplan import Kontoplan, laes_kontoplan
 
 MAKS_RAEKKER = STANDARD.raekker
 GRID_RAEKKER = 200  # rows read for the grid the user picks columns in
+GRID_KOLONNER = 100  # columns offered there (a budget export has far fewer)
 XLSX = (".xlsx", ".xlsm")
 CSV = (".csv", ".txt")
 
@@ -65,7 +66,7 @@ def laes_ark(sti: Path | str, ark: str | None = None, kolonner: set[int] | None 
     if filtype(sti) == "csv":
         from takstberegner.importers.csv_laeser import laes_csv
 
-        return laes_csv(sti, graenser, maks_raekker)
+        return laes_csv(sti, graenser, maks_raekker, kolonner)
     from takstberegner.importers.xlsx_laeser import Projektmappe
 
     with Projektmappe(sti, graenser) as pm:
@@ -112,7 +113,8 @@ def forhaandsvis(
     `tilbud_id` the tilbud of all lines."""
     if maks_raekker is not None:
         graenser = replace(graenser, raekker=maks_raekker)
-    forsmag = laes_ark(sti, ark, maks_raekker=GRID_RAEKKER, graenser=graenser)
+    forsmag = laes_ark(sti, ark, kolonner=set(range(1, GRID_KOLONNER + 1)), maks_raekker=GRID_RAEKKER,
+                       graenser=graenser)
     overskrift = ark_.find_overskrift(forsmag)
     titler = ark_.overskrifter(forsmag, overskrift)
     gaet = ark_.gaet_kolonner(forsmag, overskrift, {t.navn for t in grundlag.tilbud})

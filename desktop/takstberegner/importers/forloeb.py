@@ -48,7 +48,7 @@ class ImportForloeb:
     def vaelg_ark(self, navn: str) -> None:
         self.ark = navn
         self.grid = eb.laes_ark(self.sti, None if self.er_csv else navn, maks_raekker=eb.GRID_RAEKKER,
-                                graenser=self.graenser)
+                                kolonner=set(range(1, eb.GRID_KOLONNER + 1)), graenser=self.graenser)
         self.saet_overskrift(A.find_overskrift(self.grid) or 0)
 
     def saet_overskrift(self, raekke: int) -> None:

@@ -17,7 +17,8 @@ MIB = 1024 * 1024
 
 @dataclass(frozen=True)
 class Graenser:
-    fil_bytes: int = 100 * MIB  # the file on disk (.xlsx or .csv)
+    fil_bytes: int = 100 * MIB  # the .xlsx file on disk (read as a stream)
+    csv_bytes: int = 32 * MIB  # the .csv file (read whole: its text may take four bytes a character)
     zip_medlemmer: int = 10_000  # members of the xlsx container
     zip_katalog_bytes: int = 4 * MIB  # its central directory
     xml_bytes: int = 128 * MIB  # one member, inflated (a sheet, the shared strings)
@@ -25,10 +26,11 @@ class Graenser:
     uden_fremskridt_bytes: int = 4 * MIB  # XML read without one complete tag or text (an endless token)
     xml_dybde: int = 24  # elements inside each other
     delte_tekster: int = 500_000  # entries of the shared-strings table
-    delte_tekster_tegn: int = 32 * MIB  # their characters together
+    delte_tekster_tegn: int = 16 * MIB  # their characters together
     tegn_pr_celle: int = 32_767  # Excel's own limit for one cell
     raekker: int = 60_000  # rows with content in the sheet
-    celler: int = 2_000_000  # <c> elements of a sheet, empty ones included
+    celler: int = 1_000_000  # <c> elements of a sheet, empty ones included (60.000 rows of 16 columns)
+    elementer: int = 3_000_000  # XML elements of one member: bounds the time any file can take
     kolonner: int = 16_384  # Excel's last column, XFD
     sidste_raekke: int = 1_048_576  # Excel's last row
     flettede: int = 100_000  # merged ranges

@@ -266,6 +266,8 @@ class Projektmappe:
                     if laest > graense:
                         raise for_stort(self.navn, f"{hvad} fylder udpakket mere end {mb(graense)}")
                     p.Parse(bid, False)
+                    if dybde[1] > self.g.elementer:
+                        raise for_stort(self.navn, f"{hvad} har mere end {antal(self.g.elementer)} elementer")
                     if dybde[1] != sidst_begyndt:
                         sidst_begyndt, sidst_laest = dybde[1], laest
                     elif laest - sidst_laest > self.g.uden_fremskridt_bytes:

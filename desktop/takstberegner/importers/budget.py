@@ -178,7 +178,7 @@ class Forhaandsvisning:
     # -- what the import does to the takstgrundlag
     def aendringer(self, grundlag: m.Takstgrundlag, maade: str = ERSTAT) -> list[ae.Aendring]:
         """The edits, in one list (saved in one transaction, undone as one): with ERSTAT first the
-        tilbud's present budget lines and øvrige indtægter are removed (from the end), then the
+        tilbud's present budget lines and øvrige indtægter are removed (one step each), then the
         imported lines are added."""
         if maade not in MAADER:
             raise ValueError(f"ukendt måde {maade!r}")
@@ -187,8 +187,8 @@ class Forhaandsvisning:
             for tid in self.tilbud_ids():
                 t = _tilbud(grundlag, tid)
                 for samling in ("omkostninger", "oevrige_indtaegter"):
-                    for pos in range(len(getattr(t, samling)) - 1, -1, -1):
-                        ud.append(ae.SletElement(tid, samling, pos))
+                    if getattr(t, samling):
+                        ud.append(ae.SletSidste(tid, samling, len(getattr(t, samling))))
         for x in self.importerede:
             samling, element = x.element
             ud.append(ae.TilfoejElement(x.tilbud_id, samling, element))

@@ -31,7 +31,10 @@ def roller(p: argparse.ArgumentParser, ind: Iterable[str] = (), ud: Iterable[str
            takst_ud: Iterable[str] = ()) -> None:
     """Declare the parser's inputs and outputs by their dest; `takst_ud` are outputs that are
     .takst files (made or changed by the command)."""
-    p.set_defaults(_stier_ind=tuple(ind), _stier_ud=tuple(ud), _stier_takst_ud=tuple(takst_ud))
+    ud, takst_ud = tuple(ud), tuple(takst_ud)
+    endelser = {a.dest: Path(str(a.metavar)).suffix for a in p._actions
+                if a.dest in ud + takst_ud and a.metavar and Path(str(a.metavar)).suffix}
+    p.set_defaults(_stier_ind=tuple(ind), _stier_ud=ud, _stier_takst_ud=takst_ud, _stier_endelser=endelser)
 
 
 def _vaerdier(args: argparse.Namespace, dest: str) -> list[str]:
@@ -79,12 +82,13 @@ def er_takstfil(sti: str | Path) -> bool:
     return len(hoved) == 100 and hoved.startswith(_SQLITE_MAGIC) and hoved[68:72] == _TAKST_ID
 
 
-def kontroller_ud(ud: str, flag: str, takst: bool = False) -> None:
+def kontroller_ud(ud: str, flag: str, takst: bool = False, endelse: str = "") -> None:
     """One output path on its own: its folder exists, it is not a folder, and a .takst file is
     only written by a command that makes takst files."""
     p = Path(ud)
     if not ud or ud.endswith(("/", os.sep)) or p.is_dir():
-        raise StiFejl(f"{flag} {ud} er en mappe. Angiv et filnavn, fx {Path(ud) / ('navn' + (TAKST if takst else '.json'))}.")
+        eksempel = Path(ud) / ("navn" + (TAKST if takst else endelse))
+        raise StiFejl(f"{flag} {ud} er en mappe. Angiv et filnavn i mappen, fx {eksempel}.")
     mappe = p.parent
     if not mappe.exists():
         raise StiFejl(f"Mappen {mappe} findes ikke, så {p.name} kan ikke skrives dér. Opret mappen først, "
@@ -116,7 +120,7 @@ def kontroller(args: argparse.Namespace) -> None:
             if samme_fil(v, fv):
                 raise StiFejl(f"{flag} {v} og {_flag(args, fdest)} {fv} er den samme fil; vælg to forskellige "
                               "filnavne.")
-        kontroller_ud(v, flag, takst=dest in takst_ud)
+        kontroller_ud(v, flag, takst=dest in takst_ud, endelse=getattr(args, "_stier_endelser", {}).get(dest, ""))
         set_ud.append((dest, v))
 
 

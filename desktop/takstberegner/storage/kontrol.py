@@ -28,7 +28,7 @@ from takstberegner.domain import navne
 from takstberegner.storage import mapping
 from takstberegner.storage.migrations import opret_skema
 
-MAKS_FIL = 256 * 1024 * 1024  # bytes in a file (the large benchmark driftsherre is 1,7 MB)
+MAKS_FIL = 64 * 1024 * 1024  # bytes in a file (the large benchmark driftsherre is 1,7 MB)
 MAKS_VAERDI = 1_000_000        # bytes in one text value (SQLITE_LIMIT_LENGTH)
 MAKS_RAEKKER = 500_000         # rows in all tables together (the large benchmark file has ~25.000)
 MAKS_OBJEKTER = 10_000         # rows of sqlite_master read at most
@@ -177,7 +177,7 @@ def kontroller_skema(conn: sqlite3.Connection, version: int) -> None:
     mangler = [_beskriv_objekt(t, n, ref.objekter[(t, n)][0]) for (t, n) in ref.objekter if (t, n) not in sete]
     dele = []
     if fremmede:
-        dele.append(_opremsning("den indeholder", fremmede, "som Takstberegner ikke har lavet"))
+        dele.append(_opremsning("den indeholder", fremmede, ", som Takstberegner ikke har lavet"))
     if aendrede:
         dele.append(_opremsning("", aendrede, "er ændret i forhold til det, Takstberegner laver"))
     if mangler:
@@ -189,7 +189,7 @@ def kontroller_skema(conn: sqlite3.Connection, version: int) -> None:
 def _opremsning(foer: str, ting: list[str], efter: str) -> str:
     vis = ting[:5] + ([f"{len(ting) - 5} andre"] if len(ting) > 5 else [])
     liste = vis[0] if len(vis) == 1 else ", ".join(vis[:-1]) + " og " + vis[-1]
-    return f"{foer} {liste} {efter}"
+    return f"{foer} {liste}{efter if efter.startswith(',') else ' ' + efter}"
 
 
 # ---------------------------------------------------------------- 2.-3. sizes and values

@@ -98,3 +98,20 @@ def test_beregn_udskriver_utf8_ogsaa_med_anden_lokalitet(tmp_path, lav_dok, lav_
     assert r.returncode == 0
     d = json.loads(r.stdout.decode("utf-8"))
     assert d["tilbud"][0]["takster"][0]["takst"] == "1030.93"  # 3.650.000 / (10 × 365 × 0,97)
+
+
+def test_kontroller_exit_0_uden_fejl_og_1_med_fejl(tmp_path):
+    kilde = Path(__file__).parents[1] / "data" / "eksempler" / "eksempel-1-bostedet-nord.takstgrundlag.json"
+    r = subprocess.run([sys.executable, "-m", "takstberegner", "kontroller", str(kilde)], capture_output=True,
+                       timeout=60)
+    ud = r.stdout.decode("utf-8")
+    assert r.returncode == 0 and "HENS-UDLOEB" in ud and "0 fejl, 1 advarsel." in ud
+    d = json.loads(kilde.read_text(encoding="utf-8"))
+    d["tilbud"][0]["pladser"] = 14  # changed from last year's 12 without a bemærkning
+    d["tilbud"][0]["ydelser"][0]["pladser"] = 8
+    (tmp_path / "g.json").write_text(json.dumps(d), encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "takstberegner", "kontroller", str(tmp_path / "g.json")],
+                       capture_output=True, timeout=60)
+    ud = r.stdout.decode("utf-8")
+    assert r.returncode == 1
+    assert "FEJL" in ud and "PLADSER-AENDRET" in ud and "Antallet af pladser er ændret fra 12 til 14" in ud

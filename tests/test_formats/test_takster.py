@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal
 from pathlib import Path
 
 from takstberegner import tjeneste
 from takstberegner.formats import takster
 from takstberegner.formats import takstgrundlag as tg
+from takstberegner.formats.takstgrundlag import laes_fil
 
 EKSEMPEL = Path(__file__).parents[1] / "data" / "eksempler" / "eksempel-1-bostedet-nord.takstgrundlag.json"
 TO_DECIMALER = re.compile(r"^-?\d+\.\d\d$")
@@ -66,3 +68,20 @@ def test_fund_uden_tilbud_staar_oeverst(beregn_dok, lav_dok, lav_tilbud):
     d = takster.skriv_dict(beregn_dok(lav_dok(t, puljer=[{"id": "K", "navn": "Køkken", "beloeb": "1", "noegle": "m2"}])))
     assert [(f["kode"], f["felt"]) for f in d["fund"]] == [("INPUT", "overheadpuljer[0]")]
     assert "INPUT" not in [f["kode"] for f in d["tilbud"][0]["fund"]]
+
+
+_EKSEMPLER = Path(__file__).parents[1] / "data" / "eksempler"
+
+
+def test_takster_dokumentet_har_formatets_form():
+    d = takster.skriv_dict(tjeneste.beregn(laes_fil(_EKSEMPLER / "eksempel-1-bostedet-nord.takstgrundlag.json")))
+    t = d["tilbud"][0]
+    assert d["format"] == "takster/1" and len(d["grundlag_sha256"]) == 64
+    for k in ("omkostningsgrundlag", "takstgrundlag", "regulering", "overhead"):
+        assert len(t[k].split(".")[1]) == 2  # exactly two decimals
+    tk = t["takster"][0]
+    assert tk["takst_kr"] == "1665" and "." not in tk["takst_kr"]
+    assert list(tk["pr_kategori"]) == ["personale", "aktivitet", "administration", "kompetenceudvikling",
+                                       "ejendom", "kapital", "finansieringsindtaegter", "finansieringsudgifter",
+                                       "regulering_og_indtaegter"]
+    assert sum(Decimal(v) for v in tk["pr_kategori"].values()) == Decimal(tk["takst"])

@@ -1,0 +1,37 @@
+"""The real window opening a hostile .takst file: one Danish message, nothing opened, the file
+unchanged (issue 9 item 4 through the app)."""
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from takstberegner.formats import takstgrundlag as F
+from takstberegner.storage import TakstFil
+
+EKSEMPEL_1 = Path(__file__).parents[1] / "data" / "eksempler" / "eksempel-1-bostedet-nord.takstgrundlag.json"
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize("sql, tekst", [
+    ("CREATE TRIGGER x AFTER UPDATE ON metadata BEGIN DELETE FROM omkostningslinje; END",
+     "udløser (trigger) 'x' på tabellen 'metadata'"),
+    ("UPDATE omkostningslinje SET beloeb = 'abc' WHERE position = 0",
+     "Bostedet Nord › Budget › linje 1 › Beløb indeholder 'abc', som ikke er et tal"),
+])
+def test_vinduet_afviser_fjendtlig_fil(vindue, beskeder, tmp_path, sql, tekst):
+    (tmp_path / "f").mkdir()
+    sti = tmp_path / "f" / "a.takst"
+    TakstFil.opret(sti, F.laes_fil(EKSEMPEL_1)).luk()
+    c = sqlite3.connect(sti, isolation_level=None)
+    c.execute(sql)
+    c.close()
+    foer = hashlib.sha256(sti.read_bytes()).hexdigest()
+    assert not vindue.aabn_fil(sti)
+    assert vindue.dok is None
+    (kind, titel, besked), = beskeder
+    assert (kind, titel) == ("critical", "Filen kan ikke åbnes") and tekst in besked
+    assert hashlib.sha256(sti.read_bytes()).hexdigest() == foer
+    assert sorted(p.name for p in sti.parent.iterdir()) == ["a.takst"]

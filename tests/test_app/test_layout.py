@@ -148,3 +148,18 @@ def test_sidepanelet_kan_foldes_vaek(demo_vindue, qtbot):
     v.sidepanel_handling.trigger()
     QApplication.processEvents()
     assert v.arbejde.sidepanel.isVisible() and v.preview.isVisible()
+
+
+def test_hjaelpetekster_kan_skjules(demo_vindue):
+    v = demo_vindue
+    v.resize(1280, 650)
+    v.vaelg_tilbud("T1")
+    b = trin(v, BudgetTrin)
+    QApplication.processEvents()
+    hoejde = b.tabeller["omkostninger"].height()
+    v.hjaelpetekst_handling.trigger()
+    QApplication.processEvents()
+    assert not b.hjaelpeboks.isVisible() and not v.overblik.hjaelpeboks.isVisibleTo(v.overblik)
+    assert b.tabeller["omkostninger"].height() > hoejde + 40  # the budget lines get the room
+    v.hjaelpetekst_handling.trigger()
+    assert b.hjaelpeboks.isVisible()

@@ -32,13 +32,14 @@ def test_overblikket_viser_alle_tilbud_og_er_klar(demo_vindue):
     m = v.overblik.model
     assert m.rowCount() == 4  # Bostedet Nord has two takster
     assert [_celle(m, r, "tilbud") for r in range(4)] == [
-        "Bostedet Nord", "", "Tilbud X (Styringsaftalen 5.3)", "Nyt botilbud (Styringsaftalen 6.1.3)"]
+        "✔ Bostedet Nord", "", "✔ Tilbud X (Styringsaftalen 5.3)", "✔ Nyt botilbud (Styringsaftalen 6.1.3)"]
     assert [_celle(m, r, "takst") for r in range(4)] == ["1.664,74", "2.655,70", "2.200,43", "3.206,49"]
-    assert (_celle(m, 0, "ydelse"), _celle(m, 0, "enhed")) == ("Niveau 1", "pr. døgn")
+    assert _celle(m, 0, "ydelse") == "Niveau 1 (pr. døgn)"
     assert (_celle(m, 0, "forrige_takst"), _celle(m, 0, "aendring_pct")) == ("1.620,00", "2,76")
     assert _celle(m, 0, "belaegning_pct") == "97,00"
     assert _celle(m, 0, "status") == "Klar til indmelding"
     assert "✘" not in _tjekliste(v) and "Renten til forrentning af anlæg er sat" in _tjekliste(v)
+    assert "Alle 3 tilbud har budget og takster over 0 kr. og ingen fejl" in _tjekliste(v)
     assert v.overblik.indmeld_knap.isEnabled() and not v.overblik.mangler.isVisible()
     assert "Klar til indmelding" in v.overblik.status.text()
 
@@ -76,7 +77,7 @@ def test_tom_budget_er_ikke_klar_og_fører_til_budgettet(demo_vindue, qtbot):
     assert "Ikke klar" in v.preview.status.text() and "Budgettet er tomt" in v.preview.status.text()
     v.vis_overblik()
     o = v.overblik
-    raekke = [r for r in range(o.model.rowCount()) if _celle(o.model, r, "tilbud") == ny.navn][0]
+    raekke = [r for r in range(o.model.rowCount()) if _celle(o.model, r, "tilbud") == f"✘ {ny.navn}"][0]
     assert _celle(o.model, raekke, "status") == "Budgettet er tomt"
     assert f"{ny.navn}: " in _tjekliste(v) and "✘" in _tjekliste(v)
     rækker = [r for r in range(o.mangler.rowCount()) if o.mangler.item(r, 0).text() == ny.navn]

@@ -57,9 +57,10 @@ class Arbejdsflade(QSplitter):
 
     def vis_trinlinje(self, forrige: tuple[str, str], naeste: tuple[str, str], tekst: str) -> None:
         """The buttons under the page: (label, tooltip) of the page before and after, 'Trin 2 af 9'."""
-        self.forrige.setText(f"‹ {forrige[0]}")
+        fm = self.forrige.fontMetrics()
+        self.forrige.setText("‹ " + fm.elidedText(forrige[0], Qt.ElideMiddle, 240))
         self.forrige.setToolTip(forrige[1])
-        self.naeste.setText(f"{naeste[0]} ›")
+        self.naeste.setText(fm.elidedText(naeste[0], Qt.ElideMiddle, 240) + " ›")
         self.naeste.setToolTip(naeste[1])
         self.trin_tekst.setText(tekst)
 

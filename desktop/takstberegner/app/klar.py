@@ -83,6 +83,7 @@ def tjekliste(grundlag, beregning) -> list[Punkt]:
     indmeldte = [(i, t) for i, t in enumerate(grundlag.tilbud) if indmeldes(t)]
     if not indmeldte:
         punkter.append(Punkt("Tilføj mindst ét tilbud i kategori 2 eller 3", False, "tilbud"))
+    klare = 0
     for i, t in indmeldte:
         r = beregning.tilbud_resultat(t.id)
         mangler = tilbud_mangler(i, t, r)
@@ -92,7 +93,13 @@ def tjekliste(grundlag, beregning) -> list[Punkt]:
         elif fejl:
             punkter.append(Punkt(f"{len(fejl)} fejl skal rettes", False, fejl[0].felt, t.navn))
         else:
-            punkter.append(Punkt("Budget og takster er klar", True, f"tilbud[{i}]", t.navn))
+            klare += 1
+    if indmeldte and klare == len(indmeldte):
+        tekst = "Tilbuddet har" if klare == 1 else f"Alle {klare} tilbud har"
+        punkter.append(Punkt(f"{tekst} budget og takster over 0 kr. og ingen fejl", True))
+    elif klare:
+        punkter.append(Punkt(f"{klare} af {len(indmeldte)} tilbud har budget og takster over 0 kr. og ingen fejl",
+                             True))
     return punkter
 
 

@@ -135,7 +135,8 @@ class HovedVindue(QMainWindow):
     def _knap(self, tilbud_id, side) -> tuple[str, str]:
         navn = self.foelge.navn(side)
         if tilbud_id is not None and tilbud_id != self.tilbud_id:
-            return navn, f"{self.dok.grundlag.tilbud[self.dok.tilbud_index(tilbud_id)].navn}: {navn}"
+            tekst = f"{self.dok.grundlag.tilbud[self.dok.tilbud_index(tilbud_id)].navn}: {navn}"
+            return tekst, tekst
         return navn, navn
 
     def _opdater_navigator(self) -> None:
@@ -213,6 +214,19 @@ class HovedVindue(QMainWindow):
 
     def vis_sidepanel(self, vis: bool) -> None:
         self.arbejde.vis_sidepanel(vis)
+
+    def vis_hjaelpetekster(self, vis: bool) -> None:
+        """The help box at the top of every page; off gives the tables more room on a low screen."""
+        for side in [self.overblik] + self.trin:
+            side.hjaelpeboks.setVisible(vis)
+
+    def vis_hjaelp(self, side: str | None = None):
+        """The guide at the chapter of the page shown (or of `side`, a step's class name)."""
+        from takstberegner.app import hjaelpvindue
+
+        if side is None and self.dok is not None:
+            side = "overblik" if self.side == OVERBLIK else type(self.trin[self.side]).__name__
+        return hjaelpvindue.vis(self, side)
 
     # -- settings ---------------------------------------------------------------------------
     def opdater_seneste(self) -> None:

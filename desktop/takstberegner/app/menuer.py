@@ -75,6 +75,13 @@ def byg(vindue) -> None:
     side.toggled.connect(vindue.vis_sidepanel)
     vis.addAction(side)
     vindue.sidepanel_handling = side
+    tekster = QAction("&Hjælpetekst øverst på trinene", vindue)
+    tekster.setObjectName("hjaelpetekster")
+    tekster.setCheckable(True)
+    tekster.setChecked(True)
+    tekster.toggled.connect(vindue.vis_hjaelpetekster)
+    vis.addAction(tekster)
+    vindue.hjaelpetekst_handling = tekster
 
     tilbud = mb.addMenu("&Tilbud")
     nyt = _handling(vindue, "&Nyt tilbud", h.nyt_tilbud, navn="nyt_tilbud")
@@ -95,6 +102,8 @@ def byg(vindue) -> None:
     sek.addAction(_handling(vindue, "Lav &takstbilag …", h.takstbilag, navn="takstbilag"))
 
     hj = mb.addMenu("&Hjælp")
+    hj.addAction(_handling(vindue, "&Vejledning …", vindue.vis_hjaelp, QKeySequence.HelpContents, navn="vejledning"))
+    hj.addSeparator()
     hj.addAction(_handling(vindue, "&Om Takstberegner", h.om, navn="om"))
 
     # actions that need an open file; enabled by the main window when one is open

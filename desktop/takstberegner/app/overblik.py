@@ -47,9 +47,10 @@ class Overblik(QWidget):
         self.titel = QLabel("Overblik")
         self.titel.setStyleSheet("font-size: 14pt; font-weight: 600;")
         lag.addWidget(self.titel)
-        lag.addWidget(hjaelp("Her ser du alle driftsherrens tilbud og deres takster. Når alle punkter i tjeklisten er "
+        self.hjaelpeboks = hjaelp("Her ser du alle driftsherrens tilbud og deres takster. Når alle punkter i tjeklisten er "
                              "opfyldt, og der ikke er flere fejl, kan du indmelde taksterne til sekretariatet "
-                             "(<b>Styringsaftalen 2.2.1 og 5.6</b>). Dobbeltklik et tilbud for at åbne det."))
+                             "(<b>Styringsaftalen 2.2.1 og 5.6</b>). Dobbeltklik et tilbud for at åbne det.")
+        lag.addWidget(self.hjaelpeboks)
         self.model = OverblikModel(self)
         self.tabel = TabelVisning(self.model)
         self.tabel.setObjectName("overblik_tabel")
@@ -69,6 +70,7 @@ class Overblik(QWidget):
         venstre.addWidget(self.tjek, 1)
         nederst.addLayout(venstre, 2)
         hoejre = QVBoxLayout()
+        hoejre.setAlignment(Qt.AlignTop)
         self.status = QLabel()
         self.status.setObjectName("indmeld_status")
         self.status.setWordWrap(True)

@@ -25,6 +25,8 @@ def gendan(vindue) -> None:
         vindue.arbejde.restoreState(dele)
     vist = s.value("vindue/sidepanel", True)
     vindue.sidepanel_handling.setChecked(vist not in (False, "false"))
+    tekster = s.value("vindue/hjaelpetekster", True)
+    vindue.hjaelpetekst_handling.setChecked(tekster not in (False, "false"))
 
 
 def gem(vindue) -> None:
@@ -33,3 +35,4 @@ def gem(vindue) -> None:
     s.setValue("vindue/tilstand", vindue.saveState())
     s.setValue("vindue/arbejdsflade", vindue.arbejde.saveState())
     s.setValue("vindue/sidepanel", vindue.sidepanel_handling.isChecked())
+    s.setValue("vindue/hjaelpetekster", vindue.hjaelpetekst_handling.isChecked())

@@ -53,19 +53,21 @@ def _enhed(kode: str) -> str:
 class OverblikModel(RaekkeModel):
     def __init__(self, parent=None):
         kol = [
-            Kolonne("tilbud", "Tilbud", redigerbar=False, bredde=170),
-            Kolonne("ydelse", "Ydelse", redigerbar=False, bredde=150),
-            Kolonne("takst", "Takst (kr.)", "tal", redigerbar=False, bredde=100),
-            Kolonne("enhed", "Enhed", redigerbar=False, bredde=80),
-            Kolonne("forrige_takst", "Sidste år (kr.)", "tal", redigerbar=False, bredde=110),
-            Kolonne("aendring_pct", "Ændring (%)", "tal", redigerbar=False, bredde=90,
+            Kolonne("tilbud", "Tilbud", redigerbar=False, bredde=160,
+                    vis_for=lambda x: f"{'✔' if x.klar else '✘'} {x.tilbud}" if x.tilbud else "",
+                    vaerktoejstip="✔ klar til indmelding, ✘ noget skal rettes (se Status)"),
+            Kolonne("ydelse", "Ydelse", redigerbar=False, bredde=140,
+                    vis_for=lambda x: f"{x.ydelse} ({x.enhed})" if x.enhed else x.ydelse),
+            Kolonne("takst", "Takst (kr.)", "tal", redigerbar=False, bredde=90),
+            Kolonne("forrige_takst", "Sidste år", "tal", redigerbar=False, bredde=85),
+            Kolonne("aendring_pct", "Ændring %", "tal", redigerbar=False, bredde=80,
                     vaerktoejstip="Nominel ændring fra sidste års takst"),
         ]
         if _REAL:
-            kol.append(Kolonne("aendring_real_pct", "Real ændring (%)", "tal", redigerbar=False, bredde=110,
+            kol.append(Kolonne("aendring_real_pct", "Real ændring %", "tal", redigerbar=False, bredde=100,
                                vaerktoejstip="Ændring fra sidste års takst fremskrevet med P/L"))
         kol += [
-            Kolonne("belaegning_pct", "Belægning (%)", "tal", redigerbar=False, bredde=100),
+            Kolonne("belaegning_pct", "Belægning %", "tal", redigerbar=False, bredde=90),
             Kolonne("status", "Status", redigerbar=False),
         ]
         super().__init__(tuple(kol), parent)

@@ -69,7 +69,11 @@ class Trin(QWidget):
         tekst = self.hjaelpetekst
         if self.afsnit:
             tekst = f"<b>Styringsaftalen {self.afsnit}.</b> {tekst}"
-        ydre.addWidget(hjaelp(tekst))
+        boks = hjaelp(f"{tekst} <a href='vejledning'>Læs mere i vejledningen</a>")
+        boks.linkActivated.connect(lambda _: self.window().vis_hjaelp(type(self).__name__)
+                                   if hasattr(self.window(), "vis_hjaelp") else None)
+        ydre.addWidget(boks)
+        self.hjaelpeboks = boks
         self.indhold = QVBoxLayout()
         ydre.addLayout(self.indhold, 1)
         self.rulle = rulle

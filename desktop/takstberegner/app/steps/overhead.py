@@ -86,6 +86,8 @@ class OverheadTrin(Trin):
         hoejre.addWidget(TabelVisning(self.fordeling))
         split.addWidget(bund)
         split.setSizes([200, 150, 260])
+        for i, strak in enumerate((3, 2, 3)):
+            split.setStretchFactor(i, strak)
         self.indhold.addWidget(split, 1)
 
     def _nyt_id(self) -> str:

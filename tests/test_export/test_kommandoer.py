@@ -59,8 +59,10 @@ def test_indmeld_med_fejl_giver_listen_og_exit_1(tmp_path, capsys, grundlag1, eg
     t = dataclasses.replace(grundlag1.tilbud[0], pladser_forrige_aar=10)
     g = tmp_path / "g.json"
     g.write_text(tg_format.skriv_tekst(dataclasses.replace(grundlag1, tilbud=(t,))), encoding="utf-8")
-    signering.gem_p12(egen_noegle, tmp_path / "k.p12", None)
-    rc = main(["indmeld", str(g), "--cert", str(tmp_path / "k.p12"), "-o", str(tmp_path / "x.indmelding")])
+    signering.gem_p12(egen_noegle, tmp_path / "k.p12", "kode")
+    (tmp_path / "kode").write_text("kode")
+    rc = main(["indmeld", str(g), "--cert", str(tmp_path / "k.p12"), "--kodeord-fil", str(tmp_path / "kode"),
+               "-o", str(tmp_path / "x.indmelding")])
     assert rc == 1
     err = capsys.readouterr().err
     assert "kan ikke dannes" in err and "PLADSER-AENDRET" in err
@@ -77,10 +79,12 @@ def test_fra_takstfil_og_papiret_passer_til_filen(tmp_path, capsys, egen_noegle)
     g = str(next(EKSEMPLER.glob("eksempel-1-*.takstgrundlag.json")))
     takst = tmp_path / "e.takst"
     assert main(["importer", g, "--til", str(takst)]) == 0
-    signering.gem_p12(egen_noegle, tmp_path / "k.p12", None)
+    signering.gem_p12(egen_noegle, tmp_path / "k.p12", "kode")
+    (tmp_path / "kode").write_text("kode")
     (tmp_path / "t.pem").write_text(signering.certifikat_pem(egen_noegle.certifikat))
     fil = tmp_path / "e.indmelding"
-    assert main(["indmeld", str(takst), "--cert", str(tmp_path / "k.p12"), "-o", str(fil)]) == 0
+    assert main(["indmeld", str(takst), "--cert", str(tmp_path / "k.p12"), "--kodeord-fil", str(tmp_path / "kode"),
+                 "-o", str(fil)]) == 0
     assert main(["rapport", str(takst), "-o", str(tmp_path / "r.pdf")]) == 0
     capsys.readouterr()
     assert main(["verificer", str(fil), "--tillid", str(tmp_path / "t.pem")]) == 0
@@ -95,3 +99,19 @@ def test_fra_takstfil_og_papiret_passer_til_filen(tmp_path, capsys, egen_noegle)
         (tmp_path / "inde.pdf").write_bytes(z.read("takstberegning.pdf"))
     inde = subprocess.run(["pdftotext", str(tmp_path / "inde.pdf"), "-"], capture_output=True, text=True, check=True).stdout
     assert fp in inde
+
+
+def test_noegle_uden_kodeord_skriver_ingen_fil(tmp_path, capsys, monkeypatch):
+    """Without a password file and without a terminal to ask in, noegle refuses (exit 2) and
+    writes no .p12 (it used to write one with an empty password)."""
+    import io
+
+    g = str(next(EKSEMPLER.glob("eksempel-1-*.takstgrundlag.json")))
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    p12 = tmp_path / "k.p12"
+    assert main(["noegle", g, "-o", str(p12)]) == 2
+    assert "skal have en adgangskode" in capsys.readouterr().err
+    assert not p12.exists()
+    (tmp_path / "tom").write_text("\n")
+    assert main(["noegle", g, "--kodeord-fil", str(tmp_path / "tom"), "-o", str(p12)]) == 2
+    assert not p12.exists()

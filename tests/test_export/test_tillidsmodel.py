@@ -145,3 +145,27 @@ def test_ingen_tillidsliste_naevner_ingen_kommandolinjeflag(indmelding_egen):
     r = verifikation.verificer(indmelding_egen[0])
     assert r.ikke_betroet and not r.ok
     assert "--" not in r.grund and "Sekretariatet har ingen tillidsliste" in r.grund
+
+
+@pytest.mark.parametrize("hvad, forventet", [
+    ("uden_cvr", "angiver intet CVR-nummer"),
+    ("ca", "CA-certifikat (CA:TRUE)"),
+    ("uden_ku", "key usage"),
+    ("udloebet", "udløbet ved signeringen"),
+])
+def test_driftsherren_kan_ikke_signere_med_et_certifikat_sekretariatet_afviser(
+        hvad, forventet, test_ca, grundlag1, beregning1, tmp_path):
+    from takstberegner.export import indmelding
+
+    u = {
+        "uden_cvr": lambda: test_ca.udsted("Jens Hansen", None),
+        "ca": lambda: test_ca.udsted("Eksempel Kommune", "12345678", ca=True),
+        "uden_ku": lambda: test_ca.udsted("Eksempel Kommune", "12345678", key_usage=None),
+        "udloebet": lambda: test_ca.udsted("Eksempel Kommune", "12345678", fra=TID - timedelta(days=90),
+                                           til=TID - timedelta(days=1)),
+    }[hvad]()
+    maal = tmp_path / "x.indmelding"
+    with pytest.raises(signering.SigneringsFejl, match="Sekretariatet vil afvise") as e:
+        indmelding.lav_indmelding(grundlag1, beregning1, u, maal, tid=TID)
+    assert forventet in e.value.besked
+    assert not maal.exists()

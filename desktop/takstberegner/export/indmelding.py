@@ -102,6 +102,8 @@ def _lav_indmelding(grundlag, beregning, underskriver, maal, tid) -> Indmeldings
     from takstberegner.export import asic, rapport, revision_pdf, takstskema_xlsx
     from takstberegner.export.signering import SigneringsFejl
 
+    from takstberegner.export import tillid, ur
+
     kontroller_fejl(beregning)
     cvr = underskriver.cvr
     if cvr and cvr != grundlag.driftsherre.cvr:
@@ -109,9 +111,11 @@ def _lav_indmelding(grundlag, beregning, underskriver, maal, tid) -> Indmeldings
             f"Certifikatet tilhører CVR {cvr}, men driftsherren {grundlag.driftsherre.navn} har CVR "
             f"{grundlag.driftsherre.cvr}. Signér med et certifikat for driftsherren."
         )
-    from takstberegner.export import ur
-
     tid = tid or ur.nu().replace(microsecond=0)
+    grunde = tillid.egnet_til_signering(underskriver.certifikat, grundlag.driftsherre.cvr, grundlag.takstaar, tid)
+    if grunde:
+        raise SigneringsFejl("Sekretariatet vil afvise en indmelding signeret med dette certifikat: "
+                             + " ".join(grunde))
     g_bytes, t_bytes, fp = json_medlemmer(grundlag, beregning)
     r = rapport.lav_rapport(grundlag, beregning, fingeraftryk=fp, dannet=tid)
     medlemmer = {

@@ -103,12 +103,13 @@ def lav_noegle(
     from takstberegner.export import ur
 
     fra = gyldig_fra or ur.nu() - timedelta(minutes=5)
+    o, cn = certifikat_navne(navn)
     subjekt = x509.Name(
         [
             x509.NameAttribute(NameOID.COUNTRY_NAME, "DK"),
-            x509.NameAttribute(NameOID.ORGANIZATION_NAME, navn.strip()),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, o),
             x509.NameAttribute(ORGANISATIONS_ID, f"NTRDK-{cvr}"),
-            x509.NameAttribute(NameOID.COMMON_NAME, f"{navn.strip()} - takstindmelding"),
+            x509.NameAttribute(NameOID.COMMON_NAME, cn),
         ]
     )
     cert = (
@@ -134,12 +135,39 @@ def lav_noegle(
     return Underskriver(noegle, cert, ())
 
 
+MAKS_NAVN = 64  # X.520 upper bound of commonName and organizationName (ub-common-name, ub-organization-name)
+CN_ENDELSE = " - takstindmelding"
+
+
+def _forkort(tekst: str, n: int) -> str:
+    """At most n characters: cut at a word boundary when one is near, marked with '…'."""
+    if len(tekst) <= n:
+        return tekst
+    kort = tekst[: n - 1]
+    mellemrum = kort.rfind(" ")
+    if mellemrum >= n // 2:
+        kort = kort[:mellemrum]
+    return kort.rstrip(" ,.-") + "…"
+
+
+def certifikat_navne(navn: str) -> tuple[str, str]:
+    """(O, CN) for a self-made certificate: O is the driftsherre's whole name, CN the name with
+    ' - takstindmelding'. Both obey X.520's bound of 64 characters (cryptography enforces it only
+    for CN; strict parsers for both): the name is shortened in CN when name and ending pass 64,
+    and in O only when the name itself passes 64. Control characters are removed. Who the
+    certificate belongs to is its CVR (organizationIdentifier), not its name."""
+    ren = " ".join("".join(c if c.isprintable() else " " for c in navn).split())
+    if not ren:
+        raise SigneringsFejl("Driftsherrens navn mangler.")
+    return _forkort(ren, MAKS_NAVN), _forkort(ren, MAKS_NAVN - len(CN_ENDELSE)) + CN_ENDELSE
+
+
 def gem_p12(underskriver: Underskriver, sti: str | Path, kodeord: str | bytes | None) -> None:
-    """Write key + certificate as a PKCS#12 file protected by the password."""
+    """Write key + certificate as a PKCS#12 file protected by the password (never without one)."""
     kb = _kodeord_bytes(kodeord)
-    kryptering = (
-        serialization.BestAvailableEncryption(kb) if kb else serialization.NoEncryption()
-    )
+    if not kb:
+        raise SigneringsFejl("Nøglefilen skal beskyttes med en adgangskode; en tom adgangskode accepteres ikke.")
+    kryptering = serialization.BestAvailableEncryption(kb)
     data = pkcs12.serialize_key_and_certificates(
         b"takstindmelding", underskriver.noegle, underskriver.certifikat,
         list(underskriver.kaede) or None, kryptering,

@@ -189,6 +189,20 @@ def vurder(
     return v
 
 
+def egnet_til_signering(cert: x509.Certificate, cvr: str, takstaar: int, tid: datetime) -> list[str]:
+    """What the secretariat would refuse about this signer before trust is considered (for the
+    driftsherre's side: refuse to sign with it at all). Empty when it may sign."""
+    v = Vurdering()
+    try:
+        cert.extensions  # noqa: B018
+    except ValueError:
+        return ["Certifikatets udvidelser kan ikke læses; vælg et andet certifikat."]
+    _egnet(cert, v)
+    _cvr(cert, cvr, v)
+    _tid(cert, tid, takstaar, tid, v)
+    return v.grunde
+
+
 def _oid_navn(oid: x509.ObjectIdentifier) -> str:
     navn = getattr(oid, "_name", "") or ""
     return f"{navn} ({oid.dotted_string})" if navn and navn != "Unknown OID" else oid.dotted_string

@@ -160,6 +160,9 @@ def _noegle(args: argparse.Namespace) -> int:
         raise _Fejl(f"{args.output} findes allerede; vælg et andet filnavn")
     u = signering.lav_noegle(navn, cvr)
     kode = _kodeord(args.kodeord_fil, bekraeft=True)
+    if not kode:
+        raise _Fejl("nøglefilen skal have en adgangskode: skriv den, når der spørges, eller angiv --kodeord-fil "
+                    "med en fil, hvis første linje er adgangskoden")
     signering.gem_p12(u, args.output, kode)
     if args.cert_ud:
         stier.skriv(args.cert_ud, signering.certifikat_pem(u.certifikat).encode("ascii"))

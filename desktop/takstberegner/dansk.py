@@ -65,7 +65,7 @@ def dato(d: date | None) -> str:
     """'31-12-2026'"""
     if d is None:
         return ""
-    return d.strftime("%d-%m-%Y")
+    return f"{d.day:02d}-{d.month:02d}-{d.year:04d}"  # strftime drops the zeros of year 1-999
 
 
 def laes_tal(tekst: str) -> Decimal:

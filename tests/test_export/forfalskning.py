@@ -216,25 +216,31 @@ def bombe(stoerrelse: int) -> Deflateret:
 
 @lru_cache(maxsize=4)
 def _bombe(stoerrelse: int) -> Deflateret:
+    """Full flushes reset the compressor, so every whole MiB deflates to the same bytes: the
+    stream is one MiB's block repeated (a 1 GiB bomb is built in well under a second)."""
+    mib = 1 << 20
     c = zlib.compressobj(9, zlib.DEFLATED, -15)
-    bid = bytes(1 << 20)
-    dele, crc, rest = [], 0, stoerrelse
-    while rest:
-        n = min(rest, len(bid))
-        dele.append(c.compress(bid[:n]))
-        crc = zlib.crc32(bid[:n], crc)
-        rest -= n
-    dele.append(c.flush())
-    return Deflateret(b"".join(dele), crc, stoerrelse)
+    blok = c.compress(bytes(mib)) + c.flush(zlib.Z_FULL_FLUSH)
+    assert c.compress(bytes(mib)) + c.flush(zlib.Z_FULL_FLUSH) == blok
+    hele, rest = divmod(stoerrelse, mib)
+    hale = c.compress(bytes(rest)) + c.flush()
+    crc, nul = 0, bytes(mib)
+    for _ in range(hele):
+        crc = zlib.crc32(nul, crc)
+    crc = zlib.crc32(bytes(rest), crc)
+    return Deflateret(blok * hele + hale, crc, stoerrelse)
 
 
 def zip_raa(poster: list[tuple[str | bytes, bytes | Deflateret]], *, metode: int | None = None,
-            erklaeret: dict[str, int] | None = None) -> bytes:
+            erklaeret: dict[str, int] | None = None, efter_forste: bytes = b"") -> bytes:
     """A ZIP written byte by byte (so names and sizes can be anything zipfile refuses to write):
-    `poster` are (name, content); `erklaeret` overrides a member's declared inflated size."""
+    `poster` are (name, content); `erklaeret` overrides a member's declared inflated size;
+    `efter_forste` is hidden between the first member and the second."""
     ud = bytearray()
     central = bytearray()
-    for navn, indhold in poster:
+    for nr, (navn, indhold) in enumerate(poster):
+        if nr == 1:
+            ud += efter_forste
         nb = navn if isinstance(navn, bytes) else navn.encode("utf-8")
         n_str = navn if isinstance(navn, str) else navn.decode("latin-1")
         m = metode if metode is not None else (0 if n_str == "mimetype" else 8)

@@ -23,6 +23,7 @@ from takstberegner.export import zip_laeser as zl
 
 MAKS_STROEMME = 20_000  # content streams in one PDF (the large driftsherre has about 530)
 MAKS_PDF_UDPAKKET = 96 * 1024 * 1024  # all content streams inflated together
+MAKS_STROEM = 8 * 1024 * 1024  # one content stream inflated (a page of the large driftsherre: ~50 KB)
 MAKS_ARK = 500
 XLSX_HOVED = 64 * 1024  # the first bytes of each sheet, where its header rows are
 
@@ -57,7 +58,7 @@ def kontroller_pdf(pdf: bytes, fp: str) -> str | None:
             if not re.search(rb"/Filter\s*(?:\[\s*)?/FlateDecode\s*\]?\s*(?:/|$)", ordbog) \
                     or ordbog.count(b"/FlateDecode") != 1 or b"/DecodeParms" in ordbog:
                 return f"{hvad} bruger et filter, som ikke kan kontrolleres her."
-            indhold = _inflate(raa, MAKS_PDF_UDPAKKET - brugt)
+            indhold = _inflate(raa, min(MAKS_STROEM, MAKS_PDF_UDPAKKET - brugt))
             if indhold is None:
                 return f"{hvad} indeholder en beskadiget eller urimeligt stor datastrøm."
         else:
@@ -100,7 +101,7 @@ def kontroller_xlsx(xlsx: bytes, fp: str) -> str | None:
     return None
 
 
-def _inflate(raa: bytes, maks: int) -> bytes | None:
+def _inflate(raa: bytes, maks: int) -> bytearray | None:
     d = zlib.decompressobj()
     ud = bytearray()
     pos = 0
@@ -120,4 +121,4 @@ def _inflate(raa: bytes, maks: int) -> bytes | None:
                 break
     except zlib.error:
         return None
-    return bytes(ud) if d.eof else None
+    return ud if d.eof else None

@@ -44,8 +44,8 @@ def kontroller(signatur: bytes, indhold: bytes) -> CmsResultat:
         pass
     except RecursionError:
         r.grunde.append("Signaturfilen er urimeligt dybt indlejret og afvises.")
-    except Exception as e:  # noqa: BLE001 - any malformed DER is a rejection, never a traceback
-        r.grunde.append(f"Signaturfilen kan ikke læses som CMS-signatur ({type(e).__name__}).")
+    except Exception:  # noqa: BLE001 - any malformed DER is a rejection, never a traceback
+        r.grunde.append("Signaturfilen kan ikke læses som CMS-signatur: den er beskadiget eller ikke en signatur.")
     return r
 
 
@@ -86,8 +86,8 @@ def _kontroller(signatur: bytes, indhold: bytes, r: CmsResultat) -> None:
     cert = certs[cert_idx]
     r.certifikat = cert
     try:
-        cert.extensions  # noqa: B018 - parsed lazily; tillid.vurder reports a duplicate
-    except ValueError:
+        cert.extensions  # noqa: B018 - parsed lazily; tillid.vurder reports what is wrong
+    except (ValueError, x509.DuplicateExtension):
         pass
     noegle = _offentlig_noegle(cert, certs_asn[cert_idx], r)
     algo = si["digest_algorithm"]["algorithm"].native

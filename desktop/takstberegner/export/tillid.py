@@ -195,7 +195,7 @@ def egnet_til_signering(cert: x509.Certificate, cvr: str, takstaar: int, tid: da
     v = Vurdering()
     try:
         cert.extensions  # noqa: B018
-    except ValueError:
+    except (ValueError, x509.DuplicateExtension):
         return ["Certifikatets udvidelser kan ikke læses; vælg et andet certifikat."]
     _egnet(cert, v)
     _cvr(cert, cvr, v)

@@ -113,7 +113,7 @@ def verificer(
     except MemoryError:
         r.grunde.append("Filen kræver urimeligt meget hukommelse at kontrollere og afvises.")
     except Exception as e:  # noqa: BLE001 - verification never ends in a traceback
-        r.grunde.append(f"Filen kunne ikke kontrolleres færdig (uventet fejl: {type(e).__name__}) og afvises.")
+        r.grunde.append(f"Filen kunne ikke kontrolleres færdig og afvises (teknisk kode: {type(e).__name__}).")
     if r.ok and r.grunde:
         r.ok = False
     return r
@@ -162,21 +162,34 @@ def _verificer(p: Path, r: VerifikationsResultat, tillid, beregn_igen: bool, nu:
     r.grunde.extend(cr.grunde)
     r.signeringstid = cr.signeringstid
 
-    # 3. the content (read before trust: the driftsherre's CVR and takstår are in it)
+    # 3. the PDF and the takstskema belong to this calculation (then their bytes are let go,
+    #    so the JSON members are parsed with as little else in memory as possible)
     g_bytes = c.medlemmer.get(indmelding.MEDLEM_GRUNDLAG)
     t_bytes = c.medlemmer.get(indmelding.MEDLEM_TAKSTER)
     if g_bytes is not None and t_bytes is not None:
         r.fingeraftryk = indmelding.fingeraftryk(g_bytes, t_bytes)
         if manifest.udvidelser.get(indmelding.UDV_FINGERAFTRYK) != r.fingeraftryk:
             r.grunde.append("Fingeraftrykket i manifestet svarer ikke til indholdet af de to JSON-filer.")
+        for kontrol, navn in ((binding.kontroller_pdf, indmelding.MEDLEM_PDF),
+                              (binding.kontroller_xlsx, indmelding.MEDLEM_SKEMA)):
+            if navn in c.medlemmer:
+                grund = kontrol(c.medlemmer[navn], r.fingeraftryk)
+                if grund:
+                    r.grunde.append(grund)
+    c.medlemmer.pop(indmelding.MEDLEM_PDF, None)
+    c.medlemmer.pop(indmelding.MEDLEM_SKEMA, None)
+
+    # 4. the content (read before trust: the driftsherre's CVR and takstår are in it)
+    if g_bytes is not None and t_bytes is not None:
         _laes_indhold(r, g_bytes, t_bytes)
+    del g_bytes, t_bytes
     if r.grundlag is not None:
         if manifest.udvidelser.get(indmelding.UDV_CVR) != r.driftsherre_cvr:
             r.grunde.append("Manifestets CVR-nummer svarer ikke til driftsherrens CVR i takstgrundlaget.")
         if manifest.udvidelser.get(indmelding.UDV_TAKSTAAR) != str(r.takstaar):
             r.grunde.append("Manifestets takstår svarer ikke til takståret i takstgrundlaget.")
 
-    # 4. the signer, under the trust model
+    # 5. the signer, under the trust model
     if cr.certifikat is not None:
         cert = cr.certifikat
         r.underskriver = signering.navn_af(cert)
@@ -194,15 +207,6 @@ def _verificer(p: Path, r: VerifikationsResultat, tillid, beregn_igen: bool, nu:
             r.grunde.extend(v.grunde)
             r.noter.extend(v.noter)
             r.ikke_betroet = v.ikke_betroet
-
-    # 5. the PDF and the takstskema belong to this calculation
-    if r.fingeraftryk:
-        for kontrol, navn in ((binding.kontroller_pdf, indmelding.MEDLEM_PDF),
-                              (binding.kontroller_xlsx, indmelding.MEDLEM_SKEMA)):
-            if navn in c.medlemmer:
-                grund = kontrol(c.medlemmer[navn], r.fingeraftryk)
-                if grund:
-                    r.grunde.append(grund)
 
     # 6. recompute
     if beregn_igen and r.grundlag is not None and r.takster is not None:
@@ -262,7 +266,7 @@ def _beregn_igen(r: VerifikationsResultat) -> None:
     try:
         r.beregning = tjeneste.beregn(r.grundlag)
     except Exception as e:  # noqa: BLE001 - a grundlag this engine cannot compute
-        r.grunde.append(f"Taksterne kan ikke genberegnes med denne version af programmet ({type(e).__name__}).")
+        r.grunde.append(f"Taksterne kan ikke genberegnes med denne version af programmet (teknisk kode: {type(e).__name__}).")
         return
     ny = json.loads(json.dumps(tk_format.skriv_dict(r.beregning), ensure_ascii=False))
     forskelle = list(_forskelle(r.takster, ny, ""))

@@ -1,0 +1,450 @@
+"""A corpus of forged and hostile indmeldingsfiler (issue 12 item 7), built here in code from one
+genuine submission: each is AFVIST with its exact Danish reason and never a traceback; the
+genuine one stays GODKENDT. The structure mutations under hypothesis are in test_mutationer.py,
+memory for every input is measured by bench/bench_fjendtlig.py."""
+from __future__ import annotations
+
+import json
+import struct
+import tracemalloc
+from dataclasses import dataclass
+from functools import lru_cache
+from datetime import datetime, timedelta, timezone
+from typing import Callable
+
+import pytest
+from asn1crypto import cms
+
+from takstberegner.export import asic, indmelding, signering, verifikation
+from takstberegner.export.tillid import Tillid
+
+from . import forfalskning as ff
+from .conftest import TID
+
+MIMETYPE = asic.MIMETYPE.encode("ascii")
+G, T, X, P = indmelding.MEDLEMMER  # takstgrundlag.json, takster.json, takstskema.xlsx, takstberegning.pdf
+M, S = asic.MANIFEST, asic.SIGNATUR
+
+
+@dataclass
+class Kilde:
+    medl: dict[str, bytes]  # the genuine container's members
+    u: signering.Underskriver  # the registered key that signed it
+
+    def poster(self, **aendr) -> list[tuple[str, bytes]]:
+        """The genuine members in file order, some replaced (keyword: name with '.' -> '_')."""
+        navne = ["mimetype", G, T, X, P, M, S]
+        return [(n, aendr.get(n.replace("/", "__").replace(".", "_").replace("-", "_"), self.medl[n])) for n in navne]
+
+    def signeret(self, data: dict[str, bytes], udv: dict[str, str] | None = None,
+                 manifest: bytes | None = None, signatur: Callable[[bytes], bytes] | None = None,
+                 ekstra: list[tuple[str, bytes]] = ()) -> list[tuple[str, bytes]]:
+        """Members `data` under a fresh manifest signed by the registered key (a signer who is
+        trusted but hostile), as (name, content) for zip_raa."""
+        if manifest is None:
+            u = dict(asic.laes_manifest(self.medl[M]).udvidelser)
+            u.update(udv or {})
+            manifest = asic.lav_manifest(data, u)
+        sig = signatur(manifest) if signatur else signering.signer(manifest, self.u, TID)
+        return [("mimetype", MIMETYPE), *data.items(), *ekstra, (M, manifest), (S, sig)]
+
+    def data(self, **aendr) -> dict[str, bytes]:
+        d = {n: self.medl[n] for n in (G, T, X, P)}
+        d.update({k.replace("_json", ".json").replace("_pdf", ".pdf").replace("_xlsx", ".xlsx"): v
+                  for k, v in aendr.items()})
+        return d
+
+    def cms(self, u: signering.Underskriver | None = None, **kw) -> Callable[[bytes], bytes]:
+        return lambda manifest: ff.lav_cms(manifest, u or self.u, **kw)
+
+
+@pytest.fixture(scope="module")
+def kilde(indmelding_egen, egen_noegle) -> Kilde:
+    return Kilde(ff.medlemmer(indmelding_egen[0]), egen_noegle)
+
+
+def _med_json(k: Kilde, g: bytes | None = None, t: bytes | None = None) -> bytes:
+    """The data with a hostile JSON member, the manifest's fingerprint following it."""
+    g = g if g is not None else k.medl[G]
+    t = t if t is not None else k.medl[T]
+    d = k.data(takstgrundlag_json=g, takster_json=t)
+    return ff.zip_raa(k.signeret(d, {indmelding.UDV_FINGERAFTRYK: indmelding.fingeraftryk(g, t)}))
+
+
+@lru_cache(maxsize=1)
+def _anden_beregning_data():
+    from takstberegner import tjeneste
+    from takstberegner.export import rapport, revision_pdf, takstskema_xlsx
+
+    from .conftest import eksempel
+
+    g = eksempel(2)
+    b = tjeneste.beregn(g)
+    fp = indmelding.json_medlemmer(g, b)[2]
+    r = rapport.lav_rapport(g, b, fingeraftryk=fp, dannet=TID)
+    return fp, revision_pdf.lav_pdf(r), takstskema_xlsx.lav_xlsx(r)
+
+
+def _anden_beregning(k: Kilde):
+    """A genuine PDF and takstskema of another calculation (example 2)."""
+    return _anden_beregning_data()
+
+
+def _manifest_tekst(k: Kilde, f: Callable[[str], str]) -> bytes:
+    return f(k.medl[M].decode("utf-8")).encode("utf-8")
+
+
+def _flyt_byte(raa: bytes, soeg: bytes, delta: int, byte: int) -> bytes:
+    i = raa.index(soeg) + delta
+    return raa[:i] + bytes([byte]) + raa[i + 1:]
+
+
+def _cd_felt(raa: bytes, navn: bytes, offset: int, vaerdi: bytes, lokal: bool = True) -> bytes:
+    """Overwrite a field at `offset` of `navn`'s central-directory entry and, with `lokal`, the
+    same field of its local header (2 bytes earlier there, which has no 'made by'), so that the
+    two agree and the field itself is what is judged."""
+    cd_off = struct.unpack_from("<I", raa, len(raa) - 6)[0]
+    pos = cd_off
+    while True:
+        nlen, elen, klen = struct.unpack_from("<HHH", raa, pos + 28)
+        if raa[pos + 46: pos + 46 + nlen] == navn:
+            break
+        pos += 46 + nlen + elen + klen
+    ud = bytearray(raa)
+    ud[pos + offset: pos + offset + len(vaerdi)] = vaerdi
+    if lokal:
+        lh = struct.unpack_from("<I", raa, pos + 42)[0]
+        ud[lh + offset - 2: lh + offset - 2 + len(vaerdi)] = vaerdi
+    return bytes(ud)
+
+
+def _ugyldig(navn: str) -> str:
+    return (f"Containeren afvises: elementnavnet '{navn}' er ikke tilladt (kun bogstaverne a-z, cifre, '-', '_' og "
+            "enkelte punktummer; ingen mapper, ingen '..', ingen absolutte stier).")
+
+
+def _zip(besked: str) -> str:
+    return f"Filen er ikke en gyldig indmeldingsfil: {besked}."
+
+
+UTC = timezone.utc
+# name, builder(kilde) -> bytes, the exact reason expected among .grunde
+KORPUS: list[tuple[str, Callable[[Kilde], bytes], str]] = [
+    # -- not a container -----------------------------------------------------------------------
+    ("tom-fil", lambda k: b"", _zip("den er ikke en gyldig ZIP-fil (for kort)")),
+    ("en-pdf", lambda k: k.medl[P], _zip("den er ikke en gyldig ZIP-fil (ZIP-afslutningen mangler eller er ændret)")),
+    ("zip-kommentar", lambda k: ff.zip_raa(k.poster())[:-2] + b"\x05\x00hallo",
+     _zip("den er ikke en gyldig ZIP-fil (ZIP-afslutningen mangler eller er ændret)")),
+    ("zip64-markering", lambda k: (lambda r: r[:-14] + b"\xff\xff\xff\xff" + r[-10:])(ff.zip_raa(k.poster())),
+     _zip("ZIP64-filer bruges ikke her")),
+    ("tomt-arkiv", lambda k: ff.zip_raa([]), "Filen er ikke en gyldig indmeldingsfil: ZIP-containeren er tom."),
+    ("for-mange-elementer", lambda k: ff.zip_raa(k.poster() + [(f"x{i}.json", b"{}") for i in range(10)]),
+     _zip("den har 17 elementer; højst 16 er tilladt")),
+    ("data-foer-indholdsfortegnelsen", lambda k: (lambda r: r.replace(b"PK\x01\x02", b"SKJULT" + b"PK\x01\x02", 1))(
+        ff.zip_raa(k.poster())), _zip("ZIP-indholdsfortegnelsen ligger ikke, hvor afslutningen siger")),
+    ("data-mellem-elementerne", lambda k: ff.zip_raa(k.poster(), efter_forste=b"skjult nyttelast"),
+     _zip("filen indeholder data uden for sine elementer, eller elementer overlapper")),
+    # -- the ZIP entries -----------------------------------------------------------------------
+    ("krypteret", lambda k: _cd_felt(ff.zip_raa(k.poster()), T.encode(), 8, b"\x01\x00"),
+     _zip(f"elementet '{T}' er krypteret")),
+    ("datadeskriptor", lambda k: _cd_felt(ff.zip_raa(k.poster()), T.encode(), 8, b"\x08\x00"),
+     _zip(f"elementet '{T}' bruger en datadeskriptor, som ikke er tilladt her")),
+    ("bzip2", lambda k: _cd_felt(ff.zip_raa(k.poster()), T.encode(), 10, b"\x0c\x00"),
+     _zip(f"elementet '{T}' bruger komprimeringsmetode 12; kun 0 og 8 er tilladt")),
+    ("lokalt-navn-smuglet", lambda k: (lambda r: r.replace(b"takster.json", b"takster.jsom", 1))(ff.zip_raa(k.poster())),
+     _zip(f"elementet '{T}' er beskadiget: dets lokale ZIP-hoved er ændret")),
+    ("forkert-crc", lambda k: _cd_felt(ff.zip_raa(k.poster()), T.encode(), 16, b"\x00\x00\x00\x00"),
+     f"Containeren afvises: elementet '{T}' er beskadiget (CRC passer ikke)."),
+    ("forkerte-attributter", lambda k: _cd_felt(ff.zip_raa(k.poster()), T.encode(), 38, struct.pack("<I", 0o777 << 16),
+                                                lokal=False),
+     f"Elementet '{T}' er beskadiget: dets post i ZIP-indholdsfortegnelsen er ændret."),
+    # -- the members ---------------------------------------------------------------------------
+    ("mimetype-ikke-foerst", lambda k: ff.zip_raa(k.poster()[1:2] + k.poster()[:1] + k.poster()[2:]),
+     "Containerens første element skal være 'mimetype' (ASiC-E); det er det ikke."),
+    ("mimetype-komprimeret", lambda k: ff.zip_raa(k.poster(), metode=8),
+     "Elementet 'mimetype' skal være gemt ukomprimeret (ASiC-E)."),
+    ("mimetype-forkert", lambda k: ff.zip_raa(k.poster(mimetype=b"application/vnd.etsi.asic-s+zip")),
+     "Elementet 'mimetype' skal indeholde 'application/vnd.etsi.asic-e+zip'."),
+    ("mimetype-for-lang", lambda k: ff.zip_raa(k.poster(mimetype=MIMETYPE + b" " * 1000)),
+     "Containeren afvises: elementet 'mimetype' er for stort (1031 byte; højst 31 er tilladt)."),
+    ("manifest-mangler", lambda k: ff.zip_raa([p for p in k.poster() if p[0] != M]), "Containeren mangler META-INF/ASiCManifest.xml."),
+    ("signatur-mangler", lambda k: ff.zip_raa([p for p in k.poster() if p[0] != S]), "Containeren mangler META-INF/signature.p7s."),
+    ("dublet-takster", lambda k: ff.zip_raa(k.poster() + [(T, b"{}")]),
+     "Containeren indeholder samme element flere gange: takster.json."),
+    ("dublet-anden-stavemaade", lambda k: ff.zip_raa(k.poster() + [("Takster.json", b"{}")]),
+     "Containeren indeholder samme element flere gange med forskellig stavemåde: 'takster.json' og 'Takster.json'."),
+    ("dublet-manifest-store-bogstaver", lambda k: ff.zip_raa(k.poster() + [("META-INF/asicmanifest.XML", b"<x/>")]),
+     "Containeren afvises: elementet 'META-INF/asicmanifest.XML' hører ikke hjemme i META-INF."),
+    ("mappe-takster", lambda k: ff.zip_raa(k.poster() + [("takster.json/", b"")]),
+     "Containeren afvises: den indeholder mappen 'takster.json/'; en indmeldingsfil har ingen mapper."),
+    ("sti-op-og-ud", lambda k: ff.zip_raa(k.poster() + [("../../evil.txt", b"ondt")]), _ugyldig("../../evil.txt")),
+    ("signeret-sti-op-og-ud", lambda k: ff.zip_raa(k.signeret(dict(k.data(), **{"../../evil.txt": b"ondt"}))),
+     _ugyldig("../../evil.txt")),
+    ("signeret-absolut-sti", lambda k: ff.zip_raa(k.signeret(dict(k.data(), **{"/etc/evil": b"ondt"}))),
+     _ugyldig("/etc/evil")),
+    ("baglaens-skraastreg", lambda k: ff.zip_raa(k.poster() + [("..\\evil.json", b"{}")]), _ugyldig("..\\evil.json")),
+    ("kontroltegn-i-navn", lambda k: ff.zip_raa(k.poster() + [("bilag\x07.pdf", b"%PDF")]), _ugyldig("bilag\\x07.pdf")),
+    ("skjult-fil", lambda k: ff.zip_raa(k.poster() + [(".takster.json", b"{}")]), _ugyldig(".takster.json")),
+    ("ekstra-i-meta-inf", lambda k: ff.zip_raa(k.poster() + [("META-INF/manifest.xml", b"<x/>")]),
+     "Containeren afvises: elementet 'META-INF/manifest.xml' hører ikke hjemme i META-INF."),
+    ("usigneret-bilag", lambda k: ff.zip_raa(k.poster() + [("bilag.pdf", b"%PDF-1.4")]),
+     "Containeren afvises: elementet 'bilag.pdf' er tilføjet: det er ikke omfattet af signaturen."),
+    ("signeret-fremmed-element", lambda k: ff.zip_raa(k.signeret(dict(k.data(), **{"bilag.pdf": b"%PDF-1.4"}))),
+     "Elementet 'bilag.pdf' hører ikke til en indmeldingsfil."),
+    ("signeret-element-mangler", lambda k: ff.zip_raa([p for p in k.signeret(k.data()) if p[0] != X]),
+     f"Containeren afvises: elementet '{X}' mangler i containeren, men er omfattet af signaturen."),
+    ("signeret-uden-pdf", lambda k: ff.zip_raa(k.signeret({n: v for n, v in k.data().items() if n != P})),
+     f"Indmeldingen mangler '{P}'."),
+    ("aendret-takster", lambda k: ff.zip_raa(k.poster(takster_json=k.medl[T].replace(b"1664.74", b"1964.74"))),
+     f"Elementet '{T}' er ændret efter signeringen (SHA-256 passer ikke)."),
+    # -- bombs and sizes -----------------------------------------------------------------------
+    ("bombe-1-gib-erklaeret-100-byte", lambda k: ff.zip_raa(k.poster()[:2] + [(T, ff.bombe(1 << 30))] + k.poster()[3:],
+                                                              erklaeret={T: 100}),
+     f"Containeren afvises: elementet '{T}' pakker sig ud til mere end angivet (en ZIP-bombe?)."),
+    ("bombe-erlig-over-graensen", lambda k: ff.zip_raa(k.poster()[:2] + [(T, ff.bombe(1 << 30))] + k.poster()[3:]),
+     f"Containeren afvises: elementet '{T}' er for stort ({1 << 30} byte; højst {verifikation.MAKS_TAKSTER} er tilladt)."),
+    ("bombe-forholdstal", lambda k: ff.zip_raa(k.poster()[:2] + [(T, ff.bombe(6 << 20))] + k.poster()[3:]),
+     f"Containeren afvises: elementet '{T}' pakker sig urimeligt meget ud (en ZIP-bombe?)."),
+    ("bombe-i-manifestet", lambda k: ff.zip_raa(k.poster()[:5] + [(M, ff.bombe(1 << 30))] + k.poster()[6:], erklaeret={M: 2000}),
+     f"Containeren afvises: elementet '{M}' pakker sig ud til mere end angivet (en ZIP-bombe?)."),
+    # -- the manifest --------------------------------------------------------------------------
+    ("manifest-dobbelt-takster", lambda k: ff.zip_raa(k.signeret(k.data(), manifest=_manifest_tekst(
+        k, lambda m: m.replace("</asic:ASiCManifest>", _ref_blok(m, T) + "</asic:ASiCManifest>")))),
+     "Manifestet nævner elementet 'takster.json' flere gange."),
+    ("manifest-milliard-latter", lambda k: ff.zip_raa(k.signeret(k.data(), manifest=_manifest_tekst(
+        k, lambda m: m.replace("?>", '?><!DOCTYPE l [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>', 1)))),
+     "Manifestet indeholder en DOCTYPE/ENTITY-erklæring, en kommentar eller CDATA og afvises."),
+    ("manifest-utf16", lambda k: ff.zip_raa(k.signeret(k.data(), manifest=k.medl[M].decode().replace(
+        "UTF-8", "UTF-16").encode("utf-16"))),
+     "Manifestet META-INF/ASiCManifest.xml er ikke UTF-8-tekst."),
+    ("manifest-ikke-xml", lambda k: ff.zip_raa(k.signeret(k.data(), manifest=b"<asic:ASiCManifest")),
+     "Manifestet META-INF/ASiCManifest.xml er ikke gyldig XML (linje 1)."),
+    ("manifest-sha1", lambda k: ff.zip_raa(k.signeret(k.data(), manifest=_manifest_tekst(
+        k, lambda m: m.replace(asic.SHA256_URI, "http://www.w3.org/2000/09/xmldsig#sha1", 1)))),
+     "Manifestets henvisning til 'takstgrundlag.json' bruger en ukendt hash-algoritme "
+     "(http://www.w3.org/2000/09/xmldsig#sha1); kun SHA-256 accepteres."),
+    ("manifest-to-signaturer", lambda k: ff.zip_raa(k.signeret(k.data(), manifest=_manifest_tekst(
+        k, lambda m: m.replace("<asic:SigReference", '<asic:SigReference URI="META-INF/signature.p7s" />\n'
+                                                      "  <asic:SigReference", 1)))),
+     "Manifestet skal henvise til præcis én signatur; det henviser til 2."),
+    ("manifest-fremmed-cvr", lambda k: ff.zip_raa(k.signeret(k.data(), {indmelding.UDV_CVR: "87654321"})),
+     "Manifestets CVR-nummer svarer ikke til driftsherrens CVR i takstgrundlaget."),
+    ("manifest-fremmed-takstaar", lambda k: ff.zip_raa(k.signeret(k.data(), {indmelding.UDV_TAKSTAAR: "2027"})),
+     "Manifestets takstår svarer ikke til takståret i takstgrundlaget."),
+    ("manifest-fremmed-fingeraftryk", lambda k: ff.zip_raa(k.signeret(k.data(), {indmelding.UDV_FINGERAFTRYK: "0" * 64})),
+     "Fingeraftrykket i manifestet svarer ikke til indholdet af de to JSON-filer."),
+    # -- the signature -------------------------------------------------------------------------
+    ("signatur-skrald", lambda k: ff.zip_raa(k.poster(META_INF__signature_p7s=b"\x30\x03\x02\x01\x05")),
+     "Signaturfilen kan ikke læses som CMS-signatur: den er beskadiget eller ikke en signatur."),
+    ("signatur-dybt-indlejret", lambda k: ff.zip_raa(k.poster(META_INF__signature_p7s=b"\x30\x80" * 20000)),
+     "Signaturfilen kan ikke læses som CMS-signatur: den er beskadiget eller ikke en signatur."),
+    ("signeringstid-uden-zone", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(tid=b"\x18\x0e20261001120000"))),
+     "Signeringstidspunktet (signing-time) er angivet uden tidszone; det skal være i UTC."),
+    ("signeringstid-aar-9999", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(
+        tid=datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)))),
+     "Signeringstidspunktet 31-12-9999 kl. 23:59 UTC ligger i fremtiden."),
+    ("signeringstid-aar-0001", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(tid=b"\x18\x0f00010101000000Z"))),
+     "Signeringstidspunktet 01-01-0001 kl. 00:00 UTC passer ikke til takstår 2026: en indmelding for 2026 signeres "
+     "mellem 1. januar 2025 og 31. december 2026."),
+    ("signeringstid-aar-0000", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(tid=b"\x18\x0f00000101000000Z"))),
+     "Signeringstidspunktet (signing-time) er ikke en gyldig dato (år 0)."),
+    ("signeringstid-mangler", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(tid=None))),
+     "Signaturen mangler signeringstidspunkt (signing-time)."),
+    ("signeringstid-to-gange", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(tid=TID, ekstra=[
+        cms.CMSAttribute({"type": "signing_time", "values": [ff.tid_der(TID - timedelta(days=400))]})]))),
+     "Signaturen har attributten signing_time flere gange."),
+    ("sha1-hash", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(tid=TID, digest_algo="sha1"))),
+     "Hash-algoritmen sha1 accepteres ikke (brug SHA-256)."),
+    ("forkert-message-digest", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(tid=TID, digest=bytes(32)))),
+     "Manifestet er ændret efter signeringen: dets hashværdi svarer ikke til signaturen."),
+    ("uden-signing-certificate-v2", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(tid=TID, scv2=False))),
+     "Signaturen mangler signing-certificate-v2-attributten (CAdES)."),
+    ("signing-certificate-v2-til-andet-certifikat", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(
+        tid=TID, scv2_cert=signering.lav_noegle("Eksempel Kommune", "12345678").certifikat))),
+     "Certifikatet i signaturen er byttet ud: det er ikke det certifikat, der blev underskrevet med "
+     "(signing-certificate-v2)."),
+    ("content-type-forkert", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(tid=TID, content_type="signed_data"))),
+     "Signaturens content-type-attribut mangler eller er forkert."),
+    ("signaturvaerdi-forkert", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(tid=TID, signatur=b"\x30\x06\x02\x01\x01\x02\x01\x01"))),
+     "Signaturen er ugyldig: den passer ikke til certifikatets nøgle eller til de signerede data."),
+    ("underskriver-mangler-certifikat", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(tid=TID, certifikater=[]))),
+     "Underskriverens certifikat findes ikke i signaturen."),
+    ("certifikat-sm2", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(
+        tid=TID, certifikater=[ff.fremmed_kurve(k.u, "1.2.156.10197.1.301")]))),
+     "Underskriverens certifikat bruger kurven 1.2.156.10197.1.301, som ikke understøttes "
+     "(kun RSA og EC-kurverne P-256, P-384 og P-521)."),
+    ("certifikat-secp112r1", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(
+        tid=TID, certifikater=[ff.fremmed_kurve(k.u, "1.3.132.0.6")]))),
+     "Underskriverens certifikat bruger kurven secp112r1, som ikke understøttes "
+     "(kun RSA og EC-kurverne P-256, P-384 og P-521)."),
+    ("certifikat-dobbelt-udvidelse", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(
+        tid=TID, certifikater=[ff.dublet_udvidelse(k.u)]))),
+     "Underskriverens certifikat indeholder udvidelsen basicConstraints (2.5.29.19) to gange og afvises."),
+    ("rsa-1024", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(u=_rsa_1024(), tid=TID))),
+     "Underskriverens RSA-nøgle er for kort (1024 bit; mindst 2048)."),
+    ("gensigneret-med-fremmed-noegle", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(u=_fremmed(), tid=TID))),
+     None),
+    # -- the content ---------------------------------------------------------------------------
+    ("json-dybt-indlejret", lambda k: _med_json(k, g=b"[" * 100000 + b"]" * 100000),
+     "Det medsendte takstgrundlag kan ikke læses: Takstgrundlaget er indlejret mere end 32 niveauer dybt"),
+    ("json-5000-cifre", lambda k: _med_json(k, t=b'{"format": "takster/1", "x": 1' + b"0" * 5000 + b"}"),
+     "De medsendte takster kan ikke læses: Takster-dokumentet indeholder et tal med mere end 40 tegn "
+     "(10000000000000000000…)"),
+    ("json-ikke-utf8", lambda k: _med_json(k, t=b"\xff" + k.medl[T]),
+     "De medsendte takster kan ikke læses: filen er ikke UTF-8-tekst"),
+    ("json-for-mange-vaerdier", lambda k: _med_json(k, t=b"[" + b",".join(b"%d" % (i * 7919 % 1000) for i in range(1_100_000)) + b"]"),
+     "De medsendte takster kan ikke læses: Takster-dokumentet har for mange værdier (over 1.000.000)"),
+    ("json-kaempe-eksponent", lambda k: _med_json(k, g=k.medl[G].replace(b'"takstaar":2026', b'"takstaar":1e999999999', 1)),
+     "Det medsendte takstgrundlag kan ikke læses: Takstgrundlaget indeholder et tal med en urimelig eksponent "
+     "(e999999999)"),
+    ("pdf-fra-en-anden-beregning", lambda k: _med_pdf(k, _anden_beregning(k)[1]), "PDF"),
+    ("takstskema-fra-en-anden-beregning", lambda k: _med_xlsx(k, _anden_beregning(k)[2]), "XLSX"),
+    ("pdf-uden-fingeraftryk", lambda k: _med_pdf(k, b"%PDF-1.4\n1 0 obj\n<< /Type /Page >>\nendobj\n%%EOF"),
+     "Takstberegningen til revision (PDF) viser ikke indmeldingens fingeraftryk på alle sider (0 af 1); "
+     "den kan ikke knyttes til beregningen."),
+    ("takstskema-er-ikke-xlsx", lambda k: _med_xlsx(k, b"ikke en zip"),
+     "Takstskemaet (Excel) kan ikke læses: den er ikke en gyldig ZIP-fil (for kort)."),
+    ("pdf-med-bombe-stroem", lambda k: _med_pdf(k, _pdf_bombe()),
+     "Takstberegningen til revision (PDF) indeholder en beskadiget eller urimeligt stor datastrøm."),
+]
+
+
+def _med_pdf(k: Kilde, pdf: bytes) -> bytes:
+    return ff.zip_raa(k.signeret(k.data(takstberegning_pdf=pdf)))
+
+
+def _med_xlsx(k: Kilde, xlsx: bytes) -> bytes:
+    return ff.zip_raa(k.signeret(k.data(takstskema_xlsx=xlsx)))
+
+
+def _pdf_bombe() -> bytes:
+    b = ff.bombe(200 << 20)
+    # a zlib stream (header + raw deflate + adler32) of 200 MiB of zeros
+    adler = 1
+    return (b"%PDF-1.4\n1 0 obj\n<< /Type /Page /Contents 2 0 R >>\nendobj\n2 0 obj\n<< /Filter /FlateDecode /Length "
+            + str(len(b.komp) + 6).encode() + b" >>\nstream\n" + b"\x78\x9c" + b.komp + adler.to_bytes(4, "big")
+            + b"\nendstream\nendobj\n%%EOF")
+
+
+_CACHE: dict[str, signering.Underskriver] = {}
+
+
+def _ref_blok(manifest: str, uri: str) -> str:
+    start = manifest.index(f'<asic:DataObjectReference URI="{uri}"')
+    slut = manifest.index("</asic:DataObjectReference>", start) + len("</asic:DataObjectReference>")
+    return manifest[start:slut]
+
+
+def _rsa_1024() -> signering.Underskriver:
+    """A registered-looking certificate for the driftsherre with a 1024-bit RSA key."""
+    if "rsa" not in _CACHE:
+        from cryptography import x509
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.asymmetric import rsa
+        from cryptography.x509.oid import NameOID
+
+        k = rsa.generate_private_key(65537, 1024)
+        n = x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Eksempel Kommune"),
+                       x509.NameAttribute(signering.ORGANISATIONS_ID, "NTRDK-12345678"),
+                       x509.NameAttribute(NameOID.COMMON_NAME, "Eksempel Kommune - takstindmelding")])
+        c = (x509.CertificateBuilder().subject_name(n).issuer_name(n).public_key(k.public_key())
+             .serial_number(x509.random_serial_number())
+             .not_valid_before(TID - timedelta(days=1)).not_valid_after(TID + timedelta(days=365))
+             .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+             .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True)
+             .sign(k, hashes.SHA256()))
+        _CACHE["rsa"] = signering.Underskriver(k, c, ())
+    return _CACHE["rsa"]
+
+
+def _fremmed() -> signering.Underskriver:
+    if "fremmed" not in _CACHE:
+        _CACHE["fremmed"] = signering.lav_noegle("Eksempel Kommune", "12345678", gyldig_fra=TID - timedelta(days=1))
+    return _CACHE["fremmed"]
+
+
+def test_korpusset_er_stort_nok():
+    assert len(KORPUS) >= 40
+    assert len({n for n, _, _ in KORPUS}) == len(KORPUS)
+
+
+@pytest.mark.parametrize("navn, lav, forventet", KORPUS, ids=[n for n, _, _ in KORPUS])
+def test_fjendtlig_container_afvises_med_sin_grund(navn, lav, forventet, kilde, tmp_path):
+    sti = tmp_path / f"{navn}.indmelding"
+    sti.write_bytes(lav(kilde))
+    r = verifikation.verificer(sti, Tillid(fingeraftryk=frozenset({kilde.u.fingeraftryk})), nu=TID)
+    assert r.status == "AFVIST" and not r.ok
+    assert r.grunde and all(isinstance(g, str) and g.strip() for g in r.grunde)
+    assert not any("Traceback" in g or "teknisk kode" in g for g in r.grunde), r.grunde
+    if forventet == "PDF":
+        fp_anden = _anden_beregning(kilde)[0]
+        forventet = (f"Takstberegningen til revision (PDF) hører til en anden beregning: den viser fingeraftrykket "
+                     f"{indmelding.vis_fingeraftryk(fp_anden)}, men indmeldingens data har "
+                     f"{indmelding.vis_fingeraftryk(r.fingeraftryk)}.")
+    elif forventet == "XLSX":
+        forventet = (f"Takstskemaet (Excel) hører til en anden beregning: det viser fingeraftrykket "
+                     f"{_anden_beregning(kilde)[0]}, men indmeldingens data har {r.fingeraftryk}.")
+    elif forventet is None:
+        forventet = {
+            "gensigneret-med-fremmed-noegle": f"Certifikatet er selvsigneret, og dets fingeraftryk "
+                                              f"{_fremmed().fingeraftryk} er ikke registreret hos sekretariatet.",
+        }[navn]
+    assert forventet in r.grunde, r.grunde
+
+
+def test_aegte_indmelding_godkendes(kilde, indmelding_egen):
+    r = verifikation.verificer(indmelding_egen[0], Tillid(fingeraftryk=frozenset({kilde.u.fingeraftryk})))
+    assert r.status == "GODKENDT", r.grunde
+    # and rebuilt byte by byte by the corpus' own ZIP writer it is still genuine
+    assert ff.zip_raa(kilde.poster()) != indmelding_egen[0].read_bytes()
+
+
+def test_bomben_pakkes_aldrig_ud_i_hukommelsen(kilde, tmp_path):
+    """A member that declares 100 bytes and inflates to 1 GiB (2,1 GB of memory before): refused
+    after at most its cap, with Python's allocations staying far below it."""
+    sti = tmp_path / "bombe.indmelding"
+    sti.write_bytes(ff.zip_raa(kilde.poster()[:2] + [(T, ff.bombe(1 << 30))] + kilde.poster()[3:], erklaeret={T: 100}))
+    tracemalloc.start()
+    try:
+        r = verifikation.verificer(sti, Tillid())
+        _, top = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert "pakker sig ud til mere end angivet" in r.grund
+    assert top < 40 * 1024 * 1024, top
+
+
+def test_intet_element_laeses_over_sin_graense():
+    from takstberegner.export import zip_laeser as zl
+
+    import os
+
+    indhold = os.urandom(3 << 20)  # incompressible: the ratio cap does not apply
+    data = ff.zip_raa([("a.json", indhold)])
+    (post,) = zl.katalog(data, 4)
+    with pytest.raises(zl.ZipFejl, match="for stort"):
+        zl.udpak(data, post, 1 << 20)
+    assert zl.udpak(data, post, 16 << 20) == indhold
+    assert zl.udpak_start(data, post, 1000) == indhold[:1000]
+    bombe = ff.zip_raa([("a.json", ff.bombe(10 << 20))])
+    with pytest.raises(zl.ZipFejl, match="urimeligt meget"):
+        zl.udpak(bombe, zl.katalog(bombe, 4)[0], 16 << 20)
+    assert zl.udpak_start(bombe, zl.katalog(bombe, 4)[0], 1000) == bytes(1000)
+
+
+def test_json_graenser():
+    from takstberegner.formats import json_graenser
+    from takstberegner.formats.fejl import InputError
+
+    json_graenser.tjek('{"a\\"[[[[": "]]]]", "b": [1.5, -2e3, "x"]}', maks_tegn=100)
+    json_graenser.tjek("[1e99, 2E-99, 1.5e+05]", maks_tegn=100)
+    for tekst, ord_ in [("[" * 33 + "]" * 33, "indlejret"), ("[1" + "0" * 40 + "]", "tal med mere"),
+                        ("[1e100]", "urimelig eksponent"), ("[2.5E-0000123]", "urimelig eksponent"),
+                        ("[" + "1," * 20 + "1]", "for mange værdier"), ("x" * 101, "for stort")]:
+        with pytest.raises(InputError, match=ord_):
+            json_graenser.tjek(tekst, maks_tegn=100, maks_vaerdier=40 if ord_ != "for mange værdier" else 10)
+    # digits inside a string are text, not a number
+    json_graenser.tjek('["' + "1" * 500 + '"]', maks_tegn=1000)
+    # the genuine large document passes
+    g = json.dumps({"x": [{"beloeb": "123.45", "n": i} for i in range(1000)]})
+    json_graenser.tjek(g, maks_tegn=10**7)

@@ -15,8 +15,6 @@ API for the app and the CLI:
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -24,6 +22,7 @@ from pathlib import Path
 from takstberegner.domain.model import Takstgrundlag
 from takstberegner.export.fingeraftryk import fingeraftryk, vis_fingeraftryk  # noqa: F401 (used by callers)
 from takstberegner.domain.resultat import Beregning, Fund
+from takstberegner.export.atomisk import skriv_atomisk  # noqa: F401 - re-exported for callers
 
 MEDLEM_GRUNDLAG = "takstgrundlag.json"
 MEDLEM_TAKSTER = "takster.json"
@@ -143,21 +142,3 @@ def _lav_indmelding(grundlag, beregning, underskriver, maal, tid) -> Indmeldings
         certifikat_fingeraftryk=underskriver.fingeraftryk,
         stoerrelse=len(data),
     )
-
-
-def skriv_atomisk(maal: Path, data: bytes) -> None:
-    """Write to a temporary file beside `maal` and rename, so a crash leaves no half file."""
-    maal.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".~" + maal.name, dir=maal.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, maal)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

@@ -122,7 +122,7 @@ def laes_tillid(sti: str | Path) -> Tillid:
 def registrer(sti: str | Path, fp: str, kommentar: str = "") -> bool:
     """Add a registered fingerprint line to the tillidsfil (made when missing). False when it
     was there already. The comment is one line of plain text (the driftsherre's name)."""
-    from takstberegner.export.indmelding import skriv_atomisk
+    from takstberegner.export.atomisk import skriv_atomisk
 
     norm = normaliser_fingeraftryk(fp)
     if norm is None:

@@ -87,8 +87,9 @@ class ImportDialog(QDialog):
         self.dok = dok
         self.sti = Path(sti)
         self.setWindowTitle(f"Importér budget fra {self.sti.name}")
-        self.resize(1100, 620)
-        self.setMinimumSize(760, 480)
+        skaerm = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(1100, skaerm.width() - 40), min(620, skaerm.height() - 60))  # fits 1280x650 with its frame
+        self.setMinimumSize(min(760, skaerm.width() - 40), min(480, skaerm.height() - 60))
         self.forloeb: ImportForloeb | None = None
         self._fylder = True  # the widgets are being filled from the presenter: their signals change nothing
         lag = QVBoxLayout(self)

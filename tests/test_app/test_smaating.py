@@ -87,3 +87,43 @@ def test_efter_eksport_aabn_mappe_og_udskriv(demo_vindue, tmp_path, monkeypatch,
     assert list(d.knapper) == ["aabn", "mappe"]  # a workbook is opened, not printed from here
     qtbot.mouseClick(d.knapper["aabn"], Qt.LeftButton)
     assert aabnet[-1] == str(tmp_path / "skema.xlsx")
+
+
+def test_budgetlinjens_del_foelger_valget(demo_vindue, qtbot):
+    """A new line is 'Borgerrelateret personale' in vagtlag and counts as borgerrettet; choosing
+    another post or kategori changes the part visibly; posts are a list per kategori."""
+    from takstberegner.app.steps.budget import BudgetTrin
+
+    from .hjaelp import kolonne, trin, vaelg_celle
+
+    v = demo_vindue
+    v.vaelg_tilbud("X")
+    b = trin(v, BudgetTrin)
+    m, tv = b.model, b.tabeller["omkostninger"]
+    b.findChild(object, "tilfoej_omkostninger").click()
+    r = m.rowCount() - 1
+    tekst = lambda felt: m.data(m.index(r, kolonne(m, felt)))  # noqa: E731
+    assert (tekst("kategori"), tekst("post"), tekst("del_")) == (
+        "Personaleomkostninger", "Borgerrelateret personale", "Borgerrettet (vagtlag)")
+    basis, borger = v.dok.beregning.tilbud[1].basis_andel, v.dok.beregning.tilbud[1].borgerrettet_andel
+    from PySide6.QtCore import Qt
+
+    from .hjaelp import skriv_celle
+
+    skriv_celle(qtbot, tv, r, kolonne(m, "beloeb"), "100.000")
+    r1 = v.dok.beregning.tilbud[1]  # it counts as borgerrettet (basis moves only by the shared overhead)
+    assert r1.borgerrettet_andel - borger > 90_000 and abs(r1.basis_andel - basis) < 10_000
+    # the post list of personale has TAP, tillægsydelser and individuelle valgfrie ydelser
+    valg = dict(m.valg(m.index(r, kolonne(m, "post"))))
+    assert valg["tap_administrativt"].startswith("Administrativt TAP-personale")
+    assert "indgår ikke i taksten" in valg["tillaegsydelse"] and "individuel_valgfri_ydelse" in valg
+    vaelg_celle(tv, r, kolonne(m, "post"), "oeverste_ledelse")
+    assert (tekst("post"), tekst("del_")) == ("Øverste ledelse", "Basis")
+    assert m.data(m.index(r, kolonne(m, "vagtlag")), Qt.CheckStateRole) == Qt.Unchecked
+    vaelg_celle(tv, r, kolonne(m, "del_"), "borgerrettet")
+    assert tekst("del_") == "Borgerrettet (valgt)"
+    vaelg_celle(tv, r, kolonne(m, "post"), "tillaegsydelse")
+    assert tekst("del_") == "Indgår ikke i taksten"
+    vaelg_celle(tv, r, kolonne(m, "kategori"), "ejendom")
+    assert tekst("post") == "Husleje (lejede lokaler)"  # a post of the new kategori
+    assert v.dok.grundlag.tilbud[1].omkostninger[r].post == "husleje"

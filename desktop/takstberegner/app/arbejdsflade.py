@@ -64,6 +64,13 @@ class Arbejdsflade(QSplitter):
         self.naeste.setToolTip(naeste[1])
         self.trin_tekst.setText(tekst)
 
+    def vis_hjaelpetekster(self, vis: bool) -> None:
+        """The help box at the top of every page; off gives the tables more room on a low screen."""
+        for i in range(self.stak.count()):
+            boks = getattr(self.stak.widget(i), "hjaelpeboks", None)
+            if boks is not None:
+                boks.setVisible(vis)
+
     def vis_sidepanel(self, vis: bool) -> None:
         self.sidepanel.setVisible(vis)
         if vis and self.sizes()[2] < SIDE_MIN:

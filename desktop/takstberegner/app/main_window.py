@@ -31,7 +31,7 @@ class HovedVindue(QMainWindow):
         self.trin = [cls() for cls in TRIN]
         self.foelge = Sidefoelge([s.kort_titel or s.titel for s in self.trin], [s.felter for s in self.trin],
                                  DRIFTSHERRE_TRIN)
-        self.overblik = Overblik(self.trin_navn)
+        self.overblik = Overblik(self.foelge.trin_navn)
         self.arbejde = Arbejdsflade([self.overblik] + self.trin)
         self.navigator = self.arbejde.navigator
         self.stak = self.arbejde.stak
@@ -192,9 +192,6 @@ class HovedVindue(QMainWindow):
             self.tilbud_id = tid or self.tilbud_id
             self.opdater()
 
-    def trin_navn(self, felt: str) -> str:
-        return self.foelge.trin_navn(felt)
-
     def gaa_til(self, felt: str) -> bool:
         """Take the user to the field of a finding: select its tilbud, open its step, focus it."""
         if self.dok is None:
@@ -211,14 +208,6 @@ class HovedVindue(QMainWindow):
         self.side = p.trin
         self.opdater()
         return self.trin[p.trin].fokuser(p.rest)
-
-    def vis_sidepanel(self, vis: bool) -> None:
-        self.arbejde.vis_sidepanel(vis)
-
-    def vis_hjaelpetekster(self, vis: bool) -> None:
-        """The help box at the top of every page; off gives the tables more room on a low screen."""
-        for side in [self.overblik] + self.trin:
-            side.hjaelpeboks.setVisible(vis)
 
     def vis_hjaelp(self, side: str | None = None):
         """The guide at the chapter of the page shown (or of `side`, a step's class name)."""

@@ -72,14 +72,14 @@ def byg(vindue) -> None:
     side.setCheckable(True)
     side.setChecked(True)
     side.setShortcut(QKeySequence("F9"))
-    side.toggled.connect(vindue.vis_sidepanel)
+    side.toggled.connect(vindue.arbejde.vis_sidepanel)
     vis.addAction(side)
     vindue.sidepanel_handling = side
     tekster = QAction("&Hjælpetekst øverst på trinene", vindue)
     tekster.setObjectName("hjaelpetekster")
     tekster.setCheckable(True)
     tekster.setChecked(True)
-    tekster.toggled.connect(vindue.vis_hjaelpetekster)
+    tekster.toggled.connect(vindue.arbejde.vis_hjaelpetekster)
     vis.addAction(tekster)
     vindue.hjaelpetekst_handling = tekster
 

@@ -84,3 +84,28 @@ def test_kontroller_viser_hver_input_fejl_og_exit_1():
 def test_manglende_fil():
     r = subprocess.run([str(KOMMANDO), "beregn", "findes-ikke.json"], capture_output=True, timeout=60)
     assert r.returncode == 2 and "findes ikke" in r.stderr.decode("utf-8")
+
+
+def test_importeret_1e30_og_enhed_uden_enheder_forgifter_ikke_filen(tmp_path):
+    """Issue 9: a JSON document with "1E+30" imported into a .takst file, and a .takst file with an
+    enhedstakst without enheder, gave tracebacks at every later command. Now the file opens,
+    kontroller lists the INPUT findings (exit 1) and beregn refuses with the field (exit 2)."""
+    import os
+    from dataclasses import replace
+
+    from takstberegner.storage import TakstFil
+
+    miljoe = dict(os.environ, TAKSTBEREGNER_DATA=str(tmp_path / "data"))
+    fil = tmp_path / "stor.takst"
+    r = subprocess.run([str(KOMMANDO), "importer", str(MAPPE / "beloeb-1e30.json"), "--til", str(fil)],
+                       capture_output=True, timeout=120, env=miljoe)
+    assert r.returncode == 0, r.stderr.decode("utf-8")
+    enhed = tmp_path / "enhed.takst"
+    g = laes_fil(MAPPE / "enhed-antal-nul.json")
+    TakstFil.opret(enhed, replace(g, tilbud=(replace(g.tilbud[0], enheder=None),))).luk()
+    for sti, felt in ((fil, "tilbud[0].omkostninger[0].beloeb"), (enhed, "tilbud[0].enheder")):
+        k = subprocess.run([str(KOMMANDO), "kontroller", str(sti)], capture_output=True, timeout=120, env=miljoe)
+        assert k.returncode == 1 and b"Traceback" not in k.stderr and felt in k.stdout.decode("utf-8")
+        b = subprocess.run([str(KOMMANDO), "beregn", str(sti)], capture_output=True, timeout=120, env=miljoe)
+        assert b.returncode == 2 and b.stdout == b""
+        assert b.stderr.decode("utf-8").startswith(f"takstberegner: {felt}: ")

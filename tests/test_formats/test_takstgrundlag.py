@@ -8,8 +8,10 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 from takstberegner.formats import takstgrundlag as tg
 from takstberegner.formats.fejl import InputError
+from test_storage import modeller
 
 DATA = Path(__file__).parents[1] / "data"
 EKSEMPLER = sorted((DATA / "eksempler").glob("*.takstgrundlag.json"))
@@ -162,3 +164,13 @@ def test_fingeraftryk_afhaenger_af_indhold_ikke_af_form(lav_dok):
     # ... one øre does.
     d["tilbud"][0]["omkostninger"][0]["beloeb"] = "3650000.01"
     assert tg.sha256(tg.laes_dict(d)) != tg.sha256(g)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(modeller.grundlag)
+def test_kanonisk_tekst_skrevet_direkte_er_den_samme_som_json_dumps(g):
+    """The fingerprint's text is written per tilbud and per line for speed; it must be exactly
+    json.dumps(skriv_dict(g), sort_keys, no whitespace), for any model, with or without the cache."""
+    forventet = json.dumps(tg.skriv_dict(g), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    dele: dict = {}
+    assert tg.kanonisk_bytes(g) == tg.kanonisk_bytes(g, dele) == tg.kanonisk_bytes(g, dele) == forventet.encode("utf-8")

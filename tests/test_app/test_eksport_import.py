@@ -45,12 +45,12 @@ def test_indmelding_afvises_med_fejl_og_dannes_uden(demo_vindue, dialoger, beske
     v = demo_vindue
     v.vaelg_tilbud("X")
     bel = trin(v, BelaegningTrin)
-    skriv_felt(qtbot, bel.pct, "90")  # BEL-UNDER-95: a fejl blocks the indmelding
+    skriv_felt(qtbot, bel.pct, "101")  # BEL-UGYLDIG: a fejl blocks the indmelding
     antal = len(beskeder)
     assert v.handlinger.indmeld() is None
     # not ready: the overview shows what blocks it, by tilbud name, each with Gå til (no message box)
     assert len(beskeder) == antal and v.stak.currentWidget() is v.overblik
-    assert any(m.hvor == "Tilbud X (Styringsaftalen 5.3)" and "95" in m.tekst for m in v.overblik._mangler)
+    assert any(m.hvor == "Tilbud X (Styringsaftalen 5.3)" and "101" in m.tekst for m in v.overblik._mangler)
     v.fortryd_handling.trigger()
 
     u = signering.lav_noegle("Demokommune", "12345678")

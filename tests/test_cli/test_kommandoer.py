@@ -42,8 +42,8 @@ def test_kontroller_med_advarsel_og_info_exit_0(tmp_path, lav_dok, lav_tilbud):
 
 
 def test_kontroller_med_fejl_exit_1(tmp_path, lav_dok, lav_tilbud):
-    # Pladser changed from 12 to 10 without a bemærkning, and 94 % belægning: two fejl.
-    t = lav_tilbud(pladser_forrige_aar=12, belaegning={"metode": "forventet", "pct": "94", "begrundelse": "x"})
+    # Pladser changed from 12 to 10 without a bemærkning, and 94 % belægning without a begrundelse: two fejl.
+    t = lav_tilbud(pladser_forrige_aar=12, belaegning={"metode": "beregnet", "faktisk_pct": {"2024": "93", "2025": "95"}})
     kode, ud, fejl = koer("kontroller", skriv(tmp_path, lav_dok(t)))
     assert (kode, fejl) == (1, "")
     fejllinjer = [x for x in ud.splitlines() if x.startswith("FEJL")]

@@ -220,7 +220,9 @@ def test_belaegning_korte_forloeb_og_nyt_tilbud():
     bel["pct"] = "89"
     assert koder(beregn(dokument(tilbud(belaegning=bel, korte_forloeb=True))).tilbud[0]) == ["BEL-UNDER-90"]
     bel = {"metode": "nyt_tilbud", "pct": "75", "begrundelse": "8-9 borgere første år"}
-    assert koder(beregn(dokument(tilbud(belaegning=bel, nyt_tilbud=True))).tilbud[0]) == []
+    assert koder(beregn(dokument(tilbud(belaegning=bel, nyt_tilbud=True, foerste_driftsaar=2026))).tilbud[0]) == []
+    # Without its first driftsår it is read as the takstår, with a warning (SPEC v2 §2).
+    assert koder(beregn(dokument(tilbud(belaegning=bel, nyt_tilbud=True))).tilbud[0]) == ["NYT-TILBUD-AAR"]
 
 
 def test_gennemsnit_med_linje_til_en_ydelse():

@@ -55,8 +55,18 @@ def forskelle(forventet, faktisk, sti: str = "") -> list[str]:
     return [] if forventet == faktisk else [f"{sti}: {forventet!r} != {faktisk!r}"]
 
 
+# The examples are v1 documents; their figures are unchanged to the øre under SPEC v2. One v2
+# finding is new: example 3 marks a nyt_tilbud without its foerste_driftsaar, which SPEC v2 §2
+# reads as this takstår with the warning NYT-TILBUD-AAR. Added here, not in the shared files.
+V2_FUND = {"eksempel-3-nyt-tilbud": {0: ["NYT-TILBUD-AAR"]}}
+
+
 def _forventet(navn: str) -> dict:
-    return json.loads((MAPPE / f"{navn}.forventet.json").read_text(encoding="utf-8"))
+    forventet = json.loads((MAPPE / f"{navn}.forventet.json").read_text(encoding="utf-8"))
+    for i, koder in V2_FUND.get(navn, {}).items():
+        forventet["tilbud"][i]["fund"] = forventet["tilbud"][i]["fund"] + [{"kode": k} for k in koder]
+    return forventet
+
 
 
 def test_der_er_tre_eksempler():

@@ -36,8 +36,15 @@ LEASET = bil(finansiering="finansiel_leasing")
 LEASINGLINJE = {"kategori": "kapital", "post": "leasingydelse", "beloeb": "26000", "anlaeg": "A"}
 
 # kode, niveau (SPEC §5), what triggers it, the nearest valid document, the field it points at.
+def beregnet(a, b):
+    return {"metode": "beregnet", "faktisk_pct": {"2024": a, "2025": b}}
+
+
 TILFAELDE = [
-    ("BEL-UNDER-95", "fejl", {"belaegning": bel("94.99")}, {"belaegning": bel("95")}, "tilbud[0].belaegning"),
+    # SPEC v2 §5: under 95 % is a fejl without a begrundelse, a warning with one (DAS judges it).
+    ("BEL-UNDER-95", "fejl", {"belaegning": beregnet("94.98", "95")}, {"belaegning": beregnet("95", "95")},
+     "tilbud[0].belaegning"),
+    ("BEL-UNDER-95", "advarsel", {"belaegning": bel("94.99")}, {"belaegning": bel("95")}, "tilbud[0].belaegning"),
     ("BEL-UNDER-90", "fejl", {"korte_forloeb": True, "belaegning": bel("89.99")},
      {"korte_forloeb": True, "belaegning": bel("90")}, "tilbud[0].belaegning"),
     ("BEL-OVER-98", "info", {"belaegning": bel("98.01")}, {"belaegning": bel("98")}, "tilbud[0].belaegning"),
@@ -65,12 +72,18 @@ TILFAELDE = [
     ("PLADSER-SUM", "fejl", {"takststruktur": "differentieret", "ydelser": ydelser((4, "2"), (5, "8"))},
      {"takststruktur": "differentieret", "ydelser": ydelser((5, "2"), (5, "8"))}, "tilbud[0].pladser"),
     ("KATEGORI-1", "info", {"kategori": 1}, {"kategori": 2}, "tilbud[0].kategori"),
-    ("IKKE-TAKST-OMKOSTNING", "fejl",
+    ("IKKE-TAKST-OMKOSTNING", "advarsel",
      {"omkostninger": [PERSONALE, {"kategori": "aktivitet", "post": "individuel_valgfri_ydelse", "beloeb": "5000"}]},
      {"omkostninger": [PERSONALE, {"kategori": "aktivitet", "post": "aktiviteter", "beloeb": "5000"}]},
      "tilbud[0].omkostninger[1]"),
     ("ANLAEG-LEVETID", "advarsel", {"anlaeg": [bil(type="bygning", levetid_aar=44)]},
      {"anlaeg": [bil(type="bygning", levetid_aar=45)]}, "tilbud[0].anlaeg[0].levetid_aar"),
+    # SPEC v2 §2: a new tilbud names its first driftsår; the lower belægning ends after it.
+    ("NYT-TILBUD-AAR", "advarsel", {"nyt_tilbud": True}, {"nyt_tilbud": True, "foerste_driftsaar": 2026},
+     "tilbud[0].foerste_driftsaar"),
+    ("NYT-TILBUD-UDLOEBET", "fejl", {"nyt_tilbud": True, "foerste_driftsaar": 2025, "belaegning": bel("97", metode="nyt_tilbud")},
+     {"nyt_tilbud": True, "foerste_driftsaar": 2026, "belaegning": bel("97", metode="nyt_tilbud")},
+     "tilbud[0].belaegning"),
 ]
 
 
@@ -84,7 +97,7 @@ def _alle(b):
     return [f for f in b.alle_fund()]
 
 
-@pytest.mark.parametrize("kode, niveau, udloeser, gyldig, felt", TILFAELDE, ids=[t[0] for t in TILFAELDE])
+@pytest.mark.parametrize("kode, niveau, udloeser, gyldig, felt", TILFAELDE, ids=[f"{t[0]}-{t[1]}" for t in TILFAELDE])
 def test_fund_udloeses_og_naermeste_gyldige_er_rent(beregn_dok, lav_dok, lav_tilbud, kode, niveau, udloeser,
                                                     gyldig, felt):
     b = beregn_dok(lav_dok(_tilbud(lav_tilbud, udloeser)))
@@ -102,7 +115,8 @@ def test_fund_udloeses_og_naermeste_gyldige_er_rent(beregn_dok, lav_dok, lav_til
 def test_alle_spec_koder_er_daekket():
     spec = {"BEL-UNDER-95", "BEL-UNDER-90", "BEL-OVER-98", "BEL-UGYLDIG", "BEL-BEGRUNDELSE", "REG-FRIST",
             "REG-EGENRISIKO", "HENS-UDLOEB", "LEAS-DOBBELT", "PLADSER-AENDRET", "TAKST-AENDRET",
-            "STOETTETIMER-MANGLER", "PLADSER-SUM", "KATEGORI-1", "IKKE-TAKST-OMKOSTNING", "ANLAEG-LEVETID"}
+            "STOETTETIMER-MANGLER", "PLADSER-SUM", "KATEGORI-1", "IKKE-TAKST-OMKOSTNING", "ANLAEG-LEVETID",
+            "NYT-TILBUD-AAR", "NYT-TILBUD-UDLOEBET"}
     assert {t[0] for t in TILFAELDE} == spec  # INPUT: the tests below and tests/test_formats
 
 

@@ -86,8 +86,8 @@ def test_tillaegsydelser_og_valgfrie_ydelser_holdes_ude(beregn_tilbud):
                                     linje("aktivitet", 50_000, post="individuel_valgfri_ydelse")])
     assert r.omkostningsgrundlag == D("3650000.00") and r.takster[0].takst == D("1000.00")
     assert [(f.kode, f.felt, f.niveau) for f in r.fund if f.kode != "BEL-OVER-98"] == [
-        ("IKKE-TAKST-OMKOSTNING", "tilbud[0].omkostninger[1]", "fejl"),
-        ("IKKE-TAKST-OMKOSTNING", "tilbud[0].omkostninger[2]", "fejl")]
+        ("IKKE-TAKST-OMKOSTNING", "tilbud[0].omkostninger[1]", "advarsel"),  # SPEC v2 §5: left out, a warning
+        ("IKKE-TAKST-OMKOSTNING", "tilbud[0].omkostninger[2]", "advarsel")]
 
 
 def test_renteindtaegter_er_negative_og_traekker_fra(beregn_tilbud):

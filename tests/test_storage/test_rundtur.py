@@ -10,6 +10,7 @@ import pytest
 from takstberegner.domain import model as m
 from takstberegner.formats import takstgrundlag as F
 from takstberegner.storage import TakstFil, laes_grundlag
+from takstberegner.storage.migrations import SKEMA_VERSION
 from takstberegner.storage.schema import APPLICATION_ID
 
 from .conftest import EKSEMPLER
@@ -74,7 +75,7 @@ def test_normaliseret_med_fremmednoegler(tmp_path, grundlag):
         n_linjer = len(grundlag.tilbud[0].omkostninger)
         assert conn.execute("SELECT count(*) FROM omkostningslinje").fetchone()[0] >= n_linjer
         meta = conn.execute("SELECT oprettet, aendret, skemaversion, app_version FROM metadata").fetchone()
-        assert meta[2] == 2 and meta[3]
+        assert meta[2] == SKEMA_VERSION and meta[3]
 
 
 def test_opret_over_eksisterende_fil_afvises(tmp_path, grundlag):

@@ -8,16 +8,16 @@ the edited tilbud and the overhead shares are computed again.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
+from takstberegner import dansk
 from takstberegner.domain import fund, validering
-from takstberegner.domain.belaegning import BelaegningsResultat, belaegning, pladsdoegn
+from takstberegner.domain.belaegning import BelaegningsResultat, belaegning
 from takstberegner.domain.model import KATEGORIER, Satser, Takstgrundlag, Tilbud
 from takstberegner.domain.omkostninger import (
     BASIS,
-    I_ADMINISTRATION,
     I_FIN_UDG,
     Direkte,
     direkte_omkostninger,
@@ -28,7 +28,7 @@ from takstberegner.domain.penge import afrund, fordel_dele
 from takstberegner.domain.regelsaet import Regelsaet
 from takstberegner.domain.regulering import reguler
 from takstberegner.domain.resultat import Beregning, Fund, TilbudResultat
-from takstberegner.domain.takststruktur import Grundlag, takster
+from takstberegner.domain.takststruktur import Grundlag, real_aendring, takster
 from takstberegner.domain.tillaeg import ata_timetakster
 
 _ZERO = Decimal(0)
@@ -49,7 +49,7 @@ def _forbered(t: Tilbud, satser: Satser, takstaar: int, rs: Regelsaet, sti: str)
     b = belaegning(t, takstaar, rs, sti)
     noegler = {
         "pladser": Decimal(t.pladser),
-        "pladsdoegn": pladsdoegn(t.pladser, b.pct, rs),
+        "pladsdoegn": b.pladsdoegn(t, rs),
         "loensum": d.loensum,
         "aarsvaerk": t.noegletal_for("aarsvaerk") or _ZERO,
         "m2": t.noegletal_for("m2") or _ZERO,
@@ -58,12 +58,15 @@ def _forbered(t: Tilbud, satser: Satser, takstaar: int, rs: Regelsaet, sti: str)
     return _Forberedt(d, b, noegler)
 
 
-def _afslut(t: Tilbud, f: _Forberedt, overhead: Decimal, g: Takstgrundlag, rs: Regelsaet, sti: str) -> TilbudResultat:
-    """Steps 5-14 for one tilbud, given its overhead share."""
+def _afslut(t: Tilbud, f: _Forberedt, overhead_vek: tuple[Decimal, ...], g: Takstgrundlag, rs: Regelsaet,
+            sti: str) -> TilbudResultat:
+    """Steps 5-14 for one tilbud, given its overhead share by category."""
     d = f.direkte
     spande = {k: list(v) for k, v in d.spande.items()}
     basis = spande.setdefault(BASIS, tom_vektor())
-    basis[I_ADMINISTRATION] += overhead
+    for i, x in enumerate(overhead_vek):
+        basis[i] += x
+    overhead = sum(overhead_vek, _ZERO)
     kategorier = tom_vektor()
     for vek in spande.values():
         for i, x in enumerate(vek):
@@ -81,7 +84,11 @@ def _afslut(t: Tilbud, f: _Forberedt, overhead: Decimal, g: Takstgrundlag, rs: R
     reg = reguler(t, g.takstaar, g.satser.rente_kort_pct, rs, sti)
     indtaegter = sum((x.beloeb for x in t.oevrige_indtaegter), _ZERO)
     tg = o + reg.regulering - indtaegter
-    struktur = takster(t, Grundlag(spande, o, tg - o, f.belaegning.pct), rs, sti)
+    pl = g.satser.pl_fremskrivning_pct
+    if pl is None:
+        pl = rs.std_pl_fremskrivning_pct
+    b = f.belaegning
+    struktur = takster(t, Grundlag(spande, o, tg - o, b.pct, b.ydelser, b.egen, pl), rs, sti)
     fund_: list[Fund] = []
     if t.kategori == 1:
         fund_.append(fund.lav(rs, "KATEGORI-1", f"{sti}.kategori"))
@@ -97,10 +104,19 @@ def _afslut(t: Tilbud, f: _Forberedt, overhead: Decimal, g: Takstgrundlag, rs: R
         if graense is None:
             graense = rs.std_vaesentlighed_pct
         for tk in struktur.takster:
-            if tk.forrige_takst and abs((tk.takst - tk.forrige_takst) / tk.forrige_takst * 100) > graense:
+            # SPEC §5: measured against last year's takst fremskrevet with the year's P/L.
+            real = real_aendring(tk.takst, tk.forrige_takst, pl) if tk.forrige_takst else None
+            if real is not None and abs(real) > graense:
+                # Just over the limit the published 2 decimals equal it; then show 3.
+                vist = tk.aendring_real_pct if abs(tk.aendring_real_pct) != graense else dansk.tal(real, 3)
                 fund_.append(fund.lav(rs, "TAKST-AENDRET", f"{sti}.bemaerkninger", ydelse=tk.ydelse_navn or tk.ydelse,
-                                      aendring=tk.aendring_pct, foer=tk.forrige_takst, nu=tk.takst, graense=graense))
-    bel = f.belaegning.pct
+                                      aendring=tk.aendring_pct, aendring_real=vist, pl=pl,
+                                      fremskrevet=tk.forrige_fremskrevet, foer=tk.forrige_takst, nu=tk.takst,
+                                      graense=graense))
+    if t.kategori == 1:
+        # SPEC §2: a kategori-1 tilbud is not submitted, so none of its findings blocks.
+        fund_ = [x if x.kode == "KATEGORI-1" else replace(x, niveau=rs.kategori_1_niveau) for x in fund_]
+    bel = b.samlet_pct(t, rs)
     return TilbudResultat(
         id=t.id,
         navn=t.navn,
@@ -108,7 +124,7 @@ def _afslut(t: Tilbud, f: _Forberedt, overhead: Decimal, g: Takstgrundlag, rs: R
         takststruktur=t.takststruktur,
         pladser=t.pladser,
         belaegning_pct=None if bel is None else afrund(bel),
-        pladsdoegn=None if bel is None else afrund(pladsdoegn(t.pladser, bel, rs)),
+        pladsdoegn=None if bel is None else afrund(b.pladsdoegn(t, rs)),
         omkostninger=dict(zip(KATEGORIER, fordel_dele(kategorier, rs.afrunding_fordeling))),
         direkte_omkostninger=afrund(d.direkte),
         afskrivninger=afrund(d.afskrivning),
@@ -132,6 +148,9 @@ def _afslut(t: Tilbud, f: _Forberedt, overhead: Decimal, g: Takstgrundlag, rs: R
         anlaeg_tal=d.anlaeg,
         reguleringer=reg.linjer,
         fund=tuple(fund_),
+        objektiv_fordeling=struktur.objektiv_fordeling,
+        objektiv_andel=struktur.objektiv_andel,
+        basistakst=struktur.basistakst,
     )
 
 

@@ -24,8 +24,11 @@ def vis(v: object) -> str:
     return str(v)
 
 
-def lav(regelsaet: Regelsaet, kode: str, felt: str, **vaerdier: object) -> Fund:
+def lav(regelsaet: Regelsaet, kode: str, felt: str, variant: str | None = None, **vaerdier: object) -> Fund:
+    """The finding `kode` about `felt`; `variant` picks a named variant of its level and text."""
     skabelon = regelsaet.fund[kode]
+    if variant is not None:
+        skabelon = skabelon.varianter[variant]
     tekst = skabelon.tekst.format(**{k: vis(v) for k, v in vaerdier.items()})
     return Fund(kode=kode, niveau=skabelon.niveau, tekst=tekst, reference=skabelon.reference, felt=felt)
 

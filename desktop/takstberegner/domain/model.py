@@ -62,6 +62,7 @@ class Satser:
     rente_kort_pct: Decimal | None = None
     tjenestemandspension_pct: Decimal | None = None  # None: the regelsæt's default
     vaesentlighed_pct: Decimal | None = None  # None: the regelsæt's default
+    pl_fremskrivning_pct: Decimal | None = None  # the year's P/L (KL); None: the regelsæt's default
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class Overheadpulje:
     omfang: tuple[str, ...] | None = None  # None means "alle"
     oevrige_modtagere: tuple[OevrigModtager, ...] = ()
     andele: tuple[tuple[str, Decimal], ...] = ()  # with noegle "fast": recipient id -> percent
+    kategori: str | None = None  # omkostningskategori of the overhead; None: the regelsæt's default
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,8 @@ class Ydelse:
     stoettetimer_uge: Decimal | None = None
     forrige_takst: Decimal | None = None
     sundhedsydelser: str = ""
+    belaegning: Belaegning | None = None  # the ydelse's own belægning; None: the tilbud's (SPEC §4.10)
+    korte_forloeb: bool = False  # aflastnings- or akutpladser in a tilbud that also has permanent ones
 
 
 @dataclass(frozen=True)
@@ -184,6 +188,14 @@ class Tillaegsydelse:
 
 
 @dataclass(frozen=True)
+class ObjektivFinansiering:
+    """Lovhjemlet objektiv finansiering (SA 4.2.1): a share of TG paid by the kommuner by a key."""
+
+    andel_pct: Decimal
+    fordeling: tuple[tuple[str, Decimal], ...]  # kommune -> key (e.g. population)
+
+
+@dataclass(frozen=True)
 class Tilbud:
     id: str
     navn: str
@@ -210,6 +222,8 @@ class Tilbud:
     hensaettelser: tuple[Hensaettelse, ...] = ()
     tillaegsydelser: tuple[Tillaegsydelse, ...] = ()
     bemaerkninger: str = ""
+    foerste_driftsaar: int | None = None  # a new tilbud's first driftsår (SA 6.1.2); None with nyt_tilbud: T
+    objektiv_finansiering: ObjektivFinansiering | None = None
 
     def noegletal_for(self, noegle: str) -> Decimal | None:
         for navn, vaerdi in self.noegletal:

@@ -14,6 +14,8 @@ class FundSkabelon:
     niveau: str  # "fejl", "advarsel" or "info"
     reference: str
     tekst: str  # str.format template with named fields
+    # Named variants with their own level and text, e.g. BEL-UNDER-95 "begrundet" (SPEC §5).
+    varianter: dict[str, "FundSkabelon"] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -34,11 +36,15 @@ class Regelsaet:
     std_vfo_pct: Decimal
     std_driftskapital_maaneder: Decimal
     std_vaesentlighed_pct: Decimal
+    std_pl_fremskrivning_pct: Decimal  # SPEC §5 TAKST-AENDRET: last year's takst fremskrevet
+    std_overhead_kategori: str  # SPEC §4.5: the category of an overheadpulje that names none
+    kategori_1_niveau: str  # SPEC §2: the level of every finding on a kategori-1 tilbud
     levetid_aar: dict[str, tuple[int, int]]
     afrunding_takst: Decimal
     afrunding_takst_kr: Decimal
     afrunding_fordeling: Decimal
     afrunding_traekningsret: Decimal
+    afrunding_objektiv: Decimal  # SPEC §4.12a: the kommuners' parts of an objektiv finansiering
     fund: dict[str, FundSkabelon]
     # Texts of the INPUT findings of domain/validering.py: str.format templates by name.
     validering: dict[str, str] = field(default_factory=dict)

@@ -41,6 +41,10 @@ class Takst:
     aendring_pct: Decimal | None = None
     pladser: int | None = None
     sundhedsydelser: str = ""
+    belaegning_pct: Decimal | None = None  # b_i of the ydelse (SPEC §4.10); None for enhedstakster
+    pladsdoegn: Decimal | None = None  # pladser_i × 365 × b_i / 100
+    forrige_fremskrevet: Decimal | None = None  # last year's takst × (1 + P/L), for display
+    aendring_real_pct: Decimal | None = None  # change against forrige_fremskrevet (SPEC §5)
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,7 @@ class OverheadFordeling:
     driftsandel_pct: Decimal
     fordelt: Decimal  # beloeb × driftsandel, the part that reaches takster and other recipients
     andele: tuple[OverheadAndel, ...]
+    kategori: str  # the omkostningskategori it lands in (SPEC §4.5)
 
 
 @dataclass(frozen=True)
@@ -151,6 +156,12 @@ class TilbudResultat:
     anlaeg_tal: tuple  # (Anlaeg, anlaeg.AnlaegTal) pairs, exact; `anlaeg` publishes them
     reguleringer: tuple[ReguleringBeregning, ...]
     fund: tuple[Fund, ...]
+    # SPEC §4.12a: the share of TG paid by the kommuner by key, whole kroner (None: no objektiv
+    # finansiering); the takster are computed from the rest.
+    objektiv_fordeling: dict[str, Decimal] | None = None
+    objektiv_andel: Decimal | None = None  # the rounded share, = sum of objektiv_fordeling
+    # SPEC §4.13a: the basistakst a negotiated takst starts from (gennemsnit and differentieret).
+    basistakst: Decimal | None = None
 
     @property
     def har_fejl(self) -> bool:

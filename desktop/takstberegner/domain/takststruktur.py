@@ -1,8 +1,11 @@
-"""Takster by takststruktur (SA 4.1, 4.2.2, 5.4.3-5.4.7; SPEC §4.12-4.13).
+"""Takster by takststruktur (SA 4.1, 4.2, 5.4.3-5.4.7; SPEC §4.10-4.13a).
 
 gennemsnit: each ydelse gets its own lines plus a share of the untagged lines by pladsdøgn.
 differentieret: basistakst = basis part / all pladsdøgn, the same for every borger; ydelsestakst
-by direct support hours. enhed: TG / units. trækningsret: TG shared by a key in whole kroner.
+by direct support hours, ydelsestakst_i = borgerrettet × h_i / Σ_j (pladsdøgn_j × h_j). A ydelse's
+pladsdøgn use its own belægning b_i where it has one. enhed: TG / units. trækningsret: TG shared
+by a key in whole kroner. Lovhjemlet objektiv finansiering: a share of TG paid by the kommuner by
+key (whole kroner), the takster from the rest, in every part and category alike.
 Regulering and øvrige indtægter (X = TG - O) follow each part's share of O, so each takst's
 category split has the eight categories plus `regulering_og_indtaegter` and adds up exactly.
 """
@@ -30,7 +33,16 @@ class Grundlag:
     spande: Spande
     omkostningsgrundlag: Decimal  # O
     x: Decimal  # TG - O: regulering minus øvrige indtægter
-    belaegning_pct: Decimal | None
+    belaegning_pct: Decimal | None  # the tilbud's b
+    ydelse_pct: tuple[Decimal | None, ...]  # b_i for each ydelse: its own, else the tilbud's
+    egen_belaegning: bool  # some ydelse has its own b_i
+    pl_pct: Decimal  # P/L-fremskrivning of last year's takst (SPEC §5 TAKST-AENDRET)
+
+    def skaleret(self, faktor: Decimal) -> "Grundlag":
+        """The same grundlag with every part and category × faktor (objektiv finansiering)."""
+        return Grundlag({k: [x * faktor for x in v] for k, v in self.spande.items()},
+                        self.omkostningsgrundlag * faktor, self.x * faktor, self.belaegning_pct, self.ydelse_pct,
+                        self.egen_belaegning, self.pl_pct)
 
 
 @dataclass(frozen=True)
@@ -41,6 +53,9 @@ class StrukturResultat:
     pris_pr_stoettetime: Decimal | None  # published
     fordeling: dict[str, Decimal] | None
     fund: tuple[Fund, ...]
+    objektiv_fordeling: dict[str, Decimal] | None = None  # whole kroner by kommune
+    objektiv_andel: Decimal | None = None  # the rounded share, = sum of objektiv_fordeling
+    basistakst: Decimal | None = None  # published, gennemsnit and differentieret (SPEC §4.13a)
 
 
 def _sum(v: list[Decimal]) -> Decimal:
@@ -68,8 +83,9 @@ def _spand(g: Grundlag, ydelse: str | None, del_: str | None = None) -> list[Dec
     return v
 
 
-def _takst(t: Tilbud, y: Ydelse | None, enhed: str, dele: list[Decimal], rs: Regelsaet,
-           basis: Decimal | None = None, ydelse_id: str | None = None) -> Takst:
+def _takst(t: Tilbud, y: Ydelse | None, enhed: str, dele: list[Decimal], rs: Regelsaet, g: Grundlag,
+           basis: Decimal | None = None, ydelse_id: str | None = None, b: Decimal | None = None,
+           pd: Decimal | None = None) -> Takst:
     """Publish one takst from its exact parts (eight categories + regulering line)."""
     eksakt = _sum(dele)
     takst = afrund(eksakt, rs.afrunding_takst)
@@ -79,9 +95,13 @@ def _takst(t: Tilbud, y: Ydelse | None, enhed: str, dele: list[Decimal], rs: Reg
         basistakst = afrund(basis, rs.afrunding_takst)
         ydelsestakst = takst - basistakst
     forrige = y.forrige_takst if y is not None else None
-    aendring = None
+    aendring = aendring_real = fremskrevet = None
     if forrige:
         aendring = afrund((takst - forrige) / forrige * 100)
+        f = fremskriv(forrige, g.pl_pct)
+        if f:
+            fremskrevet = afrund(f)
+            aendring_real = afrund((takst - f) / f * 100)
     return Takst(
         ydelse=ydelse_id or (y.id if y is not None else t.id),
         ydelse_navn=(y.navn if y is not None else t.navn),
@@ -96,7 +116,22 @@ def _takst(t: Tilbud, y: Ydelse | None, enhed: str, dele: list[Decimal], rs: Reg
         aendring_pct=aendring,
         pladser=y.pladser if y is not None else t.pladser,
         sundhedsydelser=y.sundhedsydelser if y is not None else "",
+        belaegning_pct=None if b is None else afrund(b),
+        pladsdoegn=None if pd is None else afrund(pd),
+        forrige_fremskrevet=fremskrevet,
+        aendring_real_pct=aendring_real,
     )
+
+
+def fremskriv(forrige: Decimal, pl_pct: Decimal) -> Decimal:
+    """Last year's takst fremskrevet with the year's P/L (SPEC §5), exact."""
+    return forrige * (1 + pl_pct / 100)
+
+
+def real_aendring(takst: Decimal, forrige: Decimal, pl_pct: Decimal) -> Decimal | None:
+    """The change in percent of `takst` against last year's takst fremskrevet, exact."""
+    f = fremskriv(forrige, pl_pct)
+    return (takst - f) / f * 100 if f else None
 
 
 def _andele(g: Grundlag) -> tuple[Decimal, Decimal]:
@@ -110,17 +145,55 @@ def _andele(g: Grundlag) -> tuple[Decimal, Decimal]:
 
 
 def _pris_pr_stoettetime(t: Tilbud, g: Grundlag, borgerrettet: Decimal, rs: Regelsaet) -> Decimal | None:
-    if g.belaegning_pct is None:
-        return None
-    timer = sum((Decimal(y.pladser) * y.stoettetimer_uge for y in t.ydelser if y.stoettetimer_uge), _ZERO)
-    if timer == 0:
-        return None
-    return afrund(borgerrettet / (timer * rs.dage_pr_aar / _SYV * g.belaegning_pct / 100))
+    """SPEC §4.13: borgerrettet part / (Σ_i pladser_i × h_i × 365/7 × b_i/100)."""
+    if not g.egen_belaegning:
+        if g.belaegning_pct is None:
+            return None
+        timer = sum((Decimal(y.pladser) * y.stoettetimer_uge for y in t.ydelser if y.stoettetimer_uge), _ZERO)
+        if timer == 0:
+            return None
+        return afrund(borgerrettet / (timer * rs.dage_pr_aar / _SYV * g.belaegning_pct / 100))
+    naevner = _ZERO
+    for y, b in zip(t.ydelser, g.ydelse_pct):
+        if y.stoettetimer_uge:
+            if b is None:
+                return None
+            naevner += Decimal(y.pladser) * y.stoettetimer_uge * rs.dage_pr_aar / _SYV * b / 100
+    return afrund(borgerrettet / naevner) if naevner else None
+
+
+def _objektiv(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str, fund_: list[Fund]) -> tuple[
+        Grundlag, dict[str, Decimal] | None, Decimal | None]:
+    """SPEC §4.12a: the kommuners' parts of andel × TG in whole kroner by largest remainder, and the
+    grundlag of the takster: the rest, TG × (1 − andel), in every part and category alike."""
+    of = t.objektiv_finansiering
+    if of is None:
+        return g, None, None
+    andel = (g.omkostningsgrundlag + g.x) * of.andel_pct / 100
+    noegle = [v for _, v in of.fordeling]
+    fordeling = None
+    if sum(noegle, _ZERO) == 0:
+        fund_.append(fund.input_fejl(rs, f"{sti}.objektiv_finansiering.fordeling",
+                                     "Fordelingsnøglen for den objektive finansiering summer til 0, så andelen kan "
+                                     "ikke fordeles på kommunerne. Angiv nøgletallene (fx indbyggertal)."))
+    else:
+        dele = fordel_stoerste_rest(andel, noegle, rs.afrunding_objektiv)
+        fordeling = {k: d for (k, _), d in zip(of.fordeling, dele)}
+    rest = g.skaleret(1 - of.andel_pct / 100)
+    return rest, fordeling, afrund(andel, rs.afrunding_objektiv)
 
 
 def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat:
     fund_: list[Fund] = []
     basis, borger = _andele(g)
+    g, objektiv, objektiv_andel = _objektiv(t, g, rs, sti, fund_)
+    borger_takst = _andele(g)[1] if t.objektiv_finansiering is not None else borger  # of the rest
+
+    def resultat(takster_: tuple[Takst, ...], pris: Decimal | None = None, fordeling: dict | None = None,
+                 basistakst: Decimal | None = None) -> StrukturResultat:
+        return StrukturResultat(takster_, basis, borger, pris, fordeling, tuple(fund_), objektiv, objektiv_andel,
+                                basistakst)
+
     if t.takststruktur in ("gennemsnit", "differentieret"):
         for j, y in enumerate(t.ydelser):
             if y.stoettetimer_uge is None:
@@ -129,8 +202,7 @@ def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat
     if t.takststruktur == "traekningsret":
         noegle = [v for _, v in t.fordeling]
         dele = fordel_stoerste_rest(g.omkostningsgrundlag + g.x, noegle, rs.afrunding_traekningsret)
-        fordeling = {k: d for (k, _), d in zip(t.fordeling, dele)}
-        return StrukturResultat((), basis, borger, None, fordeling, tuple(fund_))
+        return resultat((), fordeling={k: d for (k, _), d in zip(t.fordeling, dele)})
     if t.takststruktur == "enhed":
         antal = t.enheder.antal
         vek = _spand(g, None)
@@ -138,22 +210,33 @@ def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat
             _add(vek, _spand(g, y.id))
         dele = [x / antal for x in vek] + [g.x / antal]
         y = t.ydelser[0] if len(t.ydelser) == 1 else None
-        takst = _takst(t, y, t.enheder.enhed, dele, rs)
-        return StrukturResultat((takst,), basis, borger, _pris_pr_stoettetime(t, g, borger, rs), None, tuple(fund_))
-    if g.belaegning_pct is None:  # the finding BEL-UGYLDIG is already made
-        return StrukturResultat((), basis, borger, None, None, tuple(fund_))
-    aarsfaktor = Decimal(rs.dage_pr_aar) * g.belaegning_pct / 100
+        takst = _takst(t, y, t.enheder.enhed, dele, rs, g)
+        return resultat((takst,), _pris_pr_stoettetime(t, g, borger_takst, rs))
     ydelser = t.ydelser or (Ydelse(id=t.id, navn=t.navn, pladser=t.pladser),)
-    pd = [Decimal(y.pladser) * aarsfaktor for y in ydelser]
+    b_i = g.ydelse_pct if t.ydelser else (g.belaegning_pct,)
+    if any(b is None for b in b_i):  # the finding BEL-UGYLDIG is already made
+        return resultat(())
+    if g.egen_belaegning:
+        pd = [Decimal(y.pladser) * (Decimal(rs.dage_pr_aar) * b / 100) for y, b in zip(ydelser, b_i)]
+        aarsfaktor = None
+    else:  # one b for all: v1's order of operations, so v1 documents publish the same figures
+        aarsfaktor = Decimal(rs.dage_pr_aar) * g.belaegning_pct / 100
+        pd = [Decimal(y.pladser) * aarsfaktor for y in ydelser]
     pd_sum = sum(pd, _ZERO)
     if pd_sum == 0:
         fund_.append(fund.input_fejl(rs, f"{sti}.pladser", "Tilbuddets ydelser har ingen pladser, så der kan ikke beregnes en takst pr. døgn. Angiv pladserne."))
-        return StrukturResultat((), basis, borger, None, None, tuple(fund_))
+        return resultat(())
     enhed = "doegn" if t.tilbudstype == "doegn" else "dag"
     ud: list[Takst] = []
+    b_vek, r_vek = _spand(g, None, "basis"), _spand(g, None, "borgerrettet")
+    b_tot, r_tot = _sum(b_vek), _sum(r_vek)
+    x_b, x_r = _x_andel(g, b_tot), _x_andel(g, r_tot)
+    if g.omkostningsgrundlag == 0:
+        x_b = g.x
+    basis_takst = (b_tot + x_b) / pd_sum  # the part of every takst that is the same for every borger
     if t.takststruktur == "gennemsnit":
         fael = _spand(g, None)
-        for j, (y, p) in enumerate(zip(ydelser, pd)):
+        for j, (y, p, b) in enumerate(zip(ydelser, pd, b_i)):
             if p == 0:
                 fund_.append(fund.input_fejl(rs, f"{sti}.ydelser[{j}].pladser", f"Ydelsen '{y.navn or y.id}' har 0 pladser, så der kan ikke beregnes en takst for den."))
                 continue
@@ -161,25 +244,23 @@ def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat
             _add(vek, fael, p / pd_sum)
             o_i = _sum(vek)
             x_i = _x_andel(g, o_i) if g.omkostningsgrundlag else g.x * p / pd_sum
-            ud.append(_takst(t, y if t.ydelser else None, enhed, [v / p for v in vek] + [x_i / p], rs,
-                             ydelse_id=y.id))
+            ud.append(_takst(t, y if t.ydelser else None, enhed, [v / p for v in vek] + [x_i / p], rs, g,
+                             ydelse_id=y.id, b=b, pd=p))
     else:  # differentieret
         if sum(y.pladser for y in t.ydelser) != t.pladser:
             fund_.append(fund.lav(rs, "PLADSER-SUM", f"{sti}.pladser", sum=sum(y.pladser for y in t.ydelser),
                                   pladser=t.pladser))
-        b_vek, r_vek = _spand(g, None, "basis"), _spand(g, None, "borgerrettet")
-        b_tot, r_tot = _sum(b_vek), _sum(r_vek)
-        x_b, x_r = _x_andel(g, b_tot), _x_andel(g, r_tot)
-        if g.omkostningsgrundlag == 0:
-            x_b = g.x
         h = [y.stoettetimer_uge or _ZERO for y in ydelser]
-        s = sum((Decimal(y.pladser) * hi for y, hi in zip(ydelser, h)), _ZERO)
-        if s == 0:
-            h = [Decimal(1)] * len(ydelser)
-            s = sum((Decimal(y.pladser) for y in ydelser), _ZERO)
-        basis_takst = (b_tot + x_b) / pd_sum
-        for j, (y, p, hi) in enumerate(zip(ydelser, pd, h)):
-            w = hi / s / aarsfaktor
+        if sum((Decimal(y.pladser) * hi for y, hi in zip(ydelser, h)), _ZERO) == 0:
+            h = [Decimal(1)] * len(ydelser)  # no support hours: the borgerrettet part by pladsdøgn
+        # ydelsestakst_i = borgerrettet × h_i / Σ_j (pladsdøgn_j × h_j)
+        if aarsfaktor is not None:
+            s = sum((Decimal(y.pladser) * hi for y, hi in zip(ydelser, h)), _ZERO)
+            vaegte = [hi / s / aarsfaktor for hi in h]
+        else:
+            s = sum((p * hi for p, hi in zip(pd, h)), _ZERO)
+            vaegte = [hi / s for hi in h]
+        for j, (y, p, w, b) in enumerate(zip(ydelser, pd, vaegte, b_i)):
             vek = [bv / pd_sum + rv * w for bv, rv in zip(b_vek, r_vek)]
             reg = x_b / pd_sum + x_r * w
             egne = _spand(g, y.id)
@@ -189,5 +270,6 @@ def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat
                 else:
                     _add(vek, egne, 1 / p)
                     reg += _x_andel(g, _sum(egne)) / p
-            ud.append(_takst(t, y if t.ydelser else None, enhed, vek + [reg], rs, basis=basis_takst, ydelse_id=y.id))
-    return StrukturResultat(tuple(ud), basis, borger, _pris_pr_stoettetime(t, g, borger, rs), None, tuple(fund_))
+            ud.append(_takst(t, y if t.ydelser else None, enhed, vek + [reg], rs, g, basis=basis_takst,
+                             ydelse_id=y.id, b=b, pd=p))
+    return resultat(tuple(ud), _pris_pr_stoettetime(t, g, borger_takst, rs), basistakst=afrund(basis_takst, rs.afrunding_takst))

@@ -183,6 +183,8 @@ def valider_top(g: m.Takstgrundlag, rs: Regelsaet) -> list[Fund]:
     f.pct(s.rente_kort_pct, "satser.rente_kort_pct")
     f.pct(s.tjenestemandspension_pct, "satser.tjenestemandspension_pct")
     f.pct(s.vaesentlighed_pct, "satser.vaesentlighed_pct")
+    # SPEC v2 §5: the year's P/L; a fall of more than half in a year is no P/L.
+    f.tal(s.pl_fremskrivning_pct, "satser.pl_fremskrivning_pct", min_=-_100 / 2, max_=_100)
     if s.rente_kort_pct is None:
         hvorfor = _kraever_kort_rente(g)
         if hvorfor:
@@ -227,6 +229,15 @@ def valider_tilbud(t: m.Tilbud, s: str, takstaar: int, rs: Regelsaet) -> list[Fu
         f.tekst(t.saerlige_vilkaar.beskrivelse, f"{s}.saerlige_vilkaar.beskrivelse", kraevet=True)
         f.dato(t.saerlige_vilkaar.godkendt, f"{s}.saerlige_vilkaar.godkendt")
     _belaegning(f, t.belaegning, f"{s}.belaegning", takstaar)
+    # SPEC v2 §2: a first driftsår after the takstår cannot be (the tilbud has not started).
+    if t.foerste_driftsaar is not None and f.heltal(t.foerste_driftsaar, f"{s}.foerste_driftsaar", MIN_RESULTATAAR,
+                                                    MAX_AAR) and t.foerste_driftsaar > takstaar:
+        f.tilfoej(f"{s}.foerste_driftsaar", "foerste_driftsaar_efter", vaerdi=t.foerste_driftsaar, aar=takstaar)
+    if t.objektiv_finansiering is not None:  # SPEC v2 §4.12a
+        so = f"{s}.objektiv_finansiering"
+        f.pct(t.objektiv_finansiering.andel_pct, f"{so}.andel_pct", kraevet=True)
+        _fordeling(f, t.objektiv_finansiering.fordeling, f"{so}.fordeling", "objektiv_fordeling_mangler",
+                   "objektiv_fordeling_nul")
     for k, v in t.noegletal:
         if f.valg(k, f"{s}.noegletal", navne.NOEGLETAL):
             f.tal(v, f"{s}.noegletal.{k}", min_=_0)
@@ -237,15 +248,7 @@ def valider_tilbud(t: m.Tilbud, s: str, takstaar: int, rs: Regelsaet) -> list[Fu
             f.tekst(t.enheder.enhed, f"{s}.enheder.enhed", kraevet=True)
             f.tal(t.enheder.antal, f"{s}.enheder.antal", kraevet=True, positiv=True)
     if struktur_ok and t.takststruktur == "traekningsret":
-        if not t.fordeling:
-            f.tilfoej(f"{s}.fordeling", "fordeling_mangler")
-        else:
-            ok = True
-            for k, v in t.fordeling:
-                f.tekst(k, f"{s}.fordeling.{k}", kraevet=True)
-                ok = f.tal(v, f"{s}.fordeling.{k}", min_=_0) and ok
-            if ok and sum((v for _, v in t.fordeling), _0) == 0:
-                f.tilfoej(f"{s}.fordeling", "fordeling_nul")
+        _fordeling(f, t.fordeling, f"{s}.fordeling", "fordeling_mangler", "fordeling_nul")
     if t.driftskapital is not None:
         f.tal(t.driftskapital.maaneder, f"{s}.driftskapital.maaneder", min_=_0, max_=_12)
     ydelse_ids = set()
@@ -256,6 +259,7 @@ def valider_tilbud(t: m.Tilbud, s: str, takstaar: int, rs: Regelsaet) -> list[Fu
         f.heltal(y.pladser, f"{sy}.pladser", 0, MAX_PLADSER)
         f.tal(y.stoettetimer_uge, f"{sy}.stoettetimer_uge", min_=_0, max_=MAX_STOETTETIMER)
         f.tal(y.forrige_takst, f"{sy}.forrige_takst", min_=_0)
+        _belaegning(f, y.belaegning, f"{sy}.belaegning", takstaar)  # SPEC v2 §4.10
         ydelse_ids.add(y.id)
     anlaeg_ids: set[str] = set()
     for j, a in enumerate(t.anlaeg):
@@ -284,6 +288,19 @@ def valider_tilbud(t: m.Tilbud, s: str, takstaar: int, rs: Regelsaet) -> list[Fu
             f.tekst(k, f"{sx}.tidsrum.{k}", kraevet=True)
             f.tal(d, f"{sx}.tidsrum.{k}", min_=_0, max_=MAX_BELAEGNING)
     return f.ud
+
+
+def _fordeling(f: _Fund, fordeling: tuple[tuple[str, Decimal], ...], s: str, mangler: str, nul: str) -> None:
+    """kommune -> key: not empty, every kommune named, every key at least 0, not all 0."""
+    if not fordeling:
+        f.tilfoej(s, mangler)
+        return
+    ok = True
+    for k, v in fordeling:
+        f.tekst(k, f"{s}.{k}", kraevet=True)
+        ok = f.tal(v, f"{s}.{k}", min_=_0) and ok
+    if ok and sum((v for _, v in fordeling), _0) == 0:
+        f.tilfoej(s, nul)
 
 
 def _belaegning(f: _Fund, b: m.Belaegning | None, s: str, takstaar: int) -> None:
@@ -424,6 +441,8 @@ def valider_puljer(g: m.Takstgrundlag, rs: Regelsaet) -> list[Fund]:
         f.tekst(p.navn, f"{s}.navn")
         f.tal(p.beloeb, f"{s}.beloeb", kraevet=True, min_=_0)
         noegle_ok = f.valg(p.noegle, f"{s}.noegle", m.NOEGLER)
+        if p.kategori is not None:  # SPEC v2 §4.5
+            f.valg(p.kategori, f"{s}.kategori", m.KATEGORIER)
         f.pct(p.driftsandel_pct, f"{s}.driftsandel_pct", kraevet=True)
         if p.omfang is None:
             i_omfang = list(g.tilbud)

@@ -36,17 +36,25 @@ def laes_regelsaet(sti: Path) -> Regelsaet:
         std_vfo_pct=Decimal(s["vfo_pct"]),
         std_driftskapital_maaneder=Decimal(s["driftskapital_maaneder"]),
         std_vaesentlighed_pct=Decimal(s["vaesentlighed_pct"]),
+        std_pl_fremskrivning_pct=Decimal(s["pl_fremskrivning_pct"]),
+        std_overhead_kategori=str(s["overhead_kategori"]),
+        kategori_1_niveau=str(d["kategori_1_niveau"]),
         levetid_aar={k: (int(v[0]), int(v[1])) for k, v in d["levetid_aar"].items()},
         afrunding_takst=Decimal(a["takst"]),
         afrunding_takst_kr=Decimal(a["takst_kr"]),
         afrunding_fordeling=Decimal(a["fordeling"]),
         afrunding_traekningsret=Decimal(a["traekningsret"]),
-        fund={
-            kode: FundSkabelon(niveau=f["niveau"], reference=f["reference"], tekst=f["tekst"])
-            for kode, f in d["fund"].items()
-        },
+        afrunding_objektiv=Decimal(a["objektiv_finansiering"]),
+        fund={kode: _skabelon(f) for kode, f in d["fund"].items()},
         validering={k: str(v) for k, v in d.get("validering", {}).items()},
     )
+
+
+def _skabelon(f: dict) -> FundSkabelon:
+    varianter = {navn: FundSkabelon(niveau=v.get("niveau", f["niveau"]), reference=v.get("reference", f["reference"]),
+                                    tekst=v.get("tekst", f["tekst"]))
+                 for navn, v in f.get("varianter", {}).items()}
+    return FundSkabelon(niveau=f["niveau"], reference=f["reference"], tekst=f["tekst"], varianter=varianter)
 
 
 @lru_cache(maxsize=None)

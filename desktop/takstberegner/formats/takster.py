@@ -41,12 +41,15 @@ def _takst(tk: Takst) -> dict:
         d["ydelsestakst"] = _b(tk.ydelsestakst)
     d["stoettetimer_uge"] = None if tk.stoettetimer_uge is None else format(tk.stoettetimer_uge, "f")
     d["aendring_pct"] = _b(tk.aendring_pct)
+    d["aendring_real_pct"] = _b(tk.aendring_real_pct)
+    d["belaegning_pct"] = _b(tk.belaegning_pct)
+    d["pladsdoegn"] = _b(tk.pladsdoegn)
     d["pr_kategori"] = {k: _b(v) for k, v in tk.pr_kategori.items()}
     return d
 
 
 def _tilbud(t: TilbudResultat) -> dict:
-    return {
+    d = {
         "id": t.id,
         "belaegning_pct": _b(t.belaegning_pct),
         "pladsdoegn": _b(t.pladsdoegn),
@@ -62,6 +65,7 @@ def _tilbud(t: TilbudResultat) -> dict:
         "oevrige_indtaegter": _b(t.oevrige_indtaegter),
         "takstgrundlag": _b(t.takstgrundlag),
         "pris_pr_stoettetime": _b(t.pris_pr_stoettetime),
+        "basistakst": _b(t.basistakst),
         "takster": [_takst(tk) for tk in t.takster],
         "fordeling": None if t.fordeling is None else {k: _kr(v) for k, v in t.fordeling.items()},
         "tillaegsydelser": [
@@ -74,6 +78,9 @@ def _tilbud(t: TilbudResultat) -> dict:
         ],
         "fund": [_fund(f) for f in t.fund],
     }
+    if t.objektiv_fordeling is not None:
+        d["objektiv_fordeling"] = {k: _kr(v) for k, v in t.objektiv_fordeling.items()}
+    return d
 
 
 def skriv_dict(b: Beregning) -> dict:

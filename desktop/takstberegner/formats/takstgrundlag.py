@@ -6,6 +6,8 @@ values mean (ranges, references, unique ids, what a takststruktur needs) is chec
 domain/validering.py for every door alike, so a document with a bad value loads and shows
 INPUT findings. Writing gives one canonical document: every key, in a fixed order,
 amounts as decimal strings; `kanonisk_bytes` (sorted keys, no whitespace) is what is hashed.
+The v2 fields (SPEC v2) are optional additions: they are written only when set, so a v1
+document's canonical form, and so its fingerprint, is unchanged.
 """
 from __future__ import annotations
 
@@ -96,7 +98,8 @@ def _driftsherre(v: Any) -> m.Driftsherre:
 
 def _satser(v: Any) -> m.Satser:
     s = "satser"
-    L.objekt(v, s, ("rente_anlaeg_pct", "rente_kort_pct", "tjenestemandspension_pct", "vaesentlighed_pct"))
+    L.objekt(v, s, ("rente_anlaeg_pct", "rente_kort_pct", "tjenestemandspension_pct", "vaesentlighed_pct",
+                    "pl_fremskrivning_pct"))
     if v.get("rente_anlaeg_pct") is None:
         raise InputError(
             f"{s}.rente_anlaeg_pct",
@@ -108,6 +111,7 @@ def _satser(v: Any) -> m.Satser:
         rente_kort_pct=L.tal(v, "rente_kort_pct", s),
         tjenestemandspension_pct=L.tal(v, "tjenestemandspension_pct", s),
         vaesentlighed_pct=L.tal(v, "vaesentlighed_pct", s),
+        pl_fremskrivning_pct=L.tal(v, "pl_fremskrivning_pct", s),
     )
 
 
@@ -121,8 +125,8 @@ def _tal_tabel(v: Any, s: str, hvad: str) -> tuple[tuple[str, Decimal], ...]:
 
 
 def _pulje(v: Any, s: str) -> m.Overheadpulje:
-    L.objekt(v, s, ("id", "navn", "beloeb", "driftsandel_pct", "noegle", "omfang", "oevrige_modtagere", "andele"),
-             ("id", "beloeb", "noegle"))
+    L.objekt(v, s, ("id", "navn", "beloeb", "driftsandel_pct", "noegle", "omfang", "oevrige_modtagere", "andele",
+                    "kategori"), ("id", "beloeb", "noegle"))
     omfang_v = v.get("omfang", "alle")
     if omfang_v is None or omfang_v == "alle":
         omfang = None
@@ -151,6 +155,7 @@ def _pulje(v: Any, s: str) -> m.Overheadpulje:
         omfang=omfang,
         oevrige_modtagere=tuple(oevrige),
         andele=_tal_tabel(v.get("andele"), f"{s}.andele", "modtager-id og procent"),
+        kategori=L.tekst(v, "kategori", s) or None,
     )
 
 
@@ -158,7 +163,7 @@ _TILBUD_FELTER = (
     "id", "navn", "tilbudsportal_id", "paragraf", "kategori", "tilbudstype", "korte_forloeb", "nyt_tilbud",
     "saerlige_vilkaar", "pladser", "pladser_forrige_aar", "belaegning", "noegletal", "takststruktur", "enheder",
     "fordeling", "ydelser", "omkostninger", "anlaeg", "driftskapital", "oevrige_indtaegter", "resultater",
-    "hensaettelser", "tillaegsydelser", "bemaerkninger",
+    "hensaettelser", "tillaegsydelser", "bemaerkninger", "foerste_driftsaar", "objektiv_finansiering",
 )
 
 
@@ -220,7 +225,17 @@ def _tilbud(v: Any, s: str) -> m.Tilbud:
         hensaettelser=samling("hensaettelser", _hensaettelse),
         tillaegsydelser=samling("tillaegsydelser", _tillaeg),
         bemaerkninger=L.tekst(v, "bemaerkninger", s),
+        foerste_driftsaar=L.heltal(v, "foerste_driftsaar", s),
+        objektiv_finansiering=_objektiv(v.get("objektiv_finansiering"), f"{s}.objektiv_finansiering"),
     )
+
+
+def _objektiv(v: Any, s: str) -> m.ObjektivFinansiering | None:
+    if v is None:
+        return None
+    L.objekt(v, s, ("andel_pct", "fordeling"), ("andel_pct", "fordeling"))
+    return m.ObjektivFinansiering(andel_pct=L.tal(v, "andel_pct", s, kraevet=True),
+                                  fordeling=_tal_tabel(v["fordeling"], f"{s}.fordeling", "kommune og nøgletal"))
 
 
 def _belaegning(v: Any, s: str) -> m.Belaegning | None:
@@ -243,7 +258,8 @@ def _belaegning(v: Any, s: str) -> m.Belaegning | None:
 
 
 def _ydelse(v: Any, s: str) -> m.Ydelse:
-    L.objekt(v, s, ("id", "navn", "pladser", "stoettetimer_uge", "forrige_takst", "sundhedsydelser"), ("id",))
+    L.objekt(v, s, ("id", "navn", "pladser", "stoettetimer_uge", "forrige_takst", "sundhedsydelser", "belaegning",
+                    "korte_forloeb"), ("id",))
     return m.Ydelse(
         id=L.tekst(v, "id", s, kraevet=True),
         navn=L.tekst(v, "navn", s),
@@ -251,6 +267,8 @@ def _ydelse(v: Any, s: str) -> m.Ydelse:
         stoettetimer_uge=L.tal(v, "stoettetimer_uge", s),
         forrige_takst=L.tal(v, "forrige_takst", s),
         sundhedsydelser=L.tekst(v, "sundhedsydelser", s),
+        belaegning=_belaegning(v.get("belaegning"), f"{s}.belaegning"),
+        korte_forloeb=L.sandhed(v, "korte_forloeb", s),
     )
 
 
@@ -373,6 +391,7 @@ def skriv_dict(g: m.Takstgrundlag) -> dict:
             "rente_kort_pct": _d(g.satser.rente_kort_pct),
             "tjenestemandspension_pct": _d(g.satser.tjenestemandspension_pct),
             "vaesentlighed_pct": _d(g.satser.vaesentlighed_pct),
+            **_hvis("pl_fremskrivning_pct", _d(g.satser.pl_fremskrivning_pct)),
         },
         "overheadpuljer": [_skriv_pulje(p) for p in g.overheadpuljer],
         "tilbud": [_skriv_tilbud(t) for t in g.tilbud],
@@ -387,19 +406,37 @@ def _skriv_pulje(p: m.Overheadpulje) -> dict:
     }
     if p.noegle == "fast":
         d["andele"] = {k: _d(v) for k, v in p.andele}
+    d.update(_hvis("kategori", p.kategori))
     return d
 
 
+def _hvis(k: str, v: Any) -> dict:
+    """A v2 key only when it is set (None/False leave it out): v1 documents keep their bytes."""
+    return {} if v is None or v is False else {k: v}
+
+
+def _skriv_belaegning(b: m.Belaegning | None) -> dict | None:
+    if b is None:
+        return None
+    bel: dict[str, Any] = {"metode": b.metode}
+    if b.metode == "beregnet":
+        bel["faktisk_pct"] = {str(y): _d(p) for y, p in b.faktisk_pct}
+    else:
+        bel["pct"] = _d(b.pct)
+    bel["begrundelse"] = b.begrundelse
+    return bel
+
+
+def _skriv_ydelse(y: m.Ydelse) -> dict:
+    return {
+        "id": y.id, "navn": y.navn, "pladser": y.pladser, "stoettetimer_uge": _d(y.stoettetimer_uge),
+        "forrige_takst": _d(y.forrige_takst), "sundhedsydelser": y.sundhedsydelser,
+        **_hvis("belaegning", _skriv_belaegning(y.belaegning)), **_hvis("korte_forloeb", y.korte_forloeb),
+    }
+
+
 def _skriv_tilbud(t: m.Tilbud) -> dict:
-    b = t.belaegning
-    bel = None
-    if b is not None:
-        bel = {"metode": b.metode}
-        if b.metode == "beregnet":
-            bel["faktisk_pct"] = {str(y): _d(p) for y, p in b.faktisk_pct}
-        else:
-            bel["pct"] = _d(b.pct)
-        bel["begrundelse"] = b.begrundelse
+    of = t.objektiv_finansiering
     return {
         "id": t.id, "navn": t.navn, "tilbudsportal_id": t.tilbudsportal_id, "paragraf": t.paragraf,
         "kategori": t.kategori, "tilbudstype": t.tilbudstype, "korte_forloeb": t.korte_forloeb,
@@ -409,16 +446,12 @@ def _skriv_tilbud(t: m.Tilbud) -> dict:
             "godkendt": t.saerlige_vilkaar.godkendt.isoformat() if t.saerlige_vilkaar.godkendt else None,
         },
         "pladser": t.pladser, "pladser_forrige_aar": t.pladser_forrige_aar,
-        "belaegning": bel,
+        "belaegning": _skriv_belaegning(t.belaegning),
         "noegletal": {k: _d(v) for k, v in t.noegletal},
         "takststruktur": t.takststruktur,
         "enheder": None if t.enheder is None else {"enhed": t.enheder.enhed, "antal": _d(t.enheder.antal)},
         "fordeling": {k: _d(v) for k, v in t.fordeling} if t.takststruktur == "traekningsret" else None,
-        "ydelser": [
-            {"id": y.id, "navn": y.navn, "pladser": y.pladser, "stoettetimer_uge": _d(y.stoettetimer_uge),
-             "forrige_takst": _d(y.forrige_takst), "sundhedsydelser": y.sundhedsydelser}
-            for y in t.ydelser
-        ],
+        "ydelser": [_skriv_ydelse(y) for y in t.ydelser],
         "omkostninger": [_skriv_linje(x) for x in t.omkostninger],
         "anlaeg": [
             {"id": a.id, "navn": a.navn, "type": a.type, "anskaffelsesvaerdi": _d(a.anskaffelsesvaerdi),
@@ -441,6 +474,9 @@ def _skriv_tilbud(t: m.Tilbud) -> dict:
             for x in t.tillaegsydelser
         ],
         "bemaerkninger": t.bemaerkninger,
+        **_hvis("foerste_driftsaar", t.foerste_driftsaar),
+        **_hvis("objektiv_finansiering", None if of is None else {
+            "andel_pct": _d(of.andel_pct), "fordeling": {k: _d(v) for k, v in of.fordeling}}),
     }
 
 

@@ -31,6 +31,10 @@ SAMLINGER: dict[str, tuple[str, type]] = {
 }
 
 
+# A tilbud's own lists (not edited element by element): rewritten with its fields.
+TILBUD_LISTER: tuple[str, ...] = ("belaegning_aar", "noegletal", "fordeling", "objektiv_fordeling")
+
+
 # ------------------------------------------------------------ values
 def dec(x: Decimal | None) -> str | None:
     if x is None:
@@ -73,6 +77,25 @@ def _feltarter(cls: type) -> tuple[tuple[str, str, str], ...]:
 _FELTER: dict[type, tuple[tuple[str, str, str], ...]] = {cls: _feltarter(cls) for _, cls in SAMLINGER.values()}
 
 
+def _belaegning_kolonner(b: m.Belaegning | None) -> dict[str, Any]:
+    return {
+        "belaegning_metode": None if b is None else b.metode,
+        "belaegning_pct": None if b is None else dec(b.pct),
+        "belaegning_begrundelse": None if b is None else b.begrundelse,
+    }
+
+
+def _belaegning_af(r: dict[str, Any], aar: list[dict[str, Any]]) -> m.Belaegning | None:
+    if r["belaegning_metode"] is None:
+        return None
+    return m.Belaegning(
+        metode=r["belaegning_metode"],
+        faktisk_pct=tuple((x["aar"], Decimal(x["pct"])) for x in aar),
+        pct=fra_dec(r["belaegning_pct"]),
+        begrundelse=r["belaegning_begrundelse"],
+    )
+
+
 def til_raekke(obj: Any) -> dict[str, Any]:
     r: dict[str, Any] = {}
     for attr, kol, art in _FELTER[type(obj)]:
@@ -84,6 +107,8 @@ def til_raekke(obj: Any) -> dict[str, Any]:
         elif art == "date":
             v = None if v is None else v.isoformat()
         r[kol] = v
+    if isinstance(obj, m.Ydelse):
+        r.update(_belaegning_kolonner(obj.belaegning))
     return r
 
 
@@ -123,6 +148,7 @@ def skriv_grundlag_raekke(db: Database, g: m.Takstgrundlag, ny: bool = False) ->
         "rente_kort_pct": dec(g.satser.rente_kort_pct),
         "tjenestemandspension_pct": dec(g.satser.tjenestemandspension_pct),
         "vaesentlighed_pct": dec(g.satser.vaesentlighed_pct),
+        "pl_fremskrivning_pct": dec(g.satser.pl_fremskrivning_pct),
     }
     if ny:
         _indsaet(db, "grundlag", {"id": 1, **r})
@@ -143,6 +169,7 @@ def indsaet_pulje(db: Database, p: m.Overheadpulje, position: int) -> int:
     nr = _indsaet(db, "overheadpulje", {
         "position": position, "id": p.id, "navn": p.navn, "beloeb": dec(p.beloeb), "noegle": p.noegle,
         "driftsandel_pct": dec(p.driftsandel_pct), "omfang_alle": 1 if p.omfang is None else 0,
+        "kategori": p.kategori,
     })
     _indsaet_mange(db, "pulje_omfang", [
         {"overheadpulje_nr": nr, "position": i, "tilbud_id": tid} for i, tid in enumerate(p.omfang or ())
@@ -158,7 +185,7 @@ def indsaet_pulje(db: Database, p: m.Overheadpulje, position: int) -> int:
 
 
 def _tilbud_felter(t: m.Tilbud) -> dict[str, Any]:
-    sv, b, e, dk = t.saerlige_vilkaar, t.belaegning, t.enheder, t.driftskapital
+    sv, e, dk, of = t.saerlige_vilkaar, t.enheder, t.driftskapital, t.objektiv_finansiering
     return {
         "navn": t.navn, "paragraf": t.paragraf, "kategori": t.kategori, "tilbudstype": t.tilbudstype,
         "pladser": t.pladser, "takststruktur": t.takststruktur, "tilbudsportal_id": t.tilbudsportal_id,
@@ -166,14 +193,14 @@ def _tilbud_felter(t: m.Tilbud) -> dict[str, Any]:
         "saerlige_beskrivelse": None if sv is None else sv.beskrivelse,
         "saerlige_godkendt": None if sv is None or sv.godkendt is None else sv.godkendt.isoformat(),
         "pladser_forrige_aar": t.pladser_forrige_aar,
-        "belaegning_metode": None if b is None else b.metode,
-        "belaegning_pct": None if b is None else dec(b.pct),
-        "belaegning_begrundelse": None if b is None else b.begrundelse,
+        **_belaegning_kolonner(t.belaegning),
         "enheder_enhed": None if e is None else e.enhed,
         "enheder_antal": None if e is None else dec(e.antal),
         "driftskapital": 0 if dk is None else 1,
         "driftskapital_maaneder": None if dk is None else dec(dk.maaneder),
         "bemaerkninger": t.bemaerkninger,
+        "foerste_driftsaar": t.foerste_driftsaar,
+        "objektiv_andel_pct": None if of is None else dec(of.andel_pct),
     }
 
 
@@ -187,6 +214,11 @@ def _skriv_tilbud_lister(db: Database, nr: int, t: m.Tilbud) -> None:
     ])
     _indsaet_mange(db, "fordeling", [
         {"tilbud_nr": nr, "position": i, "modtager": k, "vaerdi": dec(v)} for i, (k, v) in enumerate(t.fordeling)
+    ])
+    of = t.objektiv_finansiering
+    _indsaet_mange(db, "objektiv_fordeling", [
+        {"tilbud_nr": nr, "position": i, "modtager": k, "vaerdi": dec(v)}
+        for i, (k, v) in enumerate(of.fordeling if of is not None else ())
     ])
 
 
@@ -202,7 +234,7 @@ def opdater_tilbud_felter(db: Database, nr: int, t: m.Tilbud) -> None:
     """Rewrite a tilbud's own fields (not its collections) from the record."""
     r = _tilbud_felter(t)
     db.conn.execute(f"UPDATE tilbud SET {', '.join(f'{k} = ?' for k in r)} WHERE nr = ?", (*r.values(), nr))
-    for tabel in ("belaegning_aar", "noegletal", "fordeling"):
+    for tabel in TILBUD_LISTER:
         db.conn.execute(f"DELETE FROM {tabel} WHERE tilbud_nr = ?", (nr,))
     _skriv_tilbud_lister(db, nr, t)
 
@@ -211,6 +243,14 @@ def indsaet_elementer(db: Database, tilbud_nr: int, samling: str, elementer: typ
                       fra_position: int) -> None:
     """Insert elements of one collection at positions fra_position, fra_position+1, ..."""
     tabel, _ = SAMLINGER[samling]
+    if samling == "ydelser":  # one at a time: a ydelse's own belægning has its years as child rows
+        for i, x in enumerate(elementer):
+            ynr = _indsaet(db, tabel, {"tilbud_nr": tilbud_nr, "position": fra_position + i, **til_raekke(x)})
+            faktisk = x.belaegning.faktisk_pct if x.belaegning is not None else ()
+            _indsaet_mange(db, "ydelse_belaegning_aar", [
+                {"ydelse_nr": ynr, "position": j, "aar": y, "pct": dec(p)} for j, (y, p) in enumerate(faktisk)
+            ])
+        return
     if samling == "tillaegsydelser":
         for i, x in enumerate(elementer):
             tnr = _indsaet(db, tabel, {"tilbud_nr": tilbud_nr, "position": fra_position + i, **til_raekke(x)})
@@ -256,9 +296,11 @@ def laes_alt(conn: sqlite3.Connection) -> m.Takstgrundlag:
           for t in ("pulje_omfang", "pulje_modtager", "pulje_andel")}
     tilbud = _alle(conn, "SELECT * FROM tilbud ORDER BY position")
     tb = {t: _grupper(_alle(conn, f"SELECT * FROM {t} ORDER BY tilbud_nr, position"), "tilbud_nr")
-          for t in ("belaegning_aar", "noegletal", "fordeling") + tuple(t for t, _ in SAMLINGER.values())}
+          for t in TILBUD_LISTER + tuple(t for t, _ in SAMLINGER.values())}
     tidsrum = _grupper(_alle(conn, "SELECT * FROM tillaeg_tidsrum ORDER BY tillaegsydelse_nr, position"),
                        "tillaegsydelse_nr")
+    ydelse_aar = _grupper(_alle(conn, "SELECT * FROM ydelse_belaegning_aar ORDER BY ydelse_nr, position"),
+                          "ydelse_nr")
     return m.Takstgrundlag(
         takstaar=g["takstaar"],
         driftsherre=m.Driftsherre(navn=g["driftsherre_navn"], cvr=g["driftsherre_cvr"], type=g["driftsherre_type"]),
@@ -267,8 +309,9 @@ def laes_alt(conn: sqlite3.Connection) -> m.Takstgrundlag:
             rente_kort_pct=fra_dec(g["rente_kort_pct"]),
             tjenestemandspension_pct=fra_dec(g["tjenestemandspension_pct"]),
             vaesentlighed_pct=fra_dec(g["vaesentlighed_pct"]),
+            pl_fremskrivning_pct=fra_dec(g["pl_fremskrivning_pct"]),
         ),
-        tilbud=tuple(_tilbud(r, tb, tidsrum) for r in tilbud),
+        tilbud=tuple(_tilbud(r, tb, tidsrum, ydelse_aar) for r in tilbud),
         overheadpuljer=tuple(_pulje(r, pb) for r in puljer),
     )
 
@@ -284,10 +327,12 @@ def _pulje(r: dict[str, Any], pb: dict[str, dict[int, list]]) -> m.Overheadpulje
             for x in pb["pulje_modtager"].get(nr, ())
         ),
         andele=tuple((x["modtager"], Decimal(x["pct"])) for x in pb["pulje_andel"].get(nr, ())),
+        kategori=r["kategori"],
     )
 
 
-def _tilbud(r: dict[str, Any], tb: dict[str, dict[int, list]], tidsrum: dict[int, list]) -> m.Tilbud:
+def _tilbud(r: dict[str, Any], tb: dict[str, dict[int, list]], tidsrum: dict[int, list],
+            ydelse_aar: dict[int, list]) -> m.Tilbud:
     nr = r["nr"]
     saml: dict[str, tuple] = {}
     for samling, (tabel, cls) in SAMLINGER.items():
@@ -297,15 +342,17 @@ def _tilbud(r: dict[str, Any], tb: dict[str, dict[int, list]], tidsrum: dict[int
                 fra_raekke(cls, x, tidsrum=tuple((y["navn"], Decimal(y["pct"])) for y in tidsrum.get(x["nr"], ())))
                 for x in rows
             )
+        elif samling == "ydelser":
+            saml[samling] = tuple(fra_raekke(cls, x, belaegning=_belaegning_af(x, ydelse_aar.get(x["nr"], [])))
+                                  for x in rows)
         else:
             saml[samling] = tuple(fra_raekke(cls, x) for x in rows)
-    bel = None
-    if r["belaegning_metode"] is not None:
-        bel = m.Belaegning(
-            metode=r["belaegning_metode"],
-            faktisk_pct=tuple((x["aar"], Decimal(x["pct"])) for x in tb["belaegning_aar"].get(nr, ())),
-            pct=fra_dec(r["belaegning_pct"]),
-            begrundelse=r["belaegning_begrundelse"],
+    bel = _belaegning_af(r, tb["belaegning_aar"].get(nr, []))
+    of = None
+    if r["objektiv_andel_pct"] is not None:
+        of = m.ObjektivFinansiering(
+            andel_pct=Decimal(r["objektiv_andel_pct"]),
+            fordeling=tuple((x["modtager"], Decimal(x["vaerdi"])) for x in tb["objektiv_fordeling"].get(nr, ())),
         )
     sv = None
     if r["saerlige_beskrivelse"] is not None:
@@ -321,5 +368,7 @@ def _tilbud(r: dict[str, Any], tb: dict[str, dict[int, list]], tidsrum: dict[int
         fordeling=tuple((x["modtager"], Decimal(x["vaerdi"])) for x in tb["fordeling"].get(nr, ())),
         driftskapital=m.Driftskapital(fra_dec(r["driftskapital_maaneder"])) if r["driftskapital"] else None,
         bemaerkninger=r["bemaerkninger"],
+        foerste_driftsaar=r["foerste_driftsaar"],
+        objektiv_finansiering=of,
         **saml,
     )

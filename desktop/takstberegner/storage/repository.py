@@ -350,12 +350,37 @@ def skriv_ny_fil(sti: Path, grundlag: Takstgrundlag, version: int = SKEMA_VERSIO
             nu = _nu().isoformat(timespec="milliseconds")
             conn.execute("INSERT INTO metadata (id, oprettet, aendret, skemaversion) VALUES (1, ?, ?, 1)", (nu, nu))
             migrer(conn, 1, version)
-            mapping.skriv_alt(Database(conn, execute_plugins=False), grundlag)
+            if version == SKEMA_VERSION:
+                mapping.skriv_alt(Database(conn, execute_plugins=False), grundlag)
+            else:
+                _skriv_i_gammelt_skema(conn, grundlag)
             if version >= 2:
                 _stempel(conn)
         _skriv(conn, opret, sti)
     finally:
         conn.close()
+
+
+def _skriv_i_gammelt_skema(conn: sqlite3.Connection, grundlag: Takstgrundlag) -> None:
+    """Fill an older schema (migration tests): the grundlag is written in the current schema in
+    memory and copied, table by table in creation order, into the columns the old schema has."""
+    mem = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        mem.execute("PRAGMA foreign_keys = ON")
+        mem.execute("BEGIN")
+        opret_skema(mem)
+        mapping.skriv_alt(Database(mem, execute_plugins=False), grundlag)
+        mem.execute("COMMIT")
+        tabeller = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'metadata' ORDER BY rowid")]
+        for t in tabeller:
+            gamle = [r[1] for r in conn.execute(f"PRAGMA table_info({t})")]
+            nye = {r[1] for r in mem.execute(f"PRAGMA table_info({t})")}
+            kol = [k for k in gamle if k in nye]
+            raekker = mem.execute(f"SELECT {', '.join(kol)} FROM {t}").fetchall()
+            conn.executemany(f"INSERT INTO {t} ({', '.join(kol)}) VALUES ({', '.join('?' * len(kol))})", raekker)
+    finally:
+        mem.close()
 
 
 def _stempel(conn: sqlite3.Connection) -> None:

@@ -30,6 +30,8 @@ CREATE TABLE {tabel} (
 );"""
 
 
+child_ddl = _child  # for the migrations' new child tables
+
 SKEMA_V1: str = "\n".join([
     """
 CREATE TABLE metadata (

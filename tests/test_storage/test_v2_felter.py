@@ -63,3 +63,23 @@ def test_fil_fra_version_2_laeses_som_foer_og_faar_v2_felter(tmp_path, grundlag)
         f.anvend(ae.SletTilbud(grundlag.tilbud[0].id))
         f.anvend(ae.TilfoejTilbud(g.tilbud[0], 0))
     assert laes_grundlag(fil) == g
+
+
+def test_v2_kolonner_kontrolleres_ved_aabning(tmp_path, grundlag):
+    # The new decimal columns are checked like the old: text that is no number is damage.
+    import sqlite3
+
+    import pytest
+
+    from takstberegner.storage import LagerFejl
+
+    for tabel, kolonne in (("ydelse", "belaegning_pct"), ("tilbud", "objektiv_andel_pct"),
+                           ("objektiv_fordeling", "vaerdi"), ("ydelse_belaegning_aar", "pct")):
+        fil = tmp_path / f"{tabel}.takst"
+        TakstFil.opret(fil, med_v2(grundlag)).luk()
+        c = sqlite3.connect(fil)
+        c.execute(f"UPDATE {tabel} SET {kolonne} = 'ni' WHERE {kolonne} IS NOT NULL")
+        c.commit()
+        c.close()
+        with pytest.raises(LagerFejl, match="beskadiget"):
+            TakstFil.aabn(fil)

@@ -87,8 +87,11 @@ _TAL = {
     "overheadpulje": {"beloeb", "driftsandel_pct"},
     "pulje_modtager": {"noegletal"},
     "pulje_andel": {"pct"},
-    "tilbud": {"belaegning_pct", "enheder_antal", "driftskapital_maaneder"},
+    "tilbud": {"belaegning_pct", "enheder_antal", "driftskapital_maaneder", "objektiv_andel_pct"},
     "belaegning_aar": {"pct"},
+    "ydelse": {"belaegning_pct"},  # a ydelse's own belægning (schema 3); its other decimals come from mapping
+    "ydelse_belaegning_aar": {"pct"},
+    "objektiv_fordeling": {"vaerdi"},
     "noegletal": {"vaerdi"},
     "fordeling": {"vaerdi"},
     "tillaeg_tidsrum": {"pct"},

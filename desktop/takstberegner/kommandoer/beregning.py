@@ -41,16 +41,13 @@ def _kontroller(args: argparse.Namespace) -> int:
     from takstberegner import tjeneste
 
     grundlag = tjeneste.laes_grundlag(args.grundlag)
-    beregning = tjeneste.beregn(grundlag)
-    navne = {t.id: t.navn for t in grundlag.tilbud}
+    beregning, fund = tjeneste.kontroller(grundlag)
+    navne = {t.id: t.navn for t in beregning.tilbud}
     linjer = []
-    for f in beregning.fund:
+    for tilbud_id, f in fund:
         ref = f"{f.reference}; " if f.reference else ""
-        linjer.append(f"{_NIVEAU[f.niveau]:9} {f.kode}: {f.tekst} ({ref}{f.felt})")
-    for t in beregning.tilbud:
-        for f in t.fund:
-            ref = f"{f.reference}; " if f.reference else ""
-            linjer.append(f"{_NIVEAU[f.niveau]:9} {navne[t.id]} ({t.id}) {f.kode}: {f.tekst} ({ref}{f.felt})")
+        hvem = "" if tilbud_id is None else f"{navne[tilbud_id]} ({tilbud_id}) "
+        linjer.append(f"{_NIVEAU.get(f.niveau, f.niveau):9} {hvem}{f.kode}: {f.tekst} ({ref}{f.felt})")
     fejl = sum(1 for f in beregning.alle_fund() if f.er_fejl)
     advarsler = sum(1 for f in beregning.alle_fund() if f.niveau == "advarsel")
     ud = "\n".join(linjer)
@@ -58,5 +55,5 @@ def _kontroller(args: argparse.Namespace) -> int:
         ud += "\n"
     ud += (f"{grundlag.driftsherre.navn}, takstår {grundlag.takstaar}: {len(grundlag.tilbud)} tilbud, "
            f"{dansk.tal(fejl, 0)} fejl, {dansk.tal(advarsler, 0)} {'advarsel' if advarsler == 1 else 'advarsler'}.\n")
-    sys.stdout.buffer.write(ud.encode("utf-8"))
+    sys.stdout.buffer.write(ud.encode("utf-8", "replace"))  # a lone surrogate from a JSON escape
     return 1 if fejl else 0

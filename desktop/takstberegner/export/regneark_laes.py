@@ -119,16 +119,18 @@ class _Mappe:
         def nej(*_a):
             raise _beskadiget("dokumenttypeerklæringer er ikke tilladt")
 
+        maks_dybde = self.g.dybde
+
         def s(n, attr):
             dybde[0] += 1
-            if dybde[0] > self.g.dybde:
+            if dybde[0] > maks_dybde:
                 raise _beskadiget("for dybt indlejret XML")
-            start(_lokal(n), attr)
+            start(n.rsplit(":", 1)[-1] if ":" in n else n, attr)
 
         def e(n):
             dybde[0] -= 1
             if slut is not None:
-                slut(_lokal(n))
+                slut(n.rsplit(":", 1)[-1] if ":" in n else n)
 
         p.StartDoctypeDeclHandler = nej
         p.EntityDeclHandler = nej

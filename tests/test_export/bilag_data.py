@@ -2,9 +2,12 @@
 keys made here (no checked-in blobs).
 
 - A "Eksempel Kommune" (12345678): eksempel 1's differentierede Bostedet Nord with særlige vilkår,
-  a trækningsret tilbud shared by three kommuner, and a kategori-1 tilbud (never in the bilag).
+  40 % objektiv finansiering, and Niveau 2 as korte forløb with its own belægning (SPEC v2), the
+  year's P/L of 3,2 % (a real change beside the nominal one); a trækningsret tilbud shared by three
+  kommuner; and a kategori-1 tilbud (never in the bilag).
 - B a driftsherre named like a formula (22223333): eksempel 2's gennemsnitstakst, korte forløb.
-- C "Hjørring Kommune" (33334444): eksempel 3's nyt tilbud, SEL § 108 like Bostedet Nord.
+- C "Hjørring Kommune" (33334444): eksempel 3's nyt tilbud in its first driftsår 2026, SEL § 108
+  like Bostedet Nord.
 - D "Thisted Kommune" (44445555): eksempel 2 for takstår 2025 (wrong year in a 2026 bilag).
 """
 from __future__ import annotations
@@ -25,18 +28,25 @@ from .conftest import eksempel
 
 FORMEL_NAVN = '=HYPERLINK("http://x","klik")'
 TRAEKNING = {"Aalborg": Decimal("220000"), "Rebild": Decimal("31000"), "Jammerbugt": Decimal("38000")}
+OBJEKTIV = {"Aalborg": Decimal("220000"), "Brønderslev": Decimal("36000"), "Hjørring": Decimal("64000")}
 
 
 def grundlag_a() -> m.Takstgrundlag:
     g = eksempel(1)
+    n1, n2 = g.tilbud[0].ydelser
+    n2 = dataclasses.replace(n2, korte_forloeb=True, belaegning=m.Belaegning(
+        "forventet", pct=Decimal("92"), begrundelse="Aflastningspladser med skiftende ophold"))
     t = dataclasses.replace(g.tilbud[0], saerlige_vilkaar=m.SaerligeVilkaar(
-        "Skærmet afdeling med ekstra nattevagt", date(2025, 9, 5)))
+        "Skærmet afdeling med ekstra nattevagt", date(2025, 9, 5)), ydelser=(n1, n2),
+        objektiv_finansiering=m.ObjektivFinansiering(Decimal("40"), tuple(OBJEKTIV.items())),
+        bemaerkninger="Niveau 2 er aflastning; 40 % er objektivt finansieret efter aftale med KKR.")
+    g = dataclasses.replace(g, satser=dataclasses.replace(g.satser, pl_fremskrivning_pct=Decimal("3.2")))
     tr = dataclasses.replace(
         g.tilbud[0], id="TR", navn="Rådgivningscenter Nord", tilbudsportal_id="654321", paragraf="SEL § 12",
         tilbudstype="ambulant", takststruktur="traekningsret", belaegning=None, ydelser=(),
         fordeling=tuple(TRAEKNING.items()), resultater=(), hensaettelser=(), tillaegsydelser=(),
         omkostninger=g.tilbud[0].omkostninger[:3], anlaeg=(), driftskapital=None, saerlige_vilkaar=None,
-        bemaerkninger="Trækningsret efter aftale med KKR.")
+        objektiv_finansiering=None, bemaerkninger="Trækningsret efter aftale med KKR.")
     k1 = dataclasses.replace(eksempel(2).tilbud[0], id="K1", navn="Kommunens eget botilbud", kategori=1)
     return dataclasses.replace(g, tilbud=(t, tr, k1))
 
@@ -49,7 +59,8 @@ def grundlag_b(bemaerkning: str = "") -> m.Takstgrundlag:
 
 def grundlag_c() -> m.Takstgrundlag:
     g = eksempel(3)
-    return dataclasses.replace(g, driftsherre=m.Driftsherre("Hjørring Kommune", "33334444"))
+    return dataclasses.replace(g, driftsherre=m.Driftsherre("Hjørring Kommune", "33334444"),
+                               tilbud=(dataclasses.replace(g.tilbud[0], foerste_driftsaar=2026),))
 
 
 def grundlag_d() -> m.Takstgrundlag:

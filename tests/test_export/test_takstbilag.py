@@ -139,8 +139,9 @@ def test_hver_kolonne_i_takster_svarer_til_de_signerede_dokumenter(bilag):
                     "Tilbudstype": navne.TILBUDSTYPER[t["tilbudstype"]], "Ydelse": y["navn"],
                     "Takststruktur": navne.TAKSTSTRUKTURER[t["takststruktur"]],
                     "Enhed": navne.ENHEDER[takst["enhed"]], "Pladser": y["pladser"],
-                    "Nyt tilbud": "Ja" if t.get("nyt_tilbud") else None,
-                    "Korte forløb": "Ja" if t.get("korte_forloeb") else None,
+                    "Nyt tilbud": (f"Ja, første driftsår {t['foerste_driftsaar']}" if t.get("foerste_driftsaar")
+                                   == g["takstaar"] else None),
+                    "Korte forløb": "Ja" if t.get("korte_forloeb") or y.get("korte_forloeb") else None,
                     "Særlige vilkår": (f"{sv['beskrivelse']} (godkendt 05-09-2025)" if sv else None),
                     "Sundhedsydelser": y.get("sundhedsydelser") or None,
                     "Bemærkninger": t.get("bemaerkninger") or None,
@@ -156,13 +157,23 @@ def test_hver_kolonne_i_takster_svarer_til_de_signerede_dokumenter(bilag):
                 }
                 assert {k: _d(r[k]) for k in beloeb} == {k: _d(v) for k, v in beloeb.items()}
                 assert r["Takst (hele kr.)"] == int(takst["takst_kr"])
-                assert _pct(r["Belægning"]) == Decimal(res["belaegning_pct"])
-                assert _pct(r["Ændring (nominel)"]) == (None if takst["aendring_pct"] is None
-                                                        else Decimal(takst["aendring_pct"]))
+                # SPEC v2: belægning, pladsdøgn and the real change of each takst row
+                assert _pct(r["Belægning"]) == Decimal(takst["belaegning_pct"])
+                assert _d(r["Pladsdøgn"]) == Decimal(takst["pladsdoegn"])
+                for kol, noegle in (("Ændring (nominel)", "aendring_pct"), ("Ændring (real)", "aendring_real_pct")):
+                    assert _pct(r[kol]) == (None if takst[noegle] is None else Decimal(takst[noegle])), kol
+                of = t.get("objektiv_finansiering")
+                assert _pct(r["Objektiv finansiering"]) == (Decimal(of["andel_pct"]) if of else None)
                 # the category split adds up to the takst
                 assert sum(Decimal(v) for v in takst["pr_kategori"].values()) == Decimal(takst["takst"])
                 kontrolleret += 1
     assert kontrolleret == 4 and len(rows) == 5  # Bostedet Nord ×2, Tilbud X, Nyt botilbud, trækningsret
+    # the v2 flags as a reviewer sees them
+    bn2 = next(r for r in rows if r["Ydelse"] == "Niveau 2")
+    assert bn2["Korte forløb"] == "Ja" and _pct(bn2["Belægning"]) == 92 and _pct(bn2["Objektiv finansiering"]) == 40
+    assert _pct(bn2["Ændring (real)"]) < _pct(bn2["Ændring (nominel)"])  # the year's P/L is 3,2 %
+    assert bn2["Markering"] == "Realt fald over væsentlighedsgrænsen (5 %)"
+    assert next(r for r in rows if r["CVR"] == "33334444")["Nyt tilbud"] == "Ja, første driftsår 2026"
     # the superseded version and the 2025 file left nothing behind
     assert not any("Første udgave" in (r["Bemærkninger"] or "") for r in rows)
     assert not any(r["Driftsherre"] == "Thisted Kommune" for r in rows)
@@ -202,23 +213,37 @@ def test_tilbud_og_ata_svarer_til_dokumenterne(bilag):
 
 
 def test_fordelingen_som_matrix_med_totaler_lig_motorens(bilag):
+    """Trækningsret and objektiv finansiering as tilbud × kommune: every cell is the signed takster
+    document's whole kroner and the engine's fordeling, every total their sum."""
     udvalg, wb, f = bilag
     ws = wb["Fordeling"]
     hoved = [c.value for c in ws[3]]
-    assert hoved == ["Driftsherre", "Tilbud", "Finansiering", "Aalborg", "Jammerbugt", "Rebild", "I alt"]
-    rows = raekker(ws)
-    *tabel, total = rows
-    (r,) = tabel
+    kommuner = ["Aalborg", "Brønderslev", "Hjørring", "Jammerbugt", "Rebild"]
+    assert hoved == ["Driftsherre", "Tilbud", "Finansiering", *kommuner, "I alt"]
+    *tabel, total = raekker(ws)
+    assert [(r["Tilbud"], r["Finansiering"]) for r in tabel] == [
+        ("Bostedet Nord", "Objektiv finansiering (40 %)"), ("Rådgivningscenter Nord", "Trækningsret")]
     a = next(s.indmelding for s in udvalg.godkendte if s.indmelding.cvr == "12345678")
-    motor = tjeneste.beregn(a.grundlag).tilbud_resultat("TR")
+    motor = tjeneste.beregn(a.grundlag)
     _, tk = d.dokumenter(f["a"])
-    doc = next(x for x in tk["tilbud"] if x["id"] == "TR")["fordeling"]
-    assert {k: Decimal(r[k]) for k in d.TRAEKNING} == {k: Decimal(v) for k, v in doc.items()} == motor.fordeling
-    assert Decimal(r["I alt"]) == sum(motor.fordeling.values()) == motor.takstgrundlag.quantize(Decimal(1))
-    assert r["Finansiering"] == "Trækningsret" and r["Driftsherre"] == "Eksempel Kommune"
+    doc = {x["id"]: x for x in tk["tilbud"]}
+    for r, tid, noegle, fordeling in ((tabel[0], "T1", "objektiv_fordeling", motor.tilbud_resultat("T1").objektiv_fordeling),
+                                      (tabel[1], "TR", "fordeling", motor.tilbud_resultat("TR").fordeling)):
+        celler = {k: Decimal(r[k]) for k in kommuner if r[k] is not None}
+        assert celler == {k: Decimal(v) for k, v in doc[tid][noegle].items()} == fordeling
+        assert all(r[k] is None for k in kommuner if k not in fordeling)
+        assert Decimal(r["I alt"]) == sum(fordeling.values())
+    tr = motor.tilbud_resultat("TR")
+    assert Decimal(tabel[1]["I alt"]) == tr.takstgrundlag.quantize(Decimal(1))
+    assert Decimal(tabel[0]["I alt"]) == motor.tilbud_resultat("T1").objektiv_andel
     assert total["Driftsherre"] == "I alt"
-    assert [total[k] for k in hoved[3:]] == [r[k] for k in hoved[3:]]
+    for k in [*kommuner, "I alt"]:
+        assert total[k] == sum(r[k] or 0 for r in tabel), k
     assert ws.cell(4, 4).number_format == "#,##0"
+    # the Tilbud sheet shows the objektivt finansierede part beside the takstgrundlag
+    t1 = next(r for r in raekker(wb["Tilbud"]) if r["Tilbud"] == "Bostedet Nord")
+    assert _d(t1["Heraf objektivt finansieret (kr.)"]) == Decimal(tabel[0]["I alt"])
+    assert _pct(t1["Objektiv finansiering"]) == 40
 
 
 def test_formel_lignende_navn_forbliver_synlig_tekst(bilag, region):
@@ -308,6 +333,6 @@ def test_aendring_over_vaesentlighedsgraensen_markeres(tmp_path, test_ca):
         takstbilag.saml([fil], Tillid(roedder=(test_ca.rod,))))))
     ws = wb["Takster"]
     rows = raekker(ws)
-    assert rows[0]["Ydelse"] == "Niveau 1" and rows[0]["Markering"] == "Stigning over væsentlighedsgrænsen (5 %)"
+    assert rows[0]["Ydelse"] == "Niveau 1" and rows[0]["Markering"] == "Real stigning over væsentlighedsgrænsen (5 %)"
     assert _pct(rows[0]["Ændring (nominel)"]) > 5 and ws["A4"].fill.fgColor.rgb.endswith(takstbilag.FLAG_FILL)
     assert rows[1]["Markering"] is None and not ws["A5"].fill.fgColor.rgb.endswith(takstbilag.FLAG_FILL)

@@ -114,6 +114,18 @@ def _tilbud_par(st: Status):
             yield t, tr
 
 
+def _nyt(t, takstaar: int) -> str:
+    """'Ja, første driftsår 2026' in the first driftsår (SA 6.1.2); after it the tilbud is ordinary."""
+    foerste = t.foerste_driftsaar or (takstaar if t.nyt_tilbud else None)
+    if foerste is None:
+        return ""
+    return f"Ja, første driftsår {foerste}" if foerste == takstaar else f"Første driftsår {foerste}"
+
+
+def _objektiv_andel(t) -> Decimal | None:
+    return t.objektiv_finansiering.andel_pct if t.objektiv_finansiering is not None else None
+
+
 def _saerlige(t) -> str:
     sv = t.saerlige_vilkaar
     if sv is None:
@@ -127,14 +139,16 @@ TAKST_KOLONNER = [
     Kolonne("Driftsherre", 16), Kolonne("CVR", 9), Kolonne("Tilbud", 20), Kolonne("Tilbudsportal-id", 9),
     Kolonne("Paragraf", 9), Kolonne("Kategori", 7, ANTAL), Kolonne("Tilbudstype", 8), Kolonne("Ydelse", 16),
     Kolonne("Takststruktur", 13), Kolonne("Enhed", 6), Kolonne("Pladser", 6, ANTAL),
-    Kolonne("Belægning", 8, PCT), Kolonne("Takst (kr.)", 9, KR), Kolonne("Takst (hele kr.)", 8, HELE_KR),
+    Kolonne("Belægning", 8, PCT), Kolonne("Pladsdøgn", 9, TAL), Kolonne("Takst (kr.)", 9, KR),
+    Kolonne("Takst (hele kr.)", 8, HELE_KR),
     Kolonne("Basistakst (kr.)", 9, KR), Kolonne("Ydelsestakst (kr.)", 9, KR),
     Kolonne("Støttetimer pr. uge", 8, TAL), Kolonne("Pris pr. støttetime (kr.)", 9, KR),
     Kolonne("Sidste års takst (kr.)", 9, KR), Kolonne("Ændring (nominel)", 8, PCT),
-    Kolonne("Heraf regulering og øvrige indtægter (kr.)", 10, KR),
+    Kolonne("Ændring (real)", 8, PCT), Kolonne("Heraf regulering og øvrige indtægter (kr.)", 10, KR),
     *[Kolonne(f"{navne.TAKST_LINJER_KORT[k]} (kr.)", 10, KR) for k in KATEGORIER],
-    Kolonne("Nyt tilbud", 6), Kolonne("Korte forløb", 6), Kolonne("Særlige vilkår", 14),
-    Kolonne("Sundhedsydelser", 12), Kolonne("Markering", 22), Kolonne("Bemærkninger", 30),
+    Kolonne("Nyt tilbud", 10), Kolonne("Korte forløb", 6), Kolonne("Særlige vilkår", 14),
+    Kolonne("Objektiv finansiering", 9, PCT), Kolonne("Sundhedsydelser", 12), Kolonne("Markering", 22),
+    Kolonne("Bemærkninger", 30),
 ]
 
 
@@ -160,8 +174,9 @@ def _takster(udvalg: Udvalg, tekst: _Tekster) -> Ark:
                 "Tilbudstype": navne.vis(t.tilbudstype, navne.TILBUDSTYPER),
                 "Takststruktur": navne.vis(t.takststruktur, navne.TAKSTSTRUKTURER),
                 "Belægning": tr.belaegning_pct, "Pris pr. støttetime (kr.)": tr.pris_pr_stoettetime,
-                "Nyt tilbud": _ja(t.nyt_tilbud), "Korte forløb": _ja(t.korte_forloeb),
+                "Nyt tilbud": _nyt(t, ind.grundlag.takstaar), "Korte forløb": _ja(t.korte_forloeb),
                 "Særlige vilkår": tekst(nr, f"Særlige vilkår ({t.navn})", _saerlige(t)),
+                "Objektiv finansiering": _objektiv_andel(t),
                 "Bemærkninger": tekst(nr, f"Bemærkninger ({t.navn})", t.bemaerkninger),
             }
             if not tr.takster:
@@ -169,19 +184,30 @@ def _takster(udvalg: Udvalg, tekst: _Tekster) -> Ark:
                     "Trækningsret: takstgrundlaget fordeles på kommunerne (arket Fordeling)"
                     if tr.fordeling is not None else "Ingen takst")}))
                 continue
+            ydelser = {y.id: y for y in t.ydelser}
             for tk in tr.takster:
                 markering, fremhaev = "", False
-                if tk.aendring_pct is not None and abs(tk.aendring_pct) > graense:
-                    retning = "Stigning" if tk.aendring_pct > 0 else "Fald"
-                    markering, fremhaev = f"{retning} over væsentlighedsgrænsen ({dansk.kort_tal(graense)} %)", True
+                # SPEC v2 §5: the change that matters is the real one (against last year's takst
+                # fremskrevet with the year's P/L); the nominal one where there is no real one
+                real = tk.aendring_real_pct is not None
+                aendring = tk.aendring_real_pct if real else tk.aendring_pct
+                if aendring is not None and abs(aendring) > graense:
+                    retning = {(True, True): "Real stigning", (True, False): "Realt fald",
+                               (False, True): "Stigning", (False, False): "Fald"}[(real, aendring > 0)]
+                    markering = f"{retning} over væsentlighedsgrænsen ({dansk.kort_tal(graense)} %)"
+                    fremhaev = True
                 elif tk.forrige_takst is None:
                     markering = "Ny takst (ingen takst sidste år)"
+                y = ydelser.get(tk.ydelse)
                 ark.raekker.append(Raekke({
                     **tilbud, "Ydelse": tekst(nr, f"ydelsens navn ({t.navn})", tk.ydelse_navn),
                     "Enhed": navne.vis(tk.enhed, navne.ENHEDER), "Pladser": tk.pladser,
+                    "Belægning": tk.belaegning_pct, "Pladsdøgn": tk.pladsdoegn,
+                    "Korte forløb": _ja(t.korte_forloeb or (y is not None and y.korte_forloeb)),
                     "Takst (kr.)": tk.takst, "Takst (hele kr.)": tk.takst_kr, "Basistakst (kr.)": tk.basistakst,
                     "Ydelsestakst (kr.)": tk.ydelsestakst, "Støttetimer pr. uge": tk.stoettetimer_uge,
                     "Sidste års takst (kr.)": tk.forrige_takst, "Ændring (nominel)": tk.aendring_pct,
+                    "Ændring (real)": tk.aendring_real_pct,
                     "Heraf regulering og øvrige indtægter (kr.)": tk.pr_kategori.get(REGULERING_LINJE),
                     **{_kat(k): tk.pr_kategori.get(k) for k in KATEGORIER},
                     "Sundhedsydelser": tekst(nr, f"Sundhedsydelser ({t.navn})", tk.sundhedsydelser),
@@ -197,15 +223,18 @@ TILBUD_KOLONNER = [
     Kolonne("Ændring i pladser", 7, ANTAL), Kolonne("Belægning", 8, PCT), Kolonne("Pladsdøgn", 9, TAL),
     Kolonne("Omkostningsgrundlag (kr.)", 12, KR), Kolonne("Regulering (kr.)", 11, KR),
     Kolonne("Hensat (kr.)", 11, KR), Kolonne("Øvrige indtægter (kr.)", 11, KR),
-    Kolonne("Takstgrundlag (kr.)", 12, KR), Kolonne("Pris pr. støttetime (kr.)", 9, KR),
-    Kolonne("Nyt tilbud", 6), Kolonne("Korte forløb", 6), Kolonne("Særlige vilkår", 14),
+    Kolonne("Takstgrundlag (kr.)", 12, KR), Kolonne("Objektiv finansiering", 9, PCT),
+    Kolonne("Heraf objektivt finansieret (kr.)", 12, KR), Kolonne("Pris pr. støttetime (kr.)", 9, KR),
+    Kolonne("Nyt tilbud", 10), Kolonne("Korte forløb", 6), Kolonne("Særlige vilkår", 14),
     Kolonne("Markering", 14), Kolonne("Bemærkninger", 30),
 ]
 
 
 def _tilbud(udvalg: Udvalg, tekst: _Tekster) -> Ark:
     ark = Ark("Tilbud", "Tilbud", "Én række pr. tilbud (kategori 2 og 3): pladser og vejen fra omkostningsgrundlag "
-              "til takstgrundlag (omkostningsgrundlag + regulering − øvrige indtægter = takstgrundlag).",
+              "til takstgrundlag (omkostningsgrundlag + regulering − øvrige indtægter = takstgrundlag). Ved objektiv "
+              "finansiering betaler kommunerne den viste del af takstgrundlaget efter nøgle (arket Fordeling); "
+              "taksterne regnes af resten.",
               "Tilbud", TILBUD_KOLONNER, frys_kolonner=3)
     for st in udvalg.godkendte:
         nr, ind = st.nr, st.indmelding
@@ -218,8 +247,9 @@ def _tilbud(udvalg: Udvalg, tekst: _Tekster) -> Ark:
                 tekst(nr, f"Paragraf ({t.navn})", t.paragraf), t.kategori, navne.vis(t.tilbudstype, navne.TILBUDSTYPER),
                 navne.vis(t.takststruktur, navne.TAKSTSTRUKTURER), t.pladser, t.pladser_forrige_aar, aendring,
                 tr.belaegning_pct, tr.pladsdoegn, tr.omkostningsgrundlag, tr.regulering, tr.hensat,
-                tr.oevrige_indtaegter, tr.takstgrundlag, tr.pris_pr_stoettetime,
-                _ja(t.nyt_tilbud), _ja(t.korte_forloeb), tekst(nr, f"Særlige vilkår ({t.navn})", _saerlige(t)),
+                tr.oevrige_indtaegter, tr.takstgrundlag, _objektiv_andel(t), tr.objektiv_andel, tr.pris_pr_stoettetime,
+                _nyt(t, ind.grundlag.takstaar), _ja(t.korte_forloeb or any(y.korte_forloeb for y in t.ydelser)),
+                tekst(nr, f"Særlige vilkår ({t.navn})", _saerlige(t)),
                 markering, tekst(nr, f"Bemærkninger ({t.navn})", t.bemaerkninger),
             ], bool(aendring)))
     return ark
@@ -239,24 +269,29 @@ def _unikke(navne_: list[str], optaget: set[str]) -> list[str]:
 
 
 def _fordeling(udvalg: Udvalg, tekst: _Tekster) -> Ark:
-    faste = [Kolonne("Driftsherre", 22), Kolonne("Tilbud", 26), Kolonne("Finansiering", 16)]
+    faste = [Kolonne("Driftsherre", 22), Kolonne("Tilbud", 26), Kolonne("Finansiering", 22)]
     raekker = []  # (nr, driftsherre, tilbud, art, {kommune: beløb})
     for st in udvalg.godkendte:
         nr, ind = st.nr, st.indmelding
         for t, tr in _tilbud_par(st):
-            if tr.fordeling is not None:
+            for art, fordeling_ in (
+                    (navne.vis("traekningsret", navne.TAKSTSTRUKTURER), tr.fordeling),
+                    (f"Objektiv finansiering ({dansk.kort_tal(_objektiv_andel(t) or 0)} %)", tr.objektiv_fordeling)):
+                if fordeling_ is None:
+                    continue
                 fordeling: dict[str, Decimal] = {}
-                for k, v in tr.fordeling.items():
+                for k, v in fordeling_.items():
                     k = tekst(nr, f"kommunens navn i fordelingen ({t.navn})", k).strip()
                     fordeling[k] = fordeling.get(k, Decimal(0)) + v
                 raekker.append((tekst(nr, "Driftsherre", ind.driftsherre), tekst(nr, f"tilbuddets navn ({t.id})", t.navn),
-                                navne.vis("traekningsret", navne.TAKSTSTRUKTURER), fordeling))
+                                art, fordeling))
     kommuner = sorted({k for *_, f in raekker for k in f}, key=str.casefold)
     overskrifter = _unikke(kommuner, {k.navn for k in faste} | {"I alt"})
     kolonner = faste + [Kolonne(o, max(11, min(len(o) + 2, 20)), HELE_KR) for o in overskrifter]
     kolonner.append(Kolonne("I alt", 13, HELE_KR))
-    ark = Ark("Fordeling", "Trækningsret fordelt på kommuner",
-              "Hele kroner pr. kommune (største brøkdels metode); rækken I alt under tabellen summerer hver kommune.",
+    ark = Ark("Fordeling", "Trækningsret og objektiv finansiering fordelt på kommuner",
+              "Hele kroner pr. kommune efter tilbuddets fordelingsnøgle (største brøkdels metode); rækken I alt under "
+              "tabellen summerer hver kommune.",
               "Fordeling", kolonner, frys_kolonner=2)
     totaler = [Decimal(0)] * (len(kommuner) + 1)
     for drift, tilbud, art, f in raekker:

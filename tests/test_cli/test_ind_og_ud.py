@@ -196,7 +196,8 @@ def test_kodeordsfil_fra_notesblok_utf16(mappe):
 
 # Arguments that name no file. A new argument must be declared with stier.roller as an input or an
 # output, or added here: so no future output option escapes the checks above.
-IKKE_FILER = {"navn", "cvr", "ark", "konto", "tekst", "beloeb", "tilbud", "tilbud_id", "fra_raekke", "takstaar"}
+IKKE_FILER = {"navn", "cvr", "ark", "konto", "tekst", "beloeb", "tilbud", "tilbud_id", "fra_raekke", "takstaar",
+              "loen_pct", "pris_pct"}
 
 
 def test_hvert_filargument_er_erklaeret_som_ind_eller_ud():

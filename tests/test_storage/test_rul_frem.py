@@ -1,6 +1,8 @@
 """New takstår from last year (issue 3 point 4)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from takstberegner import tjeneste
@@ -89,3 +91,69 @@ def test_nyt_tilbuds_underskud_fortsaetter_med_naeste_tredjedel():
     assert tjeneste.beregn(ny2).tilbud[0].regulering == Decimal("333333.34")
     ny3 = naeste_aar(ny2, tjeneste.beregn(ny2))
     assert ny3.tilbud[0].resultater == ()
+
+
+# ---------------------------------------------------------------- SPEC v2 (issue 10 item 5)
+def test_nyt_tilbud_beholder_foerste_driftsaar_og_er_almindeligt_aaret_efter():
+    from takstberegner.domain.rul_frem import naeste_aar
+
+    # Eksempel 3 names no first driftsår: in 2026 it is read as 2026 (NYT-TILBUD-AAR). Rolled to
+    # 2027 the file says 2026, so 2027 is an ordinary year: its belægning method nyt_tilbud (75 %)
+    # has expired, and 75 % is under 95 % (a warning: it has a begrundelse).
+    g = _eksempel("eksempel-3-nyt-tilbud")
+    ny = naeste_aar(g, tjeneste.beregn(g))
+    assert ny.tilbud[0].nyt_tilbud and ny.tilbud[0].foerste_driftsaar == 2026
+    assert sorted(f.kode for f in tjeneste.beregn(ny).tilbud[0].fund) == ["BEL-UNDER-95", "NYT-TILBUD-UDLOEBET"]
+    # A first driftsår already given is kept as it is.
+    ny2 = naeste_aar(ny, tjeneste.beregn(ny))
+    assert ny2.tilbud[0].foerste_driftsaar == 2026
+
+
+def test_fremskrivning_af_budgettet_med_loen_og_pris(tmp_path):
+    from decimal import Decimal as D
+
+    from takstberegner.domain.rul_frem import Fremskrivning
+
+    # Eksempel 1 fremskrevet with løn 3,2 % and priser 2,1 %, each amount to øre:
+    # personale 6.500.000 × 1,032 = 6.708.000 (its tjenestemandsløn 300.000 -> 309.600),
+    # ledelse 700.000 -> 722.400, TAP 250.000 -> 258.000; aktivitet 400.000 × 1,021 = 408.400,
+    # tilsynstakst 49.269 × 1,021 = 50.303,649 -> 50.303,65, kompetenceudvikling 90.000 -> 91.890,
+    # ejendom 410.000 -> 418.610, småanskaffelser 60.000 -> 61.260; renteindtægter -5.000 unchanged.
+    g = _eksempel("eksempel-1-bostedet-nord")
+    kilde = tmp_path / "2026.takst"
+    TakstFil.opret(kilde, replace(g, satser=replace(g.satser, pl_fremskrivning_pct=D("3.5")))).luk()
+    with rul_frem(kilde, tmp_path / "2027.takst", fremskrivning=Fremskrivning(D("3.2"), D("2.1"))) as f:
+        ny = f.hent()
+    t = ny.tilbud[0]
+    assert [x.beloeb for x in t.omkostninger] == [D(x) for x in (
+        "6708000.00", "722400.00", "258000.00", "408400.00", "50303.65", "91890.00", "418610.00", "61260.00", "-5000")]
+    assert t.omkostninger[0].tjenestemand_loen == D("309600.00")
+    assert t.bemaerkninger == ("Budgettet er fremskrevet fra 2026 til 2027 ved rul frem: personalelinjer med 3,20 % "
+                               "(løn), øvrige budgetlinjer undtagen finansiering med 2,10 % (priser).")
+    assert ny.satser.pl_fremskrivning_pct is None  # the year's P/L is set anew
+    assert laes_grundlag(tmp_path / "2027.takst") == ny
+    # The note explains nothing: a changed pladstal still needs the user's own bemærkning.
+    t2 = replace(t, pladser=t.pladser - 2, pladser_forrige_aar=t.pladser)
+    koder = [f.kode for f in tjeneste.beregn(replace(ny, tilbud=(t2,))).tilbud[0].fund]
+    assert "PLADSER-AENDRET" in koder
+    t3 = replace(t2, bemaerkninger=t2.bemaerkninger + "\nTo pladser er nedlagt efter aftale med KKR.")
+    assert "PLADSER-AENDRET" not in [f.kode for f in tjeneste.beregn(replace(ny, tilbud=(t3,))).tilbud[0].fund]
+
+
+def test_rul_frem_fra_kommandolinjen_med_fremskrivning(tmp_path):
+    import subprocess
+    import sys
+
+    g = _eksempel("eksempel-2-overskud")
+    kilde = tmp_path / "2026.takst"
+    TakstFil.opret(kilde, g).luk()
+    cmd = [sys.executable, "-m", "takstberegner", "rul-frem", str(kilde), "--til", str(tmp_path / "2027.takst")]
+    r = subprocess.run(cmd + ["--loen-pct", "3,2"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and "både --loen-pct og --pris-pct" in r.stderr
+    assert not (tmp_path / "2027.takst").exists()
+    r = subprocess.run(cmd + ["--loen-pct", "3,2", "--pris-pct", "2.1"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and "fremskrevet" in r.stdout
+    ny = laes_grundlag(tmp_path / "2027.takst")
+    # Eksempel 2's personale 6.500.000 -> 6.708.000.
+    (linje,) = [x for x in ny.tilbud[0].omkostninger if x.kategori == "personale"]
+    assert str(linje.beloeb) == "6708000.00" and "3,20 %" in ny.tilbud[0].bemaerkninger

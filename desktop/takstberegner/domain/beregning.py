@@ -28,6 +28,7 @@ from takstberegner.domain.penge import afrund, fordel_dele
 from takstberegner.domain.regelsaet import Regelsaet
 from takstberegner.domain.regulering import reguler
 from takstberegner.domain.resultat import Beregning, Fund, TilbudResultat
+from takstberegner.domain.rul_frem import brugerens_bemaerkning
 from takstberegner.domain.takststruktur import Grundlag, real_aendring, takster
 from takstberegner.domain.tillaeg import ata_timetakster
 
@@ -96,7 +97,8 @@ def _afslut(t: Tilbud, f: _Forberedt, overhead_vek: tuple[Decimal, ...], g: Taks
     fund_.extend(d.fund)
     fund_.extend(reg.fund)
     fund_.extend(struktur.fund)
-    ingen_bemaerkning = not t.bemaerkninger.strip()
+    # The note rul frem writes about its fremskrivning explains no change (SA 2.2.3, 5.5.2).
+    ingen_bemaerkning = not brugerens_bemaerkning(t.bemaerkninger, rs).strip()
     if ingen_bemaerkning and t.pladser_forrige_aar is not None and t.pladser_forrige_aar != t.pladser:
         fund_.append(fund.lav(rs, "PLADSER-AENDRET", f"{sti}.bemaerkninger", foer=t.pladser_forrige_aar, nu=t.pladser))
     if ingen_bemaerkning:

@@ -39,6 +39,7 @@ class Regelsaet:
     std_pl_fremskrivning_pct: Decimal  # SPEC §5 TAKST-AENDRET: last year's takst fremskrevet
     std_overhead_kategori: str  # SPEC §4.5: the category of an overheadpulje that names none
     kategori_1_niveau: str  # SPEC §2: the level of every finding on a kategori-1 tilbud
+    rul_frem_bemaerkning: str  # the note rul frem writes when it fremskriver the budget
     levetid_aar: dict[str, tuple[int, int]]
     afrunding_takst: Decimal
     afrunding_takst_kr: Decimal

@@ -39,6 +39,7 @@ def laes_regelsaet(sti: Path) -> Regelsaet:
         std_pl_fremskrivning_pct=Decimal(s["pl_fremskrivning_pct"]),
         std_overhead_kategori=str(s["overhead_kategori"]),
         kategori_1_niveau=str(d["kategori_1_niveau"]),
+        rul_frem_bemaerkning=str(d["rul_frem"]["bemaerkning"]),
         levetid_aar={k: (int(v[0]), int(v[1])) for k, v in d["levetid_aar"].items()},
         afrunding_takst=Decimal(a["takst"]),
         afrunding_takst_kr=Decimal(a["takst_kr"]),

@@ -86,3 +86,16 @@ def heltal(tekst: str) -> int:
         return int(tekst)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{tekst}' er ikke et helt tal") from None
+
+
+def procent(tekst: str):
+    """type= for a percentage typed the Danish way or with a point ("3,2", "3.2", "-1")."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        x = Decimal(tekst.strip().replace(",", "."))
+    except InvalidOperation:
+        x = None
+    if x is None or not x.is_finite() or not Decimal(-50) <= x <= Decimal(100):
+        raise argparse.ArgumentTypeError(f"'{tekst}' er ikke en procentsats mellem -50 og 100 (fx 3,2)")
+    return x

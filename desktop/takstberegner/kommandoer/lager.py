@@ -7,7 +7,7 @@ from pathlib import Path
 
 from takstberegner import dansk
 from takstberegner.kommandoer import stier
-from takstberegner.kommandoer.dansk_hjaelp import heltal
+from takstberegner.kommandoer.dansk_hjaelp import heltal, procent
 
 
 def registrer(sub: argparse._SubParsersAction) -> None:
@@ -48,6 +48,10 @@ def registrer(sub: argparse._SubParsersAction) -> None:
                                         "forrige takst)")
     r.add_argument("kilde", help="dette års takstfil (.takst)")
     r.add_argument("--til", required=True, metavar="FIL.takst", help="den nye takstfil")
+    r.add_argument("--loen-pct", type=procent, metavar="PCT",
+                   help="fremskriv budgettets personalelinjer med denne lønstigning i procent (fx 3,2)")
+    r.add_argument("--pris-pct", type=procent, metavar="PCT",
+                   help="fremskriv de øvrige budgetlinjer (ikke finansiering) med denne prisstigning i procent")
     r.set_defaults(func=_rul_frem)
     stier.roller(r, ind=("kilde",), takst_ud=("til",))
 
@@ -122,7 +126,16 @@ def _eksporter(args: argparse.Namespace) -> int:
 def _rul_frem(args: argparse.Namespace) -> int:
     from takstberegner.tjeneste.rul_frem import rul_frem
 
-    with rul_frem(Path(args.kilde), Path(args.til)) as f:
+    from takstberegner.domain.rul_frem import Fremskrivning
+
+    if (args.loen_pct is None) != (args.pris_pct is None):
+        return _fejl("angiv både --loen-pct og --pris-pct for at fremskrive budgettet (0 for en sats, der ikke "
+                     "skal bruges)")
+    frem = None if args.loen_pct is None else Fremskrivning(args.loen_pct, args.pris_pct)
+    with rul_frem(Path(args.kilde), Path(args.til), fremskrivning=frem) as f:
         g = f.hent()
     print(f"{Path(args.til).name} er oprettet for takstår {g.takstaar} med {len(g.tilbud)} tilbud.")
+    if frem is not None:
+        print(f"Budgettet er fremskrevet: personalelinjer {dansk.tal(frem.loen_pct, 2)} %, øvrige linjer "
+              f"{dansk.tal(frem.pris_pct, 2)} % (noteret under Bemærkninger).")
     return 0

@@ -57,6 +57,7 @@ class HovedVindue(QMainWindow):
         self.startside.demo.connect(self.aabn_demo)
         self.startside.aabn.connect(self.handlinger.aabn_dialog)
         self.startside.ny.connect(self.handlinger.ny_dialog)
+        self.startside.vejledning.connect(self.vis_hjaelp)
         self.opdater_seneste()
         for a in self.dokument_handlinger:
             a.setEnabled(False)

@@ -11,6 +11,7 @@ class Startside(QWidget):
     demo = Signal()
     aabn = Signal()
     ny = Signal()
+    vejledning = Signal()
     seneste = Signal(str)
 
     def __init__(self, parent=None):
@@ -29,7 +30,8 @@ class Startside(QWidget):
         lag.addSpacing(16)
         for navn, tekst_, signal in (("demo_knap", "Åbn demo-driftsherren", self.demo),
                                      ("aabn_knap", "Åbn takstfil …", self.aabn),
-                                     ("ny_knap", "Ny takstfil …", self.ny)):
+                                     ("ny_knap", "Ny takstfil …", self.ny),
+                                     ("vejledning_knap", "Vejledning (F1)", self.vejledning)):
             k = QPushButton(tekst_)
             k.setObjectName(navn)
             k.setMinimumHeight(36)

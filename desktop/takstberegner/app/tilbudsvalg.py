@@ -11,6 +11,7 @@ class TilbudsValg(QDialog):
         """tilbud: the file's tilbud; valgte: the ids chosen now (None: all, also future ones)."""
         super().__init__(parent)
         self.setWindowTitle(titel)
+        self.setMinimumWidth(480)
         lag = QVBoxLayout(self)
         lag.addWidget(QLabel("Vælg de tilbud, puljen skal fordeles på:"))
         self.alle = QCheckBox("Alle tilbud (også tilbud, der oprettes senere)")

@@ -8,6 +8,8 @@ from takstberegner import tjeneste
 from takstberegner.export import indmelding, signering
 from takstberegner.formats.takstgrundlag import laes_fil
 
+from . import dialogsvar
+
 EKSEMPEL = Path(__file__).parents[1] / "data" / "eksempler" / "eksempel-2-overskud.takstgrundlag.json"
 
 
@@ -27,10 +29,10 @@ def test_dobbeltklik_paa_indmelding_viser_verifikationen(vindue, beskeder, tmp_p
 
     fil, tillid = _indmeldingsfil(tmp_path)
     monkeypatch.setattr(tillid_mod, "standard_tillidsfil", lambda: tillid)
+    vist = dialogsvar.verifikation(monkeypatch)
     r = eksport.verificer(vindue, fil)
     assert r.ok, r.grunde
-    (kind, titel, tekst) = beskeder[-1]
-    assert kind == "information" and "godkendt" in titel.lower() and "Kommune X" in tekst
+    assert vist[-1].liste.item(0).text().startswith("GODKENDT") and "Kommune X" in vist[-1].detaljer.toPlainText()
 
 
 def test_dobbeltklik_paa_aendret_indmelding_afvises(vindue, beskeder, tmp_path, monkeypatch):
@@ -42,6 +44,7 @@ def test_dobbeltklik_paa_aendret_indmelding_afvises(vindue, beskeder, tmp_path, 
     data = bytearray(fil.read_bytes())
     data[len(data) // 2] ^= 0xFF
     fil.write_bytes(bytes(data))
+    vist = dialogsvar.verifikation(monkeypatch)
     r = eksport.verificer(vindue, fil)
     assert not r.ok
-    assert beskeder[-1][0] == "warning" and "afvist" in beskeder[-1][1].lower()
+    assert vist[-1].liste.item(0).text().startswith("AFVIST") and r.grunde[0] in vist[-1].detaljer.toPlainText()

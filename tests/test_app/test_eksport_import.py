@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from takstberegner.app.steps.belaegning import BelaegningTrin
 
+from . import dialogsvar
 from .hjaelp import skriv_felt, trin
 
 
@@ -39,7 +40,7 @@ def test_udskriv_pdf_og_takstskema(demo_vindue, dialoger, tmp_path):
                for ws in wb.worksheets for row in ws.iter_rows() for c in row)
 
 
-def test_indmelding_afvises_med_fejl_og_dannes_uden(demo_vindue, dialoger, beskeder, qtbot, tmp_path):
+def test_indmelding_afvises_med_fejl_og_dannes_uden(demo_vindue, dialoger, beskeder, qtbot, tmp_path, monkeypatch):
     from takstberegner.export import signering
 
     v = demo_vindue
@@ -55,26 +56,35 @@ def test_indmelding_afvises_med_fejl_og_dannes_uden(demo_vindue, dialoger, beske
 
     u = signering.lav_noegle("Demokommune", "12345678")
     signering.gem_p12(u, tmp_path / "noegle.p12", "hemmelig æøå")
-    dialoger.extend([tmp_path / "noegle.p12", "hemmelig æøå", tmp_path / "demo.indmelding"])
+    dialogsvar.noegle(monkeypatch, tmp_path / "noegle.p12", "hemmelig æøå")
+    dialoger.extend([tmp_path / "demo.indmelding"])
     p = v.handlinger.indmeld()
     assert p == tmp_path / "demo.indmelding" and p.stat().st_size > 1000
     assert beskeder[-1][1] == "Indmeldingsfilen er dannet" and "Demokommune" in beskeder[-1][2]
-    dialoger.append(p)
+    vist = dialogsvar.verifikation(monkeypatch)
+    dialoger.append([p])
     r = v.handlinger.verificer()
     assert r.driftsherre == "Demokommune" and r.grundlag == v.dok.grundlag
-    assert beskeder[-1][2] == r.tekst()
+    assert vist[-1].detaljer.toPlainText() == r.tekst()
 
 
-def test_forkert_kodeord_giver_besked(demo_vindue, dialoger, beskeder, tmp_path):
+def test_forkert_kodeord_spoerger_igen(demo_vindue, dialoger, beskeder, tmp_path, monkeypatch):
+    """A wrong password is said in the dialog and asked again; the indmelding goes on with the right one."""
     from takstberegner.export import signering
 
-    signering.gem_p12(signering.lav_noegle("Demokommune", "12345678"), tmp_path / "n.p12", "rigtig")
-    dialoger.extend([tmp_path / "n.p12", "forkert"])
+    signering.gem_p12(signering.lav_noegle("Demokommune", "12345678"), tmp_path / "n.p12", "rigtig1234")
+    vist = dialogsvar.noegle(monkeypatch, tmp_path / "n.p12", "forkert", "rigtig1234")
+    dialoger.append(tmp_path / "efter-forkert.indmelding")
+    assert demo_vindue.handlinger.indmeld() == tmp_path / "efter-forkert.indmelding"
+    assert len(vist) == 1 and "forkert adgangskode" in vist[0] and vist[0].endswith("Prøv igen.")
+    assert not any(b[0] == "critical" for b in beskeder)
+    # a user who gives up after a wrong password cancels without any error box
+    vist = dialogsvar.noegle(monkeypatch, tmp_path / "n.p12", "forkert")
     assert demo_vindue.handlinger.indmeld() is None
-    assert beskeder[-1][0] == "critical" and beskeder[-1][1] == "Certifikatet kan ikke bruges"
+    assert not any(b[0] == "critical" for b in beskeder)
 
 
-def test_indmeld_fra_sidste_trin_og_filmenuen(demo_vindue, dialoger, beskeder, qtbot, tmp_path):
+def test_indmeld_fra_sidste_trin_og_filmenuen(demo_vindue, dialoger, beskeder, qtbot, tmp_path, monkeypatch):
     from PySide6.QtCore import Qt
 
     from takstberegner.app.steps.bemaerkninger import BemaerkningerTrin
@@ -85,7 +95,8 @@ def test_indmeld_fra_sidste_trin_og_filmenuen(demo_vindue, dialoger, beskeder, q
     side = trin(v, BemaerkningerTrin)
     u = signering.lav_noegle("Demokommune", "12345678")
     signering.gem_p12(u, tmp_path / "n.p12", "k")
-    dialoger.extend([tmp_path / "n.p12", "k", tmp_path / "fra-knap.indmelding"])
+    dialogsvar.noegle(monkeypatch, tmp_path / "n.p12", "k")
+    dialoger.extend([tmp_path / "fra-knap.indmelding"])
     qtbot.mouseClick(side.indmeld_knap, Qt.LeftButton)
     assert (tmp_path / "fra-knap.indmelding").stat().st_size > 1000
     assert beskeder[-1][1] == "Indmeldingsfilen er dannet"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from takstberegner import dansk
 from takstberegner.app import fremskridt
@@ -87,16 +87,11 @@ def indmeld(v) -> Path | None:
     except indmelding.IndmeldingAfvist as e:
         QMessageBox.warning(v, "Ikke klar til indmelding", e.besked)
         return None
-    cert, _ = QFileDialog.getOpenFileName(v, "Vælg certifikat (nøglefil)", "", "Certifikat (*.p12 *.pfx)")
-    if not cert:
-        return None
-    kode, ok = QInputDialog.getText(v, "Adgangskode", f"Adgangskode til {Path(cert).name}:", QLineEdit.Password)
-    if not ok:
-        return None
-    try:
-        underskriver = signering.laes_p12(cert, kode)
-    except Fejl as e:  # wrong password or not a certificate: its Danish message
-        QMessageBox.critical(v, "Certifikatet kan ikke bruges", e.besked)
+    from takstberegner.app import signering_dialog
+
+    d = grundlag.driftsherre
+    underskriver = signering_dialog.vaelg_underskriver(v, d.navn, d.cvr, grundlag.takstaar)
+    if underskriver is None:
         return None
     p = _gem_som(v, "Gem indmeldingsfil", "Indmelding (*.indmelding)", ".indmelding", _forslag(v, ".indmelding"))
     if not p:
@@ -106,6 +101,9 @@ def indmeld(v) -> Path | None:
                                lambda: indmelding.lav_indmelding(grundlag, beregning, underskriver, p))
     except OSError as e:
         QMessageBox.critical(v, "Filen kan ikke gemmes", f"{p} kan ikke skrives: {e.strerror or e}.")
+        return None
+    except Fejl as e:  # the certificate does not fit the driftsherre: its Danish message
+        QMessageBox.critical(v, "Indmeldingen kan ikke signeres", e.besked)
         return None
     QMessageBox.information(
         v, "Indmeldingsfilen er dannet",
@@ -117,34 +115,16 @@ def indmeld(v) -> Path | None:
 
 
 def verificer(v, fil: str | Path | None = None):
-    """Verify an indmeldingsfil (asked for when not given, e.g. from a double-click) and show why."""
-    from takstberegner.export import verifikation
+    """Verify an indmeldingsfil (asked for when not given, e.g. from a double-click) and show why;
+    Sekretariat → Verificér takes one or many (app/sekretariat.py). Returns the first result."""
+    from takstberegner.app import sekretariat
 
-    if fil is None:
-        fil, _ = QFileDialog.getOpenFileName(v, "Verificér indmeldingsfil", "", "Indmelding (*.indmelding *.asice)")
-    if not fil:
-        return None
-    r = fremskridt.koer(v, "Verificerer indmeldingsfilen ...", lambda: verifikation.verificer(fil))
-    boks = QMessageBox.information if r.ok else QMessageBox.warning
-    boks(v, "Verifikation: godkendt" if r.ok else "Verifikation: afvist", r.tekst())
-    return r
+    resultater = sekretariat.verificer(v, fil)
+    return resultater[0] if resultater else None
 
 
 def takstbilag(v) -> Path | None:
-    """Verify the chosen indmeldinger and build the samlede takstbilag; a bad file is listed as
-    rejected with its reason, never stops the bilag."""
-    from takstberegner.export import takstbilag as tb
+    """Verify the chosen indmeldinger and build the samlede takstbilag (app/sekretariat.py)."""
+    from takstberegner.app import sekretariat
 
-    filer, _ = QFileDialog.getOpenFileNames(v, "Vælg indmeldingsfiler", "", "Indmelding (*.indmelding *.asice)")
-    if not filer:
-        return None
-    udvalg = fremskridt.koer(v, f"Verificerer {len(filer)} indmeldingsfiler ...", lambda: tb.saml(filer))
-    p = _gem_som(v, "Gem takstbilag", "Excel (*.xlsx)", ".xlsx")
-    if p and _skriv(v, p, fremskridt.koer(v, "Danner takstbilag ...", lambda: tb.lav_takstbilag(udvalg))):
-        ikke = [s for s in udvalg.statusser if s.grunde]
-        g = len(udvalg.statusser) - len(ikke)
-        QMessageBox.information(v, "Takstbilag", f"{g} godkendte af {len(udvalg.statusser)} indmeldinger er samlet i "
-                                f"{p.name}." + "".join(f"\n\n{s.status_navn}: {Path(s.indmelding.fil).name}\n  "
-                                                       + "\n  ".join(s.grunde) for s in ikke))
-        return p
-    return None
+    return sekretariat.takstbilag(v)

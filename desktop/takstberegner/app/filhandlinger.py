@@ -215,6 +215,21 @@ class Handlinger:
 
         return eksport.takstbilag(self.v)
 
+    def lav_noegle(self):
+        from takstberegner.app import signering_dialog
+
+        return signering_dialog.lav_noegle(self.v)
+
+    def tillidsfil(self):
+        from takstberegner.app import sekretariat
+
+        return sekretariat.vis_tillidsfil(self.v)
+
+    def registrer_fingeraftryk(self):
+        from takstberegner.app import sekretariat
+
+        return sekretariat.registrer(self.v)
+
     # -- tilbud ---------------------------------------------------------------------------
     def nyt_tilbud(self) -> None:
         dok = self.v.dok

@@ -44,6 +44,7 @@ def byg(vindue) -> None:
     eksport.addAction(_handling(vindue, "Takstskema (Excel) …", h.eksporter_xlsx, navn="eksporter_xlsx"))
     filer.addSeparator()
     filer.addAction(_handling(vindue, "&Indmeld takster (signeret indmeldingsfil) …", h.indmeld, navn="indmeld"))
+    filer.addAction(_handling(vindue, "Lav &nøgle til indmelding …", h.lav_noegle, navn="lav_noegle"))
     filer.addSeparator()
     filer.addAction(_handling(vindue, "&Luk fil", h.luk_fil, QKeySequence.Close, navn="luk"))
     filer.addAction(_handling(vindue, "&Afslut", vindue.close, QKeySequence.Quit, navn="afslut"))
@@ -98,8 +99,11 @@ def byg(vindue) -> None:
     udskriv.addAction(pdf)
 
     sek = mb.addMenu("&Sekretariat")
-    sek.addAction(_handling(vindue, "&Verificér indmeldingsfil …", h.verificer, navn="verificer"))
+    sek.addAction(_handling(vindue, "&Verificér indmeldingsfiler …", h.verificer, navn="verificer"))
     sek.addAction(_handling(vindue, "Lav &takstbilag …", h.takstbilag, navn="takstbilag"))
+    sek.addSeparator()
+    sek.addAction(_handling(vindue, "T&illidsfil …", h.tillidsfil, navn="tillidsfil"))
+    sek.addAction(_handling(vindue, "&Registrér fingeraftryk …", h.registrer_fingeraftryk, navn="registrer_fingeraftryk"))
 
     hj = mb.addMenu("&Hjælp")
     hj.addAction(_handling(vindue, "&Vejledning …", vindue.vis_hjaelp, QKeySequence.HelpContents, navn="vejledning"))
@@ -110,7 +114,8 @@ def byg(vindue) -> None:
     vindue.dokument_handlinger = [a for m in (filer, eksport, vis, tilbud, udskriv, sek) for a in m.actions()
                                   if a.objectName() in ("eksporter_grundlag", "eksporter_takster", "eksporter_xlsx",
                                                         "importer_excel", "luk", "nyt_tilbud", "slet_tilbud",
-                                                        "udskriv", "indmeld", "rul_frem", "overblik", "forrige_trin",
+                                                        "udskriv", "indmeld", "lav_noegle", "rul_frem", "overblik",
+                                                        "forrige_trin",
                                                         "naeste_trin")]
     tb = QToolBar("Værktøjslinje", vindue)
     tb.setObjectName("vaerktoej")

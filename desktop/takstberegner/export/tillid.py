@@ -282,8 +282,8 @@ def _betroet(cert: x509.Certificate, mellemled, tid: datetime, tillid: Tillid, v
     if tillid.tom:
         v.grunde.append(
             "Sekretariatet har ingen tillidsliste: hverken registrerede fingeraftryk eller betroede "
-            f"rodcertifikater (tillidsfilen {standard_tillidsfil()} findes ikke eller er tom). Underskriverens "
-            f"certifikat har fingeraftrykket {fp}."
+            f"rodcertifikater (tillidsfilen {tillid.kilde or standard_tillidsfil()} findes ikke eller er tom). "
+            f"Underskriverens certifikat har fingeraftrykket {fp}."
         )
     elif cert.issuer == cert.subject:
         v.grunde.append(

@@ -1,0 +1,405 @@
+"""The secretariat's tools in the app (issue 11 item 5, issue 12; SA 2.2.1, 5.6), without a terminal:
+the tillidsfil chosen and remembered, fingerprints registered and root certificates added,
+one or many indmeldingsfiler verified with the reasons in Danish (and, for a signer not yet
+trusted, how to trust it), and the takstbilag built. The work is done by takstberegner.export
+(verifikation, tillid, takstbilag); this module asks for files and shows the answers.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from takstberegner.app import fremskridt
+from takstberegner.app.signering_dialog import vis_fingeraftryk as _vis_fingeraftryk
+from takstberegner.fejl import Fejl
+
+_TILLIDSFIL = "sekretariat/tillidsfil"
+FILTER = "Indmelding (*.indmelding *.asice)"
+
+
+# -- the tillidsfil ------------------------------------------------------------------------------
+
+def tillidsfil() -> Path:
+    """The remembered tillidsfil, else the standard one in the user's settings folder."""
+    from takstberegner.app.settings import indstillinger
+    from takstberegner.export import tillid
+
+    gemt = indstillinger().value(_TILLIDSFIL, "")
+    return Path(gemt) if gemt else tillid.standard_tillidsfil()
+
+
+def husk_tillidsfil(sti: str | Path) -> None:
+    from takstberegner.app.settings import indstillinger
+
+    indstillinger().setValue(_TILLIDSFIL, str(Path(sti)))
+
+
+def _tillid_til_verifikation():
+    """What verificer gets: the file when it exists (a broken one is a reason), else no trust."""
+    from takstberegner.export import tillid
+
+    p = tillidsfil()
+    return p if p.exists() else tillid.Tillid(kilde=str(p))
+
+
+def _beskriv_tillid(p: Path) -> str:
+    from takstberegner.export import tillid
+
+    if not p.exists():
+        return "Filen findes ikke endnu; den oprettes, når du registrerer det første fingeraftryk."
+    try:
+        t = tillid.laes_tillid(p)
+    except tillid.TillidsFejl as e:
+        return e.besked
+    roedder = "".join(f"\n  • {r.subject.rfc4514_string()}" for r in t.roedder)
+    return (f"{len(t.fingeraftryk)} registrerede certifikater (fingeraftryk) og {len(t.roedder)} betroede "
+            f"rodcertifikater{':' if roedder else '.'}{roedder}")
+
+
+class RegistrerDialog(QDialog):
+    """Register one driftsherre's certificate by its SHA-256 fingerprint (typed, pasted, or read
+    from a certificate file the driftsherre sent)."""
+
+    def __init__(self, foraelder: QWidget | None, fp: str = "", navn: str = ""):
+        super().__init__(foraelder)
+        self.setObjectName("registrer_dialog")
+        self.setWindowTitle("Registrér fingeraftryk")
+        lag = QVBoxLayout(self)
+        tekst = QLabel("Registrér kun et fingeraftryk, som du har fået bekræftet af driftsherren ad en anden vej end "
+                       "indmeldingsfilen (fx læst op i telefonen). Det registrerede certifikat kan derefter signere "
+                       "driftsherrens indmeldinger; det kan aldrig udstede andre certifikater.")
+        tekst.setWordWrap(True)
+        lag.addWidget(tekst)
+        form = QFormLayout()
+        self.fp = QLineEdit(fp)
+        self.fp.setObjectName("fingeraftryk")
+        self.fp.setPlaceholderText("AB:CD:EF:… (64 hex-cifre)")
+        fra_fil = QPushButton("Hent fra certifikatfil …")
+        fra_fil.clicked.connect(self._fra_fil)
+        raekke = QHBoxLayout()
+        raekke.addWidget(self.fp, 1)
+        raekke.addWidget(fra_fil)
+        form.addRow("Fingeraftryk (SHA-256):", raekke)
+        self.navn = QLineEdit(navn)
+        self.navn.setObjectName("navn")
+        form.addRow("Driftsherre (til noten):", self.navn)
+        lag.addLayout(form)
+        self.fejl = QLabel("")
+        self.fejl.setObjectName("fejl")
+        self.fejl.setStyleSheet("color: #a01818")
+        self.fejl.setWordWrap(True)
+        lag.addWidget(self.fejl)
+        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        bb.button(QDialogButtonBox.StandardButton.Ok).setText("Registrér")
+        bb.button(QDialogButtonBox.StandardButton.Ok).setObjectName("registrer")
+        bb.accepted.connect(self._registrer)
+        bb.rejected.connect(self.reject)
+        lag.addWidget(bb)
+
+    def _fra_fil(self) -> None:
+        from cryptography import x509
+
+        from takstberegner.export import signering
+
+        sti, _ = QFileDialog.getOpenFileName(self, "Certifikat fra driftsherren", "", "Certifikat (*.pem *.cer *.crt)")
+        if not sti:
+            return
+        try:
+            data = Path(sti).read_bytes()[:1_000_000]
+            cert = (x509.load_pem_x509_certificate(data) if b"-----BEGIN" in data
+                    else x509.load_der_x509_certificate(data))
+        except (OSError, ValueError):
+            self.fejl.setText("Filen er ikke et certifikat (PEM eller DER).")
+            return
+        self.fp.setText(signering.fingeraftryk(cert))
+        if not self.navn.text():
+            self.navn.setText(f"{signering.navn_af(cert)} (CVR {signering.cvr_af(cert) or 'ikke angivet'})")
+
+    def _registrer(self) -> None:
+        from takstberegner.export import tillid
+
+        try:
+            tillid.registrer(tillidsfil(), self.fp.text(), self.navn.text())
+        except Fejl as e:
+            self.fejl.setText(e.besked)
+            return
+        self.accept()
+
+
+class TillidsfilDialog(QDialog):
+    """Which tillidsfil the secretariat uses, what it holds, and how to add to it."""
+
+    def __init__(self, foraelder: QWidget | None):
+        super().__init__(foraelder)
+        self.setObjectName("tillidsfil_dialog")
+        self.setWindowTitle("Tillidsfil")
+        self.resize(640, 320)
+        lag = QVBoxLayout(self)
+        forklaring = QLabel(
+            "Tillidsfilen bestemmer, hvem sekretariatet stoler på: registrerede fingeraftryk (en driftsherres egen "
+            "nøgle – netop det certifikat må signere, aldrig udstede andre) og betroede rodcertifikater (fx OCES3 "
+            "for medarbejdercertifikater fra MitID Erhverv). Programmet husker, hvilken fil du bruger.")
+        forklaring.setWordWrap(True)
+        lag.addWidget(forklaring)
+        self.sti = QLabel()
+        self.sti.setObjectName("sti")
+        self.sti.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.indhold = QLabel()
+        self.indhold.setObjectName("indhold")
+        self.indhold.setWordWrap(True)
+        lag.addWidget(self.sti)
+        lag.addWidget(self.indhold)
+        knapper = QHBoxLayout()
+        for tekst, navn, slot in (("Vælg en anden fil …", "vaelg", self._vaelg),
+                                  ("Registrér fingeraftryk …", "registrer", self._registrer),
+                                  ("Tilføj rodcertifikat …", "rod", self._tilfoej_rod)):
+            k = QPushButton(tekst)
+            k.setObjectName(navn)
+            k.clicked.connect(slot)
+            knapper.addWidget(k)
+        lag.addLayout(knapper)
+        self.fejl = QLabel("")
+        self.fejl.setStyleSheet("color: #a01818")
+        self.fejl.setWordWrap(True)
+        lag.addWidget(self.fejl)
+        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        bb.rejected.connect(self.reject)
+        lag.addWidget(bb)
+        self.opdater()
+
+    def opdater(self) -> None:
+        p = tillidsfil()
+        self.sti.setText(f"Tillidsfil: {p}")
+        self.indhold.setText(_beskriv_tillid(p))
+
+    def _vaelg(self) -> None:
+        sti, _ = QFileDialog.getSaveFileName(self, "Vælg eller opret tillidsfil", str(tillidsfil()),
+                                             "Tillidsfil (*.pem *.txt)", options=QFileDialog.Option.DontConfirmOverwrite)
+        if sti:
+            husk_tillidsfil(sti)
+            self.opdater()
+
+    def _registrer(self) -> None:
+        if RegistrerDialog(self).exec() == QDialog.DialogCode.Accepted:
+            self.opdater()
+
+    def _tilfoej_rod(self) -> None:
+        from cryptography import x509
+
+        from takstberegner.export import signering
+        from takstberegner.export.atomisk import skriv_atomisk
+
+        sti, _ = QFileDialog.getOpenFileName(self, "Rodcertifikat", "", "Certifikat (*.pem *.cer *.crt)")
+        if not sti:
+            return
+        try:
+            data = Path(sti).read_bytes()[:1_000_000]
+            certs = (x509.load_pem_x509_certificates(data) if b"-----BEGIN" in data
+                     else [x509.load_der_x509_certificate(data)])
+            ca = [c for c in certs if _er_ca(c)]
+        except (OSError, ValueError):
+            self.fejl.setText("Filen er ikke et certifikat (PEM eller DER).")
+            return
+        if not ca:
+            self.fejl.setText("Certifikatet er ikke et CA-certifikat og kan ikke være et rodcertifikat. Er det en "
+                              "driftsherres eget certifikat, så registrér dets fingeraftryk i stedet.")
+            return
+        p = tillidsfil()
+        gammel = p.read_text(encoding="utf-8-sig") if p.exists() else ""
+        if gammel and not gammel.endswith("\n"):
+            gammel += "\n"
+        ny = "".join(f"# Rodcertifikat: {c.subject.rfc4514_string()}\n{signering.certifikat_pem(c)}" for c in ca)
+        try:
+            skriv_atomisk(p, (gammel + ny).encode("utf-8"))
+        except OSError as e:
+            self.fejl.setText(f"Tillidsfilen kan ikke skrives: {e.strerror or e}")
+            return
+        self.opdater()
+
+
+def _er_ca(c) -> bool:
+    from cryptography import x509
+
+    try:
+        return bool(c.extensions.get_extension_for_class(x509.BasicConstraints).value.ca)
+    except (x509.ExtensionNotFound, ValueError, x509.DuplicateExtension):
+        return False
+
+
+# -- verification --------------------------------------------------------------------------------
+
+def _saadan_stoler_du(r) -> str:
+    from takstberegner.export import signering
+
+    fp = r.certifikat_fingeraftryk
+    return (
+        "Underskriveren er ikke betroet af sekretariatet endnu. Sådan gør du:\n"
+        f"1. Kontakt {r.driftsherre or 'driftsherren'} ad en anden vej end filen (fx telefon), og få certifikatets "
+        "fingeraftryk læst op. Driftsherren ser det i Takstberegner, når nøglen laves (Filer → Lav nøgle til "
+        "indmelding).\n"
+        "2. Sammenlign det med underskriverens fingeraftryk:\n   " + _vis_fingeraftryk(fp).replace("\n", "\n   ") + "\n"
+        "3. Er de ens, så klik »Registrér underskriverens certifikat«. Fingeraftrykket skrives i tillidsfilen "
+        f"({tillidsfil()}), og filen verificeres igen.\n"
+        "Er certifikatet et medarbejdercertifikat fra MitID Erhverv, så tilføj i stedet OCES3-rodcertifikatet "
+        "under Sekretariat → Tillidsfil."
+    ) if fp and signering.normaliser_fingeraftryk(fp) else ""
+
+
+class VerifikationsDialog(QDialog):
+    """Every verified file with GODKENDT/AFVIST; the chosen one's details and reasons; for a signer
+    not yet trusted, how to trust it and a button that registers it."""
+
+    def __init__(self, foraelder: QWidget | None, resultater: list):
+        super().__init__(foraelder)
+        self.setObjectName("verifikation_dialog")
+        self.setWindowTitle("Verifikation af indmeldingsfiler")
+        self.resize(900, 560)
+        self.resultater = list(resultater)
+        lag = QVBoxLayout(self)
+        self.opsummering = QLabel()
+        self.opsummering.setObjectName("opsummering")
+        lag.addWidget(self.opsummering)
+        self.liste = QListWidget()
+        self.liste.setObjectName("liste")
+        self.liste.currentRowChanged.connect(self._vis)
+        lag.addWidget(self.liste, 1)
+        self.detaljer = QPlainTextEdit()
+        self.detaljer.setObjectName("detaljer")
+        self.detaljer.setReadOnly(True)
+        lag.addWidget(self.detaljer, 2)
+        self.vejledning = QLabel()
+        self.vejledning.setObjectName("vejledning")
+        self.vejledning.setWordWrap(True)
+        self.vejledning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lag.addWidget(self.vejledning)
+        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.registrer = QPushButton("Registrér underskriverens certifikat …")
+        self.registrer.setObjectName("registrer")
+        self.registrer.clicked.connect(self._registrer)
+        bb.addButton(self.registrer, QDialogButtonBox.ButtonRole.ActionRole)
+        bb.rejected.connect(self.reject)
+        lag.addWidget(bb)
+        self._fyld()
+
+    def _fyld(self, valgt: int = 0) -> None:
+        self.liste.blockSignals(True)
+        self.liste.clear()
+        for r in self.resultater:
+            navn = Path(r.fil).name
+            hvem = f" – {r.driftsherre} {r.takstaar or ''}".rstrip() if r.driftsherre else ""
+            item = QListWidgetItem(f"{r.status}   {navn}{hvem}")
+            item.setForeground(Qt.GlobalColor.darkGreen if r.ok else Qt.GlobalColor.darkRed)
+            self.liste.addItem(item)
+        self.liste.blockSignals(False)
+        g = sum(1 for r in self.resultater if r.ok)
+        self.opsummering.setText(f"{g} godkendt{'e' if g != 1 else ''} og {len(self.resultater) - g} afvist"
+                                 f"{'e' if len(self.resultater) - g != 1 else ''} af {len(self.resultater)} "
+                                 f"fil{'er' if len(self.resultater) != 1 else ''}.")
+        self.liste.setCurrentRow(min(valgt, len(self.resultater) - 1))
+        self._vis(self.liste.currentRow())
+
+    def _vis(self, i: int) -> None:
+        r = self.resultater[i] if 0 <= i < len(self.resultater) else None
+        self.detaljer.setPlainText(r.tekst() if r else "")
+        vejl = _saadan_stoler_du(r) if r is not None and r.ikke_betroet else ""
+        self.vejledning.setText(vejl)
+        self.vejledning.setVisible(bool(vejl))
+        self.registrer.setVisible(bool(vejl))
+
+    def _registrer(self) -> None:
+        from takstberegner.export import tillid, verifikation
+
+        i = self.liste.currentRow()
+        r = self.resultater[i]
+        svar = QMessageBox.question(
+            self, "Registrér certifikatet",
+            f"Har du fået fingeraftrykket\n\n{r.certifikat_fingeraftryk}\n\nbekræftet af {r.driftsherre or 'driftsherren'} "
+            "ad en anden vej end indmeldingsfilen? Registrér kun, hvis de er ens.")
+        if svar != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            tillid.registrer(tillidsfil(), r.certifikat_fingeraftryk,
+                             f"{r.driftsherre} (CVR {r.driftsherre_cvr})" if r.driftsherre else r.underskriver)
+        except Fejl as e:
+            QMessageBox.warning(self, "Tillidsfilen", e.besked)
+            return
+        filer = [x.fil for x in self.resultater]
+        t = _tillid_til_verifikation()
+        self.resultater = fremskridt.koer(self, "Verificerer igen ...",
+                                          lambda: [verifikation.verificer(f, t) for f in filer])
+        self._fyld(i)
+
+
+def verificer(v, filer: list[str | Path] | str | Path | None = None) -> list | None:
+    """Verify one or many indmeldingsfiler (asked for when not given) against the remembered
+    tillidsfil and show the results. Returns the results (never raises on a bad file)."""
+    from takstberegner.export import verifikation
+
+    if filer is None:
+        valgt, _ = QFileDialog.getOpenFileNames(v, "Verificér indmeldingsfiler", "", FILTER)
+        filer = valgt
+    elif isinstance(filer, (str, Path)):
+        filer = [filer]
+    if not filer:
+        return None
+    t = _tillid_til_verifikation()
+    resultater = fremskridt.koer(v, f"Verificerer {len(filer)} indmeldingsfil{'er' if len(filer) != 1 else ''} ...",
+                                 lambda: [verifikation.verificer(f, t) for f in filer])
+    VerifikationsDialog(v, resultater).exec()
+    return resultater
+
+
+def takstbilag(v) -> Path | None:
+    """Verify the chosen indmeldinger against the remembered tillidsfil and build the takstbilag;
+    a bad file is listed with its reason and never stops the bilag."""
+    from takstberegner.export import takstbilag as tb
+
+    filer, _ = QFileDialog.getOpenFileNames(v, "Vælg indmeldingsfiler til takstbilaget", "", FILTER)
+    if not filer:
+        return None
+    t = _tillid_til_verifikation()
+    udvalg = fremskridt.koer(v, f"Verificerer {len(filer)} indmeldingsfiler ...", lambda: tb.saml(filer, t))
+    p = _gem_som(v, "Gem takstbilag", "Excel (*.xlsx)", ".xlsx")
+    if p and _skriv(v, p, fremskridt.koer(v, "Danner takstbilag ...", lambda: tb.lav_takstbilag(udvalg))):
+        ikke = [s for s in udvalg.statusser if s.grunde]
+        g = len(udvalg.statusser) - len(ikke)
+        QMessageBox.information(v, "Takstbilag", f"{g} godkendte af {len(udvalg.statusser)} indmeldinger er samlet i "
+                                f"{p.name}." + "".join(f"\n\n{s.status_navn}: {Path(s.indmelding.fil).name}\n  "
+                                                       + "\n  ".join(s.grunde) for s in ikke))
+        return p
+    return None
+
+
+def _gem_som(v, titel: str, filter_: str, endelse: str) -> Path | None:
+    sti, _ = QFileDialog.getSaveFileName(v, titel, "", filter_)
+    if not sti:
+        return None
+    p = Path(sti)
+    return p if p.suffix else p.with_suffix(endelse)
+
+
+def _skriv(v, sti: Path, data: bytes) -> bool:
+    from takstberegner.app import efter_eksport
+    from takstberegner.export.atomisk import skriv_atomisk
+
+    try:
+        skriv_atomisk(sti, data)
+    except OSError as e:
+        QMessageBox.critical(v, "Filen kan ikke gemmes", f"{sti} kan ikke skrives: {e.strerror or e}.")
+        return False
+    v.statusBar().showMessage(f"Gemt i {sti}", 10000)
+    efter_eksport.vis(v, sti)
+    return True
+
+
+def vis_tillidsfil(v) -> None:
+    TillidsfilDialog(v).exec()
+
+
+def registrer(v) -> None:
+    RegistrerDialog(v).exec()

@@ -1,0 +1,262 @@
+"""Signing and the secretariat's tools in the real window (issue 11 item 5), offscreen: a new key
+made with the password twice and its fingerprint shown; an existing key whose wrong password is
+asked again; Sekretariat → Verificér says GODKENDT for a trusted signer and, for one not yet
+trusted, explains how to trust it and registers it; the tillidsfil is chosen and remembered;
+the takstbilag is built from the menu. Only modal exec() and the file dialogs are answered."""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton
+
+from takstberegner.app import sekretariat, signering_dialog
+from takstberegner.export import signering
+
+from . import dialogsvar
+
+
+@pytest.fixture(autouse=True)
+def _egen_konfiguration(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "konfiguration"))
+    monkeypatch.delenv("APPDATA", raising=False)
+
+
+@pytest.fixture
+def filvalg(monkeypatch):
+    """Answers for the file dialogs, in order: a path, or a list of paths for getOpenFileNames."""
+    svar: list = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(svar.pop(0)), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(svar.pop(0)), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(x) for x in svar.pop(0)], ""))
+    return svar
+
+
+def _handling(v, navn: str):
+    for menu in v.menuBar().actions():
+        for a in menu.menu().actions() if menu.menu() else []:
+            if a.objectName() == navn:
+                return a
+    raise AssertionError(f"ingen menuhandling {navn}")
+
+
+@pytest.fixture
+def ny_indmelding(demo_vindue, filvalg, beskeder, tmp_path, monkeypatch):
+    """Indmeld from the Filer menu with a key made on the spot: (path, key file, what the dialogs showed)."""
+    noegle = tmp_path / "nøgler" / "Demokommune.p12"
+    vist = dialogsvar.noegle(monkeypatch, ny={"sti": noegle, "kode": "hemmelig æøå 1",
+                                              "forsoeg": [("kort", "kort"), ("hemmelig æøå 1", "hemmelig æøå 2")]})
+    filvalg.append(tmp_path / "demo.indmelding")
+    _handling(demo_vindue, "indmeld").trigger()
+    fil = tmp_path / "demo.indmelding"
+    assert fil.exists() and beskeder[-1][1] == "Indmeldingsfilen er dannet"
+    return fil, noegle, vist
+
+
+def test_ny_noegle_med_adgangskode_to_gange_og_fingeraftrykket_vises(ny_indmelding):
+    fil, noegle, vist = ny_indmelding
+    assert vist[0] == "Adgangskoden skal have mindst 8 tegn."
+    assert vist[1] == "De to adgangskoder er ikke ens. Skriv adgangskoden igen i det nederste felt."
+    u = signering.laes_p12(noegle, "hemmelig æøå 1")
+    assert u.cvr == "12345678" and u.navn == "Demokommune - takstindmelding"
+    assert vist[2] == signering_dialog.vis_fingeraftryk(u.fingeraftryk)  # shown at once, to read aloud
+    with pytest.raises(signering.SigneringsFejl):
+        signering.laes_p12(noegle, "")  # never written without a password
+    with zipfile.ZipFile(fil) as z:
+        assert "META-INF/signature.p7s" in z.namelist()
+
+
+def test_ny_noegle_overskriver_aldrig_en_fil(demo_vindue, tmp_path, monkeypatch):
+    findes = tmp_path / "findes.p12"
+    findes.write_bytes(b"min gamle noegle")
+    vist = dialogsvar.ny_noegle(monkeypatch, findes, "hemmelig123")
+    signering_dialog.lav_noegle(demo_vindue)
+    assert findes.read_bytes() == b"min gamle noegle"
+    assert vist == ["findes.p12 findes allerede. Vælg et andet filnavn; en nøgle overskrives aldrig."]
+
+
+def test_noegle_fra_filmenuen_huskes_til_indmelding(demo_vindue, filvalg, beskeder, tmp_path, monkeypatch):
+    noegle = tmp_path / "k.p12"
+    vist = dialogsvar.ny_noegle(monkeypatch, noegle, "hemmelig123")
+    _handling(demo_vindue, "lav_noegle").trigger()
+    assert noegle.exists() and len(vist) == 1 and ":" in vist[0]
+    # Indmeld suggests the remembered key: only the password is typed
+    sete: list[str] = []
+
+    def exec_(self):
+        sete.append(self.sti.text())
+        self.kode.setText("hemmelig123")
+        self.findChild(QPushButton, "signer").click()
+        return self.result()
+
+    monkeypatch.setattr(signering_dialog.VaelgNoegleDialog, "exec", exec_)
+    filvalg.append(tmp_path / "x.indmelding")
+    assert demo_vindue.handlinger.indmeld() == tmp_path / "x.indmelding"
+    assert sete == [str(noegle)]
+
+
+def test_certifikat_uden_cvr_afvises_i_dialogen(demo_vindue, filvalg, beskeder, tmp_path, monkeypatch):
+    """A personal certificate (no CVR) is refused in the dialog with the reason, before signing."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    from takstberegner.export import ur
+
+    k = ec.generate_private_key(ec.SECP256R1())
+    n = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Jens Hansen")])
+    nu = ur.nu()
+    c = (x509.CertificateBuilder().subject_name(n).issuer_name(n).public_key(k.public_key()).serial_number(7)
+         .not_valid_before(nu.replace(year=nu.year - 1)).not_valid_after(nu.replace(year=nu.year + 1))
+         .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True)
+         .sign(k, hashes.SHA256()))
+    signering.gem_p12(signering.Underskriver(k, c), tmp_path / "personlig.p12", "hemmelig123")
+    vist = dialogsvar.noegle(monkeypatch, tmp_path / "personlig.p12", "hemmelig123")
+    assert demo_vindue.handlinger.indmeld() is None
+    assert vist and vist[0].startswith("Dette certifikat kan ikke bruges: Underskriverens certifikat angiver intet "
+                                       "CVR-nummer.")
+
+
+def test_sekretariatet_registrerer_og_godkender(ny_indmelding, demo_vindue, filvalg, beskeder, monkeypatch):
+    """Not yet trusted: AFVIST with how to trust it (no command-line option anywhere); Registrér
+    writes the fingerprint in the tillidsfil and the file is then GODKENDT."""
+    fil, noegle, _ = ny_indmelding
+    u = signering.laes_p12(noegle, "hemmelig æøå 1")
+    vist = dialogsvar.verifikation(monkeypatch)
+    filvalg.append([fil])
+    _handling(demo_vindue, "verificer").trigger()
+    d = vist[-1]
+    assert d.liste.item(0).text().startswith("AFVIST   demo.indmelding")
+    vejledning = d.vejledning.text()
+    assert vejledning.startswith("Underskriveren er ikke betroet af sekretariatet endnu. Sådan gør du:")
+    assert u.fingeraftryk[:47] in vejledning and u.fingeraftryk[48:] in vejledning and not d.registrer.isHidden()
+    for tekst in (vejledning, d.detaljer.toPlainText(), d.opsummering.text()):
+        assert "--" not in tekst and "tillid.pem FIL" not in tekst
+    # the secretariat confirmed the fingerprint by phone: Registrér (the question is answered Ja)
+    vist = dialogsvar.verifikation(monkeypatch, handling=lambda dlg: dlg.registrer.click())
+    filvalg.append([fil])
+    _handling(demo_vindue, "verificer").trigger()
+    d = vist[-1]
+    assert beskeder[-1][0] == "question" and u.fingeraftryk in beskeder[-1][2]
+    assert d.liste.item(0).text().startswith("GODKENDT   demo.indmelding – Demokommune 2026")
+    assert "GODKENDT" in d.detaljer.toPlainText() and d.registrer.isHidden()
+    tillidsfil = sekretariat.tillidsfil()
+    assert tillidsfil.read_text(encoding="utf-8").startswith(f"{u.fingeraftryk}  # Demokommune (CVR 12345678)")
+    # and from now on Verificér says GODKENDT at once
+    vist = dialogsvar.verifikation(monkeypatch)
+    filvalg.append([fil])
+    _handling(demo_vindue, "verificer").trigger()
+    assert vist[-1].liste.item(0).text().startswith("GODKENDT")
+
+
+def test_mange_filer_paa_en_gang_og_et_daarligt_stopper_intet(ny_indmelding, demo_vindue, filvalg, tmp_path,
+                                                              monkeypatch):
+    fil, noegle, _ = ny_indmelding
+    from takstberegner.export import tillid
+
+    tillid.registrer(sekretariat.tillidsfil(), signering.laes_p12(noegle, "hemmelig æøå 1").fingeraftryk, "Demo")
+    aendret = tmp_path / "aendret.indmelding"
+    data = bytearray(fil.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    aendret.write_bytes(bytes(data))
+    skrald = tmp_path / "skrald.indmelding"
+    skrald.write_bytes(b"{" * 100000)
+    vist = dialogsvar.verifikation(monkeypatch)
+    filvalg.append([fil, aendret, skrald])
+    _handling(demo_vindue, "verificer").trigger()
+    d = vist[-1]
+    assert [d.liste.item(i).text().split()[0] for i in range(3)] == ["GODKENDT", "AFVIST", "AFVIST"]
+    assert d.opsummering.text() == "1 godkendt og 2 afviste af 3 filer."
+    d.liste.setCurrentRow(2)
+    assert "Filen er ikke en gyldig indmeldingsfil" in d.detaljer.toPlainText()
+    assert d.registrer.isHidden()
+
+
+def test_tillidsfilen_vaelges_huskes_og_faar_fingeraftryk_og_rod(demo_vindue, filvalg, tmp_path, monkeypatch):
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    from takstberegner.export import tillid
+
+    egen = tmp_path / "sekretariat" / "betroede.pem"
+    andet_fp = signering.lav_noegle("Anden Kommune", "87654321").fingeraftryk
+    ca = _ca_certifikat()
+    (tmp_path / "oces3.cer").write_bytes(ca.public_bytes(Encoding.DER))
+    fejl: list[str] = []
+
+    def registrer_exec(self):
+        self.fp.setText("ikke et fingeraftryk")
+        self.findChild(QPushButton, "registrer").click()
+        fejl.append(self.fejl.text())
+        self.fp.setText(andet_fp.lower().replace(":", " "))
+        self.navn.setText("Anden Kommune\x00 (CVR 87654321)")
+        self.findChild(QPushButton, "registrer").click()
+        return self.result()
+
+    def tillid_exec(self):
+        self.findChild(QPushButton, "vaelg").click()
+        self.findChild(QPushButton, "registrer").click()
+        self.findChild(QPushButton, "rod").click()
+        fejl.append(self.indhold.text())
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(sekretariat.RegistrerDialog, "exec", registrer_exec)
+    monkeypatch.setattr(sekretariat.TillidsfilDialog, "exec", tillid_exec)
+    filvalg.extend([egen, tmp_path / "oces3.cer"])
+    _handling(demo_vindue, "tillidsfil").trigger()
+    assert sekretariat.tillidsfil() == egen  # remembered
+    assert fejl[0] == "Fingeraftrykket skal være 64 hex-cifre (SHA-256), fx AB:CD:…"
+    t = tillid.laes_tillid(egen)
+    assert t.fingeraftryk == {andet_fp} and t.roedder == (ca,)
+    assert egen.read_text(encoding="utf-8").startswith(f"{andet_fp}  # Anden Kommune (CVR 87654321)\n")
+    assert fejl[1].startswith("1 registrerede certifikater (fingeraftryk) og 1 betroede rodcertifikater:")
+
+
+def test_takstbilag_fra_sekretariatmenuen(ny_indmelding, demo_vindue, filvalg, beskeder, tmp_path):
+    fil, noegle, _ = ny_indmelding
+    from takstberegner.export import tillid
+
+    tillid.registrer(sekretariat.tillidsfil(), signering.laes_p12(noegle, "hemmelig æøå 1").fingeraftryk, "Demo")
+    skrald = tmp_path / "skrald.indmelding"
+    skrald.write_bytes(b"PK\x03\x04 ikke en container")
+    filvalg.extend([[fil, skrald], tmp_path / "takstbilag.xlsx"])
+    _handling(demo_vindue, "takstbilag").trigger()
+    assert (tmp_path / "takstbilag.xlsx").stat().st_size > 1000
+    kind, titel, tekst = beskeder[-1]
+    assert titel == "Takstbilag" and tekst.startswith("1 godkendte af 2 indmeldinger")
+    assert "skrald.indmelding" in tekst and "--" not in tekst
+
+
+def _ca_certifikat():
+    from datetime import datetime, timedelta, timezone
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    k = ec.generate_private_key(ec.SECP256R1())
+    n = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Test OCES3 Rod")])
+    nu = datetime.now(timezone.utc)
+    return (x509.CertificateBuilder().subject_name(n).issuer_name(n).public_key(k.public_key()).serial_number(1)
+            .not_valid_before(nu - timedelta(days=1)).not_valid_after(nu + timedelta(days=3650))
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .sign(k, hashes.SHA256()))
+
+
+def test_skaermbilleder(ny_indmelding, demo_vindue, tmp_path):
+    """The dialogs render (grabbed offscreen; look at them with bench/skaermbilleder or by hand)."""
+    fil, noegle, _ = ny_indmelding
+    u = signering.laes_p12(noegle, "hemmelig æøå 1")
+    from takstberegner.export import verifikation
+
+    for d in (signering_dialog.VaelgNoegleDialog(demo_vindue, "Demokommune", "12345678", 2026),
+              signering_dialog.NyNoegleDialog(demo_vindue, "Demokommune", "12345678"),
+              signering_dialog.FingeraftrykDialog(demo_vindue, u, ny=True),
+              sekretariat.VerifikationsDialog(demo_vindue, [verifikation.verificer(fil)]),
+              sekretariat.TillidsfilDialog(demo_vindue)):
+        d.adjustSize()
+        billede = d.grab()
+        assert billede.width() > 200 and billede.height() > 100
+        billede.save(str(Path(tmp_path) / f"{d.objectName()}.png"))

@@ -36,6 +36,15 @@ def test_overblikket_viser_alle_tilbud_og_er_klar(demo_vindue):
     assert [_celle(m, r, "takst") for r in range(4)] == ["1.664,74", "2.655,70", "2.200,43", "3.206,49"]
     assert _celle(m, 0, "ydelse") == "Niveau 1 (pr. døgn)"
     assert (_celle(m, 0, "forrige_takst"), _celle(m, 0, "aendring_pct")) == ("1.620,00", "2,76")
+    # the real change (against last year's takst fremskrevet with P/L, SPEC v2 §5); the demo has no P/L
+    assert _celle(m, 0, "aendring_real_pct") == "2,76" and _celle(m, 2, "aendring_real_pct") == ""
+    from dataclasses import replace
+
+    from takstberegner.domain import aendringer as ae
+
+    v.dok.anvend(ae.SaetSatser(replace(v.dok.grundlag.satser, pl_fremskrivning_pct=Decimal(2))))
+    v.vis_overblik()
+    assert (_celle(m, 0, "aendring_pct"), _celle(m, 0, "aendring_real_pct")) == ("2,76", "0,75")
     assert _celle(m, 0, "belaegning_pct") == "97,00"
     assert _celle(m, 0, "status") == "Klar til indmelding"
     assert "✘" not in _tjekliste(v) and "Renten til forrentning af anlæg er sat" in _tjekliste(v)
@@ -66,7 +75,7 @@ def test_gaa_til_fra_listen_over_mangler(demo_vindue, qtbot):
     # "Gå til" opens the belægning step of Tilbud X with the focus in its field
     v.vaelg_tilbud("T1")
     v.vis_overblik()
-    knap = o.mangler.cellWidget(0, 1)
+    knap = o.mangler.cellWidget(0, 1).findChild(QPushButton)
     assert isinstance(knap, QPushButton) and knap.text() == "Gå til"
     qtbot.mouseClick(knap, Qt.LeftButton)
     assert v.tilbud_id == "X" and v.stak.currentWidget() is bel
@@ -88,7 +97,7 @@ def test_tom_budget_er_ikke_klar_og_fører_til_budgettet(demo_vindue, qtbot):
     assert f"{ny.navn}: " in _tjekliste(v) and "✘" in _tjekliste(v)
     raekker = [r for r in range(o.mangler.rowCount()) if o.mangler.item(r, 0).data(Qt.UserRole)[0] == ny.navn]
     assert [o.mangler.item(r, 0).data(Qt.UserRole)[1] for r in raekker][:1] == ["Budget"]
-    qtbot.mouseClick(o.mangler.cellWidget(raekker[0], 1), Qt.LeftButton)
+    qtbot.mouseClick(o.mangler.cellWidget(raekker[0], 1).findChild(QPushButton), Qt.LeftButton)
     assert v.tilbud_id == ny.id and isinstance(v.stak.currentWidget(), BudgetTrin)
     # double-clicking a tilbud in the table opens it
     v.vis_overblik()

@@ -127,3 +127,42 @@ def test_budgetlinjens_del_foelger_valget(demo_vindue, qtbot):
     vaelg_celle(tv, r, kolonne(m, "kategori"), "ejendom")
     assert tekst("post") == "Husleje (lejede lokaler)"  # a post of the new kategori
     assert v.dok.grundlag.tilbud[1].omkostninger[r].post == "husleje"
+
+
+def test_overhead_modtagere_vaelges_efter_navn_og_kan_slettes(demo_vindue, qtbot, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from takstberegner.app.steps.overhead import OverheadTrin
+    from takstberegner.app.tilbudsvalg import TilbudsValg
+
+    from .hjaelp import kolonne, trin
+
+    v = demo_vindue
+    side = trin(v, OverheadTrin)
+    m = side.puljer
+    assert "id" not in [k.felt for k in m.kolonner]  # no internal ids to type
+    assert m.data(m.index(0, kolonne(m, "omfang"))) == "Bostedet Nord"
+
+    def exec_(self):  # the user ticks Tilbud X too, by its name
+        tekster = [self.liste.item(i).text() for i in range(self.liste.count())]
+        assert tekster[1].startswith("Tilbud X (Styringsaftalen 5.3)")
+        self.liste.item(1).setCheckState(Qt.Checked)
+        return 1
+
+    monkeypatch.setattr(TilbudsValg, "exec", exec_)
+    side.pulje_tabel.setCurrentIndex(m.index(0, 0))
+    side.findChild(object, "vaelg_omfang").click()
+    assert v.dok.grundlag.overheadpuljer[0].omfang == ("T1", "X")
+    assert m.data(m.index(0, kolonne(m, "omfang"))) == "Bostedet Nord, Tilbud X (Styringsaftalen 5.3)"
+    # a new recipient, then Slet modtager; both undoable
+    antal = len(v.dok.grundlag.overheadpuljer[0].oevrige_modtagere)
+    from PySide6.QtWidgets import QPushButton
+
+    ny = next(k for k in side.findChildren(QPushButton) if k.text() == "Tilføj modtager")
+    ny.click()
+    assert len(v.dok.grundlag.overheadpuljer[0].oevrige_modtagere) == antal + 1
+    side.modtager_tabel.setCurrentIndex(side.modtagere.index(antal, 0))
+    side.findChild(QPushButton, "slet_modtager").click()
+    assert len(v.dok.grundlag.overheadpuljer[0].oevrige_modtagere) == antal
+    v.fortryd_handling.trigger()
+    assert len(v.dok.grundlag.overheadpuljer[0].oevrige_modtagere) == antal + 1

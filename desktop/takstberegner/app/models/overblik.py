@@ -2,16 +2,12 @@
 year's takst, the change, the belægning and the tilbud's status (SA 5.4, 5.6)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from decimal import Decimal
 
 from takstberegner.app import klar
 from takstberegner.app.models.raekker import Kolonne, RaekkeModel
 from takstberegner.domain import navne
-from takstberegner.domain.resultat import Takst
-
-# The real change (after P/L) arrives with SPEC v2; the column is shown once the engine has it.
-_REAL = "aendring_real_pct" in {f.name for f in fields(Takst)}
 
 
 @dataclass(frozen=True)
@@ -41,7 +37,8 @@ def raekker(grundlag, beregning) -> list[OverblikRaekke]:
         for n, tk in enumerate(takster):
             ud.append(OverblikRaekke(
                 t.id, t.navn if n == 0 else "", tk.ydelse_navn or "", _enhed(tk.enhed), tk.takst, tk.forrige_takst,
-                tk.aendring_pct, getattr(tk, "aendring_real_pct", None), bel if n == 0 else None,
+                tk.aendring_pct, tk.aendring_real_pct, tk.belaegning_pct if tk.belaegning_pct is not None else
+                (bel if n == 0 else None),
                 status if n == 0 else "", ok))
     return ud
 
@@ -62,11 +59,8 @@ class OverblikModel(RaekkeModel):
             Kolonne("forrige_takst", "Sidste år", "tal", redigerbar=False, bredde=85),
             Kolonne("aendring_pct", "Ændring %", "tal", redigerbar=False, bredde=80,
                     vaerktoejstip="Nominel ændring fra sidste års takst"),
-        ]
-        if _REAL:
-            kol.append(Kolonne("aendring_real_pct", "Real ændring %", "tal", redigerbar=False, bredde=100,
-                               vaerktoejstip="Ændring fra sidste års takst fremskrevet med P/L"))
-        kol += [
+            Kolonne("aendring_real_pct", "Real ændring %", "tal", redigerbar=False, bredde=100,
+                    vaerktoejstip="Ændring fra sidste års takst fremskrevet med årets P/L (SA 3.1)"),
             Kolonne("belaegning_pct", "Belægning %", "tal", redigerbar=False, bredde=90),
             Kolonne("status", "Status", redigerbar=False),
         ]

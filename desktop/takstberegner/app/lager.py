@@ -36,13 +36,22 @@ def opret(sti, grundlag: Takstgrundlag):
 
 
 def importer_json(sti) -> Takstgrundlag:
-    """A takstgrundlag from a takstgrundlag/1 JSON file (raises LagerFejl with the reason)."""
-    from takstberegner.formats import takstgrundlag as tg
+    """A takstgrundlag from a takstgrundlag/1 JSON file, through the command line's door
+    (tjeneste.dokumenter): LagerFejl with the Danish reason for a syntax error and for any value
+    the one validation refuses, so nothing refused becomes a file."""
+    from takstberegner.domain import navne
+    from takstberegner.fejltekst import fejl_tekst
     from takstberegner.formats.fejl import InputError
+    from takstberegner.tjeneste import dokumenter
+    from takstberegner.tjeneste.beregning import UgyldigtGrundlag
 
+    navn = Path(sti).name
     try:
-        return tg.laes_fil(sti)
+        return dokumenter.laes_import(Path(sti))
+    except UgyldigtGrundlag as e:  # names every refused value already
+        raise LagerFejl(e.besked) from None
     except InputError as e:
-        raise LagerFejl(f"Filen kan ikke importeres: {e}") from None
+        sted = f"{navne.felt_tekst(e.sti)}: " if e.sti else ""
+        raise LagerFejl(f"{navn} kan ikke importeres: {sted}{e.besked}") from None
     except (OSError, ValueError) as e:
-        raise LagerFejl(f"Filen kan ikke læses: {e}") from None
+        raise LagerFejl(f"{navn} kan ikke læses: {fejl_tekst(e)}.") from None

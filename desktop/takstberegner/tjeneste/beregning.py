@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from takstberegner.domain import navne
 from takstberegner.domain.beregning import Beregner
 from takstberegner.domain.model import Takstgrundlag
 from takstberegner.domain.regelsaet import Regelsaet
@@ -62,12 +63,44 @@ def kraev_gyldigt(beregning: Beregning) -> Beregning:
     return beregning
 
 
-def kontroller(grundlag: Takstgrundlag) -> tuple[Beregning, list[tuple[str | None, Fund]]]:
-    """Every finding, the file's own first, then each tilbud's with its id: (beregning, findings)."""
+class UgyldigtGrundlag(InputError):
+    """A takstgrundlag the one validation refuses; `besked` names every refused value in Danish."""
+
+    def __init__(self, besked: str, fund: list[Fund]):
+        super().__init__("", besked)
+        self.fund = fund
+
+
+MAKS_NAEVNTE = 10  # findings named in a refusal; the rest are counted (kontroller lists them all)
+
+
+def afvisning(grundlag: Takstgrundlag, fund: list[Fund], hvad: str) -> str:
+    """A Danish refusal that names every refused value by its place in words (no field paths):
+    `hvad` first ("X.json kan ikke importeres"), then one line per finding."""
+    linjer = [f"  {navne.felt_tekst(f.felt, grundlag)}: {f.tekst}" for f in fund[:MAKS_NAEVNTE]]
+    if len(fund) > MAKS_NAEVNTE:
+        linjer.append(f"  … og {len(fund) - MAKS_NAEVNTE} fejl mere (se dem alle med takstberegner kontroller).")
+    antal = "en værdi" if len(fund) == 1 else f"{len(fund)} værdier"
+    return f"{hvad}, fordi {antal} ikke kan bruges:\n" + "\n".join(linjer) + "\nIntet er gemt."
+
+
+def kraev_gyldigt_grundlag(grundlag: Takstgrundlag, hvad: str,
+                           tjeneste: Beregningstjeneste | None = None) -> Takstgrundlag:
+    """The takstgrundlag, or InputError (Danish, every refused value named) when the one
+    validation refuses anything: nothing the validation refuses is saved as a new file."""
+    fund = [f for f in (tjeneste or Beregningstjeneste()).valider(grundlag) if f.kode == "INPUT"]
+    if fund:
+        raise UgyldigtGrundlag(afvisning(grundlag, fund, hvad), fund)
+    return grundlag
+
+
+def kontroller(grundlag: Takstgrundlag) -> tuple[Beregning, list[tuple[int | None, Fund]]]:
+    """Every finding, the file's own first, then each tilbud's with its position in
+    `beregning.tilbud` (not its id, which two tilbud may share): (beregning, findings)."""
     b = beregn(grundlag)
-    ud: list[tuple[str | None, Fund]] = [(None, f) for f in b.fund]
-    for t in b.tilbud:
-        ud.extend((t.id, f) for f in t.fund)
+    ud: list[tuple[int | None, Fund]] = [(None, f) for f in b.fund]
+    for i, t in enumerate(b.tilbud):
+        ud.extend((i, f) for f in t.fund)
     return b, ud
 
 

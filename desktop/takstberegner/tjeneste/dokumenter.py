@@ -30,9 +30,19 @@ def indmeld(grundlag: Takstgrundlag, underskriver, maal: Path, beregning: Beregn
     return indmelding.lav_indmelding(grundlag, beregning, underskriver, maal)
 
 
+def laes_import(kilde: Path) -> Takstgrundlag:
+    """The takstgrundlag of a takstgrundlag/1 file, before it becomes a file: InputError for syntax
+    and for any value the one validation refuses (Danish, each value named). The app reads with
+    this before it asks where to save."""
+    from takstberegner.importers import takstgrundlag_json
+
+    return takstgrundlag_json.laes(Path(kilde))
+
+
 def importer(kilde: Path, maal: Path):
-    """A takstgrundlag/1 file as a new .takst file (InputError for syntax; bad values load and
-    are shown as findings, so they can be mended in the app)."""
+    """A takstgrundlag/1 file as a new .takst file. Refused (InputError, nothing created) for syntax
+    and for any value the one validation refuses; a .takst file that already holds bad values
+    still opens and shows them, so it can be mended."""
     from takstberegner.importers.takstgrundlag_json import importer_json
 
     return importer_json(Path(kilde), Path(maal))

@@ -115,3 +115,16 @@ def test_kontroller_exit_0_uden_fejl_og_1_med_fejl(tmp_path):
     ud = r.stdout.decode("utf-8")
     assert r.returncode == 1
     assert "FEJL" in ud and "PLADSER-AENDRET" in ud and "Antallet af pladser er ændret fra 12 til 14" in ud
+
+
+def test_kontroller_navngiver_tilbud_med_samme_id_efter_plads(tmp_path, lav_dok, lav_tilbud):
+    """Two tilbud with one id: each finding names its own tilbud (by position), not the last one's."""
+    a = lav_tilbud(navn="Aahuset", pladser_forrige_aar=12)  # PLADSER-AENDRET on the first only
+    b = lav_tilbud(navn="Birkely")
+    kode, ud, _ = koer("kontroller", skriv(tmp_path, lav_dok(a, b)))
+    assert kode == 1
+    pladser = [x for x in ud.splitlines() if "PLADSER-AENDRET" in x]
+    assert len(pladser) == 1 and "tilbud nr. 1, Aahuset (T)" in pladser[0], ud
+    dobbelt = [x for x in ud.splitlines() if "INPUT" in x and "tilbud[1].id" in x]
+    assert dobbelt and all("tilbud nr. 2, Birkely (T)" in x for x in dobbelt), ud
+    assert "Birkely" not in pladser[0]

@@ -293,3 +293,54 @@ def test_laas_gaelder_ogsaa_for_en_haard_link(fil):
         assert not laas_sti(haard).exists()  # the refused opening left nothing behind
     assert not identitets_sti(fil).exists()
     TakstFil.aabn(haard).luk()
+
+
+# ---------------------------------------------------------------- every table has a Danish name
+def _alle_tabeller_fyldt(grundlag):
+    """Example 1 with a row in every table of the current schema (v2 fields, fordeling, fast andele)."""
+    from dataclasses import replace
+    from decimal import Decimal as D
+
+    from test_storage.test_v2_felter import med_v2
+
+    g = med_v2(grundlag)
+    t = replace(g.tilbud[0], fordeling=(("Aalborg", D("3")), ("Hjørring", D("1"))))
+    p = g.overheadpuljer[0]
+    p = replace(p, noegle="fast", omfang=(t.id,), andele=((t.id, D("100")),))
+    return replace(g, tilbud=(t,) + g.tilbud[1:], overheadpuljer=(p,) + g.overheadpuljer[1:])
+
+
+def test_hver_tabel_i_skemaet_har_et_dansk_navn():
+    """storage/kontrol.py names a damaged row by its collection in Danish; a table added by a
+    migration (schema 3: ydelse_belaegning_aar, objektiv_fordeling) must get its name too."""
+    from takstberegner.storage.migrations import SKEMA_VERSION
+
+    tabeller = set(kontrol.reference(SKEMA_VERSION).kolonner)
+    assert {"ydelse_belaegning_aar", "objektiv_fordeling"} <= tabeller
+    assert tabeller - kontrol.ENKELTE <= set(kontrol._SAMLING), tabeller - kontrol.ENKELTE - set(kontrol._SAMLING)
+
+
+def test_beskadiget_raekke_i_hver_tabel_naevnes_paa_dansk(tmp_path, grundlag):
+    from takstberegner.storage.migrations import SKEMA_VERSION
+
+    ref = kontrol.reference(SKEMA_VERSION)
+    g = _alle_tabeller_fyldt(grundlag)
+    for tabel in sorted(ref.kolonner):
+        p = tmp_path / f"{tabel}.takst"
+        TakstFil.opret(p, g).luk()
+        kol = next(k.navn for k in ref.kolonner[tabel] if k.art not in ("noegle",) and k.navn != "position")
+        c = sqlite3.connect(p, isolation_level=None)
+        assert c.execute(f"SELECT count(*) FROM {tabel}").fetchone()[0] > 0, tabel
+        c.close()
+        _sql(p, f"UPDATE {tabel} SET {kol} = X'00FF' WHERE rowid = (SELECT min(rowid) FROM {tabel})")
+        besked = _afvises(p, "binære data")
+        sted = besked[besked.index("(") + 1:besked.index(" indeholder")]
+        assert "_" not in sted and "[" not in sted, (tabel, sted)
+    assert "Ydelser › ydelse 1 › Belægning › Faktisk belægning › nr. 1 › År" in _sted_af(tmp_path, "ydelse_belaegning_aar")
+    assert "Objektiv finansiering › Fordeling › nr. 1 › Modtager" in _sted_af(tmp_path, "objektiv_fordeling")
+
+
+def _sted_af(mappe: Path, tabel: str) -> str:
+    with pytest.raises(LagerFejl) as e:
+        TakstFil.aabn(mappe / f"{tabel}.takst")
+    return e.value.besked

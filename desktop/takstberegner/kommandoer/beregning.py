@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 
 from takstberegner import dansk
 from takstberegner.kommandoer import stier
@@ -34,6 +35,13 @@ def _beregn(args: argparse.Namespace) -> int:
     return 0
 
 
+def _hvem(i: int, t, ids: Counter) -> str:
+    """A tilbud by name and id; by its position too when another tilbud has the same id."""
+    if ids[t.id] > 1:
+        return f"tilbud nr. {i + 1}, {t.navn} ({t.id}) "
+    return f"{t.navn} ({t.id}) "
+
+
 _NIVEAU = {"fejl": "FEJL", "advarsel": "ADVARSEL", "info": "INFO"}
 
 
@@ -42,11 +50,11 @@ def _kontroller(args: argparse.Namespace) -> int:
 
     grundlag = tjeneste.laes_grundlag(args.grundlag)
     beregning, fund = tjeneste.kontroller(grundlag)
-    navne = {t.id: t.navn for t in beregning.tilbud}
+    ids = Counter(t.id for t in beregning.tilbud)
     linjer = []
-    for tilbud_id, f in fund:
+    for i, f in fund:
         ref = f"{f.reference}; " if f.reference else ""
-        hvem = "" if tilbud_id is None else f"{navne[tilbud_id]} ({tilbud_id}) "
+        hvem = "" if i is None else _hvem(i, beregning.tilbud[i], ids)
         linjer.append(f"{_NIVEAU.get(f.niveau, f.niveau):9} {hvem}{f.kode}: {f.tekst} ({ref}{f.felt})")
     fejl = sum(1 for f in beregning.alle_fund() if f.er_fejl)
     advarsler = sum(1 for f in beregning.alle_fund() if f.niveau == "advarsel")

@@ -319,7 +319,11 @@ _SAMLING: dict[str, str] = {
     "tilbud": "tilbud", "overheadpulje": "overheadpuljer", "belaegning_aar": "belaegning.faktisk_pct",
     "noegletal": "noegletal", "fordeling": "fordeling", "pulje_omfang": "omfang",
     "pulje_modtager": "oevrige_modtagere", "pulje_andel": "andele", "tillaeg_tidsrum": "tidsrum",
+    # schema 3 (SPEC v2): a ydelse's own belægning years, the objektiv finansiering's kommuner
+    "ydelse_belaegning_aar": "belaegning.faktisk_pct", "objektiv_fordeling": "objektiv_finansiering.fordeling",
 }
+# Tables named by _sted itself (one row each, no collection).
+ENKELTE: frozenset[str] = frozenset(("metadata", "grundlag"))
 _KOLONNE: dict[str, str] = {
     "driftsherre_navn": "driftsherre.navn", "driftsherre_cvr": "driftsherre.cvr",
     "driftsherre_type": "driftsherre.type", "saerlige_beskrivelse": "saerlige_vilkaar.beskrivelse",

@@ -169,3 +169,15 @@ def test_driftsherren_kan_ikke_signere_med_et_certifikat_sekretariatet_afviser(
         indmelding.lav_indmelding(grundlag1, beregning1, u, maal, tid=TID)
     assert forventet in e.value.besked
     assert not maal.exists()
+
+
+def test_selvtesten_signerer_demoen_inden_for_dens_vindue_ogsaa_efter_takstaaret(
+        grundlag1, beregning1, tmp_path, monkeypatch):
+    """IT runs --selvtest long after the demo's takstår: it signs at the end of the demo's window
+    (with a key valid then) instead of now, so the self-test keeps passing in 2027 and later."""
+    from takstberegner.export import ur
+    from takstberegner.kommandoer import selvtest
+
+    monkeypatch.setattr(ur, "nu", lambda: datetime(2028, 6, 1, 12, 0, tzinfo=timezone.utc))
+    selvtest._indmelding(tmp_path, grundlag1, beregning1)
+    assert (tmp_path / "selvtest.indmelding").stat().st_size > 1000

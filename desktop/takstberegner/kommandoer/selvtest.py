@@ -64,13 +64,19 @@ def _vindue(mappe: Path, grundlag) -> None:
 
 
 def _indmelding(mappe: Path, grundlag, beregning) -> None:
-    from takstberegner.export import indmelding, signering, verifikation
+    from datetime import timedelta
 
-    underskriver = signering.lav_noegle(grundlag.driftsherre.navn, grundlag.driftsherre.cvr)
+    from takstberegner.export import indmelding, signering, tillid as tillid_mod, ur, verifikation
+
+    # the demo is for a fixed takstår, which may only be signed inside its window (tillid.vindue):
+    # sign at the latest moment of that window that is not in the future
+    tid = min(ur.nu(), tillid_mod.vindue(grundlag.takstaar)[1] - timedelta(hours=1)).replace(microsecond=0)
+    underskriver = signering.lav_noegle(grundlag.driftsherre.navn, grundlag.driftsherre.cvr,
+                                        gyldig_fra=tid - timedelta(days=1))
     tillid = mappe / "tillid.pem"
     tillid.write_text(signering.certifikat_pem(underskriver.certifikat), encoding="ascii")
     fil = mappe / "selvtest.indmelding"
-    indmelding.lav_indmelding(grundlag, beregning, underskriver, fil)
+    indmelding.lav_indmelding(grundlag, beregning, underskriver, fil, tid=tid)
     r = verifikation.verificer(fil, tillid)
     if not r.ok:
         raise AssertionError("den signerede indmeldingsfil blev ikke godkendt: " + "; ".join(r.grunde))

@@ -260,3 +260,23 @@ def test_skaermbilleder(ny_indmelding, demo_vindue, tmp_path):
         billede = d.grab()
         assert billede.width() > 200 and billede.height() > 100
         billede.save(str(Path(tmp_path) / f"{d.objectName()}.png"))
+
+
+def test_dobbeltklik_paa_en_fjendtlig_fil_viser_afvisningen(vindue, tmp_path, monkeypatch):
+    """`takstberegner aabn` of a zip bomb and of garbage: the window shows AFVIST with the reason."""
+    monkeypatch.syspath_prepend(str(Path(__file__).parents[1]))
+    from test_export import forfalskning as ff
+
+    from takstberegner.app import eksport
+
+    bombe = tmp_path / "bombe.indmelding"
+    m = "META-INF/ASiCManifest.xml"
+    bombe.write_bytes(ff.zip_raa([("mimetype", b"application/vnd.etsi.asic-e+zip"), (m, ff.bombe(1 << 30)),
+                                  ("META-INF/signature.p7s", b"0")], erklaeret={m: 100}))
+    skrald = tmp_path / "skrald.indmelding"
+    skrald.write_bytes(b"\x00" * 5000)
+    for fil, grund in ((bombe, "pakker sig ud til mere end angivet"), (skrald, "ikke en gyldig ZIP-fil")):
+        vist = dialogsvar.verifikation(monkeypatch)
+        r = eksport.verificer(vindue, fil)
+        assert r.status == "AFVIST" and grund in r.grund
+        assert vist[-1].liste.item(0).text().startswith("AFVIST") and grund in vist[-1].detaljer.toPlainText()

@@ -20,6 +20,7 @@ MAKS_VAERDIER = 1_000_000
 
 _STRENG = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 _TAL = re.compile(r"[-+0-9.eE]{%d,}" % (MAKS_CIFRE + 1))
+_KLAMMER = re.compile(r"[\[\]{}]")
 _EKSPONENT = re.compile(r"[0-9.][eE][-+]?0*[0-9]{%d,}" % len(str(MAKS_EKSPONENT)) + r"(?![0-9])")
 
 
@@ -41,7 +42,7 @@ def tjek(
         eksponent = int(re.sub(r"^[0-9.][eE][-+]?", "", m.group()))
         if eksponent > MAKS_EKSPONENT:
             raise InputError("", f"{hvad} indeholder et tal med en urimelig eksponent ({m.group()[1:]})")
-    klammer = re.sub(r"[^\[\]{}]", "", uden_tekster)
+    klammer = "".join(_KLAMMER.findall(uden_tekster))
     vaerdier = uden_tekster.count(",") + uden_tekster.count(":") + len(klammer) // 2 + 1
     if vaerdier > maks_vaerdier:
         raise InputError("", f"{hvad} har for mange værdier (over {maks_vaerdier:,})".replace(",", "."))

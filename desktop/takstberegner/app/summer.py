@@ -51,6 +51,12 @@ class Summer(QWidget):
 
     def vis(self, linjer: list[tuple[str, Decimal | None, bool]]) -> None:
         """linjer: (name, amount, total); a total takes a line of its own."""
+        form = [(tekst, total) for tekst, _, total in linjer]
+        if form == getattr(self, "_form", None):  # the same lines: only the amounts change
+            for (_, v, _), (_, beloeb) in zip(linjer, self.etiketter):
+                self._beloeb(beloeb, v)
+            return
+        self._form = form
         for navn, beloeb in self.etiketter:
             self.gitter.removeWidget(navn)
             self.gitter.removeWidget(beloeb)
@@ -61,12 +67,11 @@ class Summer(QWidget):
             navn, beloeb = self._etiket(i)
             navn.setText(tekst)
             navn.setToolTip(tekst)
-            beloeb.setText("–" if v is None else dansk.tal(v, 2))
+            self._beloeb(beloeb, v)
             for lbl in (navn, beloeb):
                 f = lbl.font()
                 f.setBold(total)
                 lbl.setFont(f)
-            beloeb.setStyleSheet("color: #a01818;" if v is not None and v < 0 else "")
             if total and kol:
                 linje, kol = linje + 1, 0
             self.gitter.addWidget(navn, linje, kol * 2)
@@ -78,3 +83,10 @@ class Summer(QWidget):
                 linje, kol = linje + 1, 0
         for k in range(self.par):
             self.gitter.setColumnStretch(k * 2, 1)
+
+    @staticmethod
+    def _beloeb(lbl: QLabel, v: Decimal | None) -> None:
+        tekst = "–" if v is None else dansk.tal(v, 2)
+        if tekst != lbl.text():
+            lbl.setText(tekst)
+            lbl.setStyleSheet("color: #a01818;" if v is not None and v < 0 else "")

@@ -64,7 +64,9 @@ class BudgetTrin(Trin):
         self.model.saet_ydelser(t.ydelser)
         self.model.saet_raekker(t.omkostninger)
         self.ind_model.saet_raekker(t.oevrige_indtaegter)
-        self.faner.setTabText(1, f"Øvrige indtægter ({len(t.oevrige_indtaegter)})")
+        fane = f"Øvrige indtægter ({len(t.oevrige_indtaegter)})"
+        if self.faner.tabText(1) != fane:
+            self.faner.setTabText(1, fane)
         r = self.resultat
         self.sum_model.vis_resultat(r)
         self.model.fremhaev = {i for i, _ in fund_raekker(r, self.sti_prefix() + "omkostninger")}

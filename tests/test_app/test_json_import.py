@@ -1,6 +1,6 @@
-"""The app's Filer → Importér takstgrundlag (JSON) goes through the command line's door
-(tjeneste.dokumenter): a document the one validation refuses is not saved, and the message names
-each refused value in Danish (issue 9 items 1 and 6)."""
+"""The app's Filer → Importér takstgrundlag (JSON) and Nyt takstår (rul frem) go through the command
+line's doors (tjeneste.dokumenter, tjeneste.rul_frem): what the one validation refuses becomes no
+file, and the message names each refused value in Danish (issue 9 items 1 and 6)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -53,3 +53,31 @@ def test_gyldigt_dokument_importeres_og_aabnes(vindue, dialoger, beskeder, tmp_p
     svar.extend([EKSEMPEL, tmp_path / "ny.takst"])
     vindue.handlinger.importer_json()
     assert spurgt == ["åbn", "gem"] and vindue.dok is not None and vindue.dok.sti == tmp_path / "ny.takst"
+
+
+def test_rul_frem_afvises_foer_den_spoerger_naar_filen_har_input_fund(demo_vindue, dialoger, beskeder, tmp_path):
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from takstberegner.domain import aendringer as ae
+
+    v = demo_vindue
+    svar, spurgt = dialoger
+    t = v.dok.grundlag.tilbud[0]
+    # A file that holds a refused value (written by another program; the app itself refuses the edit).
+    with v.dok.fil._conn:
+        v.dok.fil._conn.execute("UPDATE omkostningslinje SET beloeb = '1E+30' WHERE position = 0 AND tilbud_nr = "
+                                "(SELECT nr FROM tilbud WHERE id = ?)", (t.id,))
+    sti = v.dok.sti
+    v.saet_dokument(None)
+    assert v.aabn_fil(sti)
+    assert any(f.kode == "INPUT" for f in v.dok.beregning.alle_fund())
+    svar.append(tmp_path / "2027.takst")
+    assert not v.handlinger.rul_frem()
+    assert spurgt == [] and not (tmp_path / "2027.takst").exists()
+    art, titel, tekst = beskeder[-1]
+    assert titel == "Nyt takstår kan ikke laves" and f"{t.navn} › Budget › linje 1 › Beløb" in tekst
+    # Mended, it works.
+    god = replace(v.dok.grundlag.tilbud[0].omkostninger[0], beloeb=Decimal("100000"))
+    assert v.dok.anvend(ae.OpdaterElement(t.id, "omkostninger", 0, god))
+    assert v.handlinger.rul_frem() and v.dok.grundlag.takstaar == 2027

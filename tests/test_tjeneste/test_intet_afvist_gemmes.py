@@ -81,3 +81,43 @@ def test_mange_fund_naevnes_ti_og_resten_taelles(tmp_path):
     besked = e.value.besked
     assert f"fordi {len(linjer)} værdier ikke kan bruges" in besked
     assert f"… og {len(linjer) - 10} fejl mere" in besked and len(besked.splitlines()) == 13
+
+
+# ---- rul frem: this year's file with a refused value, or a next year the program cannot hold
+def _med_1e30(g):
+    from dataclasses import replace
+    from decimal import Decimal
+
+    t = g.tilbud[0]
+    linje = replace(t.omkostninger[0], beloeb=Decimal("1E+30"))
+    return replace(g, tilbud=(replace(t, omkostninger=(linje,) + t.omkostninger[1:]),) + g.tilbud[1:])
+
+
+def test_rul_frem_fra_fil_med_input_fund_afvises(tmp_path):
+    kilde, maal = tmp_path / "2026.takst", tmp_path / "2027.takst"
+    g = tg.laes_fil(sorted((MAPPE.parent / "eksempler").glob("*.takstgrundlag.json"))[0])
+    TakstFil.opret(kilde, _med_1e30(g)).luk()
+    foer = kilde.read_bytes()
+    miljoe = dict(os.environ, TAKSTBEREGNER_DATA=str(tmp_path / "data"))
+    r = subprocess.run([str(KOMMANDO), "rul-frem", str(kilde), "--til", str(maal)], capture_output=True,
+                       timeout=120, env=miljoe)
+    fejl = r.stderr.decode("utf-8")
+    assert r.returncode == 2 and not maal.exists() and kilde.read_bytes() == foer, fejl
+    assert fejl.startswith("takstberegner: Næste takstår kan ikke laves, før takstår 2026 er rettet, fordi en "
+                           "værdi ikke kan bruges:")
+    assert f"{g.tilbud[0].navn} › Budget › linje 1 › Beløb" in fejl and not STI.search(fejl)
+
+
+def test_rul_frem_til_et_takstaar_programmet_ikke_kan_holde_afvises(tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    from takstberegner.tjeneste.rul_frem import rul_frem
+
+    monkeypatch.setenv("TAKSTBEREGNER_DATA", str(tmp_path / "data"))
+    g = tg.laes_fil(sorted((MAPPE.parent / "eksempler").glob("*.takstgrundlag.json"))[0])
+    kilde, maal = tmp_path / "2100.takst", tmp_path / "2101.takst"
+    TakstFil.opret(kilde, replace(g, takstaar=2100)).luk()
+    with pytest.raises(UgyldigtGrundlag) as e:
+        rul_frem(kilde, maal)
+    assert not maal.exists()
+    assert e.value.besked.startswith("Takstår 2101 kan ikke laves, fordi en værdi ikke kan bruges:\n  Takstår: ")

@@ -119,12 +119,19 @@ class Handlinger:
         """Next takstår from the open file ("rul frem", SA 5): saved as a new file and opened.
 
         Last year's takster become forrige_takst, pladser become last year's, bemærkninger are
-        cleared, and past results carry only what is left of them (domain.rul_frem)."""
+        cleared, and past results carry only what is left of them (domain.rul_frem). Refused,
+        before it asks where to save, while a value the validation refuses remains (tjeneste.rul_frem)."""
         if self.v.dok is None:
             return False
-        from takstberegner.domain.rul_frem import naeste_aar
+        from takstberegner.fejl import Fejl
+        from takstberegner.tjeneste.rul_frem import naeste_grundlag
 
         g, beregning = self.v.dok.grundlag, self.v.dok.beregning
+        try:
+            ny = naeste_grundlag(g, beregning)
+        except Fejl as e:
+            self._fejl("Nyt takstår kan ikke laves", e.besked)
+            return False
         forslag = self.v.dok.sti.with_name(f"{g.driftsherre.navn} {g.takstaar + 1}.takst")
         sti, _ = QFileDialog.getSaveFileName(self.v, f"Nyt takstår {g.takstaar + 1} fra {g.takstaar}", str(forslag),
                                              FILTER_TAKST)
@@ -135,7 +142,7 @@ class Handlinger:
             self._fejl("Vælg et andet filnavn", f"{p.name} er den åbne fil for {g.takstaar}; det nye takstår "
                        "skal gemmes i sin egen fil.")
             return False
-        return self.ny_fil(p, naeste_aar(g, beregning))
+        return self.ny_fil(p, ny)
 
     def luk_fil(self) -> None:
         self.v.saet_dokument(None)

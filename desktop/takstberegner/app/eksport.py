@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from takstberegner import dansk
 from takstberegner.app import fremskridt
 from takstberegner.fejl import Fejl
+from takstberegner.fejltekst import os_fejl
 
 
 def _gem_som(v, titel: str, filter_: str, endelse: str, forslag: str = "") -> Path | None:
@@ -42,7 +43,7 @@ def _skriv(v, sti: Path, data: bytes) -> bool:
     try:
         skriv_atomisk(sti, data)
     except OSError as e:
-        QMessageBox.critical(v, "Filen kan ikke gemmes", f"{sti} kan ikke skrives: {e.strerror or e}.")
+        QMessageBox.critical(v, "Filen kan ikke gemmes", f"{sti} kan ikke skrives: {os_fejl(e)}.")
         return False
     v.statusBar().showMessage(f"Gemt i {sti}", 10000)
     from takstberegner.app import efter_eksport
@@ -100,7 +101,7 @@ def indmeld(v) -> Path | None:
         info = fremskridt.koer(v, "Danner og signerer indmeldingsfilen ...",
                                lambda: indmelding.lav_indmelding(grundlag, beregning, underskriver, p))
     except OSError as e:
-        QMessageBox.critical(v, "Filen kan ikke gemmes", f"{p} kan ikke skrives: {e.strerror or e}.")
+        QMessageBox.critical(v, "Filen kan ikke gemmes", f"{p} kan ikke skrives: {os_fejl(e)}.")
         return None
     except Fejl as e:  # the certificate does not fit the driftsherre: its Danish message
         QMessageBox.critical(v, "Indmeldingen kan ikke signeres", e.besked)

@@ -11,6 +11,7 @@ from takstberegner.app import efter_eksport, lager, settings
 from takstberegner.app.dokument import Dokument
 from takstberegner.domain import aendringer as ae
 from takstberegner.domain.model import Takstgrundlag, Tilbud
+from takstberegner.fejltekst import os_fejl
 
 FILTER_TAKST = "Takstfiler (*.takst)"
 FILTER_JSON = "Takstgrundlag (*.json)"
@@ -92,7 +93,7 @@ class Handlinger:
             if p.exists():
                 p.unlink()  # the save dialog asked before overwriting
         except OSError as e:
-            self._fejl("Filen kan ikke oprettes", f"Filen {p.name} kan ikke overskrives: {e.strerror or e}.")
+            self._fejl("Filen kan ikke oprettes", f"Filen {p.name} kan ikke overskrives: {os_fejl(e)}.")
             return False
         try:
             return self._aabnet(lager.opret(p, grundlag))
@@ -174,17 +175,26 @@ class Handlinger:
         from takstberegner.formats import takstgrundlag as tg
 
         if self.v.dok and (p := self._gem_som("Eksportér takstgrundlag", FILTER_JSON, ".json")):
-            p.write_text(tg.skriv_tekst(self.v.dok.grundlag), encoding="utf-8")
-            self.v.statusBar().showMessage(f"Takstgrundlaget er gemt i {p}", 8000)
-            efter_eksport.vis(self.v, p)
+            self._skriv(p, tg.skriv_tekst(self.v.dok.grundlag), f"Takstgrundlaget er gemt i {p}")
 
     def eksporter_takster(self) -> None:
         from takstberegner.formats import takster
 
         if self.v.dok and (p := self._gem_som("Eksportér takster", "Takster (*.json)", ".json")):
-            p.write_text(takster.skriv_tekst(self.v.dok.beregning_med_fingeraftryk()), encoding="utf-8")
-            self.v.statusBar().showMessage(f"Taksterne er gemt i {p}", 8000)
-            efter_eksport.vis(self.v, p)
+            self._skriv(p, takster.skriv_tekst(self.v.dok.beregning_med_fingeraftryk()), f"Taksterne er gemt i {p}")
+
+    def _skriv(self, p: Path, tekst: str, gemt: str) -> bool:
+        """Write an exported document whole or not at all; the OS's error as a Danish phrase."""
+        from takstberegner.export.atomisk import skriv_atomisk
+
+        try:
+            skriv_atomisk(p, tekst.encode("utf-8"))
+        except OSError as e:
+            self._fejl("Filen kan ikke gemmes", f"{p} kan ikke skrives: {os_fejl(e)}.")
+            return False
+        self.v.statusBar().showMessage(gemt, 8000)
+        efter_eksport.vis(self.v, p)
+        return True
 
     # -- Udskriv, Eksportér, Sekretariat (takstberegner.export does the work) -----------------
     def eksporter_xlsx(self):

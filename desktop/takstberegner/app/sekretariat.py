@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from takstberegner.app import fremskridt
 from takstberegner.app.signering_dialog import vis_fingeraftryk as _vis_fingeraftryk
 from takstberegner.fejl import Fejl
+from takstberegner.fejltekst import fejl_tekst, os_fejl
 
 _TILLIDSFIL = "sekretariat/tillidsfil"
 FILTER = "Indmelding (*.indmelding *.asice)"
@@ -210,14 +211,18 @@ class TillidsfilDialog(QDialog):
                               "driftsherres eget certifikat, så registrér dets fingeraftryk i stedet.")
             return
         p = tillidsfil()
-        gammel = p.read_text(encoding="utf-8-sig") if p.exists() else ""
+        try:
+            gammel = p.read_text(encoding="utf-8-sig") if p.exists() else ""
+        except (OSError, UnicodeError) as e:
+            self.fejl.setText(f"Tillidsfilen kan ikke læses: {fejl_tekst(e)}")
+            return
         if gammel and not gammel.endswith("\n"):
             gammel += "\n"
         ny = "".join(f"# Rodcertifikat: {c.subject.rfc4514_string()}\n{signering.certifikat_pem(c)}" for c in ca)
         try:
             skriv_atomisk(p, (gammel + ny).encode("utf-8"))
         except OSError as e:
-            self.fejl.setText(f"Tillidsfilen kan ikke skrives: {e.strerror or e}")
+            self.fejl.setText(f"Tillidsfilen kan ikke skrives: {os_fejl(e)}")
             return
         self.opdater()
 
@@ -390,7 +395,7 @@ def _skriv(v, sti: Path, data: bytes) -> bool:
     try:
         skriv_atomisk(sti, data)
     except OSError as e:
-        QMessageBox.critical(v, "Filen kan ikke gemmes", f"{sti} kan ikke skrives: {e.strerror or e}.")
+        QMessageBox.critical(v, "Filen kan ikke gemmes", f"{sti} kan ikke skrives: {os_fejl(e)}.")
         return False
     v.statusBar().showMessage(f"Gemt i {sti}", 10000)
     efter_eksport.vis(v, sti)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from takstberegner.fejl import Fejl
+from takstberegner.fejltekst import os_fejl
 
 MIN_KODEORD = 8
 _NOEGLE_INDSTILLING = "signering/noeglefil"
@@ -102,7 +103,7 @@ class FingeraftrykDialog(QDialog):
             try:
                 skriv_atomisk(Path(sti), signering.certifikat_pem(self.underskriver.certifikat).encode("ascii"))
             except OSError as e:
-                self.fingeraftryk.setToolTip(f"Kunne ikke gemme: {e.strerror or e}")
+                self.fingeraftryk.setToolTip(f"Kunne ikke gemme: {os_fejl(e)}")
 
 
 class NyNoegleDialog(QDialog):
@@ -179,7 +180,7 @@ class NyNoegleDialog(QDialog):
         except Fejl as e:
             return self._sig(e.besked)
         except OSError as e:
-            return self._sig(f"Nøglen kan ikke gemmes i {sti}: {e.strerror or e}.")
+            return self._sig(f"Nøglen kan ikke gemmes i {sti}: {os_fejl(e)}.")
         self.underskriver = u
         self.gemt_i = sti
         self.accept()

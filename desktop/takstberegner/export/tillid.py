@@ -114,8 +114,8 @@ def laes_tillid(sti: str | Path) -> Tillid:
                     roedder.append(c)
                 else:
                     fps.add(fingeraftryk(c))
-        except ValueError as e:
-            raise TillidsFejl(f"Tillidsfilen {p.name} indeholder et ugyldigt PEM-certifikat ({e}).") from None
+        except ValueError:  # cryptography's reason is English
+            raise TillidsFejl(f"Tillidsfilen {p.name} indeholder et PEM-certifikat, der ikke kan læses.") from None
     return Tillid(tuple(roedder), frozenset(fps), str(p))
 
 

@@ -13,12 +13,23 @@ from typing import Any, Iterable
 from takstberegner.formats.fejl import InputError
 
 
+# Far beyond any amount (the domain's validation judges 1E+26 as a value), but a number beyond
+# these is refused here, before any arithmetic: int() of 1e999999999 never finishes, and
+# format(x, 'f') of it writes a billion digits.
+MAKS_STOERRELSE = 100  # decimal exponent of the leading digit: 10^100
+MAKS_DECIMALER = 100
+
+
+def _urimelig(x: Decimal) -> bool:
+    return bool(x) and x.is_finite() and (x.adjusted() > MAKS_STOERRELSE or x.as_tuple().exponent < -MAKS_DECIMALER)
+
+
 def vis(v: Any) -> str:
     """A value as the user wrote it, for messages."""
     if isinstance(v, str):
-        return f"'{v}'"
+        return f"'{v[:80]}'" if len(v) <= 80 else f"'{v[:77]}…'"
     if isinstance(v, Decimal):
-        return format(v, "f")
+        return str(v) if _urimelig(v) or not v.is_finite() else format(v, "f")
     try:
         return json.dumps(v, ensure_ascii=False, default=str)[:80]
     except (TypeError, ValueError):
@@ -115,6 +126,8 @@ def decimal_af(v: Any, sti: str) -> Decimal:
         raise InputError(sti, f"skal være et tal, men er {vis(v)}")
     if not x.is_finite():
         raise InputError(sti, f"værdien {vis(v)} er ikke et endeligt tal")
+    if _urimelig(x):
+        raise InputError(sti, f"værdien {vis(x)} er urimeligt stor eller har for mange decimaler")
     return x
 
 
@@ -134,6 +147,8 @@ def heltal(
                 x = Decimal(str(v).strip())
             except InvalidOperation:
                 x = None
+            if x is not None and x.is_finite() and _urimelig(x):
+                raise InputError(p, f"værdien {vis(x)} er urimeligt stor")
             if x is not None and x.is_finite() and x == x.to_integral_value():
                 v = int(x)
             else:

@@ -108,6 +108,9 @@ def laes_dict(d: Any) -> dict:
 
 
 def laes_tekst(tekst: str) -> dict:
+    from takstberegner.formats import json_graenser
+
+    json_graenser.tjek(tekst, "Takster-dokumentet", maks_tegn=64 * 1024 * 1024, maks_vaerdier=4_000_000)
     try:
         return laes_dict(json.loads(tekst))
     except json.JSONDecodeError as e:

@@ -46,6 +46,9 @@ def laes_fil(sti: str | Path) -> m.Takstgrundlag:
 def laes_tekst(tekst: str) -> m.Takstgrundlag:
     if not tekst.strip():
         raise InputError("", "filen er tom; den skal indeholde et takstgrundlag i JSON")
+    from takstberegner.formats import json_graenser
+
+    json_graenser.tjek(tekst, "Filen", maks_tegn=64 * 1024 * 1024, maks_vaerdier=4_000_000)
     try:
         d = json.loads(tekst, parse_float=Decimal)
     except json.JSONDecodeError as e:

@@ -253,7 +253,7 @@ class Handlinger:
         if dok is None:
             return
         t = nyt_tilbud(dok.grundlag)
-        if dok.anvend(ae.TilfoejTilbud(t)):
+        if dok.anvend(ae.TilfoejTilbud(t), krav=True):  # saved with the nøgletal its puljer ask for
             self.v.vaelg_tilbud(t.id)
             self.v.vis_trin(1)
 

@@ -2,8 +2,10 @@
 
 Each change record applies itself (`anvend`: applied once, in memory, by whoever makes the
 edit; storage/ then only writes the rows it touches), gives its inverse (`modsat`, computed from
-the state before, for the undo stack) and describes itself in Danish (`beskriv`, for Fortryd).
-Pure functions over the frozen model.
+the state before, for the undo stack), describes itself in Danish (`beskriv`, for Fortryd) and
+says where a field path of the state before lies after it (`flyt`: a line deleted above moves the
+paths below it; a deleted element's paths go), so findings can be compared across the edit
+(domain/nye_fund.py). Pure functions over the frozen model.
 """
 from __future__ import annotations
 
@@ -59,6 +61,11 @@ class _Aendring:
     def beskriv(self) -> str:  # pragma: no cover
         return "Ret"
 
+    def flyt(self, g: Takstgrundlag, felt: str) -> str | None:
+        """Where the field path `felt` of `g` (the state before) lies after the change; None when
+        the change removes it. Changes that add or remove no list element leave every path."""
+        return felt
+
 
 @dataclass(frozen=True)
 class SaetDriftsherre(_Aendring):
@@ -104,6 +111,9 @@ class TilfoejTilbud(_Aendring):
     def beskriv(self) -> str:
         return "Tilføj tilbud"
 
+    def flyt(self, g: Takstgrundlag, felt: str) -> str | None:
+        return felt if self.position is None else flyt_i_liste(felt, "tilbud", self.position, 1)
+
 
 @dataclass(frozen=True)
 class SletTilbud(_Aendring):
@@ -119,6 +129,9 @@ class SletTilbud(_Aendring):
 
     def beskriv(self) -> str:
         return "Slet tilbud"
+
+    def flyt(self, g: Takstgrundlag, felt: str) -> str | None:
+        return flyt_i_liste(felt, "tilbud", _tilbud_index(g, self.tilbud_id), -1)
 
 
 @dataclass(frozen=True)
@@ -183,6 +196,11 @@ class TilfoejElement(_ElementAendring):
     def beskriv(self) -> str:
         return f"Tilføj {self._navn()}"
 
+    def flyt(self, g: Takstgrundlag, felt: str) -> str | None:
+        if self.position is None:
+            return felt
+        return flyt_i_liste(felt, f"tilbud[{_tilbud_index(g, self.tilbud_id)}].{self.samling}", self.position, 1)
+
 
 @dataclass(frozen=True)
 class OpdaterElement(_ElementAendring):
@@ -224,6 +242,9 @@ class SletElement(_ElementAendring):
     def beskriv(self) -> str:
         return f"Slet {self._navn()}"
 
+    def flyt(self, g: Takstgrundlag, felt: str) -> str | None:
+        return flyt_i_liste(felt, f"tilbud[{_tilbud_index(g, self.tilbud_id)}].{self.samling}", self.position, -1)
+
 
 @dataclass(frozen=True)
 class TilfoejPulje(_Aendring):
@@ -238,6 +259,9 @@ class TilfoejPulje(_Aendring):
 
     def beskriv(self) -> str:
         return "Tilføj overheadpulje"
+
+    def flyt(self, g: Takstgrundlag, felt: str) -> str | None:
+        return felt if self.position is None else flyt_i_liste(felt, "overheadpuljer", self.position, 1)
 
 
 @dataclass(frozen=True)
@@ -273,6 +297,9 @@ class SletPulje(_Aendring):
 
     def beskriv(self) -> str:
         return "Slet overheadpulje"
+
+    def flyt(self, g: Takstgrundlag, felt: str) -> str | None:
+        return flyt_i_liste(felt, "overheadpuljer", self.position, -1)
 
 
 Aendring = Union[
@@ -319,6 +346,27 @@ def _indsaet(seq: tuple, element: Any, position: int | None) -> tuple:
 def _tjek_position(seq: tuple, position: int) -> None:
     if not 0 <= position < len(seq):
         raise AendringsFejl(f"Position {position} findes ikke.")
+
+
+def _index_i(felt: str, liste: str) -> int | None:
+    """n when `felt` is `liste[n]` or a path inside it, else None."""
+    if not felt.startswith(liste + "["):
+        return None
+    slut = felt.find("]", len(liste) + 1)
+    tal = felt[len(liste) + 1:slut]
+    return int(tal) if slut > 0 and tal.isdigit() else None
+
+
+def flyt_i_liste(felt: str, liste: str, position: int, retning: int) -> str | None:
+    """A path after an element was inserted (retning 1) at or removed (-1) from `position` of the
+    list at path `liste` ("tilbud[2].omkostninger"): later elements move, the removed one goes."""
+    n = _index_i(felt, liste)
+    if n is None or n < position:
+        return felt
+    if retning < 0 and n == position:
+        return None
+    rest = felt[felt.index("]", len(liste)) + 1:]
+    return f"{liste}[{n + retning}]{rest}"
 
 
 def _som_aendring(a: Any) -> _Aendring:
@@ -385,6 +433,11 @@ class SletSidste(_ElementAendring):
 
     def beskriv(self) -> str:
         return f"Slet {self.antal} × {self._navn()}"
+
+    def flyt(self, g: Takstgrundlag, felt: str) -> str | None:
+        i, t, seq = self._samling(g)
+        n = _index_i(felt, f"tilbud[{i}].{self.samling}")
+        return None if n is not None and n >= len(seq) - self.antal else felt
 
 
 def samlet(aendringer) -> list[Aendring]:

@@ -143,7 +143,8 @@ class Trin(QWidget):
         return boks
 
     def _tilfoej(self, samling: str, element: Any, visning: TabelVisning) -> None:
-        if self.dok.anvend(ae.TilfoejElement(self.tilbud_id, samling, element)):
+        # A new row is to be filled in: saved with findings inside it (Dokument.anvend with krav).
+        if self.dok.anvend(ae.TilfoejElement(self.tilbud_id, samling, element), krav=True):
             visning.fokuser_celle(visning.model().rowCount() - 1, 0)
 
     def _slet(self, samling: str, visning: TabelVisning) -> None:

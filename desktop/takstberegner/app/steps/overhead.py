@@ -26,7 +26,8 @@ class OverheadTrin(Trin):
 
     def byg(self) -> None:
         self.puljer = PuljeModel(self)
-        self.puljer.paa_rettelse = lambda r, p: self.dok.anvend(ae.OpdaterPulje(r, p))
+        # A nøgle or omfang chosen here is saved with the nøgletal and andele it asks for still missing.
+        self.puljer.paa_rettelse = lambda r, p: self.dok.anvend(ae.OpdaterPulje(r, p), krav=True)
         self.pulje_tabel = TabelVisning(self.puljer)
         self.pulje_tabel.paa_besked = self._besked
         self.pulje_tabel.selectionModel().currentRowChanged.connect(lambda *_: self._vis_valgt())
@@ -40,7 +41,7 @@ class OverheadTrin(Trin):
         knapper = QHBoxLayout()
         ny = QPushButton("Tilføj pulje")
         ny.clicked.connect(lambda: self.dok.anvend(ae.TilfoejPulje(
-            Overheadpulje(self._nyt_id(), "Ny pulje", Decimal(0), "pladser"))))
+            Overheadpulje(self._nyt_id(), "Ny pulje", Decimal(0), "pladser")), krav=True))
         slet = QPushButton("Slet pulje")
         slet.clicked.connect(self._slet)
         omfang = QPushButton("Vælg modtagende tilbud …")
@@ -124,7 +125,7 @@ class OverheadTrin(Trin):
         p = self.dok.grundlag.overheadpuljer[i]
         d = TilbudsValg(self.dok.grundlag.tilbud, p.omfang, f"Modtagende tilbud for {p.navn}", self)
         if d.exec() and d.valgte() != p.omfang:
-            self.dok.anvend(ae.OpdaterPulje(i, replace(p, omfang=d.valgte())), "Vælg modtagende tilbud")
+            self.dok.anvend(ae.OpdaterPulje(i, replace(p, omfang=d.valgte())), "Vælg modtagende tilbud", krav=True)
 
     def _slet_modtager(self) -> None:
         i, r = self._valgt(), self.modtager_tabel.currentIndex().row()
@@ -144,7 +145,8 @@ class OverheadTrin(Trin):
         while f"M{n}" in ids:
             n += 1
         m = OevrigModtager(f"M{n}", "Anden modtager", Decimal(0))
-        self.dok.anvend(ae.OpdaterPulje(i, replace(p, oevrige_modtagere=p.oevrige_modtagere + (m,))), "Tilføj anden modtager")
+        self.dok.anvend(ae.OpdaterPulje(i, replace(p, oevrige_modtagere=p.oevrige_modtagere + (m,))), "Tilføj anden modtager",
+                        krav=True)
 
     def vis(self) -> None:
         self.puljer.saet_tilbud(self.dok.grundlag.tilbud)

@@ -11,6 +11,7 @@ from takstberegner.app.soejlediagram import Soejlediagram
 from takstberegner.app.steps.base import Trin
 from takstberegner.app.tabel import TabelVisning
 from takstberegner.app.widgets import TalFelt, ValgFelt
+from takstberegner.domain import aendringer as ae
 from takstberegner.domain import navne
 from takstberegner.domain.model import Enheder, Ydelse
 
@@ -30,7 +31,7 @@ class TakststrukturTrin(Trin):
         grp = QGroupBox("Struktur")
         form = QFormLayout(grp)
         self.struktur = ValgFelt(STRUKTUR_VALG)
-        self.struktur.valgt.connect(lambda v: self.ret_tilbud(takststruktur=v))
+        self.struktur.valgt.connect(self._vaelg_struktur)
         form.addRow("Takststruktur:", self.struktur)
         enh = QHBoxLayout()
         self.enhed = ValgFelt(tuple(navne.ENHEDER.items()))  # the unit by its Danish name, never typed
@@ -67,6 +68,12 @@ class TakststrukturTrin(Trin):
         split.setSizes([150, 330, 120])
         self.indhold.addWidget(split, 1)
         self.felt_widgets = {"takststruktur": self.struktur, "enheder": self.antal, "fordeling": self.fordeling_tabel}
+
+    def _vaelg_struktur(self, v: str) -> None:
+        """The choice is saved with what it asks for (enheder, a fordeling) still missing: the
+        finding leads to the field (Dokument.anvend with krav)."""
+        if self.dok is not None and self.tilbud_id is not None:
+            self.dok.anvend(ae.OpdaterTilbud.af(self.tilbud_id, takststruktur=v), krav=True)
 
     def _ny_ydelse(self) -> Ydelse:
         t = self.tilbud

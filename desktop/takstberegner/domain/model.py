@@ -7,9 +7,11 @@ known keys); the domain can assume that.
 """
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from itertools import repeat
 
 KATEGORIER: tuple[str, ...] = (
     "personale",
@@ -47,6 +49,25 @@ POST_TAP = "tap_administrativt"
 POSTER_IKKE_TAKST = ("tillaegsydelse", "individuel_valgfri_ydelse")
 
 ZERO = Decimal(0)
+
+_ny = object.__new__
+_saet = object.__setattr__
+
+
+def byg_mange(cls: type, felter: list[dict]) -> list:
+    """Records of the dataclass `cls` from dicts of their field values, at C speed and without
+    running the dataclass __init__ (a reader builds 20.000 budget lines in one go). Each dict
+    becomes a record's own __dict__, so the caller hands over fresh dicts with checked values; a
+    field left out of a dict reads its default from the class, where dataclass keeps every plain
+    default (`klassens_standarder`)."""
+    poster = list(map(_ny, repeat(cls, len(felter))))
+    deque(map(_saet, poster, repeat("__dict__"), felter), maxlen=0)
+    return poster
+
+
+def klassens_standarder(cls: type) -> dict:
+    """The plain defaults a field of `cls` reads from the class when a record's __dict__ lacks it."""
+    return {f: cls.__dict__[f] for f in cls.__dataclass_fields__ if f in cls.__dict__}
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ from takstberegner.formats.fejl import InputError
 _VAERDIER = st.sampled_from([
     None, "", " ", "abc", "personale", "post_1", "12.50", " 12 ", "1,5", "1_000", "NaN", "-Infinity", "1E+3", "-0",
     "0.10", 0, 7, -3, 10**30, True, False, D("1.10"), D("NaN"), 1.5, [], {}, [1], "2024-01-31", "2024-13-01",
-    "20240131", "ejet", "grund", "T1", "\x00x", "basis",
+    "20240131", "ejet", "grund", "T1", "\x00x", "basis", "1e-200", "1E+150", "0E-150", 10**200, D("1E-150"),
+    "0." + "1" * 120, "9" * 60,
 ])
 
 

@@ -20,7 +20,7 @@ from decimal import Decimal
 from itertools import compress, repeat
 from json.encoder import encode_basestring as _js
 from pathlib import Path
-from operator import is_not
+from operator import add, attrgetter, is_not
 from typing import Any
 
 from takstberegner.domain import model as m
@@ -336,12 +336,26 @@ class _Afvist(Exception):
     """A column the batch reader leaves to the field readers."""
 
 
-def _tal(kol: list) -> list:
+def _tal(kol: list, typer: set) -> list:
+    """Decimals of a column of numbers (str, int or Decimal), finite and not unreasonable
+    (laeser._urimelig): checked in bulk by their exponents and lengths, one by one only for a
+    column that mixes types."""
+    if not kol:
+        return []
     try:
         tal = list(map(Decimal, kol))
     except (ArithmeticError, ValueError, TypeError):
         raise _Afvist from None
     if not all(map(Decimal.is_finite, tal)):
+        raise _Afvist
+    if typer == {str}:  # at most 50 characters and |adjusted| <= 50: fewer than 100 decimals
+        stoerrelser = list(map(Decimal.adjusted, tal))
+        rimelige = max(map(len, kol)) <= 50 and min(stoerrelser) >= -50 and max(stoerrelser) <= 50
+    elif typer == {int}:
+        rimelige = max(map(Decimal.adjusted, tal)) <= L.MAKS_STOERRELSE
+    else:
+        rimelige = not any(map(L._urimelig, tal))
+    if not rimelige:
         raise _Afvist
     return tal
 
@@ -359,7 +373,7 @@ def _kolonne(kol: list, slags: int, standard: Any, alle: bool) -> list | dict | 
         if slags == _KRAEVET_TAL:
             if not typer <= _TAL_TYPER:
                 raise _Afvist
-            return _tal(kol)
+            return _tal(kol, typer)
         if typer != {str}:
             raise _Afvist
         if slags == _KRAEVET_DATO:
@@ -375,11 +389,11 @@ def _kolonne(kol: list, slags: int, standard: Any, alle: bool) -> list | dict | 
         if not typer - {_INGEN_TYPE} <= _TAL_TYPER:
             raise _Afvist
         if not mangler and _INGEN_TYPE not in typer:
-            return _tal(kol)
-        if standard is not None:
-            return _tal(list(map(til_standard.get, kol, kol)))  # Decimal(standard) is standard's value
+            return _tal(kol, typer)
+        if standard is not None:  # Decimal(standard) is standard's value
+            return _tal(list(map(til_standard.get, kol, kol)), typer | {Decimal})
         steder = list(compress(range(len(kol)), map(_TAL_TYPER.__contains__, map(type, kol))))
-        tal = dict(zip(steder, _tal(list(map(kol.__getitem__, steder)))))
+        tal = dict(zip(steder, _tal(list(map(kol.__getitem__, steder)), typer - {_INGEN_TYPE})))
         return [tal.get(i) for i in range(len(kol))] if alle else tal
     if not typer <= {_SLAGS_TYPE[slags], _INGEN_TYPE}:
         raise _Afvist
@@ -617,25 +631,68 @@ def _dec_eller_null(x: Decimal | None) -> str:
     return "null" if x is None else '"' + format(x, "f") + '"'
 
 
-def _kanonisk_linje(x: m.Omkostningslinje) -> str:
-    """A budget line's canonical text, written directly: the same characters as _kanonisk of
-    _skriv_linje (keys sorted, json's own string escaping), at a fraction of the cost."""
-    tekst = f'"tekst":{_js(x.tekst)},' if x.tekst else ""
-    return (f'{{"anlaeg":{_js_eller_null(x.anlaeg)},"beloeb":"{format(x.beloeb, "f")}",'
-            f'"del":{_js_eller_null(x.del_)},"kategori":{_js(x.kategori)},"post":{_js(x.post)},{tekst}'
-            f'"tjenestemand_loen":{_dec_eller_null(x.tjenestemand_loen)},'
-            f'"tjenestemandspension":{_dec_eller_null(x.tjenestemandspension)},'
-            f'"vagtlag":{"true" if x.vagtlag else "false"},"ydelse":{_js_eller_null(x.ydelse)}}}')
+_ANLAEG_AF, _BELOEB_AF = attrgetter("anlaeg"), attrgetter("beloeb")
+_RESTEN_AF = attrgetter("del_", "kategori", "post", "tekst", "vagtlag", "ydelse", "tjenestemand_loen",
+                        "tjenestemandspension")
 
 
-def _kanonisk_tilbud(t: m.Tilbud) -> str:
-    """A tilbud's canonical text; its budget lines (most of a large file) are written directly.
-    The key "omkostninger" occurs once outside any string (inside one its quotes are escaped)."""
-    if not t.omkostninger:
+class _Starter(dict):
+    """A budget line's canonical text up to its amount, by its anlæg."""
+
+    def __missing__(self, anlaeg: str | None) -> str:
+        self[anlaeg] = tekst = f'{{"anlaeg":{_js_eller_null(anlaeg)},"beloeb":"'
+        return tekst
+
+
+class _Slutninger(dict):
+    """A budget line's canonical text after its amount, by its other fields (_RESTEN_AF). Lines
+    repeat their post, kategori and ydelse, so each combination is written once; a combination
+    with a tjenestemand amount is not kept (1.0 and 1.00 are equal keys but different texts)."""
+
+    def __missing__(self, k: tuple) -> str:
+        del_, kategori, post, tekst, vagtlag, ydelse, loen, pension = k
+        t = f',"tekst":{_js(tekst)}' if tekst else ""
+        ud = (f'","del":{_js_eller_null(del_)},"kategori":{_js(kategori)},"post":{_js(post)}{t},'
+              f'"tjenestemand_loen":{_dec_eller_null(loen)},"tjenestemandspension":{_dec_eller_null(pension)},'
+              f'"vagtlag":{"true" if vagtlag else "false"},"ydelse":{_js_eller_null(ydelse)}}}')
+        if loen is None and pension is None:
+            self[k] = ud
+        return ud
+
+
+def _kanonisk_linjer(linjer: tuple[m.Omkostningslinje, ...], dele: tuple[_Starter, _Slutninger]) -> str:
+    """The budget lines' canonical texts joined by commas, written directly and column by column:
+    the same characters as _kanonisk of _skriv_linje (keys sorted, json's own string escaping).
+    `dele` keeps the texts of the parts between calls."""
+    starter = map(dele[0].__getitem__, map(_ANLAEG_AF, linjer))
+    beloeb = list(map(str, map(_BELOEB_AF, linjer)))
+    if "E" in "".join(beloeb):  # str writes 1E+3 and 1E-7 where the canonical text has 1000 and 0.0000001
+        beloeb = list(map(format, map(_BELOEB_AF, linjer), repeat("f")))
+    slutninger = map(dele[1].__getitem__, map(_RESTEN_AF, linjer))
+    return ",".join(map(add, map(add, starter, beloeb), slutninger))
+
+
+def _kanonisk_anlaeg(a: m.Anlaeg) -> str:
+    """An anlæg's canonical text, written directly (the same characters as _kanonisk)."""
+    lt = a.levetid_aar
+    return (f'{{"andel_pct":{_dec_eller_null(a.andel_pct)},"anskaffelsesvaerdi":{_dec_eller_null(a.anskaffelsesvaerdi)},'
+            f'"finansiering":{_js(a.finansiering)},"ibrugtagning":"{a.ibrugtagning.isoformat()}","id":{_js(a.id)},'
+            f'"levetid_aar":{lt if type(lt) is int else json.dumps(lt)},"navn":{_js(a.navn)},'
+            f'"restvaerdi":{_dec_eller_null(a.restvaerdi)},"type":{_js(a.type)}}}')
+
+
+def _kanonisk_tilbud(t: m.Tilbud, dele: tuple[_Starter, _Slutninger]) -> str:
+    """A tilbud's canonical text; its anlæg and budget lines (most of a large file) are written
+    directly. "anlaeg" is the first key of the sorted tilbud, and "omkostninger" occurs once outside
+    any string (inside one its quotes are escaped)."""
+    if not t.omkostninger and not t.anlaeg:
         return _kanonisk(_skriv_tilbud(t))
-    uden = _kanonisk(_skriv_tilbud(replace(t, omkostninger=())))
-    linjer = ",".join(map(_kanonisk_linje, t.omkostninger))
-    return uden.replace('"omkostninger":[]', '"omkostninger":[' + linjer + "]", 1)
+    uden = _kanonisk(_skriv_tilbud(replace(t, omkostninger=(), anlaeg=())))
+    assert uden.startswith('{"anlaeg":[],')
+    anlaeg = ",".join(map(_kanonisk_anlaeg, t.anlaeg))
+    linjer = _kanonisk_linjer(t.omkostninger, dele)
+    return ('{"anlaeg":[' + anlaeg + "]," + uden[len('{"anlaeg":[],'):]).replace(
+        '"omkostninger":[]', '"omkostninger":[' + linjer + "]", 1)
 
 
 def kanonisk_bytes(g: m.Takstgrundlag, dele: dict | None = None) -> bytes:
@@ -645,9 +702,10 @@ def kanonisk_bytes(g: m.Takstgrundlag, dele: dict | None = None) -> bytes:
     hoved = skriv_dict(replace(g, tilbud=()))
     tekster = []
     nye = {}
+    linjedele = (_Starter(), _Slutninger())
     for t in g.tilbud:
         gammel = dele.get(id(t)) if dele is not None else None
-        tekst = gammel[1] if gammel is not None and gammel[0] is t else _kanonisk_tilbud(t)
+        tekst = gammel[1] if gammel is not None and gammel[0] is t else _kanonisk_tilbud(t, linjedele)
         nye[id(t)] = (t, tekst)
         tekster.append(tekst)
     if dele is not None:

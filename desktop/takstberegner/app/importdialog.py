@@ -369,15 +369,22 @@ class ImportDialog(QDialog):
 
     def importer(self) -> bool:
         """Validate and save in one transaction and one undo step; False (with the reason) otherwise."""
+        from takstberegner.tjeneste import dokumenter
+
         f = self.forloeb
-        try:
-            aendringer = f.aendringer()
+        if f.fv is None:
+            self.fejl.setText("Læs linjerne først.")
+            return False
+        try:  # the command line's door: every line has a kategori, the one validation accepts it
+            aendringer = dokumenter.budget_aendringer(self.dok.grundlag, f.fv, f.maade)
         except Fejl as e:
             self.fejl.setText(e.besked)
             return False
         n = len(f.fv.importerede)
         tekst = f"Importér budget fra {self.sti.name} ({dansk.tal(n, 0)} linjer)"
-        if not self.dok.anvend_mange(aendringer, tekst):
+        svar = self.dok.anvend_mange(aendringer, tekst)
+        if not svar:  # the document's own check, or the file could not be written: say why here too
+            self.fejl.setText(str(svar) if isinstance(svar, str) else "Budgettet kunne ikke gemmes i filen.")
             return False
         husk_layout(*f.husk())
         self.accept()

@@ -80,18 +80,19 @@ def _importer(args: argparse.Namespace) -> int:
 
 
 def _importer_budget(args: argparse.Namespace, kilde: Path, til: Path) -> int:
-    from takstberegner.importers import excel_budget, kontoplan
+    from takstberegner.importers import budget, kontoplan
     from takstberegner.storage import TakstFil
+    from takstberegner.tjeneste import dokumenter
 
-    maade = excel_budget.TILFOEJ if args.tilfoej else excel_budget.ERSTAT
+    maade = budget.TILFOEJ if args.tilfoej else budget.ERSTAT
     kp = kontoplan.laes_kontoplan(Path(args.kontoplan)) if args.kontoplan else None
     with TakstFil.aabn(til) as f:
         g = f.hent()
-        fv = excel_budget.forhaandsvis(kilde, args.ark, args.konto, args.tekst, args.beloeb, g,
-                                       tilbud=args.tilbud, tilbud_id=args.tilbud_id, kontoplan=kp,
-                                       fra_raekke=args.fra_raekke)
+        fv = dokumenter.budget_forhaandsvisning(kilde, g, ark=args.ark, konto=args.konto, tekst=args.tekst,
+                                                beloeb=args.beloeb, tilbud=args.tilbud, tilbud_id=args.tilbud_id,
+                                                kontoplan=kp, fra_raekke=args.fra_raekke)
         print(fv.tekst(g, maade))
-        aendringer = excel_budget.afvis_hvis_ugyldig(g, fv, maade)
+        aendringer = dokumenter.budget_aendringer(g, fv, maade)  # refused before anything is asked
         antal = dansk.tal(len(fv.importerede), 0)
         if not args.ja:
             if not sys.stdin.isatty():

@@ -1,7 +1,9 @@
 """The use cases that read or make documents, for the app and the command line alike: the
-takstberegning til revision (rapport), the signed indmeldingsfil (indmeld) and the import of a
-takstgrundlag/1 file into a new .takst file (importer). They sit above export/ and importers/
-(the layers contract in pyproject.toml), which in turn may use tjeneste.beregning."""
+takstberegning til revision (rapport), the signed indmeldingsfil (indmeld), the import of a
+takstgrundlag/1 file into a new .takst file (importer), and the budget import from the finance
+system (budget_*: the import dialog and `takstberegner importer BUDGET` both go through here). They
+sit above export/ and importers/ (the layers contract in pyproject.toml), which in turn may use
+tjeneste.beregning; the import logic stays in importers/."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -46,3 +48,25 @@ def importer(kilde: Path, maal: Path):
     from takstberegner.importers.takstgrundlag_json import importer_json
 
     return importer_json(Path(kilde), Path(maal))
+
+
+# ---- the budget import (.xlsx, .csv): one way through for the import dialog and the command line
+def budget_forhaandsvisning(sti: Path, grundlag: Takstgrundlag, **valg):
+    """The lines of a budget file with a kategori proposed for each, nothing written: columns by
+    heading or letter, or found from the headings (importers/excel_budget.forhaandsvis; the
+    dialog reaches the same Forhaandsvisning step by step through importers/forloeb.py)."""
+    from takstberegner.importers import excel_budget
+
+    return excel_budget.forhaandsvis(Path(sti), valg.pop("ark", None), valg.pop("konto", None),
+                                     valg.pop("tekst", None), valg.pop("beloeb", None), grundlag, **valg)
+
+
+def budget_aendringer(grundlag: Takstgrundlag, forhaandsvisning, maade: str | None = None) -> list:
+    """The edits that import the previewed budget into `grundlag` (replace by default, or add),
+    once every line has a kategori and the one validation accepts the takstgrundlag after it;
+    InputError (Danish, each refused value named, "Intet er importeret.") otherwise. The caller
+    saves them in one transaction (the command line's TakstFil, the app's Dokument: one undo)."""
+    from takstberegner.importers import excel_budget
+
+    return excel_budget.afvis_hvis_ugyldig(grundlag, forhaandsvisning, maade or excel_budget.ERSTAT)
+

@@ -102,7 +102,12 @@ def test_indmeld_fra_sidste_trin_og_filmenuen(demo_vindue, dialoger, beskeder, q
     assert beskeder[-1][1] == "Indmeldingsfilen er dannet"
 
 
-def test_rul_frem_til_naeste_takstaar(demo_vindue, dialoger, beskeder, tmp_path):
+def test_rul_frem_til_naeste_takstaar(demo_vindue, dialoger, beskeder, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from takstberegner.app.rulfrem_dialog import RulFremDialog
+
+    monkeypatch.setattr(RulFremDialog, "exec", lambda self: QDialog.Accepted)  # no fremskrivning
     v = demo_vindue
     t1 = v.dok.beregning.tilbud_resultat("T1")
     dialoger.append(tmp_path / "Demokommune 2027")

@@ -266,7 +266,8 @@ def test_takst_aendret_maales_mod_fremskrevet_takst(beregn_dok, lav_dok, lav_til
     assert [f.kode for f in r.fund if f.kode != "BEL-OVER-98"] == fund
     if fund:
         (f,) = [f for f in r.fund if f.kode == "TAKST-AENDRET"]
-        assert f.niveau == "fejl" and ("1.030 kr." in f.tekst if pl else "1.000 kr." in f.tekst)
+        assert f.niveau == "fejl" and ("1.030 kr." in f.tekst if pl else "1.000 kr. til 1.081,50 kr." in f.tekst)
+        assert ("fremskrevet med P/L 3 %" in f.tekst) == bool(pl)  # without a P/L the plain v1 wording
         if pl:  # just over the limit the text shows three decimals, so it visibly exceeds 5 %
             assert ("5,001 %" if tk.takst > 1000 else "-5,001 %") in f.tekst
 

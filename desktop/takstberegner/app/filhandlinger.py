@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from takstberegner import __version__
 from takstberegner.app import efter_eksport, lager, settings
@@ -121,18 +121,24 @@ class Handlinger:
 
         Last year's takster become forrige_takst, pladser become last year's, bemærkninger are
         cleared, and past results carry only what is left of them (domain.rul_frem). Refused,
-        before it asks where to save, while a value the validation refuses remains (tjeneste.rul_frem)."""
+        before it asks anything, while a value the validation refuses remains (tjeneste.rul_frem);
+        then the dialog asks whether the budget is fremskrevet, and by which løn and pris rates."""
         if self.v.dok is None:
             return False
+        from takstberegner.app.rulfrem_dialog import RulFremDialog
         from takstberegner.fejl import Fejl
         from takstberegner.tjeneste.rul_frem import naeste_grundlag
 
         g, beregning = self.v.dok.grundlag, self.v.dok.beregning
         try:
-            ny = naeste_grundlag(g, beregning)
+            naeste_grundlag(g, beregning)
         except Fejl as e:
             self._fejl("Nyt takstår kan ikke laves", e.besked)
             return False
+        dialog = RulFremDialog(g.takstaar, self.v)
+        if dialog.exec() != QDialog.Accepted:
+            return False
+        fremskrivning = dialog.fremskrivning()
         forslag = self.v.dok.sti.with_name(f"{g.driftsherre.navn} {g.takstaar + 1}.takst")
         sti, _ = QFileDialog.getSaveFileName(self.v, f"Nyt takstår {g.takstaar + 1} fra {g.takstaar}", str(forslag),
                                              FILTER_TAKST)
@@ -142,6 +148,11 @@ class Handlinger:
         if p.resolve() == self.v.dok.sti.resolve():
             self._fejl("Vælg et andet filnavn", f"{p.name} er den åbne fil for {g.takstaar}; det nye takstår "
                        "skal gemmes i sin egen fil.")
+            return False
+        try:
+            ny = naeste_grundlag(g, beregning, fremskrivning)
+        except Fejl as e:
+            self._fejl("Nyt takstår kan ikke laves", e.besked)
             return False
         return self.ny_fil(p, ny)
 

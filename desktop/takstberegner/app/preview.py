@@ -2,10 +2,11 @@
 basistakst/ydelsestakst, and the tilbud's key figures (SA 5.4, 3.1). Reads the beregning only."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from takstberegner import dansk
 from takstberegner.domain import navne
+from takstberegner.domain.forhandling import kan_forhandles
 from takstberegner.app.models.raekker import Kolonne, RaekkeModel
 from takstberegner.app.tabel import TabelVisning
 from takstberegner.app.widgets import vaerdi_label
@@ -19,7 +20,12 @@ class TakstModel(RaekkeModel):
             Kolonne("takst", "Takst", "tal", redigerbar=False, bredde=80,
                     vaerktoejstip="Takst pr. døgn, dag eller enhed (kr.)"),
             Kolonne("forrige_takst", "Sidste år", "tal", redigerbar=False, bredde=80),
-            Kolonne("aendring_pct", "Ændr. %", "tal", redigerbar=False, bredde=60),
+            Kolonne("aendring_pct", "Ændr. %", "tal", redigerbar=False, bredde=60,
+                    vaerktoejstip="Nominel ændring fra sidste års takst"),
+            Kolonne("aendring_real_pct", "Real ændr. %", "tal", redigerbar=False, bredde=70,
+                    vaerktoejstip="Ændring fra sidste års takst fremskrevet med årets P/L (SA 3.1, 5.5.2)"),
+            Kolonne("belaegning_pct", "Belægn. %", "tal", redigerbar=False, bredde=64,
+                    vaerktoejstip="Ydelsens belægning, når ydelserne har hver sin (SA 5.2)"),
             Kolonne("basistakst", "Basis", "tal", redigerbar=False, bredde=72, vaerktoejstip="Basistakst (SA 5.4.4)"),
             Kolonne("ydelsestakst", "Ydelsest.", "tal", redigerbar=False, vaerktoejstip="Ydelsestakst (SA 5.4.5)"),
         ), parent)
@@ -50,15 +56,23 @@ class Takstpreview(QWidget):
         self.stoettetime = vaerdi_label()
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.forhandling = QPushButton("Forhandlingsberegner …")
+        self.forhandling.setObjectName("forhandlingsberegner_knap")
+        self.forhandling.setToolTip("Taksten for én borgers forhandlede støttetimer (SA 5.4.6)")
+        self.forhandling.clicked.connect(self.aabn_forhandling)
+        self._resultat = None
         form.addRow("Takstgrundlag:", self.takstgrundlag)
         form.addRow("Belægning:", self.belaegning)
         form.addRow("Pladsdøgn:", self.pladsdoegn)
         form.addRow("Pris pr. støttetime:", self.stoettetime)
         lag.addLayout(form)
+        lag.addWidget(self.forhandling)
         lag.addWidget(self.status)
 
     def vis(self, resultat, status: tuple[str, bool] | None = None) -> None:
         """status: the tilbud's readiness (klar.tilbud_status), so an empty budget never looks ready."""
+        self._resultat = resultat
+        self.forhandling.setEnabled(kan_forhandles(resultat))
         if resultat is None:
             self.titel.setText("Takster")
             self.model.saet_raekker(())
@@ -69,8 +83,10 @@ class Takstpreview(QWidget):
         self.titel.setText(f"Takster for {resultat.navn}" + (f" ({', '.join(sorted(enheder))})" if enheder else ""))
         self.model.saet_raekker(resultat.takster)
         for i, k in enumerate(self.model.kolonner):  # hide what this takststruktur does not have
-            if k.felt in ("forrige_takst", "aendring_pct", "basistakst", "ydelsestakst"):
+            if k.felt in ("forrige_takst", "aendring_pct", "aendring_real_pct", "basistakst", "ydelsestakst"):
                 self.tabel.setColumnHidden(i, all(getattr(t, k.felt) is None for t in resultat.takster))
+            elif k.felt == "belaegning_pct":  # only when the ydelser have different belægning
+                self.tabel.setColumnHidden(i, len({t.belaegning_pct for t in resultat.takster}) < 2)
         self.takstgrundlag.setText(dansk.kr(resultat.takstgrundlag))
         self.belaegning.setText(dansk.procent(resultat.belaegning_pct) or "–")
         self.pladsdoegn.setText(dansk.tal(resultat.pladsdoegn) if resultat.pladsdoegn is not None else "–")
@@ -84,3 +100,15 @@ class Takstpreview(QWidget):
             self.status.setText(f"<span style='color:#a01818'><b>{fejl} fejl</b> skal rettes før indmelding.</span>")
         else:
             self.status.setText("<span style='color:#1b6e2a'><b>Klar til indmelding.</b></span>")
+
+    def aabn_forhandling(self):
+        """The forhandlingsberegner for the shown tilbud (SPEC v2 §4.13a); the dialog, or None."""
+        dok = getattr(self.window(), "dok", None)
+        if not kan_forhandles(self._resultat) or dok is None:
+            return None
+        from takstberegner.app.forhandling import ForhandlingDialog
+        from takstberegner.formats.regelsaet import regelsaet_for
+
+        d = ForhandlingDialog(self._resultat, regelsaet_for(dok.grundlag.takstaar), self)
+        d.exec()
+        return d

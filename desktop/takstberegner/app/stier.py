@@ -22,6 +22,14 @@ def placering(felt: str, trin_felter: Iterable[tuple[str, ...]]) -> Placering:
         i, rest = int(m.group(1)), m.group(2)
     else:
         i, rest = None, felt or ""
+    trin_felter = list(trin_felter)
+    # A step may own a deeper path ("ydelser.belaegning": a ydelse's own belægning lives on the
+    # Belægning step, the ydelse itself on Takststruktur); the longest match wins.
+    uden_index = re.sub(r"\[\d+\]", "", rest)
+    for nr, felter in enumerate(trin_felter):
+        for f in felter:
+            if "." in f and (uden_index == f or uden_index.startswith(f + ".")):
+                return Placering(i, nr, rest)
     navn = re.split(r"[\[.]", rest, maxsplit=1)[0]
     for nr, felter in enumerate(trin_felter):
         if navn in felter:

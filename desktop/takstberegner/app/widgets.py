@@ -86,6 +86,20 @@ class TalFelt(QLineEdit):
             self.vaerdi_aendret.emit(ny)
 
 
+class AarFelt(TalFelt):
+    """A year: a whole number shown without a thousands separator ("2026", not "2.026")."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(heltal=True, parent=parent)
+
+    def vis(self, vaerdi) -> None:
+        self._vaerdi = None if vaerdi is None else Decimal(vaerdi)
+        if self.hasFocus() and self.isModified():
+            return
+        self.setText("" if vaerdi is None else str(int(vaerdi)))
+        self.setModified(False)
+
+
 class TekstFelt(QLineEdit):
     """A text entry that emits `tekst_aendret(str)` once an edit is finished and changed."""
 

@@ -111,7 +111,8 @@ def _afslut(t: Tilbud, f: _Forberedt, overhead_vek: tuple[Decimal, ...], g: Taks
             if real is not None and abs(real) > graense:
                 # Just over the limit the published 2 decimals equal it; then show 3.
                 vist = tk.aendring_real_pct if abs(tk.aendring_real_pct) != graense else dansk.tal(real, 3)
-                fund_.append(fund.lav(rs, "TAKST-AENDRET", f"{sti}.bemaerkninger", ydelse=tk.ydelse_navn or tk.ydelse,
+                fund_.append(fund.lav(rs, "TAKST-AENDRET", f"{sti}.bemaerkninger", variant=None if pl else "uden_pl",
+                                      ydelse=tk.ydelse_navn or tk.ydelse,
                                       aendring=tk.aendring_pct, aendring_real=vist, pl=pl,
                                       fremskrevet=tk.forrige_fremskrevet, foer=tk.forrige_takst, nu=tk.takst,
                                       graense=graense))

@@ -2,10 +2,18 @@
 on every recipient (SA 5.5.7, 9.1)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from takstberegner.app.models.raekker import Kolonne, RaekkeModel
+from takstberegner.domain import navne
 
 NOEGLE_VALG = (("pladser", "Pladser"), ("pladsdoegn", "Pladsdøgn"), ("loensum", "Lønsum"), ("aarsvaerk", "Årsværk"),
                ("m2", "Etageareal (m²)"), ("direkte_omkostninger", "Direkte omkostninger"), ("fast", "Faste procenter"))
+
+
+# SPEC v2 §4.5: the omkostningskategori the pulje's overhead lands in, by its Danish name ("" =
+# none chosen: the regelsæt's standard, administration).
+KATEGORI_VALG = (("", "Standard (administration)"),) + tuple(navne.OMKOSTNINGSKATEGORIER.items())
 
 
 def omfang_tekst(p, tilbud_navne: dict[str, str]) -> str:
@@ -27,6 +35,10 @@ class PuljeModel(RaekkeModel):
             Kolonne("beloeb", "Beløb (kr.)", "tal", bredde=120),
             Kolonne("driftsandel_pct", "Driftsandel (%)", "tal", decimaler=None, bredde=110),
             Kolonne("noegle", "Fordelingsnøgle", "valg", valg=NOEGLE_VALG, bredde=150),
+            Kolonne("kategori", "Kategori i taksten", "valg", valg=KATEGORI_VALG, bredde=190,
+                    hent=lambda p: p.kategori or "", saet=lambda p, v: replace(p, kategori=v or None),
+                    vaerktoejstip="Hvor puljens omkostninger hører til (SA 5.5.7): fx et fælleskøkken under "
+                                  "aktivitet, en fælles ledelse under personale"),
             Kolonne("omfang", "Modtagende tilbud", redigerbar=False,
                     vis_for=lambda p: omfang_tekst(p, self.tilbud_navne),
                     vaerktoejstip="Dobbeltklik eller brug 'Vælg modtagende tilbud …' for at vælge tilbuddene"),

@@ -28,6 +28,20 @@ class FordelingModel(RaekkeModel):
         ), parent)
 
 
+class ObjektivModel(RaekkeModel):
+    """Lovhjemlet objektiv finansiering (SA 4.2.1): kommune -> nøgletal, and the kommune's share in
+    whole kroner from the beregning. Rows are (kommune, nøgletal, andel or None)."""
+
+    def __init__(self, parent=None):
+        super().__init__((
+            Kolonne("kommune", "Kommune", hent=lambda r: r[0], saet=lambda r, v: (v, r[1], r[2]), bredde=160),
+            Kolonne("tal", "Nøgletal (fx indbyggere)", "tal", decimaler=None,
+                    hent=lambda r: r[1], saet=lambda r, v: (r[0], v, r[2]), bredde=160),
+            Kolonne("andel", "Betaler (kr.)", "tal", decimaler=0, redigerbar=False, hent=lambda r: r[2],
+                    vaerktoejstip="Kommunens del af den objektivt finansierede andel, i hele kroner"),
+        ), parent)
+
+
 KORTE_NAVNE = {"personale": "Personale", "aktivitet": "Aktivitet", "administration": "Administration",
                "kompetenceudvikling": "Kompetence", "ejendom": "Ejendom", "kapital": "Kapital",
                "finansieringsindtaegter": "Fin.indtægter", "finansieringsudgifter": "Fin.udgifter",

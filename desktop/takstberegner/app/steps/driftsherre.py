@@ -6,7 +6,7 @@ from dataclasses import replace
 from PySide6.QtWidgets import QFormLayout, QGroupBox
 
 from takstberegner.app.steps.base import Trin
-from takstberegner.app.widgets import TalFelt, TekstFelt, ValgFelt, vaerdi_label
+from takstberegner.app.widgets import TalFelt, TekstFelt, ValgFelt, hjaelp, vaerdi_label
 from takstberegner.domain import aendringer as ae
 
 TYPE_VALG = (("kommune", "Kommune"), ("region", "Region"))
@@ -41,12 +41,17 @@ class DriftsherreTrin(Trin):
         for felt, tekst in (("rente_anlaeg_pct", "Rente for forrentning af anlæg (%):"),
                             ("rente_kort_pct", "Kort rente (driftskapital, reguleringer) (%):"),
                             ("tjenestemandspension_pct", "Tjenestemandspension (% af lønnen):"),
-                            ("vaesentlighed_pct", "Væsentlighedsgrænse for takstændring (%):")):
+                            ("vaesentlighed_pct", "Væsentlighedsgrænse for takstændring (%):"),
+                            ("pl_fremskrivning_pct", "P/L-fremskrivning af sidste års takst (%):")):
             f = TalFelt(decimaler=None, tom_ok=felt != "rente_anlaeg_pct")
             f.setObjectName(felt)
             f.vaerdi_aendret.connect(lambda v, felt=felt: self._ret_sats(felt, v))
             form2.addRow(tekst, f)
             self.satser[felt] = f
+        self.satser["pl_fremskrivning_pct"].setPlaceholderText("0 (standard)")
+        form2.addRow("", hjaelp(
+            "KL offentliggør hvert år pris- og lønfremskrivningen (P/L) for kommunerne. Takstændringen måles mod "
+            "sidste års takst fremskrevet med årets P/L (SA 3.1, 5.5.2); den nominelle ændring vises ved siden af."))
         self.indhold.addWidget(grp2)
         self.indhold.addStretch(1)
         self.felt_widgets = {"driftsherre": self.navn, "satser": self.satser["rente_anlaeg_pct"], "takstaar": self.takstaar}

@@ -6,7 +6,7 @@ from decimal import Decimal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout
 
 from takstberegner.app.steps.base import Trin
-from takstberegner.app.widgets import TalFelt, TekstFelt, ValgFelt
+from takstberegner.app.widgets import AarFelt, TalFelt, TekstFelt, ValgFelt
 from takstberegner.domain.model import Driftskapital, SaerligeVilkaar
 
 KATEGORI_VALG = ((1, "Kategori 1 (indmeldes ikke)"), (2, "Kategori 2"), (3, "Kategori 3"))
@@ -18,9 +18,11 @@ class StamdataTrin(Trin):
     afsnit = "2.2 og 5.2"
     hjaelpetekst = ("Tilbuddets lovgrundlag, kategori og type afgør, hvilke regler der gælder. "
                     "Kategori 2 og 3 indmeldes; kategori 1 bærer sin andel af overhead men indmeldes ikke. "
-                    "Ændres antallet af pladser fra sidste år, skal det begrundes under Bemærkninger (SA 2.2.3).")
+                    "Ændres antallet af pladser fra sidste år, skal det begrundes under Bemærkninger (SA 2.2.3). "
+                    "Et nyt tilbud må budgettere med en lavere belægning i sit første driftsår (SA 6.1.2); "
+                    "året efter er det et almindeligt tilbud.")
     felter = ("navn", "tilbudsportal_id", "paragraf", "kategori", "tilbudstype", "korte_forloeb", "nyt_tilbud",
-              "saerlige_vilkaar", "pladser", "pladser_forrige_aar", "noegletal", "driftskapital")
+              "foerste_driftsaar", "saerlige_vilkaar", "pladser", "pladser_forrige_aar", "noegletal", "driftskapital")
 
     def byg(self) -> None:
         grp = QGroupBox("Tilbuddet")
@@ -43,8 +45,14 @@ class StamdataTrin(Trin):
         form.addRow("Tilbudstype:", self.type)
         self.korte = QCheckBox("Korte forløb (akut-, aflastnings- eller korte ophold; krav 90 %)")
         self.korte.clicked.connect(lambda v: self.ret_tilbud(korte_forloeb=v))
-        self.nyt = QCheckBox("Nyt tilbud i første driftsår (SA 6.1.2)")
-        self.nyt.clicked.connect(lambda v: self.ret_tilbud(nyt_tilbud=v))
+        self.nyt = QCheckBox("Nyt tilbud (SA 6.1.2)")
+        self.nyt.setObjectName("nyt_tilbud")
+        self.nyt.clicked.connect(self._nyt)
+        self.foerste = AarFelt()
+        self.foerste.setObjectName("foerste_driftsaar")
+        self.foerste.setToolTip("Det år tilbuddet startede. De særlige vilkår for nye tilbud gælder kun i dette år.")
+        self.foerste.vaerdi_aendret.connect(
+            lambda v: self.ret_tilbud(foerste_driftsaar=None if v is None else int(v)))
         self.saerlige = QCheckBox("Særlige vilkår godkendt af DAS (SA 6.1.3)")
         self.saerlige.clicked.connect(self._saerlige)
         self.saerlige_tekst = TekstFelt()
@@ -53,6 +61,7 @@ class StamdataTrin(Trin):
             lambda s: self.ret_tilbud(saerlige_vilkaar=SaerligeVilkaar(s, self._vilkaar_dato())))
         form.addRow("", self.korte)
         form.addRow("", self.nyt)
+        form.addRow("Første driftsår:", self.foerste)
         form.addRow("", self.saerlige)
         form.addRow("Særlige vilkår:", self.saerlige_tekst)
         self.indhold.addWidget(grp)
@@ -88,13 +97,22 @@ class StamdataTrin(Trin):
         self.felt_widgets = {
             "navn": self.navn, "tilbudsportal_id": self.portal, "paragraf": self.paragraf,
             "kategori": self.kategori, "tilbudstype": self.type, "korte_forloeb": self.korte,
-            "nyt_tilbud": self.nyt, "saerlige_vilkaar": self.saerlige_tekst, "pladser": self.pladser,
+            "nyt_tilbud": self.nyt, "foerste_driftsaar": self.foerste, "saerlige_vilkaar": self.saerlige_tekst, "pladser": self.pladser,
             "pladser_forrige_aar": self.pladser_foer, "noegletal": self.aarsvaerk, "driftskapital": self.maaneder,
         }
 
     def _vilkaar_dato(self):
         t = self.tilbud
         return t.saerlige_vilkaar.godkendt if t is not None and t.saerlige_vilkaar else None
+
+    def _nyt(self, til: bool) -> None:
+        """A new tilbud starts in this takstår unless the user says otherwise (SPEC v2 §2); the
+        first driftsår means nothing for a tilbud that is not new."""
+        t = self.tilbud
+        if til:
+            self.ret_tilbud(nyt_tilbud=True, foerste_driftsaar=t.foerste_driftsaar or self.dok.grundlag.takstaar)
+        else:
+            self.ret_tilbud(nyt_tilbud=False, foerste_driftsaar=None)
 
     def _saerlige(self, til: bool) -> None:
         self.ret_tilbud(saerlige_vilkaar=SaerligeVilkaar(self.saerlige_tekst.text() or "Særlige vilkår") if til else None)
@@ -116,6 +134,9 @@ class StamdataTrin(Trin):
         self.type.vis(t.tilbudstype)
         self.korte.setChecked(t.korte_forloeb)
         self.nyt.setChecked(t.nyt_tilbud)
+        self.foerste.setEnabled(t.nyt_tilbud)
+        self.foerste.vis(t.foerste_driftsaar)
+        self.foerste.setPlaceholderText(f"{self.dok.grundlag.takstaar} (takståret)" if t.nyt_tilbud else "")
         self.saerlige.setChecked(t.saerlige_vilkaar is not None)
         self.saerlige_tekst.setEnabled(t.saerlige_vilkaar is not None)
         self.saerlige_tekst.vis(t.saerlige_vilkaar.beskrivelse if t.saerlige_vilkaar else "")

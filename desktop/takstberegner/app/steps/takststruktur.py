@@ -4,16 +4,18 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter,
+                               QVBoxLayout, QWidget)
 
-from takstberegner.app.models.takststruktur import FordelingModel, TakstKategoriModel, YdelseModel
+from takstberegner.app.models.takststruktur import FordelingModel, ObjektivModel, TakstKategoriModel, YdelseModel
 from takstberegner.app.soejlediagram import Soejlediagram
 from takstberegner.app.steps.base import Trin
 from takstberegner.app.tabel import TabelVisning
+from takstberegner import dansk
 from takstberegner.app.widgets import TalFelt, ValgFelt
 from takstberegner.domain import aendringer as ae
 from takstberegner.domain import navne
-from takstberegner.domain.model import Enheder, Ydelse
+from takstberegner.domain.model import Enheder, ObjektivFinansiering, Ydelse
 
 STRUKTUR_VALG = (("gennemsnit", "Gennemsnitstakst (SA 5.4.3)"), ("differentieret", "Differentieret: basis + ydelse (SA 5.4.4)"),
                  ("enhed", "Enhedstakst: time, dag eller enhed (SA 4.1)"), ("traekningsret", "Trækningsret (SA 4.2.2)"))
@@ -25,7 +27,7 @@ class TakststrukturTrin(Trin):
     hjaelpetekst = ("Vælg hvordan taksten opbygges. Ved differentierede takster betaler alle borgere samme basistakst, "
                     "mens ydelsestaksten følger de gennemsnitlige direkte støttetimer pr. uge. Angiv for hver ydelse "
                     "pladser og støttetimer; ydelsernes pladser skal give tilbuddets pladser.")
-    felter = ("takststruktur", "ydelser", "enheder", "fordeling")
+    felter = ("takststruktur", "ydelser", "enheder", "fordeling", "objektiv_finansiering")
 
     def byg(self) -> None:
         grp = QGroupBox("Struktur")
@@ -43,6 +45,7 @@ class TakststrukturTrin(Trin):
         enh.addWidget(self.antal)
         form.addRow("Enhed og forventet antal:", enh)
         self.indhold.addWidget(grp)
+        self._byg_objektiv()
         split = QSplitter(Qt.Vertical)
         self.ydelser = YdelseModel(self)
         top = QWidget()
@@ -67,7 +70,97 @@ class TakststrukturTrin(Trin):
         split.addWidget(TabelVisning(self.kategorier))
         split.setSizes([150, 330, 120])
         self.indhold.addWidget(split, 1)
-        self.felt_widgets = {"takststruktur": self.struktur, "enheder": self.antal, "fordeling": self.fordeling_tabel}
+        self.felt_widgets = {"takststruktur": self.struktur, "enheder": self.antal, "fordeling": self.fordeling_tabel,
+                             "objektiv_finansiering": self.objektiv_andel}
+
+    # -- lovhjemlet objektiv finansiering (SA 4.2.1; SPEC v2 §4.12a) ---------------------------------
+    def _byg_objektiv(self) -> None:
+        grp = QGroupBox("Lovhjemlet objektiv finansiering (SA 4.2.1)")
+        grp.setObjectName("objektiv_finansiering")
+        lag = QVBoxLayout(grp)
+        top = QHBoxLayout()
+        self.objektiv = QCheckBox("En andel af tilbuddet finansieres objektivt af kommunerne")
+        self.objektiv.setObjectName("objektiv")
+        self.objektiv.clicked.connect(self._objektiv_til)
+        self.objektiv_andel = TalFelt(decimaler=None)
+        self.objektiv_andel.setObjectName("objektiv_andel")
+        self.objektiv_andel.setMaximumWidth(90)
+        self.objektiv_andel.vaerdi_aendret.connect(lambda v: v is not None and self._ret_objektiv(andel_pct=v))
+        top.addWidget(self.objektiv)
+        top.addStretch(1)
+        top.addWidget(QLabel("Andel (%):"))
+        top.addWidget(self.objektiv_andel)
+        lag.addLayout(top)
+        self.objektiv_boks = QWidget()
+        ol = QVBoxLayout(self.objektiv_boks)
+        ol.setContentsMargins(0, 0, 0, 0)
+        self.objektiv_model = ObjektivModel(self)
+        self.objektiv_model.paa_rettelse = self._ret_objektiv_raekke
+        self.objektiv_tabel = TabelVisning(self.objektiv_model)
+        self.objektiv_tabel.setObjectName("objektiv_fordeling")
+        self.objektiv_tabel.setMinimumHeight(100)
+        ol.addWidget(self.objektiv_tabel)
+        knapper = QHBoxLayout()
+        ny = QPushButton("Tilføj kommune")
+        ny.setObjectName("tilfoej_objektiv_kommune")
+        ny.clicked.connect(self._ny_objektiv_kommune)
+        slet = QPushButton("Slet kommune")
+        slet.clicked.connect(self._slet_objektiv_kommune)
+        knapper.addWidget(ny)
+        knapper.addWidget(slet)
+        knapper.addStretch(1)
+        self.objektiv_sum = QLabel()
+        self.objektiv_sum.setObjectName("objektiv_sum")
+        knapper.addWidget(self.objektiv_sum)
+        ol.addLayout(knapper)
+        lag.addWidget(self.objektiv_boks)
+        self.indhold.addWidget(grp)
+
+    def _objektiv_til(self, til: bool) -> None:
+        if til:  # one row to fill in: a fordeling is required, and the refused edit would be lost
+            self.ret_tilbud(objektiv_finansiering=ObjektivFinansiering(Decimal(0), (("Kommune 1", Decimal(1)),)))
+        else:
+            self.ret_tilbud(objektiv_finansiering=None)
+
+    def _ret_objektiv(self, **felter) -> None:
+        from dataclasses import replace
+
+        of = self.tilbud.objektiv_finansiering
+        if of is not None:
+            self.ret_tilbud(objektiv_finansiering=replace(of, **felter))
+
+    def _ret_objektiv_raekke(self, r: int, raekke) -> None:
+        liste = list(self.tilbud.objektiv_finansiering.fordeling)
+        liste[r] = (raekke[0], raekke[1])
+        self._ret_objektiv(fordeling=tuple(liste))
+
+    def _ny_objektiv_kommune(self) -> None:
+        of = self.tilbud.objektiv_finansiering if self.tilbud is not None else None
+        if of is not None:
+            self._ret_objektiv(fordeling=of.fordeling + ((f"Kommune {len(of.fordeling) + 1}", Decimal(0)),))
+
+    def _slet_objektiv_kommune(self) -> None:
+        r = self.objektiv_tabel.currentIndex().row()
+        of = self.tilbud.objektiv_finansiering
+        if of is not None and 0 <= r < len(of.fordeling):
+            self._ret_objektiv(fordeling=of.fordeling[:r] + of.fordeling[r + 1:])
+
+    def _vis_objektiv(self, t, r) -> None:
+        of = t.objektiv_finansiering
+        self.objektiv.setChecked(of is not None)
+        self.objektiv_andel.setEnabled(of is not None)
+        self.objektiv_andel.vis(of.andel_pct if of else None)
+        self.objektiv_boks.setVisible(of is not None)
+        if of is None:
+            self.objektiv_model.saet_raekker(())
+            return
+        dele = (r.objektiv_fordeling or {}) if r else {}
+        self.objektiv_model.saet_raekker(tuple((k, v, dele.get(k)) for k, v in of.fordeling))
+        if r is not None and r.objektiv_andel is not None:
+            self.objektiv_sum.setText(f"Kommunerne betaler i alt {dansk.kr(r.objektiv_andel, 0)}; "
+                                      "taksterne beregnes af resten.")
+        else:
+            self.objektiv_sum.setText("")
 
     def _vaelg_struktur(self, v: str) -> None:
         """The choice is saved with what it asks for (enheder, a fordeling) still missing: the
@@ -111,5 +204,6 @@ class TakststrukturTrin(Trin):
         self.fordeling.saet_raekker(t.fordeling)
         self.fordeling_boks.setVisible(t.takststruktur == "traekningsret")
         r = self.resultat
+        self._vis_objektiv(t, r)
         self.diagram.vis_takster(r.takster if r else ())
         self.kategorier.saet_raekker(r.takster if r else ())

@@ -33,3 +33,32 @@ def test_fejl_i_arbejdet_naar_frem_til_kalderen(qtbot):
 
     with pytest.raises(OSError, match="plads"):
         fremskridt.koer(w, "Danner ...", arbejde)
+
+
+def test_ingen_oprydning_af_qt_objekter_i_arbejdstraaden(qtbot):
+    """A cyclic collection in the worker would free the GUI thread's Qt objects off that thread (a
+    segmentation fault during a PDF export): the collector is off while the worker runs, on again
+    after, and what the GUI thread left behind is collected in the GUI thread."""
+    import gc
+
+    w = QWidget()
+    qtbot.addWidget(w)
+    slettet = []
+
+    class Kreds:
+        def __init__(self):
+            self.selv = self
+            self.widget = QWidget()
+            self.widget.destroyed.connect(lambda: slettet.append(threading.current_thread()))
+
+    Kreds()  # garbage only a cyclic collection frees
+    set_i_arbejdet = []
+
+    def arbejde():
+        set_i_arbejdet.append(gc.isenabled())
+        gc.collect(0)  # an explicit call still runs; what matters is that the cycle is already gone
+        return 1
+
+    assert fremskridt.koer(w, "Danner ...", arbejde) == 1
+    assert set_i_arbejdet == [False] and gc.isenabled()
+    assert slettet == [threading.main_thread()]

@@ -55,9 +55,14 @@ def test_gyldigt_dokument_importeres_og_aabnes(vindue, dialoger, beskeder, tmp_p
     assert spurgt == ["åbn", "gem"] and vindue.dok is not None and vindue.dok.sti == tmp_path / "ny.takst"
 
 
-def test_rul_frem_afvises_foer_den_spoerger_naar_filen_har_input_fund(demo_vindue, dialoger, beskeder, tmp_path):
+def test_rul_frem_afvises_foer_den_spoerger_naar_filen_har_input_fund(demo_vindue, dialoger, beskeder, tmp_path,
+                                                                      monkeypatch):
     from dataclasses import replace
     from decimal import Decimal
+
+    from PySide6.QtWidgets import QDialog
+
+    from takstberegner.app.rulfrem_dialog import RulFremDialog
 
     from takstberegner.domain import aendringer as ae
 
@@ -77,7 +82,8 @@ def test_rul_frem_afvises_foer_den_spoerger_naar_filen_har_input_fund(demo_vindu
     assert spurgt == [] and not (tmp_path / "2027.takst").exists()
     art, titel, tekst = beskeder[-1]
     assert titel == "Nyt takstår kan ikke laves" and f"{t.navn} › Budget › linje 1 › Beløb" in tekst
-    # Mended, it works.
+    # Mended, it works (the rul frem dialog answered: no fremskrivning).
+    monkeypatch.setattr(RulFremDialog, "exec", lambda self: QDialog.Accepted)
     god = replace(v.dok.grundlag.tilbud[0].omkostninger[0], beloeb=Decimal("100000"))
     assert v.dok.anvend(ae.OpdaterElement(t.id, "omkostninger", 0, god))
     assert v.handlinger.rul_frem() and v.dok.grundlag.takstaar == 2027

@@ -1,8 +1,13 @@
 """Long work behind a progress dialog: a PDF, takstskema or indmelding of a large driftsherre
 takes seconds, so it runs in a worker thread while the window stays responsive and shows a busy
-indicator. The work must not touch Qt; it gets immutable records and returns bytes or records."""
+indicator. The work must not touch Qt; it gets immutable records and returns bytes or records.
+
+Python's cyclic garbage collector is held off while the worker runs: a collection started in the
+worker would free Qt objects the GUI thread left behind, off the GUI thread, and crash the app
+(seen as a segmentation fault during a PDF export). The GUI thread collects when the work is done."""
 from __future__ import annotations
 
+import gc
 import threading
 from typing import Any, Callable
 
@@ -21,6 +26,18 @@ def koer(foraelder: QWidget, tekst: str, arbejde: Callable[[], Any]) -> Any:
             udfald["e"] = e
 
     traad = threading.Thread(target=maal, name="takstberegner-arbejde", daemon=True)
+    var_til = gc.isenabled()
+    gc.collect()  # here, in the GUI thread
+    gc.disable()
+    try:
+        return _vent(foraelder, tekst, traad, udfald)
+    finally:
+        if var_til:
+            gc.enable()
+        gc.collect()
+
+
+def _vent(foraelder: QWidget, tekst: str, traad: threading.Thread, udfald: dict[str, Any]) -> Any:
     dialog = QProgressDialog(tekst, None, 0, 0, foraelder)  # no cancel: the work cannot stop halfway
     dialog.setWindowTitle("Arbejder ...")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -1,8 +1,13 @@
-"""The PDF til revision: pdftotext finds every takst, the fingerprint, page numbers and version."""
+"""The PDF til revision read back with pdftotext: every takst and budget line, a tilbud named on
+every page after the cover, the app's step names, a bridge that adds up, the sign-off block, no
+internal key, embedded fonts, metadata and the same bytes for the same report."""
 from __future__ import annotations
 
+import dataclasses
+import re
 import shutil
 import subprocess
+from decimal import Decimal
 
 import pytest
 
@@ -11,47 +16,165 @@ from takstberegner.export import indmelding, rapport, revision_pdf
 
 from .conftest import eksempel
 
+# Keys of the format that must never reach a reader (SPEC §2-4 codes, field paths).
+RAA_NOEGLER = (
+    "doegn", "aften_nat", "aarsvaerk", "loensum", "tilbud[", "hensaettelser[", "omkostninger[", "resultater[",
+    "borgerrelateret_personale", "tap_administrativt", "finansiel_leasing", "regulering_og_indtaegter",
+    "finansieringsudgifter", "direkte_omkostninger", "traekningsret", "oevrige", "Trin 8", "Trin 12", "Trin 14",
+    "hensaet", "indregn)", "forventet)", "pladsdoegn",
+)
 
-def pdftekst(tmp_path, data: bytes) -> str:
+
+def pdftekst(tmp_path, data: bytes, layout: bool = True) -> str:
     assert shutil.which("pdftotext"), "poppler-utils skal være installeret"
     (tmp_path / "r.pdf").write_bytes(data)
-    return subprocess.run(["pdftotext", "-layout", str(tmp_path / "r.pdf"), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    return subprocess.run(["pdftotext"] + (["-layout"] if layout else []) + [str(tmp_path / "r.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
 
 
-@pytest.mark.parametrize("n", [1, 2, 3])
-def test_pdf_viser_hver_takst_og_hvert_trin(n, tmp_path):
+def _pdf(n: int):
     g = eksempel(n)
     b = tjeneste.beregn(g)
     _, _, fp = indmelding.json_medlemmer(g, b)
-    tekst = pdftekst(tmp_path, revision_pdf.lav_pdf(rapport.lav_rapport(g, b, fingeraftryk=fp)))
+    r = rapport.lav_rapport(g, b, fingeraftryk=fp)
+    return g, b, fp, r, revision_pdf.lav_pdf(r)
+
+
+@pytest.mark.parametrize("n", [1, 2, 3])
+def test_pdf_viser_hver_takst_hver_budgetlinje_og_appens_trin(n, tmp_path):
+    g, b, fp, r, data = _pdf(n)
+    tekst = pdftekst(tmp_path, data)
     assert "Takstberegning til revision" in tekst
     for tr in b.tilbud:
         for tk in tr.takster:
             assert dansk.tal(tk.takst) in tekst, tk
-        for v in (tr.omkostningsgrundlag, tr.takstgrundlag, tr.overhead, tr.direkte_omkostninger):
+            if tk.forrige_takst is not None:
+                assert dansk.tal(tk.forrige_takst) in tekst  # last year's takst beside this year's
+        for v in (tr.omkostningsgrundlag, tr.takstgrundlag, tr.overhead, tr.regulering):
             assert dansk.tal(v) in tekst
         for a in tr.anlaeg:
             assert dansk.tal(a.forrentning) in tekst
-        for r in tr.reguleringer:
-            assert dansk.tal(r.regulering) in tekst
-    for trin in ("Trin 1:", "Trin 3-4:", "Trin 5:", "Trin 1-7:", "Trin 9:", "Trin 12:"):
-        assert trin in tekst
+    # every budget line in the appendix: its amount and its text, in its own row
+    bilag = tekst[tekst.index("Bilag: alle budgetlinjer"):]
+    for t in g.tilbud:
+        for i, x in enumerate(t.omkostninger, 1):
+            assert re.search(rf"^\s*{i}\s.*{re.escape(dansk.tal(x.beloeb))}", bilag, re.M), (i, x)
+            if x.tekst:
+                assert x.tekst.split()[0] in bilag
+    # the app's step names, in the app's order, and none of the SPEC's step numbers
+    for tr in r.tilbud:
+        start = tekst.index(f"Tilbud {tr.id}: {tr.navn}")
+        sidste = -1
+        for trin in ("Stamdata og pladser", "Budget", "Belægning", "Overhead", "Anlæg", "Regulering", "Takststruktur",
+                     "Bemærkninger"):
+            pos = re.compile(rf"^\s*{trin}\s*$", re.M).search(tekst, start).start()  # a heading line
+            assert pos > sidste, trin
+            sidste = pos
+    assert "Trin " not in tekst
     sider = tekst.count("\f")
     assert f"Side 1 af {sider}" in tekst and f"Side {sider} af {sider}" in tekst
-    assert indmelding.vis_fingeraftryk(fp) in tekst
+    assert tekst.count(indmelding.vis_fingeraftryk(fp)) >= sider  # the fingerprint on every page
     assert f"Takstberegner {__version__}" in tekst
     for f in b.alle_fund():
         assert f.kode in tekst
 
 
+@pytest.mark.parametrize("n", [1, 2, 3])
+def test_hver_side_efter_forsiden_naevner_tilbud_eller_driftsherren(n, tmp_path):
+    g, b, fp, r, data = _pdf(n)
+    sider = pdftekst(tmp_path, data).split("\f")[:-1]
+    assert len(sider) >= 4
+    for nr, side in enumerate(sider[1:], 2):
+        hoved = side.strip().splitlines()[0]
+        assert g.driftsherre.navn in hoved and str(g.takstaar) in hoved, nr
+        assert any(f"{t.id} {t.navn}" in hoved for t in g.tilbud) or "Driftsherren (fælles for alle tilbud)" in hoved, nr
+        assert any(t.navn in side for t in g.tilbud), nr  # a tilbud name on every page but the cover
+
+
+def test_side_der_starter_midt_i_et_tilbud_naevner_tilbuddet(tmp_path):
+    """Many budget lines: the appendix runs over several pages, and each names its tilbud."""
+    g = eksempel(1)
+    t = g.tilbud[0]
+    linjer = tuple(dataclasses.replace(t.omkostninger[0], beloeb=Decimal(1000 + i), tekst=f"Linje nummer {i}")
+                   for i in range(150))
+    g = dataclasses.replace(g, tilbud=(dataclasses.replace(t, omkostninger=t.omkostninger + linjer),))
+    b = tjeneste.beregn(g)
+    sider = pdftekst(tmp_path, revision_pdf.lav_pdf(rapport.lav_rapport(g, b))).split("\f")[:-1]
+    bilag = [s for s in sider if "Bilag · tilbud" in s.splitlines()[0]]
+    assert len(bilag) >= 3
+    for s in bilag:
+        assert f"{t.id} {t.navn}" in s.splitlines()[0]
+    alt = "".join(sider)
+    for i in range(150):
+        assert re.search(rf"^\s*{10 + i}\s.*{dansk.tal(Decimal(1000 + i))}", alt, re.M), i
+
+
+@pytest.mark.parametrize("n", [1, 2, 3])
+def test_broen_summer(n, tmp_path):
+    """omkostningsgrundlag + regulering − øvrige indtægter = takstgrundlag, with Hensat and Heraf
+    below it, outside the sum."""
+    g, b, fp, r, data = _pdf(n)
+    tekst = pdftekst(tmp_path, data)
+    for tr in b.tilbud:
+        i = tekst.index("Fra omkostningsgrundlag til takstgrundlag")
+        blok = tekst[i:i + 1500]
+        tal = {}
+        for navn in ("Omkostningsgrundlag", "+ Regulering for tidligere års resultater", "− Øvrige indtægter",
+                     "= Takstgrundlag"):
+            linje = next(x for x in blok.splitlines() if x.strip().startswith(navn))
+            tal[navn] = dansk.laes_tal(linje.split()[len(navn.split())])
+        assert tal["Omkostningsgrundlag"] == tr.omkostningsgrundlag
+        assert tal["= Takstgrundlag"] == tr.takstgrundlag
+        assert (tal["Omkostningsgrundlag"] + tal["+ Regulering for tidligere års resultater"]
+                - tal["− Øvrige indtægter"]) == tal["= Takstgrundlag"]
+        memo = blok.index("Til orientering (indgår ikke i summen ovenfor)")
+        assert blok.index("= Takstgrundlag") < memo < blok.index("Hensat i år")
+        assert blok.index("Heraf basisdel") > memo
+
+
+def test_ingen_raa_noegler_og_danske_navne(tmp_path):
+    for n in (1, 2, 3):
+        g, b, fp, r, data = _pdf(n)
+        tekst = pdftekst(tmp_path, data)
+        for k in RAA_NOEGLER:
+            assert k not in tekst, (n, k)
+
+
+def test_forside_bindende_takst_godkendelse_og_driftsherre_i_alt(grundlag1, beregning1, tmp_path):
+    r = rapport.lav_rapport(grundlag1, beregning1)
+    tekst = pdftekst(tmp_path, revision_pdf.lav_pdf(r))
+    forside = tekst.split("\f")[0]
+    assert "Bindende takst" in forside and "2 decimaler" in forside
+    for felt in ("Udarbejdet af", "Godkendt af", "Dato", "Underskrift"):
+        assert felt in forside
+    assert "Sidste års budget indgår ikke" in forside
+    assert "I alt for driftsherren" in tekst
+    i_alt = sum((t.takstgrundlag for t in beregning1.tilbud), Decimal(0))
+    assert dansk.tal(i_alt) in tekst
+
+
+def test_skrifter_indlejret_metadata_og_deterministisk(grundlag1, beregning1, tmp_path):
+    r = rapport.lav_rapport(grundlag1, beregning1, fingeraftryk="ab" * 32)
+    data = revision_pdf.lav_pdf(r)
+    assert data == revision_pdf.lav_pdf(r)  # same report, same bytes (sikkerhed may bind the digest)
+    (tmp_path / "r.pdf").write_bytes(data)
+    fonte = subprocess.run(["pdffonts", str(tmp_path / "r.pdf")], capture_output=True, text=True, check=True).stdout
+    linjer = fonte.splitlines()[2:]
+    assert linjer and all(" yes " in x.split("TrueType", 1)[-1] for x in linjer), fonte  # every font embedded
+    assert "DejaVuSans" in fonte and "Helvetica" not in fonte
+    info = subprocess.run(["pdfinfo", str(tmp_path / "r.pdf")], capture_output=True, text=True, check=True).stdout
+    assert f"Takstberegning til revision {grundlag1.takstaar}" in info
+    assert f"Author:          {grundlag1.driftsherre.navn}" in info
+    assert "ab" * 32 in info  # the subject names the fingerprint
+    tekst = pdftekst(tmp_path, data)
+    assert "æ" in tekst and "ø" in tekst and "å" in tekst and "−" in tekst
+
+
 def test_pdf_med_fejl_er_maerket_udkast(grundlag1, tmp_path):
-    import dataclasses
-
-
     t = grundlag1.tilbud[0]
     g = dataclasses.replace(grundlag1, tilbud=(dataclasses.replace(t, pladser_forrige_aar=10),))
     b = tjeneste.beregn(g)
     assert b.har_fejl
     tekst = pdftekst(tmp_path, revision_pdf.lav_pdf(rapport.lav_rapport(g, b)))
     assert "UDKAST" in tekst and "PLADSER-AENDRET" in tekst
+    assert "Bemærkninger" in tekst  # the finding's field in words, not its path

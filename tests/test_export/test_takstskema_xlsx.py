@@ -1,15 +1,19 @@
-"""The takstskema read back with openpyxl holds the engine's figures, as numbers."""
+"""The takstskema calculates: a formula evaluator (`formulas`) computes every formula of the real
+xlsx, and the values equal the engine's figures to the øre; numbers are numbers, percentages real
+percentages; the contents sheet links every sheet by its full name; user text stays text."""
 from __future__ import annotations
 
+import dataclasses
 import io
+import re
 from decimal import Decimal
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
-from takstberegner import dansk
 from takstberegner import tjeneste
-from takstberegner.domain.model import KATEGORI_NAVNE, KATEGORIER
+from takstberegner.domain.model import KATEGORIER
 from takstberegner.export import rapport, takstskema_xlsx
 
 from .conftest import eksempel
@@ -17,72 +21,162 @@ from .conftest import eksempel
 OERE = Decimal("0.01")
 
 
-def d(v) -> Decimal:
-    return Decimal(str(v)).quantize(OERE)
+def beregnet(tmp_path, data: bytes) -> dict[str, object]:
+    """Every cell's value as the formula evaluator computes it: 'SHEET'!A1 -> value."""
+    import formulas
+
+    sti = tmp_path / "skema.xlsx"
+    sti.write_bytes(data)
+    losning = formulas.ExcelModel().loads(str(sti)).finish().calculate()
+    ud = {}
+    for k, v in losning.items():
+        if "!" not in k or ":" in k.split("!")[-1]:
+            continue
+        ark, celle = k.rsplit("!", 1)
+        ud[f"{ark.split(']', 1)[1].rstrip(chr(39))}!{celle}"] = v.value[0][0] if hasattr(v, "value") else v
+    return ud
 
 
-def raekker(ws):
-    return [list(r) for r in ws.iter_rows(values_only=True)]
-
-
-def find(rows, foerste: str):
-    return [r for r in rows if r and r[0] == foerste]
+def formelceller(r: rapport.Rapport):
+    """(sheet, address, Tal) of every formula cell of the report, where the workbook puts it."""
+    plan, _ = takstskema_xlsx._adresser(r)
+    for a in plan:
+        for s in a.sektioner:
+            _, r0 = a.start[s.noegle]
+            for i, rk in enumerate(s.raekker):
+                for j, v in enumerate(rk):
+                    if isinstance(v, rapport.Tal) and v.formel:
+                        yield a.navn, f"{get_column_letter(j + 1)}{r0 + i}", s, v
 
 
 @pytest.mark.parametrize("n", [1, 2, 3])
-def test_xlsx_holder_motorens_tal(n):
+def test_formlerne_giver_motorens_tal(n, tmp_path):
     g = eksempel(n)
     b = tjeneste.beregn(g)
-    wb = openpyxl.load_workbook(io.BytesIO(takstskema_xlsx.lav_xlsx(rapport.lav_rapport(g, b, "ab" * 32))))
-    assert wb.sheetnames[0] == "Oversigt"
-    assert len(wb.sheetnames) == 1 + len(b.tilbud)
-    oversigt = raekker(wb["Oversigt"])
-    for tr in b.tilbud:
-        ws = wb[[s for s in wb.sheetnames if s.startswith(tr.id + " ")][0]]
-        rows = raekker(ws)
-        for tk in tr.takster:
-            r = find(rows, tk.ydelse)
-            takst_raekke = [x for x in r if x[2] == dansk.vis(tk.enhed)][0]  # the takster table, not the input
-            assert d(takst_raekke[4]) == tk.takst
-            assert takst_raekke[5] == int(tk.takst_kr)
-            if tk.basistakst is not None:
-                assert d(takst_raekke[6]) == tk.basistakst and d(takst_raekke[7]) == tk.ydelsestakst
-            assert [x for x in oversigt if x[3] == tk.ydelse and d(x[7]) == tk.takst]
-        # the category split of the omkostningsgrundlag
+    r = rapport.lav_rapport(g, b, "ab" * 32)
+    vaerdier = beregnet(tmp_path, takstskema_xlsx.lav_xlsx(r))
+    antal = 0
+    for ark, adr, s, v in formelceller(r):
+        faet = vaerdier[f"{ark.upper()}!{adr}"]
+        faet = Decimal(repr(float(faet)))
+        if v.fmt == rapport.PCT:
+            assert (faet * 100).quantize(OERE) == Decimal(v.v).quantize(OERE), (ark, adr, s.noegle)
+        else:
+            assert faet.quantize(OERE) == Decimal(v.v).quantize(OERE), (ark, adr, s.noegle, v.formel)
+        antal += 1
+    assert antal > 50
+    # and the figures that matter, straight against the engine
+    plan, _ = takstskema_xlsx._adresser(r)
+    for tr, a in zip(b.tilbud, plan[1:]):
+        def celle(sek, rk, kol):
+            s, r0 = a.start[sek]
+            return vaerdier[f"{a.navn.upper()}!{get_column_letter(kol + 1)}{r0 + s.indeks(rk)}"]
+
+        assert Decimal(repr(float(celle("bro", "tg", 1)))).quantize(OERE) == tr.takstgrundlag
+        assert Decimal(repr(float(celle("bro", "omk", 1)))).quantize(OERE) == tr.omkostningsgrundlag
+        for j, tk in enumerate(tr.takster):
+            assert Decimal(repr(float(celle("takster", j, rapport.TAKST_KOL[tr.takststruktur])))) == tk.takst
+            assert celle("takst_kategorier", 10, j + 1) == 0  # the split adds up to the binding takst
         for k in KATEGORIER:
-            hits = find(rows, KATEGORI_NAVNE[k])
-            assert any(isinstance(h[1], (int, float)) and d(h[1]) == tr.omkostninger[k] for h in hits), k
-        assert d(find(rows, "7. Omkostningsgrundlag")[0][1]) == tr.omkostningsgrundlag
-        assert d(find(rows, "Takstgrundlag")[-1][1]) == tr.takstgrundlag
-        assert d(find(rows, "5. Overhead (SA 5.5.7)")[0][1]) == tr.overhead
-        # every takst's category split adds up to the takst on the sheet
-        if tr.takster:
-            split_start = next(i for i, r in enumerate(rows) if r[0] == "Takster fordelt på omkostningskategorier (SA 5.5.1)")
-            split = rows[split_start + 2: split_start + 2 + 10]
-            for j, tk in enumerate(tr.takster, 1):
-                dele = [d(r[j]) for r in split[:9] if r[j] is not None]
-                assert sum(dele) == tk.takst == d(split[9][j])
+            exakt = Decimal(repr(float(celle("omk", k, 7))))
+            assert abs(exakt - tr.omkostninger[k]) <= OERE  # published by largest remainder
 
 
-def test_tal_er_tal_med_danske_formater_frosne_overskrifter_og_udskrift(grundlag1, beregning1):
-    wb = openpyxl.load_workbook(io.BytesIO(takstskema_xlsx.lav_xlsx(rapport.lav_rapport(grundlag1, beregning1))))
-    ws = wb["T1 Bostedet Nord"]
-    celler = {c.value: c for row in ws.iter_rows() for c in row if c.value is not None}
-    takst = next(c for row in ws.iter_rows() for c in row if c.value == 1664.74)
-    assert takst.data_type == "n" and takst.number_format == "#,##0.00"
-    bel = next(c for row in ws.iter_rows() for c in row if c.value == 97 and c.number_format.endswith('" %"'))
-    assert bel.number_format == '0.00" %"'
-    assert ws.freeze_panes == "A5"
-    assert wb["Oversigt"].freeze_panes == "C6"
-    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
-    assert ws.print_title_rows == "$1:$3"
-    assert "Side &P af &N" in ws.oddFooter.center.text
-    assert "Bemærkninger" in celler
+def test_formel_foelger_en_aendret_budgetlinje(grundlag1, tmp_path):
+    """Change a budget line in the workbook: the evaluator's totals follow."""
+    b = tjeneste.beregn(grundlag1)
+    r = rapport.lav_rapport(grundlag1, b)
+    wb = openpyxl.load_workbook(io.BytesIO(takstskema_xlsx.lav_xlsx(r)))
+    plan, _ = takstskema_xlsx._adresser(r)
+    a = plan[1]
+    s, r0 = a.start["budgetlinjer"]
+    ws = wb[a.navn]
+    # a line outside personale: the overhead key (lønsum) stays, so only the line's own effect moves
+    k = next(i for i, x in enumerate(grundlag1.tilbud[0].omkostninger) if x.kategori == "ejendom")
+    celle = ws.cell(row=r0 + k, column=rapport.BL_BELOEB + 1)
+    celle.value = celle.value + 1000
+    buf = io.BytesIO()
+    wb.save(buf)
+    v = beregnet(tmp_path, buf.getvalue())
+    bro, rb = a.start["bro"]
+    tg = v[f"{a.navn.upper()}!B{rb + bro.indeks('tg')}"]
+    t = grundlag1.tilbud[0]
+    linjer = list(t.omkostninger)
+    linjer[k] = dataclasses.replace(linjer[k], beloeb=linjer[k].beloeb + 1000)
+    g2 = dataclasses.replace(grundlag1, tilbud=(dataclasses.replace(t, omkostninger=tuple(linjer)),))
+    assert Decimal(repr(float(tg))).quantize(OERE) == tjeneste.beregn(g2).tilbud[0].takstgrundlag
+
+
+def test_indhold_procenter_og_enheder(grundlag1, beregning1):
+    r = rapport.lav_rapport(grundlag1, beregning1)
+    wb = openpyxl.load_workbook(io.BytesIO(takstskema_xlsx.lav_xlsx(r)))
+    assert wb.sheetnames[0] == "Indhold" and wb.sheetnames[1] == "Oversigt"
+    indhold = wb["Indhold"]
+    links = {c.value: c.hyperlink.location for row in indhold.iter_rows() for c in row if c.hyperlink}
+    for t in beregning1.tilbud:
+        navn = f"{t.id} {t.navn}"
+        assert navn in links and links[navn].strip("'").split("'!")[0] in wb.sheetnames
+    assert all(len(n) <= 31 for n in wb.sheetnames)
+    oversigt = wb["Oversigt"]
+    celler = [c for row in oversigt.iter_rows() for c in row]
+    aendring = [c for c in celler if c.number_format == "0.00%" and isinstance(c.value, str) and "ROUND" in c.value]
+    assert aendring, "ændring er en formel med procentformat"
+    rente = [c for c in celler if c.number_format == "0.00%" and isinstance(c.value, (int, float))]
+    assert any(abs(c.value - float(grundlag1.satser.rente_anlaeg_pct) / 100) < 1e-12 for c in rente)
+    tekster = {c.value for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    assert "doegn" not in tekster and "Døgn" in tekster
+    assert not any("aften_nat" in t or "tilbud[" in t for t in tekster)
+
+
+def test_takstgrundlag_staar_en_gang_pr_tilbud(tmp_path):
+    """No column double-counts: the takstgrundlag is in the driftsherre total, once per tilbud."""
+    g = eksempel(1)
+    b = tjeneste.beregn(g)
+    r = rapport.lav_rapport(g, b)
+    assert "Takstgrundlag" not in " ".join(r.oversigt.kolonner)
+    v = beregnet(tmp_path, takstskema_xlsx.lav_xlsx(r))
+    plan, _ = takstskema_xlsx._adresser(r)
+    s, r0 = plan[0].start["i_alt"]
+    total = v[f"{plan[0].navn.upper()}!G{r0 + s.indeks('i_alt')}"]
+    assert Decimal(repr(float(total))).quantize(OERE) == sum((t.takstgrundlag for t in b.tilbud), Decimal(0))
+
+
+def test_brugertekst_er_tekst_uden_kontroltegn(grundlag1):
+    """Issue 12 item 4: a name that looks like a formula stays text; control characters go, noted."""
+    farlig = '=HYPERLINK("http://x","klik")'
+    t = grundlag1.tilbud[0]
+    g = dataclasses.replace(
+        grundlag1,
+        driftsherre=dataclasses.replace(grundlag1.driftsherre, navn=farlig),
+        tilbud=(dataclasses.replace(t, navn="+Bosted\x07 Nord", bemaerkninger="@SUM(A1)\x01",
+                                    omkostninger=(dataclasses.replace(t.omkostninger[0], tekst="-2+3"),)
+                                    + t.omkostninger[1:]),),
+    )
+    b = tjeneste.beregn(g)
+    data = takstskema_xlsx.lav_xlsx(rapport.lav_rapport(g, b))
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    celler = [c for ws in wb for row in ws.iter_rows() for c in row if c.value is not None]
+    for tekst in (farlig, "+Bosted Nord", "@SUM(A1)", "-2+3"):
+        hit = [c for c in celler if c.value == tekst or (isinstance(c.value, str) and c.value.startswith(tekst))]
+        assert hit, tekst
+        assert all(c.data_type == "s" for c in hit), tekst
+    formler = [c.value for c in celler if c.data_type == "f"]
+    assert formler and not any("HYPERLINK" in f for f in formler)
+    # a tilbud's name reaches a formula only as its quoted sheet name
+    assert all(re.sub(r"'[^']*'!", "", f).find("Bosted") < 0 for f in formler)
+    assert not any("\x07" in str(c.value) or "\x01" in str(c.value) for c in celler)
+    assert any(isinstance(c.value, str) and "kontroltegn" in c.value for c in wb["Indhold"]["A"])
+
+
+def test_samme_rapport_samme_bytes(grundlag1, beregning1):
+    r = rapport.lav_rapport(grundlag1, beregning1, "ab" * 32)
+    assert takstskema_xlsx.lav_xlsx(r) == takstskema_xlsx.lav_xlsx(r)
 
 
 def test_arknavne_er_gyldige_og_unikke():
     brugte: set[str] = set()
     a = takstskema_xlsx.ark_navn("T1 Et meget langt navn på et tilbud [med] tegn/skråstreg", brugte)
     b = takstskema_xlsx.ark_navn("T1 Et meget langt navn på et tilbud [med] tegn/skråstreg", brugte)
+    c = takstskema_xlsx.ark_navn("'Citat'\x07", brugte)
     assert len(a) <= 31 and len(b) <= 31 and a != b
-    assert not set("[]:*?/\\") & set(a + b)
+    assert not set("[]:*?/\\'\x07") & set(a + b + c)

@@ -4,7 +4,11 @@ reportlab's Table draws every cell with its own text object and style lookups; w
 cells (the large driftsherre) that alone takes seconds. `Gitter` lays out plain-text cells
 (wrapped with simpleSplit when needed), splits across pages repeating the header row, and draws
 each table with one text object and one line path. Only what the report needs: header
-background, right-aligned number cells, a bold total row.
+background, right-aligned number cells, bold total and subtotal rows.
+
+Text is set in the embedded TrueType font DejaVu Sans (`skrifter()` registers it from
+resources/skrifttyper), so æøå, − and › print and the PDF carries its fonts. A string is encoded
+for the font's subset with one `str.translate` once its characters are known.
 """
 from __future__ import annotations
 
@@ -12,47 +16,81 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
-FONT, FED = "Helvetica", "Helvetica-Bold"
-_BREDDER: dict[str, list[int]] = {}
+FONT, FED = "DejaVuSans", "DejaVuSans-Bold"
+_BREDDER: dict[str, dict[int, float]] = {}
 
 
-_TAL_TEGN = frozenset("0123456789.,- ")
-_ASCII_ESC = str.maketrans({"(": "\\(", ")": "\\)", "\\": "\\\\"})
+def skrifter() -> None:
+    """Register DejaVu Sans (regular, bold) once, from the program's resources."""
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase.ttfonts import TTFont
 
+    from takstberegner.paths import resource
 
-def _pdf_tekst(t: str) -> str:
-    """A PDF literal string body in WinAnsi (cp1252) for the standard fonts."""
-    if t.isascii():
-        return t.translate(_ASCII_ESC)
-    ud = []
-    for ch in t:
-        if ch.isascii():
-            ud.append(ch.translate(_ASCII_ESC))
-        else:
-            b = ch.encode("cp1252", "replace")
-            ud.append("".join(f"\\{x:03o}" for x in b))
-    return "".join(ud)
+    pdfmetrics.registerFont(TTFont(FONT, str(resource("skrifttyper", "DejaVuSans.ttf"))))
+    pdfmetrics.registerFont(TTFont(FED, str(resource("skrifttyper", "DejaVuSans-Bold.ttf"))))
+    for fed, kursiv in ((0, 0), (0, 1), (1, 0), (1, 1)):
+        addMapping(FONT, fed, kursiv, FED if fed else FONT)
 
 
 def _bredde(tekst: str, font: str, stoerrelse: float) -> float:
-    if font == FONT and _TAL_TEGN.issuperset(tekst):  # Danish numbers: digits 556, . , space 278, - 333
-        n = len(tekst)
-        smaa = tekst.count(".") + tekst.count(",") + tekst.count(" ")
-        return (556 * n - 278 * smaa - 223 * tekst.count("-")) * stoerrelse / 1000
     w = _BREDDER.get(font)
     if w is None:
-        w = _BREDDER[font] = pdfmetrics.getFont(font).widths
-    try:
-        return sum(w[ord(c)] for c in tekst) * stoerrelse / 1000
-    except IndexError:
-        return pdfmetrics.stringWidth(tekst, font, stoerrelse)
+        f = pdfmetrics.getFont(font)
+        w = _BREDDER[font] = dict(f.face.charWidths)
+        w["std"] = f.face.defaultWidth
+    std = w["std"]
+    return sum([w.get(c, std) for c in map(ord, tekst)]) * stoerrelse / 1000
+
+
+class Koder:
+    """Encodes text for one TrueType font in one document: the subset codes as an escaped PDF
+    literal, by one translate once every character has its code."""
+
+    def __init__(self, font: str, doc):
+        self.font = pdfmetrics.getFont(font)
+        self.doc = doc
+        self.navn0 = None
+        self.tabel: dict[int, str] = {}
+        self.kendte: set[str] = set()
+
+    def ops(self, t: str) -> str:
+        """PDF operators that show `t` (selecting subset 0 again afterwards when needed)."""
+        if not self.kendte.issuperset(t):
+            dele = self.font.splitString(t, self.doc)
+            if self.navn0 is None:
+                self.navn0 = self.font.getSubsetInternalName(0, self.doc)
+            assignments = self.font.state[self.doc].assignments
+            for ch in set(t):
+                n = assignments.get(ord(ch if ch != "\xa0" else " "))
+                if n is not None and n < 256:
+                    self.tabel[ord(ch)] = _esc(n)
+                    self.kendte.add(ch)
+            if any(sub != 0 for sub, _ in dele):  # beyond the first 256 glyphs: one Tf per chunk
+                ud = []
+                for sub, chunk in dele:
+                    navn = self.font.getSubsetInternalName(sub, self.doc)
+                    ud.append(f"{navn} {{s}} Tf (" + "".join(_esc(b) for b in chunk) + ") Tj")
+                return " ".join(ud) + f" {self.navn0} {{s}} Tf"
+        return "(" + t.translate(self.tabel) + ") Tj"
+
+
+def _esc(b: int) -> str:
+    if b in (40, 41, 92):
+        return "\\" + chr(b)
+    if 32 <= b < 127:
+        return chr(b)
+    return f"\\{b:03o}"
 
 
 class Gitter(Flowable):
     def __init__(self, hoved: list[str], raekker: list[list[str]], hoejre: list[list[bool]],
                  bredder: list[float], stoerrelse: float = 7, sum_raekke: bool = False,
-                 hoved_farve=(0.851, 0.882, 0.949), _layout=None):
+                 hoved_farve=(0.851, 0.882, 0.949), _layout=None, fede: frozenset[int] = frozenset()):
         super().__init__()
+        self.fede = fede
         self.hoved, self.raekker, self.hoejre = hoved, raekker, hoejre
         self.bredder, self.stoerrelse, self.sum_raekke = bredder, stoerrelse, sum_raekke
         self.hoved_farve = hoved_farve
@@ -103,7 +141,8 @@ class Gitter(Flowable):
 
         def del_(a, b, sum_):
             return Gitter(self.hoved, self.raekker[a:b], self.hoejre[a:b], self.bredder, self.stoerrelse,
-                          sum_, self.hoved_farve, (self.hoved_linjer, self.linjer[a:b]))
+                          sum_, self.hoved_farve, (self.hoved_linjer, self.linjer[a:b]),
+                          frozenset(i - a for i in self.fede if a <= i < b))
 
         return [del_(0, n, False), del_(n, len(self.raekker), self.sum_raekke)]
 
@@ -131,14 +170,21 @@ class Gitter(Flowable):
             c.setStrokeColorRGB(0, 0, 0)
             c.line(0, ys[-2], self.width, ys[-2])
         kode: list[str] = []
-        fn = {f: c._doc.getInternalFontName(f) for f in (FONT, FED)}
+        koder = _koder(c._doc)
+        for k in koder.values():
+            if k.navn0 is None:
+                k.ops(" ")
+        fn = {f: koder[f].navn0 for f in (FONT, FED)}
 
         def tekst(x: float, y: float, t: str, font: str, hoejre: bool, bredde: float):
             if hoejre:
                 x = x + bredde - self.pad - _bredde(t, font, s)
             else:
                 x = x + self.pad
-            kode.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm ({_pdf_tekst(t)}) Tj")
+            ops = koder[font].ops(t)
+            if "{s}" in ops:
+                ops = ops.replace("{s}", str(s))
+            kode.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm {ops}")
 
         kode.append(f"BT {fn[FED]} {s} Tf")
         yb = total_h - self.pad - s
@@ -148,7 +194,7 @@ class Gitter(Flowable):
         y0 = ys[1]
         nuv = FED
         for i, (celler, rh) in enumerate(zip(self.linjer, self.raekke_h)):
-            font = FED if (self.sum_raekke and i == len(self.linjer) - 1) else FONT
+            font = FED if ((self.sum_raekke and i == len(self.linjer) - 1) or i in self.fede) else FONT
             if font != nuv:
                 kode.append(f"{fn[font]} {s} Tf")
                 nuv = font
@@ -161,3 +207,15 @@ class Gitter(Flowable):
         kode.append("ET")
         c._code.append("\n".join(kode))
         c.restoreState()
+
+
+_KODER: dict[int, tuple[object, dict[str, Koder]]] = {}
+
+
+def _koder(doc) -> dict[str, Koder]:
+    """The encoders of one document (kept while it is being built)."""
+    x = _KODER.get(id(doc))
+    if x is None or x[0] is not doc:
+        _KODER.clear()
+        x = _KODER[id(doc)] = (doc, {FONT: Koder(FONT, doc), FED: Koder(FED, doc)})
+    return x[1]

@@ -1,10 +1,19 @@
-"""One prepared report of a takstberegning (SPEC §4, §6) that both the xlsx and the PDF render.
+"""One prepared report of a takstberegning (SPEC §4, §6; SA 5.6) that both the xlsx and the PDF render.
 
 `lav_rapport(grundlag, beregning, fingeraftryk, dannet) -> Rapport` gathers every input and every
-published figure into sections of typed cells; the renderers only lay them out, so the takstskema
-and the takstberegning til revision cannot disagree. Nothing here computes a figure: it reads the
-takstgrundlag (inputs) and the Beregning (published results), and at most adds up input lines
-for display.
+published figure into sections of typed cells, grouped by the app's own steps (Driftsherre og
+satser, Stamdata og pladser, Budget, ..., Bemærkninger). The renderers only lay them out, so the
+takstskema and the takstberegning til revision cannot disagree.
+
+A number cell (`Tal`) may carry a formula for the workbook: a template with `{0}`, `{1}`, ...
+and the cells it refers to (`Ref`: section, row key, column; on the same sheet, another
+tilbud's sheet or the front sheet). Its value is what the formula gives: the engine's published
+figure, or for the few figures of the takst bridge the engine does not publish (a ydelse's own
+costs, its share of the takstgrundlag) the same arithmetic on the inputs, so the PDF can show
+the bridge. The tests evaluate every formula of the workbook and compare it with these values,
+and the takster with the engine's.
+
+All text shown is Danish (`domain.navne`): no code or field path reaches the reader.
 """
 from __future__ import annotations
 
@@ -16,22 +25,50 @@ from datetime import datetime
 from decimal import Decimal
 
 from takstberegner import dansk
-from takstberegner.domain.model import KATEGORI_NAVNE, KATEGORIER, REGULERING_LINJE, Takstgrundlag, Tilbud
+from takstberegner.domain import navne
+from takstberegner.domain.model import (
+    KATEGORI_NAVNE, KATEGORIER, POST_TAP, POSTER_IKKE_TAKST, REGULERING_LINJE, Takstgrundlag, Tilbud,
+)
 from takstberegner.domain.resultat import Beregning, Fund, TilbudResultat
 
 KR, PCT, TAL, HELTAL, AAR = "kr", "pct", "tal", "heltal", "aar"
-NAVN_REGULERING = "Regulering og øvrige indtægter"
+NAVN_REGULERING = navne.TAKST_LINJER[REGULERING_LINJE]
+_ZERO = Decimal(0)
+
+# The app's steps, in the app's order (app/steps, the step list of the navigator).
+TRIN = (
+    "Driftsherre og satser", "Stamdata og pladser", "Budget", "Belægning", "Overhead", "Anlæg",
+    "Regulering", "Takststruktur", "Tillægsydelser", "Bemærkninger",
+)
+BILAG = "Bilag: alle budgetlinjer"
+IKKE_I_TAKSTEN = "Indgår ikke i taksten"
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A cell of the report for a workbook formula: section `sektion`, row `raekke` (its key or
+    index; None with `til` None = every data row, the total row excluded), column `kolonne`.
+    `til` makes a range down to that row, `til_kolonne` a range across. `tilbud` names another
+    tilbud's sheet ("" = the front sheet); None = the same sheet."""
+
+    sektion: str
+    raekke: str | int | None
+    kolonne: int
+    til: str | int | None = None
+    tilbud: str | None = None
+    til_kolonne: int | None = None
 
 
 @dataclass(frozen=True)
 class Tal:
-    """A number cell; `fmt` is KR (2 decimals), PCT (percent units, 2 decimals), AAR (a year, no separator), TAL
-    (2 decimals), HELTAL (whole number)."""
+    """A number cell; `fmt` is KR (2 decimals), PCT (percent units, 2 decimals; a real percentage
+    in the workbook), AAR (a year, no separator), TAL (2 decimals), HELTAL (whole number).
+    `formel` (with `refs`) makes it a live formula in the workbook."""
 
     v: Decimal | int | None
     fmt: str = KR
-
-
+    formel: str = ""
+    refs: tuple[Ref, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -41,7 +78,16 @@ class Sektion:
     raekker: tuple[tuple, ...]  # cells: Tal, str or None
     note: str = ""
     sum_raekke: bool = False  # the last row is a total (bold)
-    noegle: str = ""  # a stable name for tests and renderers
+    noegle: str = ""  # a stable name for formulas, tests and renderers
+    trin: str = ""  # the app's step it belongs to
+    raekke_noegler: tuple[str | None, ...] = ()  # per row, for formulas
+    fede: tuple[int, ...] = ()  # other rows printed bold (subtotals)
+    kun_regneark: tuple[int, ...] = ()  # columns the PDF leaves out (helper columns of formulas)
+
+    def indeks(self, noegle: str | int) -> int:
+        if isinstance(noegle, int):
+            return noegle if noegle >= 0 else len(self.raekker) + noegle
+        return self.raekke_noegler.index(noegle)
 
 
 @dataclass(frozen=True)
@@ -51,6 +97,7 @@ class TilbudRapport:
     kategori: int
     sektioner: tuple[Sektion, ...]
     har_fejl: bool
+    bilag: tuple[Sektion, ...] = ()  # every budget line: after all tilbud in the PDF
 
 
 @dataclass(frozen=True)
@@ -69,6 +116,9 @@ class Rapport:
     tilbud: tuple[TilbudRapport, ...]
     fund: Sektion
     antal_fejl: int = 0  # > 0: a draft that cannot be submitted
+    i_alt: Sektion | None = None  # the driftsherre total
+    bindende: str = ""  # which takst is binding
+    sidste_aar: str = ""  # what of last year the report can show
 
 
 @contextmanager
@@ -89,11 +139,27 @@ def _ja(b: bool) -> str:
     return "Ja" if b else "Nej"
 
 
-def _fund_raekker(fund: list[Fund]) -> tuple[tuple, ...]:
-    return tuple((f.kode, f.niveau, f.reference, f.felt, f.tekst) for f in fund)
-
-
 FUND_KOLONNER = ("Kode", "Niveau", "Reference", "Felt", "Tekst")
+
+
+def _fund_raekker(fund: list[Fund], grundlag) -> tuple[tuple, ...]:
+    return tuple((f.kode, navne.vis(f.niveau, navne.NIVEAUER), f.reference, navne.felt_tekst(f.felt, grundlag), f.tekst)
+                 for f in fund)
+
+
+def _regelsaet(b: Beregning, takstaar: int):
+    from takstberegner.formats.regelsaet import alle_regelsaet, regelsaet_for
+
+    for rs in alle_regelsaet():
+        if rs.id == b.regelsaet_id:
+            return rs
+    return regelsaet_for(takstaar)
+
+
+BINDENDE = ("Den bindende takst er taksten i kroner og øre (2 decimaler), afrundet én gang fra den "
+            "uafrundede beregning (SPEC §1). Takstbilaget viser den desuden i hele kroner; det er kun en visning.")
+SIDSTE_AAR = ("Sidste års takst (pr. ydelse) og pladser er fra takstgrundlaget. Sidste års budget indgår ikke i "
+              "takstgrundlaget og kan derfor ikke vises her; sammenlign med sidste års takstberegning til revision.")
 
 
 def lav_rapport(
@@ -105,299 +171,698 @@ def lav_rapport(
     from takstberegner import __version__
 
     dannet = dannet or datetime.now().astimezone()
+    rs = _regelsaet(beregning, grundlag.takstaar)
     tilbud_input = {t.id: t for t in grundlag.tilbud}
     s = grundlag.satser
+    pension = s.tjenestemandspension_pct if s.tjenestemandspension_pct is not None else rs.std_tjenestemandspension_pct
+    vaesentlig = s.vaesentlighed_pct if s.vaesentlighed_pct is not None else rs.std_vaesentlighed_pct
+    std = " (regelsættets standard)"
     stamdata = Sektion(
         "Driftsherre og satser",
         ("Felt", "Værdi"),
         (
             ("Driftsherre", grundlag.driftsherre.navn),
             ("CVR", grundlag.driftsherre.cvr),
-            ("Type", dansk.vis(grundlag.driftsherre.type)),
+            ("Type", navne.vis(grundlag.driftsherre.type, navne.DRIFTSHERRE_TYPER)),
             ("Takstår", Tal(grundlag.takstaar, AAR)),
-            ("Regelsæt", beregning.regelsaet_id),
-            ("Rente, anlæg (%)", Tal(s.rente_anlaeg_pct, PCT)),
-            ("Rente, kort (%)", Tal(s.rente_kort_pct, PCT)),
-            ("Tjenestemandspension (%)", Tal(s.tjenestemandspension_pct, PCT) if s.tjenestemandspension_pct is not None else "regelsættets standard"),
-            ("Væsentlighedsgrænse (%)", Tal(s.vaesentlighed_pct, PCT) if s.vaesentlighed_pct is not None else "regelsættets standard"),
+            ("Regelsæt", rs.navn),
+            ("Rente til forrentning af anlæg (%)", Tal(s.rente_anlaeg_pct, PCT)),
+            ("Kort rente (%)", Tal(s.rente_kort_pct or _ZERO, PCT)),
+            ("Tjenestemandspension (%)" + (std if s.tjenestemandspension_pct is None else ""), Tal(pension, PCT)),
+            ("Væsentlighedsgrænse (%)" + (std if s.vaesentlighed_pct is None else ""), Tal(vaesentlig, PCT)),
+            ("Dage pr. år (SA 5.1)", Tal(rs.dage_pr_aar, HELTAL)),
         ),
-        noegle="stamdata",
+        noegle="stamdata", trin=TRIN[0],
+        raekke_noegler=("navn", "cvr", "type", "takstaar", "regelsaet", "rente_anlaeg", "rente_kort", "pension",
+                        "vaesentlighed", "dage"),
     )
-    oversigt_raekker = []
-    for tr in beregning.tilbud:
-        for tk in tr.takster:
-            oversigt_raekker.append(
-                (tr.id, tr.navn, Tal(tr.kategori, HELTAL), tk.ydelse, tk.ydelse_navn, tk.enhed,
-                 Tal(tk.pladser, HELTAL), Tal(tk.takst), Tal(tk.takst_kr, HELTAL), Tal(tk.forrige_takst),
-                 Tal(tk.aendring_pct, PCT), Tal(tr.takstgrundlag))
-            )
-        if not tr.takster:
-            oversigt_raekker.append(
-                (tr.id, tr.navn, Tal(tr.kategori, HELTAL), "", "(ingen takst: " + dansk.vis(tr.takststruktur) + ")", "",
-                 Tal(tr.pladser, HELTAL), None, None, None, None, Tal(tr.takstgrundlag))
-            )
-    oversigt = Sektion(
-        "Oversigt over takster",
-        ("Tilbud", "Navn", "Kategori", "Ydelse", "Ydelsesnavn", "Enhed", "Pladser", "Takst (kr.)",
-         "Takst (hele kr.)", "Sidste års takst", "Ændring (%)", "Takstgrundlag (kr.)"),
-        tuple(oversigt_raekker),
-        noegle="oversigt",
-    )
-    faelles = tuple(_overhead_sektioner(beregning))
     tilbud = tuple(
-        TilbudRapport(tr.id, tr.navn, tr.kategori, tuple(_tilbud_sektioner(tilbud_input[tr.id], tr, beregning)), tr.har_fejl)
+        TilbudRapport(tr.id, tr.navn, tr.kategori, *_tilbud(tilbud_input[tr.id], tr, beregning, grundlag, rs, pension))
         for tr in beregning.tilbud
     )
-    fund = Sektion("Fund (kontroller)", FUND_KOLONNER, _fund_raekker(beregning.alle_fund()), noegle="fund")
     return Rapport(
         driftsherre=grundlag.driftsherre.navn,
         cvr=grundlag.driftsherre.cvr,
         takstaar=grundlag.takstaar,
-        regelsaet=beregning.regelsaet_id,
+        regelsaet=rs.navn,
         version=__version__,
         dannet=dannet,
         fingeraftryk=fingeraftryk,
         grundlag_sha256=beregning.grundlag_sha256,
         stamdata=stamdata,
-        oversigt=oversigt,
-        faelles=faelles,
+        oversigt=_oversigt(beregning, tilbud_input),
+        faelles=tuple(_overhead_sektioner(beregning)),
         tilbud=tilbud,
-        fund=fund,
+        fund=Sektion("Fund (kontroller)", FUND_KOLONNER, _fund_raekker(beregning.alle_fund(), grundlag),
+                     noegle="fund", trin=TRIN[0]),
         antal_fejl=sum(1 for f in beregning.alle_fund() if f.er_fejl),
+        i_alt=_i_alt(beregning),
+        bindende=BINDENDE,
+        sidste_aar=SIDSTE_AAR,
+    )
+
+
+def _oversigt(b: Beregning, tilbud_input: dict[str, Tilbud]) -> Sektion:
+    raekker, noegler = [], []
+    for tr in b.tilbud:
+        t = tilbud_input[tr.id]
+        for j, tk in enumerate(tr.takster):
+            takst_ref = Ref("takster", j, TAKST_KOL[tr.takststruktur], tilbud=tr.id)
+            forrige = Ref("oversigt", len(raekker), 9, tilbud="")
+            takst_her = Ref("oversigt", len(raekker), 7, tilbud="")
+            raekker.append((
+                tr.id, tr.navn, Tal(tr.kategori, HELTAL), tk.ydelse, tk.ydelse_navn, navne.vis(tk.enhed, navne.ENHEDER),
+                Tal(tk.pladser, HELTAL), Tal(tk.takst, KR, "{0}", (takst_ref,)),
+                Tal(tk.takst_kr, HELTAL, "ROUND({0},0)", (takst_ref,)), Tal(tk.forrige_takst),
+                _aendring(tk.aendring_pct, takst_her, forrige),
+                Tal(t.pladser_forrige_aar, HELTAL),
+            ))
+            noegler.append(f"{tr.id}/{tk.ydelse}")
+        if not tr.takster:
+            raekker.append((tr.id, tr.navn, Tal(tr.kategori, HELTAL), "",
+                            "(ingen takst: " + navne.vis(tr.takststruktur, navne.TAKSTSTRUKTURER) + ")", "",
+                            Tal(tr.pladser, HELTAL), None, None, None, None, Tal(t.pladser_forrige_aar, HELTAL)))
+            noegler.append(tr.id)
+    return Sektion(
+        "Oversigt over takster",
+        ("Tilbud", "Tilbudsnavn", "Kategori", "Ydelse", "Ydelsesnavn", "Enhed", "Pladser", "Takst (kr., bindende)",
+         "Takst i hele kr. (visning)", "Sidste års takst", "Ændring", "Pladser sidste år"),
+        tuple(raekker), noegle="oversigt", trin=TRIN[0], raekke_noegler=tuple(noegler),
+        note="Taksten i kroner og øre er bindende; hele kroner er takstbilagets visning. Takstgrundlaget pr. tilbud "
+             "står i tabellen 'I alt for driftsherren' (én gang pr. tilbud, så kolonnerne kan summeres).",
+    )
+
+
+def _aendring(aendring_pct, takst: Ref, forrige: Ref) -> Tal:
+    """The nominal change, as the engine publishes it (percent, 2 decimals)."""
+    if aendring_pct is None:
+        return Tal(None, PCT)
+    return Tal(aendring_pct, PCT, "ROUND(({0}-{1})/{1}*100,2)/100", (takst, forrige))
+
+
+def _i_alt(b: Beregning) -> Sektion:
+    raekker, noegler = [], []
+    for tr in b.tilbud:
+        def bro(k: str, tr=tr) -> Ref:
+            return Ref("bro", k, 1, tilbud=tr.id)
+
+        raekker.append((tr.id, tr.navn, Tal(tr.kategori, HELTAL),
+                        Tal(tr.omkostningsgrundlag, KR, "{0}", (bro("omk"),)),
+                        Tal(tr.regulering, KR, "{0}", (bro("reg"),)),
+                        Tal(tr.oevrige_indtaegter, KR, "{0}", (bro("ind"),)),
+                        Tal(tr.takstgrundlag, KR, "{0}", (bro("tg"),)),
+                        Tal(tr.hensat)))
+        noegler.append(tr.id)
+    n = len(raekker)
+
+    def kol(j: int, v) -> Tal:
+        return Tal(sum(v, _ZERO), KR, "SUM({0})", (Ref("i_alt", 0, j, til=n - 1, tilbud=""),)) if n else Tal(_ZERO)
+
+    raekker.append(("I alt for driftsherren", "", None,
+                    kol(3, (t.omkostningsgrundlag for t in b.tilbud)), kol(4, (t.regulering for t in b.tilbud)),
+                    kol(5, (t.oevrige_indtaegter for t in b.tilbud)), kol(6, (t.takstgrundlag for t in b.tilbud)),
+                    kol(7, (t.hensat for t in b.tilbud))))
+    noegler.append("i_alt")
+    return Sektion(
+        "I alt for driftsherren", ("Tilbud", "Navn", "Kategori", "Omkostningsgrundlag", "Regulering",
+                                   "Øvrige indtægter", "Takstgrundlag", "Hensat (ikke i taksten)"),
+        tuple(raekker), sum_raekke=True, noegle="i_alt", trin=TRIN[0], raekke_noegler=tuple(noegler),
+        note="Takstgrundlag = omkostningsgrundlag + regulering − øvrige indtægter. Hensat indgår ikke i takstgrundlaget.",
     )
 
 
 def _overhead_sektioner(b: Beregning):
     for o in b.overhead:
+        n = len(o.andele)
         raekker = [
-            (a.modtager_id, a.modtager_navn, "tilbud" if a.er_tilbud else "øvrig modtager",
+            (a.modtager_id, a.modtager_navn, "Tilbud" if a.er_tilbud else "Øvrig modtager",
              Tal(a.noegletal, TAL), Tal(a.beloeb)) for a in o.andele
         ]
-        raekker.append(("I alt", "", "", Tal(sum((a.noegletal for a in o.andele), Decimal(0)), TAL), Tal(o.fordelt)))
+        noegle = f"overhead:{o.pulje_id}"
+        raekker.append(("I alt", "", "",
+                        Tal(sum((a.noegletal for a in o.andele), _ZERO), TAL, "SUM({0})", (Ref(noegle, 0, 3, til=n - 1, tilbud=""),)) if n else None,
+                        Tal(o.fordelt, KR, "SUM({0})", (Ref(noegle, 0, 4, til=n - 1, tilbud=""),)) if n else Tal(o.fordelt)))
+        noegle_navn = navne.vis(o.noegle, navne.NOEGLER)
         yield Sektion(
             f"Overheadpulje {o.pulje_id}: {o.navn}",
-            ("Modtager", "Navn", "Art", f"Nøgletal ({dansk.vis(o.noegle)})", "Andel (kr.)"),
+            ("Modtager", "Navn", "Art", f"Nøgletal ({noegle_navn})", "Andel (kr.)"),
             tuple(raekker),
-            note=(f"Puljens beløb {_kr(o.beloeb)} × driftsandel {_pct(o.driftsandel_pct)} = {_kr(o.fordelt)} "
-                  f"fordelt efter nøglen '{dansk.vis(o.noegle)}' (SA 5.5.7, 9.1); øre efter største rest."),
-            sum_raekke=True,
-            noegle=f"overhead:{o.pulje_id}",
+            note=(f"Puljens beløb {dansk.kr(o.beloeb)} × driftsandel {dansk.procent(o.driftsandel_pct)} = "
+                  f"{dansk.kr(o.fordelt)} fordelt efter nøglen '{noegle_navn}' (SA 5.5.7, 9.1); øre efter største rest."),
+            sum_raekke=True, noegle=noegle, trin=TRIN[4],
         )
 
 
-def _kr(v):
-    from takstberegner import dansk
-
-    return dansk.kr(v)
+# The column of the binding takst in the "takster" section, per takststruktur.
+TAKST_KOL = {"gennemsnit": 9, "differentieret": 10, "enhed": 4, "traekningsret": 0}
 
 
-def _pct(v):
-    from takstberegner import dansk
+def _tilbud(t: Tilbud, tr: TilbudResultat, b: Beregning, g: Takstgrundlag, rs, pension_sats) -> tuple:
+    """(sections, har_fejl, appendix) of one tilbud."""
+    ydelse_nr = {y.id: i + 1 for i, y in enumerate(t.ydelser)}
+    sek: list[Sektion] = []
+    T = TRIN
 
-    return dansk.procent(v)
-
-
-def _tilbud_sektioner(t: Tilbud, tr: TilbudResultat, b: Beregning):
+    # --- Stamdata og pladser
     sv = t.saerlige_vilkaar
-    aendring = None
+    stam = [
+        ("Tilbud", f"{t.id} {t.navn}"), ("Tilbudsportal-id", t.tilbudsportal_id), ("Lovgrundlag", t.paragraf),
+        ("Kategori", Tal(t.kategori, HELTAL)), ("Tilbudstype", navne.vis(t.tilbudstype, navne.TILBUDSTYPER)),
+        ("Takststruktur", navne.vis(t.takststruktur, navne.TAKSTSTRUKTURER)),
+        ("Korte forløb", _ja(t.korte_forloeb)), ("Nyt tilbud", _ja(t.nyt_tilbud)),
+        ("Særlige vilkår", sv.beskrivelse if sv else "Nej"),
+        ("Pladser i takståret", Tal(t.pladser, HELTAL)),
+        ("Pladser sidste år", Tal(t.pladser_forrige_aar, HELTAL)),
+    ]
+    stam_n = ["tilbud", "tp", "paragraf", "kategori", "type", "struktur", "korte", "nyt", "sv", "pladser", "forrige"]
     if t.pladser_forrige_aar is not None:
-        aendring = Tal(t.pladser - t.pladser_forrige_aar, HELTAL)
-    yield Sektion(
-        "Stamdata", ("Felt", "Værdi"),
-        (
-            ("Tilbud", f"{t.id} {t.navn}"),
-            ("Tilbudsportal-id", t.tilbudsportal_id),
-            ("Lovgrundlag", t.paragraf),
-            ("Kategori", Tal(t.kategori, HELTAL)),
-            ("Tilbudstype", dansk.vis(t.tilbudstype)),
-            ("Takststruktur", dansk.vis(t.takststruktur)),
-            ("Korte forløb", _ja(t.korte_forloeb)),
-            ("Nyt tilbud", _ja(t.nyt_tilbud)),
-            ("Særlige vilkår", sv.beskrivelse if sv else "Nej"),
-            ("Pladser i takståret", Tal(t.pladser, HELTAL)),
-            ("Pladser sidste år", Tal(t.pladser_forrige_aar, HELTAL)),
-            ("Ændring i pladser", aendring),
-        ) + tuple((f"Nøgletal: {k}", Tal(v, TAL)) for k, v in t.noegletal)
-        + tuple((f"Trækningsret, fordelingsnøgle: {k}", Tal(v, TAL)) for k, v in t.fordeling)
-        + ((("Driftskapital, måneder", Tal(t.driftskapital.maaneder, TAL) if t.driftskapital.maaneder is not None
-             else "regelsættets standard"),) if t.driftskapital else ()),
-        noegle="stamdata",
-    )
-    bel = t.belaegning
-    raekker = [("Metode", dansk.vis(bel.metode) if bel else "ingen (enhed/trækningsret)")]
-    if bel:
-        for aar, pct in bel.faktisk_pct:
-            raekker.append((f"Faktisk belægning {aar} (%)", Tal(pct, PCT)))
-        if bel.pct is not None:
-            raekker.append(("Angivet belægning (%)", Tal(bel.pct, PCT)))
-        if bel.begrundelse:
-            raekker.append(("Begrundelse", bel.begrundelse))
-    raekker.append(("Belægningsprocent i takstberegningen (%)", Tal(tr.belaegning_pct, PCT)))
-    raekker.append(("Pladsdøgn (pladser × 365 × belægning)", Tal(tr.pladsdoegn, TAL)))
-    if t.enheder:
-        raekker.append((f"Forventede enheder ({t.enheder.enhed})", Tal(t.enheder.antal, TAL)))
-    yield Sektion("Belægning (SA 5.2, trin 10-11)", ("Felt", "Værdi"), tuple(raekker), noegle="belaegning")
-
+        stam.append(("Ændring i pladser", Tal(t.pladser - t.pladser_forrige_aar, HELTAL, "{0}-{1}",
+                                              (Ref("stamdata", "pladser", 1), Ref("stamdata", "forrige", 1)))))
+        stam_n.append("aendring")
+    if t.driftskapital is not None:
+        mdr = t.driftskapital.maaneder
+        stam.append(("Driftskapital, måneder" + (" (regelsættets standard)" if mdr is None else ""),
+                     Tal(rs.std_driftskapital_maaneder if mdr is None else mdr, TAL)))
+        stam_n.append("dk_mdr")
+    for k, v in t.noegletal:
+        stam.append((f"Nøgletal: {navne.vis(k, navne.NOEGLETAL)}", Tal(v, TAL)))
+        stam_n.append(None)
+    for k, v in t.fordeling:
+        stam.append((f"Trækningsret, fordelingsnøgle: {k}", Tal(v, TAL)))
+        stam_n.append(None)
+    sek.append(Sektion("Stamdata", ("Felt", "Værdi"), tuple(stam), noegle="stamdata", trin=T[1],
+                       raekke_noegler=tuple(stam_n)))
     if t.ydelser:
-        yield Sektion(
-            "Ydelser (input)",
-            ("Ydelse", "Navn", "Pladser", "Støttetimer pr. uge", "Sidste års takst", "Sundhedsydelser"),
-            tuple((y.id, y.navn, Tal(y.pladser, HELTAL), Tal(y.stoettetimer_uge, TAL), Tal(y.forrige_takst), y.sundhedsydelser)
-                  for y in t.ydelser),
-            noegle="ydelser",
-        )
+        sek.append(Sektion(
+            "Ydelser",
+            ("Nr.", "Ydelse", "Navn", "Pladser", "Støttetimer pr. uge", "Sidste års takst", "Sundhedsydelser"),
+            tuple((Tal(i + 1, HELTAL), y.id, y.navn, Tal(y.pladser, HELTAL), Tal(y.stoettetimer_uge, TAL),
+                   Tal(y.forrige_takst), y.sundhedsydelser) for i, y in enumerate(t.ydelser)),
+            noegle="ydelser", trin=T[1], raekke_noegler=tuple(y.id for y in t.ydelser),
+            note=SIDSTE_AAR,
+        ))
 
-    grupper: dict[tuple, list] = defaultdict(lambda: [0, Decimal(0)])
+    # --- Budget (summary per post; every line in the appendix)
+    grupper: dict[tuple, list] = defaultdict(lambda: [0, _ZERO])
     for x in t.omkostninger:
-        g = grupper[(KATEGORIER.index(x.kategori) if x.kategori in KATEGORIER else 99, x.kategori, x.post, x.del_effektiv, x.ydelse or "")]
-        g[0] += 1
-        g[1] += x.beloeb
+        k = KATEGORIER.index(x.kategori) if x.kategori in KATEGORIER else 99
+        grupper[(k, x.kategori, x.post, x.del_effektiv, x.ydelse or "")][0] += 1
+        grupper[(k, x.kategori, x.post, x.del_effektiv, x.ydelse or "")][1] += x.beloeb
     raekker = [
-        (KATEGORI_NAVNE.get(kat, kat), post, dansk.vis(del_), ydelse, Tal(n, HELTAL), Tal(beloeb))
+        (navne.vis(kat, navne.OMKOSTNINGSKATEGORIER), navne.post_navn(kat, post), navne.vis(del_, navne.DELE), ydelse,
+         Tal(n, HELTAL), Tal(beloeb))
         for (_, kat, post, del_, ydelse), (n, beloeb) in sorted(grupper.items())
     ]
-    raekker.append(("I alt", "", "", "", Tal(len(t.omkostninger), HELTAL), Tal(sum((x.beloeb for x in t.omkostninger), Decimal(0)))))
-    yield Sektion(
-        "Trin 1: Direkte omkostninger (budgetlinjer pr. kategori, post, del og ydelse)",
-        ("Kategori", "Post", "Del", "Ydelse", "Linjer", "Beløb (kr.)"),
-        tuple(raekker),
-        note="Linjer for tillægsydelser og individuelle valgfrie ydelser indgår ikke i taksten (SA 5.4.7, 5.5.2). "
-             "Hver enkelt linje findes i takstgrundlag.json.",
-        sum_raekke=True, noegle="omkostningslinjer",
-    )
+    m = len(raekker)
+    raekker.append(("I alt", "", "", "", Tal(len(t.omkostninger), HELTAL, "SUM({0})", (Ref("budget", 0, 4, til=m - 1),)) if m else Tal(0, HELTAL),
+                    Tal(sum((x.beloeb for x in t.omkostninger), _ZERO), KR, "SUM({0})", (Ref("budget", 0, 5, til=m - 1),)) if m else Tal(_ZERO)))
+    sek.append(Sektion(
+        "Budget pr. kategori, post, del og ydelse", ("Kategori", "Post", "Del", "Ydelse", "Linjer", "Beløb (kr.)"),
+        tuple(raekker), sum_raekke=True, noegle="budget", trin=T[2],
+        note="Hver budgetlinje står i bilaget 'Alle budgetlinjer'. Linjer for tillægsydelser og individuelle valgfrie "
+             "ydelser indgår ikke i taksten (SA 5.4.7, 5.5.2); administrativt TAP-personale tælles under "
+             "administration (SA 5.5.1).",
+    ))
+    bilag = (_budgetlinjer(t, ydelse_nr, pension_sats),)
 
-    if True:  # the anlæg schedule is always shown, empty or not
-        inp = {a.id: a for a in t.anlaeg}
-        raekker = []
-        for a in tr.anlaeg:
-            i = inp.get(a.id)
-            raekker.append((
-                a.id, a.navn, dansk.vis(a.type), dansk.vis(a.finansiering),
-                Tal(i.anskaffelsesvaerdi) if i else None,
-                i.ibrugtagning.strftime("%d-%m-%Y") if i else "",
-                Tal(i.levetid_aar, HELTAL) if i else None,
-                Tal(i.restvaerdi) if i else None,
-                Tal(a.andel_pct, PCT), Tal(a.aarlig_afskrivning), Tal(a.maaneder_i_aar, HELTAL),
-                Tal(a.afskrivning), Tal(a.bogfoert_primo), Tal(a.bogfoert_ultimo), Tal(a.forrentning),
-            ))
-        if raekker:
-            raekker.append(("I alt", "", "", "", None, "", None, None, None, None, None,
-                            Tal(tr.afskrivninger), None, None, Tal(tr.forrentning_anlaeg)))
-        yield Sektion(
-            "Trin 3-4: Anlægsskema, afskrivninger og forrentning (SA 5.5.4-5.5.5)",
-            ("Id", "Navn", "Type", "Finansiering", "Anskaffelse", "Ibrugtaget", "Levetid", "Restværdi",
-             "Andel (%)", "Årlig afskr.", "Mdr. i år", "Afskrivning", "Bogført primo", "Bogført ultimo", "Forrentning"),
-            tuple(raekker),
-            note="Lineær afskrivning fra måneden efter ibrugtagning; forrentning = rente × gennemsnit af bogført "
-                 "værdi primo og ultimo × andel.",
-            sum_raekke=bool(raekker), noegle="anlaeg",
-        )
+    # --- Belægning
+    bel = t.belaegning
+    raekker = [("Metode", navne.vis(bel.metode, navne.BELAEGNING_METODER) if bel else "Ingen (enhed eller trækningsret)")]
+    rn: list[str | None] = ["metode"]
+    b_formel = None
+    if bel:
+        aar = sorted((y for y, _ in bel.faktisk_pct if y < g.takstaar), reverse=True)[:2]
+        for y, pct in bel.faktisk_pct:
+            raekker.append((f"Faktisk belægning {y}", Tal(pct, PCT)))
+            rn.append(f"faktisk{y}")
+        if bel.metode == "beregnet" and len(aar) == 2:
+            b_formel = ("({0}+{1})/2", (Ref("belaegning", f"faktisk{aar[0]}", 1), Ref("belaegning", f"faktisk{aar[1]}", 1)))
+        if bel.pct is not None:
+            raekker.append(("Angivet belægning", Tal(bel.pct, PCT)))
+            rn.append("angivet")
+            if bel.metode != "beregnet":
+                b_formel = ("{0}", (Ref("belaegning", "angivet", 1),))
+        if bel.begrundelse:
+            raekker.append(("Begrundelse", bel.begrundelse))
+            rn.append(None)
+    if tr.belaegning_pct is not None:
+        b_eksakt = _eksakt_b(t, g.takstaar)
+        raekker.append(("Belægningsprocent i takstberegningen", Tal(b_eksakt, PCT, *(b_formel or ("", ())))))
+        rn.append("b")
+        raekker.append(("Pladsdøgn (pladser × dage × belægning)",
+                        Tal(Decimal(t.pladser * rs.dage_pr_aar) * b_eksakt / 100, TAL, "{0}*{1}*{2}",
+                            (Ref("stamdata", "pladser", 1), Ref("stamdata", "dage", 1, tilbud=""), Ref("belaegning", "b", 1)))))
+        rn.append("pd")
+    if t.enheder:
+        raekker.append((f"Forventede enheder ({navne.vis(t.enheder.enhed, navne.ENHEDER)})", Tal(t.enheder.antal, TAL)))
+        rn.append("enheder")
+    sek.append(Sektion("Belægning og pladsdøgn (SA 5.2)", ("Felt", "Værdi"), tuple(raekker), noegle="belaegning",
+                       trin=T[3], raekke_noegler=tuple(rn)))
 
+    # --- Overhead
     oh = []
     for o in b.overhead:
         for a in o.andele:
             if a.modtager_id == t.id:
-                oh.append((o.pulje_id, o.navn, dansk.vis(o.noegle), Tal(a.noegletal, TAL), Tal(a.beloeb)))
-    oh.append(("I alt", "", "", None, Tal(tr.overhead)))
-    yield Sektion("Trin 5: Overhead (SA 5.5.7, 9.1)", ("Pulje", "Navn", "Nøgle", "Tilbuddets nøgletal", "Andel (kr.)"),
-                  tuple(oh), sum_raekke=True, noegle="overhead")
+                oh.append((o.pulje_id, o.navn, navne.vis(o.noegle, navne.NOEGLER), Tal(a.noegletal, TAL), Tal(a.beloeb)))
+    n = len(oh)
+    oh.append(("I alt", "", "", None, Tal(tr.overhead, KR, "SUM({0})", (Ref("overhead", 0, 4, til=n - 1),)) if n else Tal(tr.overhead)))
+    sek.append(Sektion("Tilbuddets andel af overhead (SA 5.5.7, 9.1)",
+                       ("Pulje", "Navn", "Nøgle", "Tilbuddets nøgletal", "Andel (kr.)"),
+                       tuple(oh), sum_raekke=True, noegle="overhead", trin=T[4]))
 
-    yield Sektion(
-        "Trin 1-7: Omkostningsgrundlag",
-        ("Trin", "Beløb (kr.)"),
-        (
-            ("1. Direkte omkostninger", Tal(tr.direkte_omkostninger)),
-            ("2. Tjenestemandspension (SA 5.5.6)", Tal(tr.tjenestemandspension)),
-            ("3. Afskrivninger (SA 5.5.4)", Tal(tr.afskrivninger)),
-            ("4. Forrentning af anlæg (SA 5.5.5)", Tal(tr.forrentning_anlaeg)),
-            ("5. Overhead (SA 5.5.7)", Tal(tr.overhead)),
-            ("6. Forrentning af driftskapital (SA 5.5.5)", Tal(tr.forrentning_driftskapital)),
-            ("7. Omkostningsgrundlag", Tal(tr.omkostningsgrundlag)),
-        ),
-        sum_raekke=True, noegle="trin",
-    )
-    yield Sektion(
-        "Omkostningsgrundlag fordelt på omkostningskategorier (SA 5.5.1, tabel 4)",
-        ("Kategori", "Beløb (kr.)"),
-        tuple((KATEGORI_NAVNE[k], Tal(tr.omkostninger.get(k))) for k in KATEGORIER)
-        + (("I alt", Tal(tr.omkostningsgrundlag)),),
-        sum_raekke=True, noegle="kategorier",
-    )
+    # --- Anlæg: exact afskrivning and forrentning, so the workbook's sums equal the engine's
+    inp = {a.id: a for a in t.anlaeg}
+    raekker = []
+    for a, (ai, x) in zip(tr.anlaeg, tr.anlaeg_tal):
+        i = inp.get(a.id)
+        raekker.append((
+            a.id, a.navn, navne.vis(a.type, navne.ANLAEG_TYPER), navne.vis(a.finansiering, navne.FINANSIERINGER),
+            Tal(i.anskaffelsesvaerdi) if i else None, dansk.dato(i.ibrugtagning) if i else "",
+            Tal(i.levetid_aar, HELTAL) if i else None, Tal(i.restvaerdi) if i else None,
+            Tal(a.andel_pct, PCT), Tal(x.aarlig), Tal(a.maaneder_i_aar, HELTAL),
+            Tal(x.afskrivning), Tal(x.primo), Tal(x.ultimo), Tal(x.forrentning),
+        ))
+    n = len(raekker)
+    if n:
+        raekker.append(("I alt", "", "", "", None, "", None, None, None, None, None,
+                        Tal(tr.afskrivninger, KR, "SUM({0})", (Ref("anlaeg", 0, 11, til=n - 1),)), None, None,
+                        Tal(tr.forrentning_anlaeg, KR, "SUM({0})", (Ref("anlaeg", 0, 14, til=n - 1),))))
+    sek.append(Sektion(
+        "Anlægsskema: afskrivninger og forrentning (SA 5.5.4-5.5.5)",
+        ("Id", "Navn", "Type", "Finansiering", "Anskaffelse", "Ibrugtaget", "Levetid", "Restværdi",
+         "Andel", "Årlig afskr.", "Mdr. i år", "Afskrivning", "Bogført primo", "Bogført ultimo", "Forrentning"),
+        tuple(raekker),
+        note="Lineær afskrivning fra måneden efter ibrugtagning; forrentning = rente × gennemsnit af bogført "
+             "værdi primo og ultimo × andel. Beløbene vises i øre; summen regnes af de uafrundede beløb (SPEC §1).",
+        sum_raekke=bool(raekker), noegle="anlaeg", trin=T[5],
+    ))
 
-    if True:  # shown also when there is nothing to regulate
-        yield Sektion(
-            "Trin 8: Regulering for tidligere års resultater (SA 5.3)",
-            ("År", "Resultat", "Grundlag", "5 %-grænse", "Valg", "Hensat", "Egenrisiko", "Skal indregnes",
-             "I år", "Renter", "Regulering", "Udskudt", "Frist"),
-            tuple((Tal(r.aar, AAR), Tal(r.resultat), Tal(r.grundlag), Tal(r.graense), dansk.vis(r.valg), Tal(r.hensat),
-                   Tal(r.egenrisiko), Tal(r.skal_indregnes), Tal(r.i_aar), Tal(r.renter), Tal(r.regulering),
-                   Tal(r.udskudt), Tal(r.frist, AAR)) for r in tr.reguleringer),
-            note="Negativ regulering sænker taksten; overskud over 5 % skal tilbage, underskud op til 5 % er egen risiko.",
-            noegle="reguleringer",
-        )
+    # --- Regulering
+    raekker = [(Tal(r.aar, AAR), Tal(r.resultat), Tal(r.grundlag), Tal(r.graense), navne.vis(r.valg, navne.RESULTAT_VALG),
+                Tal(r.hensat), Tal(r.egenrisiko), Tal(r.skal_indregnes), Tal(r.i_aar), Tal(r.renter), Tal(r.regulering),
+                Tal(r.udskudt), Tal(r.frist, AAR)) for r in tr.reguleringer]
+    n = len(raekker)
+    raekker.append(("I alt", None, None, None, "", Tal(tr.hensat), None, None, None, None,
+                    Tal(tr.regulering, KR, "SUM({0})", (Ref("regulering", 0, 10, til=n - 1),)) if n else Tal(tr.regulering),
+                    None, None))
+    sek.append(Sektion(
+        "Regulering for tidligere års resultater (SA 5.3)",
+        ("År", "Resultat", "Grundlag", "5 %-grænse", "Valg", "Hensat", "Egenrisiko", "Skal indregnes",
+         "I år", "Renter", "Regulering", "Udskudt", "Frist"),
+        tuple(raekker), sum_raekke=True, noegle="regulering", trin=T[6],
+        note="Negativ regulering sænker taksten; overskud over 5 % skal tilbage, underskud op til 5 % er egen risiko. "
+             "Hensat indgår ikke i taksten.",
+    ))
     if t.resultater or t.hensaettelser:
-        yield Sektion(
-            "Tidligere års resultater og hensættelser (input)",
+        sek.append(Sektion(
+            "Tidligere års resultater og hensættelser (indtastet)",
             ("Art", "År", "Beløb (kr.)", "Takstberegningsgrundlag", "Valg", "Indregnet tidligere / brugt",
              "Nyt tilbuds første driftsår"),
-            tuple(("Resultat", Tal(x.aar, AAR), Tal(x.resultat), Tal(x.grundlag), dansk.vis(x.valg), Tal(x.indregnet_tidligere),
-                   _ja(x.nyt_tilbud_foerste_aar)) for x in t.resultater)
+            tuple(("Resultat", Tal(x.aar, AAR), Tal(x.resultat), Tal(x.grundlag), navne.vis(x.valg, navne.RESULTAT_VALG),
+                   Tal(x.indregnet_tidligere), _ja(x.nyt_tilbud_foerste_aar)) for x in t.resultater)
             + tuple(("Hensættelse", Tal(h.aar, AAR), Tal(h.beloeb), None, "", Tal(h.brugt), "") for h in t.hensaettelser),
-            noegle="resultater_input",
-        )
+            noegle="resultater_input", trin=T[6],
+        ))
     if tr.hensaettelser or tr.tidligere_hensaettelser:
-        yield Sektion("Hensættelser og sidste anvendelsesår (SA 5.3.1)",
-                      ("År", "Til rådighed (kr.)", "Sidste anvendelsesår", "Oprindelse"),
-                      tuple((Tal(h.aar, AAR), Tal(h.beloeb), Tal(h.sidste_anvendelsesaar, AAR), "tidligere hensat")
-                            for h in tr.tidligere_hensaettelser)
-                      + tuple((Tal(h.aar, AAR), Tal(h.beloeb), Tal(h.sidste_anvendelsesaar, AAR), "hensat i år")
-                              for h in tr.hensaettelser),
-                      noegle="hensaettelser")
-    indt = tuple((i.post, Tal(i.beloeb)) for i in t.oevrige_indtaegter)
-    trin9 = (
-        ("Omkostningsgrundlag", Tal(tr.omkostningsgrundlag)),
-        ("+ Regulering", Tal(tr.regulering)),
-        ("− Øvrige indtægter", Tal(tr.oevrige_indtaegter)),
-        ("Hensat (ikke i taksten)", Tal(tr.hensat)),
-        ("Heraf basisdel", Tal(tr.basis_andel)),
-        ("Heraf borgerrettet del", Tal(tr.borgerrettet_andel)),
-        ("Takstgrundlag", Tal(tr.takstgrundlag)),
-    )
-    yield Sektion(
-        "Trin 9: Takstgrundlag",
-        ("Post", "Beløb (kr.)"),
-        ((("Øvrige indtægter (input):", None),) + indt if indt else ()) + trin9,
-        sum_raekke=True, noegle="takstgrundlag",
-    )
-    if tr.takster:
-        yield Sektion(
-            f"Trin 12: Takster ({dansk.vis(tr.takststruktur)}, SA 5.4)",
-            ("Ydelse", "Navn", "Enhed", "Pladser", "Takst (kr.)", "Hele kr.", "Basistakst", "Ydelsestakst",
-             "Støttetimer/uge", "Sidste års takst", "Ændring (%)", "Sundhedsydelser"),
-            tuple((tk.ydelse, tk.ydelse_navn, dansk.vis(tk.enhed), Tal(tk.pladser, HELTAL), Tal(tk.takst), Tal(tk.takst_kr, HELTAL),
-                   Tal(tk.basistakst), Tal(tk.ydelsestakst), Tal(tk.stoettetimer_uge, TAL), Tal(tk.forrige_takst),
-                   Tal(tk.aendring_pct, PCT), tk.sundhedsydelser) for tk in tr.takster),
-            noegle="takster",
-        )
-        linjer = list(KATEGORIER) + [REGULERING_LINJE]
-        navne = dict(KATEGORI_NAVNE, **{REGULERING_LINJE: NAVN_REGULERING})
-        raekker = [(navne[k],) + tuple(Tal(tk.pr_kategori.get(k)) for tk in tr.takster) for k in linjer]
-        raekker.append(("Takst",) + tuple(Tal(tk.takst) for tk in tr.takster))
-        yield Sektion("Takster fordelt på omkostningskategorier (SA 5.5.1)",
-                      ("Kategori",) + tuple(tk.ydelse for tk in tr.takster), tuple(raekker),
-                      sum_raekke=True, noegle="takst_kategorier")
-    ekstra = [("Pris pr. direkte støttetime (SA 5.4.7)", Tal(tr.pris_pr_stoettetime))] if tr.pris_pr_stoettetime is not None else []
-    if tr.fordeling:
-        ekstra += [(f"Trækningsret: {k}", Tal(v, HELTAL)) for k, v in tr.fordeling.items()]
-    if ekstra:
-        yield Sektion("Trin 13: Støttetimepris og trækningsret", ("Felt", "Værdi"), tuple(ekstra), noegle="ekstra")
+        sek.append(Sektion("Hensættelser og sidste anvendelsesår (SA 5.3.1)",
+                           ("År", "Til rådighed (kr.)", "Sidste anvendelsesår", "Oprindelse"),
+                           tuple((Tal(h.aar, AAR), Tal(h.beloeb), Tal(h.sidste_anvendelsesaar, AAR), "Tidligere hensat")
+                                 for h in tr.tidligere_hensaettelser)
+                           + tuple((Tal(h.aar, AAR), Tal(h.beloeb), Tal(h.sidste_anvendelsesaar, AAR), "Hensat i år")
+                                   for h in tr.hensaettelser),
+                           noegle="hensaettelser", trin=T[6]))
+    indt = [(navne.vis(i.post, navne.OEVRIGE_POSTER), Tal(i.beloeb)) for i in t.oevrige_indtaegter]
+    n = len(indt)
+    indt.append(("I alt", Tal(tr.oevrige_indtaegter, KR, "SUM({0})", (Ref("indtaegter", 0, 1, til=n - 1),)) if n else Tal(tr.oevrige_indtaegter)))
+    sek.append(Sektion("Øvrige indtægter (trækkes fra omkostningsgrundlaget)", ("Post", "Beløb (kr.)"), tuple(indt),
+                       sum_raekke=True, noegle="indtaegter", trin=T[6]))
+
+    # --- Takststruktur: the omkostningsgrundlag by category, the bridge, the takster
+    omk_sek, o_eks, tg_w = _omkostningsgrundlag(t, tr, rs, g, pension_sats)
+    sek.extend(omk_sek)
+    sek.extend(_takster(t, tr, rs, ydelse_nr, o_eks, tg_w, pension_sats, g.takstaar))
+
+    # --- Tillægsydelser
     if tr.tillaegsydelser:
-        yield Sektion(
-            "Trin 14: Tillægsydelser, ATA-timetakster (SA 9.2)",
-            ("Personalekategori", "Tidsrum", "Timeomkostning", "Døgnkoefficient (%)", "VFO (%)", "Fravær (%)", "ATA-timetakst"),
-            tuple((a.personalekategori, a.tidsrum, Tal(a.timeomkostning), Tal(a.doegnkoefficient_pct, PCT),
-                   Tal(a.vfo_pct, PCT), Tal(a.fravaer_pct, PCT), Tal(a.ata_timetakst)) for a in tr.tillaegsydelser),
-            noegle="tillaeg",
-        )
-    yield Sektion("Fund for tilbuddet", FUND_KOLONNER, _fund_raekker(list(tr.fund)), noegle="fund")
-    yield Sektion("Bemærkninger", ("Bemærkninger",), ((t.bemaerkninger or "(ingen)",),), noegle="bemaerkninger")
+        sek.append(Sektion(
+            "Tillægsydelser: ATA-timetakster (SA 9.2)",
+            ("Personalekategori", "Tidsrum", "Timeomkostning", "Døgnkoefficient", "VFO", "Fravær", "ATA-timetakst"),
+            tuple((a.personalekategori, navne.vis(a.tidsrum, navne.TIDSRUM), Tal(a.timeomkostning),
+                   Tal(a.doegnkoefficient_pct, PCT), Tal(a.vfo_pct, PCT), Tal(a.fravaer_pct, PCT),
+                   Tal(a.ata_timetakst, KR, "ROUND({0}*(1+{1}+{2}+{3}),2)",
+                       (Ref("tillaeg", j, 2), Ref("tillaeg", j, 3), Ref("tillaeg", j, 4), Ref("tillaeg", j, 5))))
+                  for j, a in enumerate(tr.tillaegsydelser)),
+            noegle="tillaeg", trin=T[8],
+            note="ATA-timetakst = timeomkostning × (1 + døgnkoefficient + VFO + fravær), afrundet til øre.",
+        ))
+
+    # --- Bemærkninger
+    sek.append(Sektion("Fund for tilbuddet", FUND_KOLONNER, _fund_raekker(list(tr.fund), g), noegle="fund", trin=T[9]))
+    sek.append(Sektion("Bemærkninger", ("Bemærkninger",), ((t.bemaerkninger or "(ingen)",),), noegle="bemaerkninger",
+                       trin=T[9]))
+    return tuple(sek), tr.har_fejl, bilag
+
+
+def _eksakt_b(t: Tilbud, takstaar: int) -> Decimal:
+    """The belægning the engine divides by (its mean of two years is not rounded)."""
+    bel = t.belaegning
+    if bel.metode == "beregnet":
+        aar = sorted((y for y, _ in bel.faktisk_pct if y < takstaar), reverse=True)[:2]
+        v = dict(bel.faktisk_pct)
+        return (v[aar[0]] + v[aar[1]]) / 2
+    return bel.pct
+
+
+# Columns of the budget appendix.
+BL_BELOEB, BL_PENSION, BL_KAT, BL_I_TAKST, BL_DEL, BL_YNR = 8, 10, 11, 12, 4, 6
+
+
+def _budgetlinjer(t: Tilbud, ydelse_nr: dict[str, int], pension_sats: Decimal) -> Sektion:
+    """Every budget line, with what enters the takst: its amount (a formula on the amount) under
+    its category in the takst, and its tjenestemandspension (a formula on the salary)."""
+    raekker = []
+    pension_sum = _ZERO
+    for i, x in enumerate(t.omkostninger):
+        ikke = x.post in POSTER_IKKE_TAKST
+        kat_takst = "administration" if (x.post == POST_TAP and x.kategori == "personale") else x.kategori
+        beloeb_ref = Ref("budgetlinjer", i, BL_BELOEB)
+        if ikke:
+            pension = None
+        elif x.tjenestemandspension is not None:
+            pension = Tal(x.tjenestemandspension)
+        elif x.tjenestemand_loen is not None:
+            pension = Tal(x.tjenestemand_loen * pension_sats / 100, KR, "{0}*{1}",
+                          (Ref("budgetlinjer", i, 9), Ref("stamdata", "pension", 1, tilbud="")))
+        else:
+            pension = None
+        if pension is not None:
+            pension_sum += pension.v
+        raekker.append((
+            Tal(i + 1, HELTAL), navne.vis(x.kategori, navne.OMKOSTNINGSKATEGORIER), navne.post_navn(x.kategori, x.post),
+            x.tekst, navne.vis(x.del_effektiv, navne.DELE), x.ydelse or "", Tal(ydelse_nr.get(x.ydelse or "", 0), HELTAL),
+            _ja(x.vagtlag), Tal(x.beloeb), Tal(x.tjenestemand_loen), pension,
+            IKKE_I_TAKSTEN if ikke else KATEGORI_NAVNE[kat_takst] if kat_takst in KATEGORI_NAVNE else navne.vis(kat_takst),
+            Tal(_ZERO) if ikke else Tal(x.beloeb, KR, "{0}", (beloeb_ref,)),
+        ))
+    n = len(raekker)
+
+    def s(j: int, v) -> Tal | None:
+        return Tal(v, KR, "SUM({0})", (Ref("budgetlinjer", 0, j, til=n - 1),)) if n else Tal(v)
+
+    i_takst = sum((x.beloeb for x in t.omkostninger if x.post not in POSTER_IKKE_TAKST), _ZERO)
+    raekker.append(("I alt", "", "", "", "", "", None, "", s(BL_BELOEB, sum((x.beloeb for x in t.omkostninger), _ZERO)),
+                    None, s(BL_PENSION, pension_sum), "", s(BL_I_TAKST, i_takst)))
+    return Sektion(
+        f"Alle budgetlinjer: {t.id} {t.navn}",
+        ("Nr.", "Kategori", "Post", "Tekst", "Del", "Ydelse", "Ydelse nr.", "Vagtlag", "Beløb (kr.)",
+         "Tjenestemandsløn", "Tjenestemandspension", "Indgår i taksten som", "I taksten (kr.)"),
+        tuple(raekker), sum_raekke=True, noegle="budgetlinjer", trin=BILAG, kun_regneark=(BL_YNR,),
+        note="Tjenestemandspension = tjenestemandsløn × satsen, når den ikke er angivet (SA 5.5.6). 'I taksten' er "
+             "beløbet for linjer, der indgår i taksten, under den kategori de tælles i.",
+    )
+
+
+
+def _alle(sek: str, kol: int) -> Ref:
+    return Ref(sek, None, kol)
+
+
+def _omkostningsgrundlag(t: Tilbud, tr: TilbudResultat, rs, g: Takstgrundlag, pension_sats: Decimal) -> tuple[list[Sektion], Decimal, Decimal]:
+    """The omkostningsgrundlag by category and step (live sums in the workbook), and the bridge
+    omkostningsgrundlag + regulering − øvrige indtægter = takstgrundlag."""
+    T = TRIN[7]
+    har_linjer = bool(t.omkostninger)
+    budget = dict.fromkeys(KATEGORIER, _ZERO)
+    pension = _ZERO
+    for x in t.omkostninger:
+        if x.post in POSTER_IKKE_TAKST:
+            continue
+        kat = "administration" if (x.post == POST_TAP and x.kategori == "personale") else x.kategori
+        budget[kat] = budget.get(kat, _ZERO) + x.beloeb
+        if x.tjenestemandspension is not None:
+            pension += x.tjenestemandspension
+        elif x.tjenestemand_loen is not None:
+            pension += x.tjenestemand_loen * pension_sats / 100
+    afskr = sum((x.afskrivning for _, x in tr.anlaeg_tal), _ZERO)
+    forr = sum((x.forrentning for _, x in tr.anlaeg_tal), _ZERO)
+    foer_dk = sum(budget.values(), _ZERO) + pension + afskr + forr + tr.overhead
+    dk = _ZERO
+    if t.driftskapital is not None:
+        mdr = t.driftskapital.maaneder if t.driftskapital.maaneder is not None else rs.std_driftskapital_maaneder
+        dk = foer_dk * mdr / 12 * (g.satser.rente_kort_pct or _ZERO) / 100
+    n_anl = len(tr.anlaeg_tal)
+    raekker = []
+    for k in KATEGORIER:
+        navn = KATEGORI_NAVNE[k]
+        celler = [navn,
+                  Tal(budget[k], KR, f'SUMIFS({{0}},{{1}},"{navn}")',
+                      (_alle("budgetlinjer", BL_I_TAKST), _alle("budgetlinjer", BL_KAT))) if har_linjer else Tal(budget[k]),
+                  None, None, None, None, None]
+        if k == "personale":
+            celler[2] = Tal(pension, KR, "{0}", (Ref("budgetlinjer", -1, BL_PENSION),)) if har_linjer else Tal(_ZERO)
+        if k == "kapital":
+            celler[3] = Tal(afskr, KR, "{0}", (Ref("anlaeg", -1, 11),)) if n_anl else Tal(_ZERO)
+        if k == "finansieringsudgifter":
+            celler[4] = Tal(forr, KR, "{0}", (Ref("anlaeg", -1, 14),)) if n_anl else Tal(_ZERO)
+            celler[6] = (Tal(dk, KR, "SUM({0})*{1}/12*{2}",
+                             (Ref("omk", 0, 1, til=len(KATEGORIER) - 1, til_kolonne=5), Ref("stamdata", "dk_mdr", 1),
+                              Ref("stamdata", "rente_kort", 1, tilbud="")))
+                         if t.driftskapital is not None else Tal(_ZERO))
+        if k == "administration":
+            celler[5] = Tal(tr.overhead, KR, "{0}", (Ref("overhead", -1, 4),))
+        i = len(raekker)
+        total = sum((c.v for c in celler[1:] if isinstance(c, Tal)), _ZERO)
+        celler.append(Tal(total, KR, "SUM({0})", (Ref("omk", i, 1, til_kolonne=6),)))
+        celler.append(Tal(tr.omkostninger.get(k)))
+        raekker.append(tuple(celler))
+    n = len(raekker)
+    kol_sum = ["I alt"]
+    for j in range(1, 9):
+        v = sum((r[j].v for r in raekker if isinstance(r[j], Tal) and r[j].v is not None), _ZERO)
+        kol_sum.append(Tal(v, KR, "SUM({0})", (Ref("omk", 0, j, til=n - 1),)))
+    raekker.append(tuple(kol_sum))
+    omk = Sektion(
+        "Omkostningsgrundlag fordelt på omkostningskategorier og trin (SA 5.5.1, tabel 4)",
+        ("Kategori", "Budget", "Tjenestemands-pension", "Afskrivninger", "Forrentning af anlæg", "Overhead",
+         "Forrentning af driftskapital", "I alt", "Offentliggjort (øre)"),
+        tuple(raekker), sum_raekke=True, noegle="omk", trin=T, raekke_noegler=tuple(KATEGORIER) + ("i_alt",),
+        note="Kolonnerne regnes af de uafrundede beløb og vises i øre. 'Offentliggjort' er kategorierne afrundet efter "
+             "største rest, så de summer præcis til omkostningsgrundlaget (SPEC §1).",
+    )
+    tg_w = foer_dk + dk + tr.regulering - tr.oevrige_indtaegter  # what the workbook's bridge computes
+    bro = Sektion(
+        "Fra omkostningsgrundlag til takstgrundlag",
+        ("Post", "Beløb (kr.)", "Fra trin"),
+        (
+            ("Omkostningsgrundlag", Tal(tr.omkostningsgrundlag, KR, "{0}", (Ref("omk", -1, 7),)),
+             "Budget, Overhead, Anlæg, Takststruktur"),
+            ("+ Regulering for tidligere års resultater", Tal(tr.regulering, KR, "{0}", (Ref("regulering", -1, 10),)),
+             "Regulering"),
+            ("− Øvrige indtægter", Tal(tr.oevrige_indtaegter, KR, "{0}", (Ref("indtaegter", -1, 1),)), "Regulering"),
+            ("= Takstgrundlag", Tal(tr.takstgrundlag, KR, "{0}+{1}-{2}",
+                                    (Ref("bro", "omk", 1), Ref("bro", "reg", 1), Ref("bro", "ind", 1))), ""),
+        ),
+        sum_raekke=True, noegle="bro", trin=T, raekke_noegler=("omk", "reg", "ind", "tg"),
+    )
+    memo = Sektion(
+        "Til orientering (indgår ikke i summen ovenfor)",
+        ("Post", "Beløb (kr.)"),
+        (("Hensat i år (ikke i taksten, SA 5.3.1)", Tal(tr.hensat)),
+         ("Heraf basisdel af takstgrundlaget", Tal(tr.basis_andel)),
+         ("Heraf borgerrettet del af takstgrundlaget", Tal(tr.borgerrettet_andel))),
+        noegle="bro_memo", trin=T,
+    )
+    return [omk, bro, memo], foer_dk + dk, tg_w
+
+
+def _egne(t: Tilbud, ydelse_id: str, pension_sats: Decimal, del_: str | None = None) -> Decimal:
+    """A ydelse's own lines in the takst (with their tjenestemandspension); ydelse None: untagged."""
+    v = _ZERO
+    for x in t.omkostninger:
+        if x.post in POSTER_IKKE_TAKST or x.ydelse != ydelse_id or (del_ is not None and x.del_effektiv != del_):
+            continue
+        v += x.beloeb
+        if x.tjenestemandspension is not None:
+            v += x.tjenestemandspension
+        elif x.tjenestemand_loen is not None:
+            v += x.tjenestemand_loen * pension_sats / 100
+    return v
+
+
+def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: Decimal, tg: Decimal,
+             pension_sats: Decimal, takstaar: int) -> list[Sektion]:
+    """From takstgrundlag to takster, by takststruktur (SA 4.1, 4.2.2, 5.4): live formulas that
+    give the engine's takster, the category split as the engine's figures with a check."""
+    T = TRIN[7]
+    ud: list[Sektion] = []
+    bi, bp, bk, bd, by = (_alle("budgetlinjer", BL_I_TAKST), _alle("budgetlinjer", BL_PENSION),
+                          _alle("budgetlinjer", BL_KAT), _alle("budgetlinjer", BL_DEL), _alle("budgetlinjer", BL_YNR))
+    har_linjer = bool(t.omkostninger)
+    O, TG = Ref("omk", -1, 7), Ref("bro", "tg", 1)
+    dage = Ref("stamdata", "dage", 1, tilbud="")
+    y_af = {y.id: y for y in t.ydelser}
+    faktor = tg / o if o else _ZERO
+
+    def egne_tal(nr: int, v: Decimal) -> Tal:
+        if not har_linjer:
+            return Tal(_ZERO)
+        return Tal(v, KR, f"SUMIFS({{0}},{{2}},{nr})+SUMIFS({{1}},{{2}},{nr})", (bi, bp, by))
+
+    def aendring(tk, j: int, takst_kol: int, forrige_kol: int) -> Tal:
+        return _aendring(tk.aendring_pct, Ref("takster", j, takst_kol), Ref("takster", j, forrige_kol))
+
+    if t.takststruktur == "gennemsnit" and tr.takster:
+        b = _eksakt_b(t, takstaar)
+        pd = {tk.ydelse: Decimal((y_af[tk.ydelse].pladser if tk.ydelse in y_af else t.pladser) * rs.dage_pr_aar) * b / 100
+              for tk in tr.takster}
+        pd_sum = sum((Decimal(y.pladser * rs.dage_pr_aar) * b / 100 for y in t.ydelser), _ZERO) if t.ydelser else sum(pd.values(), _ZERO)
+        egne = {tk.ydelse: (_egne(t, tk.ydelse, pension_sats) if tk.ydelse in y_af else _ZERO) for tk in tr.takster}
+        faelles = o - sum(egne.values(), _ZERO)
+        n = len(tr.takster)
+        raekker = []
+        for j, tk in enumerate(tr.takster):
+            y = y_af.get(tk.ydelse)
+            pladser = (Tal(y.pladser, HELTAL, "{0}", (Ref("ydelser", y.id, 3),)) if y else
+                       Tal(t.pladser, HELTAL, "{0}", (Ref("stamdata", "pladser", 1),)))
+            p = pd[tk.ydelse]
+            andel = faelles * p / pd_sum if pd_sum else _ZERO
+            i_alt = egne[tk.ydelse] + andel
+            tg_i = i_alt * faktor if o else tg * p / pd_sum
+            r = lambda k: Ref("takster", j, k)  # noqa: E731
+            raekker.append((
+                tk.ydelse, tk.ydelse_navn, pladser,
+                Tal(b, PCT, "{0}", (Ref("belaegning", "b", 1),)),
+                Tal(p, TAL, "{0}*{1}*{2}", (r(2), dage, r(3))),
+                egne_tal(ydelse_nr.get(tk.ydelse, 0), egne[tk.ydelse]) if y else Tal(_ZERO),
+                Tal(andel, KR, "({0}-SUM({1}))*{2}/SUM({3})",
+                    (O, Ref("takster", 0, 5, til=n - 1), r(4), Ref("takster", 0, 4, til=n - 1))),
+                Tal(i_alt, KR, "{0}+{1}", (r(5), r(6))),
+                Tal(tg_i, KR, "IF({0}=0,{1}*{2}/SUM({3}),{4}*{1}/{0})", (O, TG, r(4), Ref("takster", 0, 4, til=n - 1), r(7))),
+                Tal(tk.takst, KR, "ROUND({0}/{1},2)", (r(8), r(4))),
+                Tal(tk.takst_kr, HELTAL, "ROUND({0}/{1},0)", (r(8), r(4))),
+                Tal(tk.forrige_takst), aendring(tk, j, 9, 11),
+            ))
+        ud.append(Sektion(
+            "Fra takstgrundlag til takster (gennemsnitstakst, SA 5.4.3)",
+            ("Ydelse", "Navn", "Pladser", "Belægning", "Pladsdøgn", "Egne omkostninger", "Andel af fælles omkostninger",
+             "Omkostninger i alt", "Andel af takstgrundlaget", "Takst (kr., bindende)", "Hele kr. (visning)",
+             "Sidste års takst", "Ændring"),
+            tuple(raekker), noegle="takster", trin=T, raekke_noegler=tuple(tk.ydelse for tk in tr.takster),
+            note="Hver ydelse får sine egne budgetlinjer og en andel af de fælles omkostninger efter pladsdøgn; "
+                 "andelen af takstgrundlaget = omkostninger i alt × takstgrundlag ÷ omkostningsgrundlag; "
+                 "takst = andel ÷ pladsdøgn, afrundet én gang til øre.",
+        ))
+    elif t.takststruktur == "differentieret" and tr.takster:
+        b = _eksakt_b(t, takstaar)
+        ydelser = t.ydelser
+        pd_all = [Decimal(y.pladser * rs.dage_pr_aar) * b / 100 for y in ydelser]
+        pd_sum = sum(pd_all, _ZERO)
+        h_raa = [y.stoettetimer_uge or _ZERO for y in ydelser]
+        ingen_h = sum((Decimal(y.pladser) * h for y, h in zip(ydelser, h_raa)), _ZERO) == 0
+        h = [Decimal(1)] * len(ydelser) if ingen_h else h_raa
+        vaegt_sum = sum((p * hi for p, hi in zip(pd_all, h)), _ZERO)
+        egne = {y.id: _egne(t, y.id, pension_sats) for y in ydelser}
+        r_tot = _egne(t, None, pension_sats, "borgerrettet")
+        b_tot = o - r_tot - sum(egne.values(), _ZERO)
+        basis = (b_tot * faktor if o else tg) / pd_sum
+        dele_rk = ("b_tot", "r_tot", "faktor", "basis")
+        D = lambda k: Ref("takst_dele", k, 1)  # noqa: E731
+        n = len(tr.takster)
+        pd_rng, v_rng, e_rng = (Ref("takster", 0, 4, til=n - 1), Ref("takster", 0, 6, til=n - 1),
+                                Ref("takster", 0, 7, til=n - 1))
+        ud.append(Sektion(
+            "Takstgrundlagets dele (basistakst + differentierede takster, SA 5.4.4-5.4.5)",
+            ("Post", "Værdi"),
+            (("Basisomkostninger (uden ydelsernes egne linjer)",
+              Tal(b_tot, KR, "{0}-{1}-SUM({2})", (O, D("r_tot"), e_rng))),
+             ("Borgerrettede omkostninger (uden ydelsernes egne linjer)",
+              Tal(r_tot, KR, 'SUMIFS({0},{2},"Borgerrettet",{3},0)+SUMIFS({1},{2},"Borgerrettet",{3},0)', (bi, bp, bd, by))
+              if har_linjer else Tal(_ZERO)),
+             ("Takstgrundlag ÷ omkostningsgrundlag", Tal(faktor, TAL, "IF({0}=0,0,{1}/{0})", (O, TG))),
+             ("Basistakst, uafrundet", Tal(basis, KR, "IF({0}=0,{1},{2}*{3})/SUM({4})", (O, TG, D("b_tot"), D("faktor"), pd_rng)))),
+            noegle="takst_dele", trin=T, raekke_noegler=dele_rk,
+        ))
+        raekker = []
+        idx = {y.id: i for i, y in enumerate(ydelser)}
+        for j, tk in enumerate(tr.takster):
+            i = idx[tk.ydelse]
+            y = ydelser[i]
+            r = lambda k: Ref("takster", j, k)  # noqa: E731
+            raekker.append((
+                tk.ydelse, tk.ydelse_navn, Tal(y.pladser, HELTAL, "{0}", (Ref("ydelser", y.id, 3),)),
+                Tal(b, PCT, "{0}", (Ref("belaegning", "b", 1),)),
+                Tal(pd_all[i], TAL, "{0}*{1}*{2}", (r(2), dage, r(3))),
+                Tal(h[i], TAL, "{0}" if not ingen_h else "", (Ref("ydelser", y.id, 4),) if not ingen_h else ()),
+                Tal(pd_all[i] * h[i], TAL, "{0}*{1}", (r(4), r(5))),
+                egne_tal(ydelse_nr[y.id], egne[y.id]),
+                Tal(tk.basistakst, KR, "ROUND({0},2)", (D("basis"),)),
+                Tal(tk.ydelsestakst, KR, "{0}-{1}", (r(10), r(8))),
+                Tal(tk.takst, KR, "ROUND({0}+{1}*{2}*{3}/SUM({4})+IF({5}=0,0,{6}*{2}/{5}),2)",
+                    (D("basis"), D("r_tot"), D("faktor"), r(5), v_rng, r(4), r(7))),
+                Tal(tk.takst_kr, HELTAL, "ROUND({0}+{1}*{2}*{3}/SUM({4})+IF({5}=0,0,{6}*{2}/{5}),0)",
+                    (D("basis"), D("r_tot"), D("faktor"), r(5), v_rng, r(4), r(7))),
+                Tal(tk.forrige_takst), aendring(tk, j, 10, 12),
+            ))
+        ud.append(Sektion(
+            "Fra takstgrundlag til takster (basistakst + differentierede takster)",
+            ("Ydelse", "Navn", "Pladser", "Belægning", "Pladsdøgn", "Støttetimer pr. uge" + (" (ingen angivet: 1)" if ingen_h else ""),
+             "Pladsdøgn × støttetimer", "Egne omkostninger", "Basistakst", "Ydelsestakst", "Takst (kr., bindende)",
+             "Hele kr. (visning)", "Sidste års takst", "Ændring"),
+            tuple(raekker), noegle="takster", trin=T, raekke_noegler=tuple(tk.ydelse for tk in tr.takster),
+            note="Basistakst = basisomkostninger × faktor ÷ alle pladsdøgn (ens for alle borgere). Takst = basistakst + "
+                 "borgerrettede omkostninger × faktor × støttetimer ÷ Σ(pladsdøgn × støttetimer) + egne omkostninger × "
+                 "faktor ÷ pladsdøgn, afrundet én gang; ydelsestakst = takst − basistakst.",
+        ))
+    elif t.takststruktur == "enhed" and tr.takster:
+        raekker = []
+        for j, tk in enumerate(tr.takster):
+            r = lambda k: Ref("takster", j, k)  # noqa: E731
+            raekker.append((tk.ydelse, tk.ydelse_navn, navne.vis(tk.enhed, navne.ENHEDER),
+                            Tal(t.enheder.antal, TAL, "{0}", (Ref("belaegning", "enheder", 1),)),
+                            Tal(tk.takst, KR, "ROUND({0}/{1},2)", (TG, r(3))),
+                            Tal(tk.takst_kr, HELTAL, "ROUND({0}/{1},0)", (TG, r(3))),
+                            Tal(tk.forrige_takst), aendring(tk, j, 4, 6)))
+        ud.append(Sektion(
+            "Fra takstgrundlag til takst (enhedstakst, SA 4.1)",
+            ("Ydelse", "Navn", "Enhed", "Forventede enheder", "Takst (kr., bindende)", "Hele kr. (visning)",
+             "Sidste års takst", "Ændring"),
+            tuple(raekker), noegle="takster", trin=T, raekke_noegler=tuple(tk.ydelse for tk in tr.takster),
+            note="Takst = takstgrundlag ÷ forventede enheder, afrundet én gang til øre.",
+        ))
+    if tr.takster:
+        linjer = list(KATEGORIER) + [REGULERING_LINJE]
+        tk_kol = TAKST_KOL[t.takststruktur]
+        raekker = [(navne.TAKST_LINJER[k],) + tuple(Tal(tk.pr_kategori.get(k)) for tk in tr.takster) for k in linjer]
+        nl = len(linjer)
+        raekker.append(("Takst (sum af delene)",) + tuple(
+            Tal(tk.takst, KR, "SUM({0})", (Ref("takst_kategorier", 0, j + 1, til=nl - 1),)) for j, tk in enumerate(tr.takster)))
+        raekker.append(("Kontrol: sum − bindende takst (skal være 0,00)",) + tuple(
+            Tal(_ZERO, KR, "{0}-{1}", (Ref("takst_kategorier", nl, j + 1), Ref("takster", j, tk_kol)))
+            for j, tk in enumerate(tr.takster)))
+        ud.append(Sektion(
+            "Takster fordelt på omkostningskategorier (SA 5.5.1)",
+            ("Kategori",) + tuple(f"{tk.ydelse} {tk.ydelse_navn}".strip() for tk in tr.takster), tuple(raekker),
+            noegle="takst_kategorier", trin=T, fede=(nl,),
+            note="Fordelingen er motorens: hver kategori afrundet efter største rest, så delene summer præcis til den "
+                 "bindende takst (SPEC §1). Største rest kan ikke skrives som en enkel formel, så delene står som tal; "
+                 "kontrolrækken viser, at de summer til taksten.",
+        ))
+    if tr.fordeling:
+        raekker = [(k, Tal(v, TAL), Tal(tr.fordeling[k], HELTAL)) for k, v in t.fordeling if k in tr.fordeling]
+        n = len(raekker)
+        raekker.append(("I alt", None, Tal(sum(tr.fordeling.values(), _ZERO), HELTAL, "SUM({0})",
+                                           (Ref("traekningsret", 0, 2, til=n - 1),))))
+        raekker.append(("Kontrol: fordelt − takstgrundlag i hele kr. (skal være 0)", None,
+                        Tal(_ZERO, HELTAL, "{0}-ROUND({1},0)", (Ref("traekningsret", n, 2), TG))))
+        ud.append(Sektion(
+            "Trækningsret: takstgrundlaget fordelt på kommunerne (SA 4.2.2)", ("Kommune", "Fordelingsnøgle", "Andel (hele kr.)"),
+            tuple(raekker), noegle="traekningsret", trin=T, fede=(n,),
+            note="Fordelt i hele kroner efter største rest (SPEC §1); andelene står som tal, og kontrolrækken viser, "
+                 "at de summer til takstgrundlaget.",
+        ))
+    if tr.pris_pr_stoettetime is not None:
+        ud.append(Sektion("Pris pr. direkte støttetime (SA 5.4.7)", ("Felt", "Værdi"),
+                          (("Pris pr. direkte støttetime", Tal(tr.pris_pr_stoettetime)),), noegle="ekstra", trin=T))
+    return ud
+

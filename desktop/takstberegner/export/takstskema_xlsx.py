@@ -183,7 +183,9 @@ def _lav_xlsx(r: Rapport) -> bytes:
 
     def skriv_ark(a: _Ark):
         ws = wb.create_sheet(a.navn)
-        bredder: dict[int, float] = {1: 30}
+        bredder = _bredder(a)  # before the first row: write-only sheets write <cols> with it
+        for j, b in bredder.items():
+            ws.column_dimensions[get_column_letter(j)].width = b
         ws.freeze_panes = "A6"
         ws.page_setup.orientation = "landscape"
         ws.page_setup.paperSize = "9"  # A4
@@ -241,8 +243,6 @@ def _lav_xlsx(r: Rapport) -> bytes:
                 nr += 1
             ws.append([])
             nr += 1
-        for j, b in bredder.items():
-            ws.column_dimensions[get_column_letter(j)].width = b
 
     indhold = wb.create_sheet(ark_navn("Indhold", {a.navn.lower() for a in plan}))
     for a in plan:
@@ -278,6 +278,21 @@ def _lav_xlsx(r: Rapport) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return _efterbehandl(buf.getvalue(), {a.navn: i + 2 for i, a in enumerate(plan)}, cache, r)
+
+
+def _bredder(a: _Ark) -> dict[int, float]:
+    """Column widths from the headers and the texts; numbers get at least 15."""
+    bredder: dict[int, float] = {1: 30}
+    for s in a.sektioner:
+        for j, k in enumerate(s.kolonner, 1):
+            bredder[j] = max(bredder.get(j, 8), min(len(k) + 2, 18))
+        for rk in s.raekker:
+            for j, v in enumerate(rk, 1):
+                if isinstance(v, Tal):
+                    bredder[j] = max(bredder.get(j, 8), 15)
+                elif isinstance(v, str) and v:
+                    bredder[j] = max(bredder.get(j, 8), 60 if len(v) > 60 else min(len(v) + 2, 45))
+    return bredder
 
 
 def _tal(v):

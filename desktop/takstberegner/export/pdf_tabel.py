@@ -29,8 +29,11 @@ def skrifter() -> None:
 
     from takstberegner.paths import resource
 
-    pdfmetrics.registerFont(TTFont(FONT, str(resource("skrifttyper", "DejaVuSans.ttf"))))
-    pdfmetrics.registerFont(TTFont(FED, str(resource("skrifttyper", "DejaVuSans-Bold.ttf"))))
+    # asciiReadable: codes 32-126 of the first subset are ASCII itself, so ASCII text (the
+    # fingerprint line that export/binding.kontroller_pdf looks for) is plain in the content
+    # stream while the font stays embedded. Set here, not left to rl_config's default.
+    pdfmetrics.registerFont(TTFont(FONT, str(resource("skrifttyper", "DejaVuSans.ttf")), asciiReadable=1))
+    pdfmetrics.registerFont(TTFont(FED, str(resource("skrifttyper", "DejaVuSans-Bold.ttf")), asciiReadable=1))
     for fed, kursiv in ((0, 0), (0, 1), (1, 0), (1, 1)):
         addMapping(FONT, fed, kursiv, FED if fed else FONT)
 

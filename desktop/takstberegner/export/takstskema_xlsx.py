@@ -42,6 +42,13 @@ def ark_navn(tekst: str, brugte: set[str]) -> str:
     return kandidat
 
 
+def fingeraftryk_tekst(r: Rapport) -> str:
+    """The statement every sheet carries in its first rows; the secretariat's verifier
+    (export/binding.kontroller_xlsx) reads it from each sheet's XML to tie the workbook to
+    the signed calculation."""
+    return f"Indmeldingens fingeraftryk (SHA-256): {r.fingeraftryk or '(ikke indmeldt)'}"
+
+
 class _Ark:
     """One sheet's plan: its name, and where every section's data rows start."""
 
@@ -199,7 +206,7 @@ def _lav_xlsx(r: Rapport) -> bytes:
         rows.append([celle(ws, ("F", titel_font, 0), a.titel, True)])
         rows.append([celle(ws, ("T", 0), f"{r.driftsherre} (CVR {r.cvr}) · takstår {r.takstaar} · {r.regelsaet} · "
                                           f"Takstberegner {r.version}", True)])
-        rows.append([celle(ws, ("T", 0), f"Indmeldingens fingeraftryk (SHA-256): {r.fingeraftryk or '(ikke indmeldt)'}", True)])
+        rows.append([celle(ws, ("T", 0), fingeraftryk_tekst(r), True)])
         rows.append([celle(ws, ("F", udkast_font, 0), f"UDKAST: beregningen har {r.antal_fejl} fejl og kan ikke indmeldes.", True)]
                     if r.antal_fejl else [])
         rows.append([])
@@ -251,6 +258,7 @@ def _lav_xlsx(r: Rapport) -> bytes:
     indhold.column_dimensions["B"].width = 34
     indhold.append([celle(indhold, ("F", titel_font, 0), f"Takstskema {r.takstaar}: indhold", True)])
     indhold.append([celle(indhold, ("T", 0), f"{r.driftsherre} (CVR {r.cvr}) · {r.regelsaet} · Takstberegner {r.version}", True)])
+    indhold.append([celle(indhold, ("T", 0), fingeraftryk_tekst(r), True)])  # binding.kontroller_xlsx reads it
     indhold.append([celle(indhold, ("T", 0), r.bindende, True)])
     indhold.append([])
     indhold.append([celle(indhold, ("H", 0), "Ark (fulde navn)", True), celle(indhold, ("H", 1), "Arkets navn", True)])

@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from datetime import timezone
 from decimal import Decimal
 
 from takstberegner.export import regneark
@@ -328,6 +329,10 @@ def _efterbehandl(data: bytes, ark_nr: dict[str, int], cache: dict[str, dict[str
                 vaerdier = cache.get(navn, {})
                 if vaerdier:
                     indhold = _FORMEL_CELLE.sub(lambda x: _med_vaerdi(x, vaerdier), indhold)
+            elif info.filename == "docProps/core.xml":  # openpyxl stamps the clock here when saving
+                stempel = r.dannet.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+                indhold = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                                 lambda m: m.group(1) + stempel + m.group(2), indhold)
             zi = zipfile.ZipInfo(info.filename, date_time=tid)
             zi.compress_type = zipfile.ZIP_DEFLATED
             zi.external_attr = 0o600 << 16

@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from functools import lru_cache
 
 from takstberegner import dansk
 from takstberegner.domain import navne
@@ -364,15 +365,13 @@ def _tilbud(t: Tilbud, tr: TilbudResultat, b: Beregning, g: Takstgrundlag, rs, p
 
     # --- Budget (summary per post; every line in the appendix)
     grupper: dict[tuple, list] = defaultdict(lambda: [0, _ZERO])
+    kat_nr = {k: i for i, k in enumerate(KATEGORIER)}
     for x in t.omkostninger:
-        k = KATEGORIER.index(x.kategori) if x.kategori in KATEGORIER else 99
-        grupper[(k, x.kategori, x.post, x.del_effektiv, x.ydelse or "")][0] += 1
-        grupper[(k, x.kategori, x.post, x.del_effektiv, x.ydelse or "")][1] += x.beloeb
-    raekker = [
-        (navne.vis(kat, navne.OMKOSTNINGSKATEGORIER), navne.post_navn(kat, post), navne.vis(del_, navne.DELE), ydelse,
-         Tal(n, HELTAL), Tal(beloeb))
-        for (_, kat, post, del_, ydelse), (n, beloeb) in sorted(grupper.items())
-    ]
+        gr = grupper[(kat_nr.get(x.kategori, 99), x.kategori, x.post, x.del_effektiv, x.ydelse or "")]
+        gr[0] += 1
+        gr[1] += x.beloeb
+    raekker = [_linje_navne(kat, post, del_)[:3] + (ydelse, Tal(n, HELTAL), Tal(beloeb))
+               for (_, kat, post, del_, ydelse), (n, beloeb) in sorted(grupper.items())]
     m = len(raekker)
     raekker.append(("I alt", "", "", "", Tal(len(t.omkostninger), HELTAL, "SUM({0})", (Ref("budget", 0, 4, til=m - 1),)) if m else Tal(0, HELTAL),
                     Tal(sum((x.beloeb for x in t.omkostninger), _ZERO), KR, "SUM({0})", (Ref("budget", 0, 5, til=m - 1),)) if m else Tal(_ZERO)))
@@ -538,40 +537,58 @@ def _eksakt_b(t: Tilbud, takstaar: int) -> Decimal:
 BL_BELOEB, BL_PENSION, BL_KAT, BL_I_TAKST, BL_DEL, BL_YNR = 8, 10, 11, 12, 4, 6
 
 
+@lru_cache(maxsize=4096)
+def _linje_navne(kategori: str, post: str, del_: str) -> tuple[str, str, str, str, bool]:
+    """A budget line's Danish names (kategori, post, del), the category it counts under in the
+    takst, and whether it is outside the takst: looked up once per combination."""
+    ikke = post in POSTER_IKKE_TAKST
+    kat_takst = "administration" if (post == POST_TAP and kategori == "personale") else kategori
+    som = IKKE_I_TAKSTEN if ikke else KATEGORI_NAVNE[kat_takst] if kat_takst in KATEGORI_NAVNE else navne.vis(kat_takst)
+    return (navne.vis(kategori, navne.OMKOSTNINGSKATEGORIER), navne.post_navn(kategori, post),
+            navne.vis(del_, navne.DELE), som, ikke)
+
+
 def _budgetlinjer(t: Tilbud, ydelse_nr: dict[str, int], pension_sats: Decimal) -> Sektion:
     """Every budget line, with what enters the takst: its amount (a formula on the amount) under
-    its category in the takst, and its tjenestemandspension (a formula on the salary)."""
+    its category in the takst, and its tjenestemandspension (a formula on the salary).
+    One pass; the Danish names are looked up once per (kategori, post, del)."""
     raekker = []
-    pension_sum = _ZERO
+    pension_sum = beloeb_sum = i_takst = _ZERO
+    ynr: dict[str | None, Tal] = {}
+    pension_ref = Ref("stamdata", "pension", 1, tilbud="")
+    ja, nej = _ja(True), _ja(False)
     for i, x in enumerate(t.omkostninger):
-        ikke = x.post in POSTER_IKKE_TAKST
-        kat_takst = "administration" if (x.post == POST_TAP and x.kategori == "personale") else x.kategori
-        beloeb_ref = Ref("budgetlinjer", i, BL_BELOEB)
+        kat_navn, post_navn, del_navn, som, ikke = _linje_navne(x.kategori, x.post, x.del_effektiv)
+        y = ynr.get(x.ydelse)
+        if y is None:
+            y = ynr[x.ydelse] = Tal(ydelse_nr.get(x.ydelse or "", 0), HELTAL)
+        beloeb_sum += x.beloeb
         if ikke:
             pension = None
-        elif x.tjenestemandspension is not None:
-            pension = Tal(x.tjenestemandspension)
-        elif x.tjenestemand_loen is not None:
-            pension = Tal(x.tjenestemand_loen * pension_sats / 100, KR, "{0}*{1}",
-                          (Ref("budgetlinjer", i, 9), Ref("stamdata", "pension", 1, tilbud="")))
+            i_tal = Tal(_ZERO)
         else:
-            pension = None
-        if pension is not None:
-            pension_sum += pension.v
+            i_takst += x.beloeb
+            i_tal = Tal(x.beloeb, KR, "{0}", (Ref("budgetlinjer", i, BL_BELOEB),))
+            if x.tjenestemandspension is not None:
+                pension = Tal(x.tjenestemandspension)
+                pension_sum += x.tjenestemandspension
+            elif x.tjenestemand_loen is not None:
+                pv = x.tjenestemand_loen * pension_sats / 100
+                pension = Tal(pv, KR, "{0}*{1}", (Ref("budgetlinjer", i, 9), pension_ref))
+                pension_sum += pv
+            else:
+                pension = None
         raekker.append((
-            Tal(i + 1, HELTAL), navne.vis(x.kategori, navne.OMKOSTNINGSKATEGORIER), navne.post_navn(x.kategori, x.post),
-            x.tekst, navne.vis(x.del_effektiv, navne.DELE), x.ydelse or "", Tal(ydelse_nr.get(x.ydelse or "", 0), HELTAL),
-            _ja(x.vagtlag), Tal(x.beloeb), Tal(x.tjenestemand_loen), pension,
-            IKKE_I_TAKSTEN if ikke else KATEGORI_NAVNE[kat_takst] if kat_takst in KATEGORI_NAVNE else navne.vis(kat_takst),
-            Tal(_ZERO) if ikke else Tal(x.beloeb, KR, "{0}", (beloeb_ref,)),
+            Tal(i + 1, HELTAL), kat_navn, post_navn, x.tekst, del_navn, x.ydelse or "", y,
+            ja if x.vagtlag else nej, Tal(x.beloeb), Tal(x.tjenestemand_loen) if x.tjenestemand_loen is not None else None,
+            pension, som, i_tal,
         ))
     n = len(raekker)
 
     def s(j: int, v) -> Tal | None:
         return Tal(v, KR, "SUM({0})", (Ref("budgetlinjer", 0, j, til=n - 1),)) if n else Tal(v)
 
-    i_takst = sum((x.beloeb for x in t.omkostninger if x.post not in POSTER_IKKE_TAKST), _ZERO)
-    raekker.append(("I alt", "", "", "", "", "", None, "", s(BL_BELOEB, sum((x.beloeb for x in t.omkostninger), _ZERO)),
+    raekker.append(("I alt", "", "", "", "", "", None, "", s(BL_BELOEB, beloeb_sum),
                     None, s(BL_PENSION, pension_sum), "", s(BL_I_TAKST, i_takst)))
     return Sektion(
         f"Alle budgetlinjer: {t.id} {t.navn}",
@@ -581,7 +598,6 @@ def _budgetlinjer(t: Tilbud, ydelse_nr: dict[str, int], pension_sats: Decimal) -
         note="Tjenestemandspension = tjenestemandsløn × satsen, når den ikke er angivet (SA 5.5.6). 'I taksten' er "
              "beløbet for linjer, der indgår i taksten, under den kategori de tælles i.",
     )
-
 
 
 def _alle(sek: str, kol: int) -> Ref:
@@ -676,18 +692,25 @@ def _omkostningsgrundlag(t: Tilbud, tr: TilbudResultat, rs, g: Takstgrundlag, pe
     return [omk, bro, memo], foer_dk + dk, tg_w
 
 
-def _egne(t: Tilbud, ydelse_id: str, pension_sats: Decimal, del_: str | None = None) -> Decimal:
-    """A ydelse's own lines in the takst (with their tjenestemandspension); ydelse None: untagged."""
-    v = _ZERO
+def _egne_tabel(t: Tilbud, pension_sats: Decimal) -> dict[tuple[str | None, str], Decimal]:
+    """The lines in the takst (with their tjenestemandspension) summed by (ydelse, del), in one
+    pass over the budget: ydelse None = lines for no ydelse."""
+    ud: dict[tuple[str | None, str], Decimal] = defaultdict(lambda: _ZERO)
     for x in t.omkostninger:
-        if x.post in POSTER_IKKE_TAKST or x.ydelse != ydelse_id or (del_ is not None and x.del_effektiv != del_):
+        if x.post in POSTER_IKKE_TAKST:
             continue
-        v += x.beloeb
+        v = x.beloeb
         if x.tjenestemandspension is not None:
             v += x.tjenestemandspension
         elif x.tjenestemand_loen is not None:
             v += x.tjenestemand_loen * pension_sats / 100
-    return v
+        ud[(x.ydelse, x.del_effektiv)] += v
+    return ud
+
+
+def _egne(tabel: dict[tuple[str | None, str], Decimal], ydelse_id: str | None, del_: str | None = None) -> Decimal:
+    """A ydelse's own lines in the takst (with their tjenestemandspension); ydelse None: untagged."""
+    return sum((v for (y, d), v in tabel.items() if y == ydelse_id and (del_ is None or d == del_)), _ZERO)
 
 
 def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: Decimal, tg: Decimal,
@@ -703,6 +726,7 @@ def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: De
     dage = Ref("stamdata", "dage", 1, tilbud="")
     y_af = {y.id: y for y in t.ydelser}
     faktor = tg / o if o else _ZERO
+    egne_tabel = _egne_tabel(t, pension_sats)
 
     def egne_tal(nr: int, v: Decimal) -> Tal:
         if not har_linjer:
@@ -717,7 +741,7 @@ def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: De
         pd = {tk.ydelse: Decimal((y_af[tk.ydelse].pladser if tk.ydelse in y_af else t.pladser) * rs.dage_pr_aar) * b / 100
               for tk in tr.takster}
         pd_sum = sum((Decimal(y.pladser * rs.dage_pr_aar) * b / 100 for y in t.ydelser), _ZERO) if t.ydelser else sum(pd.values(), _ZERO)
-        egne = {tk.ydelse: (_egne(t, tk.ydelse, pension_sats) if tk.ydelse in y_af else _ZERO) for tk in tr.takster}
+        egne = {tk.ydelse: (_egne(egne_tabel, tk.ydelse) if tk.ydelse in y_af else _ZERO) for tk in tr.takster}
         faelles = o - sum(egne.values(), _ZERO)
         n = len(tr.takster)
         raekker = []
@@ -762,8 +786,8 @@ def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: De
         ingen_h = sum((Decimal(y.pladser) * h for y, h in zip(ydelser, h_raa)), _ZERO) == 0
         h = [Decimal(1)] * len(ydelser) if ingen_h else h_raa
         vaegt_sum = sum((p * hi for p, hi in zip(pd_all, h)), _ZERO)
-        egne = {y.id: _egne(t, y.id, pension_sats) for y in ydelser}
-        r_tot = _egne(t, None, pension_sats, "borgerrettet")
+        egne = {y.id: _egne(egne_tabel, y.id) for y in ydelser}
+        r_tot = _egne(egne_tabel, None, "borgerrettet")
         b_tot = o - r_tot - sum(egne.values(), _ZERO)
         basis = (b_tot * faktor if o else tg) / pd_sum
         dele_rk = ("b_tot", "r_tot", "faktor", "basis")

@@ -17,13 +17,10 @@ report's `dannet`), so its digest can be bound into the signed indmelding.
 """
 from __future__ import annotations
 
-import io
 import re
-import zipfile
-from datetime import timezone
-from decimal import Decimal
 
 from takstberegner.export import regneark
+from takstberegner.export import xlsx_xml as X
 from takstberegner.export.rapport import AAR, HELTAL, KR, PCT, TAL, Rapport, Ref, Sektion, Tal
 
 FORMATER = {KR: "#,##0.00", TAL: "#,##0.00", PCT: "0.00%", HELTAL: "#,##0", AAR: "0"}
@@ -77,8 +74,6 @@ def _planlaeg(ark: _Ark) -> None:
 
 def _adresser(r: Rapport):
     """The sheets and a function Ref -> A1 address (as seen from a given sheet)."""
-    from openpyxl.utils import get_column_letter
-
     brugte: set[str] = set()
     plan = [_Ark(FORSIDE, ark_navn("Oversigt", brugte), "Oversigt: driftsherre, satser, takster og overhead",
                  f"Takstindmelding {r.takstaar}: oversigt",
@@ -90,7 +85,7 @@ def _adresser(r: Rapport):
     for a in plan:
         _planlaeg(a)
     efter_noegle = {a.noegle: a for a in plan}
-    kol = [get_column_letter(j) for j in range(1, 40)]
+    kol = _K
 
     def adresse(ref: Ref, her: _Ark) -> str:
         a = her if ref.tilbud is None else efter_noegle[ref.tilbud]
@@ -113,236 +108,134 @@ def _adresser(r: Rapport):
 
 
 def lav_xlsx(r: Rapport) -> bytes:
-    """Write-only openpyxl: rows are streamed, so a large driftsherre stays fast."""
     from takstberegner.export.rapport import uden_gc
 
     with uden_gc():
         return _lav_xlsx(r)
 
 
+_TAL_STIL = {
+    KR: (X.S_KR, X.S_KR_FED), TAL: (X.S_KR, X.S_KR_FED), PCT: (X.S_PCT, X.S_PCT_FED),
+    HELTAL: (X.S_HELTAL, X.S_HELTAL_FED), AAR: (X.S_AAR, X.S_AAR_FED),
+}
+_K = [X.kolonne(j) for j in range(60)]
+
+
 def _lav_xlsx(r: Rapport) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.hyperlink import Hyperlink
-
-    fed = Font(bold=True)
-    titel_font = Font(bold=True, size=14)
-    trin_font = Font(bold=True, size=13, color="1F3864")
-    sektion_font = Font(bold=True, size=11, color="1F3864")
-    udkast_font = Font(bold=True, color="C00000")
-    note_font = Font(italic=True, size=9)
-    link_font = Font(color="0563C1", underline="single")
-    hoved_fill = PatternFill("solid", fgColor="D9E1F2")
-    ombryd = Alignment(wrap_text=True, vertical="top")
-    hoved_just = Alignment(wrap_text=True, vertical="bottom")
-
+    """Every sheet's rows written as SpreadsheetML text in one pass (export/xlsx_xml): the row
+    numbers are the plan's (`_planlaeg`), so formulas can point at any section before or after."""
     plan, adresse = _adresser(r)
-    wb = Workbook(write_only=True)
-    wb.properties.creator = f"Takstberegner {r.version}"
-    wb.properties.title = f"Takstskema {r.takstaar} – {regneark.tekst(r.driftsherre)[0]}"
-    wb.properties.created = wb.properties.modified = r.dannet.replace(tzinfo=None, microsecond=0)
-    wb.calculation.fullCalcOnLoad = True
     renset = [0]
-    cache: dict[str, dict[str, object]] = {}  # sheet -> coordinate -> the formula's value
+    rens = regneark.tekst
 
-    pulje: dict[tuple, WriteOnlyCell] = {}
+    def tekst(v) -> str:
+        s, aendret = rens(v)
+        if aendret:
+            renset[0] += 1
+        return s
 
-    def celle(ws, stil: tuple, vaerdi, tekst: bool = False):
-        """A styled cell from a pool, one per (style, column): write-only rows are written as
-        soon as they are appended, so reusing the object is safe and saves building and
-        hashing a style for each of ~100.000 cells."""
-        c = pulje.get(stil)
-        if c is None or c.parent is not ws:
-            c = WriteOnlyCell(ws)
-            kind = stil[0]
-            if kind == "#":
-                c.number_format = stil[1]
-                if stil[2]:
-                    c.font = fed
-            elif kind == "H":
-                c.font, c.fill, c.alignment = fed, hoved_fill, hoved_just
-            elif kind == "W":
-                c.alignment = ombryd
-            elif kind == "F":
-                c.font = stil[1]
-            pulje[stil] = c
-        if tekst:
-            s, aendret = regneark.tekst(vaerdi)
-            renset[0] += aendret
-            c.value = s
-            c.data_type = "s"
-        else:
-            c.value = vaerdi
-        return c
+    celle_tekst, celle_tal, celle_formel = X.celle_tekst, X.celle_tal, X.celle_formel
+    fod = tekst(f"{r.driftsherre} · takstår {r.takstaar}")
+    hoved2 = f"{r.driftsherre} (CVR {r.cvr}) · takstår {r.takstaar} · {r.regelsaet} · Takstberegner {r.version}"
+    udkast = f"UDKAST: beregningen har {r.antal_fejl} fejl og kan ikke indmeldes."
 
-    def tal_celle(ws, a: _Ark, v: Tal, j: int, fedt: bool, koord: str):
-        fmt = FORMATER[v.fmt]
-        if v.formel:
-            vaerdi = "=" + v.formel.format(*(adresse(x, a) for x in v.refs))
-            if v.v is not None:
-                cache.setdefault(a.navn, {})[koord] = _tal(v.v / 100 if v.fmt == PCT else v.v)
-        elif v.v is None:
-            return None
-        else:
-            vaerdi = _tal(v.v / 100 if v.fmt == PCT else v.v)
-        return celle(ws, ("#", fmt, fedt, j), vaerdi)
+    def skriv_ark(a: _Ark) -> X.Ark:
+        ark = X.Ark(a.navn, frys_raekker=HOVED_RAEKKER, print_titler=3, sidefod_venstre=fod,
+                    sidefod_midt="Side &P af &N")
+        raekke = ark.raekke
+        bredder: dict[int, float] = {1: 30}
 
-    def skriv_ark(a: _Ark):
-        ws = wb.create_sheet(a.navn)
-        bredder = _bredder(a)  # before the first row: write-only sheets write <cols> with it
-        for j, b in bredder.items():
-            ws.column_dimensions[get_column_letter(j)].width = b
-        ws.freeze_panes = "A6"
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = "9"  # A4
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.print_title_rows = "1:3"
-        ws.oddFooter.center.text = "Side &P af &N"
-        ws.oddFooter.left.text = regneark.tekst(f"{r.driftsherre} · takstår {r.takstaar}")[0].replace("&", "&&")
-        rows: list[list] = []
-        rows.append([celle(ws, ("F", titel_font, 0), a.titel, True)])
-        rows.append([celle(ws, ("T", 0), f"{r.driftsherre} (CVR {r.cvr}) · takstår {r.takstaar} · {r.regelsaet} · "
-                                          f"Takstberegner {r.version}", True)])
-        rows.append([celle(ws, ("T", 0), fingeraftryk_tekst(r), True)])
-        rows.append([celle(ws, ("F", udkast_font, 0), f"UDKAST: beregningen har {r.antal_fejl} fejl og kan ikke indmeldes.", True)]
-                    if r.antal_fejl else [])
-        rows.append([])
-        for row in rows:
-            ws.append(row)
+        def linje(nr: int, t: str, stil: int) -> None:
+            raekke(nr, celle_tekst(f"A{nr}", tekst(t), stil))
+
+        linje(1, a.titel, X.S_TITEL)
+        linje(2, hoved2, X.S_STD)
+        linje(3, fingeraftryk_tekst(r), X.S_STD)  # binding.kontroller_xlsx reads it
+        if r.antal_fejl:
+            linje(4, udkast, X.S_UDKAST)
         nr = HOVED_RAEKKER
         trin = None
         for s in a.sektioner:
             if s.trin and s.trin != trin:
                 trin = s.trin
-                ws.append([celle(ws, ("F", trin_font, 0), trin, True)])
                 nr += 1
-            ws.append([celle(ws, ("F", sektion_font, 0), s.titel, True)])
-            ws.append([celle(ws, ("H", j), k, True) for j, k in enumerate(s.kolonner)])
-            nr += 2
+                linje(nr, trin, X.S_TRIN)
+            nr += 1
+            linje(nr, s.titel, X.S_SEKTION)
+            nr += 1
+            raekke(nr, "".join(celle_tekst(f"{_K[j]}{nr}", tekst(k), X.S_HOVED) for j, k in enumerate(s.kolonner) if k))
             for j, k in enumerate(s.kolonner, 1):
                 bredder[j] = max(bredder.get(j, 8), min(len(k) + 2, 18))
-            n = len(s.raekker)
+            sidste = len(s.raekker) - 1 if s.sum_raekke else -1
+            fede = s.fede
             for i, rk in enumerate(s.raekker):
                 nr += 1
-                fedt = (s.sum_raekke and i == n - 1) or i in s.fede
-                ud = []
+                fedt = i == sidste or i in fede
+                celler = []
                 for j, v in enumerate(rk):
-                    if isinstance(v, Tal):
-                        ud.append(tal_celle(ws, a, v, j, fedt, f"{get_column_letter(j + 1)}{nr}"))
+                    if v is None or v == "":
+                        continue
+                    adr = f"{_K[j]}{nr}"
+                    if type(v) is Tal:
+                        stil = _TAL_STIL[v.fmt][fedt]
+                        vv = v.v
+                        if vv is not None and v.fmt == PCT:
+                            vv = vv / 100
+                        if v.formel:
+                            formel = v.formel.format(*[adresse(x, a) for x in v.refs]) if v.refs else v.formel
+                            celler.append(celle_formel(adr, formel, vv, stil))
+                        elif vv is not None:
+                            celler.append(celle_tal(adr, vv, stil))
+                        else:
+                            continue
                         if bredder.get(j + 1, 8) < 15:
                             bredder[j + 1] = 15
-                    elif v is None or v == "":
-                        ud.append(None)
                     else:
-                        t = str(v)
-                        if len(t) > 60:
-                            ud.append(celle(ws, ("W", j), t, True))
-                            bredder[j + 1] = max(bredder.get(j + 1, 8), 60)
+                        t = tekst(v)
+                        n = len(t)
+                        if n > 60:
+                            celler.append(celle_tekst(adr, t, X.S_OMBRYD))
+                            b = 60
                         else:
-                            ud.append(celle(ws, ("F", fed, j) if fedt else ("T", j), t, True))
-                            bredder[j + 1] = max(bredder.get(j + 1, 8), min(len(t) + 2, 45))
-                ws.append(ud)
+                            celler.append(celle_tekst(adr, t, X.S_FED if fedt else X.S_STD))
+                            b = n + 2 if n < 43 else 45
+                        if bredder.get(j + 1, 8) < b:
+                            bredder[j + 1] = b
+                raekke(nr, "".join(celler))
             if s.note:
-                ws.append([celle(ws, ("F", note_font, 0), s.note, True)])
                 nr += 1
-            ws.append([])
-            nr += 1
+                linje(nr, s.note, X.S_NOTE)
+            nr += 1  # a blank row between sections
+        ark.bredder = bredder
+        return ark
 
-    indhold = wb.create_sheet(ark_navn("Indhold", {a.navn.lower() for a in plan}))
+    alle = [skriv_ark(a) for a in plan]
+    indhold = X.Ark(ark_navn("Indhold", {a.navn.lower() for a in plan}), bredder={1: 70, 2: 34})
+    rk = indhold.raekke
+    rk(1, celle_tekst("A1", f"Takstskema {r.takstaar}: indhold", X.S_TITEL))
+    rk(2, celle_tekst("A2", tekst(f"{r.driftsherre} (CVR {r.cvr}) · {r.regelsaet} · Takstberegner {r.version}")))
+    rk(3, celle_tekst("A3", fingeraftryk_tekst(r)))  # binding.kontroller_xlsx reads it
+    rk(4, celle_tekst("A4", r.bindende))
+    rk(6, celle_tekst("A6", "Ark (fulde navn)", X.S_HOVED) + celle_tekst("B6", "Arkets navn", X.S_HOVED))
+    nr = 6
     for a in plan:
-        skriv_ark(a)
-    indhold.column_dimensions["A"].width = 70
-    indhold.column_dimensions["B"].width = 34
-    indhold.append([celle(indhold, ("F", titel_font, 0), f"Takstskema {r.takstaar}: indhold", True)])
-    indhold.append([celle(indhold, ("T", 0), f"{r.driftsherre} (CVR {r.cvr}) · {r.regelsaet} · Takstberegner {r.version}", True)])
-    indhold.append([celle(indhold, ("T", 0), fingeraftryk_tekst(r), True)])  # binding.kontroller_xlsx reads it
-    indhold.append([celle(indhold, ("T", 0), r.bindende, True)])
-    indhold.append([])
-    indhold.append([celle(indhold, ("H", 0), "Ark (fulde navn)", True), celle(indhold, ("H", 1), "Arkets navn", True)])
-    for a in plan:
-        c = WriteOnlyCell(indhold)
-        regneark.saet_tekst(c, a.fulde_navn)
-        c.font = link_font
-        c._hyperlink = Hyperlink(ref="", location=f"'{a.navn}'!A1", display=c.value)
-        indhold.append([c, celle(indhold, ("T", 1), a.navn, True)])
-    indhold.append([])
-    for tekst in (
+        nr += 1
+        fuldt = tekst(a.fulde_navn)
+        rk(nr, celle_tekst(f"A{nr}", fuldt, X.S_LINK) + celle_tekst(f"B{nr}", a.navn))
+        indhold.links.append((f"A{nr}", f"'{a.navn}'!A1", fuldt))
+    nr += 1
+    for t in (
         "Summer, omkostningsgrundlaget pr. kategori, takstgrundlaget og taksterne er formler: ændres en budgetlinje, "
         "følger de med. Fordelingen af en takst på kategorier og trækningsretten er motorens tal (største rest) med "
         "en kontrolformel.",
         "Regulering og overhead indgår med deres offentliggjorte beløb i øre; de beregnes i Takstberegner.",
         r.sidste_aar,
     ):
-        indhold.append([celle(indhold, ("W", 0), tekst, True)])
+        nr += 1
+        rk(nr, celle_tekst(f"A{nr}", t, X.S_OMBRYD))
     if renset[0]:
-        indhold.append([celle(indhold, ("F", udkast_font, 0),
-                              f"Bemærk: {renset[0]} tekster indeholdt kontroltegn, som ikke kan stå i et regneark; "
-                              "de er fjernet.", True)])
-    # the contents sheet first
-    wb._sheets.insert(0, wb._sheets.pop(wb._sheets.index(indhold)))
-    buf = io.BytesIO()
-    wb.save(buf)
-    return _efterbehandl(buf.getvalue(), {a.navn: i + 2 for i, a in enumerate(plan)}, cache, r)
-
-
-def _bredder(a: _Ark) -> dict[int, float]:
-    """Column widths from the headers and the texts; numbers get at least 15."""
-    bredder: dict[int, float] = {1: 30}
-    for s in a.sektioner:
-        for j, k in enumerate(s.kolonner, 1):
-            bredder[j] = max(bredder.get(j, 8), min(len(k) + 2, 18))
-        for rk in s.raekker:
-            for j, v in enumerate(rk, 1):
-                if isinstance(v, Tal):
-                    bredder[j] = max(bredder.get(j, 8), 15)
-                elif isinstance(v, str) and v:
-                    bredder[j] = max(bredder.get(j, 8), 60 if len(v) > 60 else min(len(v) + 2, 45))
-    return bredder
-
-
-def _tal(v):
-    if isinstance(v, Decimal):
-        return int(v) if v == v.to_integral_value() and abs(v) < 2**53 else float(v)
-    return v
-
-
-_FORMEL_CELLE = re.compile(rb'<c r="([A-Z]+[0-9]+)"([^>]*)><f>([^<]*)</f><v\s*/>|<c r="([A-Z]+[0-9]+)"([^>]*)><f>([^<]*)</f><v></v>')
-
-
-def _efterbehandl(data: bytes, ark_nr: dict[str, int], cache: dict[str, dict[str, object]], r: Rapport) -> bytes:
-    """Write each formula's value beside it (Excel's Protected View and readers that do not
-    calculate then show the figures), and fix every zip timestamp so the file is deterministic."""
-    tid = r.dannet.timetuple()[:6]
-    tid = max(tid, (1980, 1, 1, 0, 0, 0))
-    ind = zipfile.ZipFile(io.BytesIO(data))
-    ud_buf = io.BytesIO()
-    with zipfile.ZipFile(ud_buf, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as ud:
-        for info in ind.infolist():
-            indhold = ind.read(info.filename)
-            m = re.fullmatch(r"xl/worksheets/sheet(\d+)\.xml", info.filename)
-            if m:
-                navn = next((n for n, i in ark_nr.items() if i == int(m.group(1))), None)
-                vaerdier = cache.get(navn, {})
-                if vaerdier:
-                    indhold = _FORMEL_CELLE.sub(lambda x: _med_vaerdi(x, vaerdier), indhold)
-            elif info.filename == "docProps/core.xml":  # openpyxl stamps the clock here when saving
-                stempel = r.dannet.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-                indhold = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                                 lambda m: m.group(1) + stempel + m.group(2), indhold)
-            zi = zipfile.ZipInfo(info.filename, date_time=tid)
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            zi.external_attr = 0o600 << 16
-            ud.writestr(zi, indhold)
-    return ud_buf.getvalue()
-
-
-def _med_vaerdi(m: re.Match, vaerdier: dict[str, object]) -> bytes:
-    koord, attr, formel = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
-    v = vaerdier.get(koord.decode())
-    if v is None:
-        return m.group(0)
-    return b'<c r="' + koord + b'"' + attr + b"><f>" + formel + b"</f><v>" + repr(v).encode() + b"</v>"
+        nr += 1
+        rk(nr, celle_tekst(f"A{nr}", f"Bemærk: {renset[0]} tekster indeholdt kontroltegn, som ikke kan stå i et "
+                                      "regneark; de er fjernet.", X.S_UDKAST))
+    return X.pak([indhold] + alle, f"Takstskema {r.takstaar} – {tekst(r.driftsherre)}", f"Takstberegner {r.version}",
+                 r.dannet)

@@ -12,25 +12,43 @@ The bytes are deterministic for a given report (dates from `rapport.dannet`).
 from __future__ import annotations
 
 import io
+from decimal import ROUND_HALF_UP, Decimal
 
 from takstberegner import dansk
 from takstberegner.export.rapport import AAR, HELTAL, PCT, Rapport, Sektion, Tal
+
+
+_Q = {0: Decimal(1), 2: Decimal("0.01")}
+_BYT = str.maketrans(",.", ".,")
+
+
+def _tal(v, decimaler: int) -> str:
+    """dansk.tal, fast: rounded half up once, then Python's grouping with the separators swapped."""
+    if type(v) is int:
+        return f"{v:,}".translate(_BYT) if decimaler == 0 else f"{v:,}.{'0' * decimaler}".translate(_BYT)
+    d = Decimal(v).quantize(_Q[decimaler], rounding=ROUND_HALF_UP)
+    t = f"{d:,.{decimaler}f}"
+    if t[0] == "-" and not d:
+        t = t[1:]
+    return t.translate(_BYT)
 
 
 def vis(v) -> str:
     """The Danish display of a cell, as the PDF prints it."""
     if v is None:
         return ""
-    if isinstance(v, Tal):
-        if v.v is None:
+    if type(v) is Tal:
+        x = v.v
+        if x is None:
             return ""
-        if v.fmt == AAR:
-            return str(int(v.v))
-        if v.fmt == HELTAL:
-            return dansk.tal(v.v, 0)
-        if v.fmt == PCT:
-            return dansk.procent(v.v)
-        return dansk.tal(v.v, 2)
+        fmt = v.fmt
+        if fmt == AAR:
+            return str(int(x))
+        if fmt == HELTAL:
+            return _tal(x, 0)
+        if fmt == PCT:
+            return dansk.procent(x)
+        return _tal(x, 2)
     return str(v)
 
 
@@ -42,38 +60,41 @@ def lav_pdf(r: Rapport) -> bytes:
 
 
 def _lav_pdf(r: Rapport) -> bytes:
-    from xml.sax.saxutils import escape
-
     from reportlab import rl_config
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
     from reportlab.lib.units import mm
     from reportlab.lib.utils import TimeStamp
     from reportlab.pdfgen import canvas as rl_canvas
-    from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import CondPageBreak, Flowable, PageBreak, SimpleDocTemplate, Spacer
     from reportlab.platypus import Table, TableStyle
 
     from takstberegner.export.fingeraftryk import vis_fingeraftryk
-    from takstberegner.export.pdf_tabel import FED, FONT, Gitter, skrifter
+    from takstberegner.export.pdf_tabel import FED, FONT, Blok, Gitter, Tekst, skrifter, tekst_ops
+    from takstberegner.export.pdf_tabel import bredde as pdf_bredde
+    from takstberegner.export.pdf_tabel import dele
 
     skrifter()
     side = landscape(A4)
     margin = 14 * mm
     bredde = side[0] - 2 * margin
-    ss = getSampleStyleSheet()
-    h1 = ParagraphStyle("h1", parent=ss["Heading1"], fontName=FED, fontSize=16, spaceAfter=4)
-    h2 = ParagraphStyle("h2", parent=ss["Heading2"], fontName=FED, fontSize=12.5, spaceBefore=6, spaceAfter=3)
-    htrin = ParagraphStyle("htrin", parent=h2, fontSize=11.5, textColor=colors.HexColor("#1F3864"), spaceBefore=8)
-    h3 = ParagraphStyle("h3", parent=ss["Heading3"], fontName=FED, fontSize=9.5, spaceBefore=5, spaceAfter=2)
-    norm = ParagraphStyle("n", parent=ss["Normal"], fontName=FONT, fontSize=8.5, leading=10.5)
-    fed_stil = ParagraphStyle("fed", parent=norm, fontName=FED)
-    note = ParagraphStyle("note", parent=norm, fontSize=7, leading=8.5, textColor=colors.HexColor("#444444"))
+    top_margin, bund_margin = 13 * mm, 15 * mm
+    ramme_h = side[1] - top_margin - bund_margin - 12  # a frame's height (less its padding)
+    # text styles: (font, size, leading, colour, space before, space after, keep with next)
+    h1 = (FED, 16, 20, (0, 0, 0), 0, 6, False)
+    h2 = (FED, 12.5, 15.5, (0, 0, 0), 6, 4, False)
+    htrin = (FED, 11.5, 14, (0.122, 0.22, 0.392), 8, 4, False)
+    h3 = (FED, 9.5, 12, (0, 0, 0), 5, 2, False)
+    norm = (FONT, 8.5, 10.5, (0, 0, 0), 0, 0, False)
+    fed_stil = (FED, 8.5, 10.5, (0, 0, 0), 0, 0, False)
+    note = (FONT, 7, 8.5, (0.267, 0.267, 0.267), 1, 0, False)
+    udkast = (FED, 8.5, 10.5, (1, 0, 0), 0, 0, False)
     dato_tekst = dansk.dato(r.dannet.date())
     fp = vis_fingeraftryk(r.fingeraftryk) if r.fingeraftryk else "(ikke indmeldt: intet fingeraftryk)"
 
     def p(tekst: str, stil=norm):
-        return Paragraph(escape(tekst).replace("\n", "<br/>"), stil)
+        font, str_, leading, farve, foer, efter, hold = stil
+        return Tekst(tekst, font, str_, leading, farve, foer, efter, hold)
 
     class Sidehoved(Flowable):
         """Zero-size marker: from here on, pages belong to `tekst` (drawn in the running header)."""
@@ -90,34 +111,65 @@ def _lav_pdf(r: Rapport) -> bytes:
             self.canv._sidehoved = self.tekst
 
     def tabel(s: Sektion):
-        synlige = [j for j in range(len(s.kolonner)) if j not in s.kun_regneark]
+        """Column widths: a number column gets the width of its widest number and of its
+        heading's longest word, so figures never wrap; text columns share the rest in
+        proportion to their natural width and wrap at words."""
+        fuld = len(s.kolonner)
+        synlige = [j for j in range(fuld) if j not in s.kun_regneark]
         kolonner = [s.kolonner[j] for j in synlige]
-        n = len(kolonner)
-        laengder = [max(len(w) for w in k.split()) + 2 if k.strip() else 4 for k in kolonner]
-        raekker_txt, hoejre = [], []
-        for rk in s.raekker:
-            rk = tuple(rk) + (None,) * (len(s.kolonner) - len(rk))
-            rt = [vis(rk[j]) for j in synlige]
-            raekker_txt.append(rt)
-            hoejre.append([isinstance(rk[j], Tal) for j in synlige])
-            for j, t in enumerate(rt):
-                if len(t) > laengder[j]:
-                    laengder[j] = min(len(t), 70)
-        naturlig = [max(4, x) * 4.5 + 8 for x in laengder]
-        total = sum(naturlig)
-        bredder = naturlig if total <= bredde else [w * bredde / total for w in naturlig]
-        return Gitter(kolonner, raekker_txt, hoejre, bredder, 7, s.sum_raekke and bool(raekker_txt),
-                      fede=frozenset(s.fede))
+        raekker = [rk if len(rk) == fuld else tuple(rk) + (None,) * (fuld - len(rk)) for rk in s.raekker]
+        pad = 2 * 1.6 + 1
+        tekster, hoejre, bredder_n, mindst, naturlig, passer = [], [], [], [], [], []
+        for j, overskrift in zip(synlige, kolonner):
+            celler = [rk[j] for rk in raekker]
+            tekst = list(map(vis, celler))
+            tal = [type(v) is Tal for v in celler]
+            tekster.append(tekst)
+            ord_b = max((pdf_bredde(d, FED, 7) for w in overskrift.split() for d in dele(w)), default=0) + pad
+            tal_b = 0.0
+            if any(tal):  # figures must fit on one line, bold in a total row
+                laengst = max((t for t, e in zip(tekst, tal) if e), key=len)
+                tal_b = pdf_bredde(laengst, FED, 7) + pad + 1
+            if all(tal) or not any(t for t, e in zip(tekst, tal) if not e):
+                hoejre.append(True)
+                nat = max(ord_b, tal_b, 20)
+                mindst.append(nat)
+                naturlig.append(nat)
+                passer.append(True)
+                continue
+            hoejre.append(tal if any(tal) else False)  # a mixed column: numbers right, text left
+            laengde = max(map(len, tekst), default=0)
+            tekst_nat = min(max(4, laengde), 70) * 4.5 + 8 if laengde else 0
+            nat = max(ord_b, tekst_nat, 20)
+            laengst_ord = 0.0
+            if laengde:  # the column's longest unbreakable part (each distinct text split once)
+                ord_ = {d for t in set(tekst) for w in t.split() for d in dele(w)}
+                laengst_ord = min(max((pdf_bredde(w, FONT, 7) for w in ord_), default=0) * 1.06 + pad, 150)
+            nat = max(nat, tal_b)
+            naturlig.append(nat)
+            mindst.append(min(nat, max(ord_b, laengst_ord, tal_b, 20)))
+            passer.append(False)
+        if sum(naturlig) <= bredde:
+            bredder_n = naturlig
+        elif sum(mindst) <= bredde:
+            rum = bredde - sum(mindst)
+            vaegt = sum(b - m for b, m in zip(naturlig, mindst)) or 1
+            bredder_n = [m + rum * (b - m) / vaegt for b, m in zip(naturlig, mindst)]
+        else:
+            bredder_n = [m * bredde / sum(mindst) for m in mindst]
+            passer = [False] * len(passer)
+        return Gitter.af(kolonner, tekster, hoejre, bredder_n, 7, s.sum_raekke and bool(raekker),
+                         fede=frozenset(s.fede), passer=passer)
 
     def sektion(s: Sektion):
         dele = [p(s.titel, h3)]
         if not s.raekker:
             dele.append(p("Ingen.", note))
-            return [KeepTogether(dele)]
+            return [Blok(dele, ramme_h)]
         t = tabel(s)
         efter = [p(s.note, note)] if s.note else []
         if len(s.raekker) <= 14:
-            return [KeepTogether(dele + [t] + efter)]
+            return [Blok(dele + [t] + efter, ramme_h)]
         return [CondPageBreak(30 * mm), dele[0], t] + efter
 
     def sektioner(liste, trin=None):
@@ -138,8 +190,7 @@ def _lav_pdf(r: Rapport) -> bytes:
         Spacer(1, 3 * mm),
     ]
     if r.antal_fejl:
-        historie.append(p(f"UDKAST: beregningen har {r.antal_fejl} fejl og kan ikke indmeldes, før de er rettet.",
-                          ParagraphStyle("udkast", parent=fed_stil, textColor=colors.red)))
+        historie.append(p(f"UDKAST: beregningen har {r.antal_fejl} fejl og kan ikke indmeldes, før de er rettet.", udkast))
     historie += [
         p(f"Indmeldingens fingeraftryk (SHA-256): {fp}", fed_stil),
         p("Fingeraftrykket er SHA-256 af SHA-256(takstgrundlag.json) efterfulgt af SHA-256(takster.json) i den signerede "
@@ -168,7 +219,7 @@ def _lav_pdf(r: Rapport) -> bytes:
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#777777")), ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#D9E1F2")),
     ]))
-    historie += [KeepTogether([p("Godkendelse", h3), underskrift])]
+    historie += [Blok([p("Godkendelse", h3), underskrift], ramme_h)]
 
     # --- the driftsherre's part
     historie += [PageBreak(), Sidehoved("Driftsherren (fælles for alle tilbud)"),
@@ -227,25 +278,24 @@ def _lav_pdf(r: Rapport) -> bytes:
 
         def save(self):
             antal = len(self._sider)
+            top, hoejre = side[1] - 8 * mm, side[0] - margin
             for tilstand in self._sider:
                 self.__dict__.update(tilstand)
-                self.setFont(FONT, 7)
-                self.setFillColor(colors.HexColor("#333333"))
-                self.drawString(margin, side[1] - 8 * mm, hoved_venstre)
+                doc = self._doc
+                ops = [tekst_ops(doc, margin, top, hoved_venstre, FONT, 7),
+                       tekst_ops(doc, margin, 8 * mm, sidefod_venstre, FONT, 7),
+                       tekst_ops(doc, margin, 5 * mm, sidefod_fp, FONT, 7),  # binding.kontroller_pdf reads it
+                       tekst_ops(doc, hoejre, 8 * mm, f"Side {self._pageNumber} af {antal}", FONT, 7, True)]
                 if self._sidehoved:
-                    self.setFont(FED, 7.5)
-                    self.drawRightString(side[0] - margin, side[1] - 8 * mm, self._sidehoved)
-                    self.setFont(FONT, 7)
-                self.drawString(margin, 8 * mm, sidefod_venstre)
-                self.drawString(margin, 5 * mm, sidefod_fp)
-                self.drawRightString(side[0] - margin, 8 * mm, f"Side {self._pageNumber} af {antal}")
+                    ops.append(tekst_ops(doc, hoejre, top, self._sidehoved, FED, 7.5, True))
+                self._code.append("\n".join(ops))
                 super().showPage()
             super().save()
 
     rl_config.useA85 = 0  # binary compressed streams: ASCII85 in pure Python costs seconds
     buf = io.BytesIO()
     doc = SimpleDocTemplate(
-        buf, pagesize=side, leftMargin=margin, rightMargin=margin, topMargin=13 * mm, bottomMargin=15 * mm,
+        buf, pagesize=side, leftMargin=margin, rightMargin=margin, topMargin=top_margin, bottomMargin=bund_margin,
         title=f"Takstberegning til revision {r.takstaar} – {r.driftsherre}", author=r.driftsherre,
         subject=f"Takstberegning til revision efter Styringsaftalen (SA 5.6), takstår {r.takstaar}; "
                 f"indmeldingens fingeraftryk {r.fingeraftryk or '(ikke indmeldt)'}",

@@ -3,6 +3,9 @@ takstberegning til revision (PDF), and the signed ASiC-E indmeldingsfil, then it
 
 Target: ≤ 3 s for the full export (xlsx + PDF + signed container).
 Run: .venv/bin/python bench/bench_export.py
+Each line shows wall time and the process's CPU time: on a loaded machine the wall time says
+more about the other processes than about this code, so compare CPU times (and old against new
+on the same load).
 """
 from __future__ import annotations
 
@@ -23,9 +26,9 @@ from takstberegner.formats.takstgrundlag import laes_dict  # noqa: E402
 
 
 def ur(navn: str, f):
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     v = f()
-    print(f"{navn:42} {1000 * (time.perf_counter() - t0):8.0f} ms")
+    print(f"{navn:42} {1000 * (time.perf_counter() - t0):8.0f} ms  (CPU {1000 * (time.process_time() - c0):6.0f} ms)")
     return v
 
 
@@ -59,11 +62,11 @@ def main() -> None:
         if fejl:
             print("eksport afvist pga. fejl; kan ikke måle den fulde eksport")
             return
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         info = indmelding.lav_indmelding(g, b, u, maal)
-        total = time.perf_counter() - t0
-        print(f"{'FULD EKSPORT (xlsx + pdf + signeret fil)':42} {1000 * total:8.0f} ms  (mål ≤ 3000 ms), "
-              f"{info.stoerrelse // 1024} KiB")
+        total, cpu = time.perf_counter() - t0, time.process_time() - c0
+        print(f"{'FULD EKSPORT (xlsx + pdf + signeret fil)':42} {1000 * total:8.0f} ms  (CPU {1000 * cpu:6.0f} ms; "
+              f"mål ≤ 3000 ms), {info.stoerrelse // 1024} KiB")
         v = ur("verificer (inkl. genberegning)", lambda: verifikation.verificer(
             maal, Tillid(fingeraftryk=frozenset({u.fingeraftryk}))))
         print(f"{'':42} verificeret: {v.ok} {v.grunde[:2]}")

@@ -10,6 +10,8 @@ import subprocess
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from takstberegner import __version__, dansk, tjeneste
 from takstberegner.export import indmelding, rapport, revision_pdf
@@ -178,3 +180,27 @@ def test_pdf_med_fejl_er_maerket_udkast(grundlag1, tmp_path):
     tekst = pdftekst(tmp_path, revision_pdf.lav_pdf(rapport.lav_rapport(g, b)))
     assert "UDKAST" in tekst and "PLADSER-AENDRET" in tekst
     assert "Bemærkninger" in tekst  # the finding's field in words, not its path
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.integers(-10**12, 10**12),
+                 st.decimals(min_value=-10**12, max_value=10**12, allow_nan=False, allow_infinity=False, places=6)),
+       st.sampled_from([0, 2]))
+def test_hurtige_tal_er_dansk_tal(v, decimaler):
+    """The PDF's fast number format prints exactly what dansk.tal prints (rounding half up once)."""
+    assert revision_pdf._tal(v, decimaler) == dansk.tal(v, decimaler)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(st.sampled_from("abcæøå ABC/-.,123W"), min_size=1, max_size=30), min_size=1, max_size=12),
+       st.floats(20, 300))
+def test_ombrydning_holder_bredden_og_mister_intet(ord_, plads):
+    """Every wrapped line fits (unless it is a single character), and no character is lost."""
+    from takstberegner.export import pdf_tabel
+
+    pdf_tabel.skrifter()
+    tekst = " ".join(ord_)
+    linjer = pdf_tabel.ombryd(tekst, pdf_tabel.FONT, 7, plads)
+    for linje in linjer:
+        assert len(linje) <= 1 or pdf_tabel.bredde(linje, pdf_tabel.FONT, 7) <= plads + 1e-9, linje
+    assert "".join(linjer).replace(" ", "") == tekst.replace(" ", "")

@@ -99,26 +99,24 @@ def ombryd(tekst: str, font: str, stoerrelse: float, plads: float) -> list[str]:
         for ord_ in afsnit.split(" "):
             for k, stykke in enumerate(dele(ord_)):
                 w = bredde(stykke, font, stoerrelse)
-                sep = " " if (k == 0 and linje) else ""
-                sep_b = mellemrum if sep else 0.0
-                if b + sep_b + w <= plads or not linje:
-                    if w > plads:  # wider than a line on its own: break between characters
-                        if linje:
-                            ud.append(linje)
-                        linje = ""
-                        for c in stykke:
-                            if linje and bredde(linje + c, font, stoerrelse) > plads:
-                                ud.append(linje)
-                                linje = c
-                            else:
-                                linje += c
-                        b = bredde(linje, font, stoerrelse)
-                    else:
-                        linje += sep + stykke
-                        b += sep_b + w
-                else:
+                sep_b = mellemrum if (k == 0 and linje) else 0.0
+                if linje and b + sep_b + w > plads:  # to the next line
                     ud.append(linje)
-                    linje, b = stykke, w
+                    linje, b, sep_b = "", 0.0, 0.0
+                if w > plads:  # wider than a line on its own: break between characters
+                    if linje:
+                        ud.append(linje)
+                    linje = ""
+                    for c in stykke:
+                        if linje and bredde(linje + c, font, stoerrelse) > plads:
+                            ud.append(linje)
+                            linje = c
+                        else:
+                            linje += c
+                    b = bredde(linje, font, stoerrelse)
+                else:
+                    linje += (" " if sep_b else "") + stykke
+                    b += sep_b + w
         ud.append(linje)
     return ud
 

@@ -185,3 +185,28 @@ def test_arknavne_er_gyldige_og_unikke():
     c = takstskema_xlsx.ark_navn("'Citat'\x07", brugte)
     assert len(a) <= 31 and len(b) <= 31 and a != b
     assert not set("[]:*?/\\'\x07") & set(a + b + c)
+
+
+def test_ingen_dobbelt_overskrift_og_tal_der_passer_i_kolonnen(grundlag1, beregning1):
+    """No heading twice in a row (the step and a section of the same name); every number's
+    column is wide enough for it as Excel shows it (no ###); rows of wrapped text are tall enough."""
+    from takstberegner import dansk
+
+    r = rapport.lav_rapport(grundlag1, beregning1, "ab" * 32)
+    wb = openpyxl.load_workbook(io.BytesIO(takstskema_xlsx.lav_xlsx(r)))
+    for ws in wb:
+        # headings are rows with one cell
+        a = [row[0].value if sum(c.value is not None for c in row) == 1 else None for row in ws.iter_rows()]
+        gentaget = [v for v, w in zip(a, a[1:]) if v is not None and v == w]
+        assert not gentaget, (ws.title, gentaget)
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, (int, float)) and not isinstance(c.value, bool):
+                    decimaler = 2 if c.number_format in ("#,##0.00", "0.00%") else 0
+                    vist = dansk.tal(Decimal(repr(c.value)) * (100 if c.number_format == "0.00%" else 1), decimaler)
+                    bredde = ws.column_dimensions[c.column_letter].width
+                    assert bredde >= len(vist) + 2, (ws.title, c.coordinate, vist, bredde)
+                if c.alignment.wrap_text and isinstance(c.value, str) and len(c.value) > 40:
+                    assert ws.row_dimensions[c.row].height and ws.row_dimensions[c.row].height >= 30, c.coordinate
+    oversigt = [c.value for c in wb["Oversigt"]["A"]]
+    assert oversigt.count("Driftsherre og satser") == 1

@@ -215,7 +215,7 @@ def lav_rapport(
         faelles=tuple(_overhead_sektioner(beregning)),
         tilbud=tilbud,
         fund=Sektion("Fund (kontroller)", FUND_KOLONNER, _fund_raekker(beregning.alle_fund(), grundlag),
-                     noegle="fund", trin=TRIN[0]),
+                     noegle="fund"),  # after the overhead: under no step heading
         antal_fejl=sum(1 for f in beregning.alle_fund() if f.er_fejl),
         i_alt=_i_alt(beregning),
         bindende=BINDENDE,
@@ -518,7 +518,7 @@ def _tilbud(t: Tilbud, tr: TilbudResultat, b: Beregning, g: Takstgrundlag, rs, p
 
     # --- Bemærkninger
     sek.append(Sektion("Fund for tilbuddet", FUND_KOLONNER, _fund_raekker(list(tr.fund), g), noegle="fund", trin=T[9]))
-    sek.append(Sektion("Bemærkninger", ("Bemærkninger",), ((t.bemaerkninger or "(ingen)",),), noegle="bemaerkninger",
+    sek.append(Sektion("Bemærkninger til takstberegningen", ("Tekst",), ((t.bemaerkninger or "(ingen)",),), noegle="bemaerkninger",
                        trin=T[9]))
     return tuple(sek), tr.har_fejl, bilag
 

@@ -59,15 +59,25 @@ class _Ark:
 HOVED_RAEKKER = 5  # title, driftsherre, fingerprint, draft line, blank
 
 
-def _planlaeg(ark: _Ark) -> None:
-    """Row numbers of every section (the same walk as the writer)."""
-    raekke = HOVED_RAEKKER + 1
+TEKST_BREDDE = 36  # text longer than this wraps (in a column at most this wide, plus margin)
+
+
+def _gang(ark: _Ark):
+    """The one walk of a sheet's layout, used by the planner and the writer alike: per section
+    (section, the step heading to write before it or None, whether to write its title)."""
     trin = None
     for s in ark.sektioner:
+        ny = None
         if s.trin and s.trin != trin:
-            trin = s.trin
-            raekke += 1
-        raekke += 2  # title, column header
+            trin = ny = s.trin
+        yield s, ny, s.titel != ny  # a title equal to the step heading just written is not repeated
+
+
+def _planlaeg(ark: _Ark) -> None:
+    """Row numbers of every section (the writer's walk)."""
+    raekke = HOVED_RAEKKER + 1
+    for s, trin, titel in _gang(ark):
+        raekke += (1 if trin else 0) + (1 if titel else 0) + 1  # step heading, title, column header
         ark.start[s.noegle] = (s, raekke)
         raekke += len(s.raekker) + (1 if s.note else 0) + 1
 
@@ -105,6 +115,11 @@ def _adresser(r: Rapport):
         return tekst
 
     return plan, adresse
+
+
+def _linjer(t: str, bredde: int) -> int:
+    """About how many lines a wrapped text takes in a column `bredde` characters wide."""
+    return sum(max(1, -(-len(afsnit) // bredde)) for afsnit in t.split("\n"))
 
 
 def lav_xlsx(r: Rapport) -> bytes:
@@ -154,14 +169,13 @@ def _lav_xlsx(r: Rapport) -> bytes:
         if r.antal_fejl:
             linje(4, udkast, X.S_UDKAST)
         nr = HOVED_RAEKKER
-        trin = None
-        for s in a.sektioner:
-            if s.trin and s.trin != trin:
-                trin = s.trin
+        for s, trin, titel in _gang(a):
+            if trin:
                 nr += 1
                 linje(nr, trin, X.S_TRIN)
-            nr += 1
-            linje(nr, s.titel, X.S_SEKTION)
+            if titel:
+                nr += 1
+                linje(nr, s.titel, X.S_SEKTION)
             nr += 1
             raekke(nr, "".join(celle_tekst(f"{_K[j]}{nr}", tekst(k), X.S_HOVED) for j, k in enumerate(s.kolonner) if k))
             for j, k in enumerate(s.kolonner, 1):
@@ -172,6 +186,7 @@ def _lav_xlsx(r: Rapport) -> bytes:
                 nr += 1
                 fedt = i == sidste or i in fede
                 celler = []
+                linjer = 1
                 for j, v in enumerate(rk):
                     if v is None or v == "":
                         continue
@@ -193,15 +208,16 @@ def _lav_xlsx(r: Rapport) -> bytes:
                     else:
                         t = tekst(v)
                         n = len(t)
-                        if n > 60:
+                        if n > TEKST_BREDDE or "\n" in t:  # wraps; the row is made tall enough
                             celler.append(celle_tekst(adr, t, X.S_OMBRYD))
-                            b = 60
+                            b = TEKST_BREDDE + 2
+                            linjer = max(linjer, _linjer(t, TEKST_BREDDE))
                         else:
                             celler.append(celle_tekst(adr, t, X.S_FED if fedt else X.S_STD))
-                            b = n + 2 if n < 43 else 45
+                            b = n + 2
                         if bredder.get(j + 1, 8) < b:
                             bredder[j + 1] = b
-                raekke(nr, "".join(celler))
+                raekke(nr, "".join(celler), 15 * linjer if linjer > 1 else None)
             if s.note:
                 nr += 1
                 linje(nr, s.note, X.S_NOTE)
@@ -232,7 +248,7 @@ def _lav_xlsx(r: Rapport) -> bytes:
         r.sidste_aar,
     ):
         nr += 1
-        rk(nr, celle_tekst(f"A{nr}", t, X.S_OMBRYD))
+        rk(nr, celle_tekst(f"A{nr}", t, X.S_OMBRYD), 15 * _linjer(t, 66))
     if renset[0]:
         nr += 1
         rk(nr, celle_tekst(f"A{nr}", f"Bemærk: {renset[0]} tekster indeholdt kontroltegn, som ikke kan stå i et "

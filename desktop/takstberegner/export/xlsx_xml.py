@@ -35,11 +35,14 @@ _FONTE = (
 )
 # (numFmtId, font, fill, alignment); number formats are Excel's built-in ones:
 # 4 = #,##0.00, 10 = 0.00 %, 3 = #,##0, 1 = 0.
+# Every cell is top-aligned, so a row with a wrapped text reads from its first line.
+_TOP = '<alignment vertical="top"/>'
 _XF = (
-    (0, 0, 0, ""), (0, 1, 0, ""), (0, 2, 0, ""), (0, 3, 0, ""), (0, 4, 0, ""), (0, 5, 0, ""), (0, 6, 0, ""),
+    (0, 0, 0, _TOP), (0, 1, 0, _TOP), (0, 2, 0, _TOP), (0, 3, 0, _TOP), (0, 4, 0, _TOP), (0, 5, 0, _TOP), (0, 6, 0, _TOP),
     (0, 1, 2, '<alignment vertical="bottom" wrapText="1"/>'), (0, 0, 0, '<alignment vertical="top" wrapText="1"/>'),
-    (0, 7, 0, ""),
-    (4, 0, 0, ""), (4, 1, 0, ""), (10, 0, 0, ""), (10, 1, 0, ""), (3, 0, 0, ""), (3, 1, 0, ""), (1, 0, 0, ""), (1, 1, 0, ""),
+    (0, 7, 0, _TOP),
+    (4, 0, 0, _TOP), (4, 1, 0, _TOP), (10, 0, 0, _TOP), (10, 1, 0, _TOP), (3, 0, 0, _TOP), (3, 1, 0, _TOP),
+    (1, 0, 0, _TOP), (1, 1, 0, _TOP),
 )
 
 
@@ -127,8 +130,11 @@ class Ark:
     sidefod_midt: str = ""
     links: list[tuple[str, str, str]] = field(default_factory=list)  # (cell, location, display)
 
-    def raekke(self, nr: int, celler: str) -> None:
-        self.raekker.append(f'<row r="{nr}">{celler}</row>' if celler else f'<row r="{nr}"/>')
+    def raekke(self, nr: int, celler: str, hoejde: float | None = None) -> None:
+        """Row `nr` (rows in increasing order) with its cells' XML; `hoejde` in points for a row
+        of wrapped text (Excel and LibreOffice do not fit a row's height to it on opening)."""
+        attr = f' ht="{hoejde:g}" customHeight="1"' if hoejde else ""
+        self.raekker.append(f'<row r="{nr}"{attr}>{celler}</row>' if celler else f'<row r="{nr}"{attr}/>')
 
 
 def _ark_xml(a: Ark, valgt: bool) -> bytes:

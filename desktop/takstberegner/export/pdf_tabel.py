@@ -310,7 +310,7 @@ class Gitter(Flowable):
                 kode.append(f"{fn[font]} {s} Tf")
                 nuv = font
             k = koder[font]
-            ops = k.ops
+            ops, kendte, tabel = k.ops, k.kendte, k.tabel
             yb = y0 - pad - s
             yt = f"{yb:.2f}"
             for j, celle in enumerate(L.linjer[i]):
@@ -322,10 +322,10 @@ class Gitter(Flowable):
                 for m, t in enumerate(celle):
                     y = yt if m == 0 else f"{yb - m * leading:.2f}"
                     x = f"{hoejre_kant[j] - bredde(t, font, s):.2f}" if hr else venstre[j]
-                    o = ops(t)
-                    if "{s}" in o:
-                        o = o.replace("{s}", ss)
-                    kode.append(f"1 0 0 1 {x} {y} Tm {o}")
+                    if kendte.issuperset(t):  # every character has its code: one translate
+                        kode.append(f"1 0 0 1 {x} {y} Tm ({t.translate(tabel)}) Tj")
+                    else:
+                        kode.append(f"1 0 0 1 {x} {y} Tm " + ops(t).replace("{s}", ss))
             y0 -= L.raekke_h[i]
         kode.append("ET")
         c._code.append("\n".join(kode))

@@ -150,6 +150,16 @@ def _lav_xlsx(r: Rapport) -> bytes:
         return s
 
     celle_tekst, celle_tal, celle_formel = X.celle_tekst, X.celle_tal, X.celle_formel
+    tekst_memo: dict[str, tuple[str, int, int, bool]] = {}
+
+    def _tekst_info(v) -> tuple[str, int, int, bool]:
+        """A text cell's inline XML, the column width it asks for, its lines when it wraps (0:
+        it does not) and whether control characters were removed: once per distinct text."""
+        t, aendret = rens(v)
+        n = len(t)
+        if n > TEKST_BREDDE or "\n" in t:
+            return X.inline(t), TEKST_BREDDE + 2, _linjer(t, TEKST_BREDDE), aendret
+        return X.inline(t), n + 2, 0, aendret
     fod = tekst(f"{r.driftsherre} · takstår {r.takstaar}")
     hoved2 = f"{r.driftsherre} (CVR {r.cvr}) · takstår {r.takstaar} · {r.regelsaet} · Takstberegner {r.version}"
     udkast = f"UDKAST: beregningen har {r.antal_fejl} fejl og kan ikke indmeldes."
@@ -206,15 +216,18 @@ def _lav_xlsx(r: Rapport) -> bytes:
                         if bredder.get(j + 1, 8) < 15:
                             bredder[j + 1] = 15
                     else:
-                        t = tekst(v)
-                        n = len(t)
-                        if n > TEKST_BREDDE or "\n" in t:  # wraps; the row is made tall enough
-                            celler.append(celle_tekst(adr, t, X.S_OMBRYD))
-                            b = TEKST_BREDDE + 2
-                            linjer = max(linjer, _linjer(t, TEKST_BREDDE))
+                        m = tekst_memo.get(v)
+                        if m is None:
+                            m = tekst_memo[v] = _tekst_info(v)
+                        indre, b, li, aendret = m
+                        if aendret:
+                            renset[0] += 1
+                        if li:  # wraps; the row is made tall enough
+                            celler.append(f'<c r="{adr}" s="{X.S_OMBRYD}" t="inlineStr">{indre}</c>')
+                            if li > linjer:
+                                linjer = li
                         else:
-                            celler.append(celle_tekst(adr, t, X.S_FED if fedt else X.S_STD))
-                            b = n + 2
+                            celler.append(f'<c r="{adr}" s="{X.S_FED if fedt else X.S_STD}" t="inlineStr">{indre}</c>')
                         if bredder.get(j + 1, 8) < b:
                             bredder[j + 1] = b
                 raekke(nr, "".join(celler), 15 * linjer if linjer > 1 else None)

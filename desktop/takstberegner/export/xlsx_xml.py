@@ -89,13 +89,18 @@ def kolonne(j: int) -> str:
     return s
 
 
-def celle_tekst(adr: str, tekst: str, stil: int = S_STD) -> str:
-    """Text, always text (an inline string is never read as a formula). `tekst` must already be
-    free of the control characters XML cannot hold (export/regneark.tekst)."""
+def inline(tekst: str) -> str:
+    """The <is> element of an inline string. `tekst` must already be free of the control
+    characters XML cannot hold (export/regneark.tekst)."""
     t = esc(tekst)
     if t[:1].isspace() or t[-1:].isspace():
-        return f'<c r="{adr}" s="{stil}" t="inlineStr"><is><t xml:space="preserve">{t}</t></is></c>'
-    return f'<c r="{adr}" s="{stil}" t="inlineStr"><is><t>{t}</t></is></c>'
+        return f'<is><t xml:space="preserve">{t}</t></is>'
+    return f"<is><t>{t}</t></is>"
+
+
+def celle_tekst(adr: str, tekst: str, stil: int = S_STD) -> str:
+    """Text, always text (an inline string is never read as a formula)."""
+    return f'<c r="{adr}" s="{stil}" t="inlineStr">{inline(tekst)}</c>'
 
 
 def tal_tekst(v) -> str:

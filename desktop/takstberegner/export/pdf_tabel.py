@@ -265,12 +265,10 @@ class Gitter(Flowable):
         pad, leading = L.pad, L.leading
         hoejder = L.raekke_h[self.fra: self.til]
         total_h = self.height
-        c.saveState()
-        c.setFillColorRGB(0.851, 0.882, 0.949)
-        c.rect(0, total_h - L.hoved_h, self.width, L.hoved_h, stroke=0, fill=1)
-        c.setFillColorRGB(0, 0, 0)
-        c.setStrokeColorRGB(0.63, 0.63, 0.63)
-        c.setLineWidth(0.25)
+        # raw operators inside q ... Q (the canvas's own calls format every number through
+        # reportlab's pure-Python fp_str; Q restores what the canvas believes the state is)
+        c._code.append(f"q 0.851 0.882 0.949 rg 0 {total_h - L.hoved_h:.2f} {self.width:.2f} {L.hoved_h:.2f} re f "
+                       "0 0 0 rg 0.63 0.63 0.63 RG 0.25 w")
         xs = [0.0]
         for b in L.bredder:
             xs.append(xs[-1] + b)
@@ -282,9 +280,7 @@ class Gitter(Flowable):
         sti += [f"{x:.2f} 0 m {x:.2f} {total_h:.2f} l" for x in xs]
         c._code.append("\n".join(sti) + " S")
         if self.sum_linje and hoejder:
-            c.setLineWidth(0.8)
-            c.setStrokeColorRGB(0, 0, 0)
-            c.line(0, ys[-2], self.width, ys[-2])
+            c._code.append(f"0.8 w 0 0 0 RG 0 {ys[-2]:.2f} m {bred} {ys[-2]:.2f} l S")
         koder = _koder(c._doc)
         for k in koder.values():
             if k.navn0 is None:
@@ -327,9 +323,8 @@ class Gitter(Flowable):
                     else:
                         kode.append(f"1 0 0 1 {x} {y} Tm " + ops(t).replace("{s}", ss))
             y0 -= L.raekke_h[i]
-        kode.append("ET")
+        kode.append("ET Q")
         c._code.append("\n".join(kode))
-        c.restoreState()
 
 
 class Tekst(Flowable):
@@ -370,12 +365,12 @@ class Tekst(Flowable):
         if k.navn0 is None:
             k.ops(" ")
         s = self.stoerrelse
-        kode = [f"BT {self.farve[0]:.3f} {self.farve[1]:.3f} {self.farve[2]:.3f} rg {k.navn0} {s} Tf"]
+        kode = [f"q BT {self.farve[0]:.3f} {self.farve[1]:.3f} {self.farve[2]:.3f} rg {k.navn0} {s} Tf"]
         y = self.height - s
         for linje in self.linjer:
             kode.append(f"1 0 0 1 0 {y:.2f} Tm " + k.ops(linje).replace("{s}", str(s)))
             y -= self.leading
-        kode.append("ET")
+        kode.append("ET Q")
         c._code.append("\n".join(kode))
 
 
@@ -421,8 +416,8 @@ def tekst_ops(doc, x: float, y: float, tekst: str, font: str, stoerrelse: float,
         k.ops(" ")
     if hoejre:
         x -= bredde(tekst, font, stoerrelse)
-    return (f"BT {farve[0]:.3f} {farve[1]:.3f} {farve[2]:.3f} rg {k.navn0} {stoerrelse} Tf 1 0 0 1 {x:.2f} {y:.2f} Tm "
-            + k.ops(tekst).replace("{s}", str(stoerrelse)) + " ET")
+    return (f"q BT {farve[0]:.3f} {farve[1]:.3f} {farve[2]:.3f} rg {k.navn0} {stoerrelse} Tf 1 0 0 1 {x:.2f} {y:.2f} Tm "
+            + k.ops(tekst).replace("{s}", str(stoerrelse)) + " ET Q")
 
 
 _KODER: dict[int, tuple[object, dict[str, Koder]]] = {}

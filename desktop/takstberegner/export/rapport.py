@@ -17,6 +17,7 @@ All text shown is Danish (`domain.navne`): no code or field path reaches the rea
 """
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections import defaultdict
 from contextlib import contextmanager
@@ -177,6 +178,7 @@ def lav_rapport(
     s = grundlag.satser
     pension = s.tjenestemandspension_pct if s.tjenestemandspension_pct is not None else rs.std_tjenestemandspension_pct
     vaesentlig = s.vaesentlighed_pct if s.vaesentlighed_pct is not None else rs.std_vaesentlighed_pct
+    pl = s.pl_fremskrivning_pct if s.pl_fremskrivning_pct is not None else rs.std_pl_fremskrivning_pct
     std = " (regelsættets standard)"
     stamdata = Sektion(
         "Driftsherre og satser",
@@ -192,10 +194,11 @@ def lav_rapport(
             ("Tjenestemandspension (%)" + (std if s.tjenestemandspension_pct is None else ""), Tal(pension, PCT)),
             ("Væsentlighedsgrænse (%)" + (std if s.vaesentlighed_pct is None else ""), Tal(vaesentlig, PCT)),
             ("Dage pr. år (SA 5.1)", Tal(rs.dage_pr_aar, HELTAL)),
+            ("P/L-fremskrivning af sidste års takst (%)" + (std if s.pl_fremskrivning_pct is None else ""), Tal(pl, PCT)),
         ),
         noegle="stamdata", trin=TRIN[0],
         raekke_noegler=("navn", "cvr", "type", "takstaar", "regelsaet", "rente_anlaeg", "rente_kort", "pension",
-                        "vaesentlighed", "dage"),
+                        "vaesentlighed", "dage", "pl"),
     )
     tilbud = tuple(
         TilbudRapport(tr.id, tr.navn, tr.kategori, *_tilbud(tilbud_input[tr.id], tr, beregning, grundlag, rs, pension))
@@ -223,35 +226,59 @@ def lav_rapport(
     )
 
 
+# Columns of the Oversigt over takster.
+OV_TAKST, OV_FORRIGE = 9, 11
+
+
 def _oversigt(b: Beregning, tilbud_input: dict[str, Tilbud]) -> Sektion:
     raekker, noegler = [], []
+    pl = Ref("stamdata", "pl", 1, tilbud="")
     for tr in b.tilbud:
         t = tilbud_input[tr.id]
         for j, tk in enumerate(tr.takster):
             takst_ref = Ref("takster", j, TAKST_KOL[tr.takststruktur], tilbud=tr.id)
-            forrige = Ref("oversigt", len(raekker), 9, tilbud="")
-            takst_her = Ref("oversigt", len(raekker), 7, tilbud="")
+            i = len(raekker)
+            forrige = Ref("oversigt", i, OV_FORRIGE, tilbud="")
+            takst_her = Ref("oversigt", i, OV_TAKST, tilbud="")
             raekker.append((
                 tr.id, tr.navn, Tal(tr.kategori, HELTAL), tk.ydelse, tk.ydelse_navn, navne.vis(tk.enhed, navne.ENHEDER),
-                Tal(tk.pladser, HELTAL), Tal(tk.takst, KR, "{0}", (takst_ref,)),
+                Tal(tk.pladser, HELTAL), Tal(tk.belaegning_pct, PCT), Tal(tk.pladsdoegn, TAL),
+                Tal(tk.takst, KR, "{0}", (takst_ref,)),
                 Tal(tk.takst_kr, HELTAL, "ROUND({0},0)", (takst_ref,)), Tal(tk.forrige_takst),
-                _aendring(tk.aendring_pct, takst_her, forrige),
+                _aendring(tk.aendring_pct, takst_her, forrige), _real_aendring(tk.aendring_real_pct, takst_her, forrige, pl),
                 Tal(t.pladser_forrige_aar, HELTAL),
             ))
             noegler.append(f"{tr.id}/{tk.ydelse}")
         if not tr.takster:
             raekker.append((tr.id, tr.navn, Tal(tr.kategori, HELTAL), "",
                             "(ingen takst: " + navne.vis(tr.takststruktur, navne.TAKSTSTRUKTURER) + ")", "",
-                            Tal(tr.pladser, HELTAL), None, None, None, None, Tal(t.pladser_forrige_aar, HELTAL)))
+                            Tal(tr.pladser, HELTAL), None, None, None, None, None, None, None,
+                            Tal(t.pladser_forrige_aar, HELTAL)))
             noegler.append(tr.id)
     return Sektion(
         "Oversigt over takster",
-        ("Tilbud", "Tilbudsnavn", "Kategori", "Ydelse", "Ydelsesnavn", "Enhed", "Pladser", "Takst (kr., bindende)",
-         "Takst i hele kr. (visning)", "Sidste års takst", "Ændring", "Pladser sidste år"),
+        ("Tilbud", "Tilbudsnavn", "Kategori", "Ydelse", "Ydelsesnavn", "Enhed", "Pladser", "Belægning", "Pladsdøgn",
+         "Takst (kr., bindende)", "Takst i hele kr. (visning)", "Sidste års takst", "Ændring",
+         "Real ændring (efter P/L)", "Pladser sidste år"),
         tuple(raekker), noegle="oversigt", trin=TRIN[0], raekke_noegler=tuple(noegler),
-        note="Taksten i kroner og øre er bindende; hele kroner er takstbilagets visning. Takstgrundlaget pr. tilbud "
-             "står i tabellen 'I alt for driftsherren' (én gang pr. tilbud, så kolonnerne kan summeres).",
+        note="Taksten i kroner og øre er bindende; hele kroner er takstbilagets visning. Real ændring er ændringen "
+             "mod sidste års takst fremskrevet med årets P/L (SPEC §5). Takstgrundlaget pr. tilbud står i tabellen "
+             "'I alt for driftsherren' (én gang pr. tilbud, så kolonnerne kan summeres).",
     )
+
+
+def _real_aendring(real_pct, takst: Ref, forrige: Ref, pl: Ref) -> Tal:
+    """The real change: against last year's takst fremskrevet with the year's P/L (SPEC §5)."""
+    if real_pct is None:
+        return Tal(None, PCT)
+    return Tal(real_pct, PCT, "ROUND(({0}-{1}*(1+{2}))/({1}*(1+{2}))*100,2)/100", (takst, forrige, pl))  # {2}: a percent cell
+
+
+def _fremskrevet(tk, forrige: Ref, pl: Ref) -> Tal:
+    """Last year's takst × (1 + P/L), as the engine publishes it (øre)."""
+    if tk.forrige_fremskrevet is None:
+        return Tal(None)
+    return Tal(tk.forrige_fremskrevet, KR, "ROUND({0}*(1+{1}),2)", (forrige, pl))
 
 
 def _aendring(aendring_pct, takst: Ref, forrige: Ref) -> Tal:
@@ -320,9 +347,13 @@ TAKST_KOL = {"gennemsnit": 9, "differentieret": 10, "enhed": 4, "traekningsret":
 
 def _tilbud(t: Tilbud, tr: TilbudResultat, b: Beregning, g: Takstgrundlag, rs, pension_sats) -> tuple:
     """(sections, har_fejl, appendix) of one tilbud."""
+    from takstberegner.domain.belaegning import belaegning as vurder_belaegning
+
     ydelse_nr = {y.id: i + 1 for i, y in enumerate(t.ydelser)}
     sek: list[Sektion] = []
     T = TRIN
+    bres = vurder_belaegning(t, g.takstaar, rs, "tilbud")  # the exact b and b_i the engine divides by
+    of = t.objektiv_finansiering
 
     # --- Stamdata og pladser
     sv = t.saerlige_vilkaar
@@ -336,6 +367,13 @@ def _tilbud(t: Tilbud, tr: TilbudResultat, b: Beregning, g: Takstgrundlag, rs, p
         ("Pladser sidste år", Tal(t.pladser_forrige_aar, HELTAL)),
     ]
     stam_n = ["tilbud", "tp", "paragraf", "kategori", "type", "struktur", "korte", "nyt", "sv", "pladser", "forrige"]
+    if t.nyt_tilbud:
+        stam.append(("Første driftsår" + (" (ikke angivet: takståret)" if t.foerste_driftsaar is None else ""),
+                     Tal(t.foerste_driftsaar or g.takstaar, AAR)))
+        stam_n.append("foerste")
+    if of is not None:
+        stam.append(("Objektiv finansiering: kommunernes andel af takstgrundlaget (%)", Tal(of.andel_pct, PCT)))
+        stam_n.append("objektiv")
     if t.pladser_forrige_aar is not None:
         stam.append(("Ændring i pladser", Tal(t.pladser - t.pladser_forrige_aar, HELTAL, "{0}-{1}",
                                               (Ref("stamdata", "pladser", 1), Ref("stamdata", "forrige", 1)))))
@@ -354,13 +392,30 @@ def _tilbud(t: Tilbud, tr: TilbudResultat, b: Beregning, g: Takstgrundlag, rs, p
     sek.append(Sektion("Stamdata", ("Felt", "Værdi"), tuple(stam), noegle="stamdata", trin=T[1],
                        raekke_noegler=tuple(stam_n)))
     if t.ydelser:
+        dage = Ref("stamdata", "dage", 1, tilbud="")
+        yr = []
+        for i, (y, b_i) in enumerate(zip(t.ydelser, bres.ydelser)):
+            if y.belaegning is not None:
+                egen = navne.vis(y.belaegning.metode, navne.BELAEGNING_METODER)
+                if y.belaegning.metode == "beregnet":
+                    egen += " (" + ", ".join(f"{aar}: {dansk.procent(v)}" for aar, v in y.belaegning.faktisk_pct) + ")"
+                if y.belaegning.begrundelse:
+                    egen += ". " + y.belaegning.begrundelse
+                b_tal = Tal(b_i, PCT)
+            else:
+                egen = "Tilbuddets"
+                b_tal = Tal(b_i, PCT, "{0}", (Ref("belaegning", "b", 1),)) if b_i is not None else Tal(None, PCT)
+            pd_i = Tal(Decimal(y.pladser * rs.dage_pr_aar) * b_i / 100, TAL, "{0}*{1}*{2}",
+                       (Ref("ydelser", i, YD_PLADSER), dage, Ref("ydelser", i, YD_BEL))) if b_i is not None else Tal(None)
+            yr.append((Tal(i + 1, HELTAL), y.id, y.navn, Tal(y.pladser, HELTAL), Tal(y.stoettetimer_uge, TAL), b_tal,
+                       egen, pd_i, _ja(y.korte_forloeb), Tal(y.forrige_takst), y.sundhedsydelser))
         sek.append(Sektion(
             "Ydelser",
-            ("Nr.", "Ydelse", "Navn", "Pladser", "Støttetimer pr. uge", "Sidste års takst", "Sundhedsydelser"),
-            tuple((Tal(i + 1, HELTAL), y.id, y.navn, Tal(y.pladser, HELTAL), Tal(y.stoettetimer_uge, TAL),
-                   Tal(y.forrige_takst), y.sundhedsydelser) for i, y in enumerate(t.ydelser)),
-            noegle="ydelser", trin=T[1], raekke_noegler=tuple(y.id for y in t.ydelser),
-            note=SIDSTE_AAR,
+            ("Nr.", "Ydelse", "Navn", "Pladser", "Støttetimer pr. uge", "Belægning", "Ydelsens egen belægning",
+             "Pladsdøgn", "Korte forløb", "Sidste års takst", "Sundhedsydelser"),
+            tuple(yr), noegle="ydelser", trin=T[1], raekke_noegler=tuple(y.id for y in t.ydelser),
+            note="En ydelse med egen belægning (fx aflastning) regner sine pladsdøgn med den; de andre bruger "
+                 "tilbuddets (SPEC §4.10). " + SIDSTE_AAR,
         ))
 
     # --- Budget (summary per post; every line in the appendix)
@@ -404,12 +459,19 @@ def _tilbud(t: Tilbud, tr: TilbudResultat, b: Beregning, g: Takstgrundlag, rs, p
         if bel.begrundelse:
             raekker.append(("Begrundelse", bel.begrundelse))
             rn.append(None)
-    if tr.belaegning_pct is not None:
-        b_eksakt = _eksakt_b(t, g.takstaar)
-        raekker.append(("Belægningsprocent i takstberegningen", Tal(b_eksakt, PCT, *(b_formel or ("", ())))))
+    if bres.pct is not None:
+        raekker.append(("Belægningsprocent i takstberegningen", Tal(bres.pct, PCT, *(b_formel or ("", ())))))
         rn.append("b")
+    if bres.egen and tr.belaegning_pct is not None:
+        n_y = len(t.ydelser)
+        raekker.append(("Pladsdøgn i alt (ydelserne har egen belægning)",
+                        Tal(tr.pladsdoegn, TAL, "SUM({0})", (Ref("ydelser", 0, YD_PD, til=n_y - 1),))))
+        rn.append("pd")
+        raekker.append(("Belægning for tilbuddet i alt (pladsdøgn ÷ (pladser × dage))", Tal(tr.belaegning_pct, PCT)))
+        rn.append(None)
+    elif bres.pct is not None:
         raekker.append(("Pladsdøgn (pladser × dage × belægning)",
-                        Tal(Decimal(t.pladser * rs.dage_pr_aar) * b_eksakt / 100, TAL, "{0}*{1}*{2}",
+                        Tal(Decimal(t.pladser * rs.dage_pr_aar) * bres.pct / 100, TAL, "{0}*{1}*{2}",
                             (Ref("stamdata", "pladser", 1), Ref("stamdata", "dage", 1, tilbud=""), Ref("belaegning", "b", 1)))))
         rn.append("pd")
     if t.enheder:
@@ -423,12 +485,16 @@ def _tilbud(t: Tilbud, tr: TilbudResultat, b: Beregning, g: Takstgrundlag, rs, p
     for o in b.overhead:
         for a in o.andele:
             if a.modtager_id == t.id:
-                oh.append((o.pulje_id, o.navn, navne.vis(o.noegle, navne.NOEGLER), Tal(a.noegletal, TAL), Tal(a.beloeb)))
+                oh.append((o.pulje_id, o.navn, navne.vis(o.noegle, navne.NOEGLER), Tal(a.noegletal, TAL), Tal(a.beloeb),
+                           KATEGORI_NAVNE.get(o.kategori, navne.vis(o.kategori))))
     n = len(oh)
-    oh.append(("I alt", "", "", None, Tal(tr.overhead, KR, "SUM({0})", (Ref("overhead", 0, 4, til=n - 1),)) if n else Tal(tr.overhead)))
+    oh.append(("I alt", "", "", None, Tal(tr.overhead, KR, "SUM({0})", (Ref("overhead", 0, 4, til=n - 1),)) if n else Tal(tr.overhead),
+               ""))
     sek.append(Sektion("Tilbuddets andel af overhead (SA 5.5.7, 9.1)",
-                       ("Pulje", "Navn", "Nøgle", "Tilbuddets nøgletal", "Andel (kr.)"),
-                       tuple(oh), sum_raekke=True, noegle="overhead", trin=T[4]))
+                       ("Pulje", "Navn", "Nøgle", "Tilbuddets nøgletal", "Andel (kr.)", "Omkostningskategori"),
+                       tuple(oh), sum_raekke=True, noegle="overhead", trin=T[4],
+                       note="Hver pulje lander i sin omkostningskategori (SPEC §4.5); uden angivet kategori i "
+                            "administration."))
 
     # --- Anlæg: exact afskrivning and forrentning, so the workbook's sums equal the engine's
     inp = {a.id: a for a in t.anlaeg}
@@ -498,9 +564,15 @@ def _tilbud(t: Tilbud, tr: TilbudResultat, b: Beregning, g: Takstgrundlag, rs, p
                        sum_raekke=True, noegle="indtaegter", trin=T[6]))
 
     # --- Takststruktur: the omkostningsgrundlag by category, the bridge, the takster
-    omk_sek, o_eks, tg_w = _omkostningsgrundlag(t, tr, rs, g, pension_sats)
+    oh_kat: dict[str, Decimal] = {}
+    for o in b.overhead:
+        for a in o.andele:
+            if a.modtager_id == t.id:
+                oh_kat[o.kategori] = oh_kat.get(o.kategori, _ZERO) + a.beloeb
+    omk_sek, o_eks, tg_w = _omkostningsgrundlag(t, tr, rs, g, pension_sats, oh_kat)
     sek.extend(omk_sek)
-    sek.extend(_takster(t, tr, rs, ydelse_nr, o_eks, tg_w, pension_sats, g.takstaar))
+    tg_takst = tg_w * (1 - of.andel_pct / 100) if of is not None else tg_w
+    sek.extend(_takster(t, tr, rs, ydelse_nr, o_eks, tg_takst, pension_sats, bres))
 
     # --- Tillægsydelser
     if tr.tillaegsydelser:
@@ -523,15 +595,8 @@ def _tilbud(t: Tilbud, tr: TilbudResultat, b: Beregning, g: Takstgrundlag, rs, p
     return tuple(sek), tr.har_fejl, bilag
 
 
-def _eksakt_b(t: Tilbud, takstaar: int) -> Decimal:
-    """The belægning the engine divides by (its mean of two years is not rounded)."""
-    bel = t.belaegning
-    if bel.metode == "beregnet":
-        aar = sorted((y for y, _ in bel.faktisk_pct if y < takstaar), reverse=True)[:2]
-        v = dict(bel.faktisk_pct)
-        return (v[aar[0]] + v[aar[1]]) / 2
-    return bel.pct
-
+# Columns of the ydelser table.
+YD_PLADSER, YD_BEL, YD_PD = 3, 5, 7
 
 # Columns of the budget appendix.
 BL_BELOEB, BL_PENSION, BL_KAT, BL_I_TAKST, BL_DEL, BL_YNR = 8, 10, 11, 12, 4, 6
@@ -604,9 +669,12 @@ def _alle(sek: str, kol: int) -> Ref:
     return Ref(sek, None, kol)
 
 
-def _omkostningsgrundlag(t: Tilbud, tr: TilbudResultat, rs, g: Takstgrundlag, pension_sats: Decimal) -> tuple[list[Sektion], Decimal, Decimal]:
+def _omkostningsgrundlag(t: Tilbud, tr: TilbudResultat, rs, g: Takstgrundlag, pension_sats: Decimal,
+                         oh_kat: dict[str, Decimal]) -> tuple[list[Sektion], Decimal, Decimal]:
     """The omkostningsgrundlag by category and step (live sums in the workbook), and the bridge
-    omkostningsgrundlag + regulering − øvrige indtægter = takstgrundlag."""
+    omkostningsgrundlag + regulering − øvrige indtægter = takstgrundlag (less a lovhjemlet
+    objektiv finansiering: the grundlag of the takster). `oh_kat`: the tilbud's overhead by the
+    category each pulje lands in."""
     T = TRIN[7]
     har_linjer = bool(t.omkostninger)
     budget = dict.fromkeys(KATEGORIER, _ZERO)
@@ -645,8 +713,8 @@ def _omkostningsgrundlag(t: Tilbud, tr: TilbudResultat, rs, g: Takstgrundlag, pe
                              (Ref("omk", 0, 1, til=len(KATEGORIER) - 1, til_kolonne=5), Ref("stamdata", "dk_mdr", 1),
                               Ref("stamdata", "rente_kort", 1, tilbud="")))
                          if t.driftskapital is not None else Tal(_ZERO))
-        if k == "administration":
-            celler[5] = Tal(tr.overhead, KR, "{0}", (Ref("overhead", -1, 4),))
+        if k in oh_kat:
+            celler[5] = Tal(oh_kat[k], KR, f'SUMIFS({{0}},{{1}},"{navn}")', (_alle("overhead", 4), _alle("overhead", 5)))
         i = len(raekker)
         total = sum((c.v for c in celler[1:] if isinstance(c, Tal)), _ZERO)
         celler.append(Tal(total, KR, "SUM({0})", (Ref("omk", i, 1, til_kolonne=6),)))
@@ -681,6 +749,17 @@ def _omkostningsgrundlag(t: Tilbud, tr: TilbudResultat, rs, g: Takstgrundlag, pe
         ),
         sum_raekke=True, noegle="bro", trin=T, raekke_noegler=("omk", "reg", "ind", "tg"),
     )
+    of = t.objektiv_finansiering
+    if of is not None:  # SA 4.2.1, SPEC §4.12a: the kommuner pay a share; the takster carry the rest
+        obj = tg_w * of.andel_pct / 100
+        bro = dataclasses.replace(
+            bro, raekker=bro.raekker + (
+                (f"− Objektiv finansiering ({dansk.procent(of.andel_pct)} af takstgrundlaget, betales af kommunerne)",
+                 Tal(obj, KR, "{0}*{1}", (Ref("bro", "tg", 1), Ref("stamdata", "objektiv", 1))), "Stamdata og pladser"),
+                ("= Grundlag for taksterne", Tal(tg_w - obj, KR, "{0}-{1}", (Ref("bro", "tg", 1), Ref("bro", "obj", 1))), ""),
+            ),
+            raekke_noegler=bro.raekke_noegler + ("obj", "tgt"), fede=(3,),
+        )
     memo = Sektion(
         "Til orientering (indgår ikke i summen ovenfor)",
         ("Post", "Beløb (kr.)"),
@@ -714,17 +793,34 @@ def _egne(tabel: dict[tuple[str | None, str], Decimal], ydelse_id: str | None, d
 
 
 def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: Decimal, tg: Decimal,
-             pension_sats: Decimal, takstaar: int) -> list[Sektion]:
+             pension_sats: Decimal, bres) -> list[Sektion]:
     """From takstgrundlag to takster, by takststruktur (SA 4.1, 4.2.2, 5.4): live formulas that
-    give the engine's takster, the category split as the engine's figures with a check."""
+    give the engine's takster, the category split as the engine's figures with a check. `tg` is
+    the grundlag of the takster (the takstgrundlag less a lovhjemlet objektiv finansiering);
+    pladsdøgn use each ydelse's own belægning b_i where it has one (`bres`, SPEC §4.10)."""
     T = TRIN[7]
     ud: list[Sektion] = []
     bi, bp, bk, bd, by = (_alle("budgetlinjer", BL_I_TAKST), _alle("budgetlinjer", BL_PENSION),
                           _alle("budgetlinjer", BL_KAT), _alle("budgetlinjer", BL_DEL), _alle("budgetlinjer", BL_YNR))
     har_linjer = bool(t.omkostninger)
-    O, TG = Ref("omk", -1, 7), Ref("bro", "tg", 1)
+    O = Ref("omk", -1, 7)
+    TG = Ref("bro", "tgt" if t.objektiv_finansiering is not None else "tg", 1)
     dage = Ref("stamdata", "dage", 1, tilbud="")
+    pl = Ref("stamdata", "pl", 1, tilbud="")
     y_af = {y.id: y for y in t.ydelser}
+    b_af = {y.id: b_i for y, b_i in zip(t.ydelser, bres.ydelser)}
+
+    def b_celle(y) -> Tal:
+        """A takst row's belægning: its ydelse's (own or the tilbud's), or the tilbud's."""
+        if y is not None:
+            return Tal(b_af[y.id], PCT, "{0}", (Ref("ydelser", y.id, YD_BEL),))
+        return Tal(bres.pct, PCT, "{0}", (Ref("belaegning", "b", 1),))
+
+    def real(tk, j: int, takst_kol: int, forrige_kol: int) -> tuple[Tal, Tal]:
+        forrige = Ref("takster", j, forrige_kol)
+        return (_fremskrevet(tk, forrige, pl),
+                _real_aendring(tk.aendring_real_pct, Ref("takster", j, takst_kol), forrige, pl))
+
     faktor = tg / o if o else _ZERO
     egne_tabel = _egne_tabel(t, pension_sats)
 
@@ -737,10 +833,11 @@ def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: De
         return _aendring(tk.aendring_pct, Ref("takster", j, takst_kol), Ref("takster", j, forrige_kol))
 
     if t.takststruktur == "gennemsnit" and tr.takster:
-        b = _eksakt_b(t, takstaar)
-        pd = {tk.ydelse: Decimal((y_af[tk.ydelse].pladser if tk.ydelse in y_af else t.pladser) * rs.dage_pr_aar) * b / 100
+        pd = {tk.ydelse: (Decimal(y_af[tk.ydelse].pladser * rs.dage_pr_aar) * b_af[tk.ydelse] / 100 if tk.ydelse in y_af
+                          else Decimal(t.pladser * rs.dage_pr_aar) * bres.pct / 100)
               for tk in tr.takster}
-        pd_sum = sum((Decimal(y.pladser * rs.dage_pr_aar) * b / 100 for y in t.ydelser), _ZERO) if t.ydelser else sum(pd.values(), _ZERO)
+        pd_sum = (sum((Decimal(y.pladser * rs.dage_pr_aar) * b_af[y.id] / 100 for y in t.ydelser), _ZERO) if t.ydelser
+                  else sum(pd.values(), _ZERO))
         egne = {tk.ydelse: (_egne(egne_tabel, tk.ydelse) if tk.ydelse in y_af else _ZERO) for tk in tr.takster}
         faelles = o - sum(egne.values(), _ZERO)
         n = len(tr.takster)
@@ -755,8 +852,7 @@ def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: De
             tg_i = i_alt * faktor if o else tg * p / pd_sum
             r = lambda k: Ref("takster", j, k)  # noqa: E731
             raekker.append((
-                tk.ydelse, tk.ydelse_navn, pladser,
-                Tal(b, PCT, "{0}", (Ref("belaegning", "b", 1),)),
+                tk.ydelse, tk.ydelse_navn, pladser, b_celle(y),
                 Tal(p, TAL, "{0}*{1}*{2}", (r(2), dage, r(3))),
                 egne_tal(ydelse_nr.get(tk.ydelse, 0), egne[tk.ydelse]) if y else Tal(_ZERO),
                 Tal(andel, KR, "({0}-SUM({1}))*{2}/SUM({3})",
@@ -765,22 +861,21 @@ def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: De
                 Tal(tg_i, KR, "IF({0}=0,{1}*{2}/SUM({3}),{4}*{1}/{0})", (O, TG, r(4), Ref("takster", 0, 4, til=n - 1), r(7))),
                 Tal(tk.takst, KR, "ROUND({0}/{1},2)", (r(8), r(4))),
                 Tal(tk.takst_kr, HELTAL, "ROUND({0}/{1},0)", (r(8), r(4))),
-                Tal(tk.forrige_takst), aendring(tk, j, 9, 11),
+                Tal(tk.forrige_takst), aendring(tk, j, 9, 11), *real(tk, j, 9, 11),
             ))
         ud.append(Sektion(
             "Fra takstgrundlag til takster (gennemsnitstakst, SA 5.4.3)",
             ("Ydelse", "Navn", "Pladser", "Belægning", "Pladsdøgn", "Egne omkostninger", "Andel af fælles omkostninger",
              "Omkostninger i alt", "Andel af takstgrundlaget", "Takst (kr., bindende)", "Hele kr. (visning)",
-             "Sidste års takst", "Ændring"),
+             "Sidste års takst", "Ændring", "Sidste års takst fremskrevet (P/L)", "Real ændring"),
             tuple(raekker), noegle="takster", trin=T, raekke_noegler=tuple(tk.ydelse for tk in tr.takster),
             note="Hver ydelse får sine egne budgetlinjer og en andel af de fælles omkostninger efter pladsdøgn; "
                  "andelen af takstgrundlaget = omkostninger i alt × takstgrundlag ÷ omkostningsgrundlag; "
                  "takst = andel ÷ pladsdøgn, afrundet én gang til øre.",
         ))
     elif t.takststruktur == "differentieret" and tr.takster:
-        b = _eksakt_b(t, takstaar)
         ydelser = t.ydelser
-        pd_all = [Decimal(y.pladser * rs.dage_pr_aar) * b / 100 for y in ydelser]
+        pd_all = [Decimal(y.pladser * rs.dage_pr_aar) * b_af[y.id] / 100 for y in ydelser]
         pd_sum = sum(pd_all, _ZERO)
         h_raa = [y.stoettetimer_uge or _ZERO for y in ydelser]
         ingen_h = sum((Decimal(y.pladser) * h for y, h in zip(ydelser, h_raa)), _ZERO) == 0
@@ -814,8 +909,7 @@ def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: De
             y = ydelser[i]
             r = lambda k: Ref("takster", j, k)  # noqa: E731
             raekker.append((
-                tk.ydelse, tk.ydelse_navn, Tal(y.pladser, HELTAL, "{0}", (Ref("ydelser", y.id, 3),)),
-                Tal(b, PCT, "{0}", (Ref("belaegning", "b", 1),)),
+                tk.ydelse, tk.ydelse_navn, Tal(y.pladser, HELTAL, "{0}", (Ref("ydelser", y.id, YD_PLADSER),)), b_celle(y),
                 Tal(pd_all[i], TAL, "{0}*{1}*{2}", (r(2), dage, r(3))),
                 Tal(h[i], TAL, "{0}" if not ingen_h else "", (Ref("ydelser", y.id, 4),) if not ingen_h else ()),
                 Tal(pd_all[i] * h[i], TAL, "{0}*{1}", (r(4), r(5))),
@@ -826,13 +920,13 @@ def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: De
                     (D("basis"), D("r_tot"), D("faktor"), r(5), v_rng, r(4), r(7))),
                 Tal(tk.takst_kr, HELTAL, "ROUND({0}+{1}*{2}*{3}/SUM({4})+IF({5}=0,0,{6}*{2}/{5}),0)",
                     (D("basis"), D("r_tot"), D("faktor"), r(5), v_rng, r(4), r(7))),
-                Tal(tk.forrige_takst), aendring(tk, j, 10, 12),
+                Tal(tk.forrige_takst), aendring(tk, j, 10, 12), *real(tk, j, 10, 12),
             ))
         ud.append(Sektion(
             "Fra takstgrundlag til takster (basistakst + differentierede takster)",
             ("Ydelse", "Navn", "Pladser", "Belægning", "Pladsdøgn", "Støttetimer pr. uge" + (" (ingen angivet: 1)" if ingen_h else ""),
              "Pladsdøgn × støttetimer", "Egne omkostninger", "Basistakst", "Ydelsestakst", "Takst (kr., bindende)",
-             "Hele kr. (visning)", "Sidste års takst", "Ændring"),
+             "Hele kr. (visning)", "Sidste års takst", "Ændring", "Sidste års takst fremskrevet (P/L)", "Real ændring"),
             tuple(raekker), noegle="takster", trin=T, raekke_noegler=tuple(tk.ydelse for tk in tr.takster),
             note="Basistakst = basisomkostninger × faktor ÷ alle pladsdøgn (ens for alle borgere). Takst = basistakst + "
                  "borgerrettede omkostninger × faktor × støttetimer ÷ Σ(pladsdøgn × støttetimer) + egne omkostninger × "
@@ -846,11 +940,11 @@ def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: De
                             Tal(t.enheder.antal, TAL, "{0}", (Ref("belaegning", "enheder", 1),)),
                             Tal(tk.takst, KR, "ROUND({0}/{1},2)", (TG, r(3))),
                             Tal(tk.takst_kr, HELTAL, "ROUND({0}/{1},0)", (TG, r(3))),
-                            Tal(tk.forrige_takst), aendring(tk, j, 4, 6)))
+                            Tal(tk.forrige_takst), aendring(tk, j, 4, 6), *real(tk, j, 4, 6)))
         ud.append(Sektion(
             "Fra takstgrundlag til takst (enhedstakst, SA 4.1)",
             ("Ydelse", "Navn", "Enhed", "Forventede enheder", "Takst (kr., bindende)", "Hele kr. (visning)",
-             "Sidste års takst", "Ændring"),
+             "Sidste års takst", "Ændring", "Sidste års takst fremskrevet (P/L)", "Real ændring"),
             tuple(raekker), noegle="takster", trin=T, raekke_noegler=tuple(tk.ydelse for tk in tr.takster),
             note="Takst = takstgrundlag ÷ forventede enheder, afrundet én gang til øre.",
         ))
@@ -885,8 +979,28 @@ def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: De
             note="Fordelt i hele kroner efter største rest (SPEC §1); andelene står som tal, og kontrolrækken viser, "
                  "at de summer til takstgrundlaget.",
         ))
+    of = t.objektiv_finansiering
+    if of is not None and tr.objektiv_fordeling is not None:
+        noegler = dict(of.fordeling)
+        raekker = [(k, Tal(noegler.get(k), TAL), Tal(v, HELTAL)) for k, v in tr.objektiv_fordeling.items()]
+        n = len(raekker)
+        cifre = max(0, -rs.afrunding_objektiv.normalize().as_tuple().exponent)
+        raekker.append(("I alt", None, Tal(sum(tr.objektiv_fordeling.values(), _ZERO), HELTAL, "SUM({0})",
+                                           (Ref("objektiv", 0, 2, til=n - 1),))))
+        raekker.append(("Kontrol: fordelt − objektiv finansiering afrundet (skal være 0)", None,
+                        Tal(_ZERO, HELTAL, f"{{0}}-ROUND({{1}},{cifre})", (Ref("objektiv", n, 2), Ref("bro", "obj", 1)))))
+        ud.append(Sektion(
+            "Objektiv finansiering: kommunernes andel fordelt (SA 4.2.1)", ("Kommune", "Fordelingsnøgle", "Andel (hele kr.)"),
+            tuple(raekker), noegle="objektiv", trin=T, fede=(n,),
+            note="Andelen af takstgrundlaget fordelt på kommunerne efter nøglen, i hele kroner efter største rest "
+                 "(SPEC §4.12a); taksterne regnes af resten.",
+        ))
+    ekstra = []
     if tr.pris_pr_stoettetime is not None:
-        ud.append(Sektion("Pris pr. direkte støttetime (SA 5.4.7)", ("Felt", "Værdi"),
-                          (("Pris pr. direkte støttetime", Tal(tr.pris_pr_stoettetime)),), noegle="ekstra", trin=T))
+        ekstra.append(("Pris pr. direkte støttetime (SA 5.4.7)", Tal(tr.pris_pr_stoettetime)))
+    if t.takststruktur == "gennemsnit" and tr.basistakst is not None:
+        ekstra.append(("Basistakst: udgangspunkt for en forhandlet takst (SPEC §4.13a)", Tal(tr.basistakst)))
+    if ekstra:
+        ud.append(Sektion("Pris pr. støttetime og basistakst", ("Felt", "Værdi"), tuple(ekstra), noegle="ekstra", trin=T))
     return ud
 

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton
 
 from takstberegner.app import sekretariat, signering_dialog
-from takstberegner.export import signering
+from takstberegner.export import signering, ur
 
 from . import dialogsvar
 
@@ -229,7 +229,7 @@ def test_takstbilag_fra_sekretariatmenuen(ny_indmelding, demo_vindue, filvalg, b
 
 
 def _ca_certifikat():
-    from datetime import datetime, timedelta, timezone
+    from datetime import timedelta
 
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes
@@ -238,7 +238,7 @@ def _ca_certifikat():
 
     k = ec.generate_private_key(ec.SECP256R1())
     n = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Test OCES3 Rod")])
-    nu = datetime.now(timezone.utc)
+    nu = ur.nu()  # the clock the tests hold at the end of takstår 2026 once it has passed
     return (x509.CertificateBuilder().subject_name(n).issuer_name(n).public_key(k.public_key()).serial_number(1)
             .not_valid_before(nu - timedelta(days=1)).not_valid_after(nu + timedelta(days=3650))
             .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)

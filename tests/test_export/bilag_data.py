@@ -22,7 +22,7 @@ from pathlib import Path
 
 from takstberegner import tjeneste
 from takstberegner.domain import model as m
-from takstberegner.export import asic, indmelding, rapport, revision_pdf, takstskema_xlsx
+from takstberegner.export import asic, indmelding, rapport, revision_pdf, takstskema_xlsx, ur
 
 from .conftest import eksempel
 
@@ -85,7 +85,7 @@ def signer(g: m.Takstgrundlag, underskriver, sti: Path, tid: datetime | None = N
     if ren == g:
         return indmelding.lav_indmelding(g, b, underskriver, sti, tid).sti
     g_bytes, t_bytes, fp = indmelding.json_medlemmer(g, b)
-    tid = tid or datetime.now().astimezone().replace(microsecond=0)
+    tid = tid or ur.nu().astimezone().replace(microsecond=0)  # the clock the tests may hold (tests/conftest)
     r = rapport.lav_rapport(ren, tjeneste.beregn(ren), fingeraftryk=fp, dannet=tid)
     medlemmer = {indmelding.MEDLEM_GRUNDLAG: g_bytes, indmelding.MEDLEM_TAKSTER: t_bytes,
                  indmelding.MEDLEM_SKEMA: takstskema_xlsx.lav_xlsx(r), indmelding.MEDLEM_PDF: revision_pdf.lav_pdf(r)}

@@ -8,6 +8,8 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
+
+from takstberegner.domain.navne import felt_tekst
 from hypothesis import HealthCheck, given, settings
 from takstberegner.formats import takstgrundlag as tg
 from takstberegner.formats.fejl import InputError
@@ -40,7 +42,9 @@ def test_laeseren_afviser_syntaks_med_feltets_sti(navn):
     assert e.value.sti == sti
     assert len(e.value.besked) > 15 and "Traceback" not in e.value.besked
     assert "Error" not in e.value.besked  # a sentence, not an exception name
-    assert str(e.value) == (f"{e.value.sti}: {e.value.besked}" if e.value.sti else e.value.besked)
+    # Shown to a user, the place is in words (navne.felt_tekst), never the field path.
+    assert str(e.value) == (f"{felt_tekst(e.value.sti)}: {e.value.besked}" if e.value.sti else e.value.besked)
+    assert not any(c in e.value.sti for c in ".[") or e.value.sti not in str(e.value)
     # A file that is a JSON document is rejected by laes_dict with the same path.
     try:
         d = json.loads((MALFORMED / navn).read_text(encoding="utf-8"), parse_float=D)

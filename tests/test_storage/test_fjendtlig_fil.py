@@ -145,6 +145,11 @@ STED = "Bostedet Nord › Budget › linje 1 › Beløb"
     (["UPDATE metadata SET aendret = 'i går'"], ["Filens oplysninger › Sidst gemt"]),
     (["UPDATE tilbud SET enheder_enhed = 'time', enheder_antal = NULL"], ["Bostedet Nord › Enheder › Antal", "mangler"]),
     (["DELETE FROM grundlag"], ["driftsherre og satser mangler"]),
+    # beyond what any door accepts (formats.laeser.urimelig): abs() of it overflowed the validation
+    (["UPDATE omkostningslinje SET beloeb = '1E+999999999' WHERE position = 0"], [STED, "'1E+999999999'"]),
+    (["UPDATE omkostningslinje SET beloeb = '-1E+999999999' WHERE position = 0"], [STED, "'-1E+999999999'"]),
+    (["UPDATE omkostningslinje SET beloeb = '1E-999999999' WHERE position = 0"], [STED, "'1E-999999999'"]),
+    (["UPDATE overheadpulje SET beloeb = '1E+101'"], ["Overhead", "'1E+101'"]),
 ])
 def test_forkert_type_er_beskadiget_med_sted(fil, saetninger, tekster):
     _sql(fil, *saetninger)

@@ -49,7 +49,7 @@ _FINANSIERINGER = frozenset(m.FINANSIERINGER)
 def _vis(v: Any) -> str:
     """A value for a text; Danish numbers where they are sane, else as written."""
     if isinstance(v, Decimal):
-        if v.is_finite() and abs(v) < Decimal(10) ** 15:
+        if v.is_finite() and (not v or v.adjusted() < 15):
             return fund_mod.vis(v)
         return str(v)
     if isinstance(v, date):

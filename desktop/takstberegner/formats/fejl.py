@@ -7,9 +7,17 @@ from takstberegner.fejl import Fejl
 class InputError(Fejl, ValueError):
     """Raised by readers at the edges (formats/, storage/, importers/); never by the domain."""
 
-    def __init__(self, sti: str, besked: str):
+    def __init__(self, sti: str, besked: str, sted: str | None = None):
         super().__init__(besked)
         self.sti = sti
+        self.sted = sted  # the place in words when the caller knows the tilbud's names
 
     def __str__(self) -> str:
-        return f"{self.sti}: {self.besked}" if self.sti else self.besked
+        """The place in words (navne.felt_tekst), never the field path: 'Tilbud 1 › Pladser: …'."""
+        if self.sted:
+            return f"{self.sted}: {self.besked}"
+        if not self.sti:
+            return self.besked
+        from takstberegner.domain.navne import felt_tekst
+
+        return f"{felt_tekst(self.sti)}: {self.besked}"

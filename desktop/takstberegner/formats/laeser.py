@@ -20,7 +20,8 @@ MAKS_STOERRELSE = 100  # decimal exponent of the leading digit: 10^100
 MAKS_DECIMALER = 100
 
 
-def _urimelig(x: Decimal) -> bool:
+def urimelig(x: Decimal) -> bool:
+    """A number no door accepts: beyond 10^100, or with more than 100 decimals."""
     return bool(x) and x.is_finite() and (x.adjusted() > MAKS_STOERRELSE or x.as_tuple().exponent < -MAKS_DECIMALER)
 
 
@@ -29,7 +30,7 @@ def vis(v: Any) -> str:
     if isinstance(v, str):
         return f"'{v[:80]}'" if len(v) <= 80 else f"'{v[:77]}…'"
     if isinstance(v, Decimal):
-        return str(v) if _urimelig(v) or not v.is_finite() else format(v, "f")
+        return str(v) if urimelig(v) or not v.is_finite() else format(v, "f")
     try:
         return json.dumps(v, ensure_ascii=False, default=str)[:80]
     except (TypeError, ValueError):
@@ -126,7 +127,7 @@ def decimal_af(v: Any, sti: str) -> Decimal:
         raise InputError(sti, f"skal være et tal, men er {vis(v)}")
     if not x.is_finite():
         raise InputError(sti, f"værdien {vis(v)} er ikke et endeligt tal")
-    if _urimelig(x):
+    if urimelig(x):
         raise InputError(sti, f"værdien {vis(x)} er urimeligt stor eller har for mange decimaler")
     return x
 
@@ -147,7 +148,7 @@ def heltal(
                 x = Decimal(str(v).strip())
             except InvalidOperation:
                 x = None
-            if x is not None and x.is_finite() and _urimelig(x):
+            if x is not None and x.is_finite() and urimelig(x):
                 raise InputError(p, f"værdien {vis(x)} er urimeligt stor")
             if x is not None and x.is_finite() and x == x.to_integral_value():
                 v = int(x)

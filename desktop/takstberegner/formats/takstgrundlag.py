@@ -354,7 +354,7 @@ def _tal(kol: list, typer: set) -> list:
     elif typer == {int}:
         rimelige = max(map(Decimal.adjusted, tal)) <= L.MAKS_STOERRELSE
     else:
-        rimelige = not any(map(L._urimelig, tal))
+        rimelige = not any(map(L.urimelig, tal))
     if not rimelige:
         raise _Afvist
     return tal

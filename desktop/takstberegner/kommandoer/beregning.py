@@ -6,6 +6,7 @@ import sys
 from collections import Counter
 
 from takstberegner import dansk
+from takstberegner.domain.navne import felt_tekst
 from takstberegner.kommandoer import stier
 
 
@@ -26,7 +27,8 @@ def _beregn(args: argparse.Namespace) -> int:
     from takstberegner import tjeneste
     from takstberegner.formats import takster
 
-    beregning = tjeneste.kraev_gyldigt(tjeneste.beregn(tjeneste.laes_grundlag(args.grundlag)))
+    grundlag = tjeneste.laes_grundlag(args.grundlag)
+    beregning = tjeneste.kraev_gyldigt(tjeneste.beregn(grundlag), grundlag)
     tekst = takster.skriv_tekst(beregning)
     if args.output:
         stier.skriv(args.output, tekst.encode("utf-8"))
@@ -35,11 +37,20 @@ def _beregn(args: argparse.Namespace) -> int:
     return 0
 
 
-def _hvem(i: int, t, ids: Counter) -> str:
-    """A tilbud by name and id; by its position too when another tilbud has the same id."""
-    if ids[t.id] > 1:
-        return f"tilbud nr. {i + 1}, {t.navn} ({t.id}) "
-    return f"{t.navn} ({t.id}) "
+def _sted(i: int | None, f, grundlag, ids: Counter) -> str:
+    """Where a finding is, in words: "Bostedet Nord › Pladser" (navne.felt_tekst); a tilbud is
+    also named by its position when another tilbud has the same id."""
+    sted = felt_tekst(f.felt, grundlag) if f.felt else ""
+    if i is None:
+        return sted or "Driftsherren"
+    t = grundlag.tilbud[i] if i < len(grundlag.tilbud) else None
+    navn = t.navn if t is not None else f"Tilbud {i + 1}"
+    if t is not None and ids[t.id] > 1:
+        navn = f"tilbud nr. {i + 1}, {t.navn}"
+        return navn + (sted[len(t.navn):] if sted.startswith(t.navn) else (f" › {sted}" if sted else ""))
+    if not sted.startswith(navn):
+        sted = f"{navn} › {sted}" if sted else navn
+    return sted
 
 
 _NIVEAU = {"fejl": "FEJL", "advarsel": "ADVARSEL", "info": "INFO"}
@@ -53,9 +64,8 @@ def _kontroller(args: argparse.Namespace) -> int:
     ids = Counter(t.id for t in beregning.tilbud)
     linjer = []
     for i, f in fund:
-        ref = f"{f.reference}; " if f.reference else ""
-        hvem = "" if i is None else _hvem(i, beregning.tilbud[i], ids)
-        linjer.append(f"{_NIVEAU.get(f.niveau, f.niveau):9} {hvem}{f.kode}: {f.tekst} ({ref}{f.felt})")
+        ref = f" ({f.reference})" if f.reference else ""
+        linjer.append(f"{_NIVEAU.get(f.niveau, f.niveau):9} {_sted(i, f, grundlag, ids)}: {f.tekst}{ref}")
     fejl = sum(1 for f in beregning.alle_fund() if f.er_fejl)
     advarsler = sum(1 for f in beregning.alle_fund() if f.niveau == "advarsel")
     ud = "\n".join(linjer)

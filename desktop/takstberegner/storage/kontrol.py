@@ -25,6 +25,7 @@ from decimal import Decimal, InvalidOperation
 from types import SimpleNamespace
 
 from takstberegner.domain import navne
+from takstberegner.formats.laeser import urimelig
 from takstberegner.storage import mapping
 from takstberegner.storage.migrations import opret_skema
 
@@ -417,7 +418,8 @@ def find_uparselig(conn: sqlite3.Connection, version: int) -> str | None:
             for rowid, v in conn.execute(f"SELECT rowid, {_q(k.navn)} FROM {_q(tabel)} WHERE {_q(k.navn)} IS NOT NULL"):
                 try:
                     if k.art == "tal":
-                        Decimal(v)
+                        if urimelig(Decimal(v)):
+                            raise InvalidOperation(v)
                     elif k.art == "dato":
                         date.fromisoformat(v)
                     else:

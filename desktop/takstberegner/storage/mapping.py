@@ -10,7 +10,7 @@ from __future__ import annotations
 import typing
 from dataclasses import fields
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import sqlite3
@@ -18,6 +18,7 @@ import sqlite3
 from sqlite_utils import Database
 
 from takstberegner.domain import model as m
+from takstberegner.formats.laeser import urimelig
 
 # samling (the Tilbud field) -> (table, record class). Tillaegsydelse has a child table of its own.
 SAMLINGER: dict[str, tuple[str, type]] = {
@@ -45,7 +46,13 @@ def dec(x: Decimal | None) -> str | None:
 
 
 def fra_dec(s: str | None) -> Decimal | None:
-    return None if s is None else Decimal(s)
+    """A stored amount; one that no door accepts (formats.laeser.urimelig) is damage, as in JSON."""
+    if s is None:
+        return None
+    x = Decimal(s)
+    if urimelig(x):
+        raise InvalidOperation(s)
+    return x
 
 
 def _art(hint: Any) -> str:
@@ -90,7 +97,7 @@ def _belaegning_af(r: dict[str, Any], aar: list[dict[str, Any]]) -> m.Belaegning
         return None
     return m.Belaegning(
         metode=r["belaegning_metode"],
-        faktisk_pct=tuple((x["aar"], Decimal(x["pct"])) for x in aar),
+        faktisk_pct=tuple((x["aar"], fra_dec(x["pct"])) for x in aar),
         pct=fra_dec(r["belaegning_pct"]),
         begrundelse=r["belaegning_begrundelse"],
     )
@@ -319,14 +326,14 @@ def laes_alt(conn: sqlite3.Connection) -> m.Takstgrundlag:
 def _pulje(r: dict[str, Any], pb: dict[str, dict[int, list]]) -> m.Overheadpulje:
     nr = r["nr"]
     return m.Overheadpulje(
-        id=r["id"], navn=r["navn"], beloeb=Decimal(r["beloeb"]), noegle=r["noegle"],
-        driftsandel_pct=Decimal(r["driftsandel_pct"]),
+        id=r["id"], navn=r["navn"], beloeb=fra_dec(r["beloeb"]), noegle=r["noegle"],
+        driftsandel_pct=fra_dec(r["driftsandel_pct"]),
         omfang=None if r["omfang_alle"] else tuple(x["tilbud_id"] for x in pb["pulje_omfang"].get(nr, ())),
         oevrige_modtagere=tuple(
-            m.OevrigModtager(id=x["id"], navn=x["navn"], noegletal=Decimal(x["noegletal"]))
+            m.OevrigModtager(id=x["id"], navn=x["navn"], noegletal=fra_dec(x["noegletal"]))
             for x in pb["pulje_modtager"].get(nr, ())
         ),
-        andele=tuple((x["modtager"], Decimal(x["pct"])) for x in pb["pulje_andel"].get(nr, ())),
+        andele=tuple((x["modtager"], fra_dec(x["pct"])) for x in pb["pulje_andel"].get(nr, ())),
         kategori=r["kategori"],
     )
 
@@ -339,7 +346,7 @@ def _tilbud(r: dict[str, Any], tb: dict[str, dict[int, list]], tidsrum: dict[int
         rows = tb[tabel].get(nr, ())
         if samling == "tillaegsydelser":
             saml[samling] = tuple(
-                fra_raekke(cls, x, tidsrum=tuple((y["navn"], Decimal(y["pct"])) for y in tidsrum.get(x["nr"], ())))
+                fra_raekke(cls, x, tidsrum=tuple((y["navn"], fra_dec(y["pct"])) for y in tidsrum.get(x["nr"], ())))
                 for x in rows
             )
         elif samling == "ydelser":
@@ -351,8 +358,8 @@ def _tilbud(r: dict[str, Any], tb: dict[str, dict[int, list]], tidsrum: dict[int
     of = None
     if r["objektiv_andel_pct"] is not None:
         of = m.ObjektivFinansiering(
-            andel_pct=Decimal(r["objektiv_andel_pct"]),
-            fordeling=tuple((x["modtager"], Decimal(x["vaerdi"])) for x in tb["objektiv_fordeling"].get(nr, ())),
+            andel_pct=fra_dec(r["objektiv_andel_pct"]),
+            fordeling=tuple((x["modtager"], fra_dec(x["vaerdi"])) for x in tb["objektiv_fordeling"].get(nr, ())),
         )
     sv = None
     if r["saerlige_beskrivelse"] is not None:
@@ -363,9 +370,9 @@ def _tilbud(r: dict[str, Any], tb: dict[str, dict[int, list]], tidsrum: dict[int
         pladser=r["pladser"], takststruktur=r["takststruktur"], tilbudsportal_id=r["tilbudsportal_id"],
         korte_forloeb=bool(r["korte_forloeb"]), nyt_tilbud=bool(r["nyt_tilbud"]), saerlige_vilkaar=sv,
         pladser_forrige_aar=r["pladser_forrige_aar"], belaegning=bel,
-        noegletal=tuple((x["navn"], Decimal(x["vaerdi"])) for x in tb["noegletal"].get(nr, ())),
-        enheder=None if r["enheder_enhed"] is None else m.Enheder(r["enheder_enhed"], Decimal(r["enheder_antal"])),
-        fordeling=tuple((x["modtager"], Decimal(x["vaerdi"])) for x in tb["fordeling"].get(nr, ())),
+        noegletal=tuple((x["navn"], fra_dec(x["vaerdi"])) for x in tb["noegletal"].get(nr, ())),
+        enheder=None if r["enheder_enhed"] is None else m.Enheder(r["enheder_enhed"], fra_dec(r["enheder_antal"])),
+        fordeling=tuple((x["modtager"], fra_dec(x["vaerdi"])) for x in tb["fordeling"].get(nr, ())),
         driftskapital=m.Driftskapital(fra_dec(r["driftskapital_maaneder"])) if r["driftskapital"] else None,
         bemaerkninger=r["bemaerkninger"],
         foerste_driftsaar=r["foerste_driftsaar"],

@@ -14,6 +14,7 @@ from takstberegner.domain.model import Takstgrundlag
 from takstberegner.domain.regelsaet import Regelsaet
 from takstberegner.domain.resultat import Beregning, Fund
 from takstberegner.formats import takstgrundlag as tg_format
+from takstberegner.domain.navne import felt_tekst
 from takstberegner.formats.fejl import InputError
 from takstberegner.formats.regelsaet import regelsaet_for
 
@@ -53,13 +54,15 @@ def input_fund(beregning: Beregning) -> list[Fund]:
     return [f for f in beregning.alle_fund() if f.kode == "INPUT"]
 
 
-def kraev_gyldigt(beregning: Beregning) -> Beregning:
+def kraev_gyldigt(beregning: Beregning, grundlag: Takstgrundlag | None = None) -> Beregning:
     """The beregning, or InputError naming the first refused field when any value is refused
-    (takster computed without those values must not be published)."""
+    (takster computed without those values must not be published); with the grundlag, the place
+    names the tilbud ("Bostedet Nord › Budget › linje 3 › Beløb")."""
     fund = input_fund(beregning)
     if fund:
         mere = f" (og {len(fund) - 1} fejl mere; se dem alle med takstberegner kontroller)" if len(fund) > 1 else ""
-        raise InputError(fund[0].felt, fund[0].tekst + mere)
+        sted = felt_tekst(fund[0].felt, grundlag) if grundlag is not None and fund[0].felt else None
+        raise InputError(fund[0].felt, fund[0].tekst + mere, sted)
     return beregning
 
 

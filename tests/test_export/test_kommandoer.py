@@ -66,6 +66,7 @@ def test_indmeld_med_fejl_giver_listen_og_exit_1(tmp_path, capsys, grundlag1, eg
     assert rc == 1
     err = capsys.readouterr().err
     assert "kan ikke dannes" in err and "PLADSER-AENDRET" in err
+    assert "Bostedet Nord › Bemærkninger" in err and "tilbud[" not in err  # the field in words
     assert not (tmp_path / "x.indmelding").exists()
 
 

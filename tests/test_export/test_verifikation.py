@@ -297,7 +297,9 @@ def test_andre_takster_end_genberegningen_afvises(indmelding_egen, egen_noegle, 
     assert not r.ok
     assert len(r.grunde) == 1, r.grunde
     assert "Genberegningen giver andre tal" in r.grunde[0]
-    assert "tilbud[0].takster[0].takst: indmeldt '1700.00', genberegnet '1664.74'" in r.grunde[0]
+    # the place in words, never the path (issue 12: no field path reaches the secretariat)
+    assert "Bostedet Nord › Takster › nr. 1 › Takst: indmeldt '1700.00', genberegnet '1664.74'" in r.grunde[0]
+    assert "tilbud[" not in r.grunde[0] and "takster[" not in r.grunde[0]
 
 
 def test_certifikat_for_et_andet_cvr_afvises(test_ca, grundlag1, beregning1, indmelding_egen, tmp_path):
@@ -327,4 +329,5 @@ def test_indmelding_afvises_mens_der_er_fejl(grundlag1, egen_noegle, tmp_path):
     koder = {f.kode for f in e.value.fund}
     assert {"BEL-UNDER-95", "BEL-BEGRUNDELSE"} <= koder
     assert "kan ikke dannes" in e.value.besked and "BEL-UNDER-95" in e.value.besked
+    assert "Bostedet Nord › Belægning" in e.value.besked and "tilbud[" not in e.value.besked
     assert not maal.exists()

@@ -84,7 +84,7 @@ def indmeld(v) -> Path | None:
 
     grundlag, beregning = _beregnet(v)
     try:
-        indmelding.kontroller_fejl(beregning)
+        indmelding.kontroller_fejl(beregning, grundlag)
     except indmelding.IndmeldingAfvist as e:
         QMessageBox.warning(v, "Ikke klar til indmelding", e.besked)
         return None

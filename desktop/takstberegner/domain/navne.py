@@ -205,6 +205,8 @@ FELTER: dict[str, str] = {
     "tillaegsydelser": "Tillægsydelser", "personalekategori": "Personalekategori",
     "timeomkostning": "Timeomkostning", "tidsrum": "Tidsrum", "fravaer_pct": "Fravær", "vfo_pct": "VFO",
     "bemaerkninger": "Bemærkninger",
+    # the takster document (verification compares it with the recomputed one)
+    "grundlag_sha256": "Takstgrundlagets fingeraftryk",
     # the order of a row within its list (a column of the .takst file)
     "position": "Rækkefølge",
 }

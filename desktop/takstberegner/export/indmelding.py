@@ -36,11 +36,14 @@ UDV_VERSION = "takstberegner-version"
 
 
 class IndmeldingAfvist(Exception):
-    """Export refused because `fejl` findings remain; `fund` lists them, `besked` is Danish."""
+    """Export refused because `fejl` findings remain; `fund` lists them, `besked` is Danish
+    (each field named in words, by its tilbud's name when the `grundlag` is given)."""
 
-    def __init__(self, fund: list[Fund]):
+    def __init__(self, fund: list[Fund], grundlag: Takstgrundlag | None = None):
+        from takstberegner.domain import navne
+
         self.fund = list(fund)
-        linjer = [f"- {f.kode} ({f.reference}) {f.felt}: {f.tekst}" for f in self.fund]
+        linjer = [f"- {f.kode} ({f.reference}) {navne.felt_tekst(f.felt, grundlag)}: {f.tekst}" for f in self.fund]
         self.besked = (
             f"Indmeldingen kan ikke dannes: der er {len(self.fund)} fejl, som skal rettes først:\n"
             + "\n".join(linjer)
@@ -77,10 +80,10 @@ def json_medlemmer(grundlag: Takstgrundlag, beregning: Beregning) -> tuple[bytes
     return g, t, fingeraftryk(g, t)
 
 
-def kontroller_fejl(beregning: Beregning) -> None:
+def kontroller_fejl(beregning: Beregning, grundlag: Takstgrundlag | None = None) -> None:
     fejl = [f for f in beregning.alle_fund() if f.er_fejl]
     if fejl:
-        raise IndmeldingAfvist(fejl)
+        raise IndmeldingAfvist(fejl, grundlag)
 
 
 def lav_indmelding(
@@ -103,7 +106,7 @@ def _lav_indmelding(grundlag, beregning, underskriver, maal, tid) -> Indmeldings
 
     from takstberegner.export import tillid, ur
 
-    kontroller_fejl(beregning)
+    kontroller_fejl(beregning, grundlag)
     cvr = underskriver.cvr
     if cvr and cvr != grundlag.driftsherre.cvr:
         raise SigneringsFejl(

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from takstberegner.domain import navne
 from takstberegner.domain.model import Takstgrundlag
 from takstberegner.domain.resultat import Beregning
 from takstberegner.fejltekst import os_fejl
@@ -269,7 +270,7 @@ def _beregn_igen(r: VerifikationsResultat) -> None:
         r.grunde.append(f"Taksterne kan ikke genberegnes med denne version af programmet (teknisk kode: {type(e).__name__}).")
         return
     ny = json.loads(json.dumps(tk_format.skriv_dict(r.beregning), ensure_ascii=False))
-    forskelle = list(_forskelle(r.takster, ny, ""))
+    forskelle = [_i_ord(x, r.grundlag) for x in _forskelle(r.takster, ny, "")]
     if forskelle:
         vist = forskelle[:20]
         r.grunde.append(
@@ -281,8 +282,18 @@ def _beregn_igen(r: VerifikationsResultat) -> None:
     if fejl:
         r.grunde.append(
             "Takstgrundlaget har fejl, som skulle være rettet før indmelding: "
-            + "; ".join(f"{f.kode} {f.felt}" for f in fejl[:10])
+            + "; ".join(f"{navne.felt_tekst(f.felt, r.grundlag)}: {f.tekst}" for f in fejl[:10])
         )
+
+
+def _i_ord(forskel: str, grundlag) -> str:
+    """A difference with its place in the takster document in words ("Bostedet Nord › Takster ›
+    nr. 1 › Takst: indmeldt …"), never the path."""
+    sti, _, rest = forskel.partition(" ")
+    ren = sti.rstrip(":")
+    if not ren:
+        return forskel
+    return f"{navne.felt_tekst(ren, grundlag)}{sti[len(ren):]} {rest}"
 
 
 def _forskelle(a, b, sti: str):

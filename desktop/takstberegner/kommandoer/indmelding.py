@@ -112,7 +112,7 @@ def _indmeld(args: argparse.Namespace) -> int:
 
     grundlag, beregning = _beregn(args.grundlag)
     try:
-        indmelding.kontroller_fejl(beregning)
+        indmelding.kontroller_fejl(beregning, grundlag)
     except indmelding.IndmeldingAfvist as e:
         _fejl(e.besked)
         return 1

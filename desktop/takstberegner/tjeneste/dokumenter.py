@@ -28,7 +28,7 @@ def indmeld(grundlag: Takstgrundlag, underskriver, maal: Path, beregning: Beregn
     from takstberegner.export import indmelding
 
     beregning = beregning or beregn(grundlag)
-    indmelding.kontroller_fejl(beregning)
+    indmelding.kontroller_fejl(beregning, grundlag)
     return indmelding.lav_indmelding(grundlag, beregning, underskriver, maal)
 
 

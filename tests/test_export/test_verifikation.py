@@ -331,3 +331,23 @@ def test_indmelding_afvises_mens_der_er_fejl(grundlag1, egen_noegle, tmp_path):
     assert "kan ikke dannes" in e.value.besked and "BEL-UNDER-95" in e.value.besked
     assert "Bostedet Nord › Belægning" in e.value.besked and "tilbud[" not in e.value.besked
     assert not maal.exists()
+
+
+def test_genberegningens_fejl_naevnes_med_ord_ikke_sti(indmelding_egen, egen_noegle, tmp_path):
+    """A registered signer submits a takstgrundlag whose driftsherre name holds a control
+    character (issue 12): AFVIST, and the reason names the field in words with the validation's
+    text, not as a code and a field path ("INPUT driftsherre.navn")."""
+    sti, _ = indmelding_egen
+    medl = dict((i.filename, d) for i, d in laes_zip(sti))
+    g = json.loads(medl["takstgrundlag.json"])
+    g["driftsherre"]["navn"] = "Eks\u0007empel"
+    x = _ny_signatur(sti, tmp_path / "x.indmelding", egen_noegle,
+                     **{"takstgrundlag.json": json.dumps(g, ensure_ascii=False).encode("utf-8")})
+    r = verifikation.verificer(x, tillid_fp(egen_noegle))
+    assert not r.ok
+    grund = next(g for g in r.grunde if g.startswith("Takstgrundlaget har fejl"))
+    assert "Driftsherre › Navn: Navn indeholder usynlige kontroltegn" in grund
+    forskel = next(g for g in r.grunde if g.startswith("Genberegningen giver andre tal"))
+    assert "Driftsherre › Navn: indmeldt" in forskel and "Takstgrundlagets fingeraftryk: indmeldt" in forskel
+    for tekst in (grund, forskel):
+        assert "driftsherre.navn" not in tekst and "INPUT" not in tekst and "grundlag_sha256" not in tekst

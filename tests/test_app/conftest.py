@@ -22,6 +22,21 @@ def _isoleret(tmp_path, monkeypatch, qapp):
     yield
 
 
+@pytest.fixture(autouse=True)
+def _sidste_aar_uden(monkeypatch):
+    """The PDF til revision asks for last year's takstfil first (app/sidste_aar_dialog.py); unless
+    a test answers it itself, the answer is the dialog's own 'Uden sidste år' button."""
+    from PySide6.QtWidgets import QPushButton
+
+    from takstberegner.app.sidste_aar_dialog import SidsteAarDialog
+
+    def exec_(self):
+        self.findChild(QPushButton, "uden").click()
+        return self.result()
+
+    monkeypatch.setattr(SidsteAarDialog, "exec", exec_)
+
+
 @pytest.fixture
 def beskeder(monkeypatch):
     """Capture modal message boxes instead of showing them: list of (kind, title, text)."""

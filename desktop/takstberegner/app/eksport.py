@@ -30,11 +30,11 @@ def _beregnet(v):
     return v.dok.grundlag, v.dok.beregning_med_fingeraftryk()
 
 
-def _rapport(v):
+def _rapport(v, forrige=None):
     from takstberegner.tjeneste import dokumenter
 
     grundlag, beregning = _beregnet(v)
-    return dokumenter.rapport(grundlag, beregning)
+    return dokumenter.rapport(grundlag, beregning, forrige=forrige)
 
 
 def _skriv(v, sti: Path, data: bytes) -> bool:
@@ -55,11 +55,15 @@ def _skriv(v, sti: Path, data: bytes) -> bool:
 def udskriv_pdf(v) -> Path | None:
     if v.dok is None:
         return None
+    from takstberegner.app import sidste_aar_dialog
     from takstberegner.export import revision_pdf
 
+    videre, forrige = sidste_aar_dialog.vaelg(v)  # last year's takstfil beside this year's, or not
+    if not videre:
+        return None
     p = _gem_som(v, "Takstberegning til revision", "PDF (*.pdf)", ".pdf", _forslag(v, " takstberegning.pdf"))
     if p and _skriv(v, p, fremskridt.koer(v, "Danner takstberegning til revision ...",
-                                          lambda: revision_pdf.lav_pdf(_rapport(v)))):
+                                          lambda: revision_pdf.lav_pdf(_rapport(v, forrige)))):
         return p
     return None
 

@@ -154,7 +154,13 @@ class Handlinger:
         except Fejl as e:
             self._fejl("Nyt takstår kan ikke laves", e.besked)
             return False
-        return self.ny_fil(p, ny)
+        kilde = self.v.dok.sti
+        if not self.ny_fil(p, ny):
+            return False
+        from takstberegner.app import sidste_aar_dialog
+
+        sidste_aar_dialog.husk(p, kilde)  # the PDF til revision proposes it as last year's file
+        return True
 
     def luk_fil(self) -> None:
         self.v.saet_dokument(None)

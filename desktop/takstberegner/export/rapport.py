@@ -121,6 +121,7 @@ class Rapport:
     i_alt: Sektion | None = None  # the driftsherre total
     bindende: str = ""  # which takst is binding
     sidste_aar: str = ""  # what of last year the report can show
+    sidste_aar_oversigt: Sektion | None = None  # takstgrundlag per tilbud, both years (with last year's file)
 
 
 @contextmanager
@@ -161,7 +162,9 @@ def _regelsaet(b: Beregning, takstaar: int):
 BINDENDE = ("Den bindende takst er taksten i kroner og øre (2 decimaler), afrundet én gang fra den "
             "uafrundede beregning (SPEC §1). Takstbilaget viser den desuden i hele kroner; det er kun en visning.")
 SIDSTE_AAR = ("Sidste års takst (pr. ydelse) og pladser er fra takstgrundlaget. Sidste års budget indgår ikke i "
-              "takstgrundlaget og kan derfor ikke vises her; sammenlign med sidste års takstberegning til revision.")
+              "takstgrundlaget og er ikke vist her, fordi rapporten er dannet uden sidste års takstfil; sammenlign med "
+              "sidste års takstberegning til revision, eller dan rapporten igen med sidste års takstfil (i programmet "
+              "vælges den ved udskrivningen, på kommandolinjen med --forrige).")
 
 
 def lav_rapport(
@@ -170,6 +173,7 @@ def lav_rapport(
     fingeraftryk: str = "",
     dannet: datetime | None = None,
 ) -> Rapport:
+    """The report; last year's takstfil beside it: export.sidste_aar.tilfoej (tjeneste.dokumenter.rapport)."""
     from takstberegner import __version__
 
     dannet = dannet or datetime.now().astimezone()
@@ -415,7 +419,7 @@ def _tilbud(t: Tilbud, tr: TilbudResultat, b: Beregning, g: Takstgrundlag, rs, p
              "Pladsdøgn", "Korte forløb", "Sidste års takst", "Sundhedsydelser"),
             tuple(yr), noegle="ydelser", trin=T[1], raekke_noegler=tuple(y.id for y in t.ydelser),
             note="En ydelse med egen belægning (fx aflastning) regner sine pladsdøgn med den; de andre bruger "
-                 "tilbuddets (SPEC §4.10). " + SIDSTE_AAR,
+                 "tilbuddets (SPEC §4.10). Sidste års takst er den, der står i takstgrundlaget.",
         ))
 
     # --- Budget (summary per post; every line in the appendix)

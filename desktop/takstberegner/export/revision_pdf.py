@@ -161,8 +161,10 @@ def _lav_pdf(r: Rapport) -> bytes:
         return Gitter.af(kolonner, tekster, hoejre, bredder_n, 7, s.sum_raekke and bool(raekker),
                          fede=frozenset(s.fede), passer=passer)
 
-    def sektion(s: Sektion):
-        dele = [p(s.titel, h3)]
+    def sektion(s: Sektion, overskrift=None):
+        """A section's title, table and note; `overskrift` (a step heading) goes with it, so a
+        heading never stands alone at the foot of a page."""
+        dele = ([overskrift] if overskrift is not None else []) + [p(s.titel, h3)]
         if not s.raekker:
             dele.append(p("Ingen.", note))
             return [Blok(dele, ramme_h)]
@@ -170,16 +172,17 @@ def _lav_pdf(r: Rapport) -> bytes:
         efter = [p(s.note, note)] if s.note else []
         if len(s.raekker) <= 14:
             return [Blok(dele + [t] + efter, ramme_h)]
-        return [CondPageBreak(30 * mm), dele[0], t] + efter
+        return [CondPageBreak(30 * mm)] + dele + [t] + efter
 
     def sektioner(liste, trin=None):
         ud = []
         for s in liste:
+            overskrift = None
             if s.trin and s.trin != trin:
                 trin = s.trin
                 ud.append(CondPageBreak(40 * mm))
-                ud.append(p(trin, htrin))
-            ud += sektion(s)
+                overskrift = p(trin, htrin)
+            ud += sektion(s, overskrift)
         return ud
 
     # --- the cover
@@ -228,10 +231,10 @@ def _lav_pdf(r: Rapport) -> bytes:
     historie += sektion(r.oversigt)
     if r.i_alt is not None:
         historie += sektion(r.i_alt)
-    if r.faelles:
-        historie.append(p("Overhead (SA 5.5.7, 9.1)", htrin))
-        for s in r.faelles:
-            historie += sektion(s)
+    if r.sidste_aar_oversigt is not None:
+        historie += sektion(r.sidste_aar_oversigt)
+    for i, s in enumerate(r.faelles):
+        historie += sektion(s, p("Overhead (SA 5.5.7, 9.1)", htrin) if i == 0 else None)
     historie += sektion(r.fund)
 
     # --- every tilbud, under the app's steps

@@ -24,8 +24,11 @@ def registrer(sub: argparse._SubParsersAction) -> None:
     r = sub.add_parser("rapport", help="dan PDF'en 'Takstberegning til revision'")
     r.add_argument("grundlag", help="takstfil (.takst) eller takstgrundlag (.json)")
     r.add_argument("-o", "--output", required=True, metavar="FIL.pdf", help="PDF-fil, fx takstberegning.pdf")
+    r.add_argument("--forrige", metavar="SIDSTE_AARS_FIL",
+                   help="sidste års takstfil (.takst eller .json for takståret før): vis sidste års budget og "
+                        "takstgrundlag ved siden af årets")
     r.set_defaults(func=_rapport)
-    stier.roller(r, ind=("grundlag",), ud=("output",))
+    stier.roller(r, ind=("grundlag", "forrige"), ud=("output",))
 
     s = sub.add_parser("takstskema", help="dan takstskemaet som Excel-fil")
     s.add_argument("grundlag", help="takstfil (.takst) eller takstgrundlag (.json)")
@@ -95,11 +98,11 @@ def _beregn(sti: str):
     return grundlag, tjeneste.beregn(grundlag)
 
 
-def _rapport_for(sti: str):
+def _rapport_for(sti: str, forrige: str | None = None):
     from takstberegner.tjeneste import dokumenter
 
     grundlag, beregning = _beregn(sti)
-    return dokumenter.rapport(grundlag, beregning)
+    return dokumenter.rapport(grundlag, beregning, forrige=forrige)
 
 
 def _skriv(sti: str, data: bytes) -> None:
@@ -132,7 +135,7 @@ def _indmeld(args: argparse.Namespace) -> int:
 def _rapport(args: argparse.Namespace) -> int:
     from takstberegner.export import revision_pdf
 
-    _skriv(args.output, revision_pdf.lav_pdf(_rapport_for(args.grundlag)))
+    _skriv(args.output, revision_pdf.lav_pdf(_rapport_for(args.grundlag, args.forrige)))
     _ud(f"Takstberegning til revision skrevet til {args.output}")
     return 0
 

@@ -10,17 +10,64 @@ from pathlib import Path
 
 from takstberegner.domain.model import Takstgrundlag
 from takstberegner.domain.resultat import Beregning
+from takstberegner.fejl import Fejl
 from takstberegner.tjeneste.beregning import beregn
 
 
-def rapport(grundlag: Takstgrundlag, beregning: Beregning | None = None):
-    """Every input and step of the takstberegning, with the fingerprint the indmelding will carry."""
+def rapport(grundlag: Takstgrundlag, beregning: Beregning | None = None, forrige=None):
+    """Every input and step of the takstberegning, with the fingerprint the indmelding will carry.
+    `forrige`: last year's takstfil (a path, read with `laes_forrige`, or what it returned); then
+    last year's budget and takstgrundlag stand beside this year's."""
     from takstberegner.export import indmelding
     from takstberegner.export import rapport as rapport_mod
 
     beregning = beregning or beregn(grundlag)
+    if forrige is not None and not hasattr(forrige, "beregning"):
+        forrige = laes_forrige(forrige, grundlag)
     _, _, fp = indmelding.json_medlemmer(grundlag, beregning)
-    return rapport_mod.lav_rapport(grundlag, beregning, fingeraftryk=fp)
+    r = rapport_mod.lav_rapport(grundlag, beregning, fingeraftryk=fp)
+    if forrige is not None:
+        from takstberegner.export import sidste_aar
+
+        r = sidste_aar.tilfoej(r, grundlag, beregning, forrige)
+    return r
+
+
+class ForrigeAarFejl(Fejl):
+    """Last year's takstfil cannot be used: unreadable, or not the year before."""
+
+
+def laes_forrige(sti, grundlag: Takstgrundlag):
+    """Last year's takstfil (.takst or takstgrundlag .json) read and calculated for the report
+    (export.sidste_aar.Forrige). ForrigeAarFejl, in Danish, when it cannot be read, is for another
+    takstår than the one before `grundlag`'s, or for another driftsherre (another CVR)."""
+    from takstberegner.export.sidste_aar import Forrige
+    from takstberegner.tjeneste.beregning import laes_grundlag
+
+    p = Path(sti)
+    try:
+        g = laes_grundlag(p)
+    except Fejl as e:
+        raise ForrigeAarFejl(f"Sidste års takstfil {p.name} kan ikke læses: {_saetning(e.besked)}") from None
+    except OSError as e:
+        from takstberegner.fejltekst import os_fejl
+
+        raise ForrigeAarFejl(f"Sidste års takstfil {p.name} kan ikke læses: {os_fejl(e)}.") from None
+    if g.takstaar != grundlag.takstaar - 1:
+        raise ForrigeAarFejl(
+            f"{p.name} er for takstår {g.takstaar}, men sidste års takstfil til takstår {grundlag.takstaar} skal være "
+            f"for takstår {grundlag.takstaar - 1}; vælg den fil.")
+    cvr_for, cvr_nu = (g.driftsherre.cvr or "").strip(), (grundlag.driftsherre.cvr or "").strip()
+    if cvr_for and cvr_nu and cvr_for != cvr_nu:
+        raise ForrigeAarFejl(
+            f"{p.name} er for {g.driftsherre.navn} (CVR {cvr_for}), ikke for {grundlag.driftsherre.navn} "
+            f"(CVR {cvr_nu}); vælg driftsherrens egen takstfil for takstår {grundlag.takstaar - 1}.")
+    return Forrige(g, beregn(g), p.name)
+
+
+def _saetning(tekst: str) -> str:
+    tekst = tekst.strip()
+    return tekst if tekst.endswith((".", "!", "?")) else tekst + "."
 
 
 def indmeld(grundlag: Takstgrundlag, underskriver, maal: Path, beregning: Beregning | None = None):

@@ -199,3 +199,22 @@ def test_beregneren_genbruger_uaendrede_tilbud_gang_paa_gang():
     for _ in range(3):
         igen = beregner.beregn(g)
         assert all(a is b for a, b in zip(igen.tilbud, foerste.tilbud))
+
+
+@pytest.mark.parametrize("beloeb, vist", [
+    (D("1E+30"), "Beløb er 1.000.000.000.000.000.000.000.000.000.000, men må højst være 999.999.999.999,99."),
+    (D("100000000000000000000000000"), "Beløb er 100.000.000.000.000.000.000.000.000, men"),
+    (D("-1E+26"), "Beløb er -100.000.000.000.000.000.000.000.000, men skal være mindst"),
+    (D("1E+999999999"), "Beløb er et tal med 1.000.000.000 cifre, men"),
+    (D("Infinity"), "Beløb er ikke et endeligt tal (uendelig)."),
+    (D("NaN"), "Beløb er ikke et endeligt tal (ikke et tal)."),
+])
+def test_kaempebeloeb_vises_paa_dansk(beloeb, vist):
+    """Issue 9 reproduced by hand: the text for 10^26 typed or "1e30" imported showed Python's
+    '1E+30' and ungrouped digits; the value is shown the Danish way, or by its number of digits."""
+    g = _to_tilbud()
+    t = g.tilbud[0]
+    g = _med_tilbud(g, omkostninger=(replace(t.omkostninger[0], beloeb=beloeb),) + t.omkostninger[1:])
+    (f,) = [x for x in beregn(g, RS).tilbud[0].fund if x.kode == "INPUT"]
+    assert vist in f.tekst, f.tekst
+    assert "E+" not in f.tekst and "Infinity" not in f.tekst and "NaN" not in f.tekst

@@ -16,6 +16,7 @@ from operator import attrgetter
 from decimal import Decimal
 from typing import Any, Iterable
 
+from takstberegner import dansk
 from takstberegner.domain import fund as fund_mod
 from takstberegner.domain import model as m
 from takstberegner.domain import navne
@@ -51,12 +52,28 @@ def _vis(v: Any) -> str:
     if isinstance(v, Decimal):
         if v.is_finite() and (not v or v.adjusted() < 15):
             return fund_mod.vis(v)
-        return str(v)
+        return _stort_tal(v)
     if isinstance(v, date):
         return v.strftime("%d-%m-%Y")
     if isinstance(v, str):
         return f"‘{v}’"
     return fund_mod.vis(v)
+
+
+def _stort_tal(v: Decimal) -> str:
+    """A number too large for the ordinary display, still the Danish way: 1E+30 as
+    1.000.000.000.000.000.000.000.000.000.000 (exact, no context rounding), or, beyond 40
+    digits, how many digits it has; never Python's '1E+30' or 'Infinity'."""
+    if v.is_nan():
+        return "ikke et tal"
+    if v.is_infinite():
+        return "minus uendelig" if v.is_signed() else "uendelig"
+    fortegn = "-" if v.is_signed() else ""
+    if v.adjusted() >= 40:
+        return f"et {'negativt ' if fortegn else ''}tal med {dansk.tal(v.adjusted() + 1, 0)} cifre"
+    heltal, _, decimaler = format(abs(v), "f").partition(".")
+    grupper = [heltal[max(0, i - 3):i] for i in range(len(heltal), 0, -3)][::-1]
+    return fortegn + ".".join(grupper) + ("," + decimaler if decimaler.strip("0") else "")
 
 
 class _Fund:
@@ -92,7 +109,7 @@ class _Fund:
                 self.tilfoej(felt, "mangler")
             return False
         if not v.is_finite():
-            self.tilfoej(felt, "ikke_tal", vaerdi=str(v))
+            self.tilfoej(felt, "ikke_tal", vaerdi=v)
             return False
         if positiv and v <= 0:
             self.tilfoej(felt, "ikke_positiv", vaerdi=v)

@@ -22,9 +22,12 @@ def skriv(tmp_path: Path, d: dict, navn: str = "grundlag.json") -> Path:
     return p
 
 
+RENTE = {"rente_anlaeg_pct": "3", "rente_kort_pct": "2"}
+
+
 def test_kontroller_uden_fund_exit_0(tmp_path, lav_dok, lav_tilbud):
     t = lav_tilbud(belaegning={"metode": "forventet", "pct": "97", "begrundelse": "Som sidste år"})
-    kode, ud, fejl = koer("kontroller", skriv(tmp_path, lav_dok(t)))
+    kode, ud, fejl = koer("kontroller", skriv(tmp_path, lav_dok(t, satser=RENTE)))
     assert (kode, fejl) == (0, "")
     assert ud == "Testkommune, takstår 2026: 1 tilbud, 0 fejl, 0 advarsler.\n"
 
@@ -32,7 +35,7 @@ def test_kontroller_uden_fund_exit_0(tmp_path, lav_dok, lav_tilbud):
 def test_kontroller_med_advarsel_og_info_exit_0(tmp_path, lav_dok, lav_tilbud):
     # STOETTETIMER-MANGLER (advarsel) and BEL-OVER-98 (info at 100 %): no fejl, so exit 0.
     t = lav_tilbud(navn="Bostedet Øst", ydelser=[{"id": "T-1", "navn": "Døgn", "pladser": 10}])
-    kode, ud, _ = koer("kontroller", skriv(tmp_path, lav_dok(t)))
+    kode, ud, _ = koer("kontroller", skriv(tmp_path, lav_dok(t, satser=RENTE)))
     linjer = ud.splitlines()
     assert kode == 0
     # Each finding by its place in words, its text and its SA reference; no code, no field path.
@@ -46,7 +49,7 @@ def test_kontroller_med_advarsel_og_info_exit_0(tmp_path, lav_dok, lav_tilbud):
 def test_kontroller_med_fejl_exit_1(tmp_path, lav_dok, lav_tilbud):
     # Pladser changed from 12 to 10 without a bemærkning, and 94 % belægning without a begrundelse: two fejl.
     t = lav_tilbud(pladser_forrige_aar=12, belaegning={"metode": "beregnet", "faktisk_pct": {"2024": "93", "2025": "95"}})
-    kode, ud, fejl = koer("kontroller", skriv(tmp_path, lav_dok(t)))
+    kode, ud, fejl = koer("kontroller", skriv(tmp_path, lav_dok(t, satser=RENTE)))
     assert (kode, fejl) == (1, "")
     fejllinjer = [x for x in ud.splitlines() if x.startswith("FEJL")]
     assert len(fejllinjer) == 2
@@ -132,3 +135,19 @@ def test_kontroller_navngiver_tilbud_med_samme_id_efter_plads(tmp_path, lav_dok,
     dobbelt = [x for x in ud.splitlines() if "bruges af mere end ét tilbud" in x]
     assert dobbelt and all(x.startswith("FEJL      tilbud nr. 2, Birkely › Id: ") for x in dobbelt), ud
     assert "Birkely" not in pladser[0]
+
+
+def test_kontroller_kalder_en_meningsloes_indmelding_fejl(tmp_path, lav_dok, lav_tilbud):
+    """Issue 11: an empty budget gave 0 fejl and a takst of 0,00 kr. The app's checklist (name, CVR,
+    rente, a budget and a takst above 0 for every submitted tilbud) is the command line's too."""
+    t = lav_tilbud(navn="Tomhuset", omkostninger=[],
+                   belaegning={"metode": "forventet", "pct": "97", "begrundelse": "Som sidste år"})
+    d = lav_dok(t)  # rente 0
+    d["driftsherre"]["cvr"] = "00000000"
+    kode, ud, fejl = koer("kontroller", skriv(tmp_path, d))
+    assert (kode, fejl) == (1, ""), ud
+    linjer = ud.splitlines()
+    assert "FEJL      Driftsherre › CVR-nummer: Skriv driftsherrens CVR-nummer (8 cifre)" in linjer
+    assert "FEJL      Satser › Rente til forrentning af anlæg: Sæt årets rente til forrentning af anlæg (SA 5.5.5)" in linjer
+    assert "FEJL      Tomhuset › Budget: Budgettet er tomt. Indtast tilbuddets omkostninger. (SA 5.5.1)" in linjer
+    assert linjer[-1].endswith(f"{len(linjer) - 1} fejl, 0 advarsler.")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+from decimal import Decimal
 import zipfile
 
 from takstberegner.cli import main
@@ -65,9 +66,29 @@ def test_indmeld_med_fejl_giver_listen_og_exit_1(tmp_path, capsys, grundlag1, eg
                "-o", str(tmp_path / "x.indmelding")])
     assert rc == 1
     err = capsys.readouterr().err
-    assert "kan ikke dannes" in err and "PLADSER-AENDRET" in err
-    assert "Bostedet Nord › Bemærkninger" in err and "tilbud[" not in err  # the field in words
+    assert "kan ikke dannes" in err and "PLADSER-AENDRET" not in err
+    assert f"- {t.navn} › Bemærkninger: Antallet af pladser er ændret fra 10 til 12." in err
     assert not (tmp_path / "x.indmelding").exists()
+
+
+def test_indmeld_afviser_en_meningsloes_indmelding(tmp_path, capsys, grundlag1, egen_noegle):
+    """Issue 11: an empty budget and a rente of 0 were signed. indmeld refuses what the app's
+    checklist refuses, each point by its place, before it asks for the key."""
+    from takstberegner.export import signering
+
+    t = dataclasses.replace(grundlag1.tilbud[0], omkostninger=())
+    g = tmp_path / "g.json"
+    tom = dataclasses.replace(grundlag1, tilbud=(t,),
+                              satser=dataclasses.replace(grundlag1.satser, rente_anlaeg_pct=Decimal(0)))
+    g.write_text(tg_format.skriv_tekst(tom), encoding="utf-8")
+    signering.gem_p12(egen_noegle, tmp_path / "k.p12", "kode")
+    (tmp_path / "kode").write_text("kode")
+    rc = main(["indmeld", str(g), "--cert", str(tmp_path / "k.p12"), "--kodeord-fil", str(tmp_path / "kode"),
+               "-o", str(tmp_path / "x.indmelding")])
+    err = capsys.readouterr().err
+    assert rc == 1 and not (tmp_path / "x.indmelding").exists()
+    assert "- Satser › Rente til forrentning af anlæg: Sæt årets rente til forrentning af anlæg (SA 5.5.5)" in err
+    assert f"- {t.navn} › Budget: Budgettet er tomt. Indtast tilbuddets omkostninger. (SA 5.5.1)" in err
 
 
 def test_fra_takstfil_og_papiret_passer_til_filen(tmp_path, capsys, egen_noegle):

@@ -328,8 +328,10 @@ def test_indmelding_afvises_mens_der_er_fejl(grundlag1, egen_noegle, tmp_path):
         indmelding.lav_indmelding(daarlig, b, egen_noegle, maal)
     koder = {f.kode for f in e.value.fund}
     assert {"BEL-UNDER-95", "BEL-BEGRUNDELSE"} <= koder
-    assert "kan ikke dannes" in e.value.besked and "BEL-UNDER-95" in e.value.besked
+    # The message is for a user: the place in words, the texts and SA references; no code, no path.
+    assert "kan ikke dannes" in e.value.besked and "Belægningsprocenten er 80 %" in e.value.besked
     assert "Bostedet Nord › Belægning" in e.value.besked and "tilbud[" not in e.value.besked
+    assert "BEL-UNDER-95" not in e.value.besked and "(SA 5.2)" in e.value.besked
     assert not maal.exists()
 
 

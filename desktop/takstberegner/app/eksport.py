@@ -85,10 +85,11 @@ def indmeld(v) -> Path | None:
     if v.dok is None:
         return None
     from takstberegner.export import indmelding, signering
+    from takstberegner.tjeneste import dokumenter
 
     grundlag, beregning = _beregnet(v)
     try:
-        indmelding.kontroller_fejl(beregning, grundlag)
+        dokumenter.kontroller_indmelding(grundlag, beregning)
     except indmelding.IndmeldingAfvist as e:
         QMessageBox.warning(v, "Ikke klar til indmelding", e.besked)
         return None
@@ -103,7 +104,7 @@ def indmeld(v) -> Path | None:
         return None
     try:
         info = fremskridt.koer(v, "Danner og signerer indmeldingsfilen ...",
-                               lambda: indmelding.lav_indmelding(grundlag, beregning, underskriver, p))
+                               lambda: dokumenter.indmeld(grundlag, underskriver, p, beregning))
     except OSError as e:
         QMessageBox.critical(v, "Filen kan ikke gemmes", f"{p} kan ikke skrives: {os_fejl(e)}.")
         return None

@@ -226,7 +226,8 @@ class Handlinger:
 
     def indmeld(self):
         """Submit, when the file is ready; otherwise show the overview with what blocks it."""
-        from takstberegner.app import eksport, klar
+        from takstberegner.app import eksport
+        from takstberegner.tjeneste import klar
 
         dok = self.v.dok
         if dok is None:

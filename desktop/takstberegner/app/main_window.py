@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
-from takstberegner.app import klar, menuer, settings, vinduestilstand
+from takstberegner.app import menuer, settings, vinduestilstand
+from takstberegner.tjeneste import klar
 from takstberegner.app.arbejdsflade import Arbejdsflade
 from takstberegner.app.overblik import Overblik
 from takstberegner.app.sidefoelge import OVERBLIK, Sidefoelge

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from takstberegner.app import klar
+from takstberegner.tjeneste import klar
 from takstberegner.app.models.overblik import OverblikModel
 from takstberegner.app.rulleflade import RulleFlade
 from takstberegner.app.tabel import TabelVisning

@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from takstberegner.domain.model import Takstgrundlag
+from takstberegner.fejl import Fejl
 from takstberegner.export.fingeraftryk import fingeraftryk, vis_fingeraftryk  # noqa: F401 (used by callers)
 from takstberegner.domain.resultat import Beregning, Fund
 from takstberegner.export.atomisk import skriv_atomisk  # noqa: F401 - re-exported for callers
@@ -35,17 +36,21 @@ UDV_TAKSTAAR = "takstaar"
 UDV_VERSION = "takstberegner-version"
 
 
-class IndmeldingAfvist(Exception):
-    """Export refused because `fejl` findings remain; `fund` lists them, `besked` is Danish
-    (each field named in words, by its tilbud's name when the `grundlag` is given)."""
+class IndmeldingAfvist(Fejl):
+    """Export refused because `fejl` findings (or open checklist points) remain; `fund` lists the
+    findings, `besked` is Danish: one line per problem with its place in words (by its tilbud's
+    name when the `grundlag` is given; tjeneste.kontroller_indmelding gives its own `linjer`),
+    never a code or field path."""
 
-    def __init__(self, fund: list[Fund], grundlag: Takstgrundlag | None = None):
+    def __init__(self, fund: list[Fund], grundlag: Takstgrundlag | None = None, linjer: list[str] | None = None):
         from takstberegner.domain import navne
 
         self.fund = list(fund)
-        linjer = [f"- {f.kode} ({f.reference}) {navne.felt_tekst(f.felt, grundlag)}: {f.tekst}" for f in self.fund]
+        if linjer is None:
+            linjer = [f"- {navne.felt_tekst(f.felt, grundlag) + ': ' if f.felt else ''}{f.tekst}"
+                      + (f" ({f.reference})" if f.reference else "") for f in self.fund]
         self.besked = (
-            f"Indmeldingen kan ikke dannes: der er {len(self.fund)} fejl, som skal rettes først:\n"
+            f"Indmeldingen kan ikke dannes: der er {len(linjer)} fejl, som skal rettes først:\n"
             + "\n".join(linjer)
         )
         super().__init__(self.besked)

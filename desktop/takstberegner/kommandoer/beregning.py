@@ -58,6 +58,7 @@ _NIVEAU = {"fejl": "FEJL", "advarsel": "ADVARSEL", "info": "INFO"}
 
 def _kontroller(args: argparse.Namespace) -> int:
     from takstberegner import tjeneste
+    from takstberegner.tjeneste import klar
 
     grundlag = tjeneste.laes_grundlag(args.grundlag)
     beregning, fund = tjeneste.kontroller(grundlag)
@@ -66,7 +67,16 @@ def _kontroller(args: argparse.Namespace) -> int:
     for i, f in fund:
         ref = f" ({f.reference})" if f.reference else ""
         linjer.append(f"{_NIVEAU.get(f.niveau, f.niveau):9} {_sted(i, f, grundlag, ids)}: {f.tekst}{ref}")
-    fejl = sum(1 for f in beregning.alle_fund() if f.er_fejl)
+    # What makes a submission meaningless (empty budget, a takst of 0, no CVR or rente) blocks the
+    # indmelding as a fejl does, here as in the app's overview (tjeneste.klar).
+    aabne = klar.ikke_udfyldt(grundlag, beregning)
+    for m in aabne:
+        sted = felt_tekst(m.felt, grundlag) if m.felt else m.hvor
+        if m.hvor != "Driftsherre" and not sted.startswith(m.hvor):
+            sted = f"{m.hvor} › {sted}"
+        ref = f" ({m.reference})" if m.reference else ""
+        linjer.append(f"{'FEJL':9} {sted}: {m.tekst}{ref}")
+    fejl = sum(1 for f in beregning.alle_fund() if f.er_fejl) + len(aabne)
     advarsler = sum(1 for f in beregning.alle_fund() if f.niveau == "advarsel")
     ud = "\n".join(linjer)
     if ud:

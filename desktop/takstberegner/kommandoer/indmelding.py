@@ -112,16 +112,17 @@ def _skriv(sti: str, data: bytes) -> None:
 def _indmeld(args: argparse.Namespace) -> int:
     from takstberegner import dansk
     from takstberegner.export import indmelding, signering
+    from takstberegner.tjeneste import dokumenter
 
     grundlag, beregning = _beregn(args.grundlag)
     try:
-        indmelding.kontroller_fejl(beregning, grundlag)
+        dokumenter.kontroller_indmelding(grundlag, beregning)
     except indmelding.IndmeldingAfvist as e:
         _fejl(e.besked)
         return 1
     underskriver = signering.laes_p12(args.cert, _kodeord(args.kodeord_fil))
     try:
-        info = indmelding.lav_indmelding(grundlag, beregning, underskriver, args.output)
+        info = dokumenter.indmeld(grundlag, underskriver, args.output, beregning)
     except OSError as e:
         raise _Fejl(f"{args.output} kan ikke skrives: {os_fejl(e)}.") from None
     _ud(f"Indmeldingsfil: {info.sti} ({dansk.tal(info.stoerrelse, 0)} byte)")

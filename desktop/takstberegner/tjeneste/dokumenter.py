@@ -70,12 +70,32 @@ def _saetning(tekst: str) -> str:
     return tekst if tekst.endswith((".", "!", "?")) else tekst + "."
 
 
+def kontroller_indmelding(grundlag: Takstgrundlag, beregning: Beregning) -> None:
+    """IndmeldingAfvist (with the list, each place in words) while a fejl remains or the submission
+    would be meaningless (tjeneste.klar: the app's checklist); the app and the command line check
+    with this before they ask for a key."""
+    from takstberegner.domain.navne import felt_tekst
+    from takstberegner.export import indmelding
+    from takstberegner.tjeneste import klar
+
+    mangler = klar.mangler(grundlag, beregning)
+    if not mangler:
+        return
+    linjer = []
+    for m in mangler:
+        sted = felt_tekst(m.felt, grundlag) if m.felt else m.hvor
+        if m.hvor != "Driftsherre" and not sted.startswith(m.hvor):
+            sted = f"{m.hvor} › {sted}"
+        linjer.append(f"- {sted}: {m.tekst}" + (f" ({m.reference})" if m.reference else ""))
+    raise indmelding.IndmeldingAfvist([f for f in beregning.alle_fund() if f.er_fejl], grundlag, linjer)
+
+
 def indmeld(grundlag: Takstgrundlag, underskriver, maal: Path, beregning: Beregning | None = None):
-    """The signed indmeldingsfil; IndmeldingAfvist (with the list) while a fejl remains."""
+    """The signed indmeldingsfil; IndmeldingAfvist while kontroller_indmelding refuses."""
     from takstberegner.export import indmelding
 
     beregning = beregning or beregn(grundlag)
-    indmelding.kontroller_fejl(beregning, grundlag)
+    kontroller_indmelding(grundlag, beregning)
     return indmelding.lav_indmelding(grundlag, beregning, underskriver, maal)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from takstberegner.app import klar
+from takstberegner.tjeneste import klar
 from takstberegner.app.models.raekker import Kolonne, RaekkeModel
 from takstberegner.domain import navne
 

@@ -6,7 +6,7 @@ from html import escape
 from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser
 
 from takstberegner import dansk
-from takstberegner.app import klar
+from takstberegner.tjeneste import klar
 from takstberegner.app.steps.base import Trin
 from takstberegner.app.steps.belaegning import BegrundelseFelt
 

@@ -103,6 +103,18 @@ def tjekliste(grundlag, beregning) -> list[Punkt]:
     return punkter
 
 
+def ikke_udfyldt(grundlag, beregning) -> list[Mangel]:
+    """The checklist's open points that are not findings: what makes a submission meaningless
+    (the driftsherre's name, CVR, rente; a submitted tilbud without budget or with a takst of 0 or
+    less). The command line's kontroller lists them beside the findings, and indmeld refuses them,
+    as the app's overview does."""
+    ud = [Mangel("Driftsherre", p.tekst, p.felt) for p in tjekliste(grundlag, beregning)
+          if not p.ok and p.hvor == "Driftsherre"]
+    for i, t in enumerate(grundlag.tilbud):
+        ud.extend(tilbud_mangler(i, t, beregning.tilbud_resultat(t.id)))
+    return ud
+
+
 def mangler(grundlag, beregning) -> list[Mangel]:
     """Everything that blocks the indmelding: the checklist's open points and every fejl."""
     ud: list[Mangel] = []

@@ -59,6 +59,19 @@ ENHEDER = {
 TIDSRUM = {"hverdag": "Hverdag", "aften_nat": "Aften/nat", "weekend": "Weekend", "helligdag": "Helligdag"}
 NIVEAUER = {"fejl": "Fejl", "advarsel": "Advarsel", "info": "Til orientering"}
 KATEGORI_1_3 = {1: "Kategori 1", 2: "Kategori 2", 3: "Kategori 3"}
+# The findings' codes (the regelsæt's `fund`) as a reader sees them in the PDF and the takstskema.
+FUND = {
+    "BEL-UNDER-95": "Belægning under 95 %", "BEL-UNDER-90": "Belægning under 90 % (korte forløb, akut, aflastning)",
+    "BEL-OVER-98": "Belægning over 98 %", "BEL-UGYLDIG": "Belægningen kan ikke beregnes",
+    "BEL-BEGRUNDELSE": "Begrundelse for belægningen mangler", "REG-FRIST": "Frist for indregning af resultat",
+    "REG-EGENRISIKO": "Underskud inden for egenrisikoen", "HENS-UDLOEB": "Hensættelse skal anvendes",
+    "LEAS-DOBBELT": "Leasing medregnet to gange", "PLADSER-AENDRET": "Pladser ændret uden bemærkning",
+    "TAKST-AENDRET": "Takstændring over væsentlighedsgrænsen", "STOETTETIMER-MANGLER": "Støttetimer mangler",
+    "PLADSER-SUM": "Ydelsernes pladser passer ikke med tilbuddets", "KATEGORI-1": "Kategori 1-tilbud",
+    "IKKE-TAKST-OMKOSTNING": "Omkostning uden for taksten", "NYT-TILBUD-AAR": "Første driftsår er ikke angivet",
+    "NYT-TILBUD-UDLOEBET": "Ikke længere tilbuddets første driftsår", "ANLAEG-LEVETID": "Usædvanlig levetid for anlæg",
+    "REGELSAET-AAR": "Intet regelsæt for takståret", "INPUT": "Ugyldig værdi",
+}
 
 # The budget posts a user chooses from, per omkostningskategori (SPEC §3, SA 5.5.1 tabel 4).
 # The reserved posts have a meaning in the calculation: TAP is counted in administration, and
@@ -271,7 +284,7 @@ def _attr(objekt: Any, navn: str) -> Any:
 
 __all__ = [
     "ALLE", "ANLAEG_TYPER", "BELAEGNING_METODER", "DELE", "DRIFTSHERRE_TYPER", "ENHEDER", "FELTER",
-    "FINANSIERINGER", "IMPORT_KATEGORIER", "KATEGORIER", "NIVEAUER", "NOEGLER", "NOEGLETAL",
+    "FINANSIERINGER", "FUND", "IMPORT_KATEGORIER", "KATEGORIER", "NIVEAUER", "NOEGLER", "NOEGLETAL",
     "OMKOSTNINGSKATEGORIER", "POSTER", "RESULTAT_VALG", "TAKSTSTRUKTURER", "TAKST_LINJER", "TAKST_LINJER_KORT",
     "TIDSRUM", "TILBUDSTYPER",
     "felt_tekst", "laesbar", "post_navn", "poster_for", "vis",

@@ -142,12 +142,13 @@ def _ja(b: bool) -> str:
     return "Ja" if b else "Nej"
 
 
-FUND_KOLONNER = ("Kode", "Niveau", "Reference", "Felt", "Tekst")
+FUND_KOLONNER = ("Kontrol", "Niveau", "Reference", "Felt", "Tekst")
 
 
 def _fund_raekker(fund: list[Fund], grundlag) -> tuple[tuple, ...]:
-    return tuple((f.kode, navne.vis(f.niveau, navne.NIVEAUER), f.reference, navne.felt_tekst(f.felt, grundlag), f.tekst)
-                 for f in fund)
+    """A finding by its Danish name (navne.FUND), never its code."""
+    return tuple((navne.vis(f.kode, navne.FUND), navne.vis(f.niveau, navne.NIVEAUER), f.reference,
+                  navne.felt_tekst(f.felt, grundlag), f.tekst) for f in fund)
 
 
 def _regelsaet(b: Beregning, takstaar: int):
@@ -160,7 +161,7 @@ def _regelsaet(b: Beregning, takstaar: int):
 
 
 BINDENDE = ("Den bindende takst er taksten i kroner og øre (2 decimaler), afrundet én gang fra den "
-            "uafrundede beregning (SPEC §1). Takstbilaget viser den desuden i hele kroner; det er kun en visning.")
+            "uafrundede beregning. Takstbilaget viser den desuden i hele kroner; det er kun en visning.")
 SIDSTE_AAR = ("Sidste års takst (pr. ydelse) og pladser er fra takstgrundlaget. Sidste års budget indgår ikke i "
               "takstgrundlaget og er ikke vist her, fordi rapporten er dannet uden sidste års takstfil; sammenlign med "
               "sidste års takstberegning til revision, eller dan rapporten igen med sidste års takstfil (i programmet "
@@ -266,7 +267,7 @@ def _oversigt(b: Beregning, tilbud_input: dict[str, Tilbud]) -> Sektion:
          "Real ændring (efter P/L)", "Pladser sidste år"),
         tuple(raekker), noegle="oversigt", trin=TRIN[0], raekke_noegler=tuple(noegler),
         note="Taksten i kroner og øre er bindende; hele kroner er takstbilagets visning. Real ændring er ændringen "
-             "mod sidste års takst fremskrevet med årets P/L (SPEC §5). Takstgrundlaget pr. tilbud står i tabellen "
+             "mod sidste års takst fremskrevet med årets P/L (SA 3.1, 5.5.2). Takstgrundlaget pr. tilbud står i tabellen "
              "'I alt for driftsherren' (én gang pr. tilbud, så kolonnerne kan summeres).",
     )
 
@@ -419,7 +420,7 @@ def _tilbud(t: Tilbud, tr: TilbudResultat, b: Beregning, g: Takstgrundlag, rs, p
              "Pladsdøgn", "Korte forløb", "Sidste års takst", "Sundhedsydelser"),
             tuple(yr), noegle="ydelser", trin=T[1], raekke_noegler=tuple(y.id for y in t.ydelser),
             note="En ydelse med egen belægning (fx aflastning) regner sine pladsdøgn med den; de andre bruger "
-                 "tilbuddets (SPEC §4.10). Sidste års takst er den, der står i takstgrundlaget.",
+                 "tilbuddets (SA 5.2). Sidste års takst er den, der står i takstgrundlaget.",
         ))
 
     # --- Budget (summary per post; every line in the appendix)
@@ -497,7 +498,7 @@ def _tilbud(t: Tilbud, tr: TilbudResultat, b: Beregning, g: Takstgrundlag, rs, p
     sek.append(Sektion("Tilbuddets andel af overhead (SA 5.5.7, 9.1)",
                        ("Pulje", "Navn", "Nøgle", "Tilbuddets nøgletal", "Andel (kr.)", "Omkostningskategori"),
                        tuple(oh), sum_raekke=True, noegle="overhead", trin=T[4],
-                       note="Hver pulje lander i sin omkostningskategori (SPEC §4.5); uden angivet kategori i "
+                       note="Hver pulje lander i sin omkostningskategori (SA 5.5.7); uden angivet kategori i "
                             "administration."))
 
     # --- Anlæg: exact afskrivning and forrentning, so the workbook's sums equal the engine's
@@ -523,7 +524,7 @@ def _tilbud(t: Tilbud, tr: TilbudResultat, b: Beregning, g: Takstgrundlag, rs, p
          "Andel", "Årlig afskr.", "Mdr. i år", "Afskrivning", "Bogført primo", "Bogført ultimo", "Forrentning"),
         tuple(raekker),
         note="Lineær afskrivning fra måneden efter ibrugtagning; forrentning = rente × gennemsnit af bogført "
-             "værdi primo og ultimo × andel. Beløbene vises i øre; summen regnes af de uafrundede beløb (SPEC §1).",
+             "værdi primo og ultimo × andel. Beløbene vises i øre; summen regnes af de uafrundede beløb.",
         sum_raekke=bool(raekker), noegle="anlaeg", trin=T[5],
     ))
 
@@ -736,7 +737,7 @@ def _omkostningsgrundlag(t: Tilbud, tr: TilbudResultat, rs, g: Takstgrundlag, pe
          "Forrentning af driftskapital", "I alt", "Offentliggjort (øre)"),
         tuple(raekker), sum_raekke=True, noegle="omk", trin=T, raekke_noegler=tuple(KATEGORIER) + ("i_alt",),
         note="Kolonnerne regnes af de uafrundede beløb og vises i øre. 'Offentliggjort' er kategorierne afrundet efter "
-             "største rest, så de summer præcis til omkostningsgrundlaget (SPEC §1).",
+             "største rest, så de summer præcis til omkostningsgrundlaget.",
     )
     tg_w = foer_dk + dk + tr.regulering - tr.oevrige_indtaegter  # what the workbook's bridge computes
     bro = Sektion(
@@ -966,8 +967,8 @@ def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: De
             "Takster fordelt på omkostningskategorier (SA 5.5.1)",
             ("Kategori",) + tuple(f"{tk.ydelse} {tk.ydelse_navn}".strip() for tk in tr.takster), tuple(raekker),
             noegle="takst_kategorier", trin=T, fede=(nl,),
-            note="Fordelingen er motorens: hver kategori afrundet efter største rest, så delene summer præcis til den "
-                 "bindende takst (SPEC §1). Største rest kan ikke skrives som en enkel formel, så delene står som tal; "
+            note="Fordelingen er programmets beregning: hver kategori afrundet efter største rest, så delene summer præcis til den "
+                 "bindende takst. Største rest kan ikke skrives som en enkel formel, så delene står som tal; "
                  "kontrolrækken viser, at de summer til taksten.",
         ))
     if tr.fordeling:
@@ -980,7 +981,7 @@ def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: De
         ud.append(Sektion(
             "Trækningsret: takstgrundlaget fordelt på kommunerne (SA 4.2.2)", ("Kommune", "Fordelingsnøgle", "Andel (hele kr.)"),
             tuple(raekker), noegle="traekningsret", trin=T, fede=(n,),
-            note="Fordelt i hele kroner efter største rest (SPEC §1); andelene står som tal, og kontrolrækken viser, "
+            note="Fordelt i hele kroner efter største rest; andelene står som tal, og kontrolrækken viser, "
                  "at de summer til takstgrundlaget.",
         ))
     of = t.objektiv_finansiering
@@ -997,13 +998,13 @@ def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: De
             "Objektiv finansiering: kommunernes andel fordelt (SA 4.2.1)", ("Kommune", "Fordelingsnøgle", "Andel (hele kr.)"),
             tuple(raekker), noegle="objektiv", trin=T, fede=(n,),
             note="Andelen af takstgrundlaget fordelt på kommunerne efter nøglen, i hele kroner efter største rest "
-                 "(SPEC §4.12a); taksterne regnes af resten.",
+                 "(SA 4.2.1); taksterne regnes af resten.",
         ))
     ekstra = []
     if tr.pris_pr_stoettetime is not None:
         ekstra.append(("Pris pr. direkte støttetime (SA 5.4.7)", Tal(tr.pris_pr_stoettetime)))
     if t.takststruktur == "gennemsnit" and tr.basistakst is not None:
-        ekstra.append(("Basistakst: udgangspunkt for en forhandlet takst (SPEC §4.13a)", Tal(tr.basistakst)))
+        ekstra.append(("Basistakst: udgangspunkt for en forhandlet takst (SA 5.4.6)", Tal(tr.basistakst)))
     if ekstra:
         ud.append(Sektion("Pris pr. støttetime og basistakst", ("Felt", "Værdi"), tuple(ekstra), noegle="ekstra", trin=T))
     return ud

@@ -196,10 +196,11 @@ def _lav_pdf(r: Rapport) -> bytes:
         historie.append(p(f"UDKAST: beregningen har {r.antal_fejl} fejl og kan ikke indmeldes, før de er rettet.", udkast))
     historie += [
         p(f"Indmeldingens fingeraftryk (SHA-256): {fp}", fed_stil),
-        p("Fingeraftrykket er SHA-256 af SHA-256(takstgrundlag.json) efterfulgt af SHA-256(takster.json) i den signerede "
-          "indmeldingsfil. Kommandoen 'takstberegner verificer FIL' viser det samme fingeraftryk, når papiret hører til filen.",
-          note),
-        p(f"Takstgrundlagets SHA-256 (kanonisk JSON): {r.grundlag_sha256}", note),
+        p("Fingeraftrykket er en kontrolsum (SHA-256) over de to datafiler i den signerede indmeldingsfil: "
+          "takstgrundlaget (alle indtastede tal og tekster) og taksterne (de beregnede takster). Ændres ét tal, "
+          "ændres fingeraftrykket. Sekretariatets kontrol af indmeldingsfilen (Sekretariat › Verificér i Takstberegner, "
+          "eller kommandoen takstberegner verificer) viser det samme fingeraftryk, når papiret hører til filen.", note),
+        p(f"Takstgrundlagets kontrolsum (SHA-256): {r.grundlag_sha256}", note),
         p(f"Dannet {dato_tekst} med Takstberegner {r.version}, {r.regelsaet}.", note),
         Spacer(1, 3 * mm),
         p("Bindende takst", h3), p(r.bindende, norm),

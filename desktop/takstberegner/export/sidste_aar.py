@@ -188,7 +188,7 @@ def tekst(r: Rapport, forrige: Forrige) -> str:
     """The cover's paragraph about last year, when last year's file was given."""
     g = forrige.grundlag
     return (f"Sidste års tal er fra sidste års takstfil {forrige.filnavn} ({g.driftsherre.navn}, takstår {g.takstaar}; "
-            f"takstgrundlagets SHA-256 {forrige.beregning.grundlag_sha256}), beregnet med dette program. For hvert tilbud "
+            f"takstgrundlagets kontrolsum (SHA-256) {forrige.beregning.grundlag_sha256}), beregnet med dette program. For hvert tilbud "
             f"står sidste års budget pr. kategori og post, omkostningsgrundlag, takstgrundlag og takster ved siden af "
             f"årets med ændringen; tilbuddene er parret efter deres id. Sidste års takst i taksttabellerne er den, "
             f"der står i årets takstgrundlag.")

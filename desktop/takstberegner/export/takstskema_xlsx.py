@@ -255,7 +255,7 @@ def _lav_xlsx(r: Rapport) -> bytes:
     nr += 1
     for t in (
         "Summer, omkostningsgrundlaget pr. kategori, takstgrundlaget og taksterne er formler: ændres en budgetlinje, "
-        "følger de med. Fordelingen af en takst på kategorier og trækningsretten er motorens tal (største rest) med "
+        "følger de med. Fordelingen af en takst på kategorier og trækningsretten er programmets beregnede tal (største rest) med "
         "en kontrolformel.",
         "Regulering og overhead indgår med deres offentliggjorte beløb i øre; de beregnes i Takstberegner.",
         r.sidste_aar,

@@ -137,3 +137,12 @@ def test_noegle_uden_kodeord_skriver_ingen_fil(tmp_path, capsys, monkeypatch):
     (tmp_path / "tom").write_text("\n")
     assert main(["noegle", g, "--kodeord-fil", str(tmp_path / "tom"), "-o", str(p12)]) == 2
     assert not p12.exists()
+
+
+def test_verificer_af_en_mappe_siger_mappe_ikke_findes_ikke(tmp_path, capsys):
+    """Reproduced by hand: `verificer /tmp` said the folder did not exist; it says it is a folder."""
+    assert main(["verificer", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "er en mappe, ikke en indmeldingsfil" in err and "findes ikke" not in err and "Traceback" not in err
+    assert main(["verificer", str(tmp_path / "mangler.indmelding")]) == 2
+    assert "findes ikke" in capsys.readouterr().err

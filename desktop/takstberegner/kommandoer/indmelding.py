@@ -180,6 +180,8 @@ def _noegle(args: argparse.Namespace) -> int:
 def _verificer(args: argparse.Namespace) -> int:
     from takstberegner.export import verifikation
 
+    if Path(args.fil).is_dir():
+        raise _Fejl(f"{args.fil} er en mappe, ikke en indmeldingsfil. Angiv filen i mappen, fx {Path(args.fil) / 'navn.indmelding'}.")
     if not Path(args.fil).is_file():
         raise _Fejl(f"filen {args.fil} findes ikke")
     r = verifikation.verificer(args.fil, args.tillid)

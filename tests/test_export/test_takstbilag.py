@@ -10,6 +10,8 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from takstberegner import tjeneste
 from takstberegner.domain import navne
@@ -290,17 +292,50 @@ def test_tabeller_filtre_frosne_overskrifter_og_udskrift(bilag):
         assert tabel.ref == f"A3:{openpyxl.utils.get_column_letter(kolonner)}{3 + antal}", ws.title
         assert [c.name for c in tabel.tableColumns] == [c.value for c in ws[3]]
         assert ws.freeze_panes.endswith("4") and ws.print_title_rows == "$3:$3"
-        ps = ws.page_setup
-        assert ps.orientation == "landscape" and ps.fitToWidth == 1 and ps.fitToHeight == 0
-        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        _udskrives_laeseligt(ws)
         assert ws["A1"].value.startswith("Samlet takstbilag 2026 – ")
         # every heading is Danish words: no internal key shows
         for c in ws[3]:
             assert "_" not in c.value
     assert str(wb["Takster"].page_setup.paperSize) == wb["Takster"].PAPERSIZE_A3
-    assert wb["Takster"].freeze_panes == "D4"
+    assert wb["Takster"].freeze_panes == "E4"  # driftsherre, CVR, tilbud and ydelse stay in view
+    # the wide sheets are printed in full size over pages across, each starting a group of columns
+    takster = wb["Takster"]
+    assert takster.print_title_cols == "$A:$D"
+    starter = [b.id + 1 for b in takster.col_breaks.brk]
+    overskrift = [c.value for c in takster[3]]
+    assert [overskrift[j - 1] for j in starter[:2]] == ["Takst (kr.)", "Heraf regulering og øvrige indtægter (kr.)"]
+    tilbud = [c.value for c in wb["Tilbud"][3]]
+    assert [tilbud[b.id] for b in wb["Tilbud"].col_breaks.brk] == ["Omkostningsgrundlag (kr.)", "Nyt tilbud"]
     # percentages are real percentages
     assert wb["Takster"]["L4"].number_format == "0.00%"
+
+
+# The printable width of landscape A4/A3 with 0,4 inch side margins, and the points a column unit
+# takes: 5,25 in Excel (Calibri 11), up to 7 where Calibri is missing (LibreOffice, DejaVu).
+PLADS_PT = {"A4": 841.89 - 57.6, "A3": 1190.55 - 57.6}
+
+
+def _udskrives_laeseligt(ws) -> None:
+    """Every sheet prints at 8 pt or more (its 9 pt at 90 % or more): either fitted to one page
+    wide when Excel can do that at 90 % or more, or at 100 % over pages across that each fit at 7
+    points a column unit, each page after the first repeating the frozen columns."""
+    ps = ws.page_setup
+    assert ps.orientation == "landscape"
+    papir = "A3" if str(ps.paperSize) == ws.PAPERSIZE_A3 else "A4"
+    bredder = [ws.column_dimensions[openpyxl.utils.get_column_letter(j)].width for j in range(1, ws.max_column + 1)]
+    if ws.sheet_properties.pageSetUpPr.fitToPage:
+        assert ps.fitToWidth == 1 and ps.fitToHeight == 0 and not ws.col_breaks.brk
+        assert sum(bredder) * 5.25 * 0.9 <= PLADS_PT[papir], ws.title
+        return
+    assert papir == "A3" and ps.scale == 100 and ws.col_breaks.brk, ws.title
+    gentag = openpyxl.utils.column_index_from_string(ws.freeze_panes.rstrip("0123456789")) - 1
+    if gentag:
+        assert ws.print_title_cols == f"$A:${openpyxl.utils.get_column_letter(gentag)}"
+    starter = [1] + [b.id + 1 for b in ws.col_breaks.brk] + [len(bredder) + 1]
+    for i, (a, b) in enumerate(zip(starter, starter[1:])):
+        side = sum(bredder[a - 1:b - 1]) + (sum(bredder[:gentag]) if i else 0)
+        assert side * 7 <= PLADS_PT["A3"], (ws.title, a, b)
 
 
 def test_uden_godkendte_skrives_et_bilag_med_status(tmp_path):
@@ -336,3 +371,26 @@ def test_aendring_over_vaesentlighedsgraensen_markeres(tmp_path, test_ca):
     assert rows[0]["Ydelse"] == "Niveau 1" and rows[0]["Markering"] == "Real stigning over væsentlighedsgrænsen (5 %)"
     assert _pct(rows[0]["Ændring (nominel)"]) > 5 and ws["A4"].fill.fgColor.rgb.endswith(takstbilag.FLAG_FILL)
     assert rows[1]["Markering"] is None and not ws["A5"].fill.fgColor.rgb.endswith(takstbilag.FLAG_FILL)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.floats(4, 45), min_size=1, max_size=80), st.integers(0, 5), st.data())
+def test_udskrift_deler_i_sider_der_passer(bredder, gentag, data):
+    """The printing plan: every column on exactly one page in order, no page (with the repeated
+    columns) wider than A3 at 7 points a unit unless it holds a single column, a page starts at a
+    group where the group fits, and a sheet Excel can fit at 90 % gets no pages across."""
+    gentag = min(gentag, len(bredder) - 1)
+    grupper = sorted(data.draw(st.sets(st.integers(1, len(bredder)), max_size=6)))
+    papir, sider, gentaget_antal = takstbilag.udskrift(bredder, gentag, grupper)
+    plads = PLADS_PT["A3"] / 7
+    if sum(bredder) * 5.25 * 0.9 <= PLADS_PT["A3"]:
+        assert sider == [] and gentaget_antal == 0
+        return
+    assert papir == "A3" and gentaget_antal in (0, gentag)
+    gentag = gentaget_antal
+    assert sider == sorted(set(sider)) and all(gentag < s <= len(bredder) for s in sider)
+    starter = [1] + sider + [len(bredder) + 1]
+    gentaget = sum(bredder[:gentag])
+    for i, (a, b) in enumerate(zip(starter, starter[1:])):
+        side = sum(bredder[a - 1:b - 1]) + (gentaget if i else 0)
+        assert side <= plads or b - a == 1, (a, b, side)

@@ -2,8 +2,9 @@
 
 `lav_takstbilag(udvalg) -> bytes` renders the sheets that export/takstbilag_ark.py prepares from
 the counted submissions (export/takstbilag_udvalg.py decides which count). Every sheet is an
-Excel table with filters, its heading row frozen and repeated on every printed page, landscape
-and fitted to the page width. Text from a submission is always written as text, never as a
+Excel table with filters, its heading row frozen and repeated on every printed page, landscape,
+fitted to the page width when that keeps it readable, else printed at full size over pages across
+(`udskrift`). Text from a submission is always written as text, never as a
 formula (export/regneark.py); numbers are numbers, percentages real percentages.
 
 `saml(filer, tillid)` (re-exported from takstbilag_udvalg) verifies the files and never raises.
@@ -26,8 +27,16 @@ FLAG_FILL = "FCE4D6"
 HOVED_FILL = "D9E1F2"
 _FORMATER = {KR: "#,##0.00", HELE_KR: "#,##0", ANTAL: "0", PCT: "0.00%", TAL: "#,##0.00",
              TID: "dd-mm-yyyy hh:mm:ss"}
-_LILLE = 9  # point size in the tables: the Takster sheet is 35 columns wide
-_A3_FRA = 200  # a sheet wider than this (in Excel's column units) is printed on A3
+_LILLE = 9  # point size in the tables: the Takster sheet is 38 columns wide
+# Printing, landscape with 0,4 inch side margins. A column unit is 5,25 points in Excel (7 pixels
+# of Calibri 11) but up to 7 points where Calibri is missing (LibreOffice with DejaVu). A sheet that
+# fits one page wide at 90 % or more in Excel (9 pt stays 8 pt) is fitted to the width of A4, else
+# of A3, and each program scales it itself; a wider one is printed on A3 at full size over several
+# pages across, packed so each fits at 7 points a unit, each repeating the frozen columns
+# (driftsherre, tilbud, ydelse) and the heading row.
+_PLADS_PT = {"A4": 841.89 - 57.6, "A3": 1190.55 - 57.6}
+_PT_EXCEL, _PT_BRED = 5.25, 7.0
+_MINDST_SKALA = 0.9
 
 
 def titel(takstaar: int | None) -> str:
@@ -128,13 +137,61 @@ def _skriv_ark(ws, ark: Ark, takstaar: int | None, dannet: datetime) -> None:
     ws.print_title_rows = "3:3"
     ws.print_area = f"A1:{get_column_letter(n)}{slut}"
     ps = ws.page_setup
-    papir = ws.PAPERSIZE_A3 if sum(_bredde(k) for k in ark.kolonner) > _A3_FRA else ws.PAPERSIZE_A4
-    ps.orientation, ps.paperSize, ps.fitToWidth, ps.fitToHeight = "landscape", papir, 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    bredder = [_bredde(k) for k in ark.kolonner]
+    papir, sider, gentag = udskrift(bredder, ark.frys_kolonner,
+                                    [j for j, k in enumerate(ark.kolonner, 1) if k.navn in ark.grupper])
+    ps.orientation, ps.paperSize = "landscape", ws.PAPERSIZE_A3 if papir == "A3" else ws.PAPERSIZE_A4
+    if sider:
+        from openpyxl.worksheet.pagebreak import Break
+
+        ws.sheet_properties.pageSetUpPr.fitToPage = False
+        ps.scale = 100
+        for start in sider:
+            ws.col_breaks.append(Break(id=start - 1))  # a page begins at column `start`
+        if gentag:
+            ws.print_title_cols = f"A:{get_column_letter(gentag)}"
+    else:
+        ps.fitToWidth, ps.fitToHeight = 1, 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.oddHeader.center.text = overskrift.replace("&", "&&")
     ws.oddFooter.left.text = f"Dannet {dannet:%d-%m-%Y} kl. {dannet:%H:%M}"
     ws.oddFooter.right.text = "Side &P af &N"
+
+
+def udskrift(bredder: list[float], gentag: int, grupper: list[int]) -> tuple[str, list[int], int]:
+    """(paper, the first column (1-based) of each printed page after the first, the columns
+    repeated on every page) for columns of these widths: fitted to one page wide on A4 or A3 when
+    that keeps 90 % of the size (no pages), else A3 at full size, with the columns split into pages
+    at the starts of `grupper` (a group wider than a page at single columns), each page after the
+    first repeating the first `gentag` columns (none if they take more than half a page)."""
+    i_alt = sum(bredder)
+    for papir in ("A4", "A3"):
+        if i_alt * _PT_EXCEL <= _PLADS_PT[papir] / _MINDST_SKALA:
+            return papir, [], 0
+    plads = _PLADS_PT["A3"] / _PT_BRED * 0.98
+    gentaget = sum(bredder[:gentag])
+    if gentaget > plads / 2:
+        gentag, gentaget = 0, 0.0
+    starter = sorted({gentag + 1, *(g for g in grupper if g > gentag)})
+    dele = [list(range(a, b)) for a, b in zip(starter, starter[1:] + [len(bredder) + 1])]
+    sider: list[int] = []
+    brugt = sum(bredder[:starter[0] - 1])
+    for del_ in dele:
+        b = sum(bredder[j - 1] for j in del_)
+        if brugt + b <= plads:
+            brugt += b
+            continue
+        if gentaget + b <= plads:  # the group starts a new page
+            sider.append(del_[0])
+            brugt = gentaget + b
+            continue
+        for j in del_:  # a group wider than a page: column by column
+            if brugt + bredder[j - 1] > plads:
+                sider.append(j)
+                brugt = gentaget
+            brugt += bredder[j - 1]
+    return "A3", sider, gentag
 
 
 def _linjer(tekst: str, bredde: float, fed: bool = False) -> int:

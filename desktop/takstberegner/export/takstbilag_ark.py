@@ -58,7 +58,8 @@ class Ark:
     tabel: str  # the Excel table's name
     kolonner: list[Kolonne]
     raekker: list[Raekke] = field(default_factory=list)
-    frys_kolonner: int = 0  # columns kept in view when scrolling right
+    frys_kolonner: int = 0  # columns kept in view when scrolling right, and repeated on every printed page
+    grupper: tuple[str, ...] = ()  # headings that start a group of columns kept on one printed page
     slutraekke: list | None = None  # a totals row below the table
 
 
@@ -136,8 +137,8 @@ def _saerlige(t) -> str:
 
 
 TAKST_KOLONNER = [
-    Kolonne("Driftsherre", 16), Kolonne("CVR", 9), Kolonne("Tilbud", 20), Kolonne("Tilbudsportal-id", 9),
-    Kolonne("Paragraf", 9), Kolonne("Kategori", 7, ANTAL), Kolonne("Tilbudstype", 8), Kolonne("Ydelse", 16),
+    Kolonne("Driftsherre", 16), Kolonne("CVR", 9), Kolonne("Tilbud", 20), Kolonne("Ydelse", 16),
+    Kolonne("Tilbudsportal-id", 9), Kolonne("Paragraf", 9), Kolonne("Kategori", 7, ANTAL), Kolonne("Tilbudstype", 8),
     Kolonne("Takststruktur", 13), Kolonne("Enhed", 6), Kolonne("Pladser", 6, ANTAL),
     Kolonne("Belægning", 8, PCT), Kolonne("Pladsdøgn", 9, TAL), Kolonne("Takst (kr.)", 9, KR),
     Kolonne("Takst (hele kr.)", 8, HELE_KR),
@@ -159,7 +160,8 @@ def _kat(k: str) -> str:
 def _takster(udvalg: Udvalg, tekst: _Tekster) -> Ark:
     ark = Ark("Takster", "Takster", "Én række pr. tilbud og ydelse (kategori 2 og 3). Kategorifordelingen er taksten "
               "fordelt på de otte omkostningskategorier plus regulering og øvrige indtægter; tilsammen giver de taksten.",
-              "Takster", TAKST_KOLONNER, frys_kolonner=3)
+              "Takster", TAKST_KOLONNER, frys_kolonner=4,
+              grupper=("Takst (kr.)", "Heraf regulering og øvrige indtægter (kr.)", "Nyt tilbud"))
     # the category split's headings are short; the full names (SA 5.5.1, tabel 4) are these
     ark.forklaring += " Kategorierne: " + "; ".join(navne.TAKST_LINJER[k] for k in KATEGORIER) + "."
     for st in udvalg.godkendte:
@@ -235,7 +237,7 @@ def _tilbud(udvalg: Udvalg, tekst: _Tekster) -> Ark:
               "til takstgrundlag (omkostningsgrundlag + regulering − øvrige indtægter = takstgrundlag). Ved objektiv "
               "finansiering betaler kommunerne den viste del af takstgrundlaget efter nøgle (arket Fordeling); "
               "taksterne regnes af resten.",
-              "Tilbud", TILBUD_KOLONNER, frys_kolonner=3)
+              "Tilbud", TILBUD_KOLONNER, frys_kolonner=3, grupper=("Omkostningsgrundlag (kr.)", "Nyt tilbud"))
     for st in udvalg.godkendte:
         nr, ind = st.nr, st.indmelding
         for t, tr in _tilbud_par(st):

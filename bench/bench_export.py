@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.generer import generer_stor_driftsherre  # noqa: E402
 from takstberegner import tjeneste  # noqa: E402
 from takstberegner.export import indmelding, rapport, revision_pdf, signering, takstskema_xlsx  # noqa: E402
-from takstberegner.export import verifikation  # noqa: E402
+from takstberegner.export import sidste_aar, verifikation  # noqa: E402
 from takstberegner.export.tillid import Tillid  # noqa: E402
 from takstberegner.formats.takstgrundlag import laes_dict  # noqa: E402
 
@@ -57,6 +57,12 @@ def main() -> None:
     x = ur("takstskema.xlsx", lambda: takstskema_xlsx.lav_xlsx(r))
     p = ur("takstberegning.pdf", lambda: revision_pdf.lav_pdf(r))
     print(f"{'':42} xlsx {len(x) // 1024} KiB, pdf {len(p) // 1024} KiB")
+    # the PDF with last year's takstfil beside it (here the same driftsherre as takstår − 1)
+    g0 = dataclasses.replace(g, takstaar=g.takstaar - 1)
+    forrige = sidste_aar.Forrige(g0, tjeneste.beregn(g0), "sidste.takst")
+    r2 = ur("rapport med sidste år", lambda: sidste_aar.tilfoej(r, g, b, forrige))
+    p2 = ur("takstberegning.pdf med sidste år", lambda: revision_pdf.lav_pdf(r2))
+    print(f"{'':42} pdf med sidste år {len(p2) // 1024} KiB")
     with tempfile.TemporaryDirectory() as d:
         maal = Path(d) / "stor.indmelding"
         if fejl:

@@ -163,9 +163,9 @@ def _regelsaet(b: Beregning, takstaar: int):
 BINDENDE = ("Den bindende takst er taksten i kroner og øre (2 decimaler), afrundet én gang fra den "
             "uafrundede beregning. Takstbilaget viser den desuden i hele kroner; det er kun en visning.")
 SIDSTE_AAR = ("Sidste års takst (pr. ydelse) og pladser er fra takstgrundlaget. Sidste års budget indgår ikke i "
-              "takstgrundlaget og er ikke vist her, fordi rapporten er dannet uden sidste års takstfil; sammenlign med "
-              "sidste års takstberegning til revision, eller dan rapporten igen med sidste års takstfil (i programmet "
-              "vælges den ved udskrivningen, på kommandolinjen med --forrige).")
+              "takstgrundlaget og er ikke vist her. Takstberegningen til revision (PDF) viser det ved siden af årets, når "
+              "den dannes med sidste års takstfil (i programmet vælges filen ved udskrivningen, på kommandolinjen med "
+              "--forrige); ellers sammenlign med sidste års takstberegning til revision.")
 
 
 def lav_rapport(

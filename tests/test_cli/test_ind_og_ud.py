@@ -122,6 +122,18 @@ def test_skriver_ikke_over_en_anden_takstfil(mappe, args):
     assert "takstfil" in _afvist(mappe, *args)
 
 
+@pytest.mark.parametrize("args", [
+    ("rapport", "a.takst", "-o", "i.indmelding"),
+    ("takstskema", "a.takst", "-o", "i.indmelding"),
+    ("beregn", "g.json", "-o", "k.p12"),
+    ("eksporter", "a.takst", "-o", "k.p12"),
+])
+def test_skriver_ikke_andet_over_en_indmelding_eller_noegle(mappe, args):
+    """A signed indmelding and a key cannot be made again by pressing a button: only an output of
+    the same kind replaces one (found by hand: rapport -o over an existing .indmelding)."""
+    assert "må ikke skrive noget andet over den" in _afvist(mappe, *args)
+
+
 def test_takstfil_under_andet_navn_er_stadig_en_takstfil(mappe):
     shutil.copyfile(mappe / "b.takst", mappe / "b-kopi.dat")
     assert "er en takstfil" in _afvist(mappe, "beregn", "g.json", "-o", "b-kopi.dat")

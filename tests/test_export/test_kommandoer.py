@@ -30,6 +30,13 @@ def test_hele_vejen_fra_noegle_til_takstbilag(tmp_path, capsys):
     assert main(["verificer", str(fil), "--tillid", str(pem)]) == 0
     ud = capsys.readouterr().out
     assert "GODKENDT" in ud and "Eksempel Kommune" in ud and "12345678" in ud
+    # The secretariat's own trust file unreadable: refused input (exit 2, Danish), not AFVIST.
+    (tmp_path / "skrald.pem").write_bytes(b"\xff\xfe\x00garbage")
+    assert main(["verificer", str(fil), "--tillid", str(tmp_path / "skrald.pem")]) == 2
+    err = capsys.readouterr().err
+    assert "Tillidsfilen" in err and "AFVIST" not in err
+    assert main(["verificer", str(fil), "--tillid", str(tmp_path / "findes-ikke.pem")]) == 2
+    assert "findes ikke" in capsys.readouterr().err
 
     bilag = tmp_path / "takstbilag.xlsx"
     assert main(["takstbilag", str(fil), "--tillid", str(pem), "-o", str(bilag)]) == 0

@@ -212,7 +212,7 @@ def _egnet(cert: x509.Certificate, v: Vurdering) -> None:
     if _er_ca(cert):
         v.grunde.append(
             "Underskriverens certifikat er et CA-certifikat (CA:TRUE). Et certifikat, der kan udstede andre "
-            "certifikater, må ikke underskrive en indmelding; lav en nøgle i programmet (Indmeld → Lav ny nøgle)."
+            "certifikater, må ikke underskrive en indmelding; lav en nøgle i programmet (Filer → Lav nøgle til indmelding …)."
         )
     try:
         ku = cert.extensions.get_extension_for_class(x509.KeyUsage).value

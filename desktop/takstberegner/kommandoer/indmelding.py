@@ -184,6 +184,10 @@ def _verificer(args: argparse.Namespace) -> int:
         raise _Fejl(f"{args.fil} er en mappe, ikke en indmeldingsfil. Angiv filen i mappen, fx {Path(args.fil) / 'navn.indmelding'}.")
     if not Path(args.fil).is_file():
         raise _Fejl(f"filen {args.fil} findes ikke")
+    if args.tillid:  # the secretariat's own file: unreadable is refused input (exit 2), not AFVIST
+        from takstberegner.export import tillid as tillid_mod
+
+        tillid_mod.laes_tillid(args.tillid)
     r = verifikation.verificer(args.fil, args.tillid)
     _ud(r.tekst())
     return 0 if r.ok else 1

@@ -82,6 +82,10 @@ def er_takstfil(sti: str | Path) -> bool:
     return len(hoved) == 100 and hoved.startswith(_SQLITE_MAGIC) and hoved[68:72] == _TAKST_ID
 
 
+# Files a user cannot make again by pressing a button: only an output of the same kind replaces one.
+_BESKYTTET = {".indmelding": "en indmeldingsfil", ".p12": "en nøglefil", ".pfx": "en nøglefil"}
+
+
 def kontroller_ud(ud: str, flag: str, takst: bool = False, endelse: str = "") -> None:
     """One output path on its own: its folder exists, it is not a folder, and a .takst file is
     only written by a command that makes takst files."""
@@ -100,6 +104,9 @@ def kontroller_ud(ud: str, flag: str, takst: bool = False, endelse: str = "") ->
             raise StiFejl(f"{flag} {ud}: endelsen .takst er forbeholdt takstfiler. Vælg et andet filnavn.")
         if p.exists() and er_takstfil(p):
             raise StiFejl(f"{ud} er en takstfil. {flag} må ikke skrive over en takstfil; vælg et andet filnavn.")
+    art = _BESKYTTET.get(p.suffix.lower())
+    if art and endelse and endelse.lower() != p.suffix.lower() and p.exists():
+        raise StiFejl(f"{ud} er {art}. {flag} må ikke skrive noget andet over den; vælg et andet filnavn.")
 
 
 def kontroller(args: argparse.Namespace) -> None:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import compress, groupby
 from operator import attrgetter
 
 from takstberegner.domain import fund, navne
 from takstberegner.domain.anlaeg import beregn_anlaeg
+from takstberegner.domain.linjekolonner import Linjekolonner, linjekolonner
 from takstberegner.domain.model import KATEGORIER, POST_TAP, POSTER_IKKE_TAKST, Satser, Tilbud
 from takstberegner.domain.regelsaet import Regelsaet
 from takstberegner.domain.resultat import Fund
@@ -45,57 +47,78 @@ class Direkte:
     fund: tuple[Fund, ...]
 
 
-_LINJE = attrgetter("kategori", "post", "beloeb", "vagtlag", "del_", "ydelse",
-                    "tjenestemand_loen", "tjenestemandspension", "anlaeg")
 _SAERLIGE_POSTER = frozenset((POST_TAP,) + POSTER_IKKE_TAKST)
-_INGEN = (None, None, None)
+_SPAND_NOEGLE = attrgetter("ydelse", "del_", "vagtlag")
 
 
-def direkte_omkostninger(t: Tilbud, satser: Satser, takstaar: int, rs: Regelsaet, sti: str) -> Direkte:
+def _summer(noegler: list[tuple], beloeb: list[Decimal]) -> dict[tuple, Decimal]:
+    """The amounts summed by key at C speed: each key's amounts added in the lines' order, the keys
+    in the order they first occur (as a loop adding line by line into a dict would)."""
+    nr = {n: i for i, n in enumerate(dict.fromkeys(noegler))}
+    noegle_af = list(nr)
+    koder = list(map(nr.__getitem__, noegler))
+    orden = sorted(range(len(koder)), key=koder.__getitem__)  # stable: the lines' order within a key
+    return {noegle_af[kode]: sum(map(beloeb.__getitem__, steder), _ZERO)
+            for kode, steder in groupby(orden, key=koder.__getitem__)}
+
+
+def direkte_omkostninger(t: Tilbud, satser: Satser, takstaar: int, rs: Regelsaet, sti: str,
+                         kolonner: Linjekolonner | None = None) -> Direkte:
+    """Steps 1-4; `kolonner` are the budget lines' columns when the caller has them."""
+    k = kolonner if kolonner is not None else linjekolonner(t.omkostninger)
     pension_sats = satser.tjenestemandspension_pct
     if pension_sats is None:
         pension_sats = rs.std_tjenestemandspension_pct
     fund_: list[Fund] = []
     pension = tap = _ZERO
     leasede_linjer: set[str] = set()
-    # One lean pass: sum the amounts by (ydelse, del, vagtlag, kategori); the rare lines
-    # (TAP, not-in-takst, tjenestemand, leasing) take the slow path.
-    sums: dict[tuple, Decimal] = {}
-    pensioner: dict[tuple, Decimal] = {}
-    for k, (kategori, post, beloeb, vagtlag, del_, ydelse, loen, pens, anl) in enumerate(map(_LINJE, t.omkostninger)):
-        if post in _SAERLIGE_POSTER:
+    # Sum the amounts by (ydelse, del, vagtlag, kategori) column by column; the rare lines (TAP,
+    # not-in-takst, tjenestemand, leasing) are gone through one by one.
+    kategori, beloeb = k.kategori, k.beloeb
+    udeladt: set[int] = set()
+    if not _SAERLIGE_POSTER.isdisjoint(k.post):
+        kategori = list(kategori)
+        for j in compress(range(len(kategori)), map(_SAERLIGE_POSTER.__contains__, k.post)):
+            post = k.post[j]
             if post != POST_TAP:
-                fund_.append(fund.lav(rs, "IKKE-TAKST-OMKOSTNING", f"{sti}.omkostninger[{k}]",
-                                      post=navne.post_navn(kategori, post),
-                                      beloeb=beloeb))
-                continue
-            if kategori == "personale":
-                tap += beloeb
-                kategori = "administration"
-        key = (ydelse, del_, vagtlag, kategori)
-        sums[key] = sums.get(key, _ZERO) + beloeb
-        if (loen, pens, anl) != _INGEN:
-            if anl is not None:
-                leasede_linjer.add(anl)
-            p = pens if pens is not None else (loen * pension_sats / 100 if loen is not None else _ZERO)
-            if p:
-                pkey = (ydelse, del_, vagtlag, "personale")
-                pensioner[pkey] = pensioner.get(pkey, _ZERO) + p
-                pension += p
+                fund_.append(fund.lav(rs, "IKKE-TAKST-OMKOSTNING", f"{sti}.omkostninger[{j}]",
+                                      post=navne.post_navn(kategori[j], post), beloeb=beloeb[j]))
+                udeladt.add(j)
+            elif kategori[j] == "personale":
+                tap += beloeb[j]
+                kategori[j] = "administration"
+    noegler = list(zip(k.ydelse, k.del_, k.vagtlag, kategori))
+    if udeladt:
+        med = [j not in udeladt for j in range(len(noegler))]
+        noegler, beloeb = list(compress(noegler, med)), list(compress(beloeb, med))
+    sums = _summer(noegler, beloeb)
+    pensioner: dict[tuple, Decimal] = {}
+    for j in k.saerlige:
+        if j in udeladt:
+            continue
+        x = t.omkostninger[j]
+        loen, pens, anl = x.tjenestemand_loen, x.tjenestemandspension, x.anlaeg
+        if anl is not None:
+            leasede_linjer.add(anl)
+        p = pens if pens is not None else (loen * pension_sats / 100 if loen is not None else _ZERO)
+        if p:
+            pkey = _SPAND_NOEGLE(x) + ("personale",)
+            pensioner[pkey] = pensioner.get(pkey, _ZERO) + p
+            pension += p
     spande: Spande = {}
     direkte = loensum = _ZERO
     for kilde, er_pension in ((sums, False), (pensioner, True)):
-        for (ydelse, del_, vagtlag, kategori), beloeb in kilde.items():
+        for (ydelse, del_, vagtlag, kategori_), beloeb_ in kilde.items():
             if del_ is None:
                 del_ = "borgerrettet" if vagtlag else "basis"
             vek = spande.get((ydelse, del_))
             if vek is None:
                 vek = spande[(ydelse, del_)] = tom_vektor()
-            vek[KAT[kategori]] += beloeb
+            vek[KAT[kategori_]] += beloeb_
             if not er_pension:
-                direkte += beloeb
-                if kategori == "personale":
-                    loensum += beloeb
+                direkte += beloeb_
+                if kategori_ == "personale":
+                    loensum += beloeb_
     loensum += tap
     afskrivning = forrentning = _ZERO
     anlaeg_ud = []

@@ -1,14 +1,12 @@
 """An unexpected error in the command line: the traceback goes to a crash log in the user's data
 folder (`<data>/krasjlog`, see paths.data_mappe), the user gets one Danish line saying where it
 is, and the process ends with its own exit code, KRASJ (70, EX_SOFTWARE), so a script can tell a
-program error from a refused input (2) or findings (1)."""
+program error from a refused input (2) or findings (1). The cli imports this module on every run,
+so what only a crash needs (platform, tempfile, traceback) is imported when one happens."""
 from __future__ import annotations
 
 import os
-import platform
 import sys
-import tempfile
-import traceback
 from datetime import datetime
 from pathlib import Path
 
@@ -25,6 +23,9 @@ def krasj_mappe() -> Path:
 
 
 def _indhold(e: BaseException) -> str:
+    import platform
+    import traceback
+
     from takstberegner import __version__
 
     linjer = [
@@ -48,6 +49,8 @@ def _ryd_op(mappe: Path) -> None:
 
 def skriv_log(e: BaseException) -> Path | None:
     """Write the crash log; its path, or None when no folder would take it."""
+    import tempfile
+
     navn = f"krasj-{datetime.now():%Y%m%d-%H%M%S-%f}-{os.getpid()}.txt"
     tekst = _indhold(e)
     for mappe in (krasj_mappe(), Path(tempfile.gettempdir()) / "takstberegner-krasjlog"):

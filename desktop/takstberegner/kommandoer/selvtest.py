@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -89,6 +88,8 @@ def koer_selvtest() -> int:
     trin = "beregning"
     try:
         gammel_data = os.environ.get("TAKSTBEREGNER_DATA")
+        import tempfile  # lazy: every command registers this one
+
         with tempfile.TemporaryDirectory(prefix="takstberegner-selvtest-") as tmp:
             mappe = Path(tmp)
             os.environ["TAKSTBEREGNER_DATA"] = str(mappe / "data")  # backups stay in the temp folder

@@ -11,7 +11,8 @@ The exact checks look at the text without its strings (a regular-expression pass
 character, about 70 ms for the large driftsherre's 2 MB). `_klart` first decides in a few byte-level
 passes (translate, count, `in`) whether the text passes for certain; only a text it cannot clear
 (a backslash, a bracket inside a string, a number with an exponent, a long run of digits anywhere,
-too many commas counting those in strings) goes through the exact checks, which decide.
+too many commas counting those in strings, nesting it cannot clear in 32 steps) goes through the
+exact checks, which decide.
 """
 from __future__ import annotations
 
@@ -71,8 +72,7 @@ _TAL_TEGN = b"-+0123456789.eE"
 _SOM_TAL = bytes(0x61 if b in _TAL_TEGN else 0x20 for b in range(256))
 _SOM_EKSPONENT = bytes(0x30 if b in b"0123456789." else 0x65 if b in b"eE" else 0x2B if b in b"+-" else 0x20
                        for b in range(256))
-_INDERSTE = re.compile(rb"\[\]|\{\}")
-_UDEN_KLAMMER_OG_CITAT = bytes(b for b in range(256) if b not in b'"[]{}')
+_UDEN_STRUKTURTEGN = bytes(b for b in range(256) if b not in b'"[]{},:')
 
 
 def _klart(tekst: str, maks_dybde: int, maks_vaerdier: int) -> bool:
@@ -91,17 +91,28 @@ def _klart(tekst: str, maks_dybde: int, maks_vaerdier: int) -> bool:
     e = b.translate(_SOM_EKSPONENT)
     if b"0e0" in e or b"0e+0" in e:
         return False
-    klammer = b.translate(None, _UDEN_KLAMMER_OG_CITAT)  # the quotes and brackets, in order
-    antal_klammer = len(klammer) - klammer.count(b'"')
-    if b.count(b",") + b.count(b":") + antal_klammer // 2 + 1 > maks_vaerdier:
+    struktur = b.translate(None, _UDEN_STRUKTURTEGN)  # quotes, brackets, commas and colons, in order
+    kommaer = struktur.count(b",") + struktur.count(b":")
+    klammer = struktur.translate(None, b",:")  # the quotes and brackets
+    if kommaer + (len(klammer) - klammer.count(b'"')) // 2 + 1 > maks_vaerdier:
         return False
     # The quotes pair off from the left, each with the next, with nothing between them, only when
     # every string is free of brackets; then what is left is the brackets of the structure.
     klammer = klammer.replace(b'""', b"")
     if b'"' in klammer:
         return False
-    for _ in range(maks_dybde):  # each round takes away the innermost pairs, one level
-        if not klammer:
-            return True
-        klammer = _INDERSTE.sub(b"", klammer)
-    return not klammer
+    # Take away the innermost empty pairs; one replace takes away at most one level of nesting, so
+    # what is empty after at most maks_dybde of them is nested no deeper.
+    skridt = 0
+    while klammer:
+        fandt = False
+        for par in (b"[]", b"{}"):
+            if par in klammer:
+                if skridt == maks_dybde:
+                    return False
+                klammer = klammer.replace(par, b"")
+                skridt += 1
+                fandt = True
+        if not fandt:
+            return False  # brackets that do not pair: the exact checks decide
+    return True

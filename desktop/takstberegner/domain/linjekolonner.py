@@ -1,6 +1,6 @@
-"""A tilbud's budget lines as columns, for the passes over 20.000 lines that validation and the
-calculation make (issue 9 item 7): each field of every line is read once, at C speed, and both use
-the columns. The lines with a tjenestemand amount or a leased anlæg are few; their positions
+"""A tilbud's budget lines as columns, for the passes over 20.000 lines that the fingerprint, the
+validation and the calculation make (issue 9 item 7): each field of every line is read once, at C
+speed, and all three use the columns. The lines with a tjenestemand amount or a leased anlæg are few; their positions
 are listed (`saerlige`) and they are read one by one where they are used.
 """
 from __future__ import annotations
@@ -35,7 +35,7 @@ _HUSK = 256  # tilbud: the columns of the last ones asked for are kept, for the 
 
 
 def linjekolonner(linjer: tuple[Omkostningslinje, ...]) -> Linjekolonner:
-    """The columns of `linjer`; the validation and the calculation of one tilbud record share them
+    """The columns of `linjer`; the fingerprint, validation and calculation of one tilbud record share them
     (the lines are an immutable tuple, so its identity decides)."""
     husket = _SENESTE.get(id(linjer))
     if husket is not None and husket[0] is linjer:

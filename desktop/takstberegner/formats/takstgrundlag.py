@@ -24,6 +24,7 @@ from operator import add, attrgetter, is_not
 from typing import Any
 
 from takstberegner.domain import model as m
+from takstberegner.domain.linjekolonner import linjekolonner
 from takstberegner.fejltekst import os_fejl
 from takstberegner.formats import laeser as L
 from takstberegner.formats.fejl import InputError
@@ -631,7 +632,6 @@ def _dec_eller_null(x: Decimal | None) -> str:
     return "null" if x is None else '"' + format(x, "f") + '"'
 
 
-_ANLAEG_AF, _BELOEB_AF = attrgetter("anlaeg"), attrgetter("beloeb")
 _RESTEN_AF = attrgetter("del_", "kategori", "post", "tekst", "vagtlag", "ydelse", "tjenestemand_loen",
                         "tjenestemandspension")
 
@@ -663,12 +663,25 @@ class _Slutninger(dict):
 def _kanonisk_linjer(linjer: tuple[m.Omkostningslinje, ...], dele: tuple[_Starter, _Slutninger]) -> str:
     """The budget lines' canonical texts joined by commas, written directly and column by column:
     the same characters as _kanonisk of _skriv_linje (keys sorted, json's own string escaping).
-    `dele` keeps the texts of the parts between calls."""
-    starter = map(dele[0].__getitem__, map(_ANLAEG_AF, linjer))
-    beloeb = list(map(str, map(_BELOEB_AF, linjer)))
+    The columns are the ones the validation and the calculation use (domain/linjekolonner.py);
+    anlæg and the tjenestemand amounts are None but on its few `saerlige` lines. `dele` keeps the
+    texts of the parts between calls."""
+    k = linjekolonner(linjer)
+    n = len(linjer)
+    if k.saerlige:
+        anlaeg, loen, pension = [None] * n, [None] * n, [None] * n
+        for j in k.saerlige:
+            x = linjer[j]
+            anlaeg[j], loen[j], pension[j] = x.anlaeg, x.tjenestemand_loen, x.tjenestemandspension
+        starter = map(dele[0].__getitem__, anlaeg)
+    else:
+        loen, pension = repeat(None, n), repeat(None, n)
+        starter = repeat(dele[0][None], n)
+    beloeb = list(map(str, k.beloeb))
     if "E" in "".join(beloeb):  # str writes 1E+3 and 1E-7 where the canonical text has 1000 and 0.0000001
-        beloeb = list(map(format, map(_BELOEB_AF, linjer), repeat("f")))
-    slutninger = map(dele[1].__getitem__, map(_RESTEN_AF, linjer))
+        beloeb = list(map(format, k.beloeb, repeat("f")))
+    resten = zip(k.del_, k.kategori, k.post, k.tekst, k.vagtlag, k.ydelse, loen, pension)  # as _RESTEN_AF
+    slutninger = map(dele[1].__getitem__, resten)
     return ",".join(map(add, map(add, starter, beloeb), slutninger))
 
 

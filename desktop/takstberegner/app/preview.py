@@ -1,5 +1,8 @@
 """The live takstpreview: every takst of the selected tilbud with its change from last year,
-basistakst/ydelsestakst, and the tilbud's key figures (SA 5.4, 3.1). Reads the beregning only."""
+basistakst/ydelsestakst, and the tilbud's key figures (SA 5.4, 3.1). Reads the beregning only.
+
+The table shows one column per ydelse and one row per figure, so a narrow side panel shows every
+figure without scrolling sideways (a tilbud has few ydelser but many figures)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -8,9 +11,8 @@ from takstberegner import dansk
 from takstberegner.domain import navne
 from takstberegner.domain.forhandling import kan_forhandles
 from takstberegner.app.models.raekker import Kolonne, RaekkeModel
-from takstberegner.app.tabel import TabelVisning
+from takstberegner.app.vendt_tabel import VendtTabel
 from takstberegner.app.widgets import vaerdi_label
-
 
 
 class TakstModel(RaekkeModel):
@@ -20,14 +22,14 @@ class TakstModel(RaekkeModel):
             Kolonne("takst", "Takst", "tal", redigerbar=False, bredde=80,
                     vaerktoejstip="Takst pr. døgn, dag eller enhed (kr.)"),
             Kolonne("forrige_takst", "Sidste år", "tal", redigerbar=False, bredde=80),
-            Kolonne("aendring_pct", "Ændr. %", "tal", redigerbar=False, bredde=60,
+            Kolonne("aendring_pct", "Ændring %", "tal", redigerbar=False, bredde=60,
                     vaerktoejstip="Nominel ændring fra sidste års takst"),
-            Kolonne("aendring_real_pct", "Real ændr. %", "tal", redigerbar=False, bredde=70,
+            Kolonne("aendring_real_pct", "Real ændring %", "tal", redigerbar=False, bredde=70,
                     vaerktoejstip="Ændring fra sidste års takst fremskrevet med årets P/L (SA 3.1, 5.5.2)"),
-            Kolonne("belaegning_pct", "Belægn. %", "tal", redigerbar=False, bredde=64,
+            Kolonne("belaegning_pct", "Belægning %", "tal", redigerbar=False, bredde=64,
                     vaerktoejstip="Ydelsens belægning, når ydelserne har hver sin (SA 5.2)"),
-            Kolonne("basistakst", "Basis", "tal", redigerbar=False, bredde=72, vaerktoejstip="Basistakst (SA 5.4.4)"),
-            Kolonne("ydelsestakst", "Ydelsest.", "tal", redigerbar=False, vaerktoejstip="Ydelsestakst (SA 5.4.5)"),
+            Kolonne("basistakst", "Basistakst", "tal", redigerbar=False, bredde=72, vaerktoejstip="Basistakst (SA 5.4.4)"),
+            Kolonne("ydelsestakst", "Ydelsestakst", "tal", redigerbar=False, vaerktoejstip="Ydelsestakst (SA 5.4.5)"),
         ), parent)
 
 
@@ -41,14 +43,9 @@ class Takstpreview(QWidget):
         self.titel.setWordWrap(True)
         lag.addWidget(self.titel)
         self.model = TakstModel(self)
-        self.tabel = TabelVisning(self.model)
+        self.tabel = VendtTabel(self.model)
         self.tabel.setObjectName("takstpreview")
-        self.tabel.setMinimumHeight(120)
-        from PySide6.QtWidgets import QHeaderView
-
-        self.tabel.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.tabel.horizontalHeader().setStretchLastSection(False)
-        lag.addWidget(self.tabel, 1)
+        lag.addWidget(self.tabel)
         form = QFormLayout()
         self.takstgrundlag = vaerdi_label()
         self.belaegning = vaerdi_label()
@@ -68,6 +65,7 @@ class Takstpreview(QWidget):
         lag.addLayout(form)
         lag.addWidget(self.forhandling)
         lag.addWidget(self.status)
+        lag.addStretch(1)
 
     def vis(self, resultat, status: tuple[str, bool] | None = None) -> None:
         """status: the tilbud's readiness (klar.tilbud_status), so an empty budget never looks ready."""
@@ -84,9 +82,9 @@ class Takstpreview(QWidget):
         self.model.saet_raekker(resultat.takster)
         for i, k in enumerate(self.model.kolonner):  # hide what this takststruktur does not have
             if k.felt in ("forrige_takst", "aendring_pct", "aendring_real_pct", "basistakst", "ydelsestakst"):
-                self.tabel.setColumnHidden(i, all(getattr(t, k.felt) is None for t in resultat.takster))
+                self.tabel.skjul_felt(i, all(getattr(t, k.felt) is None for t in resultat.takster))
             elif k.felt == "belaegning_pct":  # only when the ydelser have different belægning
-                self.tabel.setColumnHidden(i, len({t.belaegning_pct for t in resultat.takster}) < 2)
+                self.tabel.skjul_felt(i, len({t.belaegning_pct for t in resultat.takster}) < 2)
         self.takstgrundlag.setText(dansk.kr(resultat.takstgrundlag))
         self.belaegning.setText(dansk.procent(resultat.belaegning_pct) or "–")
         self.pladsdoegn.setText(dansk.tal(resultat.pladsdoegn) if resultat.pladsdoegn is not None else "–")

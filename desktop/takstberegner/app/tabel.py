@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 from takstberegner.app.models.raekker import RaekkeModel
 from takstberegner.app.widgets import DanskTalValidator
 
+TEKST_MINDST = 90  # a text column is never made narrower than this to keep the amounts in view
+
 
 class DanskDelegate(QStyledItemDelegate):
     def _kolonne(self, index):
@@ -95,6 +97,45 @@ class TabelVisning(QTableView):
         for i in range(sidste):
             loft = kolonner[i].bredde if i < len(kolonner) and kolonner[i].bredde else 240  # a column's width is its most
             self.setColumnWidth(i, max(60, min(self.columnWidth(i) + 12, loft)))
+        self.pas_i_bredden()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.pas_i_bredden()
+
+    def _behov(self, i: int) -> int:
+        """The width column i needs: its heading and the cells shown, with a little air."""
+        return max(self.sizeHintForColumn(i), self.horizontalHeader().sectionSizeHint(i)) + 6
+
+    def pas_i_bredden(self) -> None:
+        """When the columns are wider than the table shows, narrow them so the amounts at the right
+        stay in view: first every column to what its heading and cells need, then, if that makes
+        the table fit, the text columns (cut off with …, the whole text in the cell's tooltip)."""
+        model = self.model()
+        if model is None or model.rowCount() == 0:
+            return
+        synlige = [i for i in range(model.columnCount()) if not self.isColumnHidden(i)]
+        if not synlige:
+            return
+        plads = self.viewport().width()
+        strakt = synlige[-1] if self.horizontalHeader().stretchLastSection() else None
+        behov = {i: self._behov(i) for i in synlige}
+        bredder = {i: (behov[i] if i == strakt else self.columnWidth(i)) for i in synlige}
+        if sum(bredder.values()) <= plads:
+            return
+        for i in synlige:  # 1: nothing wider than it needs
+            bredder[i] = min(bredder[i], behov[i])
+        kolonner = getattr(model, "kolonner", ())
+        tekst = [i for i in synlige if i < len(kolonner) and kolonner[i].slags in ("tekst", "valg")
+                 and i != strakt and bredder[i] > TEKST_MINDST]
+        over = sum(bredder.values()) - plads
+        kan = sum(bredder[i] - TEKST_MINDST for i in tekst)
+        if 0 < over <= kan:  # 2: the text columns give up the rest, in proportion to what they can
+            for i in tekst:
+                bredder[i] -= -(-over * (bredder[i] - TEKST_MINDST) // kan)
+        for i in synlige:
+            if i != strakt and bredder[i] != self.columnWidth(i):
+                self.setColumnWidth(i, bredder[i])
 
     def closeEditor(self, editor, hint):
         # Enter commits and moves down, like a spreadsheet; Tab moves right (Qt's default).

@@ -117,7 +117,7 @@ class Kolonne:
 
 _TAL_SLAGS = ("tal", "heltal")
 _ROLLER = frozenset((Qt.DisplayRole, Qt.EditRole, Qt.CheckStateRole, Qt.TextAlignmentRole, Qt.BackgroundRole,
-                     Qt.ForegroundRole))
+                     Qt.ForegroundRole, Qt.ToolTipRole))
 
 
 class RaekkeModel(QAbstractTableModel):
@@ -179,6 +179,8 @@ class RaekkeModel(QAbstractTableModel):
         raekke = self.raekker[index.row()]
         if role == Qt.DisplayRole:
             return k.tekst(raekke)
+        if role == Qt.ToolTipRole:  # a text cut off in a narrow column can be read in full
+            return (k.tekst(raekke) or None) if k.slags in ("tekst", "valg") else None
         v = k.vaerdi(raekke)
         if role == Qt.EditRole:
             if k.slags == "valg":

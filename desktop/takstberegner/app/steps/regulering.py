@@ -15,6 +15,7 @@ from takstberegner.app.models.regulering import (
 )
 from takstberegner.app.steps.base import Trin, fund_raekker
 from takstberegner.app.tabel import TabelVisning
+from takstberegner.app.vendt_tabel import VendtTabel
 from takstberegner.app.widgets import vaerdi_label
 from takstberegner.domain.model import Hensaettelse, Resultat
 
@@ -36,7 +37,9 @@ class ReguleringTrin(Trin):
         lag.setContentsMargins(0, 4, 0, 0)
         lag.addWidget(QLabel("<b>Håndtering i takståret</b> (beregnet, kr.)"), 0, 0, 1, 2)
         self.beregning = ReguleringBeregningModel(self)
-        lag.addWidget(TabelVisning(self.beregning), 1, 0, 1, 2)
+        self.beregning_tabel = VendtTabel(self.beregning)  # a column per year: every amount in view
+        self.beregning_tabel.setObjectName("regulering_haandtering")
+        lag.addWidget(self.beregning_tabel, 1, 0, 1, 2)
         linje = QHBoxLayout()
         self.regulering = vaerdi_label()
         self.regulering.setObjectName("regulering_i_alt")

@@ -11,6 +11,7 @@ from takstberegner.app.models.takststruktur import FordelingModel, ObjektivModel
 from takstberegner.app.soejlediagram import Soejlediagram
 from takstberegner.app.steps.base import Trin
 from takstberegner.app.tabel import TabelVisning
+from takstberegner.app.vendt_tabel import VendtTabel
 from takstberegner import dansk
 from takstberegner.app.widgets import TalFelt, ValgFelt
 from takstberegner.domain import aendringer as ae
@@ -67,8 +68,10 @@ class TakststrukturTrin(Trin):
         self.diagram = Soejlediagram()
         split.addWidget(self.diagram)
         self.kategorier = TakstKategoriModel(self)
-        split.addWidget(TabelVisning(self.kategorier))
-        split.setSizes([150, 330, 120])
+        self.kategori_tabel = VendtTabel(self.kategorier)  # a column per ydelse: every kategori in view
+        self.kategori_tabel.setObjectName("takst_kategorier")
+        split.addWidget(self.kategori_tabel)
+        split.setSizes([150, 330, 280])
         self.indhold.addWidget(split, 1)
         self.felt_widgets = {"takststruktur": self.struktur, "enheder": self.antal, "fordeling": self.fordeling_tabel,
                              "objektiv_finansiering": self.objektiv_andel}
@@ -111,7 +114,9 @@ class TakststrukturTrin(Trin):
         knapper.addStretch(1)
         self.objektiv_sum = QLabel()
         self.objektiv_sum.setObjectName("objektiv_sum")
-        knapper.addWidget(self.objektiv_sum)
+        self.objektiv_sum.setWordWrap(True)  # a long sum must not make the page wider than 1280x650 shows
+        self.objektiv_sum.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        knapper.addWidget(self.objektiv_sum, 1)
         ol.addLayout(knapper)
         lag.addWidget(self.objektiv_boks)
         self.indhold.addWidget(grp)

@@ -1,0 +1,62 @@
+"""A table turned on its side: a RaekkeModel with few rows and many figures (a tilbud's ydelser,
+a regulering's years) shown as one column per row, headed by its first column, and one row per
+figure, so a narrow page or panel shows every figure without scrolling sideways."""
+from __future__ import annotations
+
+from PySide6.QtCore import QTransposeProxyModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from takstberegner.app.models.raekker import RaekkeModel
+
+
+class RaekkerSomKolonner(QTransposeProxyModel):
+    """The model turned: a column per row headed by its first cell, a row per column."""
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        kilde = self.sourceModel()
+        if orientation == Qt.Horizontal and kilde is not None:
+            if role in (Qt.DisplayRole, Qt.ToolTipRole):
+                return kilde.data(kilde.index(section, 0), Qt.DisplayRole)
+            return None
+        if orientation == Qt.Vertical and role == Qt.TextAlignmentRole:
+            return int(Qt.AlignLeft | Qt.AlignVCenter)
+        return super().headerData(section, orientation, role)
+
+
+class VendtTabel(QTableView):
+    def __init__(self, model: RaekkeModel, mindste_kolonne: int = 84, parent=None):
+        super().__init__(parent)
+        self.kilde = model
+        self.vendt = RaekkerSomKolonner(self)
+        self.vendt.setSourceModel(model)
+        self.setModel(self.vendt)
+        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setDefaultSectionSize(22)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        h = self.horizontalHeader()
+        h.setSectionResizeMode(QHeaderView.Stretch)
+        h.setMinimumSectionSize(mindste_kolonne)  # "2.655,70" and the like never cut off; many rows scroll
+        self.setRowHidden(0, True)  # the first column is the heading
+        model.modelReset.connect(self.tilpas_hoejde)
+        model.dataChanged.connect(self.tilpas_hoejde)
+
+    def skjul_felt(self, kolonne: int, skjul: bool) -> None:
+        """Hide a figure (a column of the model: a row here)."""
+        self.setRowHidden(kolonne, skjul or kolonne == 0)
+        self.tilpas_hoejde()
+
+    def felt_skjult(self, kolonne: int) -> bool:
+        return self.isRowHidden(kolonne)
+
+    def tilpas_hoejde(self) -> None:
+        """Exactly as high as its figures: every row shown, no empty space below."""
+        hoejde = self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth()
+        hoejde += sum(self.rowHeight(r) for r in range(self.vendt.rowCount()) if not self.isRowHidden(r))
+        if self.vendt.columnCount() * self.horizontalHeader().minimumSectionSize() > max(self.viewport().width(), 1):
+            hoejde += self.horizontalScrollBar().sizeHint().height()  # many columns: room for the scroll bar
+        self.setFixedHeight(hoejde)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.tilpas_hoejde()

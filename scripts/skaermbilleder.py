@@ -93,12 +93,13 @@ def trin(v, f: Fotograf, tilbud_id: str, forstavelse: str) -> None:
             side.objektiv.click()
             side.objektiv_andel.setText("40")
             side.objektiv_andel.editingFinished.emit()
-            from PySide6.QtWidgets import QPushButton
+            from PySide6.QtWidgets import QApplication, QPushButton
 
             knap = side.findChild(QPushButton, "tilfoej_objektiv_kommune")
             if knap is not None:
                 knap.click()
             f.skud(navn + "-objektiv")
+            _vent(QApplication.instance(), 300)
             side.rulle.verticalScrollBar().setValue(side.rulle.verticalScrollBar().maximum())
             f.skud(navn + "-objektiv-nederst")
             while v.undo_gruppe.canUndo():  # back to the file as it was

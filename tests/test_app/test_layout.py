@@ -73,6 +73,12 @@ def test_beloeb_og_summer_er_i_syne(demo_vindue, bredde, hoejde):
     k = kolonne(b.model, "beloeb")
     x = tabel.columnViewportPosition(k)
     assert x >= 0 and x + tabel.columnWidth(k) <= tabel.viewport().width()
+    # so are Kategori, Post, Vagtlag and Del af taksten (the line's part follows its choice visibly)
+    for felt in ("kategori", "post", "vagtlag", "del_"):
+        k = kolonne(b.model, felt)
+        x = tabel.columnViewportPosition(k)
+        assert x >= 0 and x + tabel.columnWidth(k) <= tabel.viewport().width() + 1, (felt, bredde)
+        assert tabel.columnWidth(k) >= 60, felt
     # every sum and the total are shown in full, inside the visible part of the page
     vp = b.rulle.viewport()
     for navn, beloeb in b.summer.etiketter:
@@ -92,6 +98,8 @@ def test_et_navigationstrae(demo_vindue, qtbot):
         "Driftsherre og satser", "Bostedet Nord", "Tilbud X (Styringsaftalen 5.3)", "Nyt botilbud (Styringsaftalen 6.1.3)"]
     bostedet = rod.child(1)
     assert bostedet.childCount() == len(v.trin) - 1 and bostedet.child(1).text(0) == "2. Budget"
+    # a name cut off in the narrow tree can be read in full in its tooltip
+    assert rod.child(2).toolTip(0).startswith("Tilbud X (Styringsaftalen 5.3)\n")
     # a new file opens on the overview
     assert v.side == OVERBLIK and v.stak.currentWidget() is v.overblik
     # clicking a step of another tilbud shows it for that tilbud
@@ -200,6 +208,8 @@ def test_sider_med_alle_felter_fremme_passer_i_bredden(demo_vindue, qtbot, bredd
     # the sum beside the buttons wraps instead of widening the page (with the wider fonts of Windows
     # and X11 it made the page scroll sideways at 1280x650; the offscreen font is narrower)
     assert s.objektiv_sum.minimumSizeHint().width() <= 260, s.objektiv_sum.minimumSizeHint()
+    # the chart keeps room for its whole legend when the page gets crowded
+    assert s.diagram.height() >= s.diagram.legende_hoejde()
     assert s.rulle.widget().width() <= s.rulle.viewport().width()
     assert not s.rulle.horizontalScrollBar().isVisible()
     assert _synlig(s.objektiv_sum, s.rulle) or s.rulle.verticalScrollBar().isVisible()

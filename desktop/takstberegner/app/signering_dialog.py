@@ -113,6 +113,7 @@ class NyNoegleDialog(QDialog):
         super().__init__(foraelder)
         self.setObjectName("ny_noegle_dialog")
         self.setWindowTitle("Lav en ny nøgle til indmelding")
+        self.setMinimumWidth(560)  # the key file's whole path readable in its field
         self.navn, self.cvr = navn, cvr
         self.underskriver = None
         lag = QVBoxLayout(self)
@@ -196,6 +197,7 @@ class VaelgNoegleDialog(QDialog):
         super().__init__(foraelder)
         self.setObjectName("vaelg_noegle_dialog")
         self.setWindowTitle("Signér indmeldingen")
+        self.setMinimumWidth(560)
         self.navn, self.cvr, self.takstaar = navn, cvr, takstaar
         self.underskriver = None
         lag = QVBoxLayout(self)

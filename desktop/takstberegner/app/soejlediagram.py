@@ -46,8 +46,13 @@ class Soejlediagram(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.takster: tuple = ()
-        self.setMinimumHeight(170)
+        self.setMinimumHeight(max(170, self.legende_hoejde()))  # never a legend cut off at the foot
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+
+    def legende_hoejde(self) -> int:
+        """The height the legend of every kategori needs (as paintEvent draws it)."""
+        fm = self.fontMetrics()
+        return fm.height() // 2 + 4 + len(NAVNE) * (fm.height() + 2) + 4
 
     def vis_takster(self, takster) -> None:
         self.takster = tuple(takster)

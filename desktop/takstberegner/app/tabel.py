@@ -82,6 +82,7 @@ class TabelVisning(QTableView):
             if k.bredde:
                 self.setColumnWidth(i, k.bredde)
         self.paa_besked = None  # callable(str) for paste errors
+        self.i_syne_til: str | None = None  # the field of the last column that must be in view (None: the last)
         self._tilpasset = False
         model.modelReset.connect(self._tilpas_bredder)
 
@@ -110,7 +111,8 @@ class TabelVisning(QTableView):
     def pas_i_bredden(self) -> None:
         """When the columns are wider than the table shows, narrow them so the amounts at the right
         stay in view: first every column to what its heading and cells need, then, if that makes
-        the table fit, the text columns (cut off with …, the whole text in the cell's tooltip)."""
+        the columns up to `i_syne_til` fit, the text columns before it (cut off with …, the whole
+        text in the cell's tooltip)."""
         model = self.model()
         if model is None or model.rowCount() == 0:
             return
@@ -126,9 +128,11 @@ class TabelVisning(QTableView):
         for i in synlige:  # 1: nothing wider than it needs
             bredder[i] = min(bredder[i], behov[i])
         kolonner = getattr(model, "kolonner", ())
+        felter = [k.felt for k in kolonner]
+        maal = felter.index(self.i_syne_til) if self.i_syne_til in felter else synlige[-1]
         tekst = [i for i in synlige if i < len(kolonner) and kolonner[i].slags in ("tekst", "valg")
-                 and i != strakt and bredder[i] > TEKST_MINDST]
-        over = sum(bredder.values()) - plads
+                 and i != strakt and i < maal and bredder[i] > TEKST_MINDST]
+        over = sum(b for i, b in bredder.items() if i <= maal) - plads
         kan = sum(bredder[i] - TEKST_MINDST for i in tekst)
         if 0 < over <= kan:  # 2: the text columns give up the rest, in proportion to what they can
             for i in tekst:

@@ -34,12 +34,28 @@ class VendtTabel(QTableView):
         self.setAlternatingRowColors(True)
         self.verticalHeader().setDefaultSectionSize(22)
         self.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
-        h = self.horizontalHeader()
-        h.setSectionResizeMode(QHeaderView.Stretch)
-        h.setMinimumSectionSize(mindste_kolonne)  # "2.655,70" and the like never cut off; many rows scroll
+        self.mindste_kolonne = mindste_kolonne  # "2.655,70" and the like never cut off; many rows scroll
+        self.stoerste_kolonne = 180  # one year or ydelse: its figures beside their names, not far off
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        self.horizontalHeader().setStretchLastSection(False)
         self.setRowHidden(0, True)  # the first column is the heading
-        model.modelReset.connect(self.tilpas_hoejde)
-        model.dataChanged.connect(self.tilpas_hoejde)
+        model.modelReset.connect(self.tilpas)
+        model.dataChanged.connect(self.tilpas)
+
+    def tilpas(self) -> None:
+        self.tilpas_bredde()
+        self.tilpas_hoejde()
+
+    def tilpas_bredde(self) -> None:
+        """The columns share the width, each between mindste_kolonne and stoerste_kolonne."""
+        n = self.vendt.columnCount()
+        if n == 0:
+            return
+        plads = self.viewport().width() // n
+        bredde = max(self.mindste_kolonne, min(self.stoerste_kolonne, plads))
+        for c in range(n):
+            if self.columnWidth(c) != bredde:
+                self.setColumnWidth(c, bredde)
 
     def skjul_felt(self, kolonne: int, skjul: bool) -> None:
         """Hide a figure (a column of the model: a row here)."""
@@ -53,10 +69,10 @@ class VendtTabel(QTableView):
         """Exactly as high as its figures: every row shown, no empty space below."""
         hoejde = self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth()
         hoejde += sum(self.rowHeight(r) for r in range(self.vendt.rowCount()) if not self.isRowHidden(r))
-        if self.vendt.columnCount() * self.horizontalHeader().minimumSectionSize() > max(self.viewport().width(), 1):
+        if self.vendt.columnCount() * self.mindste_kolonne > max(self.viewport().width(), 1):
             hoejde += self.horizontalScrollBar().sizeHint().height()  # many columns: room for the scroll bar
         self.setFixedHeight(hoejde)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.tilpas_hoejde()
+        self.tilpas()

@@ -30,6 +30,8 @@ class BudgetTrin(Trin):
                                            lambda: Omkostningslinje("personale", "borgerrelateret_personale", Decimal(0),
                                                                     vagtlag=True),
                                            "linje"))
+        # Kategori, Post, Beløb, Vagtlag and Del af taksten in view; Tekst and pension may scroll
+        self.tabeller["omkostninger"].i_syne_til = "del_"
         # below the lines: the sums by category (never clipped) and øvrige indtægter, as tabs
         self.sum_model = KategoriSumModel(self)
         summer = QWidget()

@@ -70,9 +70,9 @@ class TakststrukturTrin(Trin):
         self.kategorier = TakstKategoriModel(self)
         self.kategori_tabel = VendtTabel(self.kategorier)  # a column per ydelse: every kategori in view
         self.kategori_tabel.setObjectName("takst_kategorier")
-        split.addWidget(self.kategori_tabel)
-        split.setSizes([150, 330, 280])
+        split.setSizes([150, 330])
         self.indhold.addWidget(split, 1)
+        self.indhold.addWidget(self.kategori_tabel)  # below the splitter: always its full height (the page scrolls)
         self.felt_widgets = {"takststruktur": self.struktur, "enheder": self.antal, "fordeling": self.fordeling_tabel,
                              "objektiv_finansiering": self.objektiv_andel}
 

@@ -12,6 +12,15 @@ from takstberegner.app.models.raekker import RaekkeModel
 class RaekkerSomKolonner(QTransposeProxyModel):
     """The model turned: a column per row headed by its first cell, a row per column."""
 
+    def setSourceModel(self, model) -> None:
+        super().setSourceModel(model)
+        # a changed first cell is a changed heading: tell the view, or it keeps the old name
+        model.dataChanged.connect(self._overskrifter_aendret)
+
+    def _overskrifter_aendret(self, fra, til, *_roller) -> None:
+        if fra.column() == 0:
+            self.headerDataChanged.emit(Qt.Horizontal, fra.row(), til.row())
+
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         kilde = self.sourceModel()
         if orientation == Qt.Horizontal and kilde is not None:

@@ -112,12 +112,11 @@ class TakststrukturTrin(Trin):
         knapper.addWidget(ny)
         knapper.addWidget(slet)
         knapper.addStretch(1)
+        ol.addLayout(knapper)
+        # the sum on a line of its own: beside the buttons it made the page scroll sideways at 1280x650
         self.objektiv_sum = QLabel()
         self.objektiv_sum.setObjectName("objektiv_sum")
-        self.objektiv_sum.setWordWrap(True)  # a long sum must not make the page wider than 1280x650 shows
-        self.objektiv_sum.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
-        knapper.addWidget(self.objektiv_sum, 1)
-        ol.addLayout(knapper)
+        ol.addWidget(self.objektiv_sum)
         lag.addWidget(self.objektiv_boks)
         self.indhold.addWidget(grp)
 

@@ -182,3 +182,22 @@ def test_kommandolinjen_rapport_med_forrige(to_aar, tmp_path, capsys):
     # the output may not be last year's file
     assert main(["rapport", str(i_aar), "--forrige", str(sidste), "-o", str(sidste)]) == 2
     assert tjeneste.laes_grundlag(sidste).takstaar == 2025
+
+
+def test_objektiv_finansiering_staar_begge_aar():
+    from . import bilag_data
+
+    g0 = dataclasses.replace(bilag_data.grundlag_a(), takstaar=2025)
+    b0 = tjeneste.beregn(g0)
+    g1 = naeste_grundlag(g0, b0, Fremskrivning(Decimal("3"), Decimal("2")))
+    b1 = tjeneste.beregn(g1)
+    r = dokumenter.rapport(g1, b1, forrige=Forrige(g0, b0, "sidste.takst"))
+    t1 = next(t for t in r.tilbud if t.id == "T1")
+    s = next(s for s in t1.sektioner if s.noegle == "sidste_aar_grundlag")
+    raekke = next(rk for rk in s.raekker if rk[0].startswith("Heraf objektiv finansiering"))
+    assert (raekke[1].v, raekke[2].v) == (b0.tilbud[0].objektiv_andel, b1.tilbud[0].objektiv_andel)
+    assert raekke[1].v > 0
+    # a tilbud without objektiv finansiering in either year has no such row
+    tr = next(t for t in r.tilbud if t.id == "TR")
+    s = next(s for s in tr.sektioner if s.noegle == "sidste_aar_grundlag")
+    assert not any(rk[0].startswith("Heraf objektiv") for rk in s.raekker)

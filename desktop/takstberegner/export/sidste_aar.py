@@ -108,6 +108,9 @@ def _grundlag_sektion(t_nu: Tilbud, tr_for: TilbudResultat, tr_nu: TilbudResulta
     ]
     fede.append(len(raekker))
     raekker.append(_raekke("= Takstgrundlag", tr_for.takstgrundlag, tr_nu.takstgrundlag))
+    if tr_for.objektiv_andel is not None or tr_nu.objektiv_andel is not None:  # SA 4.2.1: paid by the kommuner
+        raekker.append(_raekke("Heraf objektiv finansiering (betales af kommunerne, hele kr.)",
+                               tr_for.objektiv_andel or _ZERO, tr_nu.objektiv_andel or _ZERO))
     takst_for = {tk.ydelse: tk for tk in tr_for.takster}
     afviger, mangler = [], []
     for tk in tr_nu.takster:

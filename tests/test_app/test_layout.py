@@ -274,3 +274,26 @@ def test_sidepanelets_overskrifter_foelger_tilbuddet(demo_vindue, qtbot):
     with qtbot.waitSignal(vendt.headerDataChanged, timeout=1000):
         v.vaelg_tilbud("NY")
     assert vendt.headerData(0, Qt.Horizontal) == navn("NY") != navn("X")
+
+
+def test_tekstkolonner_beholder_deres_overskrift(demo_vindue):
+    """Narrowing text columns to keep the amounts in view never cuts off a column's heading
+    (Overhead's Fordelingsnøgle and Kategori i taksten were cut at 1280x650)."""
+    from takstberegner.app.steps.overhead import OverheadTrin
+    from takstberegner.app.tabel import TabelVisning
+
+    v = demo_vindue
+    v.resize(1280, 650)
+    v.vaelg_tilbud("T1")
+    for navn, vis in _sider(v):
+        vis()
+        QApplication.processEvents()
+        for tabel in _vis_tabeller(v.stak.currentWidget()):
+            if not isinstance(tabel, TabelVisning):
+                continue
+            h = tabel.horizontalHeader()
+            kolonner = tabel.model().kolonner
+            for i in range(tabel.model().columnCount() - 1):  # the last one stretches
+                if not tabel.isColumnHidden(i) and kolonner[i].slags in ("tekst", "valg"):
+                    assert tabel.columnWidth(i) >= h.sectionSizeHint(i), (navn, tabel.model().headerData(i, Qt.Horizontal))
+    assert isinstance(trin(v, OverheadTrin), OverheadTrin)

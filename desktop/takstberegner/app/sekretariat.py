@@ -70,6 +70,7 @@ class RegistrerDialog(QDialog):
         super().__init__(foraelder)
         self.setObjectName("registrer_dialog")
         self.setWindowTitle("Registrér fingeraftryk")
+        self.setMinimumWidth(900)  # the whole SHA-256 fingerprint readable in its field
         lag = QVBoxLayout(self)
         tekst = QLabel("Registrér kun et fingeraftryk, som du har fået bekræftet af driftsherren ad en anden vej end "
                        "indmeldingsfilen (fx læst op i telefonen). Det registrerede certifikat kan derefter signere "

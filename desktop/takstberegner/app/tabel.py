@@ -130,13 +130,15 @@ class TabelVisning(QTableView):
         kolonner = getattr(model, "kolonner", ())
         felter = [k.felt for k in kolonner]
         maal = felter.index(self.i_syne_til) if self.i_syne_til in felter else synlige[-1]
+        # a text column gives up no more than down to TEKST_MINDST, and never cuts off its heading
+        mindst = {i: max(TEKST_MINDST, self.horizontalHeader().sectionSizeHint(i) + 6) for i in synlige}
         tekst = [i for i in synlige if i < len(kolonner) and kolonner[i].slags in ("tekst", "valg")
-                 and i != strakt and i < maal and bredder[i] > TEKST_MINDST]
+                 and i != strakt and i < maal and bredder[i] > mindst[i]]
         over = sum(b for i, b in bredder.items() if i <= maal) - plads
-        kan = sum(bredder[i] - TEKST_MINDST for i in tekst)
+        kan = sum(bredder[i] - mindst[i] for i in tekst)
         if 0 < over <= kan:  # 2: the text columns give up the rest, in proportion to what they can
             for i in tekst:
-                bredder[i] -= -(-over * (bredder[i] - TEKST_MINDST) // kan)
+                bredder[i] -= -(-over * (bredder[i] - mindst[i]) // kan)
         for i in synlige:
             if i != strakt and bredder[i] != self.columnWidth(i):
                 self.setColumnWidth(i, bredder[i])

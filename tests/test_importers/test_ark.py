@@ -34,6 +34,25 @@ def test_uden_overskrift_gaettes_efter_indholdet():
     assert A.gaet_kolonner(a, None) == A.Kolonnevalg(konto=1, tekst=2, beloeb=3)
 
 
+def test_art_foer_konto_naar_begge_findes():
+    """A finance export with both a Konto (the funktion, 5.38.50.001) and an Art column: the
+    kontoplan's kategori follows the art, so Art is proposed (found on a screenshot: Konto was
+    taken, every line became hovedart 5, and the takstindtægt 7.6 was imported)."""
+    a = _ark(["Konto", "Art", "Tekst", "Beløb"], ["5.38.50.001", "1.1", "Løn", T("100")],
+             ["5.38.50.001", "7.6", "Takstindtægt", T("-8000000")])
+    assert A.gaet_kolonner(a, 1) == A.Kolonnevalg(konto=2, tekst=3, beloeb=4, overskrift=1)
+    # without headings the art column is found by its content too: a funktion's konto is no art
+    b = _ark(["5.38.50.001", "1.1", "Løn", T("100")], ["5.38.50.001", "7.6", "Takstindtægt", T("-8000000")])
+    assert A.gaet_kolonner(b, None).konto == 2
+
+
+def test_en_funktions_konto_er_ingen_art():
+    from takstberegner.importers.kontoplan import art_af
+
+    assert [art_af(v) for v in ("5.38.50.001", "538", "2.2.", "5.38.50.001-2.2", "2.2 Fødevarer", "22", 2.2, "7")] == \
+        [None, None, None, "2.2", "2.2", "2.2", "2.2", "7"]
+
+
 def test_tilbudskolonne_genkendes_paa_navnene():
     a = _ark(["Konto", "Tekst", "Beløb", "Sted"], ["1.1", "Løn", T("1"), "Bostedet Nord"],
              ["2.2", "Mad", T("2"), "Tilbud X"])

@@ -116,6 +116,7 @@ NOEGLEORD: dict[str, tuple[str, ...]] = {
     "tilbud": ("tilbud", "omkostningssted", "sted", "institution", "afdeling", "enhed"),
 }
 ROLLER = ("konto", "tekst", "beloeb", "tilbud")
+_ART_ORD = ("art", "artskonto", "artsnr", "artsnummer")
 
 
 def er_tal(v: Any) -> bool:
@@ -250,14 +251,17 @@ def gaet_kolonner(ark: Ark, overskrift: int | None, tilbud_navne: set[str] = fro
             brugt.add(k)
 
     if overskrift:
-        for rolle, kun_tal in (("konto", False), ("beloeb", True), ("beloeb", False), ("tilbud", False),
-                               ("tekst", False)):
+        # An "Art" heading before a "Konto" heading: a finance export often has both, and the konto
+        # (5.38.50.001) is the funktion, while the kontoplan's kategori follows the art (2.2).
+        for rolle, kun_tal, ord_ in (("konto", False, _ART_ORD), ("konto", False, NOEGLEORD["konto"]),
+                                     ("beloeb", True, NOEGLEORD["beloeb"]), ("beloeb", False, NOEGLEORD["beloeb"]),
+                                     ("tilbud", False, NOEGLEORD["tilbud"]), ("tekst", False, NOEGLEORD["tekst"])):
             if rolle in valg:
                 continue
             for k, t in titler.items():
                 if k in brugt or (kun_tal and stat[k].tal == 0):
                     continue
-                if _ord(t) & set(NOEGLEORD[rolle]):
+                if _ord(t) & set(ord_):
                     tag(rolle, k)
                     break
     if "beloeb" not in valg:

@@ -23,7 +23,8 @@ OEVRIG_INDTAEGT = "oevrig_indtaegt"
 IGNORER = "ignorer"
 GYLDIGE = KATEGORIER + (OEVRIG_INDTAEGT, IGNORER)
 
-_ART = re.compile(r"^\s*(\d)(?:[.,]?(\d))?")
+# one or two digits that end there: "5.38.50.001" is a funktion's konto, not art 5.3, and "538" no art
+_ART = re.compile(r"^\s*(\d)(?:[.,]?(\d))?(?=\s|$|[^\d.,])")
 
 
 @dataclass(frozen=True)

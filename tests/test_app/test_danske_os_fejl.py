@@ -133,10 +133,11 @@ def test_tillidsfil_der_er_en_mappe(qtbot, tmp_path, filvalg, monkeypatch):
     assert d.result() != QDialog.DialogCode.Accepted
 
 
-def test_sekretariatets_filer_kan_ikke_skrives(vindue, beskeder, mappe):
-    from takstberegner.app import sekretariat
+def test_en_eksport_der_ikke_kan_skrives(vindue, beskeder, mappe):
+    """The one writer of the app's exports and the secretariat's takstbilag (app/eksport.gem)."""
+    from takstberegner.app import eksport
 
-    assert not sekretariat._skriv(vindue, mappe, b"x")
+    assert not eksport.gem(vindue, mappe, b"x")
     assert _kritisk(beskeder, "Filen kan ikke gemmes") == f"{mappe} kan ikke skrives: det er en mappe, ikke en fil."
 
 

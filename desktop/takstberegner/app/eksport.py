@@ -37,15 +37,16 @@ def _rapport(v, forrige=None):
     return dokumenter.rapport(grundlag, beregning, forrige=forrige)
 
 
-def _skriv(v, sti: Path, data: bytes) -> bool:
-    from takstberegner.export.indmelding import skriv_atomisk
+def gem(v, sti: Path, data: bytes, besked: str = "") -> bool:
+    """Write an export whole (or not at all), say so in Danish, and offer Åbn / Åbn mappe."""
+    from takstberegner.export.atomisk import skriv_atomisk
 
     try:
         skriv_atomisk(sti, data)
     except OSError as e:
         QMessageBox.critical(v, "Filen kan ikke gemmes", f"{sti} kan ikke skrives: {os_fejl(e)}.")
         return False
-    v.statusBar().showMessage(f"Gemt i {sti}", 10000)
+    v.statusBar().showMessage(besked or f"Gemt i {sti}", 10000)
     from takstberegner.app import efter_eksport
 
     efter_eksport.vis(v, sti)
@@ -62,7 +63,7 @@ def udskriv_pdf(v) -> Path | None:
     if not videre:
         return None
     p = _gem_som(v, "Takstberegning til revision", "PDF (*.pdf)", ".pdf", _forslag(v, " takstberegning.pdf"))
-    if p and _skriv(v, p, fremskridt.koer(v, "Danner takstberegning til revision ...",
+    if p and gem(v, p, fremskridt.koer(v, "Danner takstberegning til revision ...",
                                           lambda: revision_pdf.lav_pdf(_rapport(v, forrige)))):
         return p
     return None
@@ -74,7 +75,7 @@ def eksporter_xlsx(v) -> Path | None:
     from takstberegner.export import takstskema_xlsx
 
     p = _gem_som(v, "Takstskema (Excel)", "Excel (*.xlsx)", ".xlsx", _forslag(v, " takstskema.xlsx"))
-    if p and _skriv(v, p, fremskridt.koer(v, "Danner takstskema ...",
+    if p and gem(v, p, fremskridt.koer(v, "Danner takstskema ...",
                                           lambda: takstskema_xlsx.lav_xlsx(_rapport(v)))):
         return p
     return None
@@ -84,7 +85,7 @@ def indmeld(v) -> Path | None:
     """Build and sign the indmeldingsfil; refused with the list of errors while a fejl remains."""
     if v.dok is None:
         return None
-    from takstberegner.export import indmelding, signering
+    from takstberegner.export import indmelding
     from takstberegner.tjeneste import dokumenter
 
     grundlag, beregning = _beregnet(v)

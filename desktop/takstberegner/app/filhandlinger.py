@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from takstberegner import __version__
-from takstberegner.app import efter_eksport, lager, settings
+from takstberegner.app import lager, settings
 from takstberegner.app.dokument import Dokument
 from takstberegner.domain import aendringer as ae
 from takstberegner.domain.model import Takstgrundlag, Tilbud
@@ -201,17 +201,10 @@ class Handlinger:
             self._skriv(p, takster.skriv_tekst(self.v.dok.beregning_med_fingeraftryk()), f"Taksterne er gemt i {p}")
 
     def _skriv(self, p: Path, tekst: str, gemt: str) -> bool:
-        """Write an exported document whole or not at all; the OS's error as a Danish phrase."""
-        from takstberegner.export.atomisk import skriv_atomisk
+        """Write an exported document whole or not at all (app/eksport.gem)."""
+        from takstberegner.app import eksport
 
-        try:
-            skriv_atomisk(p, tekst.encode("utf-8"))
-        except OSError as e:
-            self._fejl("Filen kan ikke gemmes", f"{p} kan ikke skrives: {os_fejl(e)}.")
-            return False
-        self.v.statusBar().showMessage(gemt, 8000)
-        efter_eksport.vis(self.v, p)
-        return True
+        return eksport.gem(self.v, p, tekst.encode("utf-8"), gemt)
 
     # -- Udskriv, Eksportér, Sekretariat (takstberegner.export does the work) -----------------
     def eksporter_xlsx(self):

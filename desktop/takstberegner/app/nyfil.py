@@ -8,8 +8,9 @@ from decimal import Decimal
 
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout
 
+from takstberegner.app.widgets import fejl_linje, ok_annuller
 from takstberegner.domain import navne
 from takstberegner.domain.model import Driftsherre, Satser, Takstgrundlag
 
@@ -51,16 +52,9 @@ class NyFilDialog(QDialog):
         form.addRow("Type:", self.type)
         form.addRow("Takstår:", self.takstaar)
         lag.addLayout(form)
-        self.besked = QLabel()
-        self.besked.setObjectName("ny_besked")
-        self.besked.setStyleSheet("color: #a01818;")
-        self.besked.setWordWrap(True)
+        self.besked = fejl_linje("ny_besked")
         lag.addWidget(self.besked)
-        knapper = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        knapper.button(QDialogButtonBox.Ok).setText("Opret …")
-        knapper.accepted.connect(self._ok)
-        knapper.rejected.connect(self.reject)
-        lag.addWidget(knapper)
+        lag.addWidget(ok_annuller("Opret …", self._ok, self.reject))
 
     def fejl(self) -> str:
         """What is missing, in Danish ('' when the answers can be used)."""

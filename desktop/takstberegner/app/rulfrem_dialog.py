@@ -2,9 +2,9 @@
 (issue 10 item 5; domain.rul_frem.Fremskrivning). It only collects the user's answer."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QLabel, QVBoxLayout
 
-from takstberegner.app.widgets import TalFelt, hjaelp
+from takstberegner.app.widgets import TalFelt, fejl_linje, hjaelp, ok_annuller
 from takstberegner.domain.rul_frem import Fremskrivning
 
 
@@ -31,15 +31,9 @@ class RulFremDialog(QDialog):
         form.addRow("Øvrige budgetlinjer med prisstigning (%):", self.pris)
         lag.addLayout(form)
         lag.addWidget(QLabel("Finansieringslinjer fremskrives ikke. Satserne noteres under Bemærkninger."))
-        self.besked = QLabel()
-        self.besked.setStyleSheet("color: #a01818;")
+        self.besked = fejl_linje("besked")
         lag.addWidget(self.besked)
-        knapper = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        knapper.button(QDialogButtonBox.Ok).setText("Fortsæt …")
-        knapper.button(QDialogButtonBox.Cancel).setText("Annullér")
-        knapper.accepted.connect(self._ok)
-        knapper.rejected.connect(self.reject)
-        lag.addWidget(knapper)
+        lag.addWidget(ok_annuller("Fortsæt …", self._ok, self.reject))
         self.fremskriv.toggled.connect(self._til)
         self._til(False)
 

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from takstberegner.app import fremskridt
+from takstberegner.app import eksport, fremskridt
 from takstberegner.app.signering_dialog import vis_fingeraftryk as _vis_fingeraftryk
+from takstberegner.app.widgets import fejl_linje, ok_annuller
 from takstberegner.fejl import Fejl
 from takstberegner.fejltekst import fejl_tekst, os_fejl
 
@@ -91,17 +92,9 @@ class RegistrerDialog(QDialog):
         self.navn.setObjectName("navn")
         form.addRow("Driftsherre (til noten):", self.navn)
         lag.addLayout(form)
-        self.fejl = QLabel("")
-        self.fejl.setObjectName("fejl")
-        self.fejl.setStyleSheet("color: #a01818")
-        self.fejl.setWordWrap(True)
+        self.fejl = fejl_linje()
         lag.addWidget(self.fejl)
-        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        bb.button(QDialogButtonBox.StandardButton.Ok).setText("Registrér")
-        bb.button(QDialogButtonBox.StandardButton.Ok).setObjectName("registrer")
-        bb.accepted.connect(self._registrer)
-        bb.rejected.connect(self.reject)
-        lag.addWidget(bb)
+        lag.addWidget(ok_annuller("Registrér", self._registrer, self.reject, "registrer"))
 
     def _fra_fil(self) -> None:
         from cryptography import x509
@@ -371,7 +364,7 @@ def takstbilag(v) -> Path | None:
     t = _tillid_til_verifikation()
     udvalg = fremskridt.koer(v, f"Verificerer {len(filer)} indmeldingsfiler ...", lambda: tb.saml(filer, t))
     p = _gem_som(v, "Gem takstbilag", "Excel (*.xlsx)", ".xlsx")
-    if p and _skriv(v, p, fremskridt.koer(v, "Danner takstbilag ...", lambda: tb.lav_takstbilag(udvalg))):
+    if p and eksport.gem(v, p, fremskridt.koer(v, "Danner takstbilag ...", lambda: tb.lav_takstbilag(udvalg))):
         ikke = [s for s in udvalg.statusser if s.grunde]
         g = len(udvalg.statusser) - len(ikke)
         QMessageBox.information(v, "Takstbilag", f"{g} godkendte af {len(udvalg.statusser)} indmeldinger er samlet i "
@@ -387,20 +380,6 @@ def _gem_som(v, titel: str, filter_: str, endelse: str) -> Path | None:
         return None
     p = Path(sti)
     return p if p.suffix else p.with_suffix(endelse)
-
-
-def _skriv(v, sti: Path, data: bytes) -> bool:
-    from takstberegner.app import efter_eksport
-    from takstberegner.export.atomisk import skriv_atomisk
-
-    try:
-        skriv_atomisk(sti, data)
-    except OSError as e:
-        QMessageBox.critical(v, "Filen kan ikke gemmes", f"{sti} kan ikke skrives: {os_fejl(e)}.")
-        return False
-    v.statusBar().showMessage(f"Gemt i {sti}", 10000)
-    efter_eksport.vis(v, sti)
-    return True
 
 
 def vis_tillidsfil(v) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from takstberegner.app.widgets import fejl_linje, ok_annuller
 from takstberegner.fejl import Fejl
 from takstberegner.fejltekst import os_fejl
 
@@ -142,17 +143,9 @@ class NyNoegleDialog(QDialog):
         form.addRow("Adgangskode:", self.kode1)
         form.addRow("Gentag adgangskoden:", self.kode2)
         lag.addLayout(form)
-        self.fejl = QLabel("")
-        self.fejl.setObjectName("fejl")
-        self.fejl.setStyleSheet("color: #a01818")
-        self.fejl.setWordWrap(True)
+        self.fejl = fejl_linje()
         lag.addWidget(self.fejl)
-        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        bb.button(QDialogButtonBox.StandardButton.Ok).setText("Lav nøglen")
-        bb.button(QDialogButtonBox.StandardButton.Ok).setObjectName("lav_noegle")
-        bb.accepted.connect(self._lav)
-        bb.rejected.connect(self.reject)
-        lag.addWidget(bb)
+        lag.addWidget(ok_annuller("Lav nøglen", self._lav, self.reject, "lav_noegle"))
 
     def _vaelg_sti(self) -> None:
         sti, _ = QFileDialog.getSaveFileName(self, "Gem nøglen", self.sti.text(), "Nøglefil (*.p12)")
@@ -221,20 +214,13 @@ class VaelgNoegleDialog(QDialog):
         self.kode.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow("Adgangskode:", self.kode)
         lag.addLayout(form)
-        self.fejl = QLabel("")
-        self.fejl.setObjectName("fejl")
-        self.fejl.setStyleSheet("color: #a01818")
-        self.fejl.setWordWrap(True)
+        self.fejl = fejl_linje()
         lag.addWidget(self.fejl)
         ny = QPushButton("Lav en ny nøgle …")
         ny.setObjectName("ny_noegle")
         ny.clicked.connect(self._ny)
-        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        bb.button(QDialogButtonBox.StandardButton.Ok).setText("Signér")
-        bb.button(QDialogButtonBox.StandardButton.Ok).setObjectName("signer")
+        bb = ok_annuller("Signér", self._aabn, self.reject, "signer")
         bb.addButton(ny, QDialogButtonBox.ButtonRole.ActionRole)
-        bb.accepted.connect(self._aabn)
-        bb.rejected.connect(self.reject)
         lag.addWidget(bb)
 
     def _vaelg_fil(self) -> None:

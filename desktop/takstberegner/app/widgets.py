@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from takstberegner import dansk
 
@@ -165,3 +165,25 @@ def overskrift(tekst: str) -> QLabel:
     lbl = QLabel(tekst)
     lbl.setWordWrap(True)
     return lbl
+
+
+def fejl_linje(navn: str = "fejl") -> QLabel:
+    """A dialog's line for what is wrong with the answers, in red, wrapped; empty until then."""
+    lbl = QLabel("")
+    lbl.setObjectName(navn)
+    lbl.setStyleSheet("color: #a01818;")
+    lbl.setWordWrap(True)
+    return lbl
+
+
+def ok_annuller(ok_tekst: str, ok, annuller, ok_navn: str = "") -> QDialogButtonBox:
+    """A dialog's buttons: the action named by what it does, and Annullér."""
+    bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    knap = bb.button(QDialogButtonBox.StandardButton.Ok)
+    knap.setText(ok_tekst)
+    if ok_navn:
+        knap.setObjectName(ok_navn)
+    bb.button(QDialogButtonBox.StandardButton.Cancel).setText("Annullér")
+    bb.accepted.connect(ok)
+    bb.rejected.connect(annuller)
+    return bb

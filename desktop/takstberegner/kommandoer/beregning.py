@@ -70,12 +70,7 @@ def _kontroller(args: argparse.Namespace) -> int:
     # What makes a submission meaningless (empty budget, a takst of 0, no CVR or rente) blocks the
     # indmelding as a fejl does, here as in the app's overview (tjeneste.klar).
     aabne = klar.ikke_udfyldt(grundlag, beregning)
-    for m in aabne:
-        sted = felt_tekst(m.felt, grundlag) if m.felt else m.hvor
-        if m.hvor != "Driftsherre" and not sted.startswith(m.hvor):
-            sted = f"{m.hvor} › {sted}"
-        ref = f" ({m.reference})" if m.reference else ""
-        linjer.append(f"{'FEJL':9} {sted}: {m.tekst}{ref}")
+    linjer.extend(f"{'FEJL':9} {m.linje(grundlag)}" for m in aabne)
     fejl = sum(1 for f in beregning.alle_fund() if f.er_fejl) + len(aabne)
     advarsler = sum(1 for f in beregning.alle_fund() if f.niveau == "advarsel")
     ud = "\n".join(linjer)

@@ -74,19 +74,13 @@ def kontroller_indmelding(grundlag: Takstgrundlag, beregning: Beregning) -> None
     """IndmeldingAfvist (with the list, each place in words) while a fejl remains or the submission
     would be meaningless (tjeneste.klar: the app's checklist); the app and the command line check
     with this before they ask for a key."""
-    from takstberegner.domain.navne import felt_tekst
     from takstberegner.export import indmelding
     from takstberegner.tjeneste import klar
 
     mangler = klar.mangler(grundlag, beregning)
     if not mangler:
         return
-    linjer = []
-    for m in mangler:
-        sted = felt_tekst(m.felt, grundlag) if m.felt else m.hvor
-        if m.hvor != "Driftsherre" and not sted.startswith(m.hvor):
-            sted = f"{m.hvor} › {sted}"
-        linjer.append(f"- {sted}: {m.tekst}" + (f" ({m.reference})" if m.reference else ""))
+    linjer = [f"- {m.linje(grundlag)}" for m in mangler]
     raise indmelding.IndmeldingAfvist([f for f in beregning.alle_fund() if f.er_fejl], grundlag, linjer)
 
 

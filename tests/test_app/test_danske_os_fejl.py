@@ -134,10 +134,10 @@ def test_tillidsfil_der_er_en_mappe(qtbot, tmp_path, filvalg, monkeypatch):
 
 
 def test_en_eksport_der_ikke_kan_skrives(vindue, beskeder, mappe):
-    """The one writer of the app's exports and the secretariat's takstbilag (app/eksport.gem)."""
-    from takstberegner.app import eksport
+    """The one writer of the app's exports and the secretariat's takstbilag (efter_eksport.gem)."""
+    from takstberegner.app import efter_eksport
 
-    assert not eksport.gem(vindue, mappe, b"x")
+    assert not efter_eksport.gem(vindue, mappe, b"x")
     assert _kritisk(beskeder, "Filen kan ikke gemmes") == f"{mappe} kan ikke skrives: det er en mappe, ikke en fil."
 
 

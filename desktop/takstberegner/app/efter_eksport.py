@@ -10,7 +10,24 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
+
+from takstberegner.fejltekst import os_fejl
+
+
+def gem(v, sti: Path, data: bytes, besked: str = "") -> bool:
+    """Write an export whole (or not at all), say so in Danish, then show where it is (vis): the
+    one writer of the app's reports, JSON exports and the secretariat's takstbilag."""
+    from takstberegner.export.atomisk import skriv_atomisk
+
+    try:
+        skriv_atomisk(sti, data)
+    except OSError as e:
+        QMessageBox.critical(v, "Filen kan ikke gemmes", f"{sti} kan ikke skrives: {os_fejl(e)}.")
+        return False
+    v.statusBar().showMessage(besked or f"Gemt i {sti}", 10000)
+    vis(v, sti)
+    return True
 
 
 def aabn(sti: Path) -> bool:

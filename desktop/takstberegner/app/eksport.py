@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from takstberegner import dansk
-from takstberegner.app import fremskridt
+from takstberegner.app import efter_eksport, fremskridt
 from takstberegner.fejl import Fejl
 from takstberegner.fejltekst import os_fejl
 
@@ -37,22 +37,6 @@ def _rapport(v, forrige=None):
     return dokumenter.rapport(grundlag, beregning, forrige=forrige)
 
 
-def gem(v, sti: Path, data: bytes, besked: str = "") -> bool:
-    """Write an export whole (or not at all), say so in Danish, and offer Åbn / Åbn mappe."""
-    from takstberegner.export.atomisk import skriv_atomisk
-
-    try:
-        skriv_atomisk(sti, data)
-    except OSError as e:
-        QMessageBox.critical(v, "Filen kan ikke gemmes", f"{sti} kan ikke skrives: {os_fejl(e)}.")
-        return False
-    v.statusBar().showMessage(besked or f"Gemt i {sti}", 10000)
-    from takstberegner.app import efter_eksport
-
-    efter_eksport.vis(v, sti)
-    return True
-
-
 def udskriv_pdf(v) -> Path | None:
     if v.dok is None:
         return None
@@ -63,7 +47,7 @@ def udskriv_pdf(v) -> Path | None:
     if not videre:
         return None
     p = _gem_som(v, "Takstberegning til revision", "PDF (*.pdf)", ".pdf", _forslag(v, " takstberegning.pdf"))
-    if p and gem(v, p, fremskridt.koer(v, "Danner takstberegning til revision ...",
+    if p and efter_eksport.gem(v, p, fremskridt.koer(v, "Danner takstberegning til revision ...",
                                           lambda: revision_pdf.lav_pdf(_rapport(v, forrige)))):
         return p
     return None
@@ -75,7 +59,7 @@ def eksporter_xlsx(v) -> Path | None:
     from takstberegner.export import takstskema_xlsx
 
     p = _gem_som(v, "Takstskema (Excel)", "Excel (*.xlsx)", ".xlsx", _forslag(v, " takstskema.xlsx"))
-    if p and gem(v, p, fremskridt.koer(v, "Danner takstskema ...",
+    if p and efter_eksport.gem(v, p, fremskridt.koer(v, "Danner takstskema ...",
                                           lambda: takstskema_xlsx.lav_xlsx(_rapport(v)))):
         return p
     return None

@@ -202,9 +202,9 @@ class Handlinger:
 
     def _skriv(self, p: Path, tekst: str, gemt: str) -> bool:
         """Write an exported document whole or not at all (app/eksport.gem)."""
-        from takstberegner.app import eksport
+        from takstberegner.app import efter_eksport
 
-        return eksport.gem(self.v, p, tekst.encode("utf-8"), gemt)
+        return efter_eksport.gem(self.v, p, tekst.encode("utf-8"), gemt)
 
     # -- Udskriv, Eksportér, Sekretariat (takstberegner.export does the work) -----------------
     def eksporter_xlsx(self):

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from takstberegner.app import eksport, fremskridt
+from takstberegner.app import efter_eksport, fremskridt
 from takstberegner.app.signering_dialog import vis_fingeraftryk as _vis_fingeraftryk
 from takstberegner.app.widgets import fejl_linje, ok_annuller
 from takstberegner.fejl import Fejl
@@ -364,7 +364,7 @@ def takstbilag(v) -> Path | None:
     t = _tillid_til_verifikation()
     udvalg = fremskridt.koer(v, f"Verificerer {len(filer)} indmeldingsfiler ...", lambda: tb.saml(filer, t))
     p = _gem_som(v, "Gem takstbilag", "Excel (*.xlsx)", ".xlsx")
-    if p and eksport.gem(v, p, fremskridt.koer(v, "Danner takstbilag ...", lambda: tb.lav_takstbilag(udvalg))):
+    if p and efter_eksport.gem(v, p, fremskridt.koer(v, "Danner takstbilag ...", lambda: tb.lav_takstbilag(udvalg))):
         ikke = [s for s in udvalg.statusser if s.grunde]
         g = len(udvalg.statusser) - len(ikke)
         QMessageBox.information(v, "Takstbilag", f"{g} godkendte af {len(udvalg.statusser)} indmeldinger er samlet i "

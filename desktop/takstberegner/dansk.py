@@ -5,6 +5,7 @@ spreadsheet and the PDF. Decimals are rounded half up here, before they are form
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
@@ -68,6 +69,11 @@ def dato(d: date | None) -> str:
     return f"{d.day:02d}-{d.month:02d}-{d.year:04d}"  # strftime drops the zeros of year 1-999
 
 
+TILLADTE_TEGN = ("skriv kun cifre, evt. minus foran, punktum mellem tusinder og komma før decimalerne "
+                 "(fx -1.234.567,89).")
+_TALTEGN = re.compile(r"[-+]?(?=[0-9.,]*[0-9])[0-9.]*(,[0-9]*)?")
+
+
 def laes_tal(tekst: str) -> Decimal:
     """Read a number typed the Danish way ('1.234.567,89', '-5000', '96,5 %', '1 234,5 kr.').
 
@@ -83,6 +89,8 @@ def laes_tal(tekst: str) -> Decimal:
         s = "-" + s[1:]
     if not s:
         raise ValueError("Feltet er tomt; skriv et tal.")
+    if not _TALTEGN.fullmatch(s):  # Decimal itself would read '1e30', '1_000' and '١٢'
+        raise ValueError(f"'{tekst.strip()[:40]}' er ikke et tal: {TILLADTE_TEGN}")
     if "," in s:
         s = s.replace(".", "").replace(",", ".")
     elif s.count(".") > 1 or _ligner_tusindtal(s):
@@ -90,9 +98,9 @@ def laes_tal(tekst: str) -> Decimal:
     try:
         d = Decimal(s)
     except InvalidOperation:
-        raise ValueError(f"'{tekst}' er ikke et tal. Skriv fx 1.234.567,89.") from None
+        raise ValueError(f"'{tekst.strip()[:40]}' er ikke et tal: {TILLADTE_TEGN}") from None
     if not d.is_finite():
-        raise ValueError(f"'{tekst}' er ikke et tal. Skriv fx 1.234.567,89.")
+        raise ValueError(f"'{tekst.strip()[:40]}' er ikke et tal: {TILLADTE_TEGN}")
     return d
 
 

@@ -1,9 +1,9 @@
 """TabelVisning: a QTableView for the step tables. Tab/Enter move on through the cells, combo
-boxes for choices, Danish number editors with validation, and Ctrl+V pastes a block of cells
-copied from Excel (one undoable edit)."""
+boxes for choices, Danish number editors that keep what is typed and refuse, with the reason, a
+text that is no number, and Ctrl+V pastes a block of cells copied from Excel (one undoable edit)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from takstberegner.app.models.raekker import RaekkeModel
-from takstberegner.app.widgets import DanskTalValidator
+from takstberegner.app.widgets import vis_afvisning
 
 TEKST_MINDST = 90  # a text column is never made narrower than this to keep the amounts in view
 
@@ -37,9 +37,33 @@ class DanskDelegate(QStyledItemDelegate):
             return cb
         editor = QLineEdit(parent)
         if k is not None and k.slags in ("tal", "heltal"):
-            editor.setValidator(DanskTalValidator(editor, tom_ok=k.tom_ok, heltal=k.slags == "heltal"))
+            # No validator: it would drop what it does not take ("1e30" shows as "130"). The text
+            # stays as typed; Enter and Tab are refused with the reason until it reads as a number.
+            editor.setProperty("raekke_kolonne", (index.row(), index.column()))
             editor.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         return editor
+
+    def eventFilter(self, editor, event):
+        if (event.type() == QEvent.KeyPress and isinstance(editor, QLineEdit)
+                and event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Tab, Qt.Key_Backtab)):
+            besked = self._afvisning(editor)
+            if besked:
+                vis_afvisning(editor, besked)
+                return True
+        return super().eventFilter(editor, event)
+
+    def _afvisning(self, editor: QLineEdit) -> str:
+        """Why a number cell's editor cannot be saved as it reads ("" when it can)."""
+        sted = editor.property("raekke_kolonne")
+        view = self.parent()
+        model = view.model() if isinstance(view, QTableView) else None
+        if not sted or not isinstance(model, RaekkeModel) or not (0 <= sted[0] < len(model.raekker)):
+            return ""
+        try:
+            model.kolonner[sted[1]].laes(editor.text(), model.raekker[sted[0]])
+        except ValueError as e:
+            return str(e)
+        return ""
 
     def setEditorData(self, editor, index):
         if isinstance(editor, QComboBox):
@@ -59,6 +83,8 @@ class DanskDelegate(QStyledItemDelegate):
             if isinstance(view, QTableView):
                 rect = view.visualRect(index)
                 QToolTip.showText(view.viewport().mapToGlobal(rect.bottomLeft()), besked, view.viewport(), rect, 8000)
+                if getattr(view, "paa_besked", None):
+                    view.paa_besked(f"Ikke gemt: {besked}")
 
 
 class TabelVisning(QTableView):

@@ -1,39 +1,46 @@
-"""Small reusable widgets for Danish entry: amounts typed and shown as 1.234.567,89, validated
-as the user types (dansk.laes_tal), and a form line edit that reports only finished edits."""
+"""Small reusable widgets for Danish entry: amounts typed and shown as 1.234.567,89, read by
+dansk.laes_tal when the edit is finished (what cannot be read stays as typed, marked red with the
+reason), and a form line edit that reports only finished edits."""
 from __future__ import annotations
 
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QToolTip, QWidget
 
 from takstberegner import dansk
 
-_TILLADTE = set("0123456789.,- \u00a0\u2212%kr")
+
+def tal_fejl(tekst: str, tom_ok: bool = True, heltal: bool = False) -> str:
+    """Why `tekst` is not a number this field takes, in Danish; "" when it is. Entry fields keep
+    every character the user types (a validator that drops the "e" of "1e30" shows "130", a
+    different number than typed); what cannot be read is refused when the edit is finished."""
+    if not tekst.strip():
+        return "" if tom_ok else "Feltet skal udfyldes."
+    try:
+        d = dansk.laes_tal(tekst)
+    except ValueError as e:
+        return str(e)
+    if heltal and d != d.to_integral_value():
+        return f"'{tekst.strip()}' er ikke et helt tal; skriv et helt tal."
+    return ""
 
 
-class DanskTalValidator(QValidator):
-    """Accepts what dansk.laes_tal reads; half-typed numbers ('1.2', '-', '') are intermediate."""
+_AFVIST_STIL = "background: #fde8e8; border: 1px solid #a01818;"
 
-    def __init__(self, parent=None, tom_ok: bool = True, heltal: bool = False):
-        super().__init__(parent)
-        self.tom_ok = tom_ok
-        self.heltal = heltal
 
-    def validate(self, tekst: str, pos: int):
-        s = tekst.strip()
-        if not s:
-            return (QValidator.Acceptable if self.tom_ok else QValidator.Intermediate), tekst, pos
-        if any(c not in _TILLADTE for c in s):
-            return QValidator.Invalid, tekst, pos
-        try:
-            d = dansk.laes_tal(s)
-        except ValueError:
-            return QValidator.Intermediate, tekst, pos
-        if self.heltal and d != d.to_integral_value():
-            return QValidator.Intermediate, tekst, pos
-        return QValidator.Acceptable, tekst, pos
+def vis_afvisning(felt: QWidget, besked: str) -> None:
+    """Mark an entry whose text was refused (red, the reason in its tooltip and shown at once,
+    and in the window's status bar), or clear the mark when `besked` is empty."""
+    felt.setProperty("afvist", besked)
+    felt.setStyleSheet(_AFVIST_STIL if besked else "")
+    felt.setToolTip(besked)
+    if not besked:
+        return
+    QToolTip.showText(felt.mapToGlobal(felt.rect().bottomLeft()), besked, felt, felt.rect(), 10000)
+    vindue = felt.window()
+    if hasattr(vindue, "statusBar"):
+        vindue.statusBar().showMessage(f"Ikke gemt: {besked}", 10000)
 
 
 def vis_tal(vaerdi: Decimal | None, decimaler: int | None) -> str:
@@ -51,7 +58,8 @@ def laes(tekst: str) -> Decimal | None:
 
 class TalFelt(QLineEdit):
     """A number entry shown the Danish way; emits `vaerdi_aendret(Decimal|None)` on a finished
-    edit that changed the value."""
+    edit that changed the value. A text that is no number stays as typed, marked red with the
+    reason, until the user mends it (or presses Escape for the saved value)."""
 
     vaerdi_aendret = Signal(object)
 
@@ -60,26 +68,42 @@ class TalFelt(QLineEdit):
         super().__init__(parent)
         self.decimaler = 0 if heltal else decimaler  # None: only the decimals the value has
         self.heltal = heltal
+        self.tom_ok = tom_ok
         self._vaerdi: Decimal | None = None
-        self.setValidator(DanskTalValidator(self, tom_ok=tom_ok, heltal=heltal))
         self.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         self.editingFinished.connect(self._faerdig)
+        self.textEdited.connect(self._rettet)
 
     def vis(self, vaerdi) -> None:
         self._vaerdi = None if vaerdi is None else Decimal(vaerdi)
-        if self.hasFocus() and self.isModified():
-            return  # do not overwrite what the user is typing
+        if self.isModified() and (self.hasFocus() or self.property("afvist")):
+            return  # do not overwrite what the user is typing, nor a refused entry
         self.setText(vis_tal(self._vaerdi, self.decimaler))
         self.setModified(False)
 
     def vaerdi(self) -> Decimal | None:
         return laes(self.text())
 
-    def _faerdig(self) -> None:
-        try:
-            ny = self.vaerdi()
-        except ValueError:
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key_Escape and self.isModified():  # back to the saved value
+            vis_afvisning(self, "")
+            self.setModified(False)
+            self.vis(self._vaerdi)
             return
+        super().keyPressEvent(event)
+
+    def _rettet(self, tekst: str) -> None:
+        if self.property("afvist") and not tal_fejl(tekst, self.tom_ok, self.heltal):
+            vis_afvisning(self, "")
+
+    def _faerdig(self) -> None:
+        besked = tal_fejl(self.text(), self.tom_ok, self.heltal)
+        if besked:
+            if besked != self.property("afvist") or self.hasFocus():
+                vis_afvisning(self, besked)
+            return
+        ny = self.vaerdi()
+        vis_afvisning(self, "")
         self.setModified(False)
         if ny != self._vaerdi:
             self._vaerdi = ny
@@ -94,7 +118,7 @@ class AarFelt(TalFelt):
 
     def vis(self, vaerdi) -> None:
         self._vaerdi = None if vaerdi is None else Decimal(vaerdi)
-        if self.hasFocus() and self.isModified():
+        if self.isModified() and (self.hasFocus() or self.property("afvist")):
             return
         self.setText("" if vaerdi is None else str(int(vaerdi)))
         self.setModified(False)

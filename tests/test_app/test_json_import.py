@@ -87,3 +87,29 @@ def test_rul_frem_afvises_foer_den_spoerger_naar_filen_har_input_fund(demo_vindu
     god = replace(v.dok.grundlag.tilbud[0].omkostninger[0], beloeb=Decimal("100000"))
     assert v.dok.anvend(ae.OpdaterElement(t.id, "omkostninger", 0, god))
     assert v.handlinger.rul_frem() and v.dok.grundlag.takstaar == 2027
+
+
+def test_manglende_felt_naevnes_paa_dansk_i_appen(vindue, dialoger, beskeder, tmp_path):
+    """Filer → Importér takstgrundlag: a missing field is named by its Danish name, not its key."""
+    import json
+
+    demo = Path(__file__).parents[2] / "resources" / "demo" / "demokommune.takstgrundlag.json"
+    d = json.loads(demo.read_text(encoding="utf-8"))
+    del d["tilbud"][0]["anlaeg"][0]["anskaffelsesvaerdi"]
+    d["tilbud"][0]["anlaeg"][1]["levetid"] = 10
+    p = tmp_path / "grundlag.json"
+    p.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
+    svar, _ = dialoger
+    svar.append(p)
+    vindue.handlinger.importer_json()
+    art, titel, tekst = beskeder[-1]
+    assert (art, titel) == ("critical", "Importen mislykkedes") and vindue.dok is None
+    assert tekst == ("grundlag.json kan ikke importeres: Tilbud 1 › Anlæg › anlæg 1 › Anskaffelsesværdi: "
+                     "feltet ‘Anskaffelsesværdi’ mangler og skal udfyldes")
+    d["tilbud"][0]["anlaeg"][0]["anskaffelsesvaerdi"] = "100000"
+    p.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
+    svar.append(p)
+    vindue.handlinger.importer_json()
+    tekst = beskeder[-1][2]
+    assert "ukendt felt 'levetid'. Tilladte felter her: Id, Navn, Type, Anskaffelsesværdi" in tekst
+    assert "levetid_aar" not in tekst and "anskaffelsesvaerdi" not in tekst

@@ -79,7 +79,7 @@ def test_kontroller_daarligt_input_exit_2(tmp_path):
     p.write_text('{"format": "takstgrundlag/1"}', encoding="utf-8")
     kode, ud, fejl = koer("kontroller", p)
     assert (kode, ud) == (2, "")
-    assert fejl == "takstberegner: Takstår: feltet 'takstaar' mangler og skal udfyldes\n"
+    assert fejl == "takstberegner: Takstår: feltet ‘Takstår’ mangler og skal udfyldes\n"
 
 
 def test_beregn_manglende_fil_exit_2():

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from takstberegner.domain.navne import felt_tekst
+from takstberegner.domain.navne import FELTER, felt_tekst
 from takstberegner.formats.fejl import InputError
 from takstberegner.domain.validering import valider
 from takstberegner.formats.regelsaet import regelsaet_for
@@ -53,7 +53,7 @@ def test_beregn_afviser_med_exit_2_og_feltets_sti(svar, navn):
     assert fejl.startswith("takstberegner: ") and fejl.count("\n") == 1  # one line
     if sti:
         # The place in words, never the field path (navne.felt_tekst has its own tests).
-        # (A JSON key of a syntax error may be quoted in the text: it is what the file says.)
+        # (A key the file has and the format does not know is quoted: it is what the file says.)
         valideret = FORVENTET[navn]["af"] == "valider"  # the document loads: its tilbud have names
         assert fejl.startswith(f"takstberegner: {felt_tekst(sti, laes_fil(MAPPE / navn) if valideret else None)}: ")
         assert not any(c in sti for c in ".[") or sti not in fejl
@@ -76,6 +76,19 @@ def test_beregn_afviser_med_exit_2_og_feltets_sti(svar, navn):
     with pytest.raises(InputError) as e:
         laes_dict(d)
     assert e.value.sti == sti
+
+
+# The format's keys no Danish text has: with an underscore or æøå spelt in ASCII (levetid_aar, beloeb).
+NOEGLER = sorted(k for k, v in FELTER.items() if "_" in k or (k != v.lower() and any(c in v.lower() for c in "æøå")))
+
+
+@pytest.mark.parametrize("navn", sorted(FORVENTET))
+def test_ingen_noegle_fra_formatet_i_beskeden(svar, navn):
+    """A syntax error names a field by its Danish name (navne.FELTER), never by its JSON key:
+    "feltet ‘Anskaffelsesværdi’ mangler", "Tilladte felter her: Id, Navn, …, Levetid"."""
+    fejl = svar[navn].stderr.decode("utf-8")
+    fundne = [k for k in NOEGLER if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", fejl)]
+    assert not fundne, fejl
 
 
 def test_kontroller_viser_hver_input_fejl_og_exit_1():

@@ -68,7 +68,8 @@ def test_beskeden_naevner_vaerdien_og_hvad_der_skal_goeres():
     assert "'6.500.000,00'" in e.value.besked and "punktum" in e.value.besked
     with pytest.raises(InputError) as e:
         tg.laes_fil(MALFORMED / "ukendt-felt-top.json")
-    assert "ukendt felt 'skabelon'" in e.value.besked and "tilbud" in e.value.besked
+    assert "ukendt felt 'skabelon'" in e.value.besked and "Tilbud" in e.value.besked
+    assert "Tilladte felter her: Format, Takstår, Driftsherre, Satser, Overhead, Tilbud" in e.value.besked
 
 
 def test_tom_fil():

@@ -210,7 +210,7 @@ FELTER: dict[str, str] = {
     "tjenestemandspension": "Tjenestemandspension", "anlaeg": "Anlæg", "tekst": "Tekst",
     "anskaffelsesvaerdi": "Anskaffelsesværdi", "ibrugtagning": "Ibrugtagning", "levetid_aar": "Levetid",
     "restvaerdi": "Restværdi", "finansiering": "Finansiering",
-    "driftskapital": "Driftskapital", "maaneder": "Måneder",
+    "driftskapital": "Driftskapital", "maaneder": "Måneder", "aarsvaerk": "Årsværk", "m2": "Kvadratmeter",
     "oevrige_indtaegter": "Øvrige indtægter", "resultater": "Regulering", "aar": "År",
     "resultat": "Resultat", "grundlag": "Takstberegningsgrundlag", "valg": "Valg",
     "indregnet_tidligere": "Indregnet tidligere", "nyt_tilbud_foerste_aar": "Nyt tilbuds første år",
@@ -229,6 +229,13 @@ ELEMENTER: dict[str, str] = {
     "resultater": "resultat", "hensaettelser": "hensættelse", "tillaegsydelser": "linje",
     "oevrige_modtagere": "modtager", "overheadpuljer": "pulje",
 }
+
+
+
+def felt_navn(noegle: str) -> str:
+    """One field's Danish name ('levetid_aar' -> 'Levetid'), for messages that name a field."""
+    return FELTER.get(noegle) or laesbar(noegle)
+
 
 _DEL = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
@@ -287,5 +294,5 @@ __all__ = [
     "FINANSIERINGER", "FUND", "IMPORT_KATEGORIER", "KATEGORIER", "NIVEAUER", "NOEGLER", "NOEGLETAL",
     "OMKOSTNINGSKATEGORIER", "POSTER", "RESULTAT_VALG", "TAKSTSTRUKTURER", "TAKST_LINJER", "TAKST_LINJER_KORT",
     "TIDSRUM", "TILBUDSTYPER",
-    "felt_tekst", "laesbar", "post_navn", "poster_for", "vis",
+    "felt_navn", "felt_tekst", "laesbar", "post_navn", "poster_for", "vis",
 ]

@@ -1,4 +1,5 @@
 """Typed field readers for JSON documents: each failure is an InputError with path and value.
+A message names a field by its Danish name (navne.felt_navn), never by its JSON key.
 
 Used by the takstgrundlag/1 reader. Amounts are exact decimals: JSON strings, integers, or
 JSON decimals parsed with parse_float=Decimal. Booleans are never numbers.
@@ -10,6 +11,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable
 
+from takstberegner.domain.navne import felt_navn, vis as vis_kode
 from takstberegner.formats.fejl import InputError
 
 
@@ -31,10 +33,22 @@ def vis(v: Any) -> str:
         return f"'{v[:80]}'" if len(v) <= 80 else f"'{v[:77]}…'"
     if isinstance(v, Decimal):
         return str(v) if urimelig(v) or not v.is_finite() else format(v, "f")
+    if isinstance(v, dict):  # its content would quote the format's keys
+        return "et objekt ({…})"
+    if isinstance(v, list):
+        return "en liste ([…])"
     try:
         return json.dumps(v, ensure_ascii=False, default=str)[:80]
     except (TypeError, ValueError):
         return repr(v)[:80]
+
+
+def _navn(noegle: str) -> str:
+    return f"‘{felt_navn(noegle)}’"
+
+
+def _valgene(mulige: Iterable[str]) -> str:
+    return ", ".join(vis_kode(m) for m in mulige)
 
 
 def objekt(v: Any, sti: str, tilladte: Iterable[str], kraevede: Iterable[str] = ()) -> dict:
@@ -45,11 +59,11 @@ def objekt(v: Any, sti: str, tilladte: Iterable[str], kraevede: Iterable[str] = 
         if k not in tilladt:
             raise InputError(
                 f"{sti}.{k}" if sti else k,
-                f"ukendt felt '{k}'. Tilladte felter her: {', '.join(tilladt)}",
+                f"ukendt felt {vis(k)}. Tilladte felter her: {', '.join(felt_navn(t) for t in tilladt)}",
             )
     for k in kraevede:
         if v.get(k) is None:
-            raise InputError(f"{sti}.{k}" if sti else k, f"feltet '{k}' mangler og skal udfyldes")
+            raise InputError(f"{sti}.{k}" if sti else k, f"feltet {_navn(k)} mangler og skal udfyldes")
     return v
 
 
@@ -71,12 +85,12 @@ def tekst(d: dict, k: str, sti: str, kraevet: bool = False, standard: str = "") 
     v = d.get(k)
     if v is None:
         if kraevet:
-            raise InputError(sti_af(sti, k), f"feltet '{k}' mangler og skal udfyldes")
+            raise InputError(sti_af(sti, k), f"feltet {_navn(k)} mangler og skal udfyldes")
         return standard
     if not isinstance(v, str):
         raise InputError(sti_af(sti, k), f"skal være tekst, men er {vis(v)}")
     if kraevet and not v.strip():
-        raise InputError(sti_af(sti, k), f"feltet '{k}' må ikke være tomt")
+        raise InputError(sti_af(sti, k), f"feltet {_navn(k)} må ikke være tomt")
     return v
 
 
@@ -94,7 +108,7 @@ def tal(
     p = sti_af(sti, k)
     if v is None:
         if kraevet:
-            raise InputError(p, f"feltet '{k}' mangler og skal udfyldes")
+            raise InputError(p, f"feltet {_navn(k)} mangler og skal udfyldes")
         return standard
     x = decimal_af(v, p)
     if min_ is not None and x < min_:
@@ -140,7 +154,7 @@ def heltal(
     p = sti_af(sti, k)
     if v is None:
         if kraevet:
-            raise InputError(p, f"feltet '{k}' mangler og skal udfyldes")
+            raise InputError(p, f"feltet {_navn(k)} mangler og skal udfyldes")
         return standard
     if isinstance(v, bool) or not isinstance(v, int):
         if isinstance(v, (Decimal, str)):
@@ -178,10 +192,10 @@ def valg(d: dict, k: str, sti: str, muligheder: Iterable[str], kraevet: bool = T
     mulige = tuple(muligheder)
     if v is None:
         if kraevet:
-            raise InputError(sti_af(sti, k), f"feltet '{k}' mangler; vælg en af: {', '.join(mulige)}")
+            raise InputError(sti_af(sti, k), f"feltet {_navn(k)} mangler; vælg en af: {_valgene(mulige)}")
         return standard
     if v not in mulige:
-        raise InputError(sti_af(sti, k), f"værdien {vis(v)} er ugyldig; vælg en af: {', '.join(mulige)}")
+        raise InputError(sti_af(sti, k), f"værdien {vis(v)} er ugyldig; vælg en af: {_valgene(mulige)}")
     return v
 
 
@@ -190,7 +204,7 @@ def dato(d: dict, k: str, sti: str, kraevet: bool = False) -> date | None:
     p = sti_af(sti, k)
     if v is None:
         if kraevet:
-            raise InputError(p, f"feltet '{k}' mangler; skriv en dato som ÅÅÅÅ-MM-DD")
+            raise InputError(p, f"feltet {_navn(k)} mangler; skriv en dato som ÅÅÅÅ-MM-DD")
         return None
     if not isinstance(v, str):
         raise InputError(p, f"skal være en dato som \"ÅÅÅÅ-MM-DD\", men er {vis(v)}")

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from takstberegner import tjeneste
 from takstberegner.domain import navne
 from takstberegner.domain.model import KATEGORIER, REGULERING_LINJE
-from takstberegner.export import takstbilag, takstbilag_udvalg
+from takstberegner.export import indmelding, takstbilag, takstbilag_udvalg
 from takstberegner.export.tillid import Tillid
 
 from . import bilag_data as d
@@ -97,7 +97,11 @@ def test_hver_fil_faar_sin_status_og_grund(bilag):
     assert "takståret 2025, men takstbilaget er for 2026" in grund[4]
     assert "Erstattet af nr. 2 (b.indmelding" in grund[5] and "CVR 22223333" in grund[5]
     assert "Samme fil som nr. 1 (a.indmelding)" in grund[6]
-    assert "takstberegning.pdf" in grund[7]  # the reason names the damaged member
+    # the reason names the damaged part in words, never by its name in the container
+    assert "‘takstberegningen til revision (PDF)’ er beskadiget" in grund[7]
+    for r in status:
+        for navn in (*indmelding.MEDLEM_NAVNE, "META-INF", ".json", ".p7s", "ASiCManifest"):
+            assert navn not in (r["Begrundelse"] or "") and navn not in (r["Noter"] or ""), (navn, r)
     assert grund[8] and grund[9] == "Filen findes ikke, eller det er en mappe."
     assert not grund[1] and not grund[2] and not grund[3]
     noter = {r["Nr."]: r["Noter"] or "" for r in status}
@@ -324,6 +328,7 @@ def _udskrives_laeseligt(ws) -> None:
     assert ps.orientation == "landscape"
     papir = "A3" if str(ps.paperSize) == ws.PAPERSIZE_A3 else "A4"
     bredder = [ws.column_dimensions[openpyxl.utils.get_column_letter(j)].width for j in range(1, ws.max_column + 1)]
+    _overskrifter_inden_for_siden(ws, bredder)
     if ws.sheet_properties.pageSetUpPr.fitToPage:
         assert ps.fitToWidth == 1 and ps.fitToHeight == 0 and not ws.col_breaks.brk
         assert sum(bredder) * 5.25 * 0.9 <= PLADS_PT[papir], ws.title
@@ -336,6 +341,37 @@ def _udskrives_laeseligt(ws) -> None:
     for i, (a, b) in enumerate(zip(starter, starter[1:])):
         side = sum(bredder[a - 1:b - 1]) + (sum(bredder[:gentag]) if i else 0)
         assert side * 7 <= PLADS_PT["A3"], (ws.title, a, b)
+
+
+def _overskrifter_inden_for_siden(ws, bredder) -> None:
+    """The title (row 1) and the explanation (row 2) wrap inside the first printed page: each is
+    merged over exactly that page's columns, wrapped, and its row is high enough for its lines at
+    its size (about one character of 11 points per column unit); nothing is written beside it."""
+    forste = ws.col_breaks.brk[0].id if ws.col_breaks.brk else ws.max_column
+    omraader = {str(m) for m in ws.merged_cells.ranges}
+    for raekke, pt in ((1, 14), (2, 11)):
+        slut = openpyxl.utils.get_column_letter(forste)
+        assert f"A{raekke}:{slut}{raekke}" in omraader, (ws.title, raekke, omraader)
+        c = ws.cell(raekke, 1)
+        assert c.alignment.wrap_text, (ws.title, raekke)
+        tegn_pr_linje = sum(bredder[:forste]) * 9 / pt * 1.1
+        linjer = -(-len(c.value) // int(tegn_pr_linje))  # at least this many, whatever the wrapping
+        assert ws.row_dimensions[raekke].height >= linjer * pt * 1.2, (ws.title, raekke, linjer)
+        assert all(ws.cell(raekke, j).value is None for j in range(2, ws.max_column + 1))
+
+
+def test_lang_forklaring_ombrydes_paa_den_foerste_side(region, tmp_path):
+    """The explanations of Takster and Tilbud are longer than their first printed page is wide (a
+    few frozen columns before the first page break): they take several lines there."""
+    f, tillid = region
+    data = takstbilag.lav_takstbilag(takstbilag.saml([f["a"], f["c_aendret"], f["skrald"]], tillid))
+    (tmp_path / "takstbilag.xlsx").write_bytes(data)  # to look at: soffice --convert-to pdf
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    for navn in ("Takster", "Tilbud"):
+        ws = wb[navn]
+        assert ws.col_breaks.brk and ws.row_dimensions[2].height > 2 * 11 * 1.2, navn
+    for ws in wb.worksheets:
+        _udskrives_laeseligt(ws)
 
 
 def test_uden_godkendte_skrives_et_bilag_med_status(tmp_path):

@@ -100,24 +100,24 @@ def laes_manifest(xml: bytes) -> Manifest:
     from takstberegner.export.zip_laeser import vis_navn
 
     if len(xml) > MAKS_MANIFEST:
-        raise ContainerFejl(f"Manifestet {MANIFEST} er for stort.")
+        raise ContainerFejl("Manifestet er for stort.")
     try:
         tekst = xml.decode("utf-8")
     except UnicodeDecodeError:
-        raise ContainerFejl(f"Manifestet {MANIFEST} er ikke UTF-8-tekst.") from None
+        raise ContainerFejl("Manifestet er ikke UTF-8-tekst.") from None
     if "<!" in tekst:
         raise ContainerFejl("Manifestet indeholder en DOCTYPE/ENTITY-erklæring, en kommentar eller CDATA og afvises.")
     try:
         rod = ET.fromstring(xml)
     except ET.ParseError as e:
-        raise ContainerFejl(f"Manifestet {MANIFEST} er ikke gyldig XML (linje {e.position[0]}).") from None
+        raise ContainerFejl(f"Manifestet er ikke gyldig XML (linje {e.position[0]}).") from None
     if rod.tag != f"{{{NS_ASIC}}}ASiCManifest":
-        raise ContainerFejl(f"{MANIFEST} er ikke et ASiCManifest.")
+        raise ContainerFejl("Manifestet er ikke et ASiC-manifest.")
     sigs = rod.findall(f"{{{NS_ASIC}}}SigReference")
     if len(sigs) != 1:
         raise ContainerFejl(f"Manifestet skal henvise til præcis én signatur; det henviser til {len(sigs)}.")
     if sigs[0].get("URI", "") != SIGNATUR:
-        raise ContainerFejl(f"Manifestet henviser ikke til signaturen {SIGNATUR}.")
+        raise ContainerFejl("Manifestet henviser ikke til containerens signatur.")
     refs_xml = rod.findall(f"{{{NS_ASIC}}}DataObjectReference")
     if len(refs_xml) > MAKS_REFERENCER:
         raise ContainerFejl(f"Manifestet nævner {len(refs_xml)} elementer; højst {MAKS_REFERENCER} er tilladt.")
@@ -238,12 +238,12 @@ def aabn(data: bytes, graenser: dict[str, int] | None = None) -> Container:
     efter_navn = {p.navn: p for p in poster}
     forste = min(poster, key=lambda p: p.offset)
     if forste.navn != "mimetype":
-        raise ContainerFejl("Containerens første element skal være 'mimetype' (ASiC-E); det er det ikke.")
+        raise ContainerFejl("Containerens første element skal være typeangivelsen (ASiC-E); det er det ikke.")
     if forste.metode != zl.STORED:
-        raise ContainerFejl("Elementet 'mimetype' skal være gemt ukomprimeret (ASiC-E).")
+        raise ContainerFejl("Typeangivelsen skal være gemt ukomprimeret (ASiC-E).")
     for krav in (MANIFEST, SIGNATUR):
         if krav not in efter_navn:
-            raise ContainerFejl(f"Containeren mangler {krav}.")
+            raise ContainerFejl(f"Containeren mangler {'manifestet' if krav == MANIFEST else 'signaturen'}.")
 
     def udpak(p, maks: int) -> bytes:
         try:
@@ -252,7 +252,7 @@ def aabn(data: bytes, graenser: dict[str, int] | None = None) -> Container:
             raise ContainerFejl(f"Containeren afvises: {e.besked}.") from None
 
     if udpak(forste, len(MIMETYPE)) != MIMETYPE.encode("ascii"):
-        raise ContainerFejl(f"Elementet 'mimetype' skal indeholde '{MIMETYPE}'.")
+        raise ContainerFejl("Typeangivelsen siger ikke, at filen er en ASiC-E-container.")
     manifest_xml = udpak(efter_navn[MANIFEST], MAKS_MANIFEST)
     signatur = udpak(efter_navn[SIGNATUR], MAKS_SIGNATUR)
     manifest = laes_manifest(manifest_xml)
@@ -290,7 +290,7 @@ def _tjek_navne(poster) -> None:
         elif n.endswith("/") or n.endswith("\\"):
             raise ContainerFejl(f"Containeren afvises: den indeholder mappen '{vis_navn(n)}'; en indmeldingsfil har ingen mapper.")
         elif n.upper().startswith("META-INF/"):
-            raise ContainerFejl(f"Containeren afvises: elementet '{vis_navn(n)}' hører ikke hjemme i META-INF.")
+            raise ContainerFejl(f"Containeren afvises: elementet '{vis_navn(n)}' er et ekstra element blandt manifestet og signaturen.")
         elif len(n) > MAKS_NAVN or not FLAD_NAVN.fullmatch(n):
             raise ContainerFejl(
                 f"Containeren afvises: elementnavnet '{vis_navn(n)}' er ikke tilladt (kun bogstaverne a-z, cifre, "

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
+import re
 from pathlib import Path
 
 from takstberegner.domain.model import Takstgrundlag
@@ -30,6 +31,27 @@ MEDLEM_TAKSTER = "takster.json"
 MEDLEM_SKEMA = "takstskema.xlsx"
 MEDLEM_PDF = "takstberegning.pdf"
 MEDLEMMER = (MEDLEM_GRUNDLAG, MEDLEM_TAKSTER, MEDLEM_SKEMA, MEDLEM_PDF)
+# What a reason calls the parts of an indmeldingsfil (never their names in the container).
+MEDLEM_NAVNE = {
+    MEDLEM_GRUNDLAG: "takstgrundlaget", MEDLEM_TAKSTER: "taksterne", MEDLEM_SKEMA: "takstskemaet (Excel)",
+    MEDLEM_PDF: "takstberegningen til revision (PDF)", "META-INF/ASiCManifest.xml": "manifestet",
+    "META-INF/signature.p7s": "signaturen", "mimetype": "typeangivelsen",
+}
+_CITERET = re.compile("'(" + "|".join(re.escape(n) for n in MEDLEM_NAVNE) + ")'")
+
+
+def medlem_navn(navn: str) -> str:
+    """A part of the container in words: 'takster.json' -> 'taksterne'; a name that is not one of
+    an indmelding's parts (added by someone) is quoted as the file has it."""
+    return MEDLEM_NAVNE.get(navn, f"elementet '{navn}'")
+
+
+def i_ord(grund: str) -> str:
+    """A reason with every quoted part of the container named in words: "elementet
+    'takster.json' er krypteret" -> "elementet ‘taksterne’ er krypteret"."""
+    return _CITERET.sub(lambda m: f"‘{MEDLEM_NAVNE[m.group(1)]}’", grund)
+
+
 UDV_FINGERAFTRYK = "indmeldingens-fingeraftryk"
 UDV_CVR = "driftsherre-cvr"
 UDV_TAKSTAAR = "takstaar"

@@ -153,10 +153,26 @@ def _skriv_ark(ws, ark: Ark, takstaar: int | None, dannet: datetime) -> None:
     else:
         ps.fitToWidth, ps.fitToHeight = 1, 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _pas_overskrifter(ws, ark, min(sider[0] - 1, n) if sider else n, bredder)
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.oddHeader.center.text = overskrift.replace("&", "&&")
     ws.oddFooter.left.text = f"Dannet {dannet:%d-%m-%Y} kl. {dannet:%H:%M}"
     ws.oddFooter.right.text = "Side &P af &N"
+
+
+def _pas_overskrifter(ws, ark: Ark, kolonner: int, bredder: list[float]) -> None:
+    """The title and the explanation above the table wrap within the first printed page (its
+    first `kolonner` columns): a long explanation in one cell ran on past the page's edge."""
+    from openpyxl.styles import Alignment
+
+    bredde = sum(bredder[:kolonner])
+    for raekke, tekst, pt in ((1, ws.cell(1, 1).value or "", 14), (2, ark.forklaring, 11)):
+        if kolonner > 1:
+            ws.merge_cells(start_row=raekke, start_column=1, end_row=raekke, end_column=kolonner)
+        ws.cell(raekke, 1).alignment = Alignment(wrap_text=True, vertical="top")
+        # characters per column unit: 1,1 at the tables' 9 points, fewer at larger sizes
+        linjer = _linjer(tekst, bredde * _LILLE / pt)
+        ws.row_dimensions[raekke].height = min(409.0, round(linjer * pt * 1.35 + 4, 1))
 
 
 def udskrift(bredder: list[float], gentag: int, grupper: list[int]) -> tuple[str, list[int], int]:

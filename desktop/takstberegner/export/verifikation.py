@@ -115,6 +115,9 @@ def verificer(
         r.grunde.append("Filen kræver urimeligt meget hukommelse at kontrollere og afvises.")
     except Exception as e:  # noqa: BLE001 - verification never ends in a traceback
         r.grunde.append(f"Filen kunne ikke kontrolleres færdig og afvises (teknisk kode: {type(e).__name__}).")
+    from takstberegner.export.indmelding import i_ord
+
+    r.grunde[:] = [i_ord(g) for g in r.grunde]  # a part of the container is named in words, not by its name
     if r.ok and r.grunde:
         r.ok = False
     return r
@@ -153,10 +156,11 @@ def _verificer(p: Path, r: VerifikationsResultat, tillid, beregn_igen: bool, nu:
             r.grunde.append(f"Elementet '{navn}' hører ikke til en indmeldingsfil.")
     for krav in indmelding.MEDLEMMER:
         if krav not in c.medlemmer:
-            r.grunde.append(f"Indmeldingen mangler '{krav}'.")
+            r.grunde.append(f"Indmeldingen mangler {indmelding.medlem_navn(krav)}.")
     for ref in manifest.referencer:
         if hashlib.sha256(c.medlemmer[ref.uri]).digest() != ref.digest:
-            r.grunde.append(f"Elementet '{ref.uri}' er ændret efter signeringen (SHA-256 passer ikke).")
+            hvad = indmelding.medlem_navn(ref.uri)
+            r.grunde.append(f"{hvad[:1].upper()}{hvad[1:]} er ændret efter signeringen (SHA-256 passer ikke).")
 
     # 2. the signature over the manifest
     cr = cms_kontrol.kontroller(c.signatur, c.manifest)
@@ -170,7 +174,7 @@ def _verificer(p: Path, r: VerifikationsResultat, tillid, beregn_igen: bool, nu:
     if g_bytes is not None and t_bytes is not None:
         r.fingeraftryk = indmelding.fingeraftryk(g_bytes, t_bytes)
         if manifest.udvidelser.get(indmelding.UDV_FINGERAFTRYK) != r.fingeraftryk:
-            r.grunde.append("Fingeraftrykket i manifestet svarer ikke til indholdet af de to JSON-filer.")
+            r.grunde.append("Fingeraftrykket i manifestet svarer ikke til takstgrundlaget og taksterne.")
         for kontrol, navn in ((binding.kontroller_pdf, indmelding.MEDLEM_PDF),
                               (binding.kontroller_xlsx, indmelding.MEDLEM_SKEMA)):
             if navn in c.medlemmer:

@@ -25,7 +25,7 @@ def test_startsiden_tilbyder_demoen(vindue, qtbot, tmp_path, monkeypatch):
     from takstberegner.app import demo
 
     monkeypatch.setattr(demo, "datamappe", lambda: tmp_path)
-    assert vindue.flader.currentWidget() is vindue.startside
+    assert vindue.flader.currentWidget() is vindue.startside_rulle and vindue.startside.isVisible()
     qtbot.mouseClick(vindue.startside.findChild(object, "demo_knap"), Qt.LeftButton)
     assert vindue.flader.currentWidget() is vindue.arbejde
     assert [t.id for t in vindue.dok.grundlag.tilbud] == ["T1", "X", "NY"]
@@ -137,7 +137,7 @@ def test_daarlig_fil_giver_dansk_besked(vindue, beskeder, tmp_path):
     sti = tmp_path / "skrald.takst"
     sti.write_bytes(b"dette er ikke en takstfil" * 50)
     assert not vindue.aabn_fil(sti)
-    assert vindue.dok is None and vindue.flader.currentWidget() is vindue.startside
+    assert vindue.dok is None and vindue.startside.isVisible()
     (kind, titel, tekst), = beskeder
     assert kind == "critical" and titel == "Filen kan ikke åbnes"
     try:

@@ -3,14 +3,46 @@
 and the findings on the right. Only layout: the window decides what is shown."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from takstberegner.app.navigator import Navigator
 from takstberegner.app.sidepanel import Sidepanel
 
-# Widths that fit a window of 1280 pixels (1920x1080 at 150 %) with room to spare.
-NAVIGATOR_MIN, MIDT_MIN, SIDE_MIN = 170, 520, 280
+# Minimum widths that fit 1366x768 at 150 % (911 logical pixels, less the window frame): the page
+# and the side panel scroll inside themselves when narrower than their content.
+NAVIGATOR_MIN, MIDT_MIN, SIDE_MIN = 130, 380, 220
+
+
+class TrinKnap(QPushButton):
+    """Forrige/Næste trin: the step's name, shortened with … when the page is narrow, so the
+    buttons never make the window wider than the screen (the whole name is in the tooltip)."""
+
+    def __init__(self, tekst: str, parent=None):
+        super().__init__(tekst, parent)
+        self._tekst = tekst
+
+    def saet_tekst(self, tekst: str) -> None:
+        self._tekst = tekst
+        self._tilpas()
+
+    def _mindst(self) -> int:
+        return self.fontMetrics().horizontalAdvance("‹ Xxxxx… ") + 16
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._mindst(), QPushButton.sizeHint(self).height())
+
+    def sizeHint(self) -> QSize:
+        fuld = self.fontMetrics().horizontalAdvance(self._tekst) + 24
+        return QSize(max(fuld, self._mindst()), QPushButton.sizeHint(self).height())
+
+    def resizeEvent(self, e) -> None:
+        super().resizeEvent(e)
+        self._tilpas()
+
+    def _tilpas(self) -> None:
+        plads = max(20, self.width() - 20) if self.isVisible() else 10**6
+        self.setText(self.fontMetrics().elidedText(self._tekst, Qt.ElideMiddle, plads))
 
 
 class Arbejdsflade(QSplitter):
@@ -25,9 +57,9 @@ class Arbejdsflade(QSplitter):
         self.stak = QStackedWidget()
         for side in sider:
             self.stak.addWidget(side)
-        self.forrige = QPushButton("‹ Forrige trin")
+        self.forrige = TrinKnap("‹ Forrige trin")
         self.forrige.setObjectName("forrige_trin")
-        self.naeste = QPushButton("Næste trin ›")
+        self.naeste = TrinKnap("Næste trin ›")
         self.naeste.setObjectName("naeste_trin")
         self.trin_tekst = QLabel()
         self.trin_tekst.setStyleSheet("color: #556;")
@@ -54,13 +86,36 @@ class Arbejdsflade(QSplitter):
         self.setCollapsible(1, False)
         self.setStretchFactor(1, 1)
         self.setSizes([210, 760, 380])
+        self._fordelt = False
+
+    def resizeEvent(self, e) -> None:
+        super().resizeEvent(e)
+        self._foerste_gang()
+
+    def showEvent(self, e) -> None:
+        super().showEvent(e)
+        self._foerste_gang()
+
+    def _foerste_gang(self) -> None:
+        if not self._fordelt and self.isVisible() and self.width() > 0:
+            self._fordelt = True
+            self.fordel_smalt()
+
+    def fordel_smalt(self) -> None:
+        """On a narrow window (1366x768 at 150 %) the page gets the width before the side panel:
+        the first layout shares it in proportion, which left the page narrower than the panel."""
+        n, m, p = self.sizes()
+        i_alt = n + m + p
+        if i_alt and i_alt < 1100 and m < p * 1.5 and p > SIDE_MIN:
+            ny_n, ny_p = max(NAVIGATOR_MIN, min(n, 170)), SIDE_MIN + 40
+            self.setSizes([ny_n, i_alt - ny_n - ny_p, ny_p])
 
     def vis_trinlinje(self, forrige: tuple[str, str], naeste: tuple[str, str], tekst: str) -> None:
         """The buttons under the page: (label, tooltip) of the page before and after, 'Trin 2 af 9'."""
         fm = self.forrige.fontMetrics()
-        self.forrige.setText("‹ " + fm.elidedText(forrige[0], Qt.ElideMiddle, 240))
+        self.forrige.saet_tekst("‹ " + fm.elidedText(forrige[0], Qt.ElideMiddle, 240))
         self.forrige.setToolTip(forrige[1])
-        self.naeste.setText(fm.elidedText(naeste[0], Qt.ElideMiddle, 240) + " ›")
+        self.naeste.saet_tekst(fm.elidedText(naeste[0], Qt.ElideMiddle, 240) + " ›")
         self.naeste.setToolTip(naeste[1])
         self.trin_tekst.setText(tekst)
 

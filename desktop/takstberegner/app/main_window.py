@@ -11,6 +11,7 @@ from takstberegner.tjeneste import klar
 from takstberegner.app.arbejdsflade import Arbejdsflade
 from takstberegner.app.overblik import Overblik
 from takstberegner.app.sidefoelge import OVERBLIK, Sidefoelge
+from takstberegner.app.rulleflade import RulleFlade
 from takstberegner.app.startside import Startside
 from takstberegner.app.steps.alle import DRIFTSHERRE_TRIN, TRIN
 from takstberegner.app.stier import placering
@@ -46,7 +47,8 @@ class HovedVindue(QMainWindow):
         self.arbejde.forrige.clicked.connect(self.forrige_trin)
         self.arbejde.naeste.clicked.connect(self.naeste_trin)
         self.flader = QStackedWidget()
-        self.flader.addWidget(self.startside)
+        self.startside_rulle = RulleFlade(self.startside)  # scrolls on a low screen (1366x768 at 150 %)
+        self.flader.addWidget(self.startside_rulle)
         self.flader.addWidget(self.arbejde)
         self.setCentralWidget(self.flader)
         self.gemt_label = QLabel("Ingen fil åben")
@@ -81,7 +83,7 @@ class HovedVindue(QMainWindow):
         for a in self.dokument_handlinger:
             a.setEnabled(dok is not None)
         if dok is None:
-            self.flader.setCurrentWidget(self.startside)
+            self.flader.setCurrentWidget(self.startside_rulle)
             self.setWindowTitle("Takstberegner")
             self.gemt_label.setText("Ingen fil åben")
             return

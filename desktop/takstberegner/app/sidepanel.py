@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from takstberegner.app.findings_panel import FundPanel
 from takstberegner.app.preview import Takstpreview
+from takstberegner.app.rulleflade import RulleFlade
 
 
 class Sidepanel(QWidget):
@@ -16,11 +17,14 @@ class Sidepanel(QWidget):
         self.preview = Takstpreview()
         self.fund = FundPanel()
         self.deler = QSplitter(Qt.Vertical)
-        self.deler.addWidget(self.preview)
+        # the takster scroll when the panel is lower or narrower than they are (1366x768 at 150 %)
+        self.preview_rulle = RulleFlade(self.preview)
+        self.preview_rulle.setObjectName("takstpreview_rulle")
+        self.deler.addWidget(self.preview_rulle)
         self.deler.addWidget(self.fund)
         self.deler.setChildrenCollapsible(False)
         self.deler.setSizes([330, 300])
         lag = QVBoxLayout(self)
         lag.setContentsMargins(0, 0, 0, 0)
         lag.addWidget(self.deler)
-        self.setMinimumWidth(280)
+        self.setMinimumWidth(220)

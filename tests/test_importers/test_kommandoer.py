@@ -49,7 +49,7 @@ def test_ugyldig_json_og_filtype(tmp_path, capsys):
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "takstgrundlag/1", "takstaar": 2026}', encoding="utf-8")
     assert main(["importer", str(bad), "--til", str(tmp_path / "x.takst")]) == 2
-    assert "driftsherre" in capsys.readouterr().err
+    assert "Driftsherre: feltet ‘Driftsherre’ mangler og skal udfyldes" in capsys.readouterr().err
     assert not (tmp_path / "x.takst").exists()
     assert main(["importer", str(tmp_path / "budget.txt"), "--til", str(tmp_path / "x.takst")]) == 2
     assert "kan ikke importeres" in capsys.readouterr().err

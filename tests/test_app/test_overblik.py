@@ -113,7 +113,16 @@ def test_ny_fil_spoerger_om_driftsherre_cvr_og_takstaar(vindue, qtbot, tmp_path,
         qtbot.mouseClick(self.findChild(QPushButton, "") or self.findChildren(QPushButton)[0], Qt.LeftButton)
         svar["tom"] = self.besked.text()  # nothing filled in: refused with a reason
         qtbot.keyClicks(self.navn, "Hjørring Kommune")
-        qtbot.keyClicks(self.cvr, "29189919x")  # the letter is not taken
+        # what is typed stays as typed (a validator dropped the 9th digit and the letter unsaid)
+        for forkert in ("29189919x", "291899190"):
+            self.cvr.clear()
+            qtbot.keyClicks(self.cvr, forkert)
+            assert self.cvr.text() == forkert
+            self._ok()
+            assert not self.result() and self.besked.text() == (
+                f"CVR-nummeret skal være 8 cifre og intet andet; '{forkert}' er ikke et CVR-nummer.")
+        self.cvr.clear()
+        qtbot.keyClicks(self.cvr, "29189919")
         self.takstaar.setValue(date.today().year + 2)
         self._ok()
         return self.result()

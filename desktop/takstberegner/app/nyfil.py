@@ -6,15 +6,13 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QRegularExpression
-from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout
 
 from takstberegner.app.widgets import fejl_linje, ok_annuller
 from takstberegner.domain import navne
 from takstberegner.domain.model import Driftsherre, Satser, Takstgrundlag
 
-_CVR = re.compile(r"\d{8}")
+_CVR = re.compile(r"[0-9]{8}")
 
 
 def nyt_grundlag(navn: str, cvr: str, takstaar: int, type_: str = "kommune") -> Takstgrundlag:
@@ -37,7 +35,7 @@ class NyFilDialog(QDialog):
         self.cvr = QLineEdit()
         self.cvr.setObjectName("ny_cvr")
         self.cvr.setPlaceholderText("8 cifre")
-        self.cvr.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,8}"), self.cvr))
+        # no validator: it dropped a 9th digit or a letter without a word; fejl() says what is wrong
         self.type = QComboBox()
         self.type.setObjectName("ny_type")
         for kode, tekst in navne.DRIFTSHERRE_TYPER.items():
@@ -60,8 +58,11 @@ class NyFilDialog(QDialog):
         """What is missing, in Danish ('' when the answers can be used)."""
         if not self.navn.text().strip():
             return "Skriv driftsherrens navn."
-        if not _CVR.fullmatch(self.cvr.text().strip()) or self.cvr.text().strip() == "00000000":
+        cvr = self.cvr.text().strip()
+        if not cvr:
             return "Skriv driftsherrens CVR-nummer med 8 cifre."
+        if not _CVR.fullmatch(cvr) or cvr == "00000000":
+            return f"CVR-nummeret skal være 8 cifre og intet andet; '{cvr[:20]}' er ikke et CVR-nummer."
         return ""
 
     def _ok(self) -> None:

@@ -1,15 +1,17 @@
 """A tilbud's budget lines as columns, for the passes over 20.000 lines that the fingerprint, the
 validation and the calculation make (issue 9 item 7): each field of every line is read once, at C
 speed, and all three use the columns. The lines with a tjenestemand amount or a leased anlæg are few; their positions
-are listed (`saerlige`) and they are read one by one where they are used.
+are listed (`saerlige`) and they are read one by one where they are used. Its anlæg likewise
+(`anlaegkolonner`: 3.000 in a large file), for the validation and the calculation.
 """
 from __future__ import annotations
 
 from decimal import Decimal
 from itertools import compress, repeat
 from operator import attrgetter, ne
+from typing import Any
 
-from takstberegner.domain.model import Omkostningslinje
+from takstberegner.domain.model import Anlaeg, Omkostningslinje
 
 _FELTER = ("kategori", "post", "beloeb", "vagtlag", "del_", "ydelse", "tekst")
 _GETTERE = tuple(map(attrgetter, _FELTER))
@@ -30,20 +32,47 @@ class Linjekolonner:
         self.saerlige = saerlige
 
 
-_SENESTE: dict[int, tuple[tuple, Linjekolonner]] = {}
-_HUSK = 256  # tilbud: the columns of the last ones asked for are kept, for the other pass
+_ANLAEG_FELTER = ("id", "navn", "type", "finansiering", "anskaffelsesvaerdi", "restvaerdi", "andel_pct",
+                  "levetid_aar", "ibrugtagning")
+_ANLAEG_GETTERE = tuple(map(attrgetter, _ANLAEG_FELTER))
 
 
-def linjekolonner(linjer: tuple[Omkostningslinje, ...]) -> Linjekolonner:
-    """The columns of `linjer`; the fingerprint, validation and calculation of one tilbud record share them
-    (the lines are an immutable tuple, so its identity decides)."""
-    husket = _SENESTE.get(id(linjer))
-    if husket is not None and husket[0] is linjer:
+class Anlaegkolonner:
+    """A tilbud's anlæg field by field, in their order."""
+
+    __slots__ = _ANLAEG_FELTER
+
+    def __init__(self, anlaeg: tuple[Anlaeg, ...]):
+        for felt, g in zip(_ANLAEG_FELTER, _ANLAEG_GETTERE):
+            setattr(self, felt, list(map(g, anlaeg)))
+
+
+# (id of the records' tuple, kind) -> (the tuple, its columns)
+_SENESTE: dict[tuple[int, type], tuple[tuple, Linjekolonner | Anlaegkolonner]] = {}
+_HUSK = 512  # the columns of the last tilbud asked for are kept, for the other passes
+
+
+def _husket(poster: tuple, slags: type, byg) -> Any:
+    """The columns of `poster` of kind `slags`, built by `byg` unless the same tuple had them last
+    (the records are an immutable tuple, so its identity decides)."""
+    noegle = (id(poster), slags)
+    husket = _SENESTE.get(noegle)
+    if husket is not None and husket[0] is poster:
         return husket[1]
     if len(_SENESTE) >= _HUSK:
         _SENESTE.clear()
-    k = _SENESTE[id(linjer)] = (linjer, _kolonner(linjer))
+    k = _SENESTE[noegle] = (poster, byg(poster))
     return k[1]
+
+
+def linjekolonner(linjer: tuple[Omkostningslinje, ...]) -> Linjekolonner:
+    """The columns of `linjer`; the fingerprint, validation and calculation of one tilbud record share them."""
+    return _husket(linjer, Linjekolonner, _kolonner)
+
+
+def anlaegkolonner(anlaeg: tuple[Anlaeg, ...]) -> Anlaegkolonner:
+    """The columns of `anlaeg`; the validation and calculation of one tilbud record share them."""
+    return _husket(anlaeg, Anlaegkolonner, Anlaegkolonner)
 
 
 def _kolonner(linjer: tuple[Omkostningslinje, ...]) -> Linjekolonner:

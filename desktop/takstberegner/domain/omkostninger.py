@@ -8,14 +8,15 @@ Lines for tillægsydelser and individuelle valgfrie ydelser are left out and rep
 """
 from __future__ import annotations
 
+from collections import defaultdict, deque
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import compress, groupby
+from itertools import compress
 from operator import attrgetter
 
 from takstberegner.domain import fund, navne
 from takstberegner.domain.anlaeg import beregn_anlaeg
-from takstberegner.domain.linjekolonner import Linjekolonner, linjekolonner
+from takstberegner.domain.linjekolonner import Anlaegkolonner, Linjekolonner, anlaegkolonner, linjekolonner
 from takstberegner.domain.model import KATEGORIER, POST_TAP, POSTER_IKKE_TAKST, Satser, Tilbud
 from takstberegner.domain.regelsaet import Regelsaet
 from takstberegner.domain.resultat import Fund
@@ -54,12 +55,9 @@ _SPAND_NOEGLE = attrgetter("ydelse", "del_", "vagtlag")
 def _summer(noegler: list[tuple], beloeb: list[Decimal]) -> dict[tuple, Decimal]:
     """The amounts summed by key at C speed: each key's amounts added in the lines' order, the keys
     in the order they first occur (as a loop adding line by line into a dict would)."""
-    nr = {n: i for i, n in enumerate(dict.fromkeys(noegler))}
-    noegle_af = list(nr)
-    koder = list(map(nr.__getitem__, noegler))
-    orden = sorted(range(len(koder)), key=koder.__getitem__)  # stable: the lines' order within a key
-    return {noegle_af[kode]: sum(map(beloeb.__getitem__, steder), _ZERO)
-            for kode, steder in groupby(orden, key=koder.__getitem__)}
+    grupper: defaultdict[tuple, list[Decimal]] = defaultdict(list)
+    deque(map(list.append, map(grupper.__getitem__, noegler), beloeb), maxlen=0)  # each key's amounts
+    return {noegle: sum(dens, _ZERO) for noegle, dens in grupper.items()}
 
 
 def direkte_omkostninger(t: Tilbud, satser: Satser, takstaar: int, rs: Regelsaet, sti: str,
@@ -120,23 +118,40 @@ def direkte_omkostninger(t: Tilbud, satser: Satser, takstaar: int, rs: Regelsaet
                 if kategori_ == "personale":
                     loensum += beloeb_
     loensum += tap
-    afskrivning = forrentning = _ZERO
-    anlaeg_ud = []
+    kolonner_a = anlaegkolonner(t.anlaeg)
     rente = satser.rente_anlaeg_pct
-    levetider = rs.levetid_aar
-    for k, a in enumerate(t.anlaeg):
-        tal = beregn_anlaeg(a, takstaar, rente)
-        afskrivning += tal.afskrivning
-        forrentning += tal.forrentning
-        anlaeg_ud.append((a, tal))
-        if a.finansiering == "finansiel_leasing" and a.id in leasede_linjer:
-            fund_.append(fund.lav(rs, "LEAS-DOBBELT", f"{sti}.anlaeg[{k}]", anlaeg=a.navn or a.id))
-        graenser = levetider.get(a.type)
-        if graenser and a.levetid_aar is not None and not graenser[0] <= a.levetid_aar <= graenser[1]:
-            fund_.append(fund.lav(rs, "ANLAEG-LEVETID", f"{sti}.anlaeg[{k}].levetid_aar", anlaeg=a.navn or a.id,
-                                  type=navne.vis(a.type, navne.ANLAEG_TYPER).lower(), levetid=a.levetid_aar, fra=graenser[0], til=graenser[1]))
+    tal = [beregn_anlaeg(a, takstaar, rente) for a in t.anlaeg]
+    afskrivning = sum(map(_AFSKRIVNING, tal), _ZERO)
+    forrentning = sum(map(_FORRENTNING, tal), _ZERO)
+    fund_.extend(_anlaeg_fund(t, kolonner_a, leasede_linjer, rs, sti))
     if afskrivning or forrentning:
         vek = spande.setdefault(BASIS, tom_vektor())
         vek[I_KAPITAL] += afskrivning
         vek[I_FIN_UDG] += forrentning
-    return Direkte(spande, direkte, loensum, pension, afskrivning, forrentning, tuple(anlaeg_ud), tuple(fund_))
+    return Direkte(spande, direkte, loensum, pension, afskrivning, forrentning, tuple(zip(t.anlaeg, tal)),
+                   tuple(fund_))
+
+
+_AFSKRIVNING, _FORRENTNING = attrgetter("afskrivning"), attrgetter("forrentning")
+
+
+def _anlaeg_fund(t: Tilbud, k: Anlaegkolonner, leasede_linjer: set[str], rs: Regelsaet, sti: str) -> list[Fund]:
+    """LEAS-DOBBELT (a leased anlæg that also has a leasingydelse line) and ANLAEG-LEVETID (a levetid
+    outside its type's range), anlæg by anlæg; the few anlæg concerned are found column by column."""
+    levetider = rs.levetid_aar
+    udenfor = [bool(graenser) and lt is not None and not graenser[0] <= lt <= graenser[1]
+               for graenser, lt in zip(map(levetider.get, k.type), k.levetid_aar)]
+    if leasede_linjer:
+        udenfor = [u or (f == "finansiel_leasing" and a in leasede_linjer)
+                   for u, f, a in zip(udenfor, k.finansiering, k.id)]
+    ud: list[Fund] = []
+    for j in compress(range(len(udenfor)), udenfor):
+        a = t.anlaeg[j]
+        if a.finansiering == "finansiel_leasing" and a.id in leasede_linjer:
+            ud.append(fund.lav(rs, "LEAS-DOBBELT", f"{sti}.anlaeg[{j}]", anlaeg=a.navn or a.id))
+        graenser = levetider.get(a.type)
+        if graenser and a.levetid_aar is not None and not graenser[0] <= a.levetid_aar <= graenser[1]:
+            ud.append(fund.lav(rs, "ANLAEG-LEVETID", f"{sti}.anlaeg[{j}].levetid_aar", anlaeg=a.navn or a.id,
+                               type=navne.vis(a.type, navne.ANLAEG_TYPER).lower(), levetid=a.levetid_aar,
+                               fra=graenser[0], til=graenser[1]))
+    return ud

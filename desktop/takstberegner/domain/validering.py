@@ -14,14 +14,14 @@ import re
 from datetime import date
 from decimal import Decimal
 from itertools import compress, repeat
-from operator import attrgetter, is_, le
+from operator import is_, le
 from typing import Any, Iterable
 
 from takstberegner import dansk
 from takstberegner.domain import fund as fund_mod
 from takstberegner.domain import model as m
 from takstberegner.domain import navne
-from takstberegner.domain.linjekolonner import Linjekolonner, linjekolonner
+from takstberegner.domain.linjekolonner import Linjekolonner, anlaegkolonner, linjekolonner
 from takstberegner.domain.regelsaet import Regelsaet
 from takstberegner.domain.resultat import Fund
 
@@ -344,10 +344,6 @@ def _aar_foer(f: _Fund, y: int, felt: str, takstaar: int, hvorfor: str) -> None:
         f.tilfoej(felt, "aar_ikke_foer", vaerdi=y, aar=takstaar, hvorfor=hvorfor)
 
 
-_ANLAEG_FELTER = tuple(map(attrgetter, ("id", "navn", "type", "finansiering", "anskaffelsesvaerdi", "restvaerdi",
-                                           "andel_pct", "levetid_aar", "ibrugtagning")))
-
-
 _STR, _DECIMAL = {str}, {Decimal}
 
 
@@ -356,14 +352,16 @@ def _anlaegene_er_almindelige(anlaeg: tuple[m.Anlaeg, ...], ids: set[str]) -> bo
     large file are checked column by column at C speed; otherwise each is checked by _anlaeg."""
     if not anlaeg:
         return True
-    id_, navn, typ, fin, vaerdi, rest, andel, lt, ib = (list(map(g, anlaeg)) for g in _ANLAEG_FELTER)
+    k = anlaegkolonner(anlaeg)
+    id_, navn, typ, fin, vaerdi, rest, andel, lt, ib = (k.id, k.navn, k.type, k.finansiering, k.anskaffelsesvaerdi,
+                                                        k.restvaerdi, k.andel_pct, k.levetid_aar, k.ibrugtagning)
     typer = set(typ)
     levetider = [x for x in lt if x is not None]
     if not (
         set(map(type, id_)) == _STR and set(map(type, navn)) == _STR
         and set(map(type, vaerdi)) == set(map(type, rest)) == set(map(type, andel)) == _DECIMAL
-        and len(set(id_)) == len(id_) and all(id_) and all(map(str.strip, id_)) and all(map(_ren, id_))
-        and all(map(_ren, navn)) and typer <= _ANLAEG_TYPER and set(fin) <= _FINANSIERINGER
+        and len(set(id_)) == len(id_) and all(id_) and all(map(str.strip, id_)) and _alle_rene(id_)
+        and _alle_rene(navn) and typer <= _ANLAEG_TYPER and set(fin) <= _FINANSIERINGER
         and all(map(Decimal.is_finite, vaerdi)) and min(vaerdi) >= _0 and max(vaerdi) <= MAX_BELOEB
         and all(map(Decimal.is_finite, rest)) and min(rest) >= _0 and all(map(le, rest, vaerdi))
         and all(map(Decimal.is_finite, andel)) and min(andel) >= _0 and max(andel) <= _100
@@ -415,6 +413,11 @@ def _ren(tekst: str) -> bool:
     return tekst.isprintable() or not _KONTROL.search(tekst)
 
 
+def _alle_rene(tekster: list[str] | set[str]) -> bool:
+    """_ren of every text: printable all together (one pass in C), else each distinct one checked."""
+    return "".join(tekster).isprintable() or all(map(_ren, set(tekster)))
+
+
 def _linjer(f: _Fund, linjer: tuple[m.Omkostningslinje, ...], s: str, ydelser: set[str], anlaeg: set[str],
             k: Linjekolonner | None = None) -> None:
     """The budget lines: the whole budget checked column by column at C speed, then the full checks
@@ -432,7 +435,7 @@ def _linjer(f: _Fund, linjer: tuple[m.Omkostningslinje, ...], s: str, ydelser: s
         and all(map(Decimal.is_finite, beloeb)) and min(beloeb) >= min_ and max(beloeb) <= max_
         and set(k.del_) <= _DELE_ELLER_INGEN
         and set(k.ydelse) <= ydelser | _INGEN
-        and "" not in poster and all(map(_ren, poster)) and all(map(_ren, set(k.tekst)))
+        and "" not in poster and _alle_rene(poster) and _alle_rene(k.tekst)
     ):
         for j in k.saerlige:
             _linje(f, linjer[j], f"{s}[{j}]", ydelser, anlaeg)

@@ -6,6 +6,7 @@ digits, -0, control characters, lone surrogates, unknown codes, missing levetid)
 from __future__ import annotations
 
 from dataclasses import fields
+from decimal import ROUND_FLOOR
 from decimal import Decimal as D
 
 from hypothesis import HealthCheck, given, settings
@@ -15,7 +16,8 @@ from test_storage import modeller
 from takstberegner.domain import fund, model as m, navne
 from takstberegner.domain.linjekolonner import anlaegkolonner, linjekolonner
 from takstberegner.domain.omkostninger import _anlaeg_fund, _summer
-from takstberegner.domain.validering import _alle_rene, _ren
+from takstberegner.domain.penge import _hamilton, afrund, fordel_dele
+from takstberegner.domain.validering import _alle_rene, _Fund, _linjer, _linjer_en_ad_gangen, _ren
 from takstberegner.formats.regelsaet import regelsaet_for
 
 HURTIG = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -97,3 +99,47 @@ def test_anlaeggenes_fund_er_som_anlaeg_for_anlaeg(anlaeg, leasede):
                  takststruktur="gennemsnit", anlaeg=tuple(anlaeg))
     assert _anlaeg_fund(t, anlaegkolonner(t.anlaeg), leasede, RS, "tilbud[0]") == \
         _anlaeg_fund_linje_for_linje(t, leasede, "tilbud[0]")
+
+
+def _hamilton_foer(eksakte, afrundet_total, enhed):
+    """Largest remainder as penge._hamilton wrote it before it went column by column."""
+    gulve = [x.quantize(enhed, rounding=ROUND_FLOOR) for x in eksakte]
+    enheder_tilbage = int((afrundet_total - sum(gulve, D(0))) / enhed)
+    if enheder_tilbage:
+        rester = [(x - g, -i) for i, (x, g) in enumerate(zip(eksakte, gulve))]
+        orden = sorted(range(len(eksakte)), key=lambda i: rester[i], reverse=True)
+        if enheder_tilbage > 0:
+            for i in orden[:enheder_tilbage]:
+                gulve[i] += enhed
+        else:
+            for i in orden[::-1][: -enheder_tilbage]:
+                gulve[i] -= enhed
+    return gulve
+
+
+@HURTIG
+@given(st.lists(_mange_cifre | st.sampled_from([D("0.005"), D("0.015"), D("-0.005")]), min_size=1, max_size=10),
+       st.sampled_from([D("0.01"), D(1)]), st.integers(-3, 3))
+def test_stoerste_rest_er_som_foer(dele, enhed, skub):
+    total = afrund(sum(dele, D(0)), enhed) + skub * enhed  # also totals the parts do not add up to
+    assert [str(x) for x in _hamilton(list(dele), total, enhed)] == \
+        [str(x) for x in _hamilton_foer(list(dele), total, enhed)]
+    assert [str(x) for x in fordel_dele(dele, enhed)] == \
+        [str(x) for x in _hamilton_foer(list(dele), afrund(sum(dele, D(0)), enhed), enhed)]
+
+
+_graenser = st.sampled_from([D("1E+11"), D("-1E+11"), D("99999999999.999"), D("999999999999.99"),
+                             D("-999999999999.99"), D("999999999999.991"), D("1E+12"), D("-1E+12"), D("1E+13")])
+_gyldig_linje = st.builds(m.Omkostningslinje, kategori=st.sampled_from(m.KATEGORIER),
+                          post=st.sampled_from(["loen", "husleje"]), beloeb=_graenser | _mange_cifre,
+                          ydelse=st.sampled_from([None, "Y"]))
+
+
+@HURTIG
+@given(st.lists(_gyldig_linje, max_size=6), st.lists(modeller.linje, max_size=1))
+def test_linjernes_kolonnekontrol_er_som_linje_for_linje(gyldige, andre):
+    linjer = tuple(gyldige + andre)
+    hurtig, langsom = _Fund(RS), _Fund(RS)
+    _linjer(hurtig, linjer, "tilbud[0].omkostninger", {"Y"}, {"A"})
+    _linjer_en_ad_gangen(langsom, linjer, "tilbud[0].omkostninger", {"Y"}, {"A"})
+    assert hurtig.ud == langsom.ud

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 from itertools import compress, repeat
-from operator import attrgetter, ne
+from operator import attrgetter, is_not
 from typing import Any
 
-from takstberegner.domain.model import Anlaeg, Omkostningslinje
+from takstberegner.domain.model import Anlaeg, Omkostningslinje, klassens_standarder
 
 _FELTER = ("kategori", "post", "beloeb", "vagtlag", "del_", "ydelse", "tekst")
-_GETTERE = tuple(map(attrgetter, _FELTER))
-_SAERLIGE = attrgetter("anlaeg", "tjenestemand_loen", "tjenestemandspension")
-_INGEN = (None, None, None)
+_SAERLIGE = ("anlaeg", "tjenestemand_loen", "tjenestemandspension")
+_STANDARD = klassens_standarder(Omkostningslinje)
+assert all(_STANDARD[f] is None for f in _SAERLIGE)
 
 
 class Linjekolonner:
@@ -76,6 +76,15 @@ def anlaegkolonner(anlaeg: tuple[Anlaeg, ...]) -> Anlaegkolonner:
 
 
 def _kolonner(linjer: tuple[Omkostningslinje, ...]) -> Linjekolonner:
-    kolonner = [list(map(g, linjer)) for g in _GETTERE]
-    saerlige = list(compress(range(len(linjer)), map(ne, map(_SAERLIGE, linjer), repeat(_INGEN))))
-    return Linjekolonner(*kolonner, saerlige)
+    # Each field read from the records' own dicts: a field at its default may be missing from the
+    # dict (the reader leaves it out, model.byg_mange) and then reads the class's default, as the
+    # attribute does.
+    dicts = list(map(vars, linjer))
+    kolonner = [list(map(dict.get, dicts, repeat(felt), repeat(_STANDARD.get(felt)))) for felt in _FELTER]
+    n = len(linjer)
+    saerlige: set[int] = set()
+    for felt in _SAERLIGE:  # None but on a few lines: their positions
+        kolonne = list(map(dict.get, dicts, repeat(felt)))
+        if kolonne.count(None) != n:
+            saerlige.update(compress(range(n), map(is_not, kolonne, repeat(None))))
+    return Linjekolonner(*kolonner, sorted(saerlige))

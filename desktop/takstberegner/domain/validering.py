@@ -432,7 +432,9 @@ def _linjer(f: _Fund, linjer: tuple[m.Omkostningslinje, ...], s: str, ydelser: s
     poster = set(k.post)
     if (
         set(k.kategori) <= _KATEGORIER
-        and all(map(Decimal.is_finite, beloeb)) and min(beloeb) >= min_ and max(beloeb) <= max_
+        and all(map(Decimal.is_finite, beloeb))
+        # every |beløb| < 10^11 is decided by the exponents alone; else compared with the bounds
+        and (max(map(Decimal.adjusted, beloeb)) < 11 or (min(beloeb) >= min_ and max(beloeb) <= max_))
         and set(k.del_) <= _DELE_ELLER_INGEN
         and set(k.ydelse) <= ydelser | _INGEN
         and "" not in poster and _alle_rene(poster) and _alle_rene(k.tekst)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 from dataclasses import dataclass
+from typing import Iterable
 from decimal import Decimal
 from itertools import compress
 from operator import attrgetter
@@ -52,7 +53,7 @@ _SAERLIGE_POSTER = frozenset((POST_TAP,) + POSTER_IKKE_TAKST)
 _SPAND_NOEGLE = attrgetter("ydelse", "del_", "vagtlag")
 
 
-def _summer(noegler: list[tuple], beloeb: list[Decimal]) -> dict[tuple, Decimal]:
+def _summer(noegler: Iterable[tuple], beloeb: Iterable[Decimal]) -> dict[tuple, Decimal]:
     """The amounts summed by key at C speed: each key's amounts added in the lines' order, the keys
     in the order they first occur (as a loop adding line by line into a dict would)."""
     grupper: defaultdict[tuple, list[Decimal]] = defaultdict(list)
@@ -85,10 +86,12 @@ def direkte_omkostninger(t: Tilbud, satser: Satser, takstaar: int, rs: Regelsaet
             elif kategori[j] == "personale":
                 tap += beloeb[j]
                 kategori[j] = "administration"
-    noegler = list(zip(k.ydelse, k.del_, k.vagtlag, kategori))
+    noegler = zip(k.ydelse, k.del_, k.vagtlag, kategori)  # (not kept: zip reuses the tuple of a known key)
     if udeladt:
-        med = [j not in udeladt for j in range(len(noegler))]
-        noegler, beloeb = list(compress(noegler, med)), list(compress(beloeb, med))
+        med = [True] * len(beloeb)
+        for j in udeladt:
+            med[j] = False
+        noegler, beloeb = compress(noegler, med), list(compress(beloeb, med))
     sums = _summer(noegler, beloeb)
     pensioner: dict[tuple, Decimal] = {}
     for j in k.saerlige:

@@ -206,7 +206,7 @@ def test_tillidsfilen_vaelges_huskes_og_faar_fingeraftryk_og_rod(demo_vindue, fi
     filvalg.extend([egen, tmp_path / "oces3.cer"])
     _handling(demo_vindue, "tillidsfil").trigger()
     assert sekretariat.tillidsfil() == egen  # remembered
-    assert fejl[0] == "Fingeraftrykket skal være 64 hex-cifre (SHA-256), fx AB:CD:…"
+    assert fejl[0] == "Fingeraftrykket skal være 64 tegn 0-9 og A-F (certifikatets SHA-256 fingeraftryk), fx AB:CD:…"
     t = tillid.laes_tillid(egen)
     assert t.fingeraftryk == {andet_fp} and t.roedder == (ca,)
     assert egen.read_text(encoding="utf-8").startswith(f"{andet_fp}  # Anden Kommune (CVR 87654321)\n")
@@ -275,7 +275,8 @@ def test_dobbeltklik_paa_en_fjendtlig_fil_viser_afvisningen(vindue, tmp_path, mo
                                   ("META-INF/signature.p7s", b"0")], erklaeret={m: 100}))
     skrald = tmp_path / "skrald.indmelding"
     skrald.write_bytes(b"\x00" * 5000)
-    for fil, grund in ((bombe, "pakker sig ud til mere end angivet"), (skrald, "ikke en gyldig ZIP-fil")):
+    for fil, grund in ((bombe, "pakker sig ud til mere end den størrelse, filen angiver"),
+                      (skrald, "filens afslutning mangler eller er ændret")):
         vist = dialogsvar.verifikation(monkeypatch)
         r = eksport.verificer(vindue, fil)
         assert r.status == "AFVIST" and grund in r.grund

@@ -5,6 +5,7 @@ memory for every input is measured by bench/bench_fjendtlig.py."""
 from __future__ import annotations
 
 import json
+import re
 import struct
 import tracemalloc
 from dataclasses import dataclass
@@ -119,64 +120,69 @@ def _cd_felt(raa: bytes, navn: bytes, offset: int, vaerdi: bytes, lokal: bool = 
 
 
 def _ugyldig(navn: str) -> str:
-    return (f"Containeren afvises: elementnavnet '{navn}' er ikke tilladt (kun bogstaverne a-z, cifre, '-', '_' og "
-            "enkelte punktummer; ingen mapper, ingen '..', ingen absolutte stier).")
+    return (f"Indmeldingsfilen afvises: en fil med det ulovlige navn '{navn}' er lagt i den (et navn må kun bestå af "
+            "bogstaverne a-z, cifre, '-', '_' og enkelte punktummer og må ikke pege ind i eller ud af en mappe).")
 
 
 def _zip(besked: str) -> str:
-    return f"Filen er ikke en gyldig indmeldingsfil: {besked}."
+    return f"Filen er ikke en gyldig indmeldingsfil: {besked}. Bed driftsherren indsende filen igen."
 
 
 UTC = timezone.utc
+_UKENDT_NOEGLE = ("Underskriverens certifikat har en nøgletype, som Takstberegner ikke kan kontrollere. Brug et "
+                  "OCES3-/MitID Erhverv-certifikat eller en nøgle lavet i programmet.")
 # name, builder(kilde) -> bytes, the exact reason expected among .grunde
 KORPUS: list[tuple[str, Callable[[Kilde], bytes], str]] = [
     # -- not a container -----------------------------------------------------------------------
-    ("tom-fil", lambda k: b"", _zip("den er ikke en gyldig ZIP-fil (for kort)")),
-    ("en-pdf", lambda k: k.medl[P], _zip("den er ikke en gyldig ZIP-fil (ZIP-afslutningen mangler eller er ændret)")),
+    ("tom-fil", lambda k: b"", _zip("den er for kort til at kunne åbnes")),
+    ("en-pdf", lambda k: k.medl[P], _zip("filens afslutning mangler eller er ændret, så den kan ikke åbnes")),
     ("zip-kommentar", lambda k: ff.zip_raa(k.poster())[:-2] + b"\x05\x00hallo",
-     _zip("den er ikke en gyldig ZIP-fil (ZIP-afslutningen mangler eller er ændret)")),
+     _zip("filens afslutning mangler eller er ændret, så den kan ikke åbnes")),
     ("zip64-markering", lambda k: (lambda r: r[:-14] + b"\xff\xff\xff\xff" + r[-10:])(ff.zip_raa(k.poster())),
-     _zip("ZIP64-filer bruges ikke her")),
-    ("tomt-arkiv", lambda k: ff.zip_raa([]), "Filen er ikke en gyldig indmeldingsfil: ZIP-containeren er tom."),
+     _zip("den er pakket i et format til meget store filer, som Takstberegner aldrig bruger")),
+    ("tomt-arkiv", lambda k: ff.zip_raa([]), _zip("den er tom indeni")),
     ("for-mange-elementer", lambda k: ff.zip_raa(k.poster() + [(f"x{i}.json", b"{}") for i in range(10)]),
-     _zip("den har 17 elementer; højst 16 er tilladt")),
+     _zip("den består af 17 dele; højst 16 er tilladt")),
     ("data-foer-indholdsfortegnelsen", lambda k: (lambda r: r.replace(b"PK\x01\x02", b"SKJULT" + b"PK\x01\x02", 1))(
-        ff.zip_raa(k.poster())), _zip("ZIP-indholdsfortegnelsen ligger ikke, hvor afslutningen siger")),
+        ff.zip_raa(k.poster())), _zip("filens indholdsfortegnelse ligger ikke, hvor filens afslutning angiver (der er indsat noget i filen)")),
     ("data-mellem-elementerne", lambda k: ff.zip_raa(k.poster(), efter_forste=b"skjult nyttelast"),
-     _zip("filen indeholder data uden for sine elementer, eller elementer overlapper")),
+     _zip("filen indeholder skjult indhold mellem sine dele, eller dele overlapper hinanden")),
     # -- the ZIP entries -----------------------------------------------------------------------
     ("krypteret", lambda k: _cd_felt(ff.zip_raa(k.poster()), T.encode(), 8, b"\x01\x00"),
-     _zip("elementet ‘taksterne’ er krypteret")),
+     _zip("elementet ‘taksterne’ er låst med en adgangskode, hvad Takstberegner aldrig gør")),
     ("datadeskriptor", lambda k: _cd_felt(ff.zip_raa(k.poster()), T.encode(), 8, b"\x08\x00"),
-     _zip("elementet ‘taksterne’ bruger en datadeskriptor, som ikke er tilladt her")),
+     _zip("elementet ‘taksterne’ har sin størrelse angivet efter indholdet, hvad Takstberegner aldrig gør")),
     ("bzip2", lambda k: _cd_felt(ff.zip_raa(k.poster()), T.encode(), 10, b"\x0c\x00"),
-     _zip("elementet ‘taksterne’ bruger komprimeringsmetode 12; kun 0 og 8 er tilladt")),
+     _zip("elementet ‘taksterne’ er pakket sammen med en metode, som Takstberegner aldrig bruger")),
     ("lokalt-navn-smuglet", lambda k: (lambda r: r.replace(b"takster.json", b"takster.jsom", 1))(ff.zip_raa(k.poster())),
-     _zip("elementet ‘taksterne’ er beskadiget: dets lokale ZIP-hoved er ændret")),
+     _zip("elementet ‘taksterne’ er beskadiget: oplysningerne foran dets indhold passer ikke til filens "
+          "indholdsfortegnelse")),
     ("forkert-crc", lambda k: _cd_felt(ff.zip_raa(k.poster()), T.encode(), 16, b"\x00\x00\x00\x00"),
-     "Containeren afvises: elementet ‘taksterne’ er beskadiget (CRC passer ikke)."),
+     "Indmeldingsfilen afvises: elementet ‘taksterne’ er beskadiget: dets kontrolsum passer ikke til indholdet."),
     ("forkerte-attributter", lambda k: _cd_felt(ff.zip_raa(k.poster()), T.encode(), 38, struct.pack("<I", 0o777 << 16),
                                                 lokal=False),
-     "Elementet ‘taksterne’ er beskadiget: dets post i ZIP-indholdsfortegnelsen er ændret."),
+     "Elementet ‘taksterne’ er beskadiget: dets oplysninger i filens indholdsfortegnelse er ændret."),
     # -- the members ---------------------------------------------------------------------------
     ("mimetype-ikke-foerst", lambda k: ff.zip_raa(k.poster()[1:2] + k.poster()[:1] + k.poster()[2:]),
-     "Containerens første element skal være typeangivelsen (ASiC-E); det er det ikke."),
+     "Indmeldingsfilen er ikke bygget, som Takstberegner bygger den: typeangivelsen ligger ikke først. "
+     "Bed driftsherren indsende filen igen."),
     ("mimetype-komprimeret", lambda k: ff.zip_raa(k.poster(), metode=8),
-     "Typeangivelsen skal være gemt ukomprimeret (ASiC-E)."),
+     "Indmeldingsfilen er ikke bygget, som Takstberegner bygger den: typeangivelsen er pakket sammen. "
+     "Bed driftsherren indsende filen igen."),
     ("mimetype-forkert", lambda k: ff.zip_raa(k.poster(mimetype=b"application/vnd.etsi.asic-s+zip")),
-     "Typeangivelsen siger ikke, at filen er en ASiC-E-container."),
+     "Typeangivelsen siger ikke, at filen er en signeret indmeldingsfil. Bed driftsherren indsende filen igen."),
     ("mimetype-for-lang", lambda k: ff.zip_raa(k.poster(mimetype=MIMETYPE + b" " * 1000)),
-     "Containeren afvises: elementet ‘typeangivelsen’ er for stort (1031 byte; højst 31 er tilladt)."),
-    ("manifest-mangler", lambda k: ff.zip_raa([p for p in k.poster() if p[0] != M]), "Containeren mangler manifestet."),
-    ("signatur-mangler", lambda k: ff.zip_raa([p for p in k.poster() if p[0] != S]), "Containeren mangler signaturen."),
+     "Indmeldingsfilen afvises: elementet ‘typeangivelsen’ er for stort (1.031 byte; højst 31 byte er tilladt)."),
+    ("manifest-mangler", lambda k: ff.zip_raa([p for p in k.poster() if p[0] != M]), "Indmeldingsfilen mangler manifestet, så det kan ikke kontrolleres, hvad der er signeret."),
+    ("signatur-mangler", lambda k: ff.zip_raa([p for p in k.poster() if p[0] != S]), "Indmeldingsfilen mangler signaturen: den er ikke signeret."),
     ("dublet-takster", lambda k: ff.zip_raa(k.poster() + [(T, b"{}")]),
-     "Containeren indeholder samme element flere gange: takster.json."),
+     "Indmeldingsfilen indeholder den samme del flere gange: ‘taksterne’."),
     ("dublet-anden-stavemaade", lambda k: ff.zip_raa(k.poster() + [("Takster.json", b"{}")]),
-     "Containeren indeholder samme element flere gange med forskellig stavemåde: ‘taksterne’ og 'Takster.json'."),
+     "Indmeldingsfilen indeholder den samme del flere gange med forskellig stavemåde: ‘taksterne’ og 'Takster.json'."),
     ("dublet-manifest-store-bogstaver", lambda k: ff.zip_raa(k.poster() + [("META-INF/asicmanifest.XML", b"<x/>")]),
-     "Containeren afvises: elementet 'META-INF/asicmanifest.XML' er et ekstra element blandt manifestet og signaturen."),
+     "Indmeldingsfilen afvises: en ukendt fil 'META-INF/asicmanifest.XML' er lagt ved siden af manifestet og signaturen."),
     ("mappe-takster", lambda k: ff.zip_raa(k.poster() + [("takster.json/", b"")]),
-     "Containeren afvises: den indeholder mappen 'takster.json/'; en indmeldingsfil har ingen mapper."),
+     "Indmeldingsfilen afvises: en mappe 'takster.json/' er lagt i den; en indmeldingsfil har ingen mapper."),
     ("sti-op-og-ud", lambda k: ff.zip_raa(k.poster() + [("../../evil.txt", b"ondt")]), _ugyldig("../../evil.txt")),
     ("signeret-sti-op-og-ud", lambda k: ff.zip_raa(k.signeret(dict(k.data(), **{"../../evil.txt": b"ondt"}))),
      _ugyldig("../../evil.txt")),
@@ -186,43 +192,47 @@ KORPUS: list[tuple[str, Callable[[Kilde], bytes], str]] = [
     ("kontroltegn-i-navn", lambda k: ff.zip_raa(k.poster() + [("bilag\x07.pdf", b"%PDF")]), _ugyldig("bilag\\x07.pdf")),
     ("skjult-fil", lambda k: ff.zip_raa(k.poster() + [(".takster.json", b"{}")]), _ugyldig(".takster.json")),
     ("ekstra-i-meta-inf", lambda k: ff.zip_raa(k.poster() + [("META-INF/manifest.xml", b"<x/>")]),
-     "Containeren afvises: elementet 'META-INF/manifest.xml' er et ekstra element blandt manifestet og signaturen."),
+     "Indmeldingsfilen afvises: en ukendt fil 'META-INF/manifest.xml' er lagt ved siden af manifestet og signaturen."),
     ("usigneret-bilag", lambda k: ff.zip_raa(k.poster() + [("bilag.pdf", b"%PDF-1.4")]),
-     "Containeren afvises: elementet 'bilag.pdf' er tilføjet: det er ikke omfattet af signaturen."),
+     "Indmeldingsfilen afvises: en ukendt fil 'bilag.pdf' er lagt i den uden at være signeret."),
     ("signeret-fremmed-element", lambda k: ff.zip_raa(k.signeret(dict(k.data(), **{"bilag.pdf": b"%PDF-1.4"}))),
-     "Elementet 'bilag.pdf' hører ikke til en indmeldingsfil."),
+     "En ukendt fil 'bilag.pdf' er lagt i indmeldingsfilen og signeret med; den hører ikke til en indmelding."),
     ("signeret-element-mangler", lambda k: ff.zip_raa([p for p in k.signeret(k.data()) if p[0] != X]),
-     "Containeren afvises: elementet ‘takstskemaet (Excel)’ mangler i containeren, men er omfattet af signaturen."),
+     "Indmeldingsfilen afvises: ‘takstskemaet (Excel)’ er signeret, men mangler i filen."),
     ("signeret-uden-pdf", lambda k: ff.zip_raa(k.signeret({n: v for n, v in k.data().items() if n != P})),
      "Indmeldingen mangler takstberegningen til revision (PDF)."),
     ("aendret-takster", lambda k: ff.zip_raa(k.poster(takster_json=k.medl[T].replace(b"1664.74", b"1964.74"))),
-     "Taksterne er ændret efter signeringen (SHA-256 passer ikke)."),
+     "Taksterne er ændret efter signeringen: indholdet passer ikke til det signerede."),
     # -- bombs and sizes -----------------------------------------------------------------------
     ("bombe-1-gib-erklaeret-100-byte", lambda k: ff.zip_raa(k.poster()[:2] + [(T, ff.bombe(1 << 30))] + k.poster()[3:],
                                                               erklaeret={T: 100}),
-     "Containeren afvises: elementet ‘taksterne’ pakker sig ud til mere end angivet (en ZIP-bombe?)."),
+     "Indmeldingsfilen afvises: elementet ‘taksterne’ pakker sig ud til mere end den størrelse, filen angiver: det er "
+     "lavet til at fylde computerens hukommelse op."),
     ("bombe-erlig-over-graensen", lambda k: ff.zip_raa(k.poster()[:2] + [(T, ff.bombe(1 << 30))] + k.poster()[3:]),
-     f"Containeren afvises: elementet ‘taksterne’ er for stort ({1 << 30} byte; højst {verifikation.MAKS_TAKSTER} er tilladt)."),
+     "Indmeldingsfilen afvises: elementet ‘taksterne’ er for stort (1.024 MB; højst 8 MB er tilladt)."),
     ("bombe-forholdstal", lambda k: ff.zip_raa(k.poster()[:2] + [(T, ff.bombe(6 << 20))] + k.poster()[3:]),
-     "Containeren afvises: elementet ‘taksterne’ pakker sig urimeligt meget ud (en ZIP-bombe?)."),
+     "Indmeldingsfilen afvises: elementet ‘taksterne’ fylder urimeligt meget, når det pakkes ud: det er lavet til at "
+     "fylde computerens hukommelse op."),
     ("bombe-i-manifestet", lambda k: ff.zip_raa(k.poster()[:5] + [(M, ff.bombe(1 << 30))] + k.poster()[6:], erklaeret={M: 2000}),
-     "Containeren afvises: elementet ‘manifestet’ pakker sig ud til mere end angivet (en ZIP-bombe?)."),
+     "Indmeldingsfilen afvises: elementet ‘manifestet’ pakker sig ud til mere end den størrelse, filen angiver: det er "
+     "lavet til at fylde computerens hukommelse op."),
     # -- the manifest --------------------------------------------------------------------------
     ("manifest-dobbelt-takster", lambda k: ff.zip_raa(k.signeret(k.data(), manifest=_manifest_tekst(
         k, lambda m: m.replace("</asic:ASiCManifest>", _ref_blok(m, T) + "</asic:ASiCManifest>")))),
      "Manifestet nævner elementet ‘taksterne’ flere gange."),
     ("manifest-milliard-latter", lambda k: ff.zip_raa(k.signeret(k.data(), manifest=_manifest_tekst(
         k, lambda m: m.replace("?>", '?><!DOCTYPE l [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>', 1)))),
-     "Manifestet indeholder en DOCTYPE/ENTITY-erklæring, en kommentar eller CDATA og afvises."),
+     "Manifestet indeholder erklæringer eller kommentarer, som Takstberegner aldrig skriver, og som kan bruges til at "
+     "angribe modtagerens computer; filen afvises."),
     ("manifest-utf16", lambda k: ff.zip_raa(k.signeret(k.data(), manifest=k.medl[M].decode().replace(
         "UTF-8", "UTF-16").encode("utf-16"))),
-     "Manifestet er ikke UTF-8-tekst."),
+     "Manifestet er ikke skrevet med de tegn, Takstberegner bruger: det er ikke lavet af Takstberegner eller er ændret."),
     ("manifest-ikke-xml", lambda k: ff.zip_raa(k.signeret(k.data(), manifest=b"<asic:ASiCManifest")),
-     "Manifestet er ikke gyldig XML (linje 1)."),
+     "Manifestet er beskadiget og kan ikke læses (fejl i linje 1)."),
     ("manifest-sha1", lambda k: ff.zip_raa(k.signeret(k.data(), manifest=_manifest_tekst(
         k, lambda m: m.replace(asic.SHA256_URI, "http://www.w3.org/2000/09/xmldsig#sha1", 1)))),
-     "Manifestets henvisning til ‘takstgrundlaget’ bruger en ukendt hash-algoritme "
-     "(http://www.w3.org/2000/09/xmldsig#sha1); kun SHA-256 accepteres."),
+     "Manifestets kontroltal for ‘takstgrundlaget’ er beregnet med en anden metode end den, Takstberegner bruger, og "
+     "godtages ikke."),
     ("manifest-to-signaturer", lambda k: ff.zip_raa(k.signeret(k.data(), manifest=_manifest_tekst(
         k, lambda m: m.replace("<asic:SigReference", '<asic:SigReference URI="META-INF/signature.p7s" />\n'
                                                       "  <asic:SigReference", 1)))),
@@ -235,11 +245,11 @@ KORPUS: list[tuple[str, Callable[[Kilde], bytes], str]] = [
      "Fingeraftrykket i manifestet svarer ikke til takstgrundlaget og taksterne."),
     # -- the signature -------------------------------------------------------------------------
     ("signatur-skrald", lambda k: ff.zip_raa(k.poster(META_INF__signature_p7s=b"\x30\x03\x02\x01\x05")),
-     "Signaturfilen kan ikke læses som CMS-signatur: den er beskadiget eller ikke en signatur."),
+     "Signaturen kan ikke læses: den er beskadiget, eller det er ikke en signatur. Bed driftsherren indsende filen igen."),
     ("signatur-dybt-indlejret", lambda k: ff.zip_raa(k.poster(META_INF__signature_p7s=b"\x30\x80" * 20000)),
-     "Signaturfilen kan ikke læses som CMS-signatur: den er beskadiget eller ikke en signatur."),
+     "Signaturen kan ikke læses: den er beskadiget, eller det er ikke en signatur. Bed driftsherren indsende filen igen."),
     ("signeringstid-uden-zone", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(tid=b"\x18\x0e20261001120000"))),
-     "Signeringstidspunktet (signing-time) er angivet uden tidszone; det skal være i UTC."),
+     "Signeringstidspunktet er angivet uden tidszone, så det kan ikke afgøres, hvornår filen er signeret."),
     ("signeringstid-aar-9999", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(
         tid=datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)))),
      "Signeringstidspunktet 31-12-9999 kl. 23:59 UTC ligger i fremtiden."),
@@ -247,41 +257,41 @@ KORPUS: list[tuple[str, Callable[[Kilde], bytes], str]] = [
      "Signeringstidspunktet 01-01-0001 kl. 00:00 UTC passer ikke til takstår 2026: en indmelding for 2026 signeres "
      "mellem 1. januar 2025 og 31. december 2026."),
     ("signeringstid-aar-0000", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(tid=b"\x18\x0f00000101000000Z"))),
-     "Signeringstidspunktet (signing-time) er ikke en gyldig dato (år 0)."),
+     "Signeringstidspunktet er ikke en gyldig dato (år 0)."),
     ("signeringstid-mangler", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(tid=None))),
-     "Signaturen mangler signeringstidspunkt (signing-time)."),
+     "Signaturen mangler signeringstidspunktet."),
     ("signeringstid-to-gange", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(tid=TID, ekstra=[
         cms.CMSAttribute({"type": "signing_time", "values": [ff.tid_der(TID - timedelta(days=400))]})]))),
-     "Signaturen har attributten signing_time flere gange."),
+     "Signaturen angiver signeringstidspunktet flere gange."),
     ("sha1-hash", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(tid=TID, digest_algo="sha1"))),
-     "Hash-algoritmen sha1 accepteres ikke (brug SHA-256)."),
+     "Signaturen er beregnet med en forældet eller ukendt metode, som ikke er sikker nok. Bed driftsherren signere "
+     "filen igen med Takstberegner."),
     ("forkert-message-digest", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(tid=TID, digest=bytes(32)))),
-     "Manifestet er ændret efter signeringen: dets hashværdi svarer ikke til signaturen."),
+     "Manifestet er ændret efter signeringen: det passer ikke til signaturen. Bed driftsherren indsende filen igen."),
     ("uden-signing-certificate-v2", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(tid=TID, scv2=False))),
-     "Signaturen mangler signing-certificate-v2-attributten (CAdES)."),
+     "Signaturen angiver ikke, hvilket certifikat der blev signeret med, så certifikatet kan være byttet ud. "
+     "Bed driftsherren indsende filen igen."),
     ("signing-certificate-v2-til-andet-certifikat", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(
         tid=TID, scv2_cert=signering.lav_noegle("Eksempel Kommune", "12345678").certifikat))),
-     "Certifikatet i signaturen er byttet ud: det er ikke det certifikat, der blev underskrevet med "
-     "(signing-certificate-v2)."),
+     "Certifikatet i signaturen er byttet ud: det er ikke det certifikat, der blev underskrevet med."),
     ("content-type-forkert", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(tid=TID, content_type="signed_data"))),
-     "Signaturens content-type-attribut mangler eller er forkert."),
+     "Signaturen siger ikke, at den gælder et manifest: dens angivelse af, hvad der er signeret, mangler eller er "
+     "forkert."),
     ("signaturvaerdi-forkert", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(tid=TID, signatur=b"\x30\x06\x02\x01\x01\x02\x01\x01"))),
      "Signaturen er ugyldig: den passer ikke til certifikatets nøgle eller til de signerede data."),
     ("underskriver-mangler-certifikat", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(tid=TID, certifikater=[]))),
      "Underskriverens certifikat findes ikke i signaturen."),
     ("certifikat-sm2", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(
         tid=TID, certifikater=[ff.fremmed_kurve(k.u, "1.2.156.10197.1.301")]))),
-     "Underskriverens certifikat bruger kurven 1.2.156.10197.1.301, som ikke understøttes "
-     "(kun RSA og EC-kurverne P-256, P-384 og P-521)."),
+     _UKENDT_NOEGLE),
     ("certifikat-secp112r1", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(
         tid=TID, certifikater=[ff.fremmed_kurve(k.u, "1.3.132.0.6")]))),
-     "Underskriverens certifikat bruger kurven secp112r1, som ikke understøttes "
-     "(kun RSA og EC-kurverne P-256, P-384 og P-521)."),
+     _UKENDT_NOEGLE),
     ("certifikat-dobbelt-udvidelse", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(
         tid=TID, certifikater=[ff.dublet_udvidelse(k.u)]))),
-     "Underskriverens certifikat indeholder udvidelsen basicConstraints (2.5.29.19) to gange og afvises."),
+     "Underskriverens certifikat er misdannet: det indeholder den samme oplysning to gange og afvises."),
     ("rsa-1024", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(u=_rsa_1024(), tid=TID))),
-     "Underskriverens RSA-nøgle er for kort (1024 bit; mindst 2048)."),
+     "Underskriverens nøgle er for kort til at være sikker. Brug et nyere certifikat eller en nøgle lavet i programmet."),
     ("gensigneret-med-fremmed-noegle", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(u=_fremmed(), tid=TID))),
      None),
     # -- the content ---------------------------------------------------------------------------
@@ -291,7 +301,7 @@ KORPUS: list[tuple[str, Callable[[Kilde], bytes], str]] = [
      "De medsendte takster kan ikke læses: Takster-dokumentet indeholder et tal med mere end 40 tegn "
      "(10000000000000000000…)"),
     ("json-ikke-utf8", lambda k: _med_json(k, t=b"\xff" + k.medl[T]),
-     "De medsendte takster kan ikke læses: filen er ikke UTF-8-tekst"),
+     "De medsendte takster kan ikke læses: teksten er ikke gemt med de tegn, Takstberegner bruger"),
     ("json-for-mange-vaerdier", lambda k: _med_json(k, t=b"[" + b",".join(b"%d" % (i * 7919 % 1000) for i in range(1_100_000)) + b"]"),
      "De medsendte takster kan ikke læses: Takster-dokumentet har for mange værdier (over 1.000.000)"),
     ("json-kaempe-eksponent", lambda k: _med_json(k, g=k.medl[G].replace(b'"takstaar":2026', b'"takstaar":1e999999999', 1)),
@@ -303,9 +313,9 @@ KORPUS: list[tuple[str, Callable[[Kilde], bytes], str]] = [
      "Takstberegningen til revision (PDF) viser ikke indmeldingens fingeraftryk på alle sider (0 af 1); "
      "den kan ikke knyttes til beregningen."),
     ("takstskema-er-ikke-xlsx", lambda k: _med_xlsx(k, b"ikke en zip"),
-     "Takstskemaet (Excel) kan ikke læses: den er ikke en gyldig ZIP-fil (for kort)."),
+     "Takstskemaet (Excel) kan ikke læses: filen er for kort til at kunne åbnes."),
     ("pdf-med-bombe-stroem", lambda k: _med_pdf(k, _pdf_bombe()),
-     "Takstberegningen til revision (PDF) indeholder en beskadiget eller urimeligt stor datastrøm."),
+     "Takstberegningen til revision (PDF) indeholder en del, der er beskadiget eller urimeligt stor."),
 ]
 
 
@@ -410,7 +420,7 @@ def test_bomben_pakkes_aldrig_ud_i_hukommelsen(kilde, tmp_path):
         _, top = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert "pakker sig ud til mere end angivet" in r.grund
+    assert "pakker sig ud til mere end den størrelse, filen angiver" in r.grund
     assert top < 40 * 1024 * 1024, top
 
 
@@ -448,3 +458,80 @@ def test_json_graenser():
     # the genuine large document passes
     g = json.dumps({"x": [{"beloeb": "123.45", "n": i} for i in range(1000)]})
     json_graenser.tjek(g, maks_tegn=10**7)
+
+
+# -- plain Danish: no reason shows a standard's name, a code, a hex value or an English word ------
+
+# What a finance officer must never read in a rejection reason (a name an attacker added to the
+# file is quoted with '…' and shown as it is: it identifies the tampering, so it is left out).
+FORBUDT = re.compile(
+    r"CMS|CAdES|ASiC|X\.509|ZIP|CRC|SignedData|[Ss]igning|[Ss]igned|[Cc]ertificate|content-type|"
+    r"message-digest|key ?[Uu]sage|nonRepudiation|digitalSignature|\bOID\b|0x[0-9A-Fa-f]|CA:|\bCA\b|"
+    r"CA-|\bPEM\b|\bDER\b|\bp12\b|PKCS|\bXML\b|DOCTYPE|ENTITY|CDATA|UTF-|[Hh]ash|\bPSS\b|\bRSA\b|\bEC\b|"
+    r"secp|[Dd]etached|[Aa]ttribut|\bbit\b|\d+\.\d+\.\d+\.\d+|teknisk kode|\bJSON\b|META-INF|mimetype|"
+    r"\.p7s|\b[a-z]+_[a-z_]+\b|\w=|SHA|[Ss]ha1|\bdisk\b|deskriptor|[Ee]xtension|[Bb]omb|[Ff]lag\b|"
+    r"\bfile\b|\bthe\b|\bis\b|\bnot\b|\bof\b|\bkey\b|\btime\b|\bdigest\b|\bcurve\b|\bkurve"
+)
+
+
+def forbudte_ord(tekst: str) -> list[str]:
+    """The forbidden words in `tekst`, outside quoted names ('…') and shown fingerprints (hex the
+    user compares with what the driftsherre reads aloud)."""
+    uden_navne = re.sub(r"'[^']*'", "''", tekst)
+    uden_navne = re.sub(r"\b[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){31}\b|\b[0-9a-f]{64}\b|\b(?:[0-9a-f]{4} ){15}[0-9a-f]{4}\b",
+                        "#", uden_navne)
+    return FORBUDT.findall(uden_navne)
+
+
+def test_forbudte_ord_fanges():
+    assert forbudte_ord("Signaturfilen er ikke en CMS SignedData-signatur.") == ["CMS", "SignedData"]
+    assert forbudte_ord("elementet 'x' har ukendte ZIP-flag (0x0010)") == ["ZIP", "flag", "0x0"]
+    assert forbudte_ord("Underskriverens certifikat bruger kurven 1.2.156.10197.1.301") == ["kurve", "1.2.156.10197"]
+    assert forbudte_ord("Hash-algoritmen sha1 accepteres ikke") == ["Hash", "sha1"]
+    assert forbudte_ord("en ukendt fil 'META-INF/x.xml' er lagt i indmeldingsfilen") == []
+    assert forbudte_ord("fingeraftrykket " + ":".join(["EC"] * 32) + " er ikke registreret") == []
+
+
+@pytest.mark.parametrize("navn, lav, forventet", KORPUS, ids=[n for n, _, _ in KORPUS])
+def test_verificer_siger_grunden_paa_almindeligt_dansk(navn, lav, forventet, kilde, tmp_path, capsys):
+    """`takstberegner verificer FIL` on every hostile file: each reason it prints is plain Danish."""
+    from takstberegner.cli import main
+
+    sti = tmp_path / f"{navn}.indmelding"
+    sti.write_bytes(lav(kilde))
+    tillid = tmp_path / "tillid.pem"
+    tillid.write_text(kilde.u.fingeraftryk + "  # Eksempel Kommune\n", encoding="utf-8")
+    assert main(["verificer", str(sti), "--tillid", str(tillid)]) == 1
+    ud = capsys.readouterr().out
+    grunde = ud[ud.index("Resultat:"):].splitlines()[1:]
+    assert grunde and all(g.startswith("  - ") for g in grunde), ud
+    for g in grunde:
+        assert not forbudte_ord(g), (forbudte_ord(g), g)
+
+
+def test_takstbilagets_indmeldinger_siger_grunden_paa_almindeligt_dansk(kilde, tmp_path):
+    """The whole hostile corpus in one samlet takstbilag: every Begrundelse and Note of the
+    Indmeldinger sheet, read back from the xlsx, is plain Danish."""
+    import io
+
+    import openpyxl
+
+    from takstberegner.export import takstbilag
+
+    filer = []
+    for navn, lav, _ in KORPUS:
+        sti = tmp_path / f"{navn}.indmelding"
+        sti.write_bytes(lav(kilde))
+        filer.append(sti)
+    udvalg = takstbilag.saml(filer, Tillid(fingeraftryk=frozenset({kilde.u.fingeraftryk})))
+    wb = openpyxl.load_workbook(io.BytesIO(takstbilag.lav_takstbilag(udvalg)))
+    ws = wb["Indmeldinger"]
+    hoved = [c.value for c in ws[3]]
+    raekker = [dict(zip(hoved, r)) for r in ws.iter_rows(min_row=4, values_only=True) if any(r)]
+    assert len(raekker) == len(KORPUS) and all(r["Status"] == "Afvist" for r in raekker)
+    fund = {}
+    for r in raekker:
+        for kolonne in ("Begrundelse", "Noter"):
+            if forbudte_ord(r[kolonne] or ""):
+                fund[(r["Fil"], kolonne)] = (forbudte_ord(r[kolonne]), r[kolonne])
+    assert not fund, fund

@@ -58,7 +58,7 @@ def _beskriv_tillid(p: Path) -> str:
         t = tillid.laes_tillid(p)
     except tillid.TillidsFejl as e:
         return e.besked
-    roedder = "".join(f"\n  • {r.subject.rfc4514_string()}" for r in t.roedder)
+    roedder = "".join(f"\n  • {tillid.vist_navn(r.subject)}" for r in t.roedder)
     return (f"{len(t.fingeraftryk)} registrerede certifikater (fingeraftryk) og {len(t.roedder)} betroede "
             f"rodcertifikater{':' if roedder else '.'}{roedder}")
 
@@ -81,7 +81,7 @@ class RegistrerDialog(QDialog):
         form = QFormLayout()
         self.fp = QLineEdit(fp)
         self.fp.setObjectName("fingeraftryk")
-        self.fp.setPlaceholderText("AB:CD:EF:… (64 hex-cifre)")
+        self.fp.setPlaceholderText("AB:CD:EF:… (64 tegn 0-9 og A-F)")
         fra_fil = QPushButton("Hent fra certifikatfil …")
         fra_fil.clicked.connect(self._fra_fil)
         raekke = QHBoxLayout()
@@ -109,7 +109,7 @@ class RegistrerDialog(QDialog):
             cert = (x509.load_pem_x509_certificate(data) if b"-----BEGIN" in data
                     else x509.load_der_x509_certificate(data))
         except (OSError, ValueError):
-            self.fejl.setText("Filen er ikke et certifikat (PEM eller DER).")
+            self.fejl.setText("Filen er ikke et certifikat, eller den er beskadiget.")
             return
         self.fp.setText(signering.fingeraftryk(cert))
         if not self.navn.text():
@@ -198,10 +198,10 @@ class TillidsfilDialog(QDialog):
                      else [x509.load_der_x509_certificate(data)])
             ca = [c for c in certs if _er_ca(c)]
         except (OSError, ValueError):
-            self.fejl.setText("Filen er ikke et certifikat (PEM eller DER).")
+            self.fejl.setText("Filen er ikke et certifikat, eller den er beskadiget.")
             return
         if not ca:
-            self.fejl.setText("Certifikatet er ikke et CA-certifikat og kan ikke være et rodcertifikat. Er det en "
+            self.fejl.setText("Certifikatet er ikke et udstedercertifikat og kan ikke være et rodcertifikat. Er det en "
                               "driftsherres eget certifikat, så registrér dets fingeraftryk i stedet.")
             return
         p = tillidsfil()

@@ -196,7 +196,7 @@ class VaelgNoegleDialog(QDialog):
         lag = QVBoxLayout(self)
         tekst = QLabel(
             f"Indmeldingen for {navn} (CVR {cvr}) signeres med driftsherrens nøgle: et medarbejdercertifikat fra "
-            "MitID Erhverv (.p12/.pfx) eller en nøgle lavet her i programmet.")
+            "MitID Erhverv (en nøglefil) eller en nøgle lavet her i programmet.")
         tekst.setWordWrap(True)
         lag.addWidget(tekst)
         form = QFormLayout()

@@ -100,24 +100,24 @@ def laes_manifest(xml: bytes) -> Manifest:
     from takstberegner.export.zip_laeser import vis_navn
 
     if len(xml) > MAKS_MANIFEST:
-        raise ContainerFejl("Manifestet er for stort.")
+        raise ContainerFejl("Manifestet er urimeligt stort og afvises.")
     try:
         tekst = xml.decode("utf-8")
     except UnicodeDecodeError:
-        raise ContainerFejl("Manifestet er ikke UTF-8-tekst.") from None
+        raise ContainerFejl("Manifestet er ikke skrevet med de tegn, Takstberegner bruger: det er ikke lavet af Takstberegner eller er ændret.") from None
     if "<!" in tekst:
-        raise ContainerFejl("Manifestet indeholder en DOCTYPE/ENTITY-erklæring, en kommentar eller CDATA og afvises.")
+        raise ContainerFejl("Manifestet indeholder erklæringer eller kommentarer, som Takstberegner aldrig skriver, og som kan bruges til at angribe modtagerens computer; filen afvises.")
     try:
         rod = ET.fromstring(xml)
     except ET.ParseError as e:
-        raise ContainerFejl(f"Manifestet er ikke gyldig XML (linje {e.position[0]}).") from None
+        raise ContainerFejl(f"Manifestet er beskadiget og kan ikke læses (fejl i linje {e.position[0]}).") from None
     if rod.tag != f"{{{NS_ASIC}}}ASiCManifest":
-        raise ContainerFejl("Manifestet er ikke et ASiC-manifest.")
+        raise ContainerFejl("Manifestet er ikke af den slags, Takstberegner skriver: filen er ikke lavet af Takstberegner eller er ændret.")
     sigs = rod.findall(f"{{{NS_ASIC}}}SigReference")
     if len(sigs) != 1:
         raise ContainerFejl(f"Manifestet skal henvise til præcis én signatur; det henviser til {len(sigs)}.")
     if sigs[0].get("URI", "") != SIGNATUR:
-        raise ContainerFejl("Manifestet henviser ikke til containerens signatur.")
+        raise ContainerFejl("Manifestet henviser ikke til indmeldingsfilens signatur.")
     refs_xml = rod.findall(f"{{{NS_ASIC}}}DataObjectReference")
     if len(refs_xml) > MAKS_REFERENCER:
         raise ContainerFejl(f"Manifestet nævner {len(refs_xml)} elementer; højst {MAKS_REFERENCER} er tilladt.")
@@ -132,19 +132,19 @@ def laes_manifest(xml: bytes) -> Manifest:
         dms = ref.findall(f"{{{NS_DS}}}DigestMethod")
         dvs = ref.findall(f"{{{NS_DS}}}DigestValue")
         if len(dms) != 1 or len(dvs) != 1:
-            raise ContainerFejl(f"Manifestets henvisning til '{vist}' skal have præcis én hashværdi.")
+            raise ContainerFejl(f"Manifestets oplysning om '{vist}' skal have præcis ét kontroltal.")
         algoritme = dms[0].get("Algorithm", "")
         if algoritme != SHA256_URI:
             raise ContainerFejl(
-                f"Manifestets henvisning til '{vist}' bruger en ukendt hash-algoritme "
-                f"({vis_navn(algoritme) or 'ingen'}); kun SHA-256 accepteres."
+                f"Manifestets kontroltal for '{vist}' er beregnet med en anden metode end den, "
+                "Takstberegner bruger, og godtages ikke."
             )
         try:
             digest = base64.b64decode((dvs[0].text or "").strip(), validate=True)
         except ValueError:
             digest = b""
         if len(digest) != 32:
-            raise ContainerFejl(f"Manifestets hashværdi for '{vist}' er ikke en gyldig SHA-256-værdi.")
+            raise ContainerFejl(f"Manifestets kontroltal for '{vist}' er ugyldigt.")
         refs.append(Reference(uri=uri, mimetype=ref.get("MimeType", ""), algoritme=algoritme, digest=digest))
     udv: dict[str, str] = {}
     for v in rod.iter(f"{{{NS_TAKST}}}Vaerdi"):
@@ -230,29 +230,30 @@ def aabn(data: bytes, graenser: dict[str, int] | None = None) -> Container:
     try:
         poster = zl.katalog(data, MAKS_POSTER)
     except zl.ZipFejl as e:
-        raise ContainerFejl(f"Filen er ikke en gyldig indmeldingsfil: {e.besked}.") from None
+        raise ContainerFejl(f"Filen er ikke en gyldig indmeldingsfil: {e.besked}. Bed driftsherren indsende filen igen.") from None
     if not poster:
-        raise ContainerFejl("Filen er ikke en gyldig indmeldingsfil: ZIP-containeren er tom.")
+        raise ContainerFejl("Filen er ikke en gyldig indmeldingsfil: den er tom indeni. Bed driftsherren indsende filen igen.")
     _tjek_navne(poster)
     _tjek_zip_felter(poster)
     efter_navn = {p.navn: p for p in poster}
     forste = min(poster, key=lambda p: p.offset)
     if forste.navn != "mimetype":
-        raise ContainerFejl("Containerens første element skal være typeangivelsen (ASiC-E); det er det ikke.")
+        raise ContainerFejl("Indmeldingsfilen er ikke bygget, som Takstberegner bygger den: typeangivelsen ligger ikke først. Bed driftsherren indsende filen igen.")
     if forste.metode != zl.STORED:
-        raise ContainerFejl("Typeangivelsen skal være gemt ukomprimeret (ASiC-E).")
+        raise ContainerFejl("Indmeldingsfilen er ikke bygget, som Takstberegner bygger den: typeangivelsen er pakket sammen. Bed driftsherren indsende filen igen.")
     for krav in (MANIFEST, SIGNATUR):
         if krav not in efter_navn:
-            raise ContainerFejl(f"Containeren mangler {'manifestet' if krav == MANIFEST else 'signaturen'}.")
+            raise ContainerFejl(("Indmeldingsfilen mangler manifestet, så det kan ikke kontrolleres, hvad der er signeret." if krav == MANIFEST
+                                 else "Indmeldingsfilen mangler signaturen: den er ikke signeret."))
 
     def udpak(p, maks: int) -> bytes:
         try:
             return zl.udpak(data, p, maks)
         except zl.ZipFejl as e:
-            raise ContainerFejl(f"Containeren afvises: {e.besked}.") from None
+            raise ContainerFejl(f"Indmeldingsfilen afvises: {e.besked}.") from None
 
     if udpak(forste, len(MIMETYPE)) != MIMETYPE.encode("ascii"):
-        raise ContainerFejl("Typeangivelsen siger ikke, at filen er en ASiC-E-container.")
+        raise ContainerFejl("Typeangivelsen siger ikke, at filen er en signeret indmeldingsfil. Bed driftsherren indsende filen igen.")
     manifest_xml = udpak(efter_navn[MANIFEST], MAKS_MANIFEST)
     signatur = udpak(efter_navn[SIGNATUR], MAKS_SIGNATUR)
     manifest = laes_manifest(manifest_xml)
@@ -261,19 +262,19 @@ def aabn(data: bytes, graenser: dict[str, int] | None = None) -> Container:
     tilfoejet = [n for n in data_navne if n not in refererede]
     if tilfoejet:
         raise ContainerFejl(
-            "Containeren afvises: " + ", ".join(f"elementet '{zl.vis_navn(n)}' er tilføjet" for n in tilfoejet)
-            + ": det er ikke omfattet af signaturen."
+            "Indmeldingsfilen afvises: " + ", ".join(f"en ukendt fil '{zl.vis_navn(n)}'" for n in tilfoejet)
+            + " er lagt i den uden at være signeret."
         )
     mangler = [n for n in refererede if n not in efter_navn]
     if mangler:
         raise ContainerFejl(
-            "Containeren afvises: " + ", ".join(f"elementet '{zl.vis_navn(n)}' mangler" for n in mangler)
-            + " i containeren, men er omfattet af signaturen."
+            "Indmeldingsfilen afvises: " + ", ".join(f"'{zl.vis_navn(n)}'" for n in mangler)
+            + " er signeret, men mangler i filen."
         )
     graenser = graenser or {}
     loft = {n: graenser.get(n, maks_for(n)) for n in data_navne}
     if sum(min(efter_navn[n].stoerrelse, loft[n]) for n in data_navne) > MAKS_UDPAKKET:
-        raise ContainerFejl(f"Containeren er urimeligt stor udpakket og afvises (over {MAKS_UDPAKKET // MiB} MB).")
+        raise ContainerFejl(f"Indmeldingsfilen fylder urimeligt meget, når den pakkes ud (over {MAKS_UDPAKKET // MiB} MB), og afvises.")
     medlemmer = {n: udpak(efter_navn[n], loft[n]) for n in sorted(data_navne, key=lambda n: efter_navn[n].offset)}
     navne = tuple(p.navn for p in sorted(poster, key=lambda p: p.offset))
     return Container(medlemmer, manifest_xml, signatur, navne, manifest)
@@ -288,20 +289,20 @@ def _tjek_navne(poster) -> None:
         if n in ("mimetype", MANIFEST, SIGNATUR):
             pass
         elif n.endswith("/") or n.endswith("\\"):
-            raise ContainerFejl(f"Containeren afvises: den indeholder mappen '{vis_navn(n)}'; en indmeldingsfil har ingen mapper.")
+            raise ContainerFejl(f"Indmeldingsfilen afvises: en mappe '{vis_navn(n)}' er lagt i den; en indmeldingsfil har ingen mapper.")
         elif n.upper().startswith("META-INF/"):
-            raise ContainerFejl(f"Containeren afvises: elementet '{vis_navn(n)}' er et ekstra element blandt manifestet og signaturen.")
+            raise ContainerFejl(f"Indmeldingsfilen afvises: en ukendt fil '{vis_navn(n)}' er lagt ved siden af manifestet og signaturen.")
         elif len(n) > MAKS_NAVN or not FLAD_NAVN.fullmatch(n):
             raise ContainerFejl(
-                f"Containeren afvises: elementnavnet '{vis_navn(n)}' er ikke tilladt (kun bogstaverne a-z, cifre, "
-                "'-', '_' og enkelte punktummer; ingen mapper, ingen '..', ingen absolutte stier)."
+                f"Indmeldingsfilen afvises: en fil med det ulovlige navn '{vis_navn(n)}' er lagt i den (et navn må kun "
+                "bestå af bogstaverne a-z, cifre, '-', '_' og enkelte punktummer og må ikke pege ind i eller ud af en mappe)."
             )
         noegle = n.casefold()
         if noegle in set_:
             if set_[noegle] == n:
-                raise ContainerFejl(f"Containeren indeholder samme element flere gange: {vis_navn(n)}.")
+                raise ContainerFejl(f"Indmeldingsfilen indeholder den samme del flere gange: '{vis_navn(n)}'.")
             raise ContainerFejl(
-                f"Containeren indeholder samme element flere gange med forskellig stavemåde: "
+                f"Indmeldingsfilen indeholder den samme del flere gange med forskellig stavemåde: "
                 f"'{vis_navn(set_[noegle])}' og '{vis_navn(n)}'."
             )
         set_[noegle] = n
@@ -316,5 +317,5 @@ def _tjek_zip_felter(poster) -> None:
         if (p.lavet_af >> 8) not in (0, 3) or (p.lavet_af & 0xFF) != 20 or p.intern \
                 or p.ekstern not in _TILLADTE_ATTRIBUTTER:
             raise ContainerFejl(
-                f"Elementet '{vis_navn(p.navn)}' er beskadiget: dets post i ZIP-indholdsfortegnelsen er ændret."
+                f"Elementet '{vis_navn(p.navn)}' er beskadiget: dets oplysninger i filens indholdsfortegnelse er ændret."
             )

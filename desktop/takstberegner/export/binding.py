@@ -46,21 +46,21 @@ def kontroller_pdf(pdf: bytes, fp: str) -> str | None:
     brugt = 0
     for antal, m in enumerate(_STROEM.finditer(pdf), 1):
         if antal > MAKS_STROEMME:
-            return f"{hvad} har urimeligt mange datastrømme og afvises."
+            return f"{hvad} består af urimeligt mange dele og afvises."
         ordbog_start = pdf.rfind(b"<<", max(0, m.start() - 400), m.start())
         ordbog = pdf[ordbog_start: m.start()] if ordbog_start >= 0 else b""
         lm = _LAENGDE.search(ordbog)
         if lm is None:
-            return f"{hvad} kan ikke læses: en datastrøm har ingen længde."
+            return f"{hvad} kan ikke læses: en af dens dele mangler sin længde."
         start, laengde = m.end(), int(lm.group(1))
         raa = pdf[start: start + laengde]
         if b"/Filter" in ordbog:
             if not re.search(rb"/Filter\s*(?:\[\s*)?/FlateDecode\s*\]?\s*(?:/|$)", ordbog) \
                     or ordbog.count(b"/FlateDecode") != 1 or b"/DecodeParms" in ordbog:
-                return f"{hvad} bruger et filter, som ikke kan kontrolleres her."
+                return f"{hvad} er pakket på en måde, som Takstberegner ikke kan kontrollere."
             indhold = _inflate(raa, min(MAKS_STROEM, MAKS_PDF_UDPAKKET - brugt))
             if indhold is None:
-                return f"{hvad} indeholder en beskadiget eller urimeligt stor datastrøm."
+                return f"{hvad} indeholder en del, der er beskadiget eller urimeligt stor."
         else:
             indhold = raa
         brugt += len(indhold)
@@ -76,12 +76,18 @@ def kontroller_pdf(pdf: bytes, fp: str) -> str | None:
     return None
 
 
+def _filen(besked: str) -> str:
+    """A reason of the ZIP reader about the workbook: 'den er for kort …' -> 'filen er for kort …'
+    (after 'Takstskemaet (Excel) kan ikke læses:' a bare 'den' would not say what is meant)."""
+    return "filen " + besked[4:] if besked.startswith("den ") else besked
+
+
 def kontroller_xlsx(xlsx: bytes, fp: str) -> str | None:
     hvad = "Takstskemaet (Excel)"
     try:
         poster = zl.katalog(xlsx, MAKS_ARK + 30, streng=False)
     except zl.ZipFejl as e:
-        return f"{hvad} kan ikke læses: {e.besked}."
+        return f"{hvad} kan ikke læses: {_filen(e.besked)}."
     ark = [p for p in poster if _ARK.fullmatch(p.navn)]
     if not ark:
         return f"{hvad} har ingen ark."
@@ -90,10 +96,10 @@ def kontroller_xlsx(xlsx: bytes, fp: str) -> str | None:
         try:
             hoved = zl.udpak_start(xlsx, p, XLSX_HOVED)
         except zl.ZipFejl as e:
-            return f"{hvad} kan ikke læses: {e.besked}."
+            return f"{hvad} kan ikke læses: {_filen(e.besked)}."
         fundne = _XLSX_FP.findall(hoved)
         if not fundne:
-            return f"{hvad} viser ikke indmeldingens fingeraftryk i arket {p.navn}; det kan ikke knyttes til beregningen."
+            return f"{hvad} viser ikke indmeldingens fingeraftryk i alle sine ark; det kan ikke knyttes til beregningen."
         andre = [f for f in fundne if f != forventet]
         if andre:
             return (f"{hvad} hører til en anden beregning: det viser fingeraftrykket {andre[0].decode()}, "

@@ -22,6 +22,11 @@ _HASH = {"sha256": hashes.SHA256, "sha384": hashes.SHA384, "sha512": hashes.SHA5
 _RSA = {"rsassa_pkcs1v15", "sha256_rsa", "sha384_rsa", "sha512_rsa"}
 _ECDSA = {"ecdsa", "sha256_ecdsa", "sha384_ecdsa", "sha512_ecdsa"}
 MAKS_CERTIFIKATER = 10
+# what a reason calls the signed attributes (never their names in the standard)
+_ATTRIBUT_NAVN = {
+    "content_type": "hvad der er signeret", "message_digest": "kontroltallet for manifestet",
+    "signing_time": "signeringstidspunktet", "signing_certificate_v2": "underskriverens certifikat",
+}
 
 
 @dataclass
@@ -43,9 +48,9 @@ def kontroller(signatur: bytes, indhold: bytes) -> CmsResultat:
     except _Afvist:
         pass
     except RecursionError:
-        r.grunde.append("Signaturfilen er urimeligt dybt indlejret og afvises.")
+        r.grunde.append("Signaturen er bygget urimeligt dybt i lag og afvises: den er ikke lavet af Takstberegner.")
     except Exception:  # noqa: BLE001 - any malformed DER is a rejection, never a traceback
-        r.grunde.append("Signaturfilen kan ikke læses som CMS-signatur: den er beskadiget eller ikke en signatur.")
+        r.grunde.append("Signaturen kan ikke læses: den er beskadiget, eller det er ikke en signatur. Bed driftsherren indsende filen igen.")
     return r
 
 
@@ -60,7 +65,7 @@ def _kontroller(signatur: bytes, indhold: bytes, r: CmsResultat) -> None:
 
     ci = cms.ContentInfo.load(signatur, strict=True)
     if ci["content_type"].native != "signed_data":
-        _stop(r, "Signaturfilen er ikke en CMS SignedData-signatur.")
+        _stop(r, "Signaturen er ikke lavet på den måde, Takstberegner signerer: filen er ikke dannet af Takstberegner eller er ændret. Bed driftsherren indsende filen igen.")
     sd = ci["content"]
     signer_infos = list(sd["signer_infos"])
     certs_asn = [c.chosen for c in sd["certificates"]] if sd["certificates"].native else []
@@ -69,14 +74,14 @@ def _kontroller(signatur: bytes, indhold: bytes, r: CmsResultat) -> None:
     certs = []
     for c in certs_asn:
         if c.__class__.__name__ != "Certificate":
-            _stop(r, "Signaturen medbringer et certifikat af en type, der ikke bruges her (attributcertifikat e.l.).")
+            _stop(r, "Signaturen medbringer et certifikat af en slags, som ikke bruges til at signere indmeldinger.")
         try:
             certs.append(x509.load_der_x509_certificate(c.dump()))
         except ValueError:
-            _stop(r, "Et certifikat i signaturen kan ikke læses (det er ikke et gyldigt X.509-certifikat).")
+            _stop(r, "Et certifikat i signaturen er beskadiget og kan ikke læses.")
     r.certifikater = tuple(certs)
     if sd["encap_content_info"]["content"].native is not None:
-        r.grunde.append("Signaturen er ikke løsrevet (detached): den indeholder selv data.")
+        r.grunde.append("Signaturen indeholder selv en kopi af det signerede; en indmeldingsfils signatur må kun henvise til manifestet.")
     if len(signer_infos) != 1:
         _stop(r, f"Signaturen skal have præcis én underskriver; den har {len(signer_infos)}.")
     si = signer_infos[0]
@@ -92,42 +97,42 @@ def _kontroller(signatur: bytes, indhold: bytes, r: CmsResultat) -> None:
     noegle = _offentlig_noegle(cert, certs_asn[cert_idx], r)
     algo = si["digest_algorithm"]["algorithm"].native
     if algo not in _HASH:
-        _stop(r, f"Hash-algoritmen {algo} accepteres ikke (brug SHA-256).")
+        _stop(r, "Signaturen er beregnet med en forældet eller ukendt metode, som ikke er sikker nok. Bed driftsherren signere filen igen med Takstberegner.")
     attrs = si["signed_attrs"]
     if not attrs.native:
-        _stop(r, "Signaturen mangler signerede attributter (CAdES).")
+        _stop(r, "Signaturen mangler de oplysninger, Takstberegner altid signerer med (tidspunkt, certifikat og indhold): den er ikke lavet af Takstberegner. Bed driftsherren indsende filen igen.")
     typer = [a["type"].native for a in attrs]
     dubletter = sorted({t for t in typer if typer.count(t) > 1})
     if dubletter:
-        _stop(r, f"Signaturen har attributten {', '.join(dubletter)} flere gange.")
+        _stop(r, f"Signaturen angiver {' og '.join(_ATTRIBUT_NAVN.get(d, 'en ukendt oplysning') for d in dubletter)} flere gange.")
     attr = {a["type"].native: a["values"] for a in attrs}
     for navn, vaerdier in attr.items():
         if navn in ("content_type", "message_digest", "signing_time", "signing_certificate_v2") and len(vaerdier) != 1:
-            _stop(r, f"Signaturens attribut {navn} skal have præcis én værdi.")
+            _stop(r, f"Signaturen angiver flere værdier for {_ATTRIBUT_NAVN[navn]}.")
     if "content_type" not in attr or attr["content_type"][0].native != "data":
-        r.grunde.append("Signaturens content-type-attribut mangler eller er forkert.")
+        r.grunde.append("Signaturen siger ikke, at den gælder et manifest: dens angivelse af, hvad der er signeret, mangler eller er forkert.")
     md = attr.get("message_digest")
     if md is None:
-        r.grunde.append("Signaturen mangler message-digest-attributten.")
+        r.grunde.append("Signaturen mangler kontroltallet for manifestet, så den kan ikke knyttes til indholdet.")
     elif md[0].native != hashlib.new(algo, indhold).digest():
-        r.grunde.append("Manifestet er ændret efter signeringen: dets hashværdi svarer ikke til signaturen.")
+        r.grunde.append("Manifestet er ændret efter signeringen: det passer ikke til signaturen. Bed driftsherren indsende filen igen.")
     st = attr.get("signing_time")
     if st is None:
-        r.grunde.append("Signaturen mangler signeringstidspunkt (signing-time).")
+        r.grunde.append("Signaturen mangler signeringstidspunktet.")
     else:
         r.signeringstid = _normaliser_tid(st[0], r)
     scv2 = attr.get("signing_certificate_v2")
     if scv2 is None:
-        r.grunde.append("Signaturen mangler signing-certificate-v2-attributten (CAdES).")
+        r.grunde.append("Signaturen angiver ikke, hvilket certifikat der blev signeret med, så certifikatet kan være byttet ud. Bed driftsherren indsende filen igen.")
     else:
         cid = scv2[0]["certs"][0]
         h_algo = cid["hash_algorithm"]["algorithm"].native
         if h_algo not in _HASH:
-            r.grunde.append(f"Signing-certificate-v2 bruger hash-algoritmen {h_algo}, som ikke accepteres.")
+            r.grunde.append("Signaturens henvisning til underskriverens certifikat er beregnet med en forældet eller ukendt metode, som ikke godtages.")
         elif cid["cert_hash"].native != hashlib.new(h_algo, certs_asn[cert_idx].dump()).digest():
             r.grunde.append(
                 "Certifikatet i signaturen er byttet ud: det er ikke det certifikat, der blev "
-                "underskrevet med (signing-certificate-v2)."
+                "underskrevet med."
             )
     if noegle is None:
         return
@@ -144,29 +149,19 @@ def _normaliser_tid(vaerdi, r: CmsResultat) -> datetime | None:
     try:
         t = vaerdi.native
     except (ValueError, TypeError, OverflowError):
-        r.grunde.append("Signeringstidspunktet (signing-time) kan ikke læses.")
+        r.grunde.append("Signeringstidspunktet kan ikke læses.")
         return None
     if not isinstance(t, datetime):  # asn1crypto's extended_datetime for year 0
-        r.grunde.append("Signeringstidspunktet (signing-time) er ikke en gyldig dato (år 0).")
+        r.grunde.append("Signeringstidspunktet er ikke en gyldig dato (år 0).")
         return None
     if t.tzinfo is None or t.utcoffset() is None:
-        r.grunde.append("Signeringstidspunktet (signing-time) er angivet uden tidszone; det skal være i UTC.")
+        r.grunde.append("Signeringstidspunktet er angivet uden tidszone, så det kan ikke afgøres, hvornår filen er signeret.")
         return None
     try:
         return t.astimezone(timezone.utc)
     except (OverflowError, ValueError):
-        r.grunde.append("Signeringstidspunktet (signing-time) ligger uden for det mulige tidsrum.")
+        r.grunde.append("Signeringstidspunktet ligger uden for det mulige tidsrum.")
         return None
-
-
-def _kurve_navn(cert_asn) -> str:
-    try:
-        alg = cert_asn["tbs_certificate"]["subject_public_key_info"]["algorithm"]
-        if alg["algorithm"].native == "ec":
-            return f"kurven {alg['parameters'].chosen.native}"
-        return f"nøgletypen {alg['algorithm'].native}"
-    except Exception:  # noqa: BLE001 - only for the message
-        return "en ukendt nøgletype"
 
 
 def _offentlig_noegle(cert: x509.Certificate, cert_asn, r: CmsResultat):
@@ -174,22 +169,22 @@ def _offentlig_noegle(cert: x509.Certificate, cert_asn, r: CmsResultat):
         noegle = cert.public_key()
     except (UnsupportedAlgorithm, ValueError):
         r.grunde.append(
-            f"Underskriverens certifikat bruger {_kurve_navn(cert_asn)}, som ikke understøttes "
-            "(kun RSA og EC-kurverne P-256, P-384 og P-521)."
+            "Underskriverens certifikat har en nøgletype, som Takstberegner ikke kan kontrollere. Brug et "
+            "OCES3-/MitID Erhverv-certifikat eller en nøgle lavet i programmet."
         )
         return None
     if isinstance(noegle, ec.EllipticCurvePublicKey):
         if noegle.curve.name not in ("secp256r1", "secp384r1", "secp521r1"):
-            r.grunde.append(f"Underskriverens certifikat bruger kurven {noegle.curve.name}, som ikke accepteres "
-                            "(kun P-256, P-384 og P-521).")
+            r.grunde.append("Underskriverens certifikat har en nøgletype, som ikke godtages til indmeldinger. Brug et "
+                            "OCES3-/MitID Erhverv-certifikat eller en nøgle lavet i programmet.")
             return None
     elif isinstance(noegle, rsa.RSAPublicKey):
         if noegle.key_size < 2048:
-            r.grunde.append(f"Underskriverens RSA-nøgle er for kort ({noegle.key_size} bit; mindst 2048).")
+            r.grunde.append("Underskriverens nøgle er for kort til at være sikker. Brug et nyere certifikat eller en nøgle lavet i programmet.")
             return None
     else:
-        r.grunde.append(f"Underskriverens certifikat bruger {_kurve_navn(cert_asn)}, som ikke understøttes "
-                        "(kun RSA og EC).")
+        r.grunde.append("Underskriverens certifikat har en nøgletype, som Takstberegner ikke kan kontrollere. Brug et "
+                        "OCES3-/MitID Erhverv-certifikat eller en nøgle lavet i programmet.")
         return None
     return noegle
 
@@ -218,7 +213,7 @@ def _verificer_signatur(pub, si, data: bytes, digest_algo: str, r: CmsResultat) 
             p = sig_algo["parameters"]
             ph_navn = p["hash_algorithm"]["algorithm"].native
             if ph_navn not in _HASH:
-                r.grunde.append(f"Signaturens PSS-hash {ph_navn} accepteres ikke.")
+                r.grunde.append("Signaturen er regnet ud med en forældet eller ukendt metode, som ikke godtages.")
                 return True  # the reason is given; do not add "ugyldig" as well
             ph = _HASH[ph_navn]()
             pub.verify(sig, data, padding.PSS(mgf=padding.MGF1(ph), salt_length=p["salt_length"].native), ph)
@@ -227,7 +222,7 @@ def _verificer_signatur(pub, si, data: bytes, digest_algo: str, r: CmsResultat) 
         elif isinstance(pub, ec.EllipticCurvePublicKey) and navn in _ECDSA:
             pub.verify(sig, data, ec.ECDSA(h))
         else:
-            r.grunde.append(f"Signaturalgoritmen {navn} understøttes ikke eller passer ikke til nøglen.")
+            r.grunde.append("Signaturen er lavet med en metode, som ikke godtages eller ikke passer til certifikatets nøgle.")
             return True
     except (InvalidSignature, ValueError, TypeError):
         return False

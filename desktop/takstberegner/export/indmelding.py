@@ -43,7 +43,7 @@ _CITERET = re.compile("'(" + "|".join(re.escape(n) for n in MEDLEM_NAVNE) + ")'"
 def medlem_navn(navn: str) -> str:
     """A part of the container in words: 'takster.json' -> 'taksterne'; a name that is not one of
     an indmelding's parts (added by someone) is quoted as the file has it."""
-    return MEDLEM_NAVNE.get(navn, f"elementet '{navn}'")
+    return MEDLEM_NAVNE.get(navn, f"den ukendte fil '{navn}'")
 
 
 def i_ord(grund: str) -> str:

@@ -76,14 +76,14 @@ def laes_p12(sti: str | Path, kodeord: str | bytes | None) -> Underskriver:
     except ValueError:
         raise SigneringsFejl(
             f"Certifikatfilen {p.name} kan ikke åbnes: forkert adgangskode, eller filen er ikke "
-            "en PKCS#12-fil (.p12/.pfx)."
+            "en nøglefil med certifikat (som MitID Erhverv eller Takstberegner laver)."
         ) from None
     if noegle is None or cert is None:
         raise SigneringsFejl(
             f"Certifikatfilen {p.name} indeholder ikke både en privat nøgle og et certifikat."
         )
     if not isinstance(noegle, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey)):
-        raise SigneringsFejl("Certifikatets nøgletype understøttes ikke (kun RSA og EC).")
+        raise SigneringsFejl("Certifikatets nøgletype kan Takstberegner ikke signere med; brug et OCES3-/MitID Erhverv-certifikat eller lav en nøgle i programmet.")
     return Underskriver(noegle, cert, tuple(andre or ()))
 
 

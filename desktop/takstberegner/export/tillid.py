@@ -101,8 +101,8 @@ def laes_tillid(sti: str | Path) -> Tillid:
         fp = normaliser_fingeraftryk(s.split("#", 1)[0])
         if fp is None:
             raise TillidsFejl(
-                f"Tillidsfilen {p.name}, linje {nr}: '{s[:40]}' er hverken et PEM-certifikat eller "
-                "et SHA-256-fingeraftryk (64 hex-cifre)."
+                f"Tillidsfilen {p.name}, linje {nr}: '{s[:40]}' er hverken et certifikat eller "
+                "et fingeraftryk (64 tegn 0-9 og A-F)."
             )
         fps.add(fp)
     roedder: list[x509.Certificate] = []
@@ -115,7 +115,7 @@ def laes_tillid(sti: str | Path) -> Tillid:
                 else:
                     fps.add(fingeraftryk(c))
         except ValueError:  # cryptography's reason is English
-            raise TillidsFejl(f"Tillidsfilen {p.name} indeholder et PEM-certifikat, der ikke kan læses.") from None
+            raise TillidsFejl(f"Tillidsfilen {p.name} indeholder et certifikat, der ikke kan læses.") from None
     return Tillid(tuple(roedder), frozenset(fps), str(p))
 
 
@@ -126,7 +126,7 @@ def registrer(sti: str | Path, fp: str, kommentar: str = "") -> bool:
 
     norm = normaliser_fingeraftryk(fp)
     if norm is None:
-        raise TillidsFejl("Fingeraftrykket skal være 64 hex-cifre (SHA-256), fx AB:CD:…")
+        raise TillidsFejl("Fingeraftrykket skal være 64 tegn 0-9 og A-F (certifikatets SHA-256 fingeraftryk), fx AB:CD:…")
     p = Path(sti)
     gammel = ""
     if p.exists():
@@ -176,10 +176,10 @@ def vurder(
     try:
         cert.extensions  # noqa: B018 - parsed lazily; a duplicate extension raises here
     except x509.DuplicateExtension as e:
-        v.grunde.append(f"Underskriverens certifikat indeholder udvidelsen {_oid_navn(e.oid)} to gange og afvises.")
+        v.grunde.append("Underskriverens certifikat er misdannet: det indeholder den samme oplysning to gange og afvises.")
         return v
     except ValueError:
-        v.grunde.append("Underskriverens certifikat har udvidelser, der ikke kan læses, og afvises.")
+        v.grunde.append("Underskriverens certifikat indeholder oplysninger, der ikke kan læses, og afvises.")
         return v
     _egnet(cert, v)
     _cvr(cert, cvr, v)
@@ -196,36 +196,31 @@ def egnet_til_signering(cert: x509.Certificate, cvr: str, takstaar: int, tid: da
     try:
         cert.extensions  # noqa: B018
     except (ValueError, x509.DuplicateExtension):
-        return ["Certifikatets udvidelser kan ikke læses; vælg et andet certifikat."]
+        return ["Certifikatet indeholder oplysninger, der ikke kan læses; vælg et andet certifikat."]
     _egnet(cert, v)
     _cvr(cert, cvr, v)
     _tid(cert, tid, takstaar, tid, v)
     return v.grunde
 
 
-def _oid_navn(oid: x509.ObjectIdentifier) -> str:
-    navn = getattr(oid, "_name", "") or ""
-    return f"{navn} ({oid.dotted_string})" if navn and navn != "Unknown OID" else oid.dotted_string
-
-
 def _egnet(cert: x509.Certificate, v: Vurdering) -> None:
     if _er_ca(cert):
         v.grunde.append(
-            "Underskriverens certifikat er et CA-certifikat (CA:TRUE). Et certifikat, der kan udstede andre "
-            "certifikater, må ikke underskrive en indmelding; lav en nøgle i programmet (Filer → Lav nøgle til indmelding …)."
+            "Underskriverens certifikat er et udstedercertifikat, der kan udstede andre certifikater, og det må ikke "
+            "underskrive en indmelding; lav en nøgle i programmet (Filer → Lav nøgle til indmelding …)."
         )
     try:
         ku = cert.extensions.get_extension_for_class(x509.KeyUsage).value
     except x509.ExtensionNotFound:
         v.grunde.append(
-            "Underskriverens certifikat angiver ikke, hvad nøglen må bruges til (key usage); det skal tillade "
-            "digital signatur eller ikke-afvisning (nonRepudiation)."
+            "Underskriverens certifikat angiver ikke, at nøglen må bruges til at underskrive; vælg et certifikat "
+            "til digital signatur."
         )
         return
     if not (ku.digital_signature or ku.content_commitment):
         v.grunde.append(
-            "Underskriverens certifikat må ikke bruges til signering: dets key usage tillader hverken digital "
-            "signatur eller ikke-afvisning (nonRepudiation)."
+            "Underskriverens certifikat må ikke bruges til at underskrive (det er beregnet til noget andet, fx "
+            "kryptering); vælg et certifikat til digital signatur."
         )
 
 
@@ -276,7 +271,7 @@ def _betroet(cert: x509.Certificate, mellemled, tid: datetime, tillid: Tillid, v
     if tillid.roedder:
         rod = _sti_til_rod(cert, mellemled, tid, tillid, v)
         if rod is not None:
-            v.noter.append(f"Certifikatet er udstedt af et betroet rodcertifikat: {_navn(rod)}.")
+            v.noter.append(f"Certifikatet er udstedt af et betroet rodcertifikat: {vist_navn(rod.subject)}.")
         return
     v.ikke_betroet = True
     if tillid.tom:
@@ -291,14 +286,22 @@ def _betroet(cert: x509.Certificate, mellemled, tid: datetime, tillid: Tillid, v
         )
     else:
         v.grunde.append(
-            f"Certifikatet er ikke udstedt af et betroet rodcertifikat (udsteder: {cert.issuer.rfc4514_string()}), "
+            f"Certifikatet er ikke udstedt af et betroet rodcertifikat (udstedt af {vist_navn(cert.issuer)}), "
             f"og dets fingeraftryk {fp} er ikke registreret hos sekretariatet."
         )
 
 
-def _navn(c) -> str:
+def vist_navn(navn: x509.Name) -> str:
+    """A certificate's subject or issuer as a person reads it: its common name, else its
+    organisation (never 'CN=…,O=…')."""
+    from cryptography.x509.oid import NameOID
+
     try:
-        return c.subject.rfc4514_string()
+        for oid in (NameOID.COMMON_NAME, NameOID.ORGANIZATION_NAME):
+            vaerdier = [str(a.value) for a in navn.get_attributes_for_oid(oid)]
+            if vaerdier:
+                return "".join(c for c in vaerdier[0] if c.isprintable())[:120]
+        return "(uden navn)"
     except Exception:  # noqa: BLE001 - an undecodable name
         return "(navnet kan ikke læses)"
 
@@ -331,7 +334,7 @@ def _sti_til_rod(cert, mellemled, tid: datetime, tillid: Tillid, v: Vurdering):
     except cv_fejl.PathBuildingError:
         v.ikke_betroet = True
         v.grunde.append(
-            f"Certifikatet er ikke udstedt af et betroet rodcertifikat (udsteder: {cert.issuer.rfc4514_string()}), "
+            f"Certifikatet er ikke udstedt af et betroet rodcertifikat (udstedt af {vist_navn(cert.issuer)}), "
             f"og dets fingeraftryk {fp} er ikke registreret hos sekretariatet."
         )
     except (cv_fejl.ExpiredError, cv_fejl.NotYetValidError) as e:
@@ -340,15 +343,15 @@ def _sti_til_rod(cert, mellemled, tid: datetime, tillid: Tillid, v: Vurdering):
     except cv_fejl.RevokedError:
         v.grunde.append("Et certifikat i kæden er spærret.")
     except cv_fejl.DisallowedAlgorithmError:
-        v.grunde.append("Certifikatkæden bruger en algoritme, som ikke længere accepteres (fx SHA-1 eller MD5).")
+        v.grunde.append("Certifikatkæden er lavet med en forældet metode, som ikke længere er sikker.")
     except (cv_fejl.PathValidationError, cv_fejl.InvalidCertificateError):
         v.grunde.append(
-            "Certifikatkæden fra det betroede rodcertifikat til underskriveren holder ikke: en udsteder er ikke "
-            "en CA eller må ikke udstede certifikater, en signatur i kæden passer ikke, eller en begrænsning brydes."
+            "Certifikatkæden fra det betroede rodcertifikat til underskriveren holder ikke: en udsteder må ikke "
+            "udstede certifikater, en underskrift i kæden passer ikke, eller en begrænsning brydes."
         )
     except Exception:  # noqa: BLE001 - unsupported algorithm or curve, malformed certificate
         v.grunde.append(
-            "Certifikatkæden kan ikke kontrolleres: den bruger en algoritme eller kurve, som ikke understøttes, "
+            "Certifikatkæden kan ikke kontrolleres: den bruger en nøgletype eller metode, som ikke understøttes, "
             "eller et certifikat i den er beskadiget."
         )
     return None

@@ -113,8 +113,8 @@ def verificer(
         r.grunde.append("Filen er urimeligt dybt indlejret og afvises.")
     except MemoryError:
         r.grunde.append("Filen kræver urimeligt meget hukommelse at kontrollere og afvises.")
-    except Exception as e:  # noqa: BLE001 - verification never ends in a traceback
-        r.grunde.append(f"Filen kunne ikke kontrolleres færdig og afvises (teknisk kode: {type(e).__name__}).")
+    except Exception:  # noqa: BLE001 - verification never ends in a traceback
+        r.grunde.append("Filen kunne ikke kontrolleres færdig og afvises. Bed driftsherren indsende filen igen.")
     from takstberegner.export.indmelding import i_ord
 
     r.grunde[:] = [i_ord(g) for g in r.grunde]  # a part of the container is named in words, not by its name
@@ -153,14 +153,14 @@ def _verificer(p: Path, r: VerifikationsResultat, tillid, beregn_igen: bool, nu:
     # 1. the data members are exactly an indmelding's, each as the signed manifest says
     for navn in c.medlemmer:
         if navn not in indmelding.MEDLEMMER:
-            r.grunde.append(f"Elementet '{navn}' hører ikke til en indmeldingsfil.")
+            r.grunde.append(f"En ukendt fil '{navn}' er lagt i indmeldingsfilen og signeret med; den hører ikke til en indmelding.")
     for krav in indmelding.MEDLEMMER:
         if krav not in c.medlemmer:
             r.grunde.append(f"Indmeldingen mangler {indmelding.medlem_navn(krav)}.")
     for ref in manifest.referencer:
         if hashlib.sha256(c.medlemmer[ref.uri]).digest() != ref.digest:
             hvad = indmelding.medlem_navn(ref.uri)
-            r.grunde.append(f"{hvad[:1].upper()}{hvad[1:]} er ændret efter signeringen (SHA-256 passer ikke).")
+            r.grunde.append(f"{hvad[:1].upper()}{hvad[1:]} er ændret efter signeringen: indholdet passer ikke til det signerede.")
 
     # 2. the signature over the manifest
     cr = cms_kontrol.kontroller(c.signatur, c.manifest)
@@ -260,8 +260,8 @@ def _besked(e: Exception) -> str:
     if isinstance(e, Fejl):
         return str(e)
     if isinstance(e, UnicodeDecodeError):
-        return "filen er ikke UTF-8-tekst"
-    return "filen er ikke gyldig JSON"
+        return "teksten er ikke gemt med de tegn, Takstberegner bruger"
+    return "indholdet er beskadiget"
 
 
 def _beregn_igen(r: VerifikationsResultat) -> None:
@@ -270,8 +270,8 @@ def _beregn_igen(r: VerifikationsResultat) -> None:
 
     try:
         r.beregning = tjeneste.beregn(r.grundlag)
-    except Exception as e:  # noqa: BLE001 - a grundlag this engine cannot compute
-        r.grunde.append(f"Taksterne kan ikke genberegnes med denne version af programmet (teknisk kode: {type(e).__name__}).")
+    except Exception:  # noqa: BLE001 - a grundlag this engine cannot compute
+        r.grunde.append("Taksterne kan ikke genberegnes med denne version af programmet; kontakt den, der driver Takstberegner hos jer.")
         return
     ny = json.loads(json.dumps(tk_format.skriv_dict(r.beregning), ensure_ascii=False))
     forskelle = [_i_ord(x, r.grundlag) for x in _forskelle(r.takster, ny, "")]

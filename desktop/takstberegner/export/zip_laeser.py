@@ -59,6 +59,15 @@ def vis_navn(navn: str) -> str:
     return ren if len(ren) <= 80 else ren[:77] + "…"
 
 
+def _stoerrelse(n: int) -> str:
+    """A size in words a user can read: '31 byte', '16 MB', '1.024 MB'."""
+    from takstberegner import dansk
+
+    if n < 1024 * 1024:
+        return f"{dansk.tal(n, 0)} byte"
+    return f"{dansk.tal(n // (1024 * 1024), 0)} MB"
+
+
 def katalog(data: bytes, maks_poster: int, *, streng: bool = True) -> list[Post]:
     """The entries of the ZIP in `data`, in central-directory order.
 
@@ -69,80 +78,80 @@ def katalog(data: bytes, maks_poster: int, *, streng: bool = True) -> list[Post]
     the file is accounted for)."""
     n = len(data)
     if n < _EOCD.size:
-        raise ZipFejl("den er ikke en gyldig ZIP-fil (for kort)")
+        raise ZipFejl("den er for kort til at kunne åbnes")
     sig, disk, disk_cd, antal_disk, antal, cd_str, cd_off, kommentar = _EOCD.unpack_from(data, n - _EOCD.size)
     if sig != b"PK\x05\x06":
-        raise ZipFejl("den er ikke en gyldig ZIP-fil (ZIP-afslutningen mangler eller er ændret)")
+        raise ZipFejl("filens afslutning mangler eller er ændret, så den kan ikke åbnes")
     if kommentar or disk or disk_cd or antal_disk != antal:
-        raise ZipFejl("ZIP-afslutningen er ændret (kommentar eller flere diske)")
+        raise ZipFejl("filens afslutning er ændret: der er tilføjet en kommentar eller en henvisning til flere filer")
     if antal == 0xFFFF or cd_off == 0xFFFFFFFF or cd_str == 0xFFFFFFFF:
-        raise ZipFejl("ZIP64-filer bruges ikke her")
+        raise ZipFejl("den er pakket i et format til meget store filer, som Takstberegner aldrig bruger")
     if antal > maks_poster:
-        raise ZipFejl(f"den har {antal} elementer; højst {maks_poster} er tilladt")
+        raise ZipFejl(f"den består af {antal} dele; højst {maks_poster} er tilladt")
     if cd_off + cd_str != n - _EOCD.size:
-        raise ZipFejl("ZIP-indholdsfortegnelsen ligger ikke, hvor afslutningen siger")
+        raise ZipFejl("filens indholdsfortegnelse ligger ikke, hvor filens afslutning angiver (der er indsat noget i filen)")
     poster: list[Post] = []
     pos = cd_off
     for _ in range(antal):
         if pos + _CD.size > cd_off + cd_str:
-            raise ZipFejl("ZIP-indholdsfortegnelsen er afkortet")
+            raise ZipFejl("filens indholdsfortegnelse er afkortet")
         (sig, lavet_af, version, flag, metode, tid, dato, crc, komp, stoer, nlen, elen, klen, disk,
          intern, ekstern, offset) = _CD.unpack_from(data, pos)
         if sig != b"PK\x01\x02":
-            raise ZipFejl("ZIP-indholdsfortegnelsen er beskadiget")
+            raise ZipFejl("filens indholdsfortegnelse er beskadiget")
         navn_bytes = data[pos + _CD.size: pos + _CD.size + nlen]
         extra = data[pos + _CD.size + nlen: pos + _CD.size + nlen + elen]
         pos += _CD.size + nlen + elen + klen
         if pos > cd_off + cd_str:
-            raise ZipFejl("ZIP-indholdsfortegnelsen er afkortet")
+            raise ZipFejl("filens indholdsfortegnelse er afkortet")
         try:
             navn = navn_bytes.decode("utf-8" if flag & 0x800 else "ascii")
         except UnicodeDecodeError:
-            raise ZipFejl("et elementnavn er ikke gyldig tekst") from None
+            raise ZipFejl("navnet på en af filens dele kan ikke læses som tekst") from None
         vist = vis_navn(navn)
         if klen or disk:
-            raise ZipFejl(f"elementet '{vist}' har en kommentar eller ligger på en anden disk")
+            raise ZipFejl(f"elementet '{vist}' har en tilføjet kommentar eller henviser til en anden fil")
         if flag & 0x1 or flag & 0x40:
-            raise ZipFejl(f"elementet '{vist}' er krypteret")
+            raise ZipFejl(f"elementet '{vist}' er låst med en adgangskode, hvad Takstberegner aldrig gør")
         if flag & 0x8:
-            raise ZipFejl(f"elementet '{vist}' bruger en datadeskriptor, som ikke er tilladt her")
+            raise ZipFejl(f"elementet '{vist}' har sin størrelse angivet efter indholdet, hvad Takstberegner aldrig gør")
         if flag & ~0x806:
-            raise ZipFejl(f"elementet '{vist}' har ukendte ZIP-flag ({flag:#06x})")
+            raise ZipFejl(f"elementet '{vist}' er mærket med indstillinger, som Takstberegner aldrig bruger")
         if metode not in (STORED, DEFLATED):
-            raise ZipFejl(f"elementet '{vist}' bruger komprimeringsmetode {metode}; kun 0 og 8 er tilladt")
+            raise ZipFejl(f"elementet '{vist}' er pakket sammen med en metode, som Takstberegner aldrig bruger")
         if metode == STORED and komp != stoer:
-            raise ZipFejl(f"elementet '{vist}' er ukomprimeret, men dets to størrelser er forskellige")
+            raise ZipFejl(f"elementet '{vist}' angiver to forskellige størrelser for sit indhold")
         if streng and elen:
-            raise ZipFejl(f"elementet '{vist}' har ekstra ZIP-felter")
+            raise ZipFejl(f"elementet '{vist}' har tilføjede ekstra oplysninger, som Takstberegner aldrig skriver")
         if offset + _LOKAL.size > cd_off:
-            raise ZipFejl(f"elementet '{vist}' peger uden for filen")
+            raise ZipFejl(f"elementet '{vist}' henviser til et sted uden for filen")
         lokal = _LOKAL.unpack_from(data, offset)
         if lokal[0] != b"PK\x03\x04" or lokal[1:9] != (version, flag, metode, tid, dato, crc, komp, stoer) \
                 or lokal[9] != nlen:
-            raise ZipFejl(f"elementet '{vist}' er beskadiget: dets lokale ZIP-hoved er ændret")
+            raise ZipFejl(f"elementet '{vist}' er beskadiget: oplysningerne foran dets indhold passer ikke til filens indholdsfortegnelse")
         lelen = lokal[10]
         if data[offset + _LOKAL.size: offset + _LOKAL.size + nlen] != navn_bytes or (streng and lelen):
-            raise ZipFejl(f"elementet '{vist}' er beskadiget: dets lokale ZIP-hoved er ændret")
+            raise ZipFejl(f"elementet '{vist}' er beskadiget: oplysningerne foran dets indhold passer ikke til filens indholdsfortegnelse")
         start = offset + _LOKAL.size + nlen + lelen
         if start + komp > cd_off:
-            raise ZipFejl(f"elementet '{vist}' rækker ud over filen")
+            raise ZipFejl(f"elementet '{vist}' fortsætter ud over filens slutning")
         poster.append(Post(navn, navn_bytes, lavet_af, version, flag, metode, tid, dato, crc, komp, stoer,
                            intern, ekstern, extra, offset, start))
     if pos != cd_off + cd_str:
-        raise ZipFejl("ZIP-indholdsfortegnelsen indeholder mere end sine elementer")
+        raise ZipFejl("filens indholdsfortegnelse indeholder mere end filens dele")
     if streng:
         naeste = 0
         for p in sorted(poster, key=lambda p: p.offset):
             if p.offset != naeste:
-                raise ZipFejl("filen indeholder data uden for sine elementer, eller elementer overlapper")
+                raise ZipFejl("filen indeholder skjult indhold mellem sine dele, eller dele overlapper hinanden")
             naeste = p.data_start + p.komprimeret
         if naeste != cd_off:
-            raise ZipFejl("filen indeholder data uden for sine elementer")
+            raise ZipFejl("filen indeholder skjult indhold efter sine dele")
     else:
         spaend = sorted((p.offset, p.data_start + p.komprimeret) for p in poster)
         for (_, slut), (start, _) in zip(spaend, spaend[1:]):
             if start < slut:
-                raise ZipFejl("elementer i ZIP-filen overlapper hinanden")
+                raise ZipFejl("dele af filen overlapper hinanden")
     return poster
 
 
@@ -151,18 +160,18 @@ def udpak(data: bytes, post: Post, maks: int) -> bytes:
     the deflate stream ending exactly at the declared compressed size, the CRC right."""
     vist = vis_navn(post.navn)
     if post.stoerrelse > maks:
-        raise ZipFejl(f"elementet '{vist}' er for stort ({post.stoerrelse} byte; højst {maks} er tilladt)")
+        raise ZipFejl(f"elementet '{vist}' er for stort ({_stoerrelse(post.stoerrelse)}; højst {_stoerrelse(maks)} er tilladt)")
     if post.stoerrelse > RATIO_FRA and post.stoerrelse > MAKS_RATIO * max(post.komprimeret, 1):
-        raise ZipFejl(f"elementet '{vist}' pakker sig urimeligt meget ud (en ZIP-bombe?)")
+        raise ZipFejl(f"elementet '{vist}' fylder urimeligt meget, når det pakkes ud: det er lavet til at fylde computerens hukommelse op")
     raa = memoryview(data)[post.data_start: post.data_start + post.komprimeret]
     if post.metode == STORED:
         ud = bytes(raa)
     else:
         ud = _inflate(raa, post.stoerrelse, vist, helt=True)
     if len(ud) != post.stoerrelse:
-        raise ZipFejl(f"elementet '{vist}' har en anden størrelse end angivet")
+        raise ZipFejl(f"elementet '{vist}' har en anden størrelse end angivet i filen")
     if zlib.crc32(ud) != post.crc:
-        raise ZipFejl(f"elementet '{vist}' er beskadiget (CRC passer ikke)")
+        raise ZipFejl(f"elementet '{vist}' er beskadiget: dets kontrolsum passer ikke til indholdet")
     return ud
 
 
@@ -192,11 +201,11 @@ def _inflate(raa: memoryview, maks: int, vist: str, *, helt: bool) -> bytes:
             if len(ud) > maks:
                 if not helt:
                     return bytes(ud[:maks])
-                raise ZipFejl(f"elementet '{vist}' pakker sig ud til mere end angivet (en ZIP-bombe?)")
+                raise ZipFejl(f"elementet '{vist}' pakker sig ud til mere end den størrelse, filen angiver: det er lavet til at fylde computerens hukommelse op")
             if d.eof:
                 break
     except zlib.error:
-        raise ZipFejl(f"elementet '{vist}' er beskadiget: dets komprimerede data kan ikke pakkes ud") from None
+        raise ZipFejl(f"elementet '{vist}' er beskadiget: dets sammenpakkede indhold kan ikke pakkes ud") from None
     if helt and (not d.eof or d.unused_data or d.unconsumed_tail or pos < len(raa)):
-        raise ZipFejl(f"elementet '{vist}' er beskadiget: dets komprimerede data slutter ikke, hvor ZIP-filen siger")
+        raise ZipFejl(f"elementet '{vist}' er beskadiget: dets sammenpakkede indhold slutter ikke, hvor filen angiver")
     return bytes(ud)

@@ -10,6 +10,8 @@ from takstberegner import tjeneste
 from takstberegner.export import indmelding, signering, verifikation
 from takstberegner.formats.takstgrundlag import laes_fil
 
+from .klartekst import forbudte_ord
+
 EKSEMPEL = Path(__file__).parents[1] / "data" / "eksempler" / "eksempel-2-overskud.takstgrundlag.json"
 
 
@@ -32,6 +34,7 @@ def test_hver_byte_i_strukturen_og_stikproever_i_indholdet(tmp_path):
     stikproever = [k for r in data_omraader for k in r[::211]] + [r[-1] for r in data_omraader if len(r)]
     assert len(struktur) > 500
     ufanget = []
+    tekniske = []
     for k in struktur + stikproever:
         ændret = bytearray(original)
         ændret[k] ^= 0x01
@@ -41,4 +44,6 @@ def test_hver_byte_i_strukturen_og_stikproever_i_indholdet(tmp_path):
             ufanget.append(k)
         else:
             assert r.grunde and all(isinstance(x, str) and x for x in r.grunde)
+            tekniske += [(k, g) for g in r.grunde if forbudte_ord(g)]
+    assert not tekniske, f"{len(tekniske)} grunde er ikke almindeligt dansk, fx {tekniske[:5]}"
     assert ufanget == [], f"{len(ufanget)} ændrede bytes blev ikke opdaget, fx ved {ufanget[:10]}"

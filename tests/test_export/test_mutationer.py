@@ -15,6 +15,7 @@ from takstberegner.export.tillid import Tillid
 
 from . import forfalskning as ff
 from .conftest import TID
+from .klartekst import forbudte_ord
 
 NAVNE = [
     "takster.json", "Takster.json", "TAKSTER.JSON", "takstgrundlag.json", "takstskema.xlsx", "takstberegning.pdf",
@@ -84,6 +85,7 @@ def test_strukturmutationer(aegte, fremmed_noegle, egen_noegle, tmp_path, mutati
     r = verifikation.verificer(sti, Tillid(fingeraftryk=frozenset({egen_noegle.fingeraftryk})), beregn_igen=False)
     assert r.grunde is not None and all(isinstance(g, str) and g.strip() for g in r.grunde)
     assert not any("teknisk kode" in g for g in r.grunde), r.grunde
+    assert not [g for g in r.grunde if forbudte_ord(g)], r.grunde
     if _aegte_form(poster, aegte) and not gensigner:
         assert r.status == "GODKENDT", (mutationer, r.grunde)
     else:

@@ -163,6 +163,7 @@ class TillidsfilDialog(QDialog):
         self.fejl.setWordWrap(True)
         lag.addWidget(self.fejl)
         bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        bb.button(QDialogButtonBox.StandardButton.Close).setText("Luk")  # also without Qt's Danish translation
         bb.rejected.connect(self.reject)
         lag.addWidget(bb)
         self.opdater()
@@ -277,6 +278,7 @@ class VerifikationsDialog(QDialog):
         self.vejledning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lag.addWidget(self.vejledning)
         bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        bb.button(QDialogButtonBox.StandardButton.Close).setText("Luk")  # also without Qt's Danish translation
         self.registrer = QPushButton("Registrér underskriverens certifikat …")
         self.registrer.setObjectName("registrer")
         self.registrer.clicked.connect(self._registrer)

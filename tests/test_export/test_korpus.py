@@ -189,7 +189,7 @@ KORPUS: list[tuple[str, Callable[[Kilde], bytes], str]] = [
     ("signeret-absolut-sti", lambda k: ff.zip_raa(k.signeret(dict(k.data(), **{"/etc/evil": b"ondt"}))),
      _ugyldig("/etc/evil")),
     ("baglaens-skraastreg", lambda k: ff.zip_raa(k.poster() + [("..\\evil.json", b"{}")]), _ugyldig("..\\evil.json")),
-    ("kontroltegn-i-navn", lambda k: ff.zip_raa(k.poster() + [("bilag\x07.pdf", b"%PDF")]), _ugyldig("bilag\\x07.pdf")),
+    ("kontroltegn-i-navn", lambda k: ff.zip_raa(k.poster() + [("bilag\x07.pdf", b"%PDF")]), _ugyldig("bilag\ufffd.pdf")),
     ("skjult-fil", lambda k: ff.zip_raa(k.poster() + [(".takster.json", b"{}")]), _ugyldig(".takster.json")),
     ("ekstra-i-meta-inf", lambda k: ff.zip_raa(k.poster() + [("META-INF/manifest.xml", b"<x/>")]),
      "Indmeldingsfilen afvises: en ukendt fil 'META-INF/manifest.xml' er lagt ved siden af manifestet og signaturen."),

@@ -54,8 +54,9 @@ class Post:
 
 
 def vis_navn(navn: str) -> str:
-    """A member name safe to show: control characters and overlong names made visible."""
-    ren = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in navn)
+    """A member name safe to show: a control character as '�' (never a hex code a user cannot
+    read), an overlong name cut with '…'."""
+    ren = "".join(c if c.isprintable() else "\ufffd" for c in navn)
     return ren if len(ren) <= 80 else ren[:77] + "…"
 
 

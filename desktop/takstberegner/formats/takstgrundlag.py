@@ -49,8 +49,21 @@ def laes_fil(sti: str | Path) -> m.Takstgrundlag:
 
 
 def laes_tekst(tekst: str) -> m.Takstgrundlag:
+    """The text decoded in C when it surely reads the same (formats/hurtig_laesning.py); otherwise,
+    and for every text with something wrong, read here, where the message names what is wrong."""
     if not tekst.strip():
         raise InputError("", "filen er tom; den skal indeholde et takstgrundlag i JSON")
+    from takstberegner.formats import hurtig_laesning
+
+    hurtigt = hurtig_laesning.laes(tekst)
+    if hurtigt is not None:
+        return hurtigt
+    return laes_tekst_almindeligt(tekst)
+
+
+def laes_tekst_almindeligt(tekst: str) -> m.Takstgrundlag:
+    """The limits check, json.loads and the field readers: the reading every error message comes
+    from, and what the fast reading must equal (tests/test_formats/test_hurtig_laesning.py)."""
     from takstberegner.formats import json_graenser
 
     json_graenser.tjek(tekst, "Filen", maks_tegn=64 * 1024 * 1024, maks_vaerdier=4_000_000)

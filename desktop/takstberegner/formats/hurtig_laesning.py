@@ -1,0 +1,478 @@
+"""The fast way to read a takstgrundlag/1 text (issue 9 item 7): decoded in C by msgspec into
+typed mirrors of the format, then turned into the domain's records column by column.
+
+`laes(tekst)` gives exactly the records the field readers (formats/takstgrundlag.py) give for the
+same text, or None when it cannot be sure: then the ordinary reader (the limits check, json.loads,
+the field readers) reads the text and names what is wrong in Danish. No msgspec message ever
+reaches a user. It says None for any text that
+
+- the limits check (json_graenser) might refuse: more than 64 MiB, maybe more than 4 mio. values,
+  or a run of more than 12 digits anywhere (strings are looked at too, so a doubtful one goes the
+  ordinary way; see _sikker_tekst);
+- msgspec refuses: not JSON, a lone surrogate escape, a BOM, NaN, an unknown key, a missing
+  required key, null in a required field, a wrong type, an integer written as "3" or 3.0;
+- holds a value whose meaning the field readers decide otherwise: a required text that is blank,
+  an amount that is not finite or is unreasonable (laeser.urimelig; cleared in bulk with a margin,
+  so a doubtful one goes the ordinary way too), a date that date.fromisoformat refuses, a year in
+  faktisk_pct that int() refuses, an omfang other than "alle", "" where the reader gives None, or
+  null for a budget line's vagtlag or tekst.
+
+Typed decoding has no free-form values, so the nesting is the format's (at most seven levels) and
+a text of the wrong shape stops at its first wrong value. The equivalence is a hypothesis property
+in tests/test_formats/test_hurtig_laesning.py.
+"""
+
+
+from collections import deque
+from datetime import date
+from decimal import (Clamped, Context, Decimal, Inexact, InvalidOperation, Overflow, Rounded, Subnormal,
+                     Underflow)
+from itertools import repeat
+from operator import itemgetter
+from typing import Annotated, Literal, Optional, Union
+
+import msgspec
+
+from takstberegner.domain import model as m
+
+FORMAT = "takstgrundlag/1"
+MAKS_TEGN = 64 * 1024 * 1024  # as laes_tekst's limits check
+MAKS_VAERDIER = 4_000_000
+_HUNDRED = Decimal(100)
+_ZERO = Decimal(0)
+
+_Tekst = Annotated[str, msgspec.Meta(min_length=1)]  # "" is None after the reader's `or None`
+
+
+class _Struct(msgspec.Struct, forbid_unknown_fields=True, gc=False):
+    """Mirrors of the format's objects: no cycles, so the garbage collector need not track them."""
+
+
+class _Driftsherre(_Struct, kw_only=True):
+    navn: str
+    cvr: str
+    type: Optional[str] = None
+
+
+class _Satser(_Struct, kw_only=True):
+    rente_anlaeg_pct: Decimal
+    rente_kort_pct: Optional[Decimal] = None
+    tjenestemandspension_pct: Optional[Decimal] = None
+    vaesentlighed_pct: Optional[Decimal] = None
+    pl_fremskrivning_pct: Optional[Decimal] = None
+
+
+class _OevrigModtager(_Struct, kw_only=True):
+    id: str
+    navn: Optional[str] = None
+    noegletal: Optional[Decimal] = None
+
+
+class _Pulje(_Struct, kw_only=True):
+    id: str
+    navn: Optional[str] = None
+    beloeb: Decimal
+    driftsandel_pct: Optional[Decimal] = None
+    noegle: str
+    omfang: Union[str, list[str], None] = "alle"
+    oevrige_modtagere: Optional[list[_OevrigModtager]] = None
+    andele: Optional[dict[str, Decimal]] = None
+    kategori: Optional[str] = None
+
+
+class _Belaegning(_Struct, kw_only=True):
+    metode: str
+    faktisk_pct: Optional[dict[str, Decimal]] = None
+    pct: Optional[Decimal] = None
+    begrundelse: Optional[str] = None
+
+
+class _SaerligeVilkaar(_Struct, kw_only=True):
+    beskrivelse: str
+    godkendt: Optional[str] = None
+
+
+class _Noegletal(_Struct, kw_only=True):
+    aarsvaerk: Optional[Decimal] = None
+    m2: Optional[Decimal] = None
+
+
+class _Enheder(_Struct, kw_only=True):
+    enhed: str
+    antal: Decimal
+
+
+class _Driftskapital(_Struct, kw_only=True):
+    maaneder: Optional[Decimal] = None
+
+
+class _Ydelse(_Struct, kw_only=True):
+    id: str
+    navn: Optional[str] = None
+    pladser: Optional[int] = None
+    stoettetimer_uge: Optional[Decimal] = None
+    forrige_takst: Optional[Decimal] = None
+    sundhedsydelser: Optional[str] = None
+    belaegning: Optional[_Belaegning] = None
+    korte_forloeb: Optional[bool] = None
+
+
+class _Linje(_Struct, kw_only=True, omit_defaults=True, rename={"del_": "del"}):
+    """A budget line: the attributes are the record's and each default the reader's (null in
+    vagtlag or tekst, and "" for a None, are left to the reader), so its to_builtins, without the
+    defaults, is the record's __dict__ (a missing field reads the class's default)."""
+
+    kategori: Literal[m.KATEGORIER]  # another is read (and judged by the validation) the ordinary way
+    post: str
+    beloeb: Decimal
+    vagtlag: bool = False
+    del_: Optional[Literal[m.DELE]] = None
+    ydelse: Optional[_Tekst] = None
+    tjenestemand_loen: Optional[Decimal] = None
+    tjenestemandspension: Optional[Decimal] = None
+    anlaeg: Optional[_Tekst] = None
+    tekst: str = ""
+
+
+class _Anlaeg(_Struct, kw_only=True):
+    """An anlæg: the attributes are the record's and each default the reader's (null but in
+    levetid_aar is left to the reader), so its asdict with the date is the record's __dict__."""
+
+    id: str
+    navn: str = ""
+    type: Literal[m.ANLAEG_TYPER]
+    anskaffelsesvaerdi: Decimal
+    ibrugtagning: str
+    finansiering: str = "ejet"
+    levetid_aar: Optional[int] = None
+    restvaerdi: Decimal = _ZERO
+    andel_pct: Decimal = _HUNDRED
+
+
+class _Indtaegt(_Struct, kw_only=True):
+    post: str
+    beloeb: Decimal
+
+
+class _Resultat(_Struct, kw_only=True):
+    aar: int
+    resultat: Decimal
+    grundlag: Decimal
+    valg: Optional[str] = None
+    indregnet_tidligere: Optional[Decimal] = None
+    nyt_tilbud_foerste_aar: Optional[bool] = None
+
+
+class _Hensaettelse(_Struct, kw_only=True):
+    aar: int
+    beloeb: Decimal
+    brugt: Optional[Decimal] = None
+
+
+class _Tillaeg(_Struct, kw_only=True):
+    personalekategori: str
+    timeomkostning: Decimal
+    fravaer_pct: Optional[Decimal] = None
+    vfo_pct: Optional[Decimal] = None
+    tidsrum: dict[str, Decimal]
+
+
+class _Objektiv(_Struct, kw_only=True):
+    andel_pct: Decimal
+    fordeling: dict[str, Decimal]
+
+
+class _Tilbud(_Struct, kw_only=True):
+    id: str
+    navn: str
+    tilbudsportal_id: Optional[str] = None
+    paragraf: Optional[str] = None
+    kategori: int
+    tilbudstype: str
+    korte_forloeb: Optional[bool] = None
+    nyt_tilbud: Optional[bool] = None
+    saerlige_vilkaar: Optional[_SaerligeVilkaar] = None
+    pladser: int
+    pladser_forrige_aar: Optional[int] = None
+    belaegning: Optional[_Belaegning] = None
+    noegletal: Optional[_Noegletal] = None
+    takststruktur: str
+    enheder: Optional[_Enheder] = None
+    fordeling: Optional[dict[str, Decimal]] = None
+    ydelser: Optional[list[_Ydelse]] = None
+    omkostninger: Optional[list[_Linje]] = None
+    anlaeg: Optional[list[_Anlaeg]] = None
+    driftskapital: Optional[_Driftskapital] = None
+    oevrige_indtaegter: Optional[list[_Indtaegt]] = None
+    resultater: Optional[list[_Resultat]] = None
+    hensaettelser: Optional[list[_Hensaettelse]] = None
+    tillaegsydelser: Optional[list[_Tillaeg]] = None
+    bemaerkninger: Optional[str] = None
+    foerste_driftsaar: Optional[int] = None
+    objektiv_finansiering: Optional[_Objektiv] = None
+
+
+class _Dokument(_Struct, kw_only=True):
+    format: str
+    takstaar: int
+    driftsherre: _Driftsherre
+    satser: _Satser
+    overheadpuljer: Optional[list[_Pulje]] = None
+    tilbud: Optional[list[_Tilbud]] = None
+
+
+_DEKODER = msgspec.json.Decoder(_Dokument)
+
+
+class _Afvist(Exception):
+    """A value the field readers might read otherwise: the ordinary reader reads the text."""
+
+
+# ---- the text: what the limits check (json_graenser.tjek) could refuse ------------------------
+_SOM_CIFRE = bytes(0x30 if b in b"0123456789" else 0x20 for b in range(256))  # digits as "0", all else " "
+_CIFRE = b"0" * 13
+
+
+def _sikker_tekst(tekst: str) -> bytes | None:
+    """The text in UTF-8 when the limits check surely passes it, else None.
+
+    The typed decoding takes only valid JSON, where the number characters outside strings are the
+    numbers, each at most three runs of digits (before and after the point, the exponent) and a
+    sign, a point, an e and a sign. Where no run of more than 12 digits occurs anywhere (strings
+    included), no number has more than 40 characters; an exponent above 99 then puts the number
+    beyond what _rimelige lets through (|adjusted exponent| > 50, or a zero's exponent clamped),
+    and so does any number of more than 12 digits that the check would take. At most MAKS_VAERDIER
+    commas, colons and bracket pairs, strings included, bound the values; the nesting is the
+    format's, which the typed decoding holds to."""
+    if len(tekst) > MAKS_TEGN:
+        return None
+    try:
+        b = tekst.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate in the text itself
+        return None
+    if _CIFRE in b.translate(_SOM_CIFRE):
+        return None
+    if len(tekst) >= MAKS_VAERDIER and (
+            b.count(b",") + b.count(b":") + (b.count(b"[") + b.count(b"]") + b.count(b"{") + b.count(b"}")) // 2
+            + 1 > MAKS_VAERDIER):
+        return None
+    return b
+
+
+# ---- the values: what the field readers would read otherwise ----------------------------------
+# A finite amount that `plus` in this context takes without a signal has at most 50 digits and an
+# adjusted exponent within ±50, so its exponent is at least -99: not laeser.urimelig. (A zero with
+# a large exponent, which urimelig allows, is declined: the ordinary reader reads it.)
+_RIMELIG = Context(prec=50, Emax=50, Emin=-50,
+                   traps=[Clamped, Inexact, InvalidOperation, Overflow, Rounded, Subnormal, Underflow])
+
+
+def _rimelige(tal: list) -> None:
+    if not all(map(Decimal.is_finite, tal)):
+        raise _Afvist
+    try:
+        deque(map(_RIMELIG.plus, tal), maxlen=0)
+    except ArithmeticError:
+        raise _Afvist from None
+
+
+def _kraevet(s: str) -> str:
+    if not s.strip():
+        raise _Afvist
+    return s
+
+
+def _kraevede(tekster) -> None:
+    if not all(map(str.strip, set(tekster))):
+        raise _Afvist
+
+
+def _dato(s: str | None) -> date | None:
+    if s is None:
+        return None
+    try:
+        return date.fromisoformat(s)
+    except ValueError:
+        raise _Afvist from None
+
+
+class _Laeser:
+    """One document's conversion; `tal` gathers the amounts outside the column-read lists, to be
+    checked together at the end."""
+
+    def __init__(self) -> None:
+        self.tal: list[Decimal] = []
+
+    def d(self, x: Decimal) -> Decimal:
+        self.tal.append(x)
+        return x
+
+    def d_eller(self, x: Decimal | None, standard: Decimal | None) -> Decimal | None:
+        if x is None:
+            return standard
+        self.tal.append(x)
+        return x
+
+    def tabel(self, v: dict | None) -> tuple:
+        if v is None:
+            return ()
+        self.tal.extend(v.values())
+        return tuple(v.items())
+
+    def grundlag(self, d: _Dokument) -> m.Takstgrundlag:
+        if d.format != FORMAT:
+            raise _Afvist
+        dh = d.driftsherre
+        s = d.satser
+        g = m.Takstgrundlag(
+            takstaar=d.takstaar,
+            driftsherre=m.Driftsherre(navn=_kraevet(dh.navn), cvr=_kraevet(dh.cvr),
+                                      type="kommune" if dh.type is None else dh.type),
+            satser=m.Satser(rente_anlaeg_pct=self.d(s.rente_anlaeg_pct),
+                            rente_kort_pct=self.d_eller(s.rente_kort_pct, None),
+                            tjenestemandspension_pct=self.d_eller(s.tjenestemandspension_pct, None),
+                            vaesentlighed_pct=self.d_eller(s.vaesentlighed_pct, None),
+                            pl_fremskrivning_pct=self.d_eller(s.pl_fremskrivning_pct, None)),
+            tilbud=tuple(map(self.tilbud, d.tilbud or ())),
+            overheadpuljer=tuple(map(self.pulje, d.overheadpuljer or ())),
+        )
+        _rimelige(self.tal)
+        return g
+
+    def pulje(self, p: _Pulje) -> m.Overheadpulje:
+        omfang = p.omfang
+        if isinstance(omfang, str):
+            if omfang != "alle":
+                raise _Afvist
+            omfang = None
+        return m.Overheadpulje(
+            id=_kraevet(p.id), navn=p.navn or "", beloeb=self.d(p.beloeb), noegle=_kraevet(p.noegle),
+            driftsandel_pct=self.d_eller(p.driftsandel_pct, _HUNDRED),
+            omfang=None if omfang is None else tuple(omfang),
+            oevrige_modtagere=tuple(
+                m.OevrigModtager(id=_kraevet(o.id), navn=o.navn or "", noegletal=self.d_eller(o.noegletal, _ZERO))
+                for o in p.oevrige_modtagere or ()),
+            andele=self.tabel(p.andele),
+            kategori=p.kategori or None,
+        )
+
+    def belaegning(self, b: _Belaegning | None) -> m.Belaegning | None:
+        if b is None:
+            return None
+        faktisk = ()
+        if b.faktisk_pct is not None:
+            try:
+                faktisk = tuple((int(k), self.d(x)) for k, x in b.faktisk_pct.items())
+            except ValueError:
+                raise _Afvist from None
+        return m.Belaegning(metode=_kraevet(b.metode), faktisk_pct=faktisk, pct=self.d_eller(b.pct, None),
+                            begrundelse=b.begrundelse or "")
+
+    def ydelse(self, y: _Ydelse) -> m.Ydelse:
+        return m.Ydelse(
+            id=_kraevet(y.id), navn=y.navn or "", pladser=0 if y.pladser is None else y.pladser,
+            stoettetimer_uge=self.d_eller(y.stoettetimer_uge, None),
+            forrige_takst=self.d_eller(y.forrige_takst, None),
+            sundhedsydelser=y.sundhedsydelser or "", belaegning=self.belaegning(y.belaegning),
+            korte_forloeb=bool(y.korte_forloeb),
+        )
+
+    def tilbud(self, t: _Tilbud) -> m.Tilbud:
+        sv = t.saerlige_vilkaar
+        nt = t.noegletal
+        e = t.enheder
+        dk = t.driftskapital
+        of = t.objektiv_finansiering
+        noegletal = () if nt is None else tuple(
+            (k, self.d(x)) for k, x in (("aarsvaerk", nt.aarsvaerk), ("m2", nt.m2)) if x is not None)
+        return m.Tilbud(
+            id=_kraevet(t.id), navn=_kraevet(t.navn), tilbudsportal_id=t.tilbudsportal_id or "",
+            paragraf=t.paragraf or "", kategori=t.kategori, tilbudstype=_kraevet(t.tilbudstype),
+            korte_forloeb=bool(t.korte_forloeb), nyt_tilbud=bool(t.nyt_tilbud),
+            saerlige_vilkaar=None if sv is None else m.SaerligeVilkaar(
+                beskrivelse=_kraevet(sv.beskrivelse), godkendt=_dato(sv.godkendt)),
+            pladser=t.pladser, pladser_forrige_aar=t.pladser_forrige_aar,
+            belaegning=self.belaegning(t.belaegning), noegletal=noegletal,
+            takststruktur=_kraevet(t.takststruktur),
+            enheder=None if e is None else m.Enheder(enhed=_kraevet(e.enhed), antal=self.d(e.antal)),
+            fordeling=self.tabel(t.fordeling),
+            ydelser=tuple(map(self.ydelse, t.ydelser or ())),
+            omkostninger=_linjer(t.omkostninger),
+            anlaeg=_anlaeg(t.anlaeg),
+            driftskapital=None if dk is None else m.Driftskapital(maaneder=self.d_eller(dk.maaneder, None)),
+            oevrige_indtaegter=tuple(m.OevrigIndtaegt(post=_kraevet(x.post), beloeb=self.d(x.beloeb))
+                                     for x in t.oevrige_indtaegter or ()),
+            resultater=tuple(m.Resultat(
+                aar=r.aar, resultat=self.d(r.resultat), grundlag=self.d(r.grundlag),
+                valg="indregn" if r.valg is None else r.valg,
+                indregnet_tidligere=self.d_eller(r.indregnet_tidligere, _ZERO),
+                nyt_tilbud_foerste_aar=bool(r.nyt_tilbud_foerste_aar)) for r in t.resultater or ()),
+            hensaettelser=tuple(m.Hensaettelse(aar=h.aar, beloeb=self.d(h.beloeb),
+                                               brugt=self.d_eller(h.brugt, _ZERO)) for h in t.hensaettelser or ()),
+            tillaegsydelser=tuple(m.Tillaegsydelse(
+                personalekategori=_kraevet(x.personalekategori), timeomkostning=self.d(x.timeomkostning),
+                tidsrum=self.tabel(x.tidsrum), fravaer_pct=self.d_eller(x.fravaer_pct, _ZERO),
+                vfo_pct=self.d_eller(x.vfo_pct, None)) for x in t.tillaegsydelser or ()),
+            bemaerkninger=t.bemaerkninger or "",
+            foerste_driftsaar=t.foerste_driftsaar,
+            objektiv_finansiering=None if of is None else m.ObjektivFinansiering(
+                andel_pct=self.d(of.andel_pct), fordeling=self.tabel(of.fordeling)),
+        )
+
+
+_POST, _BELOEB, _ID = itemgetter("post"), itemgetter("beloeb"), itemgetter("id")
+_IBRUGTAGNING, _ANSKAFFELSE = itemgetter("ibrugtagning"), itemgetter("anskaffelsesvaerdi")
+_REST, _ANDEL = itemgetter("restvaerdi"), itemgetter("andel_pct")
+
+
+def _linjer(raa: list[_Linje] | None) -> tuple:
+    """The budget lines, column by column: the structs without their defaults are the records'
+    __dict__ once the posts and amounts are checked and "del" is called del_ (kategori and del
+    are known codes, checked in the decoding)."""
+    if not raa:
+        return ()
+    poster = msgspec.to_builtins(raa, builtin_types=(Decimal,))
+    _kraevede(map(_POST, poster))
+    tal = list(map(_BELOEB, poster))
+    noegler = set().union(*poster)
+    for noegle in ("tjenestemand_loen", "tjenestemandspension"):
+        if noegle in noegler:
+            tal += [d[noegle] for d in poster if noegle in d]
+    _rimelige(tal)
+    if "del" in noegler:
+        for d in poster:
+            if "del" in d:
+                d["del_"] = d.pop("del")
+    return tuple(m.byg_mange(m.Omkostningslinje, poster))
+
+
+def _anlaeg(raa: list[_Anlaeg] | None) -> tuple:
+    """The anlæg, column by column: the structs with every field (a default amount such as 100
+    is the class's Decimal(100), but "100.0" is kept as written) and the dates read."""
+    if not raa:
+        return ()
+    poster = msgspec.to_builtins(raa, builtin_types=(Decimal,))
+    _kraevede(map(_ID, poster))
+    try:
+        datoer = list(map(date.fromisoformat, map(_IBRUGTAGNING, poster)))
+    except ValueError:
+        raise _Afvist from None
+    _rimelige(list(map(_ANSKAFFELSE, poster)) + list(map(_REST, poster)) + list(map(_ANDEL, poster)))
+    deque(map(dict.__setitem__, poster, repeat("ibrugtagning"), datoer), maxlen=0)
+    return tuple(m.byg_mange(m.Anlaeg, poster))
+
+
+def laes(tekst: str) -> m.Takstgrundlag | None:
+    """The records of a takstgrundlag/1 text, the same as the field readers give; or None, and the
+    ordinary reader reads it (and names what is wrong)."""
+    b = _sikker_tekst(tekst)
+    if b is None:
+        return None
+    try:
+        d = _DEKODER.decode(b)
+    except (msgspec.MsgspecError, ValueError, TypeError, RecursionError):
+        return None
+    try:
+        return _Laeser().grundlag(d)
+    except _Afvist:
+        return None

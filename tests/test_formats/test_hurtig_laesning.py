@@ -1,0 +1,218 @@
+"""The fast reading of a takstgrundlag/1 text (formats/hurtig_laesning.py, issue 9 item 7): for any
+text it either declines (None) or gives exactly the records of the ordinary reading (the limits
+check, json.loads and the field readers), the same down to each Decimal's exponent and so the same
+fingerprint; and laes_tekst gives the same records or the same Danish message as the ordinary
+reading. The texts are every takstgrundlag the model can hold (the storage tests' strategy),
+written by the writer and then mutated: null, wrong types, unknown keys, numbers for strings,
+exotic decimal strings, huge exponents, duplicate keys, a BOM, lone surrogates."""
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from takstberegner.formats import hurtig_laesning as H
+from takstberegner.formats import takstgrundlag as tg
+from takstberegner.formats.fejl import InputError
+from test_storage import modeller
+
+DATA = Path(__file__).parents[1] / "data"
+EKSEMPLER = sorted((DATA / "eksempler").glob("*.takstgrundlag.json"))
+
+
+def _json(v, ascii_: bool, dubletter: dict) -> str:
+    """JSON text; a Decimal is written as a raw JSON number (NaN and Infinity as json writes them).
+    `dubletter` (id of an object -> (key, value)) writes that key twice, the other value first:
+    json.loads keeps the last value (in the first one's place)."""
+    if isinstance(v, dict):
+        dublet = dubletter.get(id(v))
+        par = []
+        for k, x in v.items():
+            if dublet is not None and dublet[0] == k:
+                par.append((k, dublet[1]))
+            par.append((k, x))
+        return "{" + ", ".join(f"{json.dumps(k, ensure_ascii=ascii_)}: {_json(x, ascii_, dubletter)}"
+                               for k, x in par) + "}"
+    if isinstance(v, list):
+        return "[" + ", ".join(_json(x, ascii_, dubletter) for x in v) + "]"
+    if isinstance(v, D):
+        return str(v)
+    return json.dumps(v, ensure_ascii=ascii_)
+
+
+_JSON_TAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+
+
+def _tal_som_json_tal(v):
+    """Every string that is a JSON number, written as that number."""
+    if isinstance(v, dict):
+        return {k: _tal_som_json_tal(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_tal_som_json_tal(x) for x in v]
+    if isinstance(v, str) and _JSON_TAL.fullmatch(v):
+        return D(v)
+    return v
+
+
+def _kort(v):
+    """Every number string cut to runs of at most 12 digits (most of the strategy's amounts have
+    more, which the fast reading leaves to the ordinary one; real amounts have fewer)."""
+    if isinstance(v, dict):
+        return {k: _kort(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_kort(x) for x in v]
+    if isinstance(v, str) and _JSON_TAL.fullmatch(v):
+        return re.sub(r"[0-9]{13,}", lambda m: m.group()[:12], v)
+    return v
+
+
+_ANDRE = [
+    None, True, False, 0, 3, -7, 10**45, 2**64, D("3.0"), D("-0"), D("-0.0"), D("0.10"), D("1E+3"), D("1e-5"),
+    D("1E+150"), D("1E-150"), D("1E+400"), D("0E+200"), D("12345678901234567890123456789"), D("NaN"),
+    D("Infinity"), "", " ", "x", "3", " 12 ", "1_000", "1,5", "NaN", "-Infinity", "sNaN", "-0", "0.10", "1E+3",
+    "1e999999", "0E-150", "9" * 60, "0." + "1" * 120, "١٢", "\u2003 5 \u2003", "2024-01-01", "20240101",
+    "2024-02-30", "2024-W01-1", "alle", "basis", "borgerrettet", "personale", "grund", "fast", "\ud800", "\x00",
+    [], {}, ["T1"], [None], {"2024": "96.5"}, {"x": "1"}, {"x": None},
+]
+
+
+def _steder(v, sti=()):
+    """Every (container, key) in a document, and the containers."""
+    if isinstance(v, dict):
+        yield v, None
+        for k, x in v.items():
+            yield v, k
+            yield from _steder(x)
+    elif isinstance(v, list):
+        yield v, None
+        for i, x in enumerate(v):
+            yield v, i
+            yield from _steder(x)
+
+
+def _muter(doc, data) -> dict:
+    """Up to three mutations of the document in place; the keys to write twice."""
+    dubletter: dict = {}
+    for _ in range(data.draw(st.integers(0, 3), label="mutationer")):
+        beholder, k = data.draw(st.sampled_from(list(_steder(doc))), label="sted")
+        slags = data.draw(st.sampled_from(["vaerdi", "fjern", "ukendt", "dubler", "tal"]), label="slags")
+        if k is None:
+            if isinstance(beholder, dict) and slags == "ukendt":
+                beholder["ukendt_felt"] = data.draw(st.sampled_from(_ANDRE))
+            continue
+        if slags == "vaerdi":
+            beholder[k] = data.draw(st.sampled_from(_ANDRE), label="værdi")
+        elif slags == "fjern":
+            if isinstance(beholder, dict):
+                del beholder[k]
+            else:
+                beholder.pop(k)
+        elif slags == "dubler" and isinstance(beholder, dict):
+            dubletter[id(beholder)] = (k, data.draw(st.sampled_from(_ANDRE), label="den anden"))
+        elif slags == "tal":
+            beholder[k] = _tal_som_json_tal(beholder[k])
+    return dubletter
+
+
+def _almindeligt(tekst: str):
+    """The ordinary reading's records, or its InputError as (field path, text)."""
+    try:
+        return tg.laes_tekst_almindeligt(tekst)
+    except InputError as e:
+        return ("fejl", e.sti, str(e))
+
+
+def _samme(a, b) -> None:
+    assert a == b
+    # repr shows each value's type and each Decimal's exponent (1.10 is not 1.1, "" is not None)
+    assert repr(a) == repr(b)
+    assert tg.kanonisk_bytes(a) == tg.kanonisk_bytes(b)
+
+
+def _sammenlign(tekst: str) -> bool:
+    """The fast reading declines or equals the ordinary one; laes_tekst gives what the ordinary
+    reading gives. True when the fast reading took the text."""
+    forventet = _almindeligt(tekst)
+    hurtigt = H.laes(tekst)
+    if hurtigt is not None:
+        assert not isinstance(forventet, tuple), (forventet, tekst[:300])
+        _samme(hurtigt, forventet)
+    try:
+        faktisk = tg.laes_tekst(tekst)
+    except InputError as e:
+        faktisk = ("fejl", e.sti, str(e))
+    if isinstance(forventet, tuple):
+        assert faktisk == forventet
+    else:
+        _samme(faktisk, forventet)
+    return hurtigt is not None
+
+
+@settings(max_examples=70, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(g=modeller.grundlag, data=st.data(), kort=st.booleans(), tal=st.booleans(), ascii_=st.booleans())
+def test_hurtig_laesning_er_den_almindelige_eller_siger_fra(g, data, kort, tal, ascii_):
+    doc = tg.skriv_dict(g)
+    if kort:
+        doc = _kort(doc)
+    if tal:
+        doc = _tal_som_json_tal(doc)
+    dubletter = _muter(doc, data)
+    tekst = _json(doc, ascii_, dubletter)
+    if data.draw(st.booleans(), label="bom"):
+        tekst = "\ufeff" + tekst
+    _sammenlign(tekst)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(g=modeller.grundlag, kort=st.booleans())
+def test_det_skrevne_dokument_laeses_hurtigt_naar_det_er_rimeligt(g, kort):
+    """What the writer writes is taken by the fast reading unless it holds something the fast
+    reading leaves to the ordinary one; either way the records are the same."""
+    tekst = tg.skriv_tekst(g)
+    if kort:
+        tekst = json.dumps(_kort(json.loads(tekst)), ensure_ascii=False, indent=2)
+    _sammenlign(tekst)
+
+
+@pytest.mark.parametrize("sti", EKSEMPLER, ids=lambda p: p.name)
+def test_eksemplerne_laeses_hurtigt_og_ens(sti):
+    tekst = sti.read_text(encoding="utf-8-sig")
+    assert _sammenlign(tekst)
+    assert _sammenlign(tg.skriv_tekst(tg.laes_tekst(tekst)))
+
+
+def test_den_store_driftsherre_laeses_hurtigt_og_ens():
+    from bench.generer import generer_stor_driftsherre
+
+    d = generer_stor_driftsherre(seed=1)
+    tekst = json.dumps(d, ensure_ascii=False)
+    assert _sammenlign(tekst)
+    g = tg.laes_tekst(tekst)
+    assert len(g.tilbud) == 60 and sum(len(t.omkostninger) for t in g.tilbud) == 20_000
+
+
+@pytest.mark.parametrize("vaerdi", [
+    '"NaN"', '"Infinity"', '"1e999999999"', '"0.' + "1" * 120 + '"', '"1.' + "000_" * 40 + '0"', "1" + "0" * 40,
+    "1.0e100", "1e-100", "0.00000000001e-95", '"1,5"', "true", "null", '" "', "[]",
+])
+def test_tvivlsomme_beloeb_laeses_almindeligt(lav_dok, vaerdi):
+    """Amounts the field readers refuse, or might, are left to them: the fast reading declines."""
+    d = lav_dok()
+    tekst = json.dumps(d).replace('"beloeb": "3650000"', '"beloeb": ' + vaerdi, 1)
+    assert tekst != json.dumps(d)
+    assert H.laes(tekst) is None
+    _sammenlign(tekst)
+
+
+def test_dybt_indlejret_og_enorme_tal_siger_fra_uden_at_laese():
+    for tekst in ('{"tilbud": ' + "[" * 100_000 + "]" * 100_000 + "}",
+                  '{"format": "takstgrundlag/1", "takstaar": 1' + "0" * 5000 + "}",
+                  "[" + "1.5," * 100_000 + "1]"):
+        assert H.laes(tekst) is None
+        with pytest.raises(InputError):
+            tg.laes_tekst(tekst)

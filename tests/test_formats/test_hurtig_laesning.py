@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -166,6 +167,38 @@ def test_hurtig_laesning_er_den_almindelige_eller_siger_fra(g, data, kort, tal, 
     if data.draw(st.booleans(), label="bom"):
         tekst = "\ufeff" + tekst
     _sammenlign(tekst)
+    fil = tekst.encode("utf-8", "surrogatepass")  # a lone surrogate makes it not UTF-8
+    if data.draw(st.booleans(), label="crlf"):
+        fil = fil.replace(b", ", b",\r\n ")
+    _sammenlign_fil(fil)
+
+
+def _sammenlign_fil(indhold: bytes) -> bool:
+    """laes_fil (the fast reading of the bytes, or the ordinary one) gives what the ordinary
+    reading of the file as text gives (read_text: UTF-8, a BOM left out, universal newlines)."""
+    with tempfile.TemporaryDirectory() as mappe:
+        sti = Path(mappe) / "grundlag.json"
+        sti.write_bytes(indhold)
+        try:
+            tekst = sti.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            forventet = ("fejl", "", "filen grundlag.json er ikke UTF-8-tekst (er det en JSON-fil?)")
+        else:
+            forventet = _almindeligt(tekst) if tekst.strip() else (
+                "fejl", "", "filen er tom; den skal indeholde et takstgrundlag i JSON")
+        hurtigt = H.laes_utf8(indhold)
+        if hurtigt is not None:
+            assert not isinstance(forventet, tuple), forventet
+            _samme(hurtigt, forventet)
+        try:
+            faktisk = tg.laes_fil(sti)
+        except InputError as e:
+            faktisk = ("fejl", e.sti, str(e))
+    if isinstance(forventet, tuple):
+        assert faktisk == forventet
+    else:
+        _samme(faktisk, forventet)
+    return hurtigt is not None
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -183,6 +216,8 @@ def test_det_skrevne_dokument_laeses_hurtigt_naar_det_er_rimeligt(g, kort):
 def test_eksemplerne_laeses_hurtigt_og_ens(sti):
     tekst = sti.read_text(encoding="utf-8-sig")
     assert _sammenlign(tekst)
+    assert _sammenlign_fil(sti.read_bytes())
+    assert _sammenlign_fil(b"\xef\xbb\xbf" + tekst.replace("\n", "\r\n").encode())
     assert _sammenlign(tg.skriv_tekst(tg.laes_tekst(tekst)))
 
 
@@ -192,6 +227,7 @@ def test_den_store_driftsherre_laeses_hurtigt_og_ens():
     d = generer_stor_driftsherre(seed=1)
     tekst = json.dumps(d, ensure_ascii=False)
     assert _sammenlign(tekst)
+    assert _sammenlign_fil(tekst.encode())
     g = tg.laes_tekst(tekst)
     assert len(g.tilbud) == 60 and sum(len(t.omkostninger) for t in g.tilbud) == 20_000
 

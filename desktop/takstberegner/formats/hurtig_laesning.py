@@ -234,30 +234,22 @@ _SOM_CIFRE = bytes(0x30 if b in b"0123456789" else 0x20 for b in range(256))  # 
 _CIFRE = b"0" * 13
 
 
-def _sikker_tekst(tekst: str) -> bytes | None:
-    """The text in UTF-8 when the limits check surely passes it, else None.
+def _sikker_tekst(b: bytes) -> bool:
+    """True when the limits check surely passes the text whose UTF-8 is b.
 
     The typed decoding takes only valid JSON, where the number characters outside strings are the
     numbers, each at most three runs of digits (before and after the point, the exponent) and a
     sign, a point, an e and a sign. Where no run of more than 12 digits occurs anywhere (strings
     included), no number has more than 40 characters; an exponent above 99 then puts the number
     beyond what _rimelige lets through (|adjusted exponent| > 50, or a zero's exponent clamped),
-    and so does any number of more than 12 digits that the check would take. At most MAKS_VAERDIER
-    commas, colons and bracket pairs, strings included, bound the values; the nesting is the
-    format's, which the typed decoding holds to."""
-    if len(tekst) > MAKS_TEGN:
-        return None
-    try:
-        b = tekst.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate in the text itself
-        return None
-    if _CIFRE in b.translate(_SOM_CIFRE):
-        return None
-    if len(tekst) >= MAKS_VAERDIER and (
-            b.count(b",") + b.count(b":") + (b.count(b"[") + b.count(b"]") + b.count(b"{") + b.count(b"}")) // 2
-            + 1 > MAKS_VAERDIER):
-        return None
-    return b
+    and so does any number of more than 12 digits that the check would take. A text has no more
+    characters than bytes; at most MAKS_VAERDIER commas, colons and bracket pairs, strings
+    included, bound the values; the nesting is the format's, which the typed decoding holds to."""
+    if len(b) > MAKS_TEGN or _CIFRE in b.translate(_SOM_CIFRE):
+        return False
+    return len(b) < MAKS_VAERDIER or (
+        b.count(b",") + b.count(b":") + (b.count(b"[") + b.count(b"]") + b.count(b"{") + b.count(b"}")) // 2
+        + 1 <= MAKS_VAERDIER)
 
 
 # ---- the values: what the field readers would read otherwise ----------------------------------
@@ -466,11 +458,29 @@ def _anlaeg(raa: list[_Anlaeg] | None) -> tuple:
 def laes(tekst: str) -> m.Takstgrundlag | None:
     """The records of a takstgrundlag/1 text, the same as the field readers give; or None, and the
     ordinary reader reads it (and names what is wrong)."""
-    b = _sikker_tekst(tekst)
-    if b is None:
+    if len(tekst) > MAKS_TEGN:
         return None
     try:
-        d = _DEKODER.decode(b)
+        b = tekst.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate in the text itself
+        return None
+    return _laes(b, b)
+
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def laes_utf8(b: bytes) -> m.Takstgrundlag | None:
+    """The same for a file's bytes, as laes_fil reads them (UTF-8, a BOM at the start left out):
+    msgspec refuses what is not UTF-8, so the ordinary reader names it."""
+    return _laes(b, memoryview(b)[3:] if b.startswith(_BOM) else b)
+
+
+def _laes(b: bytes, json_tekst) -> m.Takstgrundlag | None:
+    if not _sikker_tekst(b):
+        return None
+    try:
+        d = _DEKODER.decode(json_tekst)
     except (msgspec.MsgspecError, ValueError, TypeError, RecursionError):
         return None
     try:

@@ -36,28 +36,45 @@ _ZERO = Decimal(0)
 
 # ---------------------------------------------------------------- reading
 def laes_fil(sti: str | Path) -> m.Takstgrundlag:
+    """The file's bytes decoded in C when they surely read the same (formats/hurtig_laesning.py);
+    otherwise read as UTF-8 text (a BOM left out, universal newlines) by laes_tekst_almindeligt."""
     p = Path(sti)
     try:
-        tekst = p.read_text(encoding="utf-8-sig")
+        data = p.read_bytes()
     except FileNotFoundError:
         raise InputError("", f"filen {p} findes ikke") from None
-    except UnicodeDecodeError:
-        raise InputError("", f"filen {p.name} er ikke UTF-8-tekst (er det en JSON-fil?)") from None
     except OSError as e:
         raise InputError("", f"filen {p} kan ikke læses: {os_fejl(e)}") from None
-    return laes_tekst(tekst)
+    from takstberegner.formats import hurtig_laesning
+
+    hurtigt = hurtig_laesning.laes_utf8(data)
+    if hurtigt is not None:
+        return hurtigt
+    try:
+        tekst = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError("", f"filen {p.name} er ikke UTF-8-tekst (er det en JSON-fil?)") from None
+    del data
+    if "\r" in tekst:  # as read_text reads it
+        tekst = tekst.replace("\r\n", "\n").replace("\r", "\n")
+    return _laes_tekst(tekst, hurtigt=False)
 
 
 def laes_tekst(tekst: str) -> m.Takstgrundlag:
     """The text decoded in C when it surely reads the same (formats/hurtig_laesning.py); otherwise,
     and for every text with something wrong, read here, where the message names what is wrong."""
+    return _laes_tekst(tekst, hurtigt=True)
+
+
+def _laes_tekst(tekst: str, hurtigt: bool) -> m.Takstgrundlag:
     if not tekst.strip():
         raise InputError("", "filen er tom; den skal indeholde et takstgrundlag i JSON")
-    from takstberegner.formats import hurtig_laesning
+    if hurtigt:
+        from takstberegner.formats import hurtig_laesning
 
-    hurtigt = hurtig_laesning.laes(tekst)
-    if hurtigt is not None:
-        return hurtigt
+        g = hurtig_laesning.laes(tekst)
+        if g is not None:
+            return g
     return laes_tekst_almindeligt(tekst)
 
 

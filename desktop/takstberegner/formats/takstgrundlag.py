@@ -17,10 +17,10 @@ from collections import deque
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from json.encoder import encode_basestring as _js
 from pathlib import Path
-from operator import add, attrgetter, is_not
+from operator import attrgetter
 from typing import Any
 
 from takstberegner.domain import model as m
@@ -590,7 +590,9 @@ def _skriv_ydelse(y: m.Ydelse) -> dict:
     }
 
 
-def _skriv_tilbud(t: m.Tilbud) -> dict:
+def _skriv_tilbud(t: m.Tilbud, linjer_og_anlaeg: bool = True) -> dict:
+    """The tilbud's dict; without `linjer_og_anlaeg`, "omkostninger" and "anlaeg" are empty (the
+    fingerprint writes them itself)."""
     of = t.objektiv_finansiering
     return {
         "id": t.id, "navn": t.navn, "tilbudsportal_id": t.tilbudsportal_id, "paragraf": t.paragraf,
@@ -607,13 +609,8 @@ def _skriv_tilbud(t: m.Tilbud) -> dict:
         "enheder": None if t.enheder is None else {"enhed": t.enheder.enhed, "antal": _d(t.enheder.antal)},
         "fordeling": {k: _d(v) for k, v in t.fordeling} if t.takststruktur == "traekningsret" else None,
         "ydelser": [_skriv_ydelse(y) for y in t.ydelser],
-        "omkostninger": [_skriv_linje(x) for x in t.omkostninger],
-        "anlaeg": [
-            {"id": a.id, "navn": a.navn, "type": a.type, "anskaffelsesvaerdi": _d(a.anskaffelsesvaerdi),
-             "ibrugtagning": a.ibrugtagning.isoformat(), "levetid_aar": a.levetid_aar,
-             "restvaerdi": _d(a.restvaerdi), "finansiering": a.finansiering, "andel_pct": _d(a.andel_pct)}
-            for a in t.anlaeg
-        ],
+        "omkostninger": [_skriv_linje(x) for x in t.omkostninger] if linjer_og_anlaeg else [],
+        "anlaeg": [_skriv_anlaeg(a) for a in t.anlaeg] if linjer_og_anlaeg else [],
         "driftskapital": None if t.driftskapital is None else {"maaneder": _d(t.driftskapital.maaneder)},
         "oevrige_indtaegter": [{"post": x.post, "beloeb": _d(x.beloeb)} for x in t.oevrige_indtaegter],
         "resultater": [
@@ -635,6 +632,12 @@ def _skriv_tilbud(t: m.Tilbud) -> dict:
     }
 
 
+def _skriv_anlaeg(a: m.Anlaeg) -> dict:
+    return {"id": a.id, "navn": a.navn, "type": a.type, "anskaffelsesvaerdi": _d(a.anskaffelsesvaerdi),
+            "ibrugtagning": a.ibrugtagning.isoformat(), "levetid_aar": a.levetid_aar,
+            "restvaerdi": _d(a.restvaerdi), "finansiering": a.finansiering, "andel_pct": _d(a.andel_pct)}
+
+
 def _skriv_linje(x: m.Omkostningslinje) -> dict:
     d = {
         "kategori": x.kategori, "post": x.post, "beloeb": _d(x.beloeb), "vagtlag": x.vagtlag, "del": x.del_,
@@ -654,98 +657,149 @@ def _kanonisk(d: Any) -> str:
     return json.dumps(d, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _js_eller_null(x: str | None) -> str:
-    return "null" if x is None else _js(x)
+def _decimaltekster(kolonne) -> list[str]:
+    """format(x, "f") of each Decimal: str writes the same text but for 1E+3 and 1E-7 (where the
+    canonical text has 1000 and 0.0000001), so str is used unless it wrote an exponent. TypeError
+    for a value that is no Decimal (Decimal.__str__ checks each)."""
+    tekster = list(map(Decimal.__str__, kolonne))
+    if "E" in "".join(tekster):
+        tekster = list(map(format, kolonne, repeat("f")))
+    return tekster
 
 
-def _dec_eller_null(x: Decimal | None) -> str:
-    return "null" if x is None else '"' + format(x, "f") + '"'
+def _json(x: Any) -> str:
+    """x as json.dumps writes it (a text with json's own escaping, without ensure_ascii)."""
+    if x is None:
+        return "null"
+    return _js(x) if type(x) is str else json.dumps(x, ensure_ascii=False)
 
 
-_RESTEN_AF = attrgetter("del_", "kategori", "post", "tekst", "vagtlag", "ydelse", "tjenestemand_loen",
-                        "tjenestemandspension")
+def _dec_json(x: Decimal | None) -> str:
+    """json.dumps of _d(x)."""
+    return "null" if x is None else f'"{format(x, "f")}"'
 
 
-class _Starter(dict):
-    """A budget line's canonical text up to its amount, by its anlæg."""
+class _Tekster(dict):
+    """Canonical pieces of one column's values, each written once (a column repeats few values)."""
 
-    def __missing__(self, anlaeg: str | None) -> str:
-        self[anlaeg] = tekst = f'{{"anlaeg":{_js_eller_null(anlaeg)},"beloeb":"'
+    __slots__ = ("skriv",)
+
+    def __init__(self, skriv) -> None:
+        super().__init__()
+        self.skriv = skriv
+
+    def __missing__(self, v: Any) -> str:
+        self[v] = tekst = self.skriv(v)
         return tekst
 
 
-class _Slutninger(dict):
-    """A budget line's canonical text after its amount, by its other fields (_RESTEN_AF). Lines
-    repeat their post, kategori and ydelse, so each combination is written once; a combination
-    with a tjenestemand amount is not kept (1.0 and 1.00 are equal keys but different texts)."""
-
-    def __missing__(self, k: tuple) -> str:
-        del_, kategori, post, tekst, vagtlag, ydelse, loen, pension = k
-        t = f',"tekst":{_js(tekst)}' if tekst else ""
-        ud = (f'","del":{_js_eller_null(del_)},"kategori":{_js(kategori)},"post":{_js(post)}{t},'
-              f'"tjenestemand_loen":{_dec_eller_null(loen)},"tjenestemandspension":{_dec_eller_null(pension)},'
-              f'"vagtlag":{"true" if vagtlag else "false"},"ydelse":{_js_eller_null(ydelse)}}}')
-        if loen is None and pension is None:
-            self[k] = ud
-        return ud
+_LINJE_START = '{"anlaeg":null,"beloeb":"'
+_VAGTLAG = {id(True): 'true,"ydelse":', id(False): 'false,"ydelse":'}  # by identity: 1 is no bool
 
 
-def _kanonisk_linjer(linjer: tuple[m.Omkostningslinje, ...], dele: tuple[_Starter, _Slutninger]) -> str:
+def _linjedele() -> tuple[_Tekster, ...]:
+    """The pieces of a budget line after its amount, by its del_, kategori, post, tekst and ydelse;
+    each piece ends with the next key (json.dumps's order: the keys sorted)."""
+    return (_Tekster(lambda v: f'","del":{_json(v)},"kategori":'), _Tekster(lambda v: f'{_json(v)},"post":'),
+            _Tekster(_json),
+            _Tekster(lambda v: (f',"tekst":{_json(v)}' if v else "")
+                     + ',"tjenestemand_loen":null,"tjenestemandspension":null,"vagtlag":'),
+            _Tekster(lambda v: f"{_json(v)}}},"))
+
+
+def _kanonisk_linjer(linjer: tuple[m.Omkostningslinje, ...], dele: tuple[_Tekster, ...]) -> str:
     """The budget lines' canonical texts joined by commas, written directly and column by column:
     the same characters as _kanonisk of _skriv_linje (keys sorted, json's own string escaping).
-    The columns are the ones the validation and the calculation use (domain/linjekolonner.py);
-    anlæg and the tjenestemand amounts are None but on its few `saerlige` lines. `dele` keeps the
-    texts of the parts between calls."""
+    The columns are the ones the validation and the calculation use (domain/linjekolonner.py); a
+    line's text is its columns' pieces one after the other (`dele`, kept between tilbud); the few
+    lines with an anlæg or a tjenestemand amount (`saerlige`) get their own start and piece after
+    tekst. Every line is written as json.dumps writes it when an amount is no Decimal or a
+    vagtlag no bool. The text
+    columns' pieces are kept by value: a text column holds texts or None (the model's types)."""
+    if not linjer:
+        return ""
     k = linjekolonner(linjer)
-    n = len(linjer)
+    d, kat, post, tekst, yd = (t.__getitem__ for t in dele)
+    try:
+        kolonner = [repeat(_LINJE_START), _decimaltekster(k.beloeb), map(d, k.del_), map(kat, k.kategori),
+                    map(post, k.post), map(tekst, k.tekst), list(map(_VAGTLAG.__getitem__, map(id, k.vagtlag))),
+                    map(yd, k.ydelse)]
+    except (TypeError, KeyError):
+        return ",".join(_kanonisk(_skriv_linje(x)) for x in linjer)
     if k.saerlige:
-        anlaeg, loen, pension = [None] * n, [None] * n, [None] * n
+        # their anlæg is in the start and their tjenestemand amounts in the piece after tekst
+        kolonner[0], kolonner[5] = [_LINJE_START] * len(linjer), list(kolonner[5])
         for j in k.saerlige:
             x = linjer[j]
-            anlaeg[j], loen[j], pension[j] = x.anlaeg, x.tjenestemand_loen, x.tjenestemandspension
-        starter = map(dele[0].__getitem__, anlaeg)
-    else:
-        loen, pension = repeat(None, n), repeat(None, n)
-        starter = repeat(dele[0][None], n)
-    beloeb = list(map(str, k.beloeb))
-    if "E" in "".join(beloeb):  # str writes 1E+3 and 1E-7 where the canonical text has 1000 and 0.0000001
-        beloeb = list(map(format, k.beloeb, repeat("f")))
-    resten = zip(k.del_, k.kategori, k.post, k.tekst, k.vagtlag, k.ydelse, loen, pension)  # as _RESTEN_AF
-    slutninger = map(dele[1].__getitem__, resten)
-    return ",".join(map(add, map(add, starter, beloeb), slutninger))
+            kolonner[0][j] = f'{{"anlaeg":{_json(x.anlaeg)},"beloeb":"'
+            kolonner[5][j] = ((f',"tekst":{_json(x.tekst)}' if x.tekst else "")
+                              + f',"tjenestemand_loen":{_dec_json(x.tjenestemand_loen)},'
+                              f'"tjenestemandspension":{_dec_json(x.tjenestemandspension)},"vagtlag":')
+    # start, amount, del, kategori, post, tekst, vagtlag, ydelse and "}," for each line; the last comma is cut off
+    return "".join(chain.from_iterable(zip(*kolonner)))[:-1]
 
 
-def _kanonisk_anlaeg(a: m.Anlaeg) -> str:
-    """An anlæg's canonical text, written directly (the same characters as _kanonisk)."""
-    lt = a.levetid_aar
-    return (f'{{"andel_pct":{_dec_eller_null(a.andel_pct)},"anskaffelsesvaerdi":{_dec_eller_null(a.anskaffelsesvaerdi)},'
-            f'"finansiering":{_js(a.finansiering)},"ibrugtagning":"{a.ibrugtagning.isoformat()}","id":{_js(a.id)},'
-            f'"levetid_aar":{lt if type(lt) is int else json.dumps(lt)},"navn":{_js(a.navn)},'
-            f'"restvaerdi":{_dec_eller_null(a.restvaerdi)},"type":{_js(a.type)}}}')
+_ANLAEG_FELTER = attrgetter("andel_pct", "anskaffelsesvaerdi", "finansiering", "ibrugtagning", "id", "levetid_aar",
+                            "navn", "restvaerdi", "type")  # sorted, as the canonical text has them
+_ANLAEG_NOEGLER = ('{"andel_pct":"', '","anskaffelsesvaerdi":"', '","finansiering":', ',"ibrugtagning":"', '","id":',
+                   ',"levetid_aar":', ',"navn":', ',"restvaerdi":"', '","type":')
+_HELTAL_ELLER_INGEN = frozenset((int, type(None)))
 
 
-def _kanonisk_tilbud(t: m.Tilbud, dele: tuple[_Starter, _Slutninger]) -> str:
-    """A tilbud's canonical text; its anlæg and budget lines (most of a large file) are written
-    directly. "anlaeg" is the first key of the sorted tilbud, and "omkostninger" occurs once outside
-    any string (inside one its quotes are escaped)."""
-    if not t.omkostninger and not t.anlaeg:
-        return _kanonisk(_skriv_tilbud(t))
-    uden = _kanonisk(_skriv_tilbud(replace(t, omkostninger=(), anlaeg=())))
-    assert uden.startswith('{"anlaeg":[],')
-    anlaeg = ",".join(map(_kanonisk_anlaeg, t.anlaeg))
-    linjer = _kanonisk_linjer(t.omkostninger, dele)
-    return ('{"anlaeg":[' + anlaeg + "]," + uden[len('{"anlaeg":[],'):]).replace(
-        '"omkostninger":[]', '"omkostninger":[' + linjer + "]", 1)
+def _kanonisk_anlaeg(anlaeg: tuple[m.Anlaeg, ...]) -> str:
+    """The anlæg's canonical texts joined by commas, written column by column: each column's values
+    are written together (Decimals as format(x, "f"), texts with json's own escaping, which refuses
+    anything but a text) and the texts interleaved with the keys. A column of other types than
+    the model's is written as json.dumps writes each anlæg."""
+    if not anlaeg:
+        return ""
+    (andel, anskaffelse, finansiering, ibrugtagning, id_, levetid, navn, rest,
+     type_) = list(zip(*map(_ANLAEG_FELTER, anlaeg)))
+    try:
+        if set(map(type, ibrugtagning)) != {date} or not set(map(type, levetid)) <= _HELTAL_ELLER_INGEN:
+            raise TypeError
+        lt = list(map(str, levetid))
+        if None in levetid:
+            lt = ["null" if x is None else s for x, s in zip(levetid, lt)]
+        vaerdier = (_decimaltekster(andel), _decimaltekster(anskaffelse), list(map(_js, finansiering)),
+                    map(date.isoformat, ibrugtagning), list(map(_js, id_)), lt, list(map(_js, navn)),
+                    _decimaltekster(rest), list(map(_js, type_)))
+    except TypeError:
+        return ",".join(_kanonisk(_skriv_anlaeg(a)) for a in anlaeg)
+    dele: list = []
+    for noegle, kolonne in zip(_ANLAEG_NOEGLER, vaerdier):
+        dele += (repeat(noegle), kolonne)
+    dele.append(repeat("},"))
+    # key, value, key, value, ..., "}," for each anlæg; the last comma is cut off
+    return "".join(chain.from_iterable(zip(*dele)))[:-1]
+
+
+_UDEN_START = '{"anlaeg":[],'
+
+
+def _kanonisk_tilbud(t: m.Tilbud, linjedele: tuple[_Tekster, ...]) -> bytes:
+    """A tilbud's canonical text as UTF-8; its anlæg and budget lines (most of a large file) are
+    written directly. "anlaeg" is the first key of the sorted tilbud, and "omkostninger":[] occurs
+    once outside any string (inside one its quotes are escaped; a dict's values are texts or null)."""
+    uden = _kanonisk(_skriv_tilbud(t, linjer_og_anlaeg=False))
+    assert uden.startswith(_UDEN_START)
+    foer, _, efter = uden[len(_UDEN_START):].partition('"omkostninger":[]')
+    return b"".join((b'{"anlaeg":[', _kanonisk_anlaeg(t.anlaeg).encode("utf-8", "surrogatepass"), b"],",
+                     foer.encode("utf-8", "surrogatepass"), b'"omkostninger":[',
+                     _kanonisk_linjer(t.omkostninger, linjedele).encode("utf-8", "surrogatepass"), b"]",
+                     efter.encode("utf-8", "surrogatepass")))
 
 
 def kanonisk_bytes(g: m.Takstgrundlag, dele: dict | None = None) -> bytes:
     """Sorted keys, no whitespace, UTF-8: what is hashed. `dele` (id of a tilbud record -> (record,
     its canonical text)) keeps each tilbud's text between calls, so that after an edit only the
-    edited tilbud is written again; "tilbud" is the last key, so the texts are joined at the end."""
+    edited tilbud is written again; "tilbud" is the last key, so the texts are joined at the end.
+    Each part is encoded by itself (UTF-8 encodes character by character, so the bytes are the
+    same as the whole text's)."""
     hoved = skriv_dict(replace(g, tilbud=()))
     tekster = []
     nye = {}
-    linjedele = (_Starter(), _Slutninger())
+    linjedele = _linjedele()
     for t in g.tilbud:
         gammel = dele.get(id(t)) if dele is not None else None
         tekst = gammel[1] if gammel is not None and gammel[0] is t else _kanonisk_tilbud(t, linjedele)
@@ -757,7 +811,7 @@ def kanonisk_bytes(g: m.Takstgrundlag, dele: dict | None = None) -> bytes:
     start = _kanonisk(hoved)
     assert start.endswith(',"tilbud":[]}')
     # surrogatepass: a lone surrogate from a JSON escape is refused by the validation, not here
-    return (start[:-len("[]}")] + "[" + ",".join(tekster) + "]}").encode("utf-8", "surrogatepass")
+    return b"".join((start[:-len("]}")].encode("utf-8", "surrogatepass"), b",".join(tekster), b"]}"))
 
 
 def sha256(g: m.Takstgrundlag) -> str:

@@ -10,19 +10,22 @@ from decimal import Decimal
 from typing import Any
 
 from takstberegner.domain.resultat import Beregning, Fund, Takst, TilbudResultat
+from takstberegner.formats import json_skriv
 from takstberegner.formats.fejl import InputError
 
 FORMAT = "takster/1"
 _OERE = Decimal("0.01")
+_KRONE = Decimal(1)
 
 
 def _b(x: Decimal | None) -> str | None:
-    """An amount or percentage with exactly two decimals."""
-    return None if x is None else format(x.quantize(_OERE), "f")
+    """An amount or percentage with exactly two decimals. (str writes what format(x, "f") does
+    once x has two decimals: an exponent only for a positive one or below 10^-6, and faster.)"""
+    return None if x is None else str(x.quantize(_OERE))
 
 
 def _kr(x: Decimal | None) -> str | None:
-    return None if x is None else format(x.quantize(Decimal(1)), "f")
+    return None if x is None else str(x.quantize(_KRONE))
 
 
 def _fund(f: Fund) -> dict:
@@ -95,7 +98,8 @@ def skriv_dict(b: Beregning) -> dict:
 
 
 def skriv_tekst(b: Beregning) -> str:
-    return json.dumps(skriv_dict(b), ensure_ascii=False, indent=1) + "\n"
+    """json.dumps(skriv_dict(b), ensure_ascii=False, indent=1) + newline, written faster (json_skriv)."""
+    return json_skriv.indrykket(skriv_dict(b), 1) + "\n"
 
 
 def laes_dict(d: Any) -> dict:

@@ -650,7 +650,10 @@ def _skriv_linje(x: m.Omkostningslinje) -> dict:
 
 
 def skriv_tekst(g: m.Takstgrundlag) -> str:
-    return json.dumps(skriv_dict(g), ensure_ascii=False, indent=2) + "\n"
+    """json.dumps(skriv_dict(g), ensure_ascii=False, indent=2) + newline, written faster (json_skriv)."""
+    from takstberegner.formats import json_skriv
+
+    return json_skriv.indrykket(skriv_dict(g), 2) + "\n"
 
 
 def _kanonisk(d: Any) -> str:

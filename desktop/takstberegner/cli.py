@@ -46,14 +46,8 @@ def byg_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    import logging
-
     from takstberegner.fejl import Fejl
     from takstberegner.kommandoer import krasj, stier
-
-    # The program's own log lines (storage's English detail on a damaged file) are not for the
-    # user: without a handler Python prints them on stderr before the one Danish line.
-    logging.getLogger("takstberegner").addHandler(logging.NullHandler())
 
     for strøm in (sys.stdout, sys.stderr):
         try:

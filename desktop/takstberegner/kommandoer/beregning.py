@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections import Counter
 
@@ -27,9 +28,17 @@ def _beregn(args: argparse.Namespace) -> int:
     from takstberegner import tjeneste
     from takstberegner.formats import takster
 
-    grundlag = tjeneste.laes_grundlag(args.grundlag)
-    beregning = tjeneste.kraev_gyldigt(tjeneste.beregn(grundlag), grundlag)
-    tekst = takster.skriv_tekst(beregning)
+    # A large takstgrundlag is a million records without cycles: the cyclic garbage collector's
+    # passes over them while they are read and computed free nothing (about 5 % of the command).
+    var_aktiv = gc.isenabled()
+    gc.disable()
+    try:
+        grundlag = tjeneste.laes_grundlag(args.grundlag)
+        beregning = tjeneste.kraev_gyldigt(tjeneste.beregn(grundlag), grundlag)
+        tekst = takster.skriv_tekst(beregning)
+    finally:
+        if var_aktiv:
+            gc.enable()
     if args.output:
         stier.skriv(args.output, tekst.encode("utf-8"))
     else:

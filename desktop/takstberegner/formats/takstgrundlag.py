@@ -20,11 +20,10 @@ from decimal import Decimal
 from itertools import chain, compress, repeat
 from json.encoder import encode_basestring as _js
 from pathlib import Path
-from operator import attrgetter
 from typing import Any
 
 from takstberegner.domain import model as m
-from takstberegner.domain.linjekolonner import linjekolonner
+from takstberegner.domain.linjekolonner import anlaegkolonner, linjekolonner
 from takstberegner.fejltekst import os_fejl
 from takstberegner.formats import laeser as L
 from takstberegner.formats.fejl import InputError
@@ -742,22 +741,23 @@ def _kanonisk_linjer(linjer: tuple[m.Omkostningslinje, ...], dele: tuple[_Tekste
     return "".join(chain.from_iterable(zip(*kolonner)))[:-1]
 
 
-_ANLAEG_FELTER = attrgetter("andel_pct", "anskaffelsesvaerdi", "finansiering", "ibrugtagning", "id", "levetid_aar",
-                            "navn", "restvaerdi", "type")  # sorted, as the canonical text has them
 _ANLAEG_NOEGLER = ('{"andel_pct":"', '","anskaffelsesvaerdi":"', '","finansiering":', ',"ibrugtagning":"', '","id":',
                    ',"levetid_aar":', ',"navn":', ',"restvaerdi":"', '","type":')
 _HELTAL_ELLER_INGEN = frozenset((int, type(None)))
 
 
 def _kanonisk_anlaeg(anlaeg: tuple[m.Anlaeg, ...]) -> str:
-    """The anlæg's canonical texts joined by commas, written column by column: each column's values
+    """The anlæg's canonical texts joined by commas, written column by column (in the keys' sorted
+    order, from the columns the validation and calculation use): each column's values
     are written together (Decimals as format(x, "f"), texts with json's own escaping, which refuses
     anything but a text) and the texts interleaved with the keys. A column of other types than
     the model's is written as json.dumps writes each anlæg."""
     if not anlaeg:
         return ""
-    (andel, anskaffelse, finansiering, ibrugtagning, id_, levetid, navn, rest,
-     type_) = list(zip(*map(_ANLAEG_FELTER, anlaeg)))
+    k = anlaegkolonner(anlaeg)  # shared with the validation and the calculation
+    andel, anskaffelse, finansiering, ibrugtagning, id_, levetid, navn, rest, type_ = (
+        k.andel_pct, k.anskaffelsesvaerdi, k.finansiering, k.ibrugtagning, k.id, k.levetid_aar, k.navn, k.restvaerdi,
+        k.type)
     try:
         if set(map(type, ibrugtagning)) != {date} or not set(map(type, levetid)) <= _HELTAL_ELLER_INGEN:
             raise TypeError

@@ -281,3 +281,26 @@ def test_dobbeltklik_paa_en_fjendtlig_fil_viser_afvisningen(vindue, tmp_path, mo
         r = eksport.verificer(vindue, fil)
         assert r.status == "AFVIST" and grund in r.grund
         assert vist[-1].liste.item(0).text().startswith("AFVIST") and grund in vist[-1].detaljer.toPlainText()
+
+
+def test_verifikationen_passer_paa_en_lille_skaerm(ny_indmelding, demo_vindue, qtbot):
+    """The steps to trust a signer are long; on 1366x768 at 150 % (911x512 free) they pushed Luk
+    and Registrér below the screen's edge. They scroll now, and the dialog is never larger than
+    the screen: its minimum fits 911x512, and its buttons are inside it."""
+    from takstberegner.export import verifikation
+
+    fil, _, _ = ny_indmelding
+    d = sekretariat.VerifikationsDialog(demo_vindue, [verifikation.verificer(fil)])
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    assert d.vejledning.text().startswith("Underskriveren er ikke betroet") and d.vejledning.isVisible()
+    mindst = d.minimumSizeHint()
+    assert mindst.width() <= 911 - 20 and mindst.height() <= 512 - 50, mindst
+    ledig = d.screen().availableGeometry()
+    assert d.width() <= ledig.width() and d.height() <= ledig.height(), (d.size(), ledig)
+    luk = next(k for k in d.findChildren(QPushButton) if k.text() == "Luk")
+    for knap in (luk, d.registrer):
+        assert knap.isVisible()
+        hjoerne = knap.mapTo(d, knap.rect().bottomRight())
+        assert d.rect().contains(hjoerne), (knap.text(), hjoerne, d.size())

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
+    QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
 from takstberegner.app import efter_eksport, fremskridt
@@ -276,7 +276,15 @@ class VerifikationsDialog(QDialog):
         self.vejledning.setObjectName("vejledning")
         self.vejledning.setWordWrap(True)
         self.vejledning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        lag.addWidget(self.vejledning)
+        # The steps to trust a signer are long: on a small screen (1366x768 at 150 %) they scroll
+        # instead of pushing the Luk and Registrér buttons below the screen's edge.
+        self.vejledning_flade = QScrollArea()
+        self.vejledning_flade.setObjectName("vejledning_flade")
+        self.vejledning_flade.setWidgetResizable(True)
+        self.vejledning_flade.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.vejledning_flade.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.vejledning_flade.setWidget(self.vejledning)
+        lag.addWidget(self.vejledning_flade, 2)
         bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         bb.button(QDialogButtonBox.StandardButton.Close).setText("Luk")  # also without Qt's Danish translation
         self.registrer = QPushButton("Registrér underskriverens certifikat …")
@@ -286,6 +294,10 @@ class VerifikationsDialog(QDialog):
         bb.rejected.connect(self.reject)
         lag.addWidget(bb)
         self._fyld()
+        skaerm = (foraelder.screen() if foraelder is not None else self.screen())
+        if skaerm is not None:  # never larger than the screen's free area, its frame included
+            ledig = skaerm.availableGeometry()
+            self.resize(self.size().boundedTo(ledig.size() - QSize(20, 50)))
 
     def _fyld(self, valgt: int = 0) -> None:
         self.liste.blockSignals(True)
@@ -309,7 +321,7 @@ class VerifikationsDialog(QDialog):
         self.detaljer.setPlainText(r.tekst() if r else "")
         vejl = _saadan_stoler_du(r) if r is not None and r.ikke_betroet else ""
         self.vejledning.setText(vejl)
-        self.vejledning.setVisible(bool(vejl))
+        self.vejledning_flade.setVisible(bool(vejl))
         self.registrer.setVisible(bool(vejl))
 
     def _registrer(self) -> None:

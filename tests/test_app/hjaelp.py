@@ -13,8 +13,8 @@ def skriv_felt(qtbot, felt, tekst: str) -> None:
     qtbot.keyClick(felt, Qt.Key_Return)
 
 
-def skriv_celle(qtbot, visning, raekke: int, kolonne: int, tekst: str) -> None:
-    """Select a cell, open its editor, type and press Enter (the table's own delegate commits)."""
+def aaben_editor(visning, raekke: int, kolonne: int):
+    """Select a cell and open its editor with its text selected, as a user's double click does."""
     from PySide6.QtWidgets import QLineEdit
 
     idx = visning.model().index(raekke, kolonne)
@@ -23,8 +23,13 @@ def skriv_celle(qtbot, visning, raekke: int, kolonne: int, tekst: str) -> None:
     visning.edit(idx)
     editorer = [w for w in visning.viewport().findChildren(QLineEdit) if w.isVisible()]
     assert editorer, "no editor opened"
-    editor = editorer[-1]
-    editor.selectAll()
+    editorer[-1].selectAll()
+    return editorer[-1]
+
+
+def skriv_celle(qtbot, visning, raekke: int, kolonne: int, tekst: str) -> None:
+    """Select a cell, open its editor, type and press Enter (the table's own delegate commits)."""
+    editor = aaben_editor(visning, raekke, kolonne)
     qtbot.keyClicks(editor, tekst)
     qtbot.keyClick(editor, Qt.Key_Return)
     QApplication.processEvents()

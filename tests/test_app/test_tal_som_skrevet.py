@@ -7,27 +7,16 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication
 
 from takstberegner import dansk
 from takstberegner.app.steps.budget import BudgetTrin
 from takstberegner.app.steps.driftsherre import DriftsherreTrin
 from takstberegner.app.steps.stamdata import StamdataTrin
 
-from .hjaelp import kolonne, skriv_felt, trin
+from .hjaelp import aaben_editor as _aaben_editor, kolonne, skriv_felt, trin
 
 GRUND = "skriv kun cifre, evt. minus foran, punktum mellem tusinder og komma før decimalerne"
-
-
-def _aaben_editor(visning, raekke: int, kol: int) -> QLineEdit:
-    idx = visning.model().index(raekke, kol)
-    visning.setFocus(Qt.OtherFocusReason)
-    visning.setCurrentIndex(idx)
-    visning.edit(idx)
-    editorer = [w for w in visning.viewport().findChildren(QLineEdit) if w.isVisible()]
-    assert editorer, "no editor opened"
-    editorer[-1].selectAll()
-    return editorer[-1]
 
 
 @pytest.mark.parametrize("tekst", ["1e30", "1E5", "12a", "1_000", "1,2,3"])

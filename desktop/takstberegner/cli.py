@@ -65,7 +65,10 @@ def main(argv: list[str] | None = None) -> int:
 
             return start_app(None)
         stier.kontroller(args)
-        return args.func(args)
+        kode = args.func(args)
+        if argv is None and getattr(args, "afslut_straks", False):
+            _afslut_straks(kode)
+        return kode
     except Fejl as e:  # a refused input or output: storage, formats, import, export, paths
         print(f"takstberegner: {e}", file=sys.stderr)
         return 2
@@ -82,6 +85,31 @@ def main(argv: list[str] | None = None) -> int:
         raise
     except BaseException as e:  # a program error: crash log, one Danish line, its own exit code
         return krasj.meld(e)
+
+
+def _afslut_straks(kode: int) -> None:
+    """End the process now, without the interpreter's teardown, which for a large takstgrundlag
+    frees about a million objects (≈ 94 mio. instructions, 10 ms) for nothing: the operating
+    system takes the memory back. Only the program itself does this (main() without argv: the
+    console script, python -m and the frozen program), never a caller in the same process, and
+    only after a command that says it may (`afslut_straks`: it has written all it writes, its
+    output file closed, and holds no .takst lock, database or temporary folder). What teardown
+    would still do is done here: the standard streams are flushed and the atexit handlers run
+    (logging, weakref.finalize). Any doubt leaves the ordinary exit: another thread still running
+    (teardown would wait for it), or a stream that cannot be flushed (teardown reports that)."""
+    threading = sys.modules.get("threading")  # not imported: no thread was started by it
+    if threading is not None and threading.active_count() > 1:
+        return
+    try:
+        for strøm in (sys.stdout, sys.stderr):
+            if strøm is not None:
+                strøm.flush()
+    except (OSError, ValueError):
+        return
+    import atexit
+
+    atexit._run_exitfuncs()
+    os._exit(kode)
 
 
 if __name__ == "__main__":

@@ -39,3 +39,69 @@ def test_beregn_slaar_garbage_collector_til_igen(tmp_path):
     (tmp_path / "tom.json").write_text("", encoding="utf-8")
     assert cli.main(["beregn", str(tmp_path / "tom.json"), "-o", str(tmp_path / "t2.json")]) == 2
     assert gc.isenabled()
+
+
+def _som_program(args: list[str], cwd: Path, **kw) -> subprocess.CompletedProcess:
+    """The command line as a program (python -m takstberegner: main() without argv)."""
+    return subprocess.run([sys.executable, "-m", "takstberegner", *args], capture_output=True, timeout=120,
+                          cwd=cwd, **kw)
+
+
+def test_beregn_som_program_afslutter_straks_med_alt_skrevet(tmp_path):
+    # The program ends without the interpreter's teardown after beregn of a .json file
+    # (cli._afslut_straks): the file and stdout are whole, the exit code is the command's, the
+    # atexit handlers ran. The same bytes as main() in this process writes.
+    forventet = tmp_path / "forventet.json"
+    assert cli.main(["beregn", str(EKSEMPEL_1), "-o", str(forventet)]) == 0
+    til_fil = _som_program(["beregn", str(EKSEMPEL_1), "-o", str(tmp_path / "ud.json")], tmp_path)
+    assert (til_fil.returncode, til_fil.stderr) == (0, b"")
+    assert (tmp_path / "ud.json").read_bytes() == forventet.read_bytes()
+    til_skaerm = _som_program(["beregn", str(EKSEMPEL_1)], tmp_path)
+    assert (til_skaerm.returncode, til_skaerm.stdout) == (0, forventet.read_bytes())
+    # The atexit handlers ran, the teardown did not (it would have deleted `rest` and printed).
+    kode = ("import atexit, sys\natexit.register(lambda: print('atexit kørte', file=sys.stderr))\n"
+            "class Rest:\n    def __del__(self):\n        print('nedlukning', file=sys.stderr)\n"
+            "rest = Rest()\n"
+            "from takstberegner.cli import main\nsys.argv = ['takstberegner', 'beregn', sys.argv[1]]\n"
+            "sys.exit(main())")
+    r = subprocess.run([sys.executable, "-c", kode, str(EKSEMPEL_1)], capture_output=True, timeout=120)
+    assert (r.returncode, r.stdout, r.stderr) == (0, forventet.read_bytes(), "atexit kørte\n".encode())
+    # a .takst file's database is left to the ordinary exit; `kontroller` ends the ordinary way
+    r = subprocess.run([sys.executable, "-c", kode.replace("'beregn'", "'kontroller'"), str(EKSEMPEL_1)],
+                       capture_output=True, timeout=120)
+    assert r.stderr.decode("utf-8").splitlines() == ["atexit kørte", "nedlukning"]
+
+
+def test_afvist_inddata_som_program_har_sin_kode_og_besked(tmp_path):
+    tom = tmp_path / "tom.json"
+    tom.write_text("", encoding="utf-8")
+    r = _som_program(["beregn", str(tom), "-o", str(tmp_path / "ud.json")], tmp_path)
+    assert r.returncode == 2
+    assert "filen er tom" in r.stderr.decode("utf-8")
+    assert not (tmp_path / "ud.json").exists()
+
+
+def test_msgspec_importeres_uden_typing_extensions():
+    kode = ("import sys\nimport takstberegner.formats.hurtig_laesning\n"
+            "print('typing_extensions' in sys.modules)\n"
+            "import typing_extensions\nprint(typing_extensions.__name__)")
+    r = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, timeout=120, check=True)
+    assert r.stdout.split() == ["False", "typing_extensions"]
+
+
+def test_hjaelpens_bredde_som_shutil(monkeypatch):
+    import shutil
+
+    from takstberegner.kommandoer import dansk_hjaelp
+
+    for kolonner in ("", "0", "-3", "abc", "40", "200"):
+        monkeypatch.setenv("COLUMNS", kolonner)
+        assert dansk_hjaelp.terminal_bredde() == shutil.get_terminal_size().columns, kolonner
+    monkeypatch.delenv("COLUMNS")
+    assert dansk_hjaelp.terminal_bredde() == shutil.get_terminal_size().columns
+
+
+def test_cli_importerer_ikke_shutil():
+    kode = "import sys\nfrom takstberegner import cli\ncli.byg_parser()\nprint('shutil' in sys.modules)"
+    r = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, timeout=120, check=True)
+    assert r.stdout.strip() == "False"

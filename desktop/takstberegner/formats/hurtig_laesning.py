@@ -32,7 +32,7 @@ from itertools import repeat
 from operator import itemgetter
 from typing import Annotated, Literal, Optional, Union
 
-import msgspec
+from takstberegner.formats.msgspec_uden_tillaeg import msgspec
 
 from takstberegner.domain import model as m
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-import msgspec
+from takstberegner.formats.msgspec_uden_tillaeg import msgspec
 
 
 def indrykket(o: object, indryk: int) -> str:

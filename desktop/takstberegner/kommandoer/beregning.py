@@ -43,6 +43,10 @@ def _beregn(args: argparse.Namespace) -> int:
         stier.skriv(args.output, tekst.encode("utf-8"))
     else:
         sys.stdout.buffer.write(tekst.encode("utf-8"))
+    # A .json file was read whole and closed, the output file is closed: nothing is left for the
+    # interpreter's teardown but freeing the records (cli._afslut_straks). A .takst file's
+    # database connection is left to the ordinary exit.
+    args.afslut_straks = not stier.er_takstfil(args.grundlag)
     return 0
 
 

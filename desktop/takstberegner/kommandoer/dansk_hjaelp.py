@@ -75,9 +75,44 @@ def oversaet_flertal(ental: str, flertal: str, n: int) -> str:
 
 
 def installer() -> None:
-    """Make argparse speak Danish in this process (idempotent)."""
+    """Make argparse speak Danish in this process (idempotent), and let its help formatter find the
+    terminal's width without importing shutil."""
     argparse._ = oversaet  # type: ignore[attr-defined]
     argparse.ngettext = oversaet_flertal  # type: ignore[attr-defined]
+    if argparse.HelpFormatter.__init__ is not _formatter_init:
+        global _argparse_init
+        _argparse_init = argparse.HelpFormatter.__init__
+        argparse.HelpFormatter.__init__ = _formatter_init  # type: ignore[method-assign]
+
+
+def terminal_bredde() -> int:
+    """The terminal's width in columns, as shutil.get_terminal_size(): $COLUMNS, else the
+    terminal's, else 80."""
+    import os
+    import sys
+
+    try:
+        bredde = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        bredde = 0
+    if bredde <= 0:
+        try:
+            bredde = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            bredde = 0
+    return bredde or 80
+
+
+_argparse_init = argparse.HelpFormatter.__init__
+
+
+def _formatter_init(self, prog, indent_increment=2, max_help_position=24, width=None) -> None:
+    # argparse makes a HelpFormatter for every add_argument, and without a width it imports shutil
+    # (and with it bz2 and lzma: about 40 mio. instructions at every start) to ask for the
+    # terminal's; the same width, found here.
+    if width is None:
+        width = terminal_bredde() - 2
+    _argparse_init(self, prog, indent_increment, max_help_position, width)
 
 
 def heltal(tekst: str) -> int:

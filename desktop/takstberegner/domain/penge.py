@@ -28,9 +28,11 @@ def pct(vaerdi: Decimal) -> Decimal:
     return vaerdi / HUNDRED
 
 
-def fordel_dele(dele: Sequence[Decimal], enhed: Decimal = OERE) -> list[Decimal]:
-    """Round exact parts so that they add up to the rounded sum of the parts (Hamilton)."""
-    total = afrund(sum(dele, ZERO), enhed)
+def fordel_dele(dele: Sequence[Decimal], enhed: Decimal = OERE, total: Decimal | None = None) -> list[Decimal]:
+    """Round exact parts so that they add up to the rounded sum of the parts (Hamilton); `total` is
+    that rounded sum when the caller has it already."""
+    if total is None:
+        total = afrund(sum(dele, ZERO), enhed)
     return _hamilton(list(dele), total, enhed)
 
 
@@ -53,9 +55,9 @@ def _hamilton(eksakte: list[Decimal], afrundet_total: Decimal, enhed: Decimal) -
     gulve = list(map(Decimal.quantize, eksakte, repeat(enhed), repeat(ROUND_FLOOR)))
     enheder_tilbage = int((afrundet_total - sum(gulve, ZERO)) / enhed)
     if enheder_tilbage:
-        rester = list(zip(map(sub, eksakte, gulve), range(0, -len(eksakte), -1)))  # (remainder, -i)
-        # Largest remainder first; among equal remainders the earlier part (higher -i) first.
-        orden = sorted(range(len(eksakte)), key=rester.__getitem__, reverse=True)
+        # Largest remainder first; among equal remainders the earlier part first (a sort with
+        # reverse=True keeps equal keys in their order).
+        orden = sorted(range(len(eksakte)), key=list(map(sub, eksakte, gulve)).__getitem__, reverse=True)
         if enheder_tilbage > 0:
             for i in orden[:enheder_tilbage]:
                 gulve[i] += enhed

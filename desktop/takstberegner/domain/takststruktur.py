@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from takstberegner.domain import fund
-from takstberegner.domain.model import KATEGORIER, REGULERING_LINJE, Tilbud, Ydelse
+from takstberegner.domain.model import KATEGORIER, REGULERING_LINJE, Tilbud, Ydelse, byg_mange
 from takstberegner.domain.omkostninger import Spande, tom_vektor
 from takstberegner.domain.penge import afrund, fordel_dele, fordel_stoerste_rest
 from takstberegner.domain.regelsaet import Regelsaet
@@ -89,7 +89,7 @@ def _takst(t: Tilbud, y: Ydelse | None, enhed: str, dele: list[Decimal], rs: Reg
     """Publish one takst from its exact parts (eight categories + regulering line)."""
     eksakt = _sum(dele)
     takst = afrund(eksakt, rs.afrunding_takst)
-    pr_kategori = dict(zip(LINJER, fordel_dele(dele, rs.afrunding_takst)))
+    pr_kategori = dict(zip(LINJER, fordel_dele(dele, rs.afrunding_takst, takst)))
     basistakst = ydelsestakst = None
     if basis is not None:
         basistakst = afrund(basis, rs.afrunding_takst)
@@ -102,7 +102,10 @@ def _takst(t: Tilbud, y: Ydelse | None, enhed: str, dele: list[Decimal], rs: Reg
         if f:
             fremskrevet = afrund(f)
             aendring_real = afrund((takst - f) / f * 100)
-    return Takst(
+    # (built as model.byg_mange builds records: a frozen dataclass's __init__ sets its 17 fields one
+    # by one, and a large file publishes 300 takster)
+    return _post(
+        Takst,
         ydelse=ydelse_id or (y.id if y is not None else t.id),
         ydelse_navn=(y.navn if y is not None else t.navn),
         enhed=enhed,
@@ -121,6 +124,11 @@ def _takst(t: Tilbud, y: Ydelse | None, enhed: str, dele: list[Decimal], rs: Reg
         forrige_fremskrevet=fremskrevet,
         aendring_real_pct=aendring_real,
     )
+
+
+def _post(cls: type, **felter: object) -> object:
+    """A record of the dataclass `cls` with every field given, without running its __init__."""
+    return byg_mange(cls, [felter])[0]
 
 
 def fremskriv(forrige: Decimal, pl_pct: Decimal) -> Decimal:
@@ -260,9 +268,11 @@ def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat
         else:
             s = sum((p * hi for p, hi in zip(pd, h)), _ZERO)
             vaegte = [hi / s for hi in h]
+        # the basis part of every ydelse's takst, the same for all (computed once)
+        b_pr_pd, x_b_pr_pd = [bv / pd_sum for bv in b_vek], x_b / pd_sum
         for j, (y, p, w, b) in enumerate(zip(ydelser, pd, vaegte, b_i)):
-            vek = [bv / pd_sum + rv * w for bv, rv in zip(b_vek, r_vek)]
-            reg = x_b / pd_sum + x_r * w
+            vek = [bp + rv * w for bp, rv in zip(b_pr_pd, r_vek)]
+            reg = x_b_pr_pd + x_r * w
             egne = _spand(g, y.id)
             if _sum(egne) or any(egne):
                 if p == 0:

@@ -17,9 +17,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from takstberegner.domain import model as m
 from takstberegner.formats import hurtig_laesning as H
 from takstberegner.formats import takstgrundlag as tg
 from takstberegner.formats.fejl import InputError
+from test_formats.test_kanonisk import laesbar_linje
 from test_storage import modeller
 
 DATA = Path(__file__).parents[1] / "data"
@@ -252,3 +254,39 @@ def test_dybt_indlejret_og_enorme_tal_siger_fra_uden_at_laese():
         assert H.laes(tekst) is None
         with pytest.raises(InputError):
             tg.laes_tekst(tekst)
+
+
+def test_garbage_collector_som_foer_efter_laesningen():
+    """The fast reading pauses the garbage collector while it makes the records, and leaves it as it was."""
+    import gc
+
+    tekst = EKSEMPLER[0].read_text(encoding="utf-8-sig")
+    assert gc.isenabled()
+    assert H.laes(tekst) is not None and gc.isenabled()
+    assert H.laes("{") is None and gc.isenabled()
+    gc.disable()
+    try:
+        assert H.laes(tekst) is not None and not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(laesbar_linje, min_size=1, max_size=12))
+def test_laeserens_linjekolonner_er_linjernes_felter(linjer):
+    """The columns the fast reader hands over (formats/hurtig_laesning) are the ones read from its records."""
+    from takstberegner.domain import linjekolonner as lk
+
+    t = m.Tilbud(id="T", navn="T", paragraf="", kategori=2, tilbudstype="doegn", pladser=1,
+                 takststruktur="gennemsnit", omkostninger=tuple(linjer))
+    g = m.Takstgrundlag(takstaar=2026, driftsherre=m.Driftsherre(navn="K", cvr="1"),
+                        satser=m.Satser(rente_anlaeg_pct=D(3)), tilbud=(t,))
+    laest = H.laes(tg.skriv_tekst(g))
+    assert laest == g
+    poster = laest.tilbud[0].omkostninger
+    givet = lk.linjekolonner(poster)
+    lk._SENESTE.clear()
+    laest_igen = lk.linjekolonner(poster)
+    assert givet is not laest_igen
+    for felt in lk.Linjekolonner.__slots__:
+        assert list(getattr(givet, felt)) == list(getattr(laest_igen, felt)), felt

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal as D
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from takstberegner.domain import model as m
@@ -108,3 +108,120 @@ def test_andre_typer_end_modellens_skrives_som_json_dumps():
                         ([], [a, replace(a, navn=None)]), ([replace(_linje(), kategori=None, tekst=None)], [])):
         g = _med(linjer, anl)
         assert tg.kanonisk_bytes(g) == reference(g)
+
+
+# ---- the fast reader's canonical texts (formats/hurtig_laesning.kanonisk) ---------------------
+def _laest_hurtigt(g: m.Takstgrundlag, ret=lambda tekst: tekst):
+    """g written as takstgrundlag/1 (then `ret`) and read by the fast reader (None if it
+    declines), with the tuples whose canonical text it kept."""
+    from takstberegner.formats import hurtig_laesning as H
+
+    laest = H.laes(ret(tg.skriv_tekst(g)))
+    if laest is None:
+        return None, []
+    husket = [p for t in laest.tilbud for p in (t.omkostninger, t.anlaeg) if id(p) in H._KANONISK]
+    return laest, husket
+
+
+def _ordinaert(poster: tuple) -> bytes:
+    if poster and isinstance(poster[0], m.Anlaeg):
+        return tg._kanonisk_anlaeg(poster).encode("utf-8", "surrogatepass")
+    return tg._kanonisk_linjer(poster, tg._linjedele()).encode("utf-8", "surrogatepass")
+
+
+# texts and amounts the fast reader takes (no lone surrogate, runs of at most 12 digits), hard ones
+# among them; an amount written as str writes it ("1E+3", which the reader keeps as written)
+laesbar_tekst = (st.lists(st.sampled_from([x for x in _SVAERE if not any("\ud800" <= c <= "\udfff" for c in x)])
+                          | st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=3),
+                          max_size=4).map("".join))
+udfyldt = laesbar_tekst.map("p".__add__)  # a required text, or one where "" would mean None
+laesbart_beloeb = st.decimals(min_value=-10**9, max_value=10**9, places=2) | st.sampled_from(
+    [D("1E+3"), D("-0"), D("0E-7"), D("1E-7"), D("-0E+2"), D("1.2E+5"), D("123.4500"), D("0.000001"), D("1E+11")])
+laesbar_linje = st.builds(
+    m.Omkostningslinje, kategori=st.sampled_from(m.KATEGORIER), post=st.sampled_from(["p1", "p2"]) | udfyldt,
+    beloeb=laesbart_beloeb, vagtlag=st.booleans(), del_=st.none() | st.sampled_from(m.DELE),
+    ydelse=st.none() | st.sampled_from(["Y1", "Y2"]) | udfyldt,
+    tjenestemand_loen=st.none() | st.none() | laesbart_beloeb,
+    tjenestemandspension=st.none() | st.none() | laesbart_beloeb,
+    anlaeg=st.none() | st.none() | udfyldt, tekst=st.sampled_from(["", ""]) | laesbar_tekst)
+laesbart_anlaeg = st.builds(
+    m.Anlaeg, id=udfyldt, navn=laesbar_tekst, type=st.sampled_from(m.ANLAEG_TYPER),
+    anskaffelsesvaerdi=laesbart_beloeb, ibrugtagning=st.dates(), finansiering=laesbar_tekst,
+    levetid_aar=st.none() | st.integers(-10, 10**11), restvaerdi=laesbart_beloeb, andel_pct=laesbart_beloeb)
+
+
+def _som_str(v):
+    """Amounts written as str writes them (the writer writes format(x, "f"))."""
+    if isinstance(v, dict):
+        return {k: _som_str(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_som_str(x) for x in v]
+    return str(D(v)) if isinstance(v, str) and v[:1].isdigit() and v.replace(".", "").isdigit() else v
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(st.tuples(st.lists(laesbar_linje, max_size=10), st.lists(laesbart_anlaeg, max_size=4)),
+                min_size=1, max_size=3), st.booleans())
+def test_laeserens_kanoniske_tekst_er_den_skrevne(tilbud, som_str):
+    """The canonical text the fast reader keeps of the lines and anlæg it read (written by msgspec)
+    is the one written from the records; the whole fingerprint is the reference's."""
+    from takstberegner.formats import hurtig_laesning as H
+
+    g0 = _med()
+    t0 = g0.tilbud[0]
+    g = replace(g0, tilbud=tuple(replace(t0, id=f"T{i}", omkostninger=tuple(linjer), anlaeg=tuple(anl))
+                                  for i, (linjer, anl) in enumerate(tilbud)))
+    tekst = json.dumps(_som_str(tg.skriv_dict(g)) if som_str else tg.skriv_dict(g), ensure_ascii=False)
+    laest = H.laes(tekst)
+    assert laest is not None
+    husket = [p for t in laest.tilbud for p in (t.omkostninger, t.anlaeg) if id(p) in H._KANONISK]
+    event(f"tekster holdt: {min(len(husket), 2)}")
+    for p in husket:
+        assert H.kanonisk(p) == _ordinaert(p)
+        assert H.kanonisk(p) is None  # given once
+    laest = H.laes(tekst)
+    assert tg.kanonisk_bytes(laest) == reference(laest)
+    assert not any(id(p) in H._KANONISK for t in laest.tilbud for p in (t.omkostninger, t.anlaeg))
+
+
+def test_laeserens_kanoniske_tekst_med_svaere_vaerdier():
+    """Amounts str writes with an exponent make the reader keep nothing (the writer writes them);
+    an "E" in a text does not; an empty tekst is left out, a tekst with quotes kept."""
+    from takstberegner.formats import hurtig_laesning as H
+
+    a = m.Anlaeg(id="A", navn='"tekst":""', type="bygning", anskaffelsesvaerdi=D(5), ibrugtagning=date(2020, 1, 1))
+    # (lines, anlæg, amounts the text writes with an exponent, a canonical text kept)
+    for linjer, anl, eksponent, kept in (
+            ([_linje(), _linje("1000")], [], {"1000": "1E+3"}, False),
+            ([_linje("0.00000000")], [], {"0.00000000": "0E-8"}, False),
+            ([_linje("0.0000001")], [], {}, False),  # str writes 1E-7
+            ([_linje("0.000001"), _linje("-0"), _linje("-0.00")], [], {}, True),
+            ([_linje(tekst="E+3 \"tekst\":\"\""), replace(_linje(), post="Ejendom E-1")], [], {}, True),
+            ([_linje(tekst=',"tekst":""'), _linje(anlaeg="A", tjenestemand_loen=D("1.5"))], [a], {}, True),
+            ([], [a, replace(a, restvaerdi=D("100"))], {"100": "1E+2"}, False)):
+        g = _med(linjer, anl)
+
+        def ret(tekst):
+            for f, e in eksponent.items():
+                tekst = tekst.replace(f'": "{f}"', f'": "{e}"')
+            return tekst
+
+        laest, husket = _laest_hurtigt(g, ret)
+        assert laest is not None
+        assert bool(husket) is kept, (linjer, anl)
+        for p in husket:
+            assert H.kanonisk(p) == _ordinaert(p)
+        laest, _ = _laest_hurtigt(g, ret)
+        assert tg.kanonisk_bytes(laest) == reference(laest)
+
+
+def test_den_store_driftsherres_kanoniske_tekst_kommer_fra_laeseren():
+    from bench.generer import generer_stor_driftsherre
+    from takstberegner.formats import hurtig_laesning as H
+
+    tekst = json.dumps(generer_stor_driftsherre(seed=1), ensure_ascii=False)
+    g = tg.laes_tekst(tekst)
+    husket = [p for t in g.tilbud for p in (t.omkostninger, t.anlaeg) if id(p) in H._KANONISK]
+    assert len(husket) == sum(bool(t.omkostninger) + bool(t.anlaeg) for t in g.tilbud) > 100
+    assert tg.kanonisk_bytes(g) == reference(g)
+    assert not any(id(p) in H._KANONISK for p in husket)

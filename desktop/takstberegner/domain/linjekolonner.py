@@ -1,7 +1,8 @@
 """A tilbud's budget lines as columns, for the passes over 20.000 lines that the fingerprint, the
 validation and the calculation make (issue 9 item 7): each field of every line is read once, at C
 speed, and all three use the columns. The lines with a tjenestemand amount or a leased anlæg are few; their positions
-are listed (`saerlige`) and they are read one by one where they are used. Its anlæg likewise
+are listed (`saerlige`) and they are read one by one where they are used. The fast reader makes
+the columns as it reads the lines and hands them over (`husk`). Its anlæg likewise
 (`anlaegkolonner`: 3.000 in a large file), for the validation and the calculation.
 """
 from __future__ import annotations
@@ -63,6 +64,14 @@ def _husket(poster: tuple, slags: type, byg) -> Any:
         _SENESTE.clear()
     k = _SENESTE[noegle] = (poster, byg(poster))
     return k[1]
+
+
+def husk(linjer: tuple[Omkostningslinje, ...], kolonner: Linjekolonner) -> None:
+    """Keep `kolonner` as the columns of `linjer`: a reader that made them while it built the
+    records hands them over (formats/hurtig_laesning.py), so no pass reads them again."""
+    if len(_SENESTE) >= _HUSK:
+        _SENESTE.clear()
+    _SENESTE[(id(linjer), Linjekolonner)] = (linjer, kolonner)
 
 
 def linjekolonner(linjer: tuple[Omkostningslinje, ...]) -> Linjekolonner:

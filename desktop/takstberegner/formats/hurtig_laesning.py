@@ -13,9 +13,15 @@ reaches a user. It says None for any text that
   required key, null in a required field, a wrong type, an integer written as "3" or 3.0;
 - holds a value whose meaning the field readers decide otherwise: a required text that is blank,
   an amount that is not finite or is unreasonable (laeser.urimelig; cleared in bulk with a margin,
-  so a doubtful one goes the ordinary way too), a date that date.fromisoformat refuses, a year in
+  so a doubtful one goes the ordinary way too), a date that date.fromisoformat refuses (an anlæg's
+  ibrugtagning: any but YYYY-MM-DD, which msgspec reads), a year in
   faktisk_pct that int() refuses, an omfang other than "alle", "" where the reader gives None, or
   null for a budget line's vagtlag or tekst.
+
+As it reads the budget lines it makes their columns (domain/linjekolonner, for the validation and
+the calculation), and msgspec writes the canonical text of the lines and anlæg (`kanonisk`, for the
+fingerprint: formats/takstgrundlag.kanonisk_bytes): the fields of the mirrors are in the canonical
+text's key order.
 
 Typed decoding has no free-form values, so the nesting is the format's (at most seven levels) and
 a text of the wrong shape stops at its first wrong value. The equivalence is a hypothesis property
@@ -24,16 +30,18 @@ in tests/test_formats/test_hurtig_laesning.py.
 # No `from __future__ import annotations` here: msgspec would evaluate each annotation's text when
 # it builds the decoder, about 2 ms more at every start.
 
+import gc
 from collections import deque
 from datetime import date
 from decimal import (Clamped, Context, Decimal, Inexact, InvalidOperation, Overflow, Rounded, Subnormal,
                      Underflow)
-from itertools import repeat
-from operator import itemgetter
+from itertools import chain, compress, repeat
+from operator import is_not, itemgetter
 from typing import Annotated, Literal, Optional, Union
 
 from takstberegner.formats.msgspec_uden_tillaeg import msgspec
 
+from takstberegner.domain import linjekolonner
 from takstberegner.domain import model as m
 
 FORMAT = "takstgrundlag/1"
@@ -118,36 +126,40 @@ class _Ydelse(_Struct, kw_only=True):
     korte_forloeb: Optional[bool] = None
 
 
-class _Linje(_Struct, kw_only=True, omit_defaults=True, rename={"del_": "del"}):
+class _Linje(_Struct, kw_only=True, rename={"del_": "del"}):
     """A budget line: the attributes are the record's and each default the reader's (null in
-    vagtlag or tekst, and "" for a None, are left to the reader), so its to_builtins, without the
-    defaults, is the record's __dict__ (a missing field reads the class's default)."""
+    vagtlag or tekst, and "" for a None, are left to the reader), so its asdict is the record's
+    __dict__. The fields are in the order of their keys in the canonical text (sorted), so that
+    msgspec writes the line's canonical text (but for an empty tekst, which that text leaves out,
+    and an amount in exponent notation: _kanonisk)."""
 
+    anlaeg: Optional[_Tekst] = None
+    beloeb: Decimal
+    del_: Optional[Literal[m.DELE]] = None
     kategori: Literal[m.KATEGORIER]  # another is read (and judged by the validation) the ordinary way
     post: str
-    beloeb: Decimal
-    vagtlag: bool = False
-    del_: Optional[Literal[m.DELE]] = None
-    ydelse: Optional[_Tekst] = None
+    tekst: str = ""
     tjenestemand_loen: Optional[Decimal] = None
     tjenestemandspension: Optional[Decimal] = None
-    anlaeg: Optional[_Tekst] = None
-    tekst: str = ""
+    vagtlag: bool = False
+    ydelse: Optional[_Tekst] = None
 
 
 class _Anlaeg(_Struct, kw_only=True):
     """An anlæg: the attributes are the record's and each default the reader's (null but in
-    levetid_aar is left to the reader), so its asdict with the date is the record's __dict__."""
+    levetid_aar is left to the reader), so its to_builtins is the record's __dict__. In the
+    canonical text's order, as _Linje; msgspec reads only a date written YYYY-MM-DD, and writes it
+    so (date.isoformat); any other date is left to the ordinary reader."""
 
-    id: str
-    navn: str = ""
-    type: Literal[m.ANLAEG_TYPER]
-    anskaffelsesvaerdi: Decimal
-    ibrugtagning: str
-    finansiering: str = "ejet"
-    levetid_aar: Optional[int] = None
-    restvaerdi: Decimal = _ZERO
     andel_pct: Decimal = _HUNDRED
+    anskaffelsesvaerdi: Decimal
+    finansiering: str = "ejet"
+    ibrugtagning: date
+    id: str
+    levetid_aar: Optional[int] = None
+    navn: str = ""
+    restvaerdi: Decimal = _ZERO
+    type: Literal[m.ANLAEG_TYPER]
 
 
 class _Indtaegt(_Struct, kw_only=True):
@@ -413,46 +425,85 @@ class _Laeser:
         )
 
 
-_POST, _BELOEB, _ID = itemgetter("post"), itemgetter("beloeb"), itemgetter("id")
-_IBRUGTAGNING, _ANSKAFFELSE = itemgetter("ibrugtagning"), itemgetter("anskaffelsesvaerdi")
+_ASDICT, _ASTUPLE = msgspec.structs.asdict, msgspec.structs.astuple
+_ID, _ANSKAFFELSE = itemgetter("id"), itemgetter("anskaffelsesvaerdi")
 _REST, _ANDEL = itemgetter("restvaerdi"), itemgetter("andel_pct")
 
 
 def _linjer(raa: list[_Linje] | None) -> tuple:
-    """The budget lines, column by column: the structs without their defaults are the records'
-    __dict__ once the posts and amounts are checked and "del" is called del_ (kategori and del
-    are known codes, checked in the decoding)."""
+    """The budget lines, column by column: each struct's asdict is a record's __dict__ once the
+    posts and amounts are checked (kategori and del are known codes, checked in the decoding).
+    The columns (domain/linjekolonner) and the canonical text are kept for the validation, the
+    calculation and the fingerprint."""
     if not raa:
         return ()
-    poster = msgspec.to_builtins(raa, builtin_types=(Decimal,))
-    _kraevede(map(_POST, poster))
-    tal = list(map(_BELOEB, poster))
-    noegler = set().union(*poster)
-    for noegle in ("tjenestemand_loen", "tjenestemandspension"):
-        if noegle in noegler:
-            tal += [d[noegle] for d in poster if noegle in d]
+    (anlaeg, beloeb, del_, kategori, post, tekst, tj_loen, tj_pension, vagtlag,
+     ydelse) = map(list, zip(*map(_ASTUPLE, raa)))
+    _kraevede(post)
+    n = len(raa)
+    saerlige: set[int] = set()
+    for kolonne in (anlaeg, tj_loen, tj_pension):  # None but on a few lines: their positions
+        if kolonne.count(None) != n:
+            saerlige.update(compress(range(n), map(is_not, kolonne, repeat(None))))
+    saerlige_ = sorted(saerlige)
+    tal = beloeb + [x for x in chain(map(tj_loen.__getitem__, saerlige_), map(tj_pension.__getitem__, saerlige_))
+                    if x is not None]
     _rimelige(tal)
-    if "del" in noegler:
-        for d in poster:
-            if "del" in d:
-                d["del_"] = d.pop("del")
-    return tuple(m.byg_mange(m.Omkostningslinje, poster))
+    linjer = tuple(m.byg_mange(m.Omkostningslinje, list(map(_ASDICT, raa))))
+    linjekolonner.husk(linjer, linjekolonner.Linjekolonner(kategori, post, beloeb, vagtlag, del_, ydelse, tekst,
+                                                           saerlige_))
+    _husk_kanonisk(linjer, raa, tal)
+    return linjer
 
 
 def _anlaeg(raa: list[_Anlaeg] | None) -> tuple:
     """The anlæg, column by column: the structs with every field (a default amount such as 100
-    is the class's Decimal(100), but "100.0" is kept as written) and the dates read."""
+    is the class's Decimal(100), but "100.0" is kept as written) and the dates read by msgspec."""
     if not raa:
         return ()
-    poster = msgspec.to_builtins(raa, builtin_types=(Decimal,))
+    poster = msgspec.to_builtins(raa, builtin_types=(Decimal, date))
     _kraevede(map(_ID, poster))
-    try:
-        datoer = list(map(date.fromisoformat, map(_IBRUGTAGNING, poster)))
-    except ValueError:
-        raise _Afvist from None
-    _rimelige(list(map(_ANSKAFFELSE, poster)) + list(map(_REST, poster)) + list(map(_ANDEL, poster)))
-    deque(map(dict.__setitem__, poster, repeat("ibrugtagning"), datoer), maxlen=0)
-    return tuple(m.byg_mange(m.Anlaeg, poster))
+    tal = list(map(_ANSKAFFELSE, poster)) + list(map(_REST, poster)) + list(map(_ANDEL, poster))
+    _rimelige(tal)
+    anlaeg = tuple(m.byg_mange(m.Anlaeg, poster))
+    _husk_kanonisk(anlaeg, raa, tal)
+    return anlaeg
+
+
+# ---- the canonical text of the budget lines and anlæg, kept for the fingerprint ---------------
+# (id of the records' tuple) -> (the tuple, its elements' canonical texts joined by commas)
+_KANONISK: dict[int, tuple[tuple, bytes]] = {}
+_HUSK = 1024
+
+
+def _kanonisk(raa: list, tal: list[Decimal]) -> bytes | None:
+    """The canonical texts of the decoded lines or anlæg, joined by commas: what
+    formats/takstgrundlag writes of their records (keys sorted, json's escaping, which msgspec's
+    equals). An amount is written there as format(x, "f"), and by msgspec as str(x): the same
+    text unless str writes an exponent ("1E+3"); then None. `tal` are the records' amounts."""
+    tekst = msgspec.json.encode(raa)
+    if b"E" in tekst and "E" in "".join(map(str, tal)):  # one memchr; the amounts only if an E is anywhere
+        return None
+    # ',"tekst":""' is a key and its empty value wherever it is: in a string its quotes are escaped
+    return tekst[1:-1].replace(b',"tekst":""', b"")
+
+
+def _husk_kanonisk(poster: tuple, raa: list, tal: list[Decimal]) -> None:
+    tekst = _kanonisk(raa, tal)
+    if tekst is not None:
+        if len(_KANONISK) >= _HUSK:
+            _KANONISK.clear()
+        _KANONISK[id(poster)] = (poster, tekst)
+
+
+def kanonisk(poster: tuple) -> bytes | None:
+    """The canonical text this reader made of the records `poster` (a tilbud's omkostninger or
+    anlaeg, the same tuple), given once: the fingerprint keeps what it has written. None for
+    records it did not read."""
+    husket = _KANONISK.pop(id(poster), None)
+    if husket is None or husket[0] is not poster:
+        return None
+    return husket[1]
 
 
 def laes(tekst: str) -> m.Takstgrundlag | None:
@@ -479,11 +530,19 @@ def laes_utf8(b: bytes) -> m.Takstgrundlag | None:
 def _laes(b: bytes, json_tekst) -> m.Takstgrundlag | None:
     if not _sikker_tekst(b):
         return None
+    # A large text is about a million objects without cycles (the mirrors, the records, their
+    # columns): the cyclic garbage collector's passes over them while they are made free nothing.
+    gc_var_aktiv = gc.isenabled()
+    gc.disable()
     try:
-        d = _DEKODER.decode(json_tekst)
-    except (msgspec.MsgspecError, ValueError, TypeError, RecursionError):
-        return None
-    try:
-        return _Laeser().grundlag(d)
-    except _Afvist:
-        return None
+        try:
+            d = _DEKODER.decode(json_tekst)
+        except (msgspec.MsgspecError, ValueError, TypeError, RecursionError):
+            return None
+        try:
+            return _Laeser().grundlag(d)
+        except _Afvist:
+            return None
+    finally:
+        if gc_var_aktiv:
+            gc.enable()

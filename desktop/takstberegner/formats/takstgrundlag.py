@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from collections import deque
 from dataclasses import replace
 from datetime import date
@@ -782,15 +783,22 @@ _UDEN_START = '{"anlaeg":[],'
 
 def _kanonisk_tilbud(t: m.Tilbud, linjedele: tuple[_Tekster, ...]) -> bytes:
     """A tilbud's canonical text as UTF-8; its anlæg and budget lines (most of a large file) are
-    written directly. "anlaeg" is the first key of the sorted tilbud, and "omkostninger":[] occurs
-    once outside any string (inside one its quotes are escaped; a dict's values are texts or null)."""
+    written directly, or taken from the fast reader when it read these records (it writes them
+    with msgspec as it reads them; formats/hurtig_laesning.kanonisk). "anlaeg" is the first key
+    of the sorted tilbud, and "omkostninger":[] occurs once outside any string (inside one its
+    quotes are escaped; a dict's values are texts or null)."""
     uden = _kanonisk(_skriv_tilbud(t, linjer_og_anlaeg=False))
     assert uden.startswith(_UDEN_START)
     foer, _, efter = uden[len(_UDEN_START):].partition('"omkostninger":[]')
-    return b"".join((b'{"anlaeg":[', _kanonisk_anlaeg(t.anlaeg).encode("utf-8", "surrogatepass"), b"],",
-                     foer.encode("utf-8", "surrogatepass"), b'"omkostninger":[',
-                     _kanonisk_linjer(t.omkostninger, linjedele).encode("utf-8", "surrogatepass"), b"]",
-                     efter.encode("utf-8", "surrogatepass")))
+    hurtig = sys.modules.get("takstberegner.formats.hurtig_laesning")  # not imported: it read nothing
+    anlaeg = hurtig.kanonisk(t.anlaeg) if hurtig is not None and t.anlaeg else None
+    if anlaeg is None:
+        anlaeg = _kanonisk_anlaeg(t.anlaeg).encode("utf-8", "surrogatepass")
+    linjer = hurtig.kanonisk(t.omkostninger) if hurtig is not None and t.omkostninger else None
+    if linjer is None:
+        linjer = _kanonisk_linjer(t.omkostninger, linjedele).encode("utf-8", "surrogatepass")
+    return b"".join((b'{"anlaeg":[', anlaeg, b"],", foer.encode("utf-8", "surrogatepass"), b'"omkostninger":[',
+                     linjer, b"]", efter.encode("utf-8", "surrogatepass")))
 
 
 def kanonisk_bytes(g: m.Takstgrundlag, dele: dict | None = None) -> bytes:

@@ -471,9 +471,9 @@ def _anlaeg(raa: list[_Anlaeg] | None) -> tuple:
 
 
 # ---- the canonical text of the budget lines and anlæg, kept for the fingerprint ---------------
-# (id of the records' tuple) -> (the tuple, its elements' canonical texts joined by commas)
+# (id of the records' tuple) -> (the tuple, its elements' canonical texts joined by commas), for
+# the last text read: each reading forgets what the one before kept and the fingerprint did not take
 _KANONISK: dict[int, tuple[tuple, bytes]] = {}
-_HUSK = 1024
 
 
 def _kanonisk(raa: list, tal: list[Decimal]) -> bytes | None:
@@ -491,8 +491,6 @@ def _kanonisk(raa: list, tal: list[Decimal]) -> bytes | None:
 def _husk_kanonisk(poster: tuple, raa: list, tal: list[Decimal]) -> None:
     tekst = _kanonisk(raa, tal)
     if tekst is not None:
-        if len(_KANONISK) >= _HUSK:
-            _KANONISK.clear()
         _KANONISK[id(poster)] = (poster, tekst)
 
 
@@ -528,6 +526,7 @@ def laes_utf8(b: bytes) -> m.Takstgrundlag | None:
 
 
 def _laes(b: bytes, json_tekst) -> m.Takstgrundlag | None:
+    _KANONISK.clear()
     if not _sikker_tekst(b):
         return None
     # A large text is about a million objects without cycles (the mirrors, the records, their

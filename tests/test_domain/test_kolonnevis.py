@@ -18,9 +18,9 @@ from takstberegner.domain.anlaeg import beregn_anlaeg
 from takstberegner.domain.beregning import beregn
 from takstberegner.domain.resultat import Takst
 from takstberegner.domain.linjekolonner import anlaegkolonner, linjekolonner
-from takstberegner.domain.omkostninger import _anlaeg_fund, _summer
+from takstberegner.domain.omkostninger import _anlaeg_fund, _summer, direkte_omkostninger
 from takstberegner.domain.penge import _hamilton, afrund, fordel_dele
-from takstberegner.domain.validering import _alle_rene, _Fund, _linjer, _linjer_en_ad_gangen, _ren
+from takstberegner.domain.validering import _alle_rene, _Fund, _linje, _linjer, _linjer_en_ad_gangen, _ren
 from takstberegner.formats.regelsaet import regelsaet_for
 
 HURTIG = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -206,3 +206,114 @@ def test_taksterne_er_som_dataklassens_egne(g):
         for tk in r.takster:
             assert set(vars(tk)) == {f.name for f in fields(Takst)}
             assert tk == Takst(**vars(tk)) and repr(tk) == repr(Takst(**vars(tk)))
+
+
+_tjenestemand = st.none() | st.sampled_from([D(0), D("250000"), D("-1"), D("1E+12"), D("999999999999.99"),
+                                              D("Infinity")]) | _mange_cifre
+_gyldigt_beloeb = st.decimals(min_value=D("-999999999999.99"), max_value=D("999999999999.99"), places=2)
+_saerlig_linje = st.builds(m.Omkostningslinje, kategori=st.sampled_from(m.KATEGORIER),
+                           post=st.sampled_from(["loen", " ", "tap_administrativt"]), beloeb=_gyldigt_beloeb,
+                           vagtlag=st.booleans(), ydelse=st.sampled_from([None, "Y"]),
+                           tjenestemand_loen=_tjenestemand, tjenestemandspension=_tjenestemand,
+                           anlaeg=st.sampled_from([None, "A", "X"]), tekst=st.sampled_from(["", "tekst"])).filter(
+    lambda x: (x.tjenestemand_loen, x.tjenestemandspension, x.anlaeg) != (None, None, None))
+
+
+@HURTIG
+@given(st.lists(st.builds(m.Omkostningslinje, kategori=st.sampled_from(m.KATEGORIER), post=st.just("loen"),
+                          beloeb=_gyldigt_beloeb) | _saerlig_linje, max_size=8),
+       st.lists(_gyldig_linje, max_size=1))
+def test_linjerne_med_tjenestemand_eller_anlaeg_giver_fundene_fra_den_fulde_kontrol(linjer, maaske_ugyldig):
+    """The lean test of a line with a tjenestemand amount or an anlæg (validering._saerlig_linje_er_almindelig)
+    lets through only lines on which every check of _linje finds nothing."""
+    linjer = tuple(linjer + maaske_ugyldig)
+    hurtig, fuld = _Fund(RS), _Fund(RS)
+    _linjer(hurtig, linjer, "tilbud[0].omkostninger", {"Y"}, {"A"})
+    for j, x in enumerate(linjer):  # every check on every line
+        _linje(fuld, x, f"tilbud[0].omkostninger[{j}]", {"Y"}, {"A"})
+    assert hurtig.ud == fuld.ud
+
+
+def _spande_linje_for_linje(t: m.Tilbud, pension_sats: D) -> tuple:
+    """Steps 1-2 as a plain loop over the lines: each (ydelse, del, vagtlag, kategori) summed in the
+    lines' order (TAP under personale as administration, lines outside the takst left out), then
+    the tjenestemandspension, into buckets by (ydelse, del) in the order the keys first occur."""
+    kat_nr = {k: i for i, k in enumerate(m.KATEGORIER)}
+    sums: dict = {}
+    pensioner: dict = {}
+    tap = D(0)
+    for x in t.omkostninger:
+        if x.post in m.POSTER_IKKE_TAKST:
+            continue
+        kategori = x.kategori
+        if x.post == m.POST_TAP and kategori == "personale":
+            tap += x.beloeb
+            kategori = "administration"
+        noegle = (x.ydelse, x.del_, x.vagtlag, kategori)
+        sums[noegle] = sums.get(noegle, D(0)) + x.beloeb
+    for x in t.omkostninger:
+        if x.post in m.POSTER_IKKE_TAKST or (x.tjenestemand_loen, x.tjenestemandspension) == (None, None):
+            continue
+        p = x.tjenestemandspension if x.tjenestemandspension is not None else x.tjenestemand_loen * pension_sats / 100
+        if p:
+            noegle = (x.ydelse, x.del_, x.vagtlag, "personale")
+            pensioner[noegle] = pensioner.get(noegle, D(0)) + p
+    spande: dict = {}
+    direkte = loensum = D(0)
+    for kilde, er_pension in ((sums, False), (pensioner, True)):
+        for (ydelse, del_, vagtlag, kategori), b in kilde.items():
+            if del_ is None:
+                del_ = "borgerrettet" if vagtlag else "basis"
+            vek = spande.setdefault((ydelse, del_), [D(0)] * 8)
+            vek[kat_nr[kategori]] += b
+            if not er_pension:
+                direkte += b
+                loensum += b if kategori == "personale" else 0
+    return spande, direkte, loensum + tap
+
+
+def _linje_med(kategori, ydelse, del_, vagtlag, beloeb, post="loen", loen=None):
+    return m.Omkostningslinje(kategori=kategori, post=post, beloeb=beloeb, ydelse=ydelse, del_=del_, vagtlag=vagtlag,
+                              tjenestemand_loen=loen)
+
+
+# Budgets whose ydelse, del or vagtlag column may hold one value on every line (left out of the
+# key while summing) or several.
+_budget = st.tuples(st.sampled_from([None, "Y1"]), st.sampled_from([None, "basis"]), st.booleans()).flatmap(
+    lambda fast: st.lists(st.builds(
+        _linje_med, kategori=st.sampled_from(m.KATEGORIER),
+        ydelse=st.sampled_from([fast[0], "Y2"]) if fast[0] == "Y1" else st.just(fast[0]) | st.sampled_from([None, "Y2"]),
+        del_=st.just(fast[1]) | st.sampled_from(m.DELE + (None,)), vagtlag=st.just(fast[2]) | st.booleans(),
+        beloeb=_mange_cifre, post=st.sampled_from(["loen", m.POST_TAP, m.POSTER_IKKE_TAKST[0]]),
+        loen=st.none() | st.sampled_from([D(300000), D("1234.5")])), max_size=12))
+
+
+@HURTIG
+@given(_budget | st.lists(modeller.linje.filter(lambda x: x.kategori in m.KATEGORIER and x.anlaeg is None),
+                          max_size=6))
+def test_budgettets_summer_er_som_en_loekke_linje_for_linje(linjer):
+    t = m.Tilbud(id="T", navn="T", paragraf="", kategori=3, tilbudstype="doegn", pladser=1,
+                 takststruktur="gennemsnit", omkostninger=tuple(linjer))
+    satser = m.Satser(rente_anlaeg_pct=D(3), tjenestemandspension_pct=D("20.3"))
+
+    def hurtig():
+        d = direkte_omkostninger(t, satser, 2026, RS, "tilbud[0]")
+        return d.spande, d.direkte, d.loensum
+
+    def som_tekst(f):
+        try:
+            spande, direkte, loensum = f()
+        except ArithmeticError as e:  # (an infinite amount: the validation refuses it)
+            return type(e)
+        return [(k, [str(x) for x in v]) for k, v in spande.items()], str(direkte), str(loensum)
+
+    assert som_tekst(hurtig) == som_tekst(lambda: _spande_linje_for_linje(t, D("20.3")))
+
+
+@HURTIG
+@given(st.lists(modeller.tilbud.map(lambda t: t.anlaeg), max_size=3).map(lambda x: sum(x, ())))
+def test_anlaegkolonnerne_er_anlaeggenes_felter(anlaeg):
+    k = anlaegkolonner(anlaeg)
+    for felt in ("id", "navn", "type", "finansiering", "anskaffelsesvaerdi", "restvaerdi", "andel_pct",
+                 "levetid_aar", "ibrugtagning"):
+        assert getattr(k, felt) == [getattr(a, felt) for a in anlaeg]

@@ -35,7 +35,7 @@ class Linjekolonner:
 
 _ANLAEG_FELTER = ("id", "navn", "type", "finansiering", "anskaffelsesvaerdi", "restvaerdi", "andel_pct",
                   "levetid_aar", "ibrugtagning")
-_ANLAEG_GETTERE = tuple(map(attrgetter, _ANLAEG_FELTER))
+_ANLAEG_RAEKKE = attrgetter(*_ANLAEG_FELTER)
 
 
 class Anlaegkolonner:
@@ -44,8 +44,10 @@ class Anlaegkolonner:
     __slots__ = _ANLAEG_FELTER
 
     def __init__(self, anlaeg: tuple[Anlaeg, ...]):
-        for felt, g in zip(_ANLAEG_FELTER, _ANLAEG_GETTERE):
-            setattr(self, felt, list(map(g, anlaeg)))
+        # each anlæg's fields read as one row in one pass, and the rows turned into columns by zip
+        kolonner = zip(*map(_ANLAEG_RAEKKE, anlaeg)) if anlaeg else repeat((), len(_ANLAEG_FELTER))
+        for felt, kolonne in zip(_ANLAEG_FELTER, kolonner):
+            setattr(self, felt, list(kolonne))
 
 
 # (id of the records' tuple, kind) -> (the tuple, its columns)

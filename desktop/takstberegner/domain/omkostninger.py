@@ -61,6 +61,16 @@ def _summer(noegler: Iterable[tuple], beloeb: Iterable[Decimal]) -> dict[tuple, 
     return {noegle: sum(dens, _ZERO) for noegle, dens in grupper.items()}
 
 
+_VARIERER = object()  # a key column with more than one value
+
+
+def _hele_noeglen(noegle: tuple, faste: list) -> tuple:
+    """The key (ydelse, del, vagtlag, kategori) from one of the varying columns and the kategori;
+    `faste` has the one value of each of the first three columns, or _VARIERER."""
+    dele = iter(noegle)
+    return tuple([next(dele) if f is _VARIERER else f for f in faste]) + (next(dele),)
+
+
 def direkte_omkostninger(t: Tilbud, satser: Satser, takstaar: int, rs: Regelsaet, sti: str,
                          kolonner: Linjekolonner | None = None) -> Direkte:
     """Steps 1-4; `kolonner` are the budget lines' columns when the caller has them."""
@@ -86,13 +96,20 @@ def direkte_omkostninger(t: Tilbud, satser: Satser, takstaar: int, rs: Regelsaet
             elif kategori[j] == "personale":
                 tap += beloeb[j]
                 kategori[j] = "administration"
-    noegler = zip(k.ydelse, k.del_, k.vagtlag, kategori)  # (not kept: zip reuses the tuple of a known key)
+    # Only the key columns that vary are hashed line by line: a column with one value on every
+    # line (ydelse or del None, vagtlag False: the common case) is left out and put back into the
+    # few keys afterwards, which keep their order.
+    faste = [c[0] if c and c.count(c[0]) == len(c) else _VARIERER for c in (k.ydelse, k.del_, k.vagtlag)]
+    varierende = [c for c, f in zip((k.ydelse, k.del_, k.vagtlag), faste) if f is _VARIERER]
+    noegler: Iterable = zip(*varierende, kategori) if varierende else kategori
     if udeladt:
         med = [True] * len(beloeb)
         for j in udeladt:
             med[j] = False
         noegler, beloeb = compress(noegler, med), list(compress(beloeb, med))
-    sums = _summer(noegler, beloeb)
+    sums = _summer(noegler, beloeb)  # (the keys not kept: zip reuses the tuple of a known key)
+    if len(varierende) < 3:
+        sums = {_hele_noeglen(n if varierende else (n,), faste): b for n, b in sums.items()}
     pensioner: dict[tuple, Decimal] = {}
     for j in k.saerlige:
         if j in udeladt:

@@ -7,6 +7,7 @@ with an anlæg or a tjenestemand amount anywhere among the others, and after an 
 per-tilbud cache."""
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import replace
 from datetime import date
@@ -63,6 +64,7 @@ def test_kanonisk_tekst_er_referencen_byte_for_byte_ogsaa_efter_en_rettelse(g, d
     forventet = reference(g)
     dele: dict = {}
     assert tg.kanonisk_bytes(g) == forventet
+    assert tg.sha256(g) == hashlib.sha256(forventet).hexdigest()  # hashed part by part
     assert tg.kanonisk_bytes(g, dele) == forventet
     assert tg.kanonisk_bytes(g, dele) == forventet  # every tilbud from the cache
     if g.tilbud:

@@ -802,11 +802,17 @@ def _kanonisk_tilbud(t: m.Tilbud, linjedele: tuple[_Tekster, ...]) -> bytes:
 
 
 def kanonisk_bytes(g: m.Takstgrundlag, dele: dict | None = None) -> bytes:
-    """Sorted keys, no whitespace, UTF-8: what is hashed. `dele` (id of a tilbud record -> (record,
-    its canonical text)) keeps each tilbud's text between calls, so that after an edit only the
-    edited tilbud is written again; "tilbud" is the last key, so the texts are joined at the end.
-    Each part is encoded by itself (UTF-8 encodes character by character, so the bytes are the
-    same as the whole text's)."""
+    """Sorted keys, no whitespace, UTF-8: what is hashed (the parts of kanonisk_dele joined)."""
+    return b"".join(kanonisk_dele(g, dele))
+
+
+def kanonisk_dele(g: m.Takstgrundlag, dele: dict | None = None) -> list[bytes]:
+    """The canonical text in parts (its start, each tilbud's text and the commas between them, its
+    end), which a hash takes one by one without joining 4 MB first. `dele` (id of a tilbud record ->
+    (record, its canonical text)) keeps each tilbud's text between calls, so that after an edit only
+    the edited tilbud is written again; "tilbud" is the last key, so the texts are joined at the
+    end. Each part is encoded by itself (UTF-8 encodes character by character, so the bytes are
+    the same as the whole text's)."""
     hoved = skriv_dict(replace(g, tilbud=()))
     tekster = []
     nye = {}
@@ -822,8 +828,18 @@ def kanonisk_bytes(g: m.Takstgrundlag, dele: dict | None = None) -> bytes:
     start = _kanonisk(hoved)
     assert start.endswith(',"tilbud":[]}')
     # surrogatepass: a lone surrogate from a JSON escape is refused by the validation, not here
-    return b"".join((start[:-len("]}")].encode("utf-8", "surrogatepass"), b",".join(tekster), b"]}"))
+    ud = [start[:-len("]}")].encode("utf-8", "surrogatepass")]
+    for i, tekst in enumerate(tekster):
+        if i:
+            ud.append(b",")
+        ud.append(tekst)
+    ud.append(b"]}")
+    return ud
 
 
-def sha256(g: m.Takstgrundlag) -> str:
-    return hashlib.sha256(kanonisk_bytes(g)).hexdigest()
+def sha256(g: m.Takstgrundlag, dele: dict | None = None) -> str:
+    """SHA-256 of the canonical text (kanonisk_bytes), in hex."""
+    h = hashlib.sha256()
+    for del_ in kanonisk_dele(g, dele):
+        h.update(del_)
+    return h.hexdigest()

@@ -5,7 +5,6 @@ takstgrundlag, whose per-tilbud parts are cached too. The app's document keeps o
 command line makes one per run."""
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from takstberegner.domain import navne
@@ -34,7 +33,7 @@ class Beregningstjeneste:
         return self._beregner
 
     def sha256(self, grundlag: Takstgrundlag) -> str:
-        return hashlib.sha256(tg_format.kanonisk_bytes(grundlag, self._hash_dele)).hexdigest()
+        return tg_format.sha256(grundlag, self._hash_dele)
 
     def valider(self, grundlag: Takstgrundlag) -> list[Fund]:
         return self._beregneren(grundlag.takstaar).valider(grundlag)

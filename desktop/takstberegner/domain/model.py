@@ -51,7 +51,17 @@ POSTER_IKKE_TAKST = ("tillaegsydelse", "individuel_valgfri_ydelse")
 ZERO = Decimal(0)
 
 _ny = object.__new__
-_saet = object.__setattr__
+
+
+def _dict_saetter(cls: type):
+    """The setter of `cls`'s __dict__ attribute (its getset descriptor's __set__): what
+    object.__setattr__(x, "__dict__", d) calls after looking the descriptor up, which costs a
+    quarter of the call when 20.000 records are built."""
+    for klasse in cls.__mro__:
+        beskriver = klasse.__dict__.get("__dict__")
+        if beskriver is not None:
+            return beskriver.__set__
+    raise TypeError(f"{cls.__name__} har ingen __dict__")
 
 
 def byg_mange(cls: type, felter: list[dict]) -> list:
@@ -61,7 +71,7 @@ def byg_mange(cls: type, felter: list[dict]) -> list:
     field left out of a dict reads its default from the class, where dataclass keeps every plain
     default (`klassens_standarder`)."""
     poster = list(map(_ny, repeat(cls, len(felter))))
-    deque(map(_saet, poster, repeat("__dict__"), felter), maxlen=0)
+    deque(map(_dict_saetter(cls), poster, felter), maxlen=0)
     return poster
 
 

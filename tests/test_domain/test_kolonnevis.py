@@ -6,6 +6,7 @@ digits, -0, control characters, lone surrogates, unknown codes, missing levetid)
 from __future__ import annotations
 
 from dataclasses import fields, replace
+from datetime import date
 from decimal import ROUND_FLOOR
 from decimal import Decimal as D
 
@@ -20,7 +21,8 @@ from takstberegner.domain.resultat import Takst
 from takstberegner.domain.linjekolonner import anlaegkolonner, linjekolonner
 from takstberegner.domain.omkostninger import _anlaeg_fund, _summer, direkte_omkostninger
 from takstberegner.domain.penge import _hamilton, afrund, fordel_dele
-from takstberegner.domain.validering import _alle_rene, _Fund, _linje, _linjer, _linjer_en_ad_gangen, _ren
+from takstberegner.domain.validering import (_alle_rene, _anlaeg, _anlaegene_er_almindelige, _Fund, _linje, _linjer,
+                                             _linjer_en_ad_gangen, _ren)
 from takstberegner.formats.regelsaet import regelsaet_for
 
 HURTIG = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -178,7 +180,7 @@ def _udfald(f, *args):
         return type(e)
 
 
-_anlaeg = st.builds(m.Anlaeg, id=st.just("A"), navn=st.just("A"), type=st.sampled_from(m.ANLAEG_TYPER),
+_vilkaarligt_anlaeg = st.builds(m.Anlaeg, id=st.just("A"), navn=st.just("A"), type=st.sampled_from(m.ANLAEG_TYPER),
                    anskaffelsesvaerdi=_mange_cifre.map(abs), ibrugtagning=st.dates(),
                    levetid_aar=st.none() | st.integers(-1, 120) | st.sampled_from([1, 4, 50]),
                    restvaerdi=_mange_cifre.map(abs) | st.just(D(0)),
@@ -187,9 +189,9 @@ _anlaeg = st.builds(m.Anlaeg, id=st.just("A"), navn=st.just("A"), type=st.sample
 
 @HURTIG
 @given(st.lists(modeller.tilbud.map(lambda t: t.anlaeg), min_size=1, max_size=3).map(lambda x: sum(x, ()))
-       | st.lists(_anlaeg, min_size=1, max_size=6), st.integers(1990, 2110), modeller.dec, st.data())
+       | st.lists(_vilkaarligt_anlaeg, min_size=1, max_size=6), st.integers(1990, 2110), modeller.dec, st.data())
 def test_anlaeggets_tal_er_som_den_ligefremme_formel(anlaeg, takstaar, rente, data):
-    from datetime import date, timedelta
+    from datetime import timedelta
     # Also dates within a levetid of the takstår, where the months before and in T are counted.
     naer = data.draw(st.lists(st.integers(-60 * 366, 400), min_size=len(anlaeg), max_size=len(anlaeg)))
     flyttet = [replace(a, ibrugtagning=date(takstaar, 1, 1) + timedelta(days=d)) for a, d in zip(anlaeg, naer)]
@@ -317,3 +319,41 @@ def test_anlaegkolonnerne_er_anlaeggenes_felter(anlaeg):
     for felt in ("id", "navn", "type", "finansiering", "anskaffelsesvaerdi", "restvaerdi", "andel_pct",
                  "levetid_aar", "ibrugtagning"):
         assert getattr(k, felt) == [getattr(a, felt) for a in anlaeg]
+
+
+_gyldigt_anlaeg = st.builds(
+    lambda id_, type_, levetid, vaerdi, andel, dato: m.Anlaeg(
+        id=id_, navn=f"Anlæg {id_}", type=type_, anskaffelsesvaerdi=vaerdi, ibrugtagning=dato,
+        levetid_aar=None if type_ == "grund" else levetid, restvaerdi=min(vaerdi, D(1000)), andel_pct=andel),
+    st.text("ABC12", min_size=1, max_size=3), st.sampled_from(m.ANLAEG_TYPER), st.integers(1, 100),
+    st.sampled_from([D(0), D(500000), D("999999999999.99")]), st.sampled_from([D(100), D(50), D(0)]),
+    st.dates(date(1800, 1, 1), date(2200, 12, 31)))
+# one field of an anlæg set to a value the validation refuses (or to a border it accepts)
+_forstyrrelse = st.sampled_from([("id", " "), ("id", ""), ("id", "A\x00"), ("navn", "\x85"), ("type", "ukendt"),
+                                 ("finansiering", "operationel_leasing"), ("levetid_aar", 0), ("levetid_aar", 101),
+                                 ("levetid_aar", 100), ("levetid_aar", None), ("anskaffelsesvaerdi", D("-0.01")),
+                                 ("anskaffelsesvaerdi", D("1E+12")), ("anskaffelsesvaerdi", D("Infinity")),
+                                 ("restvaerdi", D(-1)), ("restvaerdi", D("1E+13")), ("andel_pct", D("100.01")),
+                                 ("andel_pct", D(-1)), ("ibrugtagning", date(1799, 12, 31)),
+                                 ("ibrugtagning", date(2201, 1, 1)), ("ibrugtagning", None)])
+_forstyrret_anlaeg = st.tuples(_gyldigt_anlaeg, _forstyrrelse).map(lambda p: replace(p[0], **dict([p[1]])))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_gyldigt_anlaeg, min_size=1, max_size=5), st.sampled_from(["", "forstyrret", "gentaget", "lageret"]),
+       _forstyrret_anlaeg, modeller.tilbud.map(lambda t: t.anlaeg))
+def test_anlaeggenes_kolonnekontrol_giver_fundene_fra_den_fulde_kontrol(gyldige, hvad, forstyrret, andre):
+    """The anlæg checked column by column (validering._anlaegene_er_almindelige) give the findings of
+    _anlaeg on every anlæg, and the same ids for the budget lines' check: valid anlæg, with one
+    of them broken in one field, or an id twice, or anlæg as the storage tests make them."""
+    ekstra = {"": (), "forstyrret": (forstyrret,), "gentaget": (gyldige[0],), "lageret": andre}[hvad]
+    anlaeg = tuple(gyldige) + ekstra
+    hurtig, fuld = _Fund(RS), _Fund(RS)
+    ids_hurtig: set = set()
+    ids_fuld: set = set()
+    if not _anlaegene_er_almindelige(anlaeg, ids_hurtig):
+        for j, a in enumerate(anlaeg):
+            _anlaeg(hurtig, a, f"tilbud[0].anlaeg[{j}]", ids_hurtig)
+    for j, a in enumerate(anlaeg):  # every check on every anlæg
+        _anlaeg(fuld, a, f"tilbud[0].anlaeg[{j}]", ids_fuld)
+    assert hurtig.ud == fuld.ud and ids_hurtig == ids_fuld

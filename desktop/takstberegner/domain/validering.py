@@ -344,7 +344,6 @@ def _aar_foer(f: _Fund, y: int, felt: str, takstaar: int, hvorfor: str) -> None:
         f.tilfoej(felt, "aar_ikke_foer", vaerdi=y, aar=takstaar, hvorfor=hvorfor)
 
 
-_STR, _DECIMAL = {str}, {Decimal}
 
 
 def _anlaegene_er_almindelige(anlaeg: tuple[m.Anlaeg, ...], ids: set[str]) -> bool:
@@ -355,20 +354,21 @@ def _anlaegene_er_almindelige(anlaeg: tuple[m.Anlaeg, ...], ids: set[str]) -> bo
     k = anlaegkolonner(anlaeg)
     id_, navn, typ, fin, vaerdi, rest, andel, lt, ib = (k.id, k.navn, k.type, k.finansiering, k.anskaffelsesvaerdi,
                                                         k.restvaerdi, k.andel_pct, k.levetid_aar, k.ibrugtagning)
-    typer = set(typ)
     levetider = [x for x in lt if x is not None]
-    if not (
-        set(map(type, id_)) == _STR and set(map(type, navn)) == _STR
-        and set(map(type, vaerdi)) == set(map(type, rest)) == set(map(type, andel)) == _DECIMAL
-        and len(set(id_)) == len(id_) and all(id_) and all(map(str.strip, id_)) and _alle_rene(id_)
-        and _alle_rene(navn) and typer <= _ANLAEG_TYPER and set(fin) <= _FINANSIERINGER
-        and all(map(Decimal.is_finite, vaerdi)) and min(vaerdi) >= _0 and max(vaerdi) <= MAX_BELOEB
-        and all(map(Decimal.is_finite, rest)) and min(rest) >= _0 and all(map(le, rest, vaerdi))
-        and all(map(Decimal.is_finite, andel)) and min(andel) >= _0 and max(andel) <= _100
-        and set(compress(typ, map(is_, lt, repeat(None)))) <= {"grund"}
-        and (not levetider or (min(levetider) >= 1 and max(levetider) <= MAX_LEVETID))
-        and None not in ib and min(ib) >= MIN_DATO and max(ib) <= MAX_DATO
-    ):
+    try:  # a text or amount of another type fails where it is used (str.strip, join, Decimal.is_finite)
+        almindelige = (
+            all(map(str.strip, id_)) and _alle_rene(id_) and _alle_rene(navn) and len(set(id_)) == len(id_)
+            and set(typ) <= _ANLAEG_TYPER and set(fin) <= _FINANSIERINGER
+            and all(map(Decimal.is_finite, vaerdi)) and min(vaerdi) >= _0 and max(vaerdi) <= MAX_BELOEB
+            and all(map(Decimal.is_finite, rest)) and min(rest) >= _0 and all(map(le, rest, vaerdi))
+            and all(map(Decimal.is_finite, andel)) and min(andel) >= _0 and max(andel) <= _100
+            and set(compress(typ, map(is_, lt, repeat(None)))) <= {"grund"}
+            and (not levetider or (min(levetider) >= 1 and max(levetider) <= MAX_LEVETID))
+            and None not in ib and min(ib) >= MIN_DATO and max(ib) <= MAX_DATO
+        )
+    except TypeError:
+        return False
+    if not almindelige:
         return False
     ids.update(id_)
     return True

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from test_storage import modeller
 
 from takstberegner.domain import fund, model as m, navne
-from takstberegner.domain.anlaeg import beregn_anlaeg
+from takstberegner.domain.anlaeg import beregn_anlaeg, beregn_anlaeggene
 from takstberegner.domain.beregning import beregn
 from takstberegner.domain.resultat import Takst
 from takstberegner.domain.linjekolonner import anlaegkolonner, linjekolonner
@@ -195,8 +195,18 @@ def test_anlaeggets_tal_er_som_den_ligefremme_formel(anlaeg, takstaar, rente, da
     # Also dates within a levetid of the takstår, where the months before and in T are counted.
     naer = data.draw(st.lists(st.integers(-60 * 366, 400), min_size=len(anlaeg), max_size=len(anlaeg)))
     flyttet = [replace(a, ibrugtagning=date(takstaar, 1, 1) + timedelta(days=d)) for a, d in zip(anlaeg, naer)]
-    for a in list(anlaeg) + flyttet:
-        assert _udfald(beregn_anlaeg, a, takstaar, rente) == _udfald(_anlaeg_ligefremt, a, takstaar, rente)
+    # and dates where the depreciation ends just before, in or just after T
+    for a in anlaeg:
+        if isinstance(a.levetid_aar, int) and 0 < a.levetid_aar <= 100:
+            for d in (-1, 0, 1, 2, 11, 12, 13):
+                aar, maaned = divmod(takstaar * 12 - a.levetid_aar * 12 + d - 1, 12)
+                flyttet.append(replace(a, ibrugtagning=date(aar, maaned + 1, 28)))
+    alle = list(anlaeg) + flyttet
+    forventet = [_udfald(_anlaeg_ligefremt, a, takstaar, rente) for a in alle]
+    assert [_udfald(beregn_anlaeg, a, takstaar, rente) for a in alle] == forventet
+    if not any(isinstance(x, type) for x in forventet):  # all of them at once, from their columns
+        assert [[str(x) for x in tal] for tal in beregn_anlaeggene(anlaegkolonner(tuple(alle)), takstaar, rente)] \
+            == forventet
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -243,7 +253,7 @@ def _spande_linje_for_linje(t: m.Tilbud, pension_sats: D) -> tuple:
     kat_nr = {k: i for i, k in enumerate(m.KATEGORIER)}
     sums: dict = {}
     pensioner: dict = {}
-    tap = D(0)
+    tap = pension = D(0)
     for x in t.omkostninger:
         if x.post in m.POSTER_IKKE_TAKST:
             continue
@@ -260,6 +270,7 @@ def _spande_linje_for_linje(t: m.Tilbud, pension_sats: D) -> tuple:
         if p:
             noegle = (x.ydelse, x.del_, x.vagtlag, "personale")
             pensioner[noegle] = pensioner.get(noegle, D(0)) + p
+            pension += p
     spande: dict = {}
     direkte = loensum = D(0)
     for kilde, er_pension in ((sums, False), (pensioner, True)):
@@ -271,7 +282,7 @@ def _spande_linje_for_linje(t: m.Tilbud, pension_sats: D) -> tuple:
             if not er_pension:
                 direkte += b
                 loensum += b if kategori == "personale" else 0
-    return spande, direkte, loensum + tap
+    return spande, direkte, loensum + tap, pension
 
 
 def _linje_med(kategori, ydelse, del_, vagtlag, beloeb, post="loen", loen=None):
@@ -300,14 +311,14 @@ def test_budgettets_summer_er_som_en_loekke_linje_for_linje(linjer):
 
     def hurtig():
         d = direkte_omkostninger(t, satser, 2026, RS, "tilbud[0]")
-        return d.spande, d.direkte, d.loensum
+        return d.spande, d.direkte, d.loensum, d.pension
 
     def som_tekst(f):
         try:
-            spande, direkte, loensum = f()
+            spande, direkte, loensum, pension = f()
         except ArithmeticError as e:  # (an infinite amount: the validation refuses it)
             return type(e)
-        return [(k, [str(x) for x in v]) for k, v in spande.items()], str(direkte), str(loensum)
+        return [(k, [str(x) for x in v]) for k, v in spande.items()], str(direkte), str(loensum), str(pension)
 
     assert som_tekst(hurtig) == som_tekst(lambda: _spande_linje_for_linje(t, D("20.3")))
 

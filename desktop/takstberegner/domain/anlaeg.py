@@ -6,10 +6,14 @@ takstår's share is months inside T / 12. Forrentning on the average of the book
 """
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 from takstberegner.domain.model import Anlaeg
+
+if TYPE_CHECKING:
+    from takstberegner.domain.linjekolonner import Anlaegkolonner
 
 _12 = Decimal(12)
 _ZERO = Decimal(0)
@@ -41,34 +45,50 @@ def _decimal(i: int) -> Decimal:
 
 
 def beregn_anlaeg(a: Anlaeg, takstaar: int, rente_pct: Decimal) -> AnlaegTal:
-    andel = a.andel_pct / _100
-    ib = a.ibrugtagning
-    aar = ib.year
-    vaerdi = a.anskaffelsesvaerdi
-    # The asset is on the books at 1 January if taken into use before T, at 31 December if by T.
-    if a.type == "grund":
-        primo = vaerdi if aar < takstaar else _ZERO
-        ultimo = vaerdi if aar <= takstaar else _ZERO
-        return _TAL(AnlaegTal, (_ZERO, 0, _ZERO, primo, ultimo, (primo + ultimo) * rente_pct * andel / _200))
-    levetid = a.levetid_aar or 1
-    aarlig = (vaerdi - a.restvaerdi) / _decimal(levetid)
-    pr_maaned = aarlig / _12
-    # Month index = year × 12 + (month - 1); depreciation starts the month after ibrugtagning.
-    start = aar * 12 + ib.month
-    i_alt = levetid * 12
-    januar = takstaar * 12  # month index of January T (same scheme: year * 12 + month - 1)
-    # months depreciated before 1 January of T and of T + 1: min(max(januar - start, 0), i_alt)
-    foer_primo = januar - start
-    foer_primo = 0 if foer_primo < 0 else foer_primo
-    foer_primo = i_alt if foer_primo > i_alt else foer_primo
-    foer_ultimo = januar + 12 - start
-    foer_ultimo = 0 if foer_ultimo < 0 else foer_ultimo
-    foer_ultimo = i_alt if foer_ultimo > i_alt else foer_ultimo
-    maaneder = foer_ultimo - foer_primo
-    primo = vaerdi - pr_maaned * _decimal(foer_primo) if aar < takstaar else _ZERO
-    if maaneder == 0 and aar < takstaar:  # nothing depreciated in T: the same operation gives primo
-        ultimo = primo
-    else:
-        ultimo = vaerdi - pr_maaned * _decimal(foer_ultimo) if aar <= takstaar else _ZERO
-    return _TAL(AnlaegTal, (aarlig, maaneder, pr_maaned * _decimal(maaneder) * andel, primo, ultimo,
-                            (primo + ultimo) * rente_pct * andel / _200))
+    """One anlæg's figures for takstår T."""
+    return _tal((a.type,), (a.anskaffelsesvaerdi,), (a.restvaerdi,), (a.andel_pct,), (a.levetid_aar,),
+                (a.ibrugtagning,), takstaar, rente_pct)[0]
+
+
+def beregn_anlaeggene(k: Anlaegkolonner, takstaar: int, rente_pct: Decimal) -> list[AnlaegTal]:
+    """The figures of a tilbud's anlæg from their columns (read once for the validation too)."""
+    return _tal(k.type, k.anskaffelsesvaerdi, k.restvaerdi, k.andel_pct, k.levetid_aar, k.ibrugtagning, takstaar,
+                rente_pct)
+
+
+def _tal(typer: Sequence[str], vaerdier: Sequence[Decimal], restvaerdier: Sequence[Decimal],
+         andele: Sequence[Decimal], levetider: Sequence[int | None], datoer: Sequence[date], takstaar: int,
+         rente_pct: Decimal) -> list[AnlaegTal]:
+    ud = []
+    januar = takstaar * 12  # month index of January T (year × 12 + month - 1)
+    for typ, vaerdi, rest, andel_pct, levetid, ib in zip(typer, vaerdier, restvaerdier, andele, levetider, datoer):
+        andel = andel_pct / _100
+        aar = ib.year
+        # The asset is on the books at 1 January if taken into use before T, at 31 December if by T.
+        if typ == "grund":
+            primo = vaerdi if aar < takstaar else _ZERO
+            ultimo = vaerdi if aar <= takstaar else _ZERO
+            ud.append(_TAL(AnlaegTal, (_ZERO, 0, _ZERO, primo, ultimo, (primo + ultimo) * rente_pct * andel / _200)))
+            continue
+        levetid = levetid or 1
+        aarlig = (vaerdi - rest) / _decimal(levetid)
+        pr_maaned = aarlig / _12
+        # Month index = year × 12 + (month - 1); depreciation starts the month after ibrugtagning.
+        start = aar * 12 + ib.month
+        i_alt = levetid * 12
+        # months depreciated before 1 January of T and of T + 1: min(max(januar - start, 0), i_alt)
+        foer_primo = januar - start
+        foer_primo = 0 if foer_primo < 0 else foer_primo
+        foer_primo = i_alt if foer_primo > i_alt else foer_primo
+        foer_ultimo = januar + 12 - start
+        foer_ultimo = 0 if foer_ultimo < 0 else foer_ultimo
+        foer_ultimo = i_alt if foer_ultimo > i_alt else foer_ultimo
+        maaneder = foer_ultimo - foer_primo
+        primo = vaerdi - pr_maaned * _decimal(foer_primo) if aar < takstaar else _ZERO
+        if maaneder == 0 and aar < takstaar:  # nothing depreciated in T: the same operation gives primo
+            ultimo = primo
+        else:
+            ultimo = vaerdi - pr_maaned * _decimal(foer_ultimo) if aar <= takstaar else _ZERO
+        ud.append(_TAL(AnlaegTal, (aarlig, maaneder, pr_maaned * _decimal(maaneder) * andel, primo, ultimo,
+                                   (primo + ultimo) * rente_pct * andel / _200)))
+    return ud

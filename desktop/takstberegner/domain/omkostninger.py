@@ -16,7 +16,7 @@ from itertools import compress
 from operator import attrgetter
 
 from takstberegner.domain import fund, navne
-from takstberegner.domain.anlaeg import beregn_anlaeg
+from takstberegner.domain.anlaeg import beregn_anlaeggene
 from takstberegner.domain.linjekolonner import Anlaegkolonner, Linjekolonner, anlaegkolonner, linjekolonner
 from takstberegner.domain.model import KATEGORIER, POST_TAP, POSTER_IKKE_TAKST, Satser, Tilbud
 from takstberegner.domain.regelsaet import Regelsaet
@@ -140,7 +140,7 @@ def direkte_omkostninger(t: Tilbud, satser: Satser, takstaar: int, rs: Regelsaet
     loensum += tap
     kolonner_a = anlaegkolonner(t.anlaeg)
     rente = satser.rente_anlaeg_pct
-    tal = [beregn_anlaeg(a, takstaar, rente) for a in t.anlaeg]
+    tal = beregn_anlaeggene(kolonner_a, takstaar, rente)
     afskrivning = sum(map(_AFSKRIVNING, tal), _ZERO)
     forrentning = sum(map(_FORRENTNING, tal), _ZERO)
     fund_.extend(_anlaeg_fund(t, kolonner_a, leasede_linjer, rs, sti))

@@ -232,7 +232,7 @@ _saerlig_linje = st.builds(m.Omkostningslinje, kategori=st.sampled_from(m.KATEGO
 
 
 @HURTIG
-@given(st.lists(st.builds(m.Omkostningslinje, kategori=st.sampled_from(m.KATEGORIER), post=st.just("loen"),
+@given(st.lists(st.builds(m.Omkostningslinje, kategori=st.sampled_from(m.KATEGORIER), post=st.sampled_from(["loen", " "]),
                           beloeb=_gyldigt_beloeb) | _saerlig_linje, max_size=8),
        st.lists(_gyldig_linje, max_size=1))
 def test_linjerne_med_tjenestemand_eller_anlaeg_giver_fundene_fra_den_fulde_kontrol(linjer, maaske_ugyldig):

@@ -218,3 +218,24 @@ def test_kaempebeloeb_vises_paa_dansk(beloeb, vist):
     (f,) = [x for x in beregn(g, RS).tilbud[0].fund if x.kode == "INPUT"]
     assert vist in f.tekst, f.tekst
     assert "E+" not in f.tekst and "Infinity" not in f.tekst and "NaN" not in f.tekst
+
+
+@pytest.mark.parametrize("post", [" ", "\xa0", "\t"])
+def test_en_post_af_blanktegn_er_tom_ogsaa_paa_en_almindelig_linje(post):
+    """A budget line without a tjenestemand amount or an anlæg is checked column by column with the
+    rest; a post of only spaces there was let through, on a line with one it was called empty."""
+    g = _eksempel()
+    linjer = g.tilbud[0].omkostninger
+    j = next(j for j, x in enumerate(linjer) if x.tjenestemand_loen is x.tjenestemandspension is x.anlaeg is None)
+    g = _med_tilbud(g, omkostninger=linjer[:j] + (replace(linjer[j], post=post),) + linjer[j + 1:])
+    assert "tom" in _input(g)[f"tilbud[0].omkostninger[{j}].post"]
+    assert beregn(g, RS).tilbud[0].takster == ()
+
+
+@pytest.mark.parametrize("post", [None, 5])
+def test_en_post_der_ikke_er_tekst_giver_fund_ikke_typeerror(post):
+    g = _eksempel()
+    linjer = g.tilbud[0].omkostninger
+    g = _med_tilbud(g, omkostninger=linjer[:1] + (replace(linjer[1], post=post),) + linjer[2:])
+    b = beregn(g, RS)  # raised TypeError from the column check's join
+    assert [x.felt for x in b.tilbud[0].fund if x.kode == "INPUT"] == ["tilbud[0].omkostninger[1].post"]

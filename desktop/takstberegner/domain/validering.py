@@ -409,13 +409,18 @@ def _anlaeg(f: _Fund, a: m.Anlaeg, s: str, ids: set[str]) -> None:
 
 
 def _ren(tekst: str) -> bool:
-    """No control characters (the common, printable text is decided without the pattern)."""
-    return tekst.isprintable() or not _KONTROL.search(tekst)
+    """A text without control characters (the common, printable text is decided without the
+    pattern); False for what is no text, which the full checks then name."""
+    return isinstance(tekst, str) and (tekst.isprintable() or not _KONTROL.search(tekst))
 
 
 def _alle_rene(tekster: list[str] | set[str]) -> bool:
-    """_ren of every text: printable all together (one pass in C), else each distinct one checked."""
-    return "".join(tekster).isprintable() or all(map(_ren, set(tekster)))
+    """_ren of every text: printable all together (one pass in C), else each distinct one checked;
+    False when one is no text (join refuses it), so the line-by-line checks name it."""
+    try:
+        return "".join(tekster).isprintable() or all(map(_ren, set(tekster)))
+    except TypeError:
+        return False
 
 
 def _linjer(f: _Fund, linjer: tuple[m.Omkostningslinje, ...], s: str, ydelser: set[str], anlaeg: set[str],
@@ -438,7 +443,8 @@ def _linjer(f: _Fund, linjer: tuple[m.Omkostningslinje, ...], s: str, ydelser: s
         # (a column of None, the common case, is counted in C without building a set)
         and (k.del_.count(None) == len(k.del_) or set(k.del_) <= _DELE_ELLER_INGEN)
         and (k.ydelse.count(None) == len(k.ydelse) or set(k.ydelse) <= ydelser | _INGEN)
-        and "" not in poster and _alle_rene(poster) and _alle_rene(k.tekst)
+        # a post of only spaces is as empty as "" (_linje: "tom"); each distinct post stripped once
+        and _alle_rene(poster) and all(map(str.strip, poster)) and _alle_rene(k.tekst)
     ):
         for j in k.saerlige:
             x = linjer[j]
@@ -466,6 +472,7 @@ def _linjer_en_ad_gangen(f: _Fund, linjer: tuple[m.Omkostningslinje, ...], s: st
     """Line by line: the full checks on each line that fails the lean test."""
     max_, min_ = MAX_BELOEB, -MAX_BELOEB
     rene: set[str] = {""}
+    rene_poster: set[str] = set()  # not blank either
     for j, x in enumerate(linjer):
         b, post, tekst = x.beloeb, x.post, x.tekst
         if (
@@ -474,7 +481,8 @@ def _linjer_en_ad_gangen(f: _Fund, linjer: tuple[m.Omkostningslinje, ...], s: st
             and (x.del_ is None or x.del_ in _DELE)
             and (x.ydelse is None or x.ydelse in ydelser)
             and x.anlaeg is None and x.tjenestemand_loen is None and x.tjenestemandspension is None
-            and post and (post in rene or (_ren(post) and not rene.add(post)))
+            and (post in rene_poster
+                 or (isinstance(post, str) and post.strip() and _ren(post) and not rene_poster.add(post)))
             and (tekst in rene or (_ren(tekst) and not rene.add(tekst)))
         ):
             continue

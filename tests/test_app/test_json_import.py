@@ -104,7 +104,7 @@ def test_manglende_felt_naevnes_paa_dansk_i_appen(vindue, dialoger, beskeder, tm
     vindue.handlinger.importer_json()
     art, titel, tekst = beskeder[-1]
     assert (art, titel) == ("critical", "Importen mislykkedes") and vindue.dok is None
-    assert tekst == ("grundlag.json kan ikke importeres: Tilbud 1 › Anlæg › anlæg 1 › Anskaffelsesværdi: "
+    assert tekst == ("grundlag.json kan ikke importeres: Bostedet Nord › Anlæg › anlæg ‘Hovedbygning’ › Anskaffelsesværdi: "
                      "feltet ‘Anskaffelsesværdi’ mangler og skal udfyldes")
     d["tilbud"][0]["anlaeg"][0]["anskaffelsesvaerdi"] = "100000"
     p.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")

@@ -1,6 +1,7 @@
 """A takstgrundlag JSON with a field missing or unknown is refused by `importer` and `beregn` with
 the field's Danish name (navne.FELTER), never its JSON key: "Anskaffelsesværdi", not
-"anskaffelsesvaerdi"; and the fields allowed in its place are listed by their Danish names."""
+"anskaffelsesvaerdi"; and the fields allowed in its place are listed by their Danish names. The
+tilbud and anlæg are named by the names the file gives them, not by their position."""
 from __future__ import annotations
 
 import json
@@ -24,9 +25,9 @@ def _med(tmp_path, ret) -> Path:
 
 
 @pytest.mark.parametrize("ret,sted,besked,noegler", [
-    (lambda a: a.pop("anskaffelsesvaerdi"), "Tilbud 1 › Anlæg › anlæg 1 › Anskaffelsesværdi",
+    (lambda a: a.pop("anskaffelsesvaerdi"), "Bostedet Nord › Anlæg › anlæg ‘Hovedbygning’ › Anskaffelsesværdi",
      "feltet ‘Anskaffelsesværdi’ mangler og skal udfyldes", ("anskaffelsesvaerdi",)),
-    (lambda a: a.update(levetid=50), "Tilbud 1 › Anlæg › anlæg 1 › Levetid",
+    (lambda a: a.update(levetid=50), "Bostedet Nord › Anlæg › anlæg ‘Hovedbygning’ › Levetid",
      "ukendt felt 'levetid'. Tilladte felter her: Id, Navn, Type, Anskaffelsesværdi, Ibrugtagning, Levetid, "
      "Restværdi, Finansiering, Andel", ("levetid_aar", "anskaffelsesvaerdi", "andel_pct", "restvaerdi")),
     (lambda a: a.update(navn=""), None, None, ()),  # an empty name is allowed: imported
@@ -45,3 +46,19 @@ def test_importer_og_beregn_naevner_feltet_paa_dansk(tmp_path, ret, sted, besked
         assert r.returncode == 2 and fejl == f"takstberegner: {sted}: {besked}\n", fejl
         assert not any(k in fejl for k in noegler)
     assert not (tmp_path / "ny.takst").exists()
+
+
+@pytest.mark.parametrize("navn", [5, "", "   ", "Bo\x00sted", "x" * 81, ["Bostedet"]])
+def test_et_navn_der_ikke_kan_vises_giver_tilbuddets_nummer(navn):
+    """A tilbud or anlæg whose name is no text, blank, holds a control character or is too long is
+    named by its number (the name itself may be what is wrong)."""
+    from takstberegner.formats.fejl import InputError
+    from takstberegner.formats.takstgrundlag import laes_dict
+
+    d = json.loads(DEMO.read_text(encoding="utf-8"))
+    d["tilbud"][0]["navn"] = navn
+    d["tilbud"][0]["anlaeg"][0]["navn"] = navn
+    d["tilbud"][0]["anlaeg"][0].pop("anskaffelsesvaerdi")
+    with pytest.raises(InputError) as e:
+        laes_dict(d)
+    assert str(e.value).startswith("Tilbud 1 › "), str(e.value)

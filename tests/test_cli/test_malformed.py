@@ -54,8 +54,16 @@ def test_beregn_afviser_med_exit_2_og_feltets_sti(svar, navn):
     if sti:
         # The place in words, never the field path (navne.felt_tekst has its own tests).
         # (A key the file has and the format does not know is quoted: it is what the file says.)
-        valideret = FORVENTET[navn]["af"] == "valider"  # the document loads: its tilbud have names
-        assert fejl.startswith(f"takstberegner: {felt_tekst(sti, laes_fil(MAPPE / navn) if valideret else None)}: ")
+        # The tilbud, ydelser and anlæg named by their names: the loaded records', or the JSON
+        # document's where a format error stops the reading.
+        if FORVENTET[navn]["af"] == "valider":
+            grundlag = laes_fil(MAPPE / navn)
+        else:
+            try:
+                grundlag = json.loads((MAPPE / navn).read_text(encoding="utf-8"), parse_float=Decimal)
+            except ValueError:
+                grundlag = None
+        assert fejl.startswith(f"takstberegner: {felt_tekst(sti, grundlag)}: ")
         assert not any(c in sti for c in ".[") or sti not in fejl
     # Danish, for the user: Danish words, none of the English of Python's exceptions.
     assert DANSK.search(fejl) and not ENGELSK.search(fejl), fejl

@@ -51,7 +51,7 @@ def importer_json(sti) -> Takstgrundlag:
     except UgyldigtGrundlag as e:  # names every refused value already
         raise LagerFejl(e.besked) from None
     except InputError as e:
-        sted = f"{navne.felt_tekst(e.sti)}: " if e.sti else ""
+        sted = f"{e.sted or navne.felt_tekst(e.sti)}: " if e.sti else ""  # the reader's names when it has them
         raise LagerFejl(f"{navn} kan ikke importeres: {sted}{e.besked}") from None
     except (OSError, ValueError) as e:
         raise LagerFejl(f"{navn} kan ikke læses: {fejl_tekst(e)}.") from None

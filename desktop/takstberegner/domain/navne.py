@@ -259,7 +259,7 @@ def felt_tekst(sti: str, grundlag: Any = None) -> str:
                 element = objekt[i] if objekt is not None else None
             except (IndexError, KeyError, TypeError):
                 element = None
-            elementnavn = getattr(element, "navn", None) if element is not None else None
+            elementnavn = _navn(element)
             if forrige in ("tilbud", "overheadpuljer") and elementnavn:
                 if dele and dele[-1] in ("Tilbud", "Overhead"):
                     dele[-1] = f"{dele[-1]} ‘{elementnavn}’" if forrige == "overheadpuljer" else elementnavn
@@ -277,6 +277,19 @@ def felt_tekst(sti: str, grundlag: Any = None) -> str:
             forrige = navn
             objekt = _attr(objekt, navn)
     return " › ".join(dele)
+
+
+_MAKS_NAVN = 80
+
+
+def _navn(element: Any) -> str | None:
+    """The name a tilbud, pulje, ydelse or anlæg is shown by: its record's navn, or the navn of
+    a file's object not yet read (a format error names it too); None, so it is shown by its
+    number, when it has none that can be shown (no text, blank, control characters, too long)."""
+    navn = element.get("navn") if isinstance(element, dict) else getattr(element, "navn", None)
+    if not isinstance(navn, str) or not navn.strip() or not navn.isprintable() or len(navn) > _MAKS_NAVN:
+        return None
+    return navn
 
 
 def _attr(objekt: Any, navn: str) -> Any:

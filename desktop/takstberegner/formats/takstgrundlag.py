@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from takstberegner.domain import model as m
+from takstberegner.domain import navne
 from takstberegner.domain.linjekolonner import anlaegkolonner, linjekolonner
 from takstberegner.fejltekst import os_fejl
 from takstberegner.formats import laeser as L
@@ -109,6 +110,17 @@ def _json_fejl(msg: str) -> str:
 
 
 def laes_dict(d: Any) -> m.Takstgrundlag:
+    """The records of a parsed takstgrundlag; an InputError names its place in words with the
+    names the file gives (a tilbud by its navn: "Bostedet Nord › Budget › linje 2 › Post")."""
+    try:
+        return _laes_dict(d)
+    except InputError as e:
+        if e.sti and e.sted is None:
+            e.sted = navne.felt_tekst(e.sti, d)
+        raise
+
+
+def _laes_dict(d: Any) -> m.Takstgrundlag:
     L.objekt(d, "", ("format", "takstaar", "driftsherre", "satser", "overheadpuljer", "tilbud"),
              ("format", "takstaar", "driftsherre", "satser"))
     if d["format"] != FORMAT:

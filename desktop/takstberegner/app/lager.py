@@ -39,7 +39,6 @@ def importer_json(sti) -> Takstgrundlag:
     """A takstgrundlag from a takstgrundlag/1 JSON file, through the command line's door
     (tjeneste.dokumenter): LagerFejl with the Danish reason for a syntax error and for any value
     the one validation refuses, so nothing refused becomes a file."""
-    from takstberegner.domain import navne
     from takstberegner.fejltekst import fejl_tekst
     from takstberegner.formats.fejl import InputError
     from takstberegner.tjeneste import dokumenter
@@ -51,7 +50,7 @@ def importer_json(sti) -> Takstgrundlag:
     except UgyldigtGrundlag as e:  # names every refused value already
         raise LagerFejl(e.besked) from None
     except InputError as e:
-        sted = f"{e.sted or navne.felt_tekst(e.sti)}: " if e.sti else ""  # the reader's names when it has them
-        raise LagerFejl(f"{navn} kan ikke importeres: {sted}{e.besked}") from None
+        # str(e) is the place in words (with the file's names, formats/fejl.py) and the reason
+        raise LagerFejl(f"{navn} kan ikke importeres: {e}") from None
     except (OSError, ValueError) as e:
         raise LagerFejl(f"{navn} kan ikke læses: {fejl_tekst(e)}.") from None

@@ -47,8 +47,9 @@ def test_laeseren_afviser_syntaks_med_feltets_sti(navn):
     except (ValueError, UnicodeDecodeError):
         d = None
     # Shown to a user, the place is in words (navne.felt_tekst), never the field path, with the
-    # names the file gives its tilbud, ydelser and anlæg.
-    assert str(e.value) == (f"{felt_tekst(e.value.sti, d)}: {e.value.besked}" if e.value.sti else e.value.besked)
+    # names the file gives its tilbud, ydelser and anlæg; an unknown key by the object holding it.
+    sted_sti = e.value.sti.rpartition(".")[0] if navn.startswith("ukendt-felt") else e.value.sti
+    assert str(e.value) == (f"{felt_tekst(sted_sti, d)}: {e.value.besked}" if sted_sti else e.value.besked)
     assert not any(c in e.value.sti for c in ".[") or e.value.sti not in str(e.value)
     if d is None:
         return
@@ -73,6 +74,22 @@ def test_beskeden_naevner_vaerdien_og_hvad_der_skal_goeres():
         tg.laes_fil(MALFORMED / "ukendt-felt-top.json")
     assert "ukendt felt 'skabelon'" in e.value.besked and "Tilbud" in e.value.besked
     assert "Tilladte felter her: Format, Takstår, Driftsherre, Satser, Overhead, Tilbud" in e.value.besked
+
+
+@pytest.mark.parametrize("noegle", ["Json.x", "pladser[0]", "a.b[2].c"])
+def test_en_ukendt_noegle_med_punktum_eller_klamme_vises_hel(noegle):
+    """An unknown key is shown whole in the message, and its place is the object that holds it:
+    a key with "." or "[" is not split into made-up fields ("Json › X")."""
+    d = tg.skriv_dict(tg.laes_fil(EKSEMPLER[0]))
+    d["tilbud"][0][noegle] = 1
+    with pytest.raises(InputError) as e:
+        tg.laes_dict(d)
+    assert str(e.value).startswith(f"Bostedet Nord: ukendt felt '{noegle}'. Tilladte felter her: ")
+    d["tilbud"][0].pop(noegle)
+    d[noegle] = 1
+    with pytest.raises(InputError) as e:
+        tg.laes_dict(d)
+    assert str(e.value).startswith(f"ukendt felt '{noegle}'. Tilladte felter her: Format, Takstår")
 
 
 def test_tom_fil():

@@ -7,17 +7,20 @@ from takstberegner.fejl import Fejl
 class InputError(Fejl, ValueError):
     """Raised by readers at the edges (formats/, storage/, importers/); never by the domain."""
 
-    def __init__(self, sti: str, besked: str, sted: str | None = None):
+    def __init__(self, sti: str, besked: str, sted: str | None = None, stedets_sti: str | None = None):
         super().__init__(besked)
         self.sti = sti
         self.sted = sted  # the place in words when the caller knows the tilbud's names
+        # the path the place is named by, when it is not `sti`: an unknown key is no field, so its
+        # place is the object that holds it (a key with "." or "[" would else be split into parts)
+        self.stedets_sti = sti if stedets_sti is None else stedets_sti
 
     def __str__(self) -> str:
         """The place in words (navne.felt_tekst), never the field path: 'Tilbud 1 › Pladser: …'."""
         if self.sted:
             return f"{self.sted}: {self.besked}"
-        if not self.sti:
+        if not self.stedets_sti:
             return self.besked
         from takstberegner.domain.navne import felt_tekst
 
-        return f"{felt_tekst(self.sti)}: {self.besked}"
+        return f"{felt_tekst(self.stedets_sti)}: {self.besked}"

@@ -60,6 +60,7 @@ def objekt(v: Any, sti: str, tilladte: Iterable[str], kraevede: Iterable[str] = 
             raise InputError(
                 f"{sti}.{k}" if sti else k,
                 f"ukendt felt {vis(k)}. Tilladte felter her: {', '.join(felt_navn(t) for t in tilladt)}",
+                stedets_sti=sti,
             )
     for k in kraevede:
         if v.get(k) is None:

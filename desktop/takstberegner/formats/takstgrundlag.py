@@ -115,8 +115,8 @@ def laes_dict(d: Any) -> m.Takstgrundlag:
     try:
         return _laes_dict(d)
     except InputError as e:
-        if e.sti and e.sted is None:
-            e.sted = navne.felt_tekst(e.sti, d)
+        if e.stedets_sti and e.sted is None:
+            e.sted = navne.felt_tekst(e.stedets_sti, d)
         raise
 
 

@@ -10,7 +10,11 @@ import sys
 def main(fil: str) -> None:
     marker = os.getppid
     marker()  # python has started
+    import gc
+
     from takstberegner import cli  # noqa: F401  (what the command imports before it works)
+
+    gc.disable()  # as the command, while it imports its modules, reads and computes
     from takstberegner import tjeneste
     from takstberegner.domain.beregning import Beregner
     from takstberegner.formats import takster

@@ -4,7 +4,11 @@
 # reading it through importlib.metadata cost a tenth of a second at every start of the command.
 __version__ = "0.1.0"
 
-# Record classes compile their generated methods once, not at every start (dataklassekode.py).
+# dataclasses is imported without inspect (dataclasses_uden_inspect.py), and record classes
+# compile their generated methods once, not at every start (dataklassekode.py).
+from takstberegner import dataclasses_uden_inspect as _dataclasses_uden_inspect  # noqa: E402
 from takstberegner import dataklassekode as _dataklassekode  # noqa: E402
+
+_dataclasses_uden_inspect.installer()
 
 _dataklassekode.installer()

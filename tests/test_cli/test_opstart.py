@@ -105,3 +105,71 @@ def test_cli_importerer_ikke_shutil():
     kode = "import sys\nfrom takstberegner import cli\ncli.byg_parser()\nprint('shutil' in sys.modules)"
     r = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, timeout=120, check=True)
     assert r.stdout.strip() == "False"
+
+
+def test_beregn_importerer_ikke_inspect(tmp_path):
+    # dataclasses is imported with a stand-in for inspect (takstberegner/dataclasses_uden_inspect.py),
+    # and every record class the command makes has a docstring, so nothing imports the real one
+    ud = tmp_path / "takster.json"
+    kode = ("import sys\nfrom takstberegner.cli import main\n"
+            f"kode = main(['beregn', {str(EKSEMPEL_1)!r}, '-o', {str(ud)!r}])\n"
+            "print(kode, *(m in sys.modules for m in ('inspect', 'ast', 'dis', 'tokenize')))\n"
+            "import inspect, dataclasses\nprint(inspect.__name__, hasattr(inspect, 'signature'), "
+            "dataclasses.inspect is not inspect)")
+    r = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, timeout=120, check=True)
+    if sys.version_info[:2] == (3, 12):
+        assert r.stdout.split() == ["0", "False", "False", "False", "False", "inspect", "True", "True"]
+    assert json.loads(ud.read_text(encoding="utf-8"))["format"] == "takster/1"
+
+
+_DATAKLASSER = r"""
+import json, sys
+import takstberegner, dataclasses
+from dataclasses import dataclass, field
+from typing import ClassVar
+stand_in = dataclasses.inspect
+
+@dataclass(frozen=True)
+class UdenDoc:
+    navn: str
+    antal: int = 0
+    liste: list = field(default_factory=list)
+    k: ClassVar[int] = 3
+
+@dataclass(frozen=True)
+class Arvet(UdenDoc):
+    mere: str = ""
+
+class Intet:
+    pass
+
+class Ingen:
+    __annotations__ = None
+
+ud = {"doc": [UdenDoc.__doc__, Arvet.__doc__], "felter": [f.name for f in dataclasses.fields(Arvet)],
+      "repr": repr(Arvet("a", 2, [1], "b")), "stand_in": stand_in.__name__,
+      "ann": [repr(stand_in.get_annotations(c)) for c in (UdenDoc, Arvet, Intet, Ingen, int)]}
+import inspect
+ud["ann_inspect"] = [repr(inspect.get_annotations(c)) for c in (UdenDoc, Arvet, Intet, Ingen, int)]
+ud["modul"] = repr(stand_in.get_annotations(json))
+ud["modul_inspect"] = repr(inspect.get_annotations(json))
+print(json.dumps(ud))
+"""
+
+
+def test_dataclasses_uden_inspect_som_med_inspect():
+    # The stand-in gives the annotations inspect gives, and hands the rest (signature: the
+    # docstring of a record class without one) to the real inspect: the same record classes
+    # as when dataclasses is imported the ordinary way (-c "import inspect" first)
+    def koer(foerst: str) -> dict:
+        r = subprocess.run([sys.executable, "-c", foerst + _DATAKLASSER], capture_output=True, text=True,
+                           timeout=120, check=True)
+        return json.loads(r.stdout)
+
+    med_stand_in, almindeligt = koer(""), koer("import inspect\n")
+    if sys.version_info[:2] == (3, 12):
+        assert med_stand_in["stand_in"] == "inspect" and almindeligt["stand_in"] == "inspect"
+    assert med_stand_in["doc"][0] == "UdenDoc(navn: str, antal: int = 0, liste: list = <factory>)"
+    assert {**med_stand_in, "stand_in": 0} == {**almindeligt, "stand_in": 0}
+    assert med_stand_in["ann"] == med_stand_in["ann_inspect"]
+    assert med_stand_in["modul"] == med_stand_in["modul_inspect"]

@@ -21,6 +21,8 @@ _ZERO = Decimal(0)
 
 @dataclass(frozen=True)
 class BelaegningsResultat:
+    """The belægning used for the tilbud and for each ydelse."""
+
     pct: Decimal | None  # the tilbud's own b; None when missing, invalid or not used
     ydelser: tuple[Decimal | None, ...]  # b_i for each of t.ydelser: its own, else the tilbud's
     egen: bool  # some ydelse has its own belægning

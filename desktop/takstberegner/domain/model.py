@@ -82,6 +82,8 @@ def klassens_standarder(cls: type) -> dict:
 
 @dataclass(frozen=True)
 class Driftsherre:
+    """The driftsherre (the kommune or private owner) whose tilbud the file holds."""
+
     navn: str
     cvr: str
     type: str = "kommune"
@@ -89,6 +91,8 @@ class Driftsherre:
 
 @dataclass(frozen=True)
 class Satser:
+    """The year's rates: rente, tjenestemandspension, væsentlighed, P/L."""
+
     rente_anlaeg_pct: Decimal
     rente_kort_pct: Decimal | None = None
     tjenestemandspension_pct: Decimal | None = None  # None: the regelsæt's default
@@ -98,6 +102,8 @@ class Satser:
 
 @dataclass(frozen=True)
 class OevrigModtager:
+    """A receiver of an overhead pulje outside the file's tilbud, with its nøgletal."""
+
     id: str
     navn: str
     noegletal: Decimal
@@ -105,6 +111,8 @@ class OevrigModtager:
 
 @dataclass(frozen=True)
 class Overheadpulje:
+    """An overhead pulje and how it is shared among the tilbud (SA 5.5.6)."""
+
     id: str
     navn: str
     beloeb: Decimal
@@ -118,6 +126,8 @@ class Overheadpulje:
 
 @dataclass(frozen=True)
 class Belaegning:
+    """A belægning: the method, and the figures it takes."""
+
     metode: str
     faktisk_pct: tuple[tuple[int, Decimal], ...] = ()  # (year, percent), for "beregnet"
     pct: Decimal | None = None  # for "forventet" and "nyt_tilbud"
@@ -126,18 +136,24 @@ class Belaegning:
 
 @dataclass(frozen=True)
 class SaerligeVilkaar:
+    """Særlige vilkår of a tilbud, and when they were approved."""
+
     beskrivelse: str
     godkendt: date | None = None
 
 
 @dataclass(frozen=True)
 class Enheder:
+    """The enheder a takststruktur per enhed divides by."""
+
     enhed: str
     antal: Decimal
 
 
 @dataclass(frozen=True)
 class Ydelse:
+    """A ydelse of a tilbud: its pladser, støttetimer and belægning."""
+
     id: str
     navn: str
     pladser: int = 0
@@ -150,6 +166,8 @@ class Ydelse:
 
 @dataclass(frozen=True)
 class Omkostningslinje:
+    """A budget line: a post of a kategori and its amount."""
+
     kategori: str
     post: str
     beloeb: Decimal
@@ -170,6 +188,8 @@ class Omkostningslinje:
 
 @dataclass(frozen=True)
 class Anlaeg:
+    """An anlæg of the anlægskartotek (SA 5.5.4-5.5.5)."""
+
     id: str
     navn: str
     type: str
@@ -183,17 +203,23 @@ class Anlaeg:
 
 @dataclass(frozen=True)
 class Driftskapital:
+    """The driftskapital: months of costs that bear interest."""
+
     maaneder: Decimal | None = None  # None: the regelsæt's default
 
 
 @dataclass(frozen=True)
 class OevrigIndtaegt:
+    """Another income that lowers the tilbud's costs."""
+
     post: str
     beloeb: Decimal
 
 
 @dataclass(frozen=True)
 class Resultat:
+    """A year's result (over- or underskud) and how it is taken into the takst."""
+
     aar: int
     resultat: Decimal
     grundlag: Decimal
@@ -204,6 +230,8 @@ class Resultat:
 
 @dataclass(frozen=True)
 class Hensaettelse:
+    """An amount set aside from a year's result."""
+
     aar: int
     beloeb: Decimal
     brugt: Decimal = ZERO
@@ -211,6 +239,8 @@ class Hensaettelse:
 
 @dataclass(frozen=True)
 class Tillaegsydelse:
+    """A tillægsydelse: a personalekategori's hourly cost by tidsrum."""
+
     personalekategori: str
     timeomkostning: Decimal
     tidsrum: tuple[tuple[str, Decimal], ...]
@@ -228,6 +258,8 @@ class ObjektivFinansiering:
 
 @dataclass(frozen=True)
 class Tilbud:
+    """A tilbud with everything its takster are computed from."""
+
     id: str
     navn: str
     paragraf: str
@@ -265,6 +297,8 @@ class Tilbud:
 
 @dataclass(frozen=True)
 class Takstgrundlag:
+    """A takstgrundlag: the driftsherre, the year's rates, the tilbud and overhead puljer."""
+
     takstaar: int
     driftsherre: Driftsherre
     satser: Satser

@@ -39,6 +39,8 @@ def tom_vektor() -> list[Decimal]:
 
 @dataclass(frozen=True)
 class Direkte:
+    """The direct costs, summed by ydelse, del and kategori (steps 1-4)."""
+
     spande: Spande  # steps 1-4 by (ydelse, del) and category
     direkte: Decimal  # D, step 1 total (the key "direkte_omkostninger")
     loensum: Decimal  # the tilbud's personale lines (the key "loensum")

@@ -11,6 +11,8 @@ from decimal import Decimal
 
 @dataclass(frozen=True)
 class FundSkabelon:
+    """A finding's level, reference and text, as the regelsæt gives them."""
+
     niveau: str  # "fejl", "advarsel" or "info"
     reference: str
     tekst: str  # str.format template with named fields
@@ -20,6 +22,8 @@ class FundSkabelon:
 
 @dataclass(frozen=True)
 class Regelsaet:
+    """The rule parameters and finding texts of a takstår (resources/regelsaet)."""
+
     id: str
     navn: str
     takstaar: tuple[int, ...]

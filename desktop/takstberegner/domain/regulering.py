@@ -22,6 +22,8 @@ _ZERO = Decimal(0)
 
 @dataclass(frozen=True)
 class ReguleringsResultat:
+    """The regulering for earlier years' results, and what is set aside."""
+
     regulering: Decimal  # exact RG, signed: negative lowers the takster
     hensat: Decimal  # exact
     linjer: tuple[ReguleringBeregning, ...]

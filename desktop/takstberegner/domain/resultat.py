@@ -15,6 +15,8 @@ from takstberegner.domain.penge import afrund
 
 @dataclass(frozen=True)
 class Fund:
+    """A finding of the validation or the calculation."""
+
     kode: str
     niveau: str  # "fejl", "advarsel", "info"
     tekst: str
@@ -28,6 +30,8 @@ class Fund:
 
 @dataclass(frozen=True)
 class Takst:
+    """A ydelse's takst, exact and published, with its parts."""
+
     ydelse: str
     ydelse_navn: str
     enhed: str  # "doegn", "dag" or the unit of an enhedstakst ("time", ...)
@@ -85,6 +89,8 @@ class ReguleringBeregning:
 
 @dataclass(frozen=True)
 class Hensaettelse:
+    """A hensættelse as the calculation reports it."""
+
     aar: int
     beloeb: Decimal
     sidste_anvendelsesaar: int
@@ -92,6 +98,8 @@ class Hensaettelse:
 
 @dataclass(frozen=True)
 class AtaTimetakst:
+    """An ATA hourly takst of a tillægsydelse for one tidsrum."""
+
     personalekategori: str
     tidsrum: str
     timeomkostning: Decimal
@@ -103,6 +111,8 @@ class AtaTimetakst:
 
 @dataclass(frozen=True)
 class OverheadAndel:
+    """A receiver's share of an overhead pulje."""
+
     modtager_id: str
     modtager_navn: str
     noegletal: Decimal
@@ -126,6 +136,8 @@ class OverheadFordeling:
 
 @dataclass(frozen=True)
 class TilbudResultat:
+    """Everything computed for one tilbud: takster, parts and findings."""
+
     id: str
     navn: str
     kategori: int

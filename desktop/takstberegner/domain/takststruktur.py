@@ -47,6 +47,8 @@ class Grundlag:
 
 @dataclass(frozen=True)
 class StrukturResultat:
+    """The takster of a takststruktur and the shares behind them."""
+
     takster: tuple[Takst, ...]
     basis_andel: Decimal  # exact
     borgerrettet_andel: Decimal  # exact

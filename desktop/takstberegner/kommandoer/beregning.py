@@ -25,14 +25,15 @@ def registrer(sub: argparse._SubParsersAction) -> None:
 
 
 def _beregn(args: argparse.Namespace) -> int:
-    from takstberegner import tjeneste
-    from takstberegner.formats import takster
-
     # A large takstgrundlag is a million records without cycles: the cyclic garbage collector's
-    # passes over them while they are read and computed free nothing (about 5 % of the command).
+    # passes over them while they are read and computed free nothing (about 5 % of the command);
+    # nor while the modules that do it are imported.
     var_aktiv = gc.isenabled()
     gc.disable()
     try:
+        from takstberegner import tjeneste
+        from takstberegner.formats import takster
+
         grundlag = tjeneste.laes_grundlag(args.grundlag)
         beregning = tjeneste.kraev_gyldigt(tjeneste.beregn(grundlag), grundlag)
         tekst = takster.skriv_tekst(beregning)

@@ -28,7 +28,7 @@ def byg_parser() -> argparse.ArgumentParser:
         description="Takstberegning efter Styringsaftalen for Nordjysk Socialaftale. Uden KOMMANDO åbnes "
                     "programmet; 'takstberegner KOMMANDO -h' viser hjælpen til en kommando.",
         epilog="Afslutningskoder: 0 udført, 1 fund af niveau fejl eller en afvist kontrol, 2 inddata eller "
-               "uddata afvist, 70 uventet programfejl (se krasjloggen), 130 afbrudt, 141 modtageren af "
+               "uddata afvist, 70 uventet programfejl (se fejlloggen), 130 afbrudt, 141 modtageren af "
                "uddata lukkede.",
     )
     p.add_argument("--version", action="version", version=f"Takstberegner {__version__}",

@@ -41,7 +41,7 @@ def koer(tmp_path: Path, *args: str, data: Path | None = None, fejlkilde: bool =
     return r.returncode, r.stdout.decode("utf-8"), r.stderr.decode("utf-8")
 
 
-def test_uventet_fejl_giver_krasjlog_og_egen_kode(tmp_path):
+def test_uventet_fejl_giver_fejllog_og_egen_kode(tmp_path):
     (tmp_path / "krasj.json").write_bytes(EKSEMPEL_1.read_bytes())
     kode, ud, fejl = koer(tmp_path, "beregn", "krasj.json", fejlkilde=True)
     assert kode == KRASJ == 70
@@ -50,12 +50,12 @@ def test_uventet_fejl_giver_krasjlog_og_egen_kode(tmp_path):
     m = re.fullmatch(r"takstberegner: uventet programfejl\. Detaljerne er skrevet i (.+\.txt); send filen .*\n", fejl)
     assert m, fejl
     log = Path(m.group(1))
-    assert log.parent == tmp_path / "data" / "krasjlog"
+    assert log.parent == tmp_path / "data" / "fejllog" and log.name.startswith("fejl-")
     tekst = log.read_text(encoding="utf-8")
     assert "Traceback" in tekst and "RuntimeError: injiceret programfejl" in tekst and "beregn krasj.json" in tekst
 
 
-def test_krasjlog_naar_datamappen_ikke_kan_bruges(tmp_path):
+def test_fejllog_naar_datamappen_ikke_kan_bruges(tmp_path):
     (tmp_path / "krasj.json").write_bytes(EKSEMPEL_1.read_bytes())
     spaerret = tmp_path / "ikke-en-mappe"
     spaerret.write_text("x", encoding="utf-8")
@@ -69,7 +69,7 @@ def test_krasjlog_naar_datamappen_ikke_kan_bruges(tmp_path):
 def test_afvist_input_er_stadig_2_og_fund_1(tmp_path):
     kode, _, fejl = koer(tmp_path, "beregn", "findes-ikke.json")
     assert kode == 2 and "findes ikke" in fejl
-    assert not (tmp_path / "data" / "krasjlog").exists()
+    assert not (tmp_path / "data" / "fejllog").exists()
 
 
 # English that argparse would print without the Danish catalogue, and English metavars.
@@ -126,4 +126,4 @@ def test_lukket_roer_er_ingen_programfejl(tmp_path):
         os.close(skriv)
     assert r.returncode == 141, r.stderr.decode()
     assert r.stderr.decode("utf-8") == ""
-    assert not (tmp_path / "data" / "krasjlog").exists()
+    assert not (tmp_path / "data" / "fejllog").exists()

@@ -44,6 +44,9 @@ def start_app(sti: str | None = None) -> int:
     from takstberegner.app.main_window import HovedVindue
 
     vindue = HovedVindue()
+    from takstberegner.app import uventet_fejl
+
+    uventet_fejl.installer(vindue)
     vindue.show()
     if sti and str(sti).lower().endswith((".indmelding", ".asice")):
         from takstberegner.app import eksport

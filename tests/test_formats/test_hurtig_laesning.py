@@ -283,3 +283,26 @@ def test_laeserens_linjekolonner_er_linjernes_felter(linjer):
     assert givet is not laest_igen
     for felt in lk.Linjekolonner.__slots__:
         assert list(getattr(givet, felt)) == list(getattr(laest_igen, felt)), felt
+
+
+@pytest.mark.parametrize("tekster", [(None, None, None), ("", "", ""), (None, "", "Husleje"), ("Husleje", None, "x"),
+                                     ("", None, None)])
+def test_linjernes_tekst_manglende_tom_og_skrevet(lav_dok, tekster):
+    """A budget line's tekst missing, written "" or written: the same records, columns and
+    canonical text (which leaves out an empty tekst) as the ordinary reading."""
+    from takstberegner.domain import linjekolonner as lk
+
+    d = lav_dok()
+    t = d["tilbud"][0]
+    t["omkostninger"] = [{"kategori": "personale", "post": "loen", "beloeb": f"{100 + i}.50"} for i in range(3)]
+    for linje, tekst in zip(t["omkostninger"], tekster):
+        if tekst is not None:
+            linje["tekst"] = tekst
+    tekst = json.dumps(d, ensure_ascii=False)
+    hurtigt = H.laes(tekst)
+    assert hurtigt is not None
+    assert _sammenlign(tekst)
+    linjer = hurtigt.tilbud[0].omkostninger
+    assert all(vars(x)["tekst"] == x.tekst and type(x.tekst) is str for x in linjer)  # no UNSET left behind
+    assert list(lk.linjekolonner(linjer).tekst) == [x or "" for x in tekster]
+    assert [x.tekst for x in linjer] == [x or "" for x in tekster]

@@ -36,7 +36,7 @@ from datetime import date
 from decimal import (Clamped, Context, Decimal, Inexact, InvalidOperation, Overflow, Rounded, Subnormal,
                      Underflow)
 from itertools import chain, compress, repeat
-from operator import is_not, itemgetter
+from operator import is_, is_not, itemgetter, setitem
 from typing import Annotated, Literal, Optional, Union
 
 from takstberegner.formats.msgspec_uden_tillaeg import msgspec
@@ -129,16 +129,17 @@ class _Ydelse(_Struct, kw_only=True):
 class _Linje(_Struct, kw_only=True, rename={"del_": "del"}):
     """A budget line: the attributes are the record's and each default the reader's (null in
     vagtlag or tekst, and "" for a None, are left to the reader), so its asdict is the record's
-    __dict__. The fields are in the order of their keys in the canonical text (sorted), so that
-    msgspec writes the line's canonical text (but for an empty tekst, which that text leaves out,
-    and an amount in exponent notation: _kanonisk)."""
+    __dict__ once a missing tekst (UNSET) is made "" (_linjer). The fields are in the order of
+    their keys in the canonical text (sorted), so that msgspec writes the line's canonical text:
+    a missing tekst is left out, as that text leaves out an empty one (a tekst written "" is taken
+    out afterwards, and an amount in exponent notation declined: _kanonisk)."""
 
     anlaeg: Optional[_Tekst] = None
     beloeb: Decimal
     del_: Optional[Literal[m.DELE]] = None
     kategori: Literal[m.KATEGORIER]  # another is read (and judged by the validation) the ordinary way
     post: str
-    tekst: str = ""
+    tekst: Union[str, msgspec.UnsetType] = msgspec.UNSET  # "" in the record
     tjenestemand_loen: Optional[Decimal] = None
     tjenestemandspension: Optional[Decimal] = None
     vagtlag: bool = False
@@ -426,6 +427,7 @@ class _Laeser:
 
 
 _ASDICT, _ASTUPLE = msgspec.structs.asdict, msgspec.structs.astuple
+_UNSET = msgspec.UNSET
 _ID, _ANSKAFFELSE = itemgetter("id"), itemgetter("anskaffelsesvaerdi")
 _REST, _ANDEL = itemgetter("restvaerdi"), itemgetter("andel_pct")
 
@@ -449,10 +451,22 @@ def _linjer(raa: list[_Linje] | None) -> tuple:
     tal = beloeb + [x for x in chain(map(tj_loen.__getitem__, saerlige_), map(tj_pension.__getitem__, saerlige_))
                     if x is not None]
     _rimelige(tal)
-    linjer = tuple(m.byg_mange(m.Omkostningslinje, list(map(_ASDICT, raa))))
+    felter = list(map(_ASDICT, raa))
+    # A missing tekst (UNSET, which msgspec leaves out of the canonical text, as that text leaves
+    # out an empty one) is the record's "": in its __dict__ and in the column.
+    uden_tekst = tekst.count(_UNSET)
+    tom_skrevet = uden_tekst != n and "" in tekst
+    if uden_tekst == n:
+        deque(map(setitem, felter, repeat("tekst"), repeat("")), maxlen=0)
+        tekst = [""] * n
+    elif uden_tekst:
+        for j in compress(range(n), map(is_, tekst, repeat(_UNSET))):
+            felter[j]["tekst"] = tekst[j] = ""
+    linjer = tuple(m.byg_mange(m.Omkostningslinje, felter))
     linjekolonner.husk(linjer, linjekolonner.Linjekolonner(kategori, post, beloeb, vagtlag, del_, ydelse, tekst,
                                                            saerlige_))
-    _husk_kanonisk(linjer, raa, tal)
+    # a tekst written "" is in msgspec's text (',"tekst":""'), which the canonical text leaves out
+    _husk_kanonisk(linjer, raa, tal, uden_tom_tekst=not tom_skrevet)
     return linjer
 
 
@@ -476,20 +490,23 @@ def _anlaeg(raa: list[_Anlaeg] | None) -> tuple:
 _KANONISK: dict[int, tuple[tuple, bytes]] = {}
 
 
-def _kanonisk(raa: list, tal: list[Decimal]) -> bytes | None:
+def _kanonisk(raa: list, tal: list[Decimal], uden_tom_tekst: bool) -> bytes | None:
     """The canonical texts of the decoded lines or anlæg, joined by commas: what
     formats/takstgrundlag writes of their records (keys sorted, json's escaping, which msgspec's
     equals). An amount is written there as format(x, "f"), and by msgspec as str(x): the same
-    text unless str writes an exponent ("1E+3"); then None. `tal` are the records' amounts."""
+    text unless str writes an exponent ("1E+3"); then None. `tal` are the records' amounts;
+    `uden_tom_tekst`: no line has a tekst written "" (which that text leaves out)."""
     tekst = msgspec.json.encode(raa)
     if b"E" in tekst and "E" in "".join(map(str, tal)):  # one memchr; the amounts only if an E is anywhere
         return None
+    if uden_tom_tekst:
+        return tekst[1:-1]
     # ',"tekst":""' is a key and its empty value wherever it is: in a string its quotes are escaped
     return tekst[1:-1].replace(b',"tekst":""', b"")
 
 
-def _husk_kanonisk(poster: tuple, raa: list, tal: list[Decimal]) -> None:
-    tekst = _kanonisk(raa, tal)
+def _husk_kanonisk(poster: tuple, raa: list, tal: list[Decimal], uden_tom_tekst: bool = True) -> None:
+    tekst = _kanonisk(raa, tal, uden_tom_tekst)
     if tekst is not None:
         _KANONISK[id(poster)] = (poster, tekst)
 

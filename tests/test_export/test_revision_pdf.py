@@ -206,3 +206,43 @@ def test_ombrydning_holder_bredden_og_mister_intet(ord_, plads):
     for linje in linjer:
         assert len(linje) <= 1 or pdf_tabel.bredde(linje, pdf_tabel.FONT, 7) <= plads + 1e-9, linje
     assert "".join(linjer).replace(" ", "") == tekst.replace(" ", "")
+
+
+_TAL_CELLER = st.one_of(
+    st.none(),
+    st.text(st.sampled_from("ab,.æ -1"), max_size=8),
+    st.builds(rapport.Tal, st.none(), st.sampled_from([rapport.KR, rapport.HELTAL, rapport.PCT, rapport.TAL])),
+    st.builds(rapport.Tal, st.integers(-10**12, 10**12), st.sampled_from([rapport.KR, rapport.HELTAL, rapport.TAL])),
+    st.builds(rapport.Tal, st.integers(1900, 2100), st.just(rapport.AAR)),
+    st.builds(rapport.Tal, st.decimals(min_value=-10**12, max_value=10**12, allow_nan=False, allow_infinity=False,
+                                       places=4),
+              st.sampled_from([rapport.KR, rapport.HELTAL, rapport.PCT, rapport.TAL])),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_TAL_CELLER, max_size=20))
+def test_kolonnens_tal_vises_som_hver_celle_for_sig(celler):
+    """A column formatted at once (numbers rounded half up by Python, separators swapped together)
+    reads exactly as each cell shown by `vis` (dansk.tal); text cells are left as they are."""
+    assert revision_pdf.vis_kolonne(celler) == [revision_pdf.vis(v) for v in celler]
+
+
+def test_tabelcellers_saerlige_tegn_kommer_med(tmp_path):
+    """Table cells encoded a column at a time: parentheses, backslash, Danish letters and signs
+    come out of the PDF as written, in regular and bold (total) rows, left and right aligned."""
+    kolonner = ("Tekst", "Beløb (kr.)")
+    raekker = (
+        ("Løn (fast) \\ tillæg", rapport.Tal(Decimal("-1234.5"))),
+        ("Ærø − Åbybro › Øster", rapport.Tal(Decimal("0.005"))),
+        ("tekst", "(tekst) i talkolonne"),
+        ("I alt (æøå)", rapport.Tal(Decimal("12.345"))),
+    )
+    s = rapport.Sektion("Særlige tegn", kolonner, raekker, sum_raekke=True, noegle="x", trin=rapport.TRIN[2])
+    g, b, fp, r, _ = _pdf(1)
+    t0 = r.tilbud[0]
+    r2 = dataclasses.replace(r, tilbud=(dataclasses.replace(t0, sektioner=(s,) + t0.sektioner),) + r.tilbud[1:])
+    tekst = pdftekst(tmp_path, revision_pdf.lav_pdf(r2))
+    for forventet in ("Løn (fast) \\ tillæg", "-1.234,50", "Ærø − Åbybro › Øster", "0,01", "(tekst) i talkolonne",
+                      "I alt (æøå)", "12,35"):
+        assert forventet in tekst, forventet

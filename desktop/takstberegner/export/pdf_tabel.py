@@ -153,6 +153,12 @@ class Koder:
                 return " ".join(ud) + f" {self.navn0} {{s}} Tf"
         return "(" + t.translate(self.tabel) + ") Tj"
 
+    def kodet(self, t: str, ss: str) -> str:
+        """`ops(t)` with the size filled in."""
+        if self.kendte.issuperset(t):
+            return "(" + t.translate(self.tabel) + ") Tj"
+        return self.ops(t).replace("{s}", ss)
+
 
 def _esc(b: int) -> str:
     if b in (40, 41, 92):
@@ -167,7 +173,12 @@ class Layout:
 
     `kolonner` holds each column's cell texts top to bottom; `hoejre` per column whether its
     cells are right-aligned numbers (True/False, or a list per cell for a mixed column);
-    `passer` per column whether every cell is known to fit on one line."""
+    `passer` per column whether every cell is known to fit on one line.
+
+    Most cells are one line: a column keeps its texts (`tekster`) and only the cells that wrap
+    get their lines (`ombrudte`: row -> lines). The PDF operators of every row are made once per
+    document, column by column (`raekke_ops`), with the row's baseline left open, so drawing a
+    page is one replace per row."""
 
     def __init__(self, hoved: list[str], kolonner: list[list[str]], hoejre: list[list[bool]],
                  bredder: list[float], stoerrelse: float, fede: frozenset[int], sum_raekke: bool,
@@ -176,6 +187,7 @@ class Layout:
         self.leading = stoerrelse * 1.2
         self.pad = 1.6
         n = len(kolonner[0]) if kolonner else 0
+        self.n = n
         self.fed = [False] * n
         for i in fede:
             if 0 <= i < n:
@@ -184,41 +196,135 @@ class Layout:
             self.fed[-1] = True
         fed = self.fed
         maks = max(_maks_ascii(FONT), _maks_ascii(FED)) * stoerrelse
-        linjer_kol: list[list[tuple[str, ...]]] = []
+        self.tekster = kolonner
+        self.ombrudte: list[dict[int, tuple[str, ...]]] = []
         antal = [1] * n
         for j, kol in enumerate(kolonner):
+            ombrudt: dict[int, tuple[str, ...]] = {}
+            self.ombrudte.append(ombrudt)
+            if passer and passer[j]:
+                continue
             plads = bredder[j] - 2 * self.pad
             hurtig = plads / maks  # an ASCII text this short always fits
-            if passer and passer[j]:
-                linjer_kol.append([(t,) if t else () for t in kol])
-                continue
             memo: dict[tuple[str, bool], tuple[str, ...]] = {}
-            ud = []
-            for i, t in enumerate(kol):
-                if not t:
-                    ud.append(())
-                    continue
-                if len(t) <= hurtig and t.isascii():
-                    ud.append((t,))
-                    continue
+            for i in [i for i, t in enumerate(kol) if len(t) > hurtig or not t.isascii()]:
+                t = kol[i]
                 k = (t, fed[i])
                 li = memo.get(k)
                 if li is None:
                     font = FED if fed[i] else FONT
                     if "\n" not in t and bredde(t, font, stoerrelse) <= plads:
-                        li = (t,)
+                        li = ()
                     else:
                         li = tuple(ombryd(t, font, stoerrelse, plads))
+                        if len(li) == 1 and li[0] == t:
+                            li = ()
                     memo[k] = li
-                ud.append(li)
-                if len(li) > antal[i]:
-                    antal[i] = len(li)
-            linjer_kol.append(ud)
+                if li:
+                    ombrudt[i] = li
+                    if len(li) > antal[i]:
+                        antal[i] = len(li)
         self.hoved_linjer = [tuple(ombryd(h, FED, stoerrelse, b - 2 * self.pad)) if h else () for h, b in zip(hoved, bredder)]
         self.hoved_h = max((len(x) for x in self.hoved_linjer), default=1) * self.leading + 2 * self.pad
         self.raekke_h = [a * self.leading + 2 * self.pad for a in antal]
-        self.linjer = list(zip(*linjer_kol)) if linjer_kol else [()] * n  # per row: each cell's lines
         self.hoejre = hoejre
+        self._ops: tuple[object, list[str]] | None = None
+
+    def raekke_ops(self, doc, koder: dict[str, Koder]) -> list[str]:
+        """Every row's text operators (absolute x, the baseline as the placeholder \\0), made
+        once per document: per column, the texts encoded together, right-aligned cells placed
+        by their width, wrapped cells line by line with relative moves."""
+        if self._ops is not None and self._ops[0] is doc:
+            return self._ops[1]
+        s = self.stoerrelse
+        ss = str(s)
+        ned = f"{-self.leading:.2f}"
+        xs = [0.0]
+        for b in self.bredder:
+            xs.append(xs[-1] + b)
+        fed = self.fed
+        fede = [i for i, f in enumerate(fed) if f]
+        stykker = []
+        for j, kol in enumerate(self.tekster):
+            hr = self.hoejre[j]
+            ombrudt = self.ombrudte[j]
+            venstre = xs[j] + self.pad
+            kant = xs[j] + self.bredder[j] - self.pad
+            kode = _koder_kolonne(kol, koder[FONT], ss)
+            for i in fede:  # bold rows: the bold font's codes
+                if kol[i]:
+                    kode[i] = koder[FED].kodet(kol[i], ss)
+            hoejre_i = hr if hr.__class__ is list else None
+            if hoejre_i is None and not hr:
+                vx = f"1 0 0 1 {venstre:.2f} \0 Tm "
+                st = [vx + k + "\n" if k else "" for k in kode]
+            elif hoejre_i is None:  # right-aligned: placed by each text's width
+                hent = _BREDDE[FONT].get
+                ws = [hent(t) for t in kol]
+                for i in [i for i, w in enumerate(ws) if w is None]:
+                    ws[i] = bredde(kol[i], FONT, 1)
+                for i in fede:
+                    ws[i] = bredde(kol[i], FED, 1)
+                st = [f"1 0 0 1 {kant - w * s:.2f} \0 Tm {k}\n" if k else "" for w, k in zip(ws, kode)]
+            else:  # a mixed column: numbers right, text left
+                st = []
+                cache_n, cache_f = _BREDDE[FONT], _BREDDE[FED]
+                for i, (t, k) in enumerate(zip(kol, kode)):
+                    if not k:
+                        st.append("")
+                    elif hoejre_i[i]:
+                        w = (cache_f if fed[i] else cache_n).get(t)
+                        if w is None:
+                            w = bredde(t, FED if fed[i] else FONT, 1)
+                        st.append(f"1 0 0 1 {kant - w * s:.2f} \0 Tm {k}\n")
+                    else:
+                        st.append(f"1 0 0 1 {venstre:.2f} \0 Tm {k}\n")
+            for i, li in ombrudt.items():
+                font = FED if fed[i] else FONT
+                k = koder[font]
+                hoejre_c = hr[i] if hr.__class__ is list else hr
+                forrige = None
+                dele_ = []
+                for m, linje in enumerate(li):
+                    x = kant - bredde(linje, font, s) if hoejre_c else venstre
+                    if forrige is None:
+                        dele_.append(f"1 0 0 1 {x:.2f} \0 Tm {k.kodet(linje, ss)}")
+                    else:
+                        dele_.append(f"{x - forrige:.2f} {ned} Td {k.kodet(linje, ss)}")
+                    forrige = x
+                st[i] = " ".join(dele_) + "\n"
+            stykker.append(st)
+        ops = list(map("".join, zip(*stykker))) if stykker else [""] * self.n
+        self._ops = (doc, ops)
+        return ops
+
+
+# anything but printable ASCII that stands for itself in a PDF string (and the separator \0)
+_SAERLIGE = re.compile(r"[^\0\x20-\x27\x2a-\x5b\x5d-\x7e]")
+
+
+def _koder_kolonne(tekster: list[str], k: Koder, ss: str) -> list[str]:
+    """Each text's show operator ("(…) Tj"; "" for an empty cell): printable ASCII is its own
+    code (asciiReadable); the column's other characters get their codes and are replaced in the
+    whole column at once, one scan per character."""
+    samlet = "\0".join(tekster)
+    if samlet.count("\0") != len(tekster) - 1:  # a text with the separator in it: one by one
+        return [k.kodet(t, ss) if t else "" for t in tekster]
+    nye = set(_SAERLIGE.findall(samlet))
+    if not nye:
+        return [f"({t}) Tj" if t else "" for t in tekster]
+    if not k.kendte.issuperset(nye):
+        k.ops("".join(sorted(nye)))  # register every character (a column beyond subset 0 falls back below)
+    if k.kendte.issuperset(nye):
+        tabel = k.tabel
+        if "\\" in nye:
+            samlet = samlet.replace("\\", "\\\\")
+        for ch in nye:
+            kode = tabel[ord(ch)]
+            if kode != ch and ch != "\\":
+                samlet = samlet.replace(ch, kode)
+        return [f"({t}) Tj" if t else "" for t in samlet.split("\0")]
+    return [k.kodet(t, ss) if t else "" for t in tekster]
 
 
 class Gitter(Flowable):
@@ -227,7 +333,7 @@ class Gitter(Flowable):
     def __init__(self, layout: Layout, fra: int = 0, til: int | None = None, sum_linje: bool = False):
         super().__init__()
         self.l = layout
-        self.fra, self.til = fra, len(layout.linjer) if til is None else til
+        self.fra, self.til = fra, layout.n if til is None else til
         self.sum_linje = sum_linje  # a heavier rule above the last row (the table's total)
         self.width = sum(layout.bredder)
         self.height = layout.hoved_h + sum(layout.raekke_h[self.fra: self.til])
@@ -286,45 +392,29 @@ class Gitter(Flowable):
             if k.navn0 is None:
                 k.ops(" ")
         fn = {f: koder[f].navn0 for f in (FONT, FED)}
-        venstre = [f"{x + pad:.2f}" for x in xs]  # left-aligned x per column, formatted once
-        hoejre_kant = [x + b - pad for x, b in zip(xs, L.bredder)]
-        kode: list[str] = [f"BT {fn[FED]} {s} Tf"]
+        ops = L.raekke_ops(c._doc, koder)
+        kode: list[str] = [f"BT {fn[FED]} {s} Tf\n"]
         ss = str(s)
 
         # the header
         k = koder[FED]
         yb = total_h - pad - s
-        for j, celle in enumerate(L.hoved_linjer):
+        x = 0.0
+        for celle, b in zip(L.hoved_linjer, L.bredder):
             for m, t in enumerate(celle):
-                kode.append(f"1 0 0 1 {venstre[j]} {yb - m * leading:.2f} Tm " + k.ops(t).replace("{s}", ss))
-        y0 = ys[1]
-        nuv = FED
-        hoejre = L.hoejre
+                kode.append(f"1 0 0 1 {x + pad:.2f} {yb - m * leading:.2f} Tm {k.kodet(t, ss)}\n")
+            x += b
+        y0 = ys[1] - pad - s
+        nuv = True
+        fed, raekke_h = L.fed, L.raekke_h
         for i in range(self.fra, self.til):
-            font = FED if L.fed[i] else FONT
-            if font != nuv:
-                kode.append(f"{fn[font]} {s} Tf")
-                nuv = font
-            k = koder[font]
-            ops, kendte, tabel = k.ops, k.kendte, k.tabel
-            yb = y0 - pad - s
-            yt = f"{yb:.2f}"
-            for j, celle in enumerate(L.linjer[i]):
-                if not celle:
-                    continue
-                hr = hoejre[j]
-                if hr.__class__ is list:  # a mixed column: per cell
-                    hr = hr[i]
-                for m, t in enumerate(celle):
-                    y = yt if m == 0 else f"{yb - m * leading:.2f}"
-                    x = f"{hoejre_kant[j] - bredde(t, font, s):.2f}" if hr else venstre[j]
-                    if kendte.issuperset(t):  # every character has its code: one translate
-                        kode.append(f"1 0 0 1 {x} {y} Tm ({t.translate(tabel)}) Tj")
-                    else:
-                        kode.append(f"1 0 0 1 {x} {y} Tm " + ops(t).replace("{s}", ss))
-            y0 -= L.raekke_h[i]
+            if fed[i] is not nuv:
+                nuv = fed[i]
+                kode.append(f"{fn[FED if nuv else FONT]} {s} Tf\n")
+            kode.append(ops[i].replace("\0", f"{y0:.2f}"))
+            y0 -= raekke_h[i]
         kode.append("ET Q")
-        c._code.append("\n".join(kode))
+        c._code.append("".join(kode))
 
 
 class Tekst(Flowable):

@@ -5,7 +5,9 @@ import pytest
 from cryptography import x509
 from cryptography.x509.oid import NameOID
 
-from takstberegner.export import signering
+from takstberegner.export import cms_kontrol, signering
+
+from .conftest import TID
 
 
 def test_p12_rundtur_med_dansk_kodeord(tmp_path, egen_noegle):
@@ -84,3 +86,52 @@ def test_lange_navne_forkortes_i_cn_og_holdes_hele_i_o(laengde):
 def test_kontroltegn_i_navnet_fjernes():
     u = signering.lav_noegle("Bo\x00sted\nNord\x1b", "12345678")
     assert u.certifikat.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)[0].value == "Bo sted Nord"
+
+
+def _pyhanko_signatur(data: bytes, u: signering.Underskriver, tid) -> bytes:
+    """What pyHanko's SimpleSigner makes (as the program signed before it built the signature itself)."""
+    import asyncio
+
+    from asn1crypto import keys as a_keys
+    from asn1crypto import x509 as a_x509
+    from cryptography.hazmat.primitives import serialization
+    from pyhanko.sign.signers import pdf_cms
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    def a(c):
+        return a_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
+
+    s = pdf_cms.SimpleSigner(
+        signing_cert=a(u.certifikat),
+        signing_key=a_keys.PrivateKeyInfo.load(u.noegle.private_bytes(
+            serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())),
+        cert_registry=SimpleCertificateStore.from_certs([a(c) for c in u.kaede]),
+    )
+    return asyncio.run(s.async_sign_general_data(
+        data, "sha256", detached=True, use_cades=True,
+        signed_attr_settings=pdf_cms.PdfCMSSignedAttributes(signing_time=tid))).dump()
+
+
+@pytest.mark.parametrize("hvilken", ["egen", "ca_rsa", "ca_ec"])
+def test_signaturen_er_bygget_som_pyhankos(hvilken, egen_noegle, test_ca, grundlag1):
+    """The signature is built field by field as pyHanko's SimpleSigner builds it (the signed
+    attributes byte for byte, the signer, the algorithms, the certificates carried); RSA
+    (PKCS #1 v1.5) is deterministic, so there the whole signature is the same bytes as pyHanko's."""
+    from asn1crypto import cms
+
+    u = {"egen": egen_noegle,
+         "ca_rsa": test_ca.udsted(grundlag1.driftsherre.navn, grundlag1.driftsherre.cvr),
+         "ca_ec": test_ca.udsted(grundlag1.driftsherre.navn, grundlag1.driftsherre.cvr, rsa_noegle=False)}[hvilken]
+    data = b"<manifest>\xc3\xa6\xc3\xb8\xc3\xa5</manifest>"
+    vores, deres = signering.signer(data, u, TID), _pyhanko_signatur(data, u, TID)
+    a, b = cms.ContentInfo.load(vores)["content"], cms.ContentInfo.load(deres)["content"]
+    for felt in ("version", "digest_algorithms", "encap_content_info"):
+        assert a[felt].dump() == b[felt].dump(), felt
+    assert sorted(c.dump() for c in a["certificates"]) == sorted(c.dump() for c in b["certificates"])
+    sa, sb = a["signer_infos"][0], b["signer_infos"][0]
+    for felt in ("version", "sid", "digest_algorithm", "signature_algorithm", "signed_attrs", "unsigned_attrs"):
+        assert sa[felt].dump() == sb[felt].dump(), felt
+    if hvilken == "ca_rsa":
+        assert sa["signature"].native == sb["signature"].native
+    assert not cms_kontrol.kontroller(vores, data).grunde
+    assert cms_kontrol.kontroller(vores, data + b" ").grunde

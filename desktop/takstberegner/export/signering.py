@@ -8,8 +8,9 @@ API:
   naming the driftsherre and its CVR (organizationIdentifier "NTRDK-<cvr>"), for users without
   a certificate; `gem_p12(underskriver, sti, kodeord)` keeps it.
 - `signer(data, underskriver, tid) -> bytes`: a detached CMS/CAdES-BES signature (DER) with
-  content-type, message-digest, signing-time and signing-certificate-v2 attributes, made with
-  pyHanko; `openssl cms -verify -binary -inform DER` accepts it.
+  content-type, message-digest, signing-time and signing-certificate-v2 attributes, built as
+  pyHanko builds it (asn1crypto + cryptography, without importing pyHanko's signer);
+  `openssl cms -verify -binary -inform DER` accepts it.
 - `fingeraftryk(cert) -> str`: the certificate's SHA-256 fingerprint as the secretariat
   registers it ("AB:CD:..." upper-case hex).
 - `cvr_af(cert)` / `navn_af(cert)`: the CVR and the name a certificate names.
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
@@ -219,33 +220,66 @@ def navn_af(cert: x509.Certificate) -> str:
 
 
 def signer(data: bytes, underskriver: Underskriver, tid: datetime | None = None) -> bytes:
-    """A detached CAdES-BES signature (DER-encoded CMS ContentInfo) over `data`."""
-    import asyncio
+    """A detached CAdES-BES signature (DER-encoded CMS ContentInfo) over `data`: signed
+    attributes content-type, message-digest, signing-time (UTCTime) and signing-certificate-v2
+    (RFC 5035), the signer named by issuer and serial number, every certificate it carries.
 
-    from asn1crypto import keys as a_keys
+    Built with asn1crypto and signed with cryptography, as pyHanko's SimpleSigner builds it
+    (`async_sign_general_data(..., detached=True, use_cades=True)`; a test compares the two
+    field by field): importing pyHanko's signer pulls in aiohttp and its whole PDF stack, about
+    0,4 s of CPU the first time a user signs (more than the signature itself)."""
+    import hashlib
+
+    from asn1crypto import cms
+    from asn1crypto import tsp  # registers signing-certificate-v2
     from asn1crypto import x509 as a_x509
-    from pyhanko.sign.signers import pdf_cms
-    from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-    def a_cert(c: x509.Certificate) -> a_x509.Certificate:
-        return a_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
-
-    nøgle_der = underskriver.noegle.private_bytes(
-        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    )
-    kaede = [a_cert(c) for c in underskriver.kaede]
-    s = pdf_cms.SimpleSigner(
-        signing_cert=a_cert(underskriver.certifikat),
-        signing_key=a_keys.PrivateKeyInfo.load(nøgle_der),
-        cert_registry=SimpleCertificateStore.from_certs(kaede),
-    )
     from takstberegner.export import ur
 
     tid = tid or ur.nu()
-    ci = asyncio.run(
-        s.async_sign_general_data(
-            data, "sha256", detached=True, use_cades=True,
-            signed_attr_settings=pdf_cms.PdfCMSSignedAttributes(signing_time=tid),
-        )
-    )
-    return ci.dump()
+    der = underskriver.certifikat.public_bytes(serialization.Encoding.DER)
+    cert = a_x509.Certificate.load(der)
+    attributter = cms.CMSAttributes([
+        cms.CMSAttribute({"type": "content_type", "values": ["data"]}),
+        cms.CMSAttribute({"type": "message_digest", "values": [hashlib.sha256(data).digest()]}),
+        cms.CMSAttribute({"type": "signing_time", "values": [cms.Time({"utc_time": tid})]}),
+        cms.CMSAttribute({"type": "signing_certificate_v2", "values": [tsp.SigningCertificateV2({"certs": [
+            tsp.ESSCertIDv2({
+                "hash_algorithm": {"algorithm": "sha256"},
+                "cert_hash": hashlib.sha256(der).digest(),
+                "issuer_serial": {"issuer": [a_x509.GeneralName(name="directory_name", value=cert.issuer)],
+                                  "serial_number": cert.serial_number},
+            })]})]}),
+    ])
+    signeret = attributter.dump()
+    noegle = underskriver.noegle
+    if isinstance(noegle, ec.EllipticCurvePrivateKey):
+        signatur, mekanisme = noegle.sign(signeret, ec.ECDSA(hashes.SHA256())), "sha256_ecdsa"
+    elif isinstance(noegle, rsa.RSAPrivateKey):
+        signatur, mekanisme = noegle.sign(signeret, padding.PKCS1v15(), hashes.SHA256()), "sha256_rsa"
+    else:
+        raise SigneringsFejl("Certifikatets nøgletype kan Takstberegner ikke signere med; brug et OCES3-/MitID "
+                             "Erhverv-certifikat eller lav en nøgle i programmet.")
+    certifikater, set_ = [], set()
+    for c in (underskriver.certifikat, *underskriver.kaede):
+        d = c.public_bytes(serialization.Encoding.DER)
+        if d not in set_:
+            set_.add(d)
+            certifikater.append(cms.CertificateChoices(name="certificate", value=a_x509.Certificate.load(d)))
+    signer_info = cms.SignerInfo({
+        "version": "v1",
+        "sid": cms.SignerIdentifier({"issuer_and_serial_number": cms.IssuerAndSerialNumber(
+            {"issuer": cert.issuer, "serial_number": cert.serial_number})}),
+        "digest_algorithm": {"algorithm": "sha256"},
+        "signature_algorithm": {"algorithm": mekanisme},
+        "signed_attrs": attributter,
+        "signature": signatur,
+    })
+    signed_data = cms.SignedData({
+        "version": "v1",
+        "digest_algorithms": [{"algorithm": "sha256"}],
+        "encap_content_info": {"content_type": "data"},  # detached: the manifest is beside it
+        "certificates": certifikater,
+        "signer_infos": [signer_info],
+    })
+    return cms.ContentInfo({"content_type": "signed_data", "content": signed_data}).dump()

@@ -198,10 +198,10 @@ def _lav_xlsx(r: Rapport) -> bytes:
                 celler = []
                 linjer = 1
                 for j, v in enumerate(rk):
-                    if v is None or v == "":
+                    if v is None:
                         continue
-                    adr = f"{_K[j]}{nr}"
                     if type(v) is Tal:
+                        adr = f"{_K[j]}{nr}"
                         stil = _TAL_STIL[v.fmt][fedt]
                         vv = v.v
                         if vv is not None and v.fmt == PCT:
@@ -215,7 +215,10 @@ def _lav_xlsx(r: Rapport) -> bytes:
                             continue
                         if bredder.get(j + 1, 8) < 15:
                             bredder[j + 1] = 15
+                    elif v == "":
+                        continue
                     else:
+                        adr = f"{_K[j]}{nr}"
                         m = tekst_memo.get(v)
                         if m is None:
                             m = tekst_memo[v] = _tekst_info(v)

@@ -67,12 +67,18 @@ def _styles() -> str:
     )
 
 
-_ESC = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _ESC_ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 
 
 def esc(t: str) -> str:
-    return t.translate(_ESC)
+    # three scans in C; translate would look every character up in a dict
+    if "&" in t:
+        t = t.replace("&", "&amp;")
+    if "<" in t:
+        t = t.replace("<", "&lt;")
+    if ">" in t:
+        t = t.replace(">", "&gt;")
+    return t
 
 
 def esc_attr(t: str) -> str:

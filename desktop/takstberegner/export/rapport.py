@@ -73,6 +73,25 @@ class Tal:
     refs: tuple[Ref, ...] = ()
 
 
+def _ref_init(self, sektion: str, raekke: str | int | None, kolonne: int, til: str | int | None = None,
+              tilbud: str | None = None, til_kolonne: int | None = None) -> None:
+    d = self.__dict__
+    d["sektion"], d["raekke"], d["kolonne"], d["til"], d["tilbud"], d["til_kolonne"] = (
+        sektion, raekke, kolonne, til, tilbud, til_kolonne)
+
+
+def _tal_init(self, v: Decimal | int | None, fmt: str = KR, formel: str = "", refs: tuple[Ref, ...] = ()) -> None:
+    d = self.__dict__
+    d["v"], d["fmt"], d["formel"], d["refs"] = v, fmt, formel, refs
+
+
+# A frozen dataclass's own __init__ sets each field through object.__setattr__; the report of a
+# large driftsherre makes 100.000 of these cells, so they fill their __dict__ directly (the same
+# fields and defaults, still frozen afterwards; a test compares them with the dataclass's own).
+_REF_INIT, _TAL_INIT = Ref.__init__, Tal.__init__
+Ref.__init__, Tal.__init__ = _ref_init, _tal_init
+
+
 @dataclass(frozen=True)
 class Sektion:
     titel: str

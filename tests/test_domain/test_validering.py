@@ -239,3 +239,23 @@ def test_en_post_der_ikke_er_tekst_giver_fund_ikke_typeerror(post):
     g = _med_tilbud(g, omkostninger=linjer[:1] + (replace(linjer[1], post=post),) + linjer[2:])
     b = beregn(g, RS)  # raised TypeError from the column check's join
     assert [x.felt for x in b.tilbud[0].fund if x.kode == "INPUT"] == ["tilbud[0].omkostninger[1].post"]
+
+
+@pytest.mark.parametrize("navn, felt, hvad", [
+    ("hverdag", ".tidsrum.hverdag", "Tidsrummet Hverdag"),
+    ("nat_2", ".tidsrum.nat_2", "Tidsrummet Nat 2"),
+    ("{_}", ".tidsrum", "Tidsrummet ‘{_}’"),
+    ("aften.nat", ".tidsrum", "Tidsrummet ‘aften.nat’"),
+    ("Weekend [lør]", ".tidsrum", "Tidsrummet ‘Weekend [lør]’"),
+])
+def test_et_tidsrums_navn_staar_i_beskeden_ikke_i_feltets_sti(navn, felt, hvad):
+    """A tidsrum's name is the user's text: the hypothesis property found '{_} er -1, men skal være
+    mindst 0' (the name taken as the field's name, unquoted, and split at '.'); the message names
+    the tidsrum, and the path holds the name only when it is a plain key."""
+    g = _to_tilbud()
+    t = g.tilbud[0]
+    t = replace(t, tillaegsydelser=(m.Tillaegsydelse("Pædagog", D(400), ((navn, D(-1)),)),))
+    g = replace(g, tilbud=(t,) + g.tilbud[1:])
+    fund = [f for f in valider(g, RS) if ".tillaegsydelser[0]" in f.felt]
+    assert [(f.felt, f.tekst) for f in fund] == [
+        (f"tilbud[0].tillaegsydelser[0]{felt}", f"{hvad} er -1, men skal være mindst 0. Ret tallet.")]

@@ -171,6 +171,11 @@ def laesbar(kode: str) -> str:
 _NOEGLE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 
 
+def er_noegle(tekst: str) -> bool:
+    """Whether a text is written as a key ('aften_nat'), so it can stand in a field path."""
+    return _NOEGLE.fullmatch(tekst) is not None
+
+
 def post_navn(kategori: str, post: str) -> str:
     """A budget post's name within its kategori."""
     return POSTER.get(kategori, {}).get(post) or vis(post)

@@ -90,34 +90,37 @@ class _Fund:
                             reference=self._input.reference, felt=felt))
 
     # ---- checks of one value ------------------------------------------------------------------
-    def tekst(self, v: Any, felt: str, kraevet: bool = False) -> None:
+    def tekst(self, v: Any, felt: str, kraevet: bool = False, hvad: str | None = None) -> None:
+        """`hvad`: what the message calls the value, when the field's name does not say it."""
+        h = {"hvad": hvad} if hvad else {}
         if v is None or not isinstance(v, str):
             if kraevet:
-                self.tilfoej(felt, "mangler")
+                self.tilfoej(felt, "mangler", **h)
             return
         if kraevet and not v.strip():
-            self.tilfoej(felt, "tom")
+            self.tilfoej(felt, "tom", **h)
         elif not _ren(v):
-            self.tilfoej(felt, "kontroltegn")
+            self.tilfoej(felt, "kontroltegn", **h)
 
     def tal(self, v: Decimal | None, felt: str, kraevet: bool = False, min_: Decimal | None = -MAX_BELOEB,
-            max_: Decimal | None = MAX_BELOEB, positiv: bool = False) -> bool:
+            max_: Decimal | None = MAX_BELOEB, positiv: bool = False, hvad: str | None = None) -> bool:
         """True when v is usable (present, finite, within bounds)."""
+        h = {"hvad": hvad} if hvad else {}
         if v is None:
             if kraevet:
-                self.tilfoej(felt, "mangler")
+                self.tilfoej(felt, "mangler", **h)
             return False
         if not v.is_finite():
-            self.tilfoej(felt, "ikke_tal", vaerdi=v)
+            self.tilfoej(felt, "ikke_tal", vaerdi=v, **h)
             return False
         if positiv and v <= 0:
-            self.tilfoej(felt, "ikke_positiv", vaerdi=v)
+            self.tilfoej(felt, "ikke_positiv", vaerdi=v, **h)
             return False
         if min_ is not None and v < min_:
-            self.tilfoej(felt, "for_lille", vaerdi=v, min=min_)
+            self.tilfoej(felt, "for_lille", vaerdi=v, min=min_, **h)
             return False
         if max_ is not None and v > max_:
-            self.tilfoej(felt, "for_stor", vaerdi=v, max=max_)
+            self.tilfoej(felt, "for_stor", vaerdi=v, max=max_, **h)
             return False
         return True
 
@@ -304,8 +307,14 @@ def valider_tilbud(t: m.Tilbud, s: str, takstaar: int, rs: Regelsaet,
         if not x.tidsrum:
             f.tilfoej(f"{sx}.tidsrum", "tidsrum_mangler")
         for k, d in x.tidsrum:
-            f.tekst(k, f"{sx}.tidsrum.{k}", kraevet=True)
-            f.tal(d, f"{sx}.tidsrum.{k}", min_=_0, max_=MAX_BELAEGNING)
+            # A tidsrum's name is the user's text: it goes into the path only as a plain key, and
+            # the message names it itself (a name with '.' or braces is no field name)
+            er_noegle = isinstance(k, str) and navne.er_noegle(k)
+            st = f"{sx}.tidsrum.{k}" if er_noegle else f"{sx}.tidsrum"
+            f.tekst(k, st, kraevet=True, hvad="Tidsrummets navn")
+            hvad = (f"Tidsrummet {navne.vis(k, navne.TIDSRUM)}" if er_noegle
+                    else f"Tidsrummet ‘{k}’" if isinstance(k, str) and k.strip() and _ren(k) else "Tidsrummet")
+            f.tal(d, st, min_=_0, max_=MAX_BELAEGNING, hvad=hvad)
     return f.ud
 
 

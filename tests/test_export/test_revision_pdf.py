@@ -246,3 +246,16 @@ def test_tabelcellers_saerlige_tegn_kommer_med(tmp_path):
     for forventet in ("Løn (fast) \\ tillæg", "-1.234,50", "Ærø − Åbybro › Øster", "0,01", "(tekst) i talkolonne",
                       "I alt (æøå)", "12,35"):
         assert forventet in tekst, forventet
+
+
+def test_styretegn_i_en_bemaerkning_udskrives_som_mellemrum(tmp_path):
+    """A tab, form feed or \\r\\n pasted into a bemærkning printed as wrong glyphs ('FørØefter§side÷'):
+    a control character is a space, a \\r\\n or \\r line break a line break."""
+    g = eksempel(1)
+    t = dataclasses.replace(g.tilbud[0], bemaerkninger="Før\tefter\x0cside\r\nny linje\rtredje\x7fslut")
+    g = dataclasses.replace(g, tilbud=(t,) + g.tilbud[1:])
+    b = tjeneste.beregn(g)
+    data = revision_pdf.lav_pdf(rapport.lav_rapport(g, b, fingeraftryk="0" * 64))
+    linjer = [x.strip() for x in pdftekst(tmp_path, data).splitlines()]
+    i = linjer.index("Før efter side")
+    assert linjer[i + 1:i + 3] == ["ny linje", "tredje slut"]

@@ -26,6 +26,17 @@ FONT, FED = "DejaVuSans", "DejaVuSans-Bold"
 _TEGN: dict[str, tuple[dict[str, float], float]] = {}  # font -> (char -> width per 1000, default)
 _BREDDE: dict[str, dict[str, float]] = {FONT: {}, FED: {}}  # font -> text -> width at size 1
 _MAKS_CACHE = 200_000
+# A control character has no glyph and printed as a wrong one (a tab pasted into a bemærkning
+# showed as 'Ø'): it is shown as a space; a line break written \r\n or \r is a line break.
+_STYRETEGN = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+_SYNLIG = {c: " " for c in (*range(0, 10), *range(11, 32), *range(127, 160))}
+
+
+def synlig(tekst: str) -> str:
+    """`tekst` as it can be printed: control characters as spaces, line breaks as \n."""
+    if not _STYRETEGN.search(tekst):
+        return tekst
+    return tekst.replace("\r\n", "\n").replace("\r", "\n").translate(_SYNLIG)
 
 
 def skrifter() -> None:
@@ -196,6 +207,8 @@ class Layout:
             self.fed[-1] = True
         fed = self.fed
         maks = max(_maks_ascii(FONT), _maks_ascii(FED)) * stoerrelse
+        kolonner = [list(map(synlig, kol)) if _STYRETEGN.search("".join(kol)) else kol for kol in kolonner]
+        hoved = list(map(synlig, hoved))
         self.tekster = kolonner
         self.ombrudte: list[dict[int, tuple[str, ...]]] = []
         antal = [1] * n
@@ -426,7 +439,7 @@ class Tekst(Flowable):
                  farve: tuple[float, float, float] = (0, 0, 0), foer: float = 0, efter: float = 0,
                  hold_med_naeste: bool = False):
         super().__init__()
-        self.tekst, self.font, self.stoerrelse = tekst, font, stoerrelse
+        self.tekst, self.font, self.stoerrelse = synlig(tekst), font, stoerrelse
         self.leading = leading or stoerrelse * 1.2
         self.farve = farve
         self.spaceBefore, self.spaceAfter = foer, efter
@@ -502,6 +515,7 @@ def tekst_ops(doc, x: float, y: float, tekst: str, font: str, stoerrelse: float,
     """PDF operators for one line of text at (x, y) (its right end at x when `hoejre`), for the
     running header and footer."""
     k = _koder(doc)[font]
+    tekst = synlig(tekst).replace("\n", " ")
     if k.navn0 is None:
         k.ops(" ")
     if hoejre:

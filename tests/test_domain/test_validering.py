@@ -259,3 +259,16 @@ def test_et_tidsrums_navn_staar_i_beskeden_ikke_i_feltets_sti(navn, felt, hvad):
     fund = [f for f in valider(g, RS) if ".tillaegsydelser[0]" in f.felt]
     assert [(f.felt, f.tekst) for f in fund] == [
         (f"tilbud[0].tillaegsydelser[0]{felt}", f"{hvad} er -1, men skal være mindst 0. Ret tallet.")]
+
+
+@pytest.mark.parametrize("navn, hvad", [("Aalborg", "Nøglen for ‘Aalborg’"), ("{x}", "Nøglen for ‘{x}’"),
+                                        ("Kbh. Kommune", "Nøglen for ‘Kbh. Kommune’")])
+def test_en_kommunes_navn_i_fordelingen_citeres_i_beskeden(navn, hvad):
+    """A kommune's name in a trækningsret's or objektiv finansiering's fordeling is the user's text:
+    'Aalborg er -5, …' took it for the field's name; the message quotes it."""
+    g = _to_tilbud()
+    t = replace(g.tilbud[0], takststruktur="traekningsret", fordeling=((navn, D(-5)), ("Hjørring", D(10))))
+    g = replace(g, tilbud=(t,) + g.tilbud[1:])
+    fund = [f for f in valider(g, RS) if f.felt.startswith("tilbud[0].fordeling")]
+    assert [(f.felt, f.tekst) for f in fund] == [
+        (f"tilbud[0].fordeling.{navn}", f"{hvad} er -5, men skal være mindst 0. Ret tallet.")]

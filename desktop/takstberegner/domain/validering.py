@@ -325,8 +325,11 @@ def _fordeling(f: _Fund, fordeling: tuple[tuple[str, Decimal], ...], s: str, man
         return
     ok = True
     for k, v in fordeling:
-        f.tekst(k, f"{s}.{k}", kraevet=True)
-        ok = f.tal(v, f"{s}.{k}", min_=_0) and ok
+        # the kommune's name is the user's text: the message names it (quoted) rather than taking
+        # it for the field's name; the path keeps it, as the app's new rows are found by it
+        f.tekst(k, f"{s}.{k}", kraevet=True, hvad="Kommunens navn")
+        hvad = f"Nøglen for ‘{k}’" if isinstance(k, str) and k.strip() and _ren(k) else "Nøglen"
+        ok = f.tal(v, f"{s}.{k}", min_=_0, hvad=hvad) and ok
     if ok and sum((v for _, v in fordeling), _0) == 0:
         f.tilfoej(s, nul)
 

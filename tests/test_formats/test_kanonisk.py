@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal as D
@@ -152,13 +153,17 @@ laesbart_anlaeg = st.builds(
     levetid_aar=st.none() | st.integers(-10, 10**11), restvaerdi=laesbart_beloeb, andel_pct=laesbart_beloeb)
 
 
+_BELOEB = re.compile(r"[0-9]+(?:\.[0-9]*)?")
+
+
 def _som_str(v):
     """Amounts written as str writes them (the writer writes format(x, "f"))."""
     if isinstance(v, dict):
         return {k: _som_str(x) for k, x in v.items()}
     if isinstance(v, list):
         return [_som_str(x) for x in v]
-    return str(D(v)) if isinstance(v, str) and v[:1].isdigit() and v.replace(".", "").isdigit() else v
+    # (ASCII digits and at most one point: "²".isdigit() is true, and neither it nor "1.2.3" is a Decimal)
+    return str(D(v)) if isinstance(v, str) and _BELOEB.fullmatch(v) else v
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -272,3 +272,21 @@ def test_en_kommunes_navn_i_fordelingen_citeres_i_beskeden(navn, hvad):
     fund = [f for f in valider(g, RS) if f.felt.startswith("tilbud[0].fordeling")]
     assert [(f.felt, f.tekst) for f in fund] == [
         (f"tilbud[0].fordeling.{navn}", f"{hvad} er -5, men skal være mindst 0. Ret tallet.")]
+
+
+@pytest.mark.parametrize("sti, sted", [
+    ("tilbud[0].fordeling.Aalborg", "Tilbud 1 › Fordeling › ‘Aalborg’"),
+    ("tilbud[0].fordeling.Kbh. Kommune", "Tilbud 1 › Fordeling › ‘Kbh. Kommune’"),
+    ("tilbud[0].objektiv_finansiering.fordeling.A[1]", "Tilbud 1 › Objektiv finansiering › Fordeling › ‘A[1]’"),
+    ("tilbud[0].fordeling. ", "Tilbud 1 › Fordeling › (uden navn)"),
+    ("tilbud[0].tillaegsydelser[0].tidsrum.aften_nat", "Tilbud 1 › Tillægsydelser › linje 1 › Tidsrum › Aften/nat"),
+    ("tilbud[0].tillaegsydelser[0].tidsrum.nat_2", "Tilbud 1 › Tillægsydelser › linje 1 › Tidsrum › Nat 2"),
+    ("tilbud[0].objektiv_finansiering.fordeling[0].modtager",
+     "Tilbud 1 › Objektiv finansiering › Fordeling › nr. 1 › Modtager"),  # a stored row, by number
+])
+def test_stedet_viser_en_kommunes_eller_et_tidsrums_navn_helt(sti, sted):
+    """The place of a finding on a kommune's or tidsrum's value names it whole: 'Kbh. Kommune' was
+    split into 'Kbh ›  Kommune'."""
+    from takstberegner.domain.navne import felt_tekst
+
+    assert felt_tekst(sti) == sted

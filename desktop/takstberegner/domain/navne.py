@@ -245,14 +245,27 @@ def felt_navn(noegle: str) -> str:
 _DEL = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
+_KORT = re.compile(r"(.*?\.(fordeling|tidsrum))\.(.*)", re.S)  # a map whose keys are the user's names
+
+
 def felt_tekst(sti: str, grundlag: Any = None) -> str:
     """A field path in words: "Bostedet Nord › Budget › linje 3 › Beløb".
 
     With the takstgrundlag, a tilbud, ydelse, pulje or anlæg is named by its name; without it,
-    by its number. Unknown keys are shown readable; the path never shows through.
+    by its number. Unknown keys are shown readable; the path never shows through. The last part
+    of a fordeling's or tidsrum's path is the user's name of a kommune or tidsrum, shown whole
+    ("Fordeling › ‘Kbh. Kommune’"), not split at its points.
     """
     if not sti:
         return "Filen som helhed"
+    kort = _KORT.fullmatch(sti)
+    if kort:
+        hoved, felt, noegle = kort.groups()
+        if felt == "tidsrum" and er_noegle(noegle):  # as the validation's message names it
+            vist = vis(noegle, TIDSRUM)
+        else:
+            vist = f"‘{noegle}’" if noegle.strip() else "(uden navn)"
+        return f"{felt_tekst(hoved, grundlag)} › {vist}"
     dele: list[str] = []
     forrige: str | None = None
     objekt: Any = grundlag

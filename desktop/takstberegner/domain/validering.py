@@ -83,7 +83,10 @@ class _Fund:
         self.ud: list[Fund] = []
         self._input = rs.fund["INPUT"]
 
-    def tilfoej(self, felt: str, kode: str, **v: Any) -> None:
+    def tilfoej(self, felt: str, kode: str, hvad: str | None = None, **v: Any) -> None:
+        """`hvad`: what the message calls the value, when the field's name does not say it."""
+        if hvad is not None:
+            v["hvad"] = hvad
         skabelon = self.rs.validering.get(kode, "{hvad}")
         tekst = skabelon.format_map(_Vaerdier(felt, v))
         self.ud.append(Fund(kode="INPUT", niveau=self._input.niveau, tekst=tekst,
@@ -91,36 +94,33 @@ class _Fund:
 
     # ---- checks of one value ------------------------------------------------------------------
     def tekst(self, v: Any, felt: str, kraevet: bool = False, hvad: str | None = None) -> None:
-        """`hvad`: what the message calls the value, when the field's name does not say it."""
-        h = {"hvad": hvad} if hvad else {}
         if v is None or not isinstance(v, str):
             if kraevet:
-                self.tilfoej(felt, "mangler", **h)
+                self.tilfoej(felt, "mangler", hvad=hvad)
             return
         if kraevet and not v.strip():
-            self.tilfoej(felt, "tom", **h)
+            self.tilfoej(felt, "tom", hvad=hvad)
         elif not _ren(v):
-            self.tilfoej(felt, "kontroltegn", **h)
+            self.tilfoej(felt, "kontroltegn", hvad=hvad)
 
     def tal(self, v: Decimal | None, felt: str, kraevet: bool = False, min_: Decimal | None = -MAX_BELOEB,
             max_: Decimal | None = MAX_BELOEB, positiv: bool = False, hvad: str | None = None) -> bool:
         """True when v is usable (present, finite, within bounds)."""
-        h = {"hvad": hvad} if hvad else {}
         if v is None:
             if kraevet:
-                self.tilfoej(felt, "mangler", **h)
+                self.tilfoej(felt, "mangler", hvad=hvad)
             return False
         if not v.is_finite():
-            self.tilfoej(felt, "ikke_tal", vaerdi=v, **h)
+            self.tilfoej(felt, "ikke_tal", vaerdi=v, hvad=hvad)
             return False
         if positiv and v <= 0:
-            self.tilfoej(felt, "ikke_positiv", vaerdi=v, **h)
+            self.tilfoej(felt, "ikke_positiv", vaerdi=v, hvad=hvad)
             return False
         if min_ is not None and v < min_:
-            self.tilfoej(felt, "for_lille", vaerdi=v, min=min_, **h)
+            self.tilfoej(felt, "for_lille", vaerdi=v, min=min_, hvad=hvad)
             return False
         if max_ is not None and v > max_:
-            self.tilfoej(felt, "for_stor", vaerdi=v, max=max_, **h)
+            self.tilfoej(felt, "for_stor", vaerdi=v, max=max_, hvad=hvad)
             return False
         return True
 
@@ -312,10 +312,15 @@ def valider_tilbud(t: m.Tilbud, s: str, takstaar: int, rs: Regelsaet,
             er_noegle = isinstance(k, str) and navne.er_noegle(k)
             st = f"{sx}.tidsrum.{k}" if er_noegle else f"{sx}.tidsrum"
             f.tekst(k, st, kraevet=True, hvad="Tidsrummets navn")
-            hvad = (f"Tidsrummet {navne.vis(k, navne.TIDSRUM)}" if er_noegle
-                    else f"Tidsrummet ‘{k}’" if isinstance(k, str) and k.strip() and _ren(k) else "Tidsrummet")
-            f.tal(d, st, min_=_0, max_=MAX_BELAEGNING, hvad=hvad)
+            navn = navne.vis(k, navne.TIDSRUM) if er_noegle else _citat(k)
+            f.tal(d, st, min_=_0, max_=MAX_BELAEGNING, hvad=f"Tidsrummet {navn}".rstrip())
     return f.ud
+
+
+def _citat(navn: Any) -> str:
+    """A name the user wrote, quoted for a message; "" when it cannot be shown (no text, blank,
+    control characters: their own finding says so)."""
+    return f"‘{navn}’" if isinstance(navn, str) and navn.strip() and _ren(navn) else ""
 
 
 def _fordeling(f: _Fund, fordeling: tuple[tuple[str, Decimal], ...], s: str, mangler: str, nul: str) -> None:
@@ -328,8 +333,8 @@ def _fordeling(f: _Fund, fordeling: tuple[tuple[str, Decimal], ...], s: str, man
         # the kommune's name is the user's text: the message names it (quoted) rather than taking
         # it for the field's name; the path keeps it, as the app's new rows are found by it
         f.tekst(k, f"{s}.{k}", kraevet=True, hvad="Kommunens navn")
-        hvad = f"Nøglen for ‘{k}’" if isinstance(k, str) and k.strip() and _ren(k) else "Nøglen"
-        ok = f.tal(v, f"{s}.{k}", min_=_0, hvad=hvad) and ok
+        navn = _citat(k)
+        ok = f.tal(v, f"{s}.{k}", min_=_0, hvad=f"Nøglen for {navn}" if navn else "Nøglen") and ok
     if ok and sum((v for _, v in fordeling), _0) == 0:
         f.tilfoej(s, nul)
 

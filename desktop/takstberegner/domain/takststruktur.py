@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from takstberegner.domain import fund
-from takstberegner.domain.model import KATEGORIER, REGULERING_LINJE, Tilbud, Ydelse, byg_mange
+from takstberegner.domain.model import KATEGORIER, REGULERING_LINJE, Tilbud, Ydelse, bygger
 from takstberegner.domain.omkostninger import Spande, tom_vektor
 from takstberegner.domain.penge import afrund, fordel_dele, fordel_stoerste_rest
 from takstberegner.domain.regelsaet import Regelsaet
@@ -85,6 +85,21 @@ def _spand(g: Grundlag, ydelse: str | None, del_: str | None = None) -> list[Dec
     return v
 
 
+def _spande_pr_ydelse(g: Grundlag) -> dict[str | None, list[Decimal]]:
+    """_spand(g, y) of every ydelse y that has buckets (and None), added up in one pass."""
+    ud: dict[str | None, list[Decimal]] = {}
+    for (y, _), vek in g.spande.items():
+        v = ud.get(y)
+        if v is None:
+            v = ud[y] = tom_vektor()
+        _add(v, vek)
+    return ud
+
+
+def _pladstimer(ydelser: tuple[Ydelse, ...], h: list[Decimal]) -> Decimal:
+    return sum((Decimal(y.pladser) * hi for y, hi in zip(ydelser, h)), _ZERO)
+
+
 def _takst(t: Tilbud, y: Ydelse | None, enhed: str, dele: list[Decimal], rs: Regelsaet, g: Grundlag,
            basis: Decimal | None = None, ydelse_id: str | None = None, b: Decimal | None = None,
            pd: Decimal | None = None) -> Takst:
@@ -104,33 +119,30 @@ def _takst(t: Tilbud, y: Ydelse | None, enhed: str, dele: list[Decimal], rs: Reg
         if f:
             fremskrevet = afrund(f)
             aendring_real = afrund((takst - f) / f * 100)
-    # (built as model.byg_mange builds records: a frozen dataclass's __init__ sets its 17 fields one
-    # by one, and a large file publishes 300 takster)
-    return _post(
-        Takst,
-        ydelse=ydelse_id or (y.id if y is not None else t.id),
-        ydelse_navn=(y.navn if y is not None else t.navn),
-        enhed=enhed,
-        takst=takst,
-        takst_kr=afrund(eksakt, rs.afrunding_takst_kr),
-        pr_kategori=pr_kategori,
-        basistakst=basistakst,
-        ydelsestakst=ydelsestakst,
-        stoettetimer_uge=y.stoettetimer_uge if y is not None else None,
-        forrige_takst=forrige,
-        aendring_pct=aendring,
-        pladser=y.pladser if y is not None else t.pladser,
-        sundhedsydelser=y.sundhedsydelser if y is not None else "",
-        belaegning_pct=None if b is None else afrund(b),
-        pladsdoegn=None if pd is None else afrund(pd),
-        forrige_fremskrevet=fremskrevet,
-        aendring_real_pct=aendring_real,
-    )
+    return _ny_takst({
+        "ydelse": ydelse_id or (y.id if y is not None else t.id),
+        "ydelse_navn": (y.navn if y is not None else t.navn),
+        "enhed": enhed,
+        "takst": takst,
+        "takst_kr": afrund(eksakt, rs.afrunding_takst_kr),
+        "pr_kategori": pr_kategori,
+        "basistakst": basistakst,
+        "ydelsestakst": ydelsestakst,
+        "stoettetimer_uge": y.stoettetimer_uge if y is not None else None,
+        "forrige_takst": forrige,
+        "aendring_pct": aendring,
+        "pladser": y.pladser if y is not None else t.pladser,
+        "sundhedsydelser": y.sundhedsydelser if y is not None else "",
+        "belaegning_pct": None if b is None else afrund(b),
+        "pladsdoegn": None if pd is None else afrund(pd),
+        "forrige_fremskrevet": fremskrevet,
+        "aendring_real_pct": aendring_real,
+    })
 
 
-def _post(cls: type, **felter: object) -> object:
-    """A record of the dataclass `cls` with every field given, without running its __init__."""
-    return byg_mange(cls, [felter])[0]
+# A Takst from a dict of its 17 fields without the frozen dataclass's __init__, which sets them one
+# by one (model.bygger; a large file publishes 300 takster).
+_ny_takst = bygger(Takst)
 
 
 def fremskriv(forrige: Decimal, pl_pct: Decimal) -> Decimal:
@@ -244,13 +256,15 @@ def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat
     if g.omkostningsgrundlag == 0:
         x_b = g.x
     basis_takst = (b_tot + x_b) / pd_sum  # the part of every takst that is the same for every borger
+    pr_ydelse = _spande_pr_ydelse(g)
+    nul = tom_vektor()
     if t.takststruktur == "gennemsnit":
-        fael = _spand(g, None)
+        fael = pr_ydelse.get(None, nul)
         for j, (y, p, b) in enumerate(zip(ydelser, pd, b_i)):
             if p == 0:
                 fund_.append(fund.input_fejl(rs, f"{sti}.ydelser[{j}].pladser", f"Ydelsen '{y.navn or y.id}' har 0 pladser, så der kan ikke beregnes en takst for den."))
                 continue
-            vek = _spand(g, y.id)
+            vek = list(pr_ydelse.get(y.id, nul))  # a copy: _add adds to it
             _add(vek, fael, p / pd_sum)
             o_i = _sum(vek)
             x_i = _x_andel(g, o_i) if g.omkostningsgrundlag else g.x * p / pd_sum
@@ -261,11 +275,12 @@ def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat
             fund_.append(fund.lav(rs, "PLADSER-SUM", f"{sti}.pladser", sum=sum(y.pladser for y in t.ydelser),
                                   pladser=t.pladser))
         h = [y.stoettetimer_uge or _ZERO for y in ydelser]
-        if sum((Decimal(y.pladser) * hi for y, hi in zip(ydelser, h)), _ZERO) == 0:
+        s = _pladstimer(ydelser, h)
+        if s == 0:
             h = [Decimal(1)] * len(ydelser)  # no support hours: the borgerrettet part by pladsdøgn
+            s = _pladstimer(ydelser, h)
         # ydelsestakst_i = borgerrettet × h_i / Σ_j (pladsdøgn_j × h_j)
         if aarsfaktor is not None:
-            s = sum((Decimal(y.pladser) * hi for y, hi in zip(ydelser, h)), _ZERO)
             vaegte = [hi / s / aarsfaktor for hi in h]
         else:
             s = sum((p * hi for p, hi in zip(pd, h)), _ZERO)
@@ -275,13 +290,14 @@ def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat
         for j, (y, p, w, b) in enumerate(zip(ydelser, pd, vaegte, b_i)):
             vek = [bp + rv * w for bp, rv in zip(b_pr_pd, r_vek)]
             reg = x_b_pr_pd + x_r * w
-            egne = _spand(g, y.id)
-            if _sum(egne) or any(egne):
+            egne = pr_ydelse.get(y.id, nul)
+            egne_sum = _sum(egne)
+            if egne_sum or any(egne):
                 if p == 0:
                     fund_.append(fund.input_fejl(rs, f"{sti}.ydelser[{j}].pladser", f"Ydelsen '{y.navn or y.id}' har egne budgetlinjer men 0 pladser; linjerne kan ikke fordeles."))
                 else:
                     _add(vek, egne, 1 / p)
-                    reg += _x_andel(g, _sum(egne)) / p
+                    reg += _x_andel(g, egne_sum) / p
             ud.append(_takst(t, y if t.ydelser else None, enhed, vek + [reg], rs, g, basis=basis_takst,
                              ydelse_id=y.id, b=b, pd=p))
     return resultat(tuple(ud), _pris_pr_stoettetime(t, g, borger_takst, rs), basistakst=afrund(basis_takst, rs.afrunding_takst))

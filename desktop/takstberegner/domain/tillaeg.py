@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from takstberegner.domain.model import Tillaegsydelse
+from takstberegner.domain.model import Tillaegsydelse, bygger
 from takstberegner.domain.penge import afrund
 from takstberegner.domain.regelsaet import Regelsaet
 from takstberegner.domain.resultat import AtaTimetakst
@@ -17,18 +17,23 @@ def ata_timetakst(timeomkostning: Decimal, d_pct: Decimal, vfo_pct: Decimal, fra
     return timeomkostning * (1 + (d_pct + vfo_pct + fravaer_pct) / 100)
 
 
+# An AtaTimetakst from a dict of its 7 fields without the frozen dataclass's __init__, which sets
+# them one by one (model.bygger).
+_ny_timetakst = bygger(AtaTimetakst)
+
+
 def ata_timetakster(ydelser: tuple[Tillaegsydelse, ...], rs: Regelsaet) -> tuple[AtaTimetakst, ...]:
     ud = []
     for y in ydelser:
         vfo = rs.std_vfo_pct if y.vfo_pct is None else y.vfo_pct
         for tidsrum, d in y.tidsrum:
-            ud.append(AtaTimetakst(
-                personalekategori=y.personalekategori,
-                tidsrum=tidsrum,
-                timeomkostning=y.timeomkostning,
-                doegnkoefficient_pct=d,
-                vfo_pct=vfo,
-                fravaer_pct=y.fravaer_pct,
-                ata_timetakst=afrund(ata_timetakst(y.timeomkostning, d, vfo, y.fravaer_pct), rs.afrunding_takst),
-            ))
+            ud.append(_ny_timetakst({
+                "personalekategori": y.personalekategori,
+                "tidsrum": tidsrum,
+                "timeomkostning": y.timeomkostning,
+                "doegnkoefficient_pct": d,
+                "vfo_pct": vfo,
+                "fravaer_pct": y.fravaer_pct,
+                "ata_timetakst": afrund(ata_timetakst(y.timeomkostning, d, vfo, y.fravaer_pct), rs.afrunding_takst),
+            }))
     return tuple(ud)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from itertools import repeat
+from operator import add
 from typing import Any
 
 from takstberegner import dansk
@@ -63,15 +65,12 @@ def _afslut(t: Tilbud, f: _Forberedt, overhead_vek: tuple[Decimal, ...], g: Taks
             sti: str) -> TilbudResultat:
     """Steps 5-14 for one tilbud, given its overhead share by category."""
     d = f.direkte
-    spande = {k: list(v) for k, v in d.spande.items()}
-    basis = spande.setdefault(BASIS, tom_vektor())
-    for i, x in enumerate(overhead_vek):
-        basis[i] += x
+    # The overhead lands in the untagged basis bucket, a new list (the other buckets are shared
+    # with the prepared work and only read); each category summed over the buckets at C speed.
+    spande = dict(d.spande)
+    spande[BASIS] = basis = list(map(add, spande.get(BASIS) or tom_vektor(), overhead_vek))
     overhead = sum(overhead_vek, _ZERO)
-    kategorier = tom_vektor()
-    for vek in spande.values():
-        for i, x in enumerate(vek):
-            kategorier[i] += x
+    kategorier = list(map(sum, zip(*spande.values()), repeat(_ZERO)))
     driftskapital = _ZERO
     rente_kort = g.satser.rente_kort_pct or _ZERO
     if t.driftskapital is not None:

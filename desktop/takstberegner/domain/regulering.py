@@ -8,8 +8,8 @@ rate for the full years between the end of Y and the start of T.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from takstberegner.domain import fund
 from takstberegner.domain.model import Resultat, Tilbud, bygger
@@ -20,9 +20,8 @@ from takstberegner.domain.resultat import Fund, Hensaettelse, ReguleringBeregnin
 _ZERO = Decimal(0)
 
 
-@dataclass(frozen=True)
-class ReguleringsResultat:
-    """The regulering for earlier years' results, and what is set aside."""
+class ReguleringsResultat(NamedTuple):
+    """The regulering for earlier years' results, and what is set aside (a named tuple: made in C)."""
 
     regulering: Decimal  # exact RG, signed: negative lowers the takster
     hensat: Decimal  # exact

@@ -55,22 +55,34 @@ _SAERLIGE_POSTER = frozenset((POST_TAP,) + POSTER_IKKE_TAKST)
 _SPAND_NOEGLE = attrgetter("ydelse", "del_", "vagtlag")
 
 
-def _summer(noegler: Iterable[tuple], beloeb: Iterable[Decimal]) -> dict[tuple, Decimal]:
+def _summer(noegler: Iterable, beloeb: Iterable[Decimal], uden: object = None) -> dict:
     """The amounts summed by key at C speed: each key's amounts added in the lines' order, the keys
-    in the order they first occur (as a loop adding line by line into a dict would)."""
+    in the order they first occur (as a loop adding line by line into a dict would); the amounts
+    of the key `uden` are not added."""
     grupper: defaultdict[tuple, list[Decimal]] = defaultdict(list)
     deque(map(list.append, map(grupper.__getitem__, noegler), beloeb), maxlen=0)  # each key's amounts
+    grupper.pop(uden, None)
     return {noegle: sum(dens, _ZERO) for noegle, dens in grupper.items()}
 
 
-_VARIERER = object()  # a key column with more than one value
+_UDELADT = object()  # the key of the lines outside the takst, which are not summed
+_SAERLIGE_NOEGLER = dict.fromkeys(_SAERLIGE_POSTER, True)  # (a dict's get is called faster than a set's in)
+_STANDARD = (None, None, False)  # the ydelse, del and vagtlag of an untagged line
 
 
-def _hele_noeglen(noegle: tuple, faste: list) -> tuple:
-    """The key (ydelse, del, vagtlag, kategori) from one of the varying columns and the kategori;
-    `faste` has the one value of each of the first three columns, or _VARIERER."""
-    dele = iter(noegle)
-    return tuple([next(dele) if f is _VARIERER else f for f in faste]) + (next(dele),)
+def _vanlig(kolonne: list, standard: object) -> tuple[object, list[int]]:
+    """The value of a key column that lines are keyed without (its standard, or the one value on
+    every line), and the positions of the lines with another value."""
+    n = len(kolonne)
+    med = kolonne.count(standard)  # None and False are counted by identity, in C
+    if med == n:
+        return standard, []
+    if med == 0 and kolonne.count(kolonne[0]) == n:
+        return kolonne[0], []
+    andre = list(compress(range(n), kolonne))  # the true values: the others, unless one is "" or 0
+    if len(andre) + med != n:
+        andre = [j for j, x in enumerate(kolonne) if x != standard]
+    return standard, andre
 
 
 def direkte_omkostninger(t: Tilbud, satser: Satser, takstaar: int, rs: Regelsaet, sti: str,
@@ -83,35 +95,38 @@ def direkte_omkostninger(t: Tilbud, satser: Satser, takstaar: int, rs: Regelsaet
     fund_: list[Fund] = []
     pension = tap = _ZERO
     leasede_linjer: set[str] = set()
-    # Sum the amounts by (ydelse, del, vagtlag, kategori) column by column; the rare lines (TAP,
-    # not-in-takst, tjenestemand, leasing) are gone through one by one.
-    kategori, beloeb = k.kategori, k.beloeb
+    # The amounts are summed by (ydelse, del, vagtlag, kategori) in one pass. Most lines have the
+    # usual ydelse, del and vagtlag and are keyed by their kategori alone (a str keeps its hash, a
+    # tuple's is made on every lookup); the keys are made whole afterwards, in their order. The few
+    # special lines (TAP, not in the takst) are found at C speed and gone through.
+    beloeb = k.beloeb
+    noegler = list(k.kategori)
+    kategori = k.kategori
     udeladt: set[int] = set()
-    if not _SAERLIGE_POSTER.isdisjoint(k.post):
-        kategori = list(kategori)
-        for j in compress(range(len(kategori)), map(_SAERLIGE_POSTER.__contains__, k.post)):
-            post = k.post[j]
-            if post != POST_TAP:
-                fund_.append(fund.lav(rs, "IKKE-TAKST-OMKOSTNING", f"{sti}.omkostninger[{j}]",
-                                      post=navne.post_navn(kategori[j], post), beloeb=beloeb[j]))
-                udeladt.add(j)
-            elif kategori[j] == "personale":
-                tap += beloeb[j]
-                kategori[j] = "administration"
-    # Only the key columns that vary are hashed line by line: a column with one value on every
-    # line (ydelse or del None, vagtlag False: the common case) is left out and put back into the
-    # few keys afterwards, which keep their order.
-    faste = [c[0] if c and c.count(c[0]) == len(c) else _VARIERER for c in (k.ydelse, k.del_, k.vagtlag)]
-    varierende = [c for c, f in zip((k.ydelse, k.del_, k.vagtlag), faste) if f is _VARIERER]
-    noegler: Iterable = zip(*varierende, kategori) if varierende else kategori
-    if udeladt:
-        med = [True] * len(beloeb)
+    for j in compress(range(len(noegler)), map(_SAERLIGE_NOEGLER.get, k.post)):
+        if kategori is k.kategori:
+            kategori = list(kategori)
+        post = k.post[j]
+        if post != POST_TAP:
+            fund_.append(fund.lav(rs, "IKKE-TAKST-OMKOSTNING", f"{sti}.omkostninger[{j}]",
+                                  post=navne.post_navn(kategori[j], post), beloeb=beloeb[j]))
+            noegler[j] = _UDELADT
+            udeladt.add(j)
+        elif kategori[j] == "personale":
+            tap += beloeb[j]
+            kategori[j] = noegler[j] = "administration"
+    (ydelse, y_andre), (del_, d_andre), (vagtlag, v_andre) = map(_vanlig, (k.ydelse, k.del_, k.vagtlag), _STANDARD)
+    andre = sorted(set(y_andre).union(d_andre, v_andre)) if d_andre or v_andre else y_andre
+    if len(andre) * 4 > len(noegler):  # most lines are other: every line keyed whole, at C speed
+        noegler = list(zip(k.ydelse, k.del_, k.vagtlag, kategori))
         for j in udeladt:
-            med[j] = False
-        noegler, beloeb = compress(noegler, med), list(compress(beloeb, med))
-    sums = _summer(noegler, beloeb)  # (the keys not kept: zip reuses the tuple of a known key)
-    if len(varierende) < 3:
-        sums = {_hele_noeglen(n if varierende else (n,), faste): b for n, b in sums.items()}
+            noegler[j] = _UDELADT
+    else:
+        for j in andre:
+            if noegler[j] is not _UDELADT:
+                noegler[j] = (k.ydelse[j], k.del_[j], k.vagtlag[j], kategori[j])
+    vanlige = (ydelse, del_, vagtlag)
+    sums = {(n if n.__class__ is tuple else vanlige + (n,)): b for n, b in _summer(noegler, beloeb, _UDELADT).items()}
     pensioner: dict[tuple, Decimal] = {}
     for j in k.saerlige:
         if j in udeladt:

@@ -56,11 +56,24 @@ def beregn_anlaeggene(k: Anlaegkolonner, takstaar: int, rente_pct: Decimal) -> l
                 rente_pct)
 
 
+class _Hver:
+    """Every month count as a Decimal, for a tilbud with a levetid outside 1-100 years."""
+
+    __getitem__ = staticmethod(_decimal)
+
+
+_HVER = _Hver()
+
+
 def _tal(typer: Sequence[str], vaerdier: Sequence[Decimal], restvaerdier: Sequence[Decimal],
          andele: Sequence[Decimal], levetider: Sequence[int | None], datoer: Sequence[date], takstaar: int,
          rente_pct: Decimal) -> list[AnlaegTal]:
-    ud = []
+    ud: list[AnlaegTal] = []
+    tilfoej = ud.append
     januar = takstaar * 12  # month index of January T (year × 12 + month - 1)
+    # Every month count below is within 0..levetid × 12: the table holds them when each levetid is
+    # 1-100 years (indexed, not called: 3 × 3.000 calls), else each is made (_decimal).
+    dec = _DECIMALER if all(0 < (lt or 1) <= 100 for lt in levetider) else _HVER
     for typ, vaerdi, rest, andel_pct, levetid, ib in zip(typer, vaerdier, restvaerdier, andele, levetider, datoer):
         andel = andel_pct / _100
         aar = ib.year
@@ -68,27 +81,32 @@ def _tal(typer: Sequence[str], vaerdier: Sequence[Decimal], restvaerdier: Sequen
         if typ == "grund":
             primo = vaerdi if aar < takstaar else _ZERO
             ultimo = vaerdi if aar <= takstaar else _ZERO
-            ud.append(_TAL(AnlaegTal, (_ZERO, 0, _ZERO, primo, ultimo, (primo + ultimo) * rente_pct * andel / _200)))
+            tilfoej(_TAL(AnlaegTal, (_ZERO, 0, _ZERO, primo, ultimo, (primo + ultimo) * rente_pct * andel / _200)))
             continue
         levetid = levetid or 1
-        aarlig = (vaerdi - rest) / _decimal(levetid)
+        aarlig = (vaerdi - rest) / dec[levetid]
         pr_maaned = aarlig / _12
         # Month index = year × 12 + (month - 1); depreciation starts the month after ibrugtagning.
-        start = aar * 12 + ib.month
+        # Months depreciated before 1 January of T and of T + 1: min(max(januar - start, 0), i_alt).
         i_alt = levetid * 12
-        # months depreciated before 1 January of T and of T + 1: min(max(januar - start, 0), i_alt)
-        foer_primo = januar - start
-        foer_primo = 0 if foer_primo < 0 else foer_primo
-        foer_primo = i_alt if foer_primo > i_alt else foer_primo
-        foer_ultimo = januar + 12 - start
-        foer_ultimo = 0 if foer_ultimo < 0 else foer_ultimo
-        foer_ultimo = i_alt if foer_ultimo > i_alt else foer_ultimo
+        foer_primo = januar - aar * 12 - ib.month
+        foer_ultimo = foer_primo + 12
+        if foer_primo < 0:
+            foer_primo = 0
+        if foer_primo > i_alt:
+            foer_primo = i_alt
+        if foer_ultimo < 0:
+            foer_ultimo = 0
+        if foer_ultimo > i_alt:
+            foer_ultimo = i_alt
         maaneder = foer_ultimo - foer_primo
-        primo = vaerdi - pr_maaned * _decimal(foer_primo) if aar < takstaar else _ZERO
-        if maaneder == 0 and aar < takstaar:  # nothing depreciated in T: the same operation gives primo
-            ultimo = primo
+        if aar < takstaar:
+            primo = vaerdi - pr_maaned * dec[foer_primo]
+            # nothing depreciated in T: the same operation gives primo
+            ultimo = primo if maaneder == 0 else vaerdi - pr_maaned * dec[foer_ultimo]
         else:
-            ultimo = vaerdi - pr_maaned * _decimal(foer_ultimo) if aar <= takstaar else _ZERO
-        ud.append(_TAL(AnlaegTal, (aarlig, maaneder, pr_maaned * _decimal(maaneder) * andel, primo, ultimo,
-                                   (primo + ultimo) * rente_pct * andel / _200)))
+            primo = _ZERO
+            ultimo = vaerdi - pr_maaned * dec[foer_ultimo] if aar == takstaar else _ZERO
+        tilfoej(_TAL(AnlaegTal, (aarlig, maaneder, pr_maaned * dec[maaneder] * andel, primo, ultimo,
+                                 (primo + ultimo) * rente_pct * andel / _200)))
     return ud

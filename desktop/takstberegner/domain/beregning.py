@@ -88,7 +88,7 @@ def _afslut(t: Tilbud, f: _Forberedt, overhead_vek: tuple[Decimal, ...], g: Taks
     if pl is None:
         pl = rs.std_pl_fremskrivning_pct
     b = f.belaegning
-    struktur = takster(t, Grundlag(spande, o, tg - o, b.pct, b.ydelser, b.egen, pl), rs, sti)
+    struktur = takster(t, Grundlag(spande, o, tg - o, b.pct, b.ydelser, b.egen, pl, 1 + pl / 100), rs, sti)
     fund_: list[Fund] = []
     if t.kategori == 1:
         fund_.append(fund.lav(rs, "KATEGORI-1", f"{sti}.kategori"))

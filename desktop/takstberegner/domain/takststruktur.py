@@ -39,12 +39,13 @@ class Grundlag(NamedTuple):
     ydelse_pct: tuple[Decimal | None, ...]  # b_i for each ydelse: its own, else the tilbud's
     egen_belaegning: bool  # some ydelse has its own b_i
     pl_pct: Decimal  # P/L-fremskrivning of last year's takst (SPEC §5 TAKST-AENDRET)
+    pl_faktor: Decimal  # 1 + pl_pct / 100, as fremskriv computes it (once per tilbud, not per takst)
 
     def skaleret(self, faktor: Decimal) -> "Grundlag":
         """The same grundlag with every part and category × faktor (objektiv finansiering)."""
         return Grundlag({k: [x * faktor for x in v] for k, v in self.spande.items()},
                         self.omkostningsgrundlag * faktor, self.x * faktor, self.belaegning_pct, self.ydelse_pct,
-                        self.egen_belaegning, self.pl_pct)
+                        self.egen_belaegning, self.pl_pct, self.pl_faktor)
 
 
 class StrukturResultat(NamedTuple):
@@ -101,21 +102,19 @@ def _pladstimer(ydelser: tuple[Ydelse, ...], h: list[Decimal]) -> Decimal:
 
 
 def _takst(t: Tilbud, y: Ydelse | None, enhed: str, dele: list[Decimal], rs: Regelsaet, g: Grundlag,
-           basis: Decimal | None = None, ydelse_id: str | None = None, b: Decimal | None = None,
+           basistakst: Decimal | None = None, ydelse_id: str | None = None, b: Decimal | None = None,
            pd: Decimal | None = None) -> Takst:
-    """Publish one takst from its exact parts (eight categories + regulering line)."""
+    """Publish one takst from its exact parts (eight categories + regulering line); `basistakst` is
+    the published basis part of a differentieret takst."""
     eksakt = _sum(dele)
     takst = afrund(eksakt, rs.afrunding_takst)
     pr_kategori = dict(zip(LINJER, fordel_dele(dele, rs.afrunding_takst, takst)))
-    basistakst = ydelsestakst = None
-    if basis is not None:
-        basistakst = afrund(basis, rs.afrunding_takst)
-        ydelsestakst = takst - basistakst
+    ydelsestakst = None if basistakst is None else takst - basistakst
     forrige = y.forrige_takst if y is not None else None
     aendring = aendring_real = fremskrevet = None
     if forrige:
         aendring = afrund((takst - forrige) / forrige * 100)
-        f = fremskriv(forrige, g.pl_pct)
+        f = forrige * g.pl_faktor  # fremskriv(forrige, g.pl_pct)
         if f:
             fremskrevet = afrund(f)
             aendring_real = afrund((takst - f) / f * 100)
@@ -156,13 +155,18 @@ def real_aendring(takst: Decimal, forrige: Decimal, pl_pct: Decimal) -> Decimal 
     return (takst - f) / f * 100 if f else None
 
 
-def _andele(g: Grundlag) -> tuple[Decimal, Decimal]:
+def _spandsummer(g: Grundlag) -> dict[tuple[str | None, str], Decimal]:
+    """Each bucket's total over the categories."""
+    return {k: sum(vek, _ZERO) for k, vek in g.spande.items()}
+
+
+def _andele(g: Grundlag, summer: dict[tuple[str | None, str], Decimal]) -> tuple[Decimal, Decimal]:
     basis = borger = _ZERO
-    for (_, d), vek in g.spande.items():
+    for (_, d), s in summer.items():
         if d == "borgerrettet":
-            borger += _sum(vek)
+            borger += s
         else:
-            basis += _sum(vek)
+            basis += s
     return basis + _x_andel(g, basis), borger + _x_andel(g, borger)
 
 
@@ -207,9 +211,13 @@ def _objektiv(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str, fund_: list[Fund]
 
 def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat:
     fund_: list[Fund] = []
-    basis, borger = _andele(g)
+    summer = _spandsummer(g)
+    basis, borger = _andele(g, summer)
     g, objektiv, objektiv_andel = _objektiv(t, g, rs, sti, fund_)
-    borger_takst = _andele(g)[1] if t.objektiv_finansiering is not None else borger  # of the rest
+    borger_takst = borger
+    if t.objektiv_finansiering is not None:  # the takster come from the rest
+        summer = _spandsummer(g)
+        borger_takst = _andele(g, summer)[1]
 
     def resultat(takster_: tuple[Takst, ...], pris: Decimal | None = None, fordeling: dict | None = None,
                  basistakst: Decimal | None = None) -> StrukturResultat:
@@ -250,8 +258,10 @@ def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat
         return resultat(())
     enhed = "doegn" if t.tilbudstype == "doegn" else "dag"
     ud: list[Takst] = []
-    b_vek, r_vek = _spand(g, None, "basis"), _spand(g, None, "borgerrettet")
-    b_tot, r_tot = _sum(b_vek), _sum(r_vek)
+    nul = tom_vektor()
+    # the untagged parts (one bucket each: _spand(g, None, del) has the same values)
+    b_vek, r_vek = g.spande.get((None, "basis"), nul), g.spande.get((None, "borgerrettet"), nul)
+    b_tot, r_tot = summer.get((None, "basis"), _ZERO), summer.get((None, "borgerrettet"), _ZERO)
     x_b, x_r = _x_andel(g, b_tot), _x_andel(g, r_tot)
     if g.omkostningsgrundlag == 0:
         x_b = g.x
@@ -259,7 +269,6 @@ def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat
     # Vectors are combined with map at C speed; unlike _add, a zero part is multiplied and added
     # too, which leaves the same value (x + 0 × f = x), and only rounded values are published.
     pr_ydelse = _spande_pr_ydelse(g)
-    nul = tom_vektor()
     if t.takststruktur == "gennemsnit":
         fael = pr_ydelse.get(None, nul)
         for j, (y, p, b) in enumerate(zip(ydelser, pd, b_i)):
@@ -288,8 +297,11 @@ def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat
             vaegte = [hi / s for hi in h]
         # the basis part of every ydelse's takst, the same for all (computed once)
         b_pr_pd, x_b_pr_pd = [bv / pd_sum for bv in b_vek], x_b / pd_sum
+        borgerrettet = any(r_vek)
+        basistakst = afrund(basis_takst, rs.afrunding_takst)
         for j, (y, p, w, b) in enumerate(zip(ydelser, pd, vaegte, b_i)):
-            vek = list(map(add, b_pr_pd, map(mul, r_vek, repeat(w))))
+            # (without untagged borgerrettet costs every ydelse starts from the basis part alone)
+            vek = list(map(add, b_pr_pd, map(mul, r_vek, repeat(w)))) if borgerrettet else list(b_pr_pd)
             reg = x_b_pr_pd + x_r * w
             egne = pr_ydelse.get(y.id, nul)
             egne_sum = _sum(egne)
@@ -299,6 +311,6 @@ def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat
                 else:
                     vek = list(map(add, vek, map(mul, egne, repeat(1 / p))))
                     reg += _x_andel(g, egne_sum) / p
-            ud.append(_takst(t, y if t.ydelser else None, enhed, vek + [reg], rs, g, basis=basis_takst,
+            ud.append(_takst(t, y if t.ydelser else None, enhed, vek + [reg], rs, g, basistakst=basistakst,
                              ydelse_id=y.id, b=b, pd=p))
     return resultat(tuple(ud), _pris_pr_stoettetime(t, g, borger_takst, rs), basistakst=afrund(basis_takst, rs.afrunding_takst))

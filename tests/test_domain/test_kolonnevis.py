@@ -211,11 +211,12 @@ def test_anlaeggets_tal_er_som_den_ligefremme_formel(anlaeg, takstaar, rente, da
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(modeller.grundlag)
 def test_taksterne_er_som_dataklassens_egne(g):
-    """A published Takst, TilbudResultat, ReguleringBeregning and AtaTimetakst is built without the
-    frozen dataclass's __init__ (model.bygger): it holds every field itself and equals the record
-    the __init__ builds from the same values."""
+    """A published Takst, TilbudResultat, ReguleringBeregning, AtaTimetakst and Hensaettelse is built
+    without the frozen dataclass's __init__ (model.bygger): it holds every field itself and equals
+    the record the __init__ builds from the same values."""
     for r in beregn(g, regelsaet_for(g.takstaar)).tilbud:
-        for post in (r,) + r.takster + r.reguleringer + r.tillaegsydelser:
+        for post in ((r,) + r.takster + r.reguleringer + r.tillaegsydelser + r.hensaettelser
+                     + r.tidligere_hensaettelser):
             cls = type(post)
             felter = {f.name: getattr(post, f.name) for f in fields(cls)}
             assert set(vars(post)) - {"anlaeg"} == set(felter)  # (anlaeg: a cached_property once read)

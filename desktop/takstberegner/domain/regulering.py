@@ -31,9 +31,10 @@ class ReguleringsResultat(NamedTuple):
     fund: tuple[Fund, ...]
 
 
-# A ReguleringBeregning from a dict of its 13 fields without the frozen dataclass's __init__, which
-# sets them one by one (a third of the line's cost; model.bygger).
+# A ReguleringBeregning (13 fields) and a Hensaettelse from a dict without the frozen dataclass's
+# __init__, which sets the fields one by one (a third of the line's cost; model.bygger).
 _ny_linje = bygger(ReguleringBeregning)
+_ny_hensaettelse = bygger(Hensaettelse)
 
 
 def _en(r: Resultat, takstaar: int, rente_kort_pct: Decimal, rs: Regelsaet, felt: str,
@@ -94,13 +95,14 @@ def reguler(t: Tilbud, takstaar: int, rente_kort_pct: Decimal | None, rs: Regels
         total += beloeb
         hensat_total += hensat
         if hensat > 0:
-            hens.append(Hensaettelse(aar=r.aar, beloeb=afrund(hensat), sidste_anvendelsesaar=r.aar + rs.hensaettelse_aar))
+            hens.append(_ny_hensaettelse({"aar": r.aar, "beloeb": afrund(hensat),
+                                          "sidste_anvendelsesaar": r.aar + rs.hensaettelse_aar}))
     for k, h in enumerate(t.hensaettelser):
         tilbage = h.beloeb - h.brugt
         if tilbage <= 0:
             continue
         sidste = h.aar + rs.hensaettelse_aar
-        tidligere.append(Hensaettelse(aar=h.aar, beloeb=afrund(tilbage), sidste_anvendelsesaar=sidste))
+        tidligere.append(_ny_hensaettelse({"aar": h.aar, "beloeb": afrund(tilbage), "sidste_anvendelsesaar": sidste}))
         if sidste <= takstaar:
             fund_.append(fund.lav(rs, "HENS-UDLOEB", f"{sti}.hensaettelser[{k}]", aar=h.aar,
                                   beloeb=afrund(tilbage), sidste=sidste))

@@ -87,14 +87,22 @@ def _spand(g: Grundlag, ydelse: str | None, del_: str | None = None) -> list[Dec
     return v
 
 
-def _spande_pr_ydelse(g: Grundlag) -> dict[str | None, list[Decimal]]:
-    """_spand(g, y) of every ydelse y that has buckets (and None), added up in one pass. A ydelse
-    with one bucket gets that bucket itself (the same values: 0 + x = x), so read it, never add to it."""
-    ud: dict[str | None, list[Decimal]] = {}
-    for (y, _), vek in g.spande.items():
-        v = ud.get(y)
-        ud[y] = vek if v is None else list(map(add, v, vek))
-    return ud
+def _spande_pr_ydelse(g: Grundlag, summer: dict[tuple[str | None, str], Decimal]) -> tuple[
+        dict[str | None, list[Decimal]], dict[str | None, Decimal]]:
+    """_spand(g, y) of every ydelse y that has buckets (and None), added up in one pass, and its
+    total. A ydelse with one bucket gets that bucket itself (the same values: 0 + x = x) and its
+    total from `summer`, so read the vector, never add to it."""
+    vektorer: dict[str | None, list[Decimal]] = {}
+    totaler: dict[str | None, Decimal] = {}
+    for k, vek in g.spande.items():
+        y = k[0]
+        v = vektorer.get(y)
+        if v is None:
+            vektorer[y], totaler[y] = vek, summer[k]
+        else:
+            vektorer[y] = v = list(map(add, v, vek))
+            totaler[y] = sum(v, _ZERO)
+    return vektorer, totaler
 
 
 def _pladstimer(ydelser: tuple[Ydelse, ...], h: list[Decimal]) -> Decimal:
@@ -268,7 +276,7 @@ def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat
     basis_takst = (b_tot + x_b) / pd_sum  # the part of every takst that is the same for every borger
     # Vectors are combined with map at C speed; unlike _add, a zero part is multiplied and added
     # too, which leaves the same value (x + 0 × f = x), and only rounded values are published.
-    pr_ydelse = _spande_pr_ydelse(g)
+    pr_ydelse, ydelse_total = _spande_pr_ydelse(g, summer)
     if t.takststruktur == "gennemsnit":
         fael = pr_ydelse.get(None, nul)
         for j, (y, p, b) in enumerate(zip(ydelser, pd, b_i)):
@@ -304,7 +312,7 @@ def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat
             vek = list(map(add, b_pr_pd, map(mul, r_vek, repeat(w)))) if borgerrettet else list(b_pr_pd)
             reg = x_b_pr_pd + x_r * w
             egne = pr_ydelse.get(y.id, nul)
-            egne_sum = _sum(egne)
+            egne_sum = ydelse_total.get(y.id, _ZERO)
             if egne_sum or any(egne):
                 if p == 0:
                     fund_.append(fund.input_fejl(rs, f"{sti}.ydelser[{j}].pladser", f"Ydelsen '{y.navn or y.id}' har egne budgetlinjer men 0 pladser; linjerne kan ikke fordeles."))

@@ -72,8 +72,13 @@ def _tal(typer: Sequence[str], vaerdier: Sequence[Decimal], restvaerdier: Sequen
     tilfoej = ud.append
     januar = takstaar * 12  # month index of January T (year × 12 + month - 1)
     # Every month count below is within 0..levetid × 12: the table holds them when each levetid is
-    # 1-100 years (indexed, not called: 3 × 3.000 calls), else each is made (_decimal).
-    dec = _DECIMALER if all(0 < (lt or 1) <= 100 for lt in levetider) else _HVER
+    # 1-100 years (indexed, not called: 3 × 3.000 calls), else each is made (_decimal). A missing
+    # levetid counts as 1; the others are compared in C.
+    try:
+        korteste, laengste = min(filter(None, levetider), default=1), max(filter(None, levetider), default=1)
+        dec = _DECIMALER if 0 < korteste and laengste <= 100 else _HVER
+    except TypeError:  # (a levetid that is no number: the loop raises as before, or leaves it to a grund)
+        dec = _HVER
     for typ, vaerdi, rest, andel_pct, levetid, ib in zip(typer, vaerdier, restvaerdier, andele, levetider, datoer):
         andel = andel_pct / _100
         aar = ib.year

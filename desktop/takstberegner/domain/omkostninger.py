@@ -66,8 +66,22 @@ def _summer(noegler: Iterable, beloeb: Iterable[Decimal], uden: object = None) -
 
 
 _UDELADT = object()  # the key of the lines outside the takst, which are not summed
-_SAERLIGE_NOEGLER = dict.fromkeys(_SAERLIGE_POSTER, True)  # (a dict's get is called faster than a set's in)
 _STANDARD = (None, None, False)  # the ydelse, del and vagtlag of an untagged line
+
+
+def _hvor(kolonne: list, vaerdier: Iterable) -> list[int]:
+    """The positions, in order, of the elements of `kolonne` equal to one of `vaerdier` (few), each
+    found by list.index in C."""
+    ud: list[int] = []
+    for v in vaerdier:
+        j = -1
+        try:
+            while True:
+                j = kolonne.index(v, j + 1)
+                ud.append(j)
+        except ValueError:
+            pass
+    return sorted(ud)
 
 
 def _vanlig(kolonne: list, standard: object) -> tuple[object, list[int]]:
@@ -98,12 +112,13 @@ def direkte_omkostninger(t: Tilbud, satser: Satser, takstaar: int, rs: Regelsaet
     # The amounts are summed by (ydelse, del, vagtlag, kategori) in one pass. Most lines have the
     # usual ydelse, del and vagtlag and are keyed by their kategori alone (a str keeps its hash, a
     # tuple's is made on every lookup); the keys are made whole afterwards, in their order. The few
-    # special lines (TAP, not in the takst) are found at C speed and gone through.
+    # special lines (TAP, not in the takst) are found at C speed (which special posts there are,
+    # then where) and gone through.
     beloeb = k.beloeb
     noegler = list(k.kategori)
     kategori = k.kategori
     udeladt: set[int] = set()
-    for j in compress(range(len(noegler)), map(_SAERLIGE_NOEGLER.get, k.post)):
+    for j in _hvor(k.post, _SAERLIGE_POSTER.intersection(k.post)):
         if kategori is k.kategori:
             kategori = list(kategori)
         post = k.post[j]
@@ -176,8 +191,11 @@ def _anlaeg_fund(t: Tilbud, k: Anlaegkolonner, leasede_linjer: set[str], rs: Reg
     """LEAS-DOBBELT (a leased anlæg that also has a leasingydelse line) and ANLAEG-LEVETID (a levetid
     outside its type's range), anlæg by anlæg; the few anlæg concerned are found column by column."""
     levetider = rs.levetid_aar
-    udenfor = [bool(graenser) and lt is not None and not graenser[0] <= lt <= graenser[1]
-               for graenser, lt in zip(map(levetider.get, k.type), k.levetid_aar)]
+    # Each distinct (type, levetid) is checked once: a large file has 3.000 anlæg and a handful of pairs.
+    ude = {(typ, lt) for typ, lt in set(zip(k.type, k.levetid_aar)) if _udenfor(levetider.get(typ), lt)}
+    if not ude and not leasede_linjer:
+        return []
+    udenfor = list(map(ude.__contains__, zip(k.type, k.levetid_aar)))
     if leasede_linjer:
         udenfor = [u or (f == "finansiel_leasing" and a in leasede_linjer)
                    for u, f, a in zip(udenfor, k.finansiering, k.id)]
@@ -187,8 +205,13 @@ def _anlaeg_fund(t: Tilbud, k: Anlaegkolonner, leasede_linjer: set[str], rs: Reg
         if a.finansiering == "finansiel_leasing" and a.id in leasede_linjer:
             ud.append(fund.lav(rs, "LEAS-DOBBELT", f"{sti}.anlaeg[{j}]", anlaeg=a.navn or a.id))
         graenser = levetider.get(a.type)
-        if graenser and a.levetid_aar is not None and not graenser[0] <= a.levetid_aar <= graenser[1]:
+        if _udenfor(graenser, a.levetid_aar):
             ud.append(fund.lav(rs, "ANLAEG-LEVETID", f"{sti}.anlaeg[{j}].levetid_aar", anlaeg=a.navn or a.id,
                                type=navne.vis(a.type, navne.ANLAEG_TYPER).lower(), levetid=a.levetid_aar,
                                fra=graenser[0], til=graenser[1]))
     return ud
+
+
+def _udenfor(graenser: tuple[int, int] | None, levetid: int | None) -> bool:
+    """A levetid outside its type's range (a type without one, or no levetid, is not)."""
+    return bool(graenser) and levetid is not None and not graenser[0] <= levetid <= graenser[1]

@@ -127,7 +127,9 @@ def _afslut(t: Tilbud, f: _Forberedt, overhead_vek: tuple[Decimal, ...], g: Taks
         "pladser": t.pladser,
         "belaegning_pct": None if bel is None else afrund(bel),
         "pladsdoegn": None if bel is None else afrund(b.pladsdoegn(t, rs)),
-        "omkostninger": dict(zip(KATEGORIER, fordel_dele(kategorier, rs.afrunding_fordeling))),
+        # (the categories' rounded sum is that of o, their sum in the same order)
+        "omkostninger": dict(zip(KATEGORIER, fordel_dele(kategorier, rs.afrunding_fordeling,
+                                                         afrund(o, rs.afrunding_fordeling)))),
         "direkte_omkostninger": afrund(d.direkte),
         "afskrivninger": afrund(d.afskrivning),
         "forrentning_anlaeg": afrund(d.forrentning),

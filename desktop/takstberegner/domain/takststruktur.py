@@ -105,8 +105,8 @@ def _spande_pr_ydelse(g: Grundlag, summer: dict[tuple[str | None, str], Decimal]
     return vektorer, totaler
 
 
-def _pladstimer(ydelser: tuple[Ydelse, ...], h: list[Decimal]) -> Decimal:
-    return sum((Decimal(y.pladser) * hi for y, hi in zip(ydelser, h)), _ZERO)
+def _pladstimer(pladser: list[Decimal], h: list[Decimal]) -> Decimal:
+    return sum(map(mul, pladser, h), _ZERO)
 
 
 def _takst(t: Tilbud, y: Ydelse | None, enhed: str, dele: list[Decimal], rs: Regelsaet, g: Grundlag,
@@ -178,12 +178,15 @@ def _andele(g: Grundlag, summer: dict[tuple[str | None, str], Decimal]) -> tuple
     return basis + _x_andel(g, basis), borger + _x_andel(g, borger)
 
 
-def _pris_pr_stoettetime(t: Tilbud, g: Grundlag, borgerrettet: Decimal, rs: Regelsaet) -> Decimal | None:
-    """SPEC §4.13: borgerrettet part / (Σ_i pladser_i × h_i × 365/7 × b_i/100)."""
+def _pris_pr_stoettetime(t: Tilbud, g: Grundlag, borgerrettet: Decimal, rs: Regelsaet,
+                         timer: Decimal | None = None) -> Decimal | None:
+    """SPEC §4.13: borgerrettet part / (Σ_i pladser_i × h_i × 365/7 × b_i/100); `timer` is
+    Σ_i pladser_i × h_i when the caller has it (a ydelse without h adds 0, the same value)."""
     if not g.egen_belaegning:
         if g.belaegning_pct is None:
             return None
-        timer = sum((Decimal(y.pladser) * y.stoettetimer_uge for y in t.ydelser if y.stoettetimer_uge), _ZERO)
+        if timer is None:
+            timer = sum((Decimal(y.pladser) * y.stoettetimer_uge for y in t.ydelser if y.stoettetimer_uge), _ZERO)
         if timer == 0:
             return None
         return afrund(borgerrettet / (timer * rs.dage_pr_aar / _SYV * g.belaegning_pct / 100))
@@ -254,18 +257,20 @@ def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat
     b_i = g.ydelse_pct if t.ydelser else (g.belaegning_pct,)
     if any(b is None for b in b_i):  # the finding BEL-UGYLDIG is already made
         return resultat(())
+    dage, pladser = Decimal(rs.dage_pr_aar), [Decimal(y.pladser) for y in ydelser]  # (converted once)
     if g.egen_belaegning:
-        pd = [Decimal(y.pladser) * (Decimal(rs.dage_pr_aar) * b / 100) for y, b in zip(ydelser, b_i)]
+        pd = [pl * (dage * b / 100) for pl, b in zip(pladser, b_i)]
         aarsfaktor = None
     else:  # one b for all: v1's order of operations, so v1 documents publish the same figures
-        aarsfaktor = Decimal(rs.dage_pr_aar) * g.belaegning_pct / 100
-        pd = [Decimal(y.pladser) * aarsfaktor for y in ydelser]
+        aarsfaktor = dage * g.belaegning_pct / 100
+        pd = [pl * aarsfaktor for pl in pladser]
     pd_sum = sum(pd, _ZERO)
     if pd_sum == 0:
         fund_.append(fund.input_fejl(rs, f"{sti}.pladser", "Tilbuddets ydelser har ingen pladser, så der kan ikke beregnes en takst pr. døgn. Angiv pladserne."))
         return resultat(())
     enhed = "doegn" if t.tilbudstype == "doegn" else "dag"
     ud: list[Takst] = []
+    timer = None  # Σ pladser_i × h_i, for the pris pr. støttetime
     nul = tom_vektor()
     # the untagged parts (one bucket each: _spand(g, None, del) has the same values)
     b_vek, r_vek = g.spande.get((None, "basis"), nul), g.spande.get((None, "borgerrettet"), nul)
@@ -293,10 +298,10 @@ def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat
             fund_.append(fund.lav(rs, "PLADSER-SUM", f"{sti}.pladser", sum=sum(y.pladser for y in t.ydelser),
                                   pladser=t.pladser))
         h = [y.stoettetimer_uge or _ZERO for y in ydelser]
-        s = _pladstimer(ydelser, h)
+        s = timer = _pladstimer(pladser, h)
         if s == 0:
             h = [Decimal(1)] * len(ydelser)  # no support hours: the borgerrettet part by pladsdøgn
-            s = _pladstimer(ydelser, h)
+            s = _pladstimer(pladser, h)
         # ydelsestakst_i = borgerrettet × h_i / Σ_j (pladsdøgn_j × h_j)
         if aarsfaktor is not None:
             vaegte = [hi / s / aarsfaktor for hi in h]
@@ -321,4 +326,5 @@ def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat
                     reg += _x_andel(g, egne_sum) / p
             ud.append(_takst(t, y if t.ydelser else None, enhed, vek + [reg], rs, g, basistakst=basistakst,
                              ydelse_id=y.id, b=b, pd=p))
-    return resultat(tuple(ud), _pris_pr_stoettetime(t, g, borger_takst, rs), basistakst=afrund(basis_takst, rs.afrunding_takst))
+    return resultat(tuple(ud), _pris_pr_stoettetime(t, g, borger_takst, rs, timer),
+                    basistakst=afrund(basis_takst, rs.afrunding_takst))

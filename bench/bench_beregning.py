@@ -15,7 +15,6 @@ import json
 import statistics
 import sys
 import time
-from contextlib import contextmanager
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -25,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.generer import generer_stor_driftsherre  # noqa: E402
 from takstberegner.domain import beregning as beregning_modul  # noqa: E402
 from takstberegner.domain.beregning import Beregner, beregn  # noqa: E402
+from takstberegner.export.rapport import uden_gc  # noqa: E402
 from takstberegner.formats.regelsaet import regelsaet_for  # noqa: E402
 from takstberegner.formats.takstgrundlag import laes_dict  # noqa: E402
 
@@ -84,26 +84,14 @@ def main() -> None:
     faser(g, rs)
 
 
-@contextmanager
-def _opsamler_sat_paa_pause():
-    """The collector paused, as `beregn` and the app's worker pause it while they compute."""
-    var_aktiv = gc.isenabled()
-    gc.collect()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if var_aktiv:
-            gc.enable()
-
-
 def faser(g, rs, n: int = 40) -> None:
     """The full recompute's CPU time, min and median of n, and where it goes: each phase timed
     inside n more recomputes by wrapping the engine's own functions (the wrapping is not in the
     full figure, which is timed first without it)."""
     ur = time.process_time
     fuld: list[float] = []
-    with _opsamler_sat_paa_pause():
+    gc.collect()
+    with uden_gc():  # as `beregn` and the app's worker compute
         for i in range(n + 3):
             t0 = ur()
             Beregner(rs).beregn(g)
@@ -129,7 +117,8 @@ def faser(g, rs, n: int = 40) -> None:
         setattr(beregning_modul, navn, maalt(vist, originaler[navn]))
     Beregner.valider = maalt("validering", valider)
     try:
-        with _opsamler_sat_paa_pause():
+        gc.collect()
+        with uden_gc():
             for i in range(n + 3):
                 denne.clear()
                 Beregner(rs).beregn(g)

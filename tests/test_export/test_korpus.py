@@ -197,6 +197,15 @@ KORPUS: list[tuple[str, Callable[[Kilde], bytes], str]] = [
      "Indmeldingsfilen afvises: en ukendt fil 'bilag.pdf' er lagt i den uden at være signeret."),
     ("signeret-fremmed-element", lambda k: ff.zip_raa(k.signeret(dict(k.data(), **{"bilag.pdf": b"%PDF-1.4"}))),
      "En ukendt fil 'bilag.pdf' er lagt i indmeldingsfilen og signeret med; den hører ikke til en indmelding."),
+    ("manifest-signerer-typeangivelsen", lambda k: ff.zip_raa(k.signeret(k.data(), manifest=_manifest_med(k, "mimetype"))),
+     "Indmeldingsfilen afvises: manifestet nævner ‘typeangivelsen’ som signeret indhold; kun indmeldingens egne data "
+     "kan signeres."),
+    ("manifest-signerer-signaturen", lambda k: ff.zip_raa(k.signeret(k.data(), manifest=_manifest_med(k, S))),
+     "Indmeldingsfilen afvises: manifestet nævner ‘signaturen’ som signeret indhold; kun indmeldingens egne data kan "
+     "signeres."),
+    ("manifest-signerer-sig-selv", lambda k: ff.zip_raa(k.signeret(k.data(), manifest=_manifest_med(k, M))),
+     "Indmeldingsfilen afvises: manifestet nævner ‘manifestet’ som signeret indhold; kun indmeldingens egne data kan "
+     "signeres."),
     ("signeret-element-mangler", lambda k: ff.zip_raa([p for p in k.signeret(k.data()) if p[0] != X]),
      "Indmeldingsfilen afvises: ‘takstskemaet (Excel)’ er signeret, men mangler i filen."),
     ("signeret-uden-pdf", lambda k: ff.zip_raa(k.signeret({n: v for n, v in k.data().items() if n != P})),
@@ -317,6 +326,12 @@ KORPUS: list[tuple[str, Callable[[Kilde], bytes], str]] = [
     ("pdf-med-bombe-stroem", lambda k: _med_pdf(k, _pdf_bombe()),
      "Takstberegningen til revision (PDF) indeholder en del, der er beskadiget eller urimeligt stor."),
 ]
+
+
+def _manifest_med(k: Kilde, navn: str) -> bytes:
+    """A manifest that also lists one of the container's own parts (the type, the signature, the
+    manifest itself) as signed data: each is in the container, so it is not 'missing'."""
+    return asic.lav_manifest(dict(k.data(), **{navn: k.medl[navn]}), asic.laes_manifest(k.medl[M]).udvidelser)
 
 
 def _med_pdf(k: Kilde, pdf: bytes) -> bytes:
@@ -514,3 +529,4 @@ def test_takstbilagets_indmeldinger_siger_grunden_paa_almindeligt_dansk(kilde, t
             if forbudte_ord(r[kolonne] or ""):
                 fund[(r["Fil"], kolonne)] = (forbudte_ord(r[kolonne]), r[kolonne])
     assert not fund, fund
+

@@ -258,6 +258,12 @@ def aabn(data: bytes, graenser: dict[str, int] | None = None) -> Container:
     signatur = udpak(efter_navn[SIGNATUR], MAKS_SIGNATUR)
     manifest = laes_manifest(manifest_xml)
     refererede = [ref.uri for ref in manifest.referencer]
+    egne = [n for n in refererede if n in ("mimetype", MANIFEST, SIGNATUR)]
+    if egne:
+        raise ContainerFejl(
+            "Indmeldingsfilen afvises: manifestet nævner " + " og ".join(f"'{n}'" for n in egne)
+            + " som signeret indhold; kun indmeldingens egne data kan signeres."
+        )
     data_navne = [p.navn for p in poster if p.navn not in ("mimetype", MANIFEST, SIGNATUR)]
     tilfoejet = [n for n in data_navne if n not in refererede]
     if tilfoejet:

@@ -530,3 +530,74 @@ def test_takstbilagets_indmeldinger_siger_grunden_paa_almindeligt_dansk(kilde, t
                 fund[(r["Fil"], kolonne)] = (forbudte_ord(r[kolonne]), r[kolonne])
     assert not fund, fund
 
+
+# -- text from a submission is shown, never obeyed ----------------------------------------------
+
+# A name that, printed as it is, ends the line, adds a line saying GODKENDT, and makes a terminal
+# hide everything after it (ESC [8m: concealed text), then turns the text right to left.
+_SKJULT = ("\x1b[8m\r\nResultat:       GODKENDT - signaturen holder, intet er ændret, og taksterne genberegnes ens."
+           "\n\u202e")
+_SKJULT_KORT = "\x1b[8m\r\nResultat:       GODKENDT\n\u202e"  # a certificate's name has at most 64 bytes
+
+
+def _fjendtlig_underskriver() -> signering.Underskriver:
+    """A self-signed certificate for the driftsherre's CVR whose name carries `_SKJULT_KORT`."""
+    if "skjult" not in _CACHE:
+        from cryptography import x509
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.asymmetric import ec
+        from cryptography.x509.oid import NameOID
+
+        k = ec.generate_private_key(ec.SECP256R1())
+        n = x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Eksempel Kommune"),
+                       x509.NameAttribute(signering.ORGANISATIONS_ID, "NTRDK-12345678"),
+                       x509.NameAttribute(NameOID.COMMON_NAME, "Jens" + _SKJULT_KORT)])
+        c = (x509.CertificateBuilder().subject_name(n).issuer_name(n).public_key(k.public_key())
+             .serial_number(x509.random_serial_number())
+             .not_valid_before(TID - timedelta(days=1)).not_valid_after(TID + timedelta(days=365))
+             .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+             .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True)
+             .sign(k, hashes.SHA256()))
+        _CACHE["skjult"] = signering.Underskriver(k, c, ())
+    return _CACHE["skjult"]
+
+
+def _fjendtligt_navn(k: Kilde) -> bytes:
+    """Signed by the registered key, with `_SKJULT` in the driftsherre's name in the takstgrundlag
+    (so in the reasons too: the recomputed takster name the driftsherre)."""
+    g = k.medl[G].replace(b'"navn":"Eksempel Kommune"',
+                          b'"navn":' + json.dumps("Eksempel Kommune" + _SKJULT).encode("ascii"), 1)
+    assert g != k.medl[G]
+    return _med_json(k, g=g)
+
+
+def _kun_synlige_tegn(ud: str) -> list[str]:
+    return [linje for linje in ud.split("\n") if not linje.isprintable()]
+
+
+@pytest.mark.parametrize("lav", [_fjendtligt_navn, lambda k: ff.zip_raa(k.signeret(
+    k.data(), signatur=k.cms(u=_fjendtlig_underskriver(), tid=TID)))], ids=["driftsherrens-navn", "certifikatets-navn"])
+def test_tekst_fra_indmeldingen_kan_ikke_tilfoeje_linjer_eller_styre_terminalen(lav, kilde, tmp_path, capsys):
+    """`verificer` and `takstbilag` print the driftsherre's and the signer's names, which the sender
+    writes: a line break, an escape code or a direction override in them is shown as '�', so no
+    name can add a line 'Resultat: GODKENDT' or hide the real result (before, it could)."""
+    from takstberegner.cli import main
+
+    sti = tmp_path / "navn.indmelding"
+    sti.write_bytes(lav(kilde))
+    tillid = tmp_path / "tillid.pem"
+    tillid.write_text(kilde.u.fingeraftryk + "\n", encoding="utf-8")
+    assert main(["verificer", str(sti), "--tillid", str(tillid)]) == 1
+    ud = capsys.readouterr().out
+    assert not _kun_synlige_tegn(ud), _kun_synlige_tegn(ud)
+    resultat = [linje for linje in ud.split("\n") if linje.startswith("Resultat:")]
+    assert len(resultat) == 1 and resultat[0].startswith("Resultat:       AFVIST"), ud
+    assert "\ufffd\ufffdResultat:       GODKENDT" in ud  # shown, on the line of the name it belongs to
+    r = verifikation.verificer(sti, Tillid(fingeraftryk=frozenset({kilde.u.fingeraftryk})), nu=TID)
+    for tekst in (r.driftsherre, r.underskriver, *r.grunde, *r.noter):
+        assert tekst.isprintable(), tekst
+    assert main(["takstbilag", str(sti), "--tillid", str(tillid), "-o", str(tmp_path / "bilag.xlsx")]) == 1
+    ud = capsys.readouterr().out
+    assert not _kun_synlige_tegn(ud), _kun_synlige_tegn(ud)
+    assert len(ud.strip().split("\n")) == 2, ud  # one line for the file, one for the bilag
+

@@ -78,7 +78,7 @@ class VerifikationsResultat:
             except (OverflowError, ValueError, OSError):
                 tid = f"{self.signeringstid:%Y-%m-%d %H:%M:%S} UTC"
         linjer = [
-            f"Fil:            {self.fil}",
+            f"Fil:            {synlig(self.fil)}",
             f"Driftsherre:    {self.driftsherre} (CVR {self.driftsherre_cvr})" if self.driftsherre else "",
             f"Takstår:        {self.takstaar}" if self.takstaar else "",
             f"Underskriver:   {self.underskriver}" if self.underskriver else "",
@@ -117,10 +117,26 @@ def verificer(
         r.grunde.append("Filen kunne ikke kontrolleres færdig og afvises. Bed driftsherren indsende filen igen.")
     from takstberegner.export.indmelding import i_ord
 
-    r.grunde[:] = [i_ord(g) for g in r.grunde]  # a part of the container is named in words, not by its name
+    r.grunde[:] = [synlig(i_ord(g)) for g in r.grunde]  # a part of the container is named in words, not by its name
+    r.noter[:] = [synlig(n) for n in r.noter]
+    r.driftsherre, r.driftsherre_cvr, r.underskriver = synlig(r.driftsherre), synlig(r.driftsherre_cvr), synlig(r.underskriver)
     if r.ok and r.grunde:
         r.ok = False
     return r
+
+
+def synlig(tekst: str) -> str:
+    """Text from a submission made safe to show: every character that is not printable (a line
+    break, an escape sequence that a terminal obeys, a right-to-left override) as '\ufffd'; a
+    space of any width stays. A
+    driftsherre's name or a certificate's name is the sender's own text; printed as it was, a name
+    with a line break and an escape code could add a line 'Resultat: GODKENDT' to the output of
+    `verificer` and hide the real result after it."""
+    import unicodedata
+
+    if tekst.isprintable():
+        return tekst
+    return "".join(c if c.isprintable() or unicodedata.category(c) == "Zs" else "\ufffd" for c in tekst)
 
 
 def _nu() -> datetime:

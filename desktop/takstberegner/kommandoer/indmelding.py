@@ -197,13 +197,14 @@ def _takstbilag(args: argparse.Namespace) -> int:
     """Verify every file, go on past a bad one, and always write the bilag of what passed."""
     from takstberegner.export import takstbilag, takstbilag_udvalg
     from takstberegner.export import tillid as tillid_mod
+    from takstberegner.export.verifikation import synlig
 
     t = tillid_mod.laes_tillid(args.tillid) if args.tillid else None
     udvalg = takstbilag_udvalg.saml(args.filer, t, args.takstaar)
     for st in udvalg.statusser:
         ind = st.indmelding
         grunde = (": " + " ".join(st.grunde)) if st.grunde else ""
-        _ud(f"{ind.fil}: {ind.driftsherre or '?'} - {st.status_navn.lower()}{grunde}")
+        _ud(synlig(f"{ind.fil}: {ind.driftsherre or '?'} - {st.status_navn.lower()}{grunde}"))
     _skriv(args.output, takstbilag.lav_takstbilag(udvalg))
     g = udvalg.antal(takstbilag_udvalg.GODKENDT)
     ikke = len(udvalg.statusser) - g

@@ -619,3 +619,21 @@ def test_mange_forskelle_fra_genberegningen_afvises_hurtigt(kilde, tmp_path):
     (grund,) = [g for g in r.grunde if g.startswith("Genberegningen")]
     assert grund.startswith("Genberegningen giver andre tal end de indmeldte (400.000 forskelle): ")
     assert grund.count(" findes ikke i genberegningen") == 20 and grund.endswith(" …")
+
+
+def test_en_pulje_med_100000_oevrige_modtagere_kontrolleres_paa_sekunder(kilde, tmp_path):
+    """A signed takstgrundlag (4 MB, far inside the limits) whose overhead pulje lists 100.000
+    øvrige modtagere: each was checked against a list of those before it, 5·10⁹ comparisons, over
+    a minute of CPU for one file (a quarter of an hour at 16 MB); now a look-up each."""
+    import time
+
+    d = json.loads(kilde.medl[G])
+    d["overheadpuljer"][0]["oevrige_modtagere"] = [{"id": f"o{i}", "noegletal": "1"} for i in range(100_000)]
+    sti = tmp_path / "modtagere.indmelding"
+    sti.write_bytes(_med_json(kilde, g=json.dumps(d, ensure_ascii=False, separators=(",", ":")).encode("utf-8")))
+    start = time.process_time()
+    r = verifikation.verificer(sti, Tillid(fingeraftryk=frozenset({kilde.u.fingeraftryk})), nu=TID)
+    brugt = time.process_time() - start
+    assert brugt < 8, brugt
+    assert r.status == "AFVIST" and r.grundlag is not None and len(r.grundlag.overheadpuljer[0].oevrige_modtagere) == 100_000
+    assert any(g.startswith("Genberegningen giver andre tal end de indmeldte") for g in r.grunde), r.grunde

@@ -34,7 +34,8 @@ def fordel_overhead(
     for k, p in enumerate(g.overheadpuljer):
         if k in udeladte_puljer:
             continue
-        modtagere = [t for t in g.tilbud if (p.omfang is None or t.id in p.omfang) and t.id in noegler]
+        omfang = None if p.omfang is None else set(p.omfang)  # a look-up, not a scan of the file's list
+        modtagere = [t for t in g.tilbud if (omfang is None or t.id in omfang) and t.id in noegler]
         if p.noegle == "fast":
             andele = dict(p.andele)
             vaegte = [andele.get(t.id, _ZERO) for t in modtagere] + [andele.get(o.id, _ZERO) for o in p.oevrige_modtagere]

@@ -560,7 +560,10 @@ def _resultat(f: _Fund, r: m.Resultat, s: str, takstaar: int) -> None:
 
 def valider_puljer(g: m.Takstgrundlag, rs: Regelsaet) -> list[Fund]:
     f = _Fund(rs)
-    tilbud_ids = [t.id for t in g.tilbud]
+    # sets and an index by position: a pulje's lists come from the file (a signed submission may list
+    # 400.000 øvrige modtagere), so every look-up in them is constant, never a scan (issue 12)
+    tilbud_ids = {t.id for t in g.tilbud}
+    tilbud_nr = {id(t): i for i, t in enumerate(g.tilbud)}
     pulje_ids: set[str] = set()
     for k, p in enumerate(g.overheadpuljer):
         s = f"overheadpuljer[{k}]"
@@ -580,8 +583,9 @@ def valider_puljer(g: m.Takstgrundlag, rs: Regelsaet) -> list[Fund]:
             for j, tid in enumerate(p.omfang):
                 if tid not in tilbud_ids:
                     f.tilfoej(f"{s}.omfang[{j}]", "ukendt_tilbud", vaerdi=tid)
-            i_omfang = [t for t in g.tilbud if t.id in p.omfang]
-        modtagere = [t.id for t in i_omfang]
+            omfang = set(p.omfang)
+            i_omfang = [t for t in g.tilbud if t.id in omfang]
+        modtagere = {t.id for t in i_omfang}
         for j, o in enumerate(p.oevrige_modtagere):
             so = f"{s}.oevrige_modtagere[{j}]"
             f.tekst(o.id, f"{so}.id", kraevet=True)
@@ -589,7 +593,7 @@ def valider_puljer(g: m.Takstgrundlag, rs: Regelsaet) -> list[Fund]:
             f.tal(o.noegletal, f"{so}.noegletal", kraevet=p.noegle != "fast", min_=_0)
             if o.id in modtagere:
                 f.tilfoej(f"{so}.id", "dobbelt_id", vaerdi=o.id, hvad="én modtager")
-            modtagere.append(o.id)
+            modtagere.add(o.id)
         if noegle_ok and p.noegle == "fast":
             if not p.andele:
                 f.tilfoej(f"{s}.andele", "andele_mangler")
@@ -604,7 +608,7 @@ def valider_puljer(g: m.Takstgrundlag, rs: Regelsaet) -> list[Fund]:
         if noegle_ok and p.noegle in ("aarsvaerk", "m2"):
             for t in i_omfang:
                 if t.noegletal_for(p.noegle) is None:
-                    f.tilfoej(f"tilbud[{g.tilbud.index(t)}].noegletal.{p.noegle}", "noegletal_mangler",
+                    f.tilfoej(f"tilbud[{tilbud_nr[id(t)]}].noegletal.{p.noegle}", "noegletal_mangler",
                               pulje=p.navn or p.id, noegle=navne.vis(p.noegle), tilbud=t.navn or t.id)
     return f.ud
 

@@ -274,6 +274,27 @@ def test_en_kommunes_navn_i_fordelingen_citeres_i_beskeden(navn, hvad):
         (f"tilbud[0].fordeling.{navn}", f"{hvad} er -5, men skal være mindst 0. Ret tallet.")]
 
 
+@pytest.mark.parametrize("hvor", ["fordeling", "objektiv_finansiering.fordeling"])
+def test_en_fordeling_paa_flere_kommuner_end_der_er_er_en_fejl(hvor):
+    """A fordeling over 17.000 'kommuner' passed; in the samlede takstbilag every kommune is a
+    column of the Fordeling sheet, and past Excel's 16.384 columns the workbook is broken. At most
+    200 (Danmark har 98); 98 is fine."""
+    g = _to_tilbud()
+
+    def med(n):
+        fordeling = tuple((f"Kommune {i}", D(1)) for i in range(n))
+        if hvor == "fordeling":
+            t = replace(g.tilbud[0], takststruktur="traekningsret", fordeling=fordeling)
+        else:
+            t = replace(g.tilbud[0], objektiv_finansiering=m.ObjektivFinansiering(D(40), fordeling))
+        return [(f.felt, f.tekst) for f in valider(replace(g, tilbud=(t,) + g.tilbud[1:]), RS)
+                if f.felt.startswith(f"tilbud[0].{hvor}") and f.er_fejl]
+
+    assert med(98) == [] and med(200) == []
+    assert med(17_000) == [(f"tilbud[0].{hvor}", "Fordelingen nævner 17.000 kommuner; Danmark har 98, og en fordeling kan "
+                            "højst have 200. Fjern de kommuner, der ikke hører til fordelingen.")]
+
+
 @pytest.mark.parametrize("sti, sted", [
     ("tilbud[0].fordeling.Aalborg", "Tilbud 1 › Fordeling › ‘Aalborg’"),
     ("tilbud[0].fordeling.Kbh. Kommune", "Tilbud 1 › Fordeling › ‘Kbh. Kommune’"),

@@ -637,3 +637,41 @@ def test_en_pulje_med_100000_oevrige_modtagere_kontrolleres_paa_sekunder(kilde, 
     assert brugt < 8, brugt
     assert r.status == "AFVIST" and r.grundlag is not None and len(r.grundlag.overheadpuljer[0].oevrige_modtagere) == 100_000
     assert any(g.startswith("Genberegningen giver andre tal end de indmeldte") for g in r.grunde), r.grunde
+
+
+def test_en_fordeling_paa_17000_kommuner_kommer_ikke_i_takstbilaget(kilde, tmp_path):
+    """A genuine-looking submission (PDF and takstskema made from it, signed by the registered key)
+    whose trækningsret is fordelt on 17.000 'kommuner': it was GODKENDT, and the samlede
+    takstbilag got a Fordeling sheet of 17.007 columns, past Excel's 16.384, so DAS's workbook
+    was broken by one file. Now the takstgrundlag has a fejl, and the file is AFVIST."""
+    import dataclasses
+    from decimal import Decimal
+
+    from takstberegner import tjeneste
+    from takstberegner.export import rapport, revision_pdf, takstbilag, takstskema_xlsx
+
+    from .bilag_data import grundlag_a
+
+    g = grundlag_a()
+    fordeling = tuple((f"Kommune {i}", Decimal(1000 + i)) for i in range(17_000))
+    g = dataclasses.replace(g, tilbud=tuple(dataclasses.replace(t, fordeling=fordeling) if t.id == "TR" else t
+                                            for t in g.tilbud))
+    b = tjeneste.beregn(g)
+    g_bytes, t_bytes, fp = indmelding.json_medlemmer(g, b)
+    r = rapport.lav_rapport(g, b, fingeraftryk=fp, dannet=TID)
+    data = {G: g_bytes, T: t_bytes, X: takstskema_xlsx.lav_xlsx(r), P: revision_pdf.lav_pdf(r)}
+    sti = tmp_path / "kommuner.indmelding"
+    sti.write_bytes(ff.zip_raa(kilde.signeret(data, {indmelding.UDV_FINGERAFTRYK: fp})))
+    tillid = Tillid(fingeraftryk=frozenset({kilde.u.fingeraftryk}))
+    v = verifikation.verificer(sti, tillid, nu=TID)
+    assert v.grunde == ["Takstgrundlaget har fejl, som skulle være rettet før indmelding: Rådgivningscenter Nord › "
+                        "Fordeling: Fordelingen nævner 17.000 kommuner; Danmark har 98, og en fordeling kan højst "
+                        "have 200. Fjern de kommuner, der ikke hører til fordelingen."], v.grunde
+    udvalg = takstbilag.saml([sti], tillid)
+    assert [s.status for s in udvalg.statusser] == ["afvist"]
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.load_workbook(io.BytesIO(takstbilag.lav_takstbilag(udvalg)), read_only=True)
+    assert all(ws.max_column <= 16_384 for ws in wb.worksheets)

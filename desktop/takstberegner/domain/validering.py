@@ -34,6 +34,7 @@ MIN_DATO, MAX_DATO = date(1800, 1, 1), date(2200, 12, 31)
 MAX_STOETTETIMER = Decimal(168)
 MAX_BELAEGNING = Decimal(1000)  # above 100 is BEL-UGYLDIG; this only bounds the arithmetic
 MAX_FAKTISK = Decimal(200)
+MAX_KOMMUNER = 200  # in one fordeling: Danmark har 98 kommuner (the takstbilag gives each a column)
 _0 = Decimal(0)
 _100 = Decimal(100)
 _12 = Decimal(12)
@@ -340,9 +341,13 @@ def _citat(navn: Any) -> str:
 
 
 def _fordeling(f: _Fund, fordeling: tuple[tuple[str, Decimal], ...], s: str, mangler: str, nul: str) -> None:
-    """kommune -> key: not empty, every kommune named, every key at least 0, not all 0."""
+    """kommune -> key: not empty, at most MAX_KOMMUNER kommuner, every kommune named, every key at
+    least 0, not all 0."""
     if not fordeling:
         f.tilfoej(s, mangler)
+        return
+    if len(fordeling) > MAX_KOMMUNER:
+        f.tilfoej(s, "fordeling_for_mange", antal=dansk.tal(len(fordeling), 0), max=MAX_KOMMUNER)
         return
     ok = True
     for k, v in fordeling:

@@ -210,3 +210,28 @@ def test_ingen_dobbelt_overskrift_og_tal_der_passer_i_kolonnen(grundlag1, beregn
                     assert ws.row_dimensions[c.row].height and ws.row_dimensions[c.row].height >= 30, c.coordinate
     oversigt = [c.value for c in wb["Oversigt"]["A"]]
     assert oversigt.count("Driftsherre og satser") == 1
+
+
+def test_et_tilbud_med_80_niveauer_kan_indmeldes(grundlag1, egen_noegle, tmp_path):
+    """A differentieret tilbud's takster split on the categories have a column per ydelse; the
+    takstskema knew the letters of 60 columns only, so a tilbud of 57 niveauer or more could not be
+    indmeldt (IndexError). Now it is, the file verifies, and the workbook holds every column."""
+    from takstberegner.export import indmelding, verifikation
+    from takstberegner.export.tillid import Tillid
+
+    from .conftest import TID
+
+    t = grundlag1.tilbud[0]
+    ydelser = tuple(dataclasses.replace(t.ydelser[0], id=f"N{i}", navn=f"Niveau {i}", forrige_takst=None,
+                                        pladser=1 if i < t.pladser else 0) for i in range(80))
+    g = dataclasses.replace(grundlag1, tilbud=(dataclasses.replace(t, ydelser=ydelser),))
+    b = tjeneste.beregn(g)
+    assert not b.har_fejl
+    sti = tmp_path / "niveauer.indmelding"
+    indmelding.lav_indmelding(g, b, egen_noegle, sti, tid=TID)
+    r = verifikation.verificer(sti, Tillid(fingeraftryk=frozenset({egen_noegle.fingeraftryk})), nu=TID)
+    assert r.ok, r.grunde
+    wb = openpyxl.load_workbook(io.BytesIO(takstskema_xlsx.lav_xlsx(rapport.lav_rapport(g, b))))
+    ws = wb[[n for n in wb.sheetnames if "Bostedet" in n][0]]
+    overskrift = next(r for r in ws.iter_rows(values_only=True) if "N0 Niveau 0" in r)
+    assert overskrift.index("N79 Niveau 79") >= 60

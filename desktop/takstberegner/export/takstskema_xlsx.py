@@ -94,6 +94,10 @@ def _adresser(r: Rapport):
                          list(t.sektioner) + list(t.bilag)))
     for a in plan:
         _planlaeg(a)
+    # a differentieret tilbud has a column per ydelse in its category split: 60 letters were not
+    # always enough (a tilbud of 57 niveauer could not be indmeldt: IndexError)
+    bredest = max((len(x) for a in plan for s in a.sektioner for x in (s.kolonner, *s.raekker)), default=0)
+    _K.extend(X.kolonne(j) for j in range(len(_K), bredest))
     efter_noegle = {a.noegle: a for a in plan}
     kol = _K
 
@@ -133,7 +137,7 @@ _TAL_STIL = {
     KR: (X.S_KR, X.S_KR_FED), TAL: (X.S_KR, X.S_KR_FED), PCT: (X.S_PCT, X.S_PCT_FED),
     HELTAL: (X.S_HELTAL, X.S_HELTAL_FED), AAR: (X.S_AAR, X.S_AAR_FED),
 }
-_K = [X.kolonne(j) for j in range(60)]
+_K = [X.kolonne(j) for j in range(60)]  # the column letters; _adresser adds more when a sheet is wider
 
 
 def _lav_xlsx(r: Rapport) -> bytes:

@@ -183,7 +183,7 @@ KORPUS = [
     ("henvisning til fælles tekst der ikke findes", _zip(xb.dele(
         ark=ark(["Konto", "Tekst", "Beløb"], ['<c r="A2" t="s"><v>7</v></c>', "Løn", 1]),
         delte=f"<sst {xb.NS}><si><t>a</t></si></sst>")),
-     beskadiget("arket 'Budget' henviser til en fælles tekst, der ikke findes"), None),
+     beskadiget("arket 'Budget' henviser i celle A2 til en fælles tekst, der ikke findes"), None),
     ("for mange celler", _zip(xb.dele()), for_stort("arket 'Budget' har mere end 20 celler"),
      replace(STANDARD, celler=20)),
     ("for mange rækker", _zip(xb.dele(ark=ark(*([["Konto", "Tekst", "Beløb"]] + [["2.2", "x", i] for i in range(60)])))),

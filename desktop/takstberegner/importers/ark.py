@@ -52,6 +52,7 @@ class Ark:
     kolonner: int = 0  # the last column with content
     komplet: bool = True  # False: only the first rows were read (for the grid)
     kilde: str = ""  # the file's name, for messages
+    skjulte: frozenset[int] = frozenset()  # rows with content that are hidden in Excel
 
     def celle(self, raekke: dict[int, Any], kolonne: int | None) -> Any:
         return raekke.get(kolonne) if kolonne else None

@@ -20,6 +20,7 @@ from takstberegner.domain import aendringer as ae
 from takstberegner.domain import model as m
 from takstberegner.domain import navne
 from takstberegner.formats.fejl import InputError
+from takstberegner.formats.laeser import MAKS_DECIMALER, urimelig
 from takstberegner.importers.ark import FORMEL_UDEN_VAERDI, Ark, Dato, Fejlvaerdi, Kolonnevalg, Tal, bogstav
 from takstberegner.importers.kontoplan import IGNORER, OEVRIG_INDTAEGT, Kontoplan, art_af
 
@@ -325,6 +326,11 @@ def kontroller_import(grundlag: m.Takstgrundlag, fv: "Forhaandsvisning", maade: 
 _TAL = re.compile(r"-?\d{1,20}(\.\d{1,20})?([eE][-+]?\d{1,3})?")
 _KORT_TAL = re.compile(r"-?\d{1,12}(\.\d{0,10})?")
 _TEKST_TAL = re.compile(r"[-−+]?[\d.,\s\u00a0]{1,40}(kr\.?)?")
+# The shapes laes_tal reads that are a Danish amount: groups of three digits (1.234.567,89 or
+# 1 234 567,89), no groups (1234567,89), or a decimal point without a comma (96.25). laes_tal drops
+# every dot and space, so '1.234.5' or '1 2 3' would be another amount without a word.
+_GRUPPERET = re.compile(r"[-−+]?\s*(\d{1,3}(\.\d{3})+|\d{1,3}([ \u00a0]\d{3})+|\d*)(,\d*)?\s*(kr\.?)?"
+                        r"|[-−+]?\s*(\d+\.\d*|\.\d+)\s*(kr\.?)?")
 
 
 def beloeb_af(v: Any) -> Decimal:
@@ -352,12 +358,17 @@ def beloeb_af(v: Any) -> Decimal:
         if len(d.as_tuple().digits) > 15:
             d = d.quantize(Decimal(1).scaleb(d.adjusted() - 14), rounding=ROUND_HALF_UP).normalize()
         d = _uden_eksponent(d)
+        if urimelig(d):  # the storage and every other door refuse it: saved, the file would not open
+            raise ValueError(f"tallet '{v[:40]}' har mere end {MAKS_DECIMALER} decimaler; det kan ikke være et beløb")
     elif isinstance(v, str):
         s = v.strip()
         if s.startswith("#"):
             raise ValueError(f"cellen viser fejlen {s[:20]}; ret formlen i Excel")
         if not _TEKST_TAL.fullmatch(s):
             raise ValueError(f"teksten '{s[:40]}' er ikke et beløb")
+        if not _GRUPPERET.fullmatch(s):
+            raise ValueError(f"teksten '{s[:40]}' er ikke et beløb: punktum og mellemrum i et beløb deler det i "
+                             "grupper på tre cifre (fx 1.234.567,89)")
         try:
             d = dansk.laes_tal(s)
         except (ValueError, InvalidOperation):
@@ -393,6 +404,16 @@ def tekst(v: Any, maks: int = 500) -> str:
         return s[:maks]
     s = " ".join(s.translate(_STYRETEGN).split())
     return s[:maks]
+
+
+def _skjulte_tekst(raekker: list[int]) -> str:
+    """Why rows hidden in Excel stop the import: '3 rækker med beløb er skjult i Excel (række 3, 5 og 6), ...'."""
+    n = len(raekker)
+    vist = [str(r) for r in raekker[:10]]
+    liste = (", ".join(vist[:-1]) + " og " + vist[-1]) if n in range(2, 11) else ", ".join(vist) + (" m.fl." if n > 10 else "")
+    hvad = "1 række med beløb er" if n == 1 else f"{dansk.tal(n, 0)} rækker med beløb er"
+    return (f"{hvad} skjult i Excel (række {liste}), fx af et filter; vis alle rækker i Excel, eller slet dem, der "
+            "ikke hører til budgettet, og gem filen igen")
 
 
 def _raa_konto(v: Any) -> Any:
@@ -431,6 +452,8 @@ def laes_linjer(ark: Ark, valg: Kolonnevalg, grundlag: m.Takstgrundlag, tilbud_i
     start = fra_raekke or (valg.overskrift + 1 if valg.overskrift else None)
     arter: dict[str, tuple] = {}  # konto text -> (art, the kontoplan's proposal): budgets repeat their konti
     kb, kk = bogstav(valg.beloeb), bogstav(valg.konto)
+    skjulte = ark.skjulte
+    skjulte_linjer: list[int] = []  # hidden rows that would be budget lines: the user cannot see them
     for nr, celler in ark.raekker:
         if len(fejl) >= MAKS_FEJL:
             break
@@ -452,6 +475,8 @@ def laes_linjer(ark: Ark, valg: Kolonnevalg, grundlag: m.Takstgrundlag, tilbud_i
             if v_konto is not None:
                 sprunget.append((nr, "intet beløb"))
             continue
+        if skjulte and nr in skjulte and v_konto is not None:
+            skjulte_linjer.append(nr)
         try:
             b = beloeb_af(v_beloeb)
         except ValueError as e:
@@ -490,6 +515,8 @@ def laes_linjer(ark: Ark, valg: Kolonnevalg, grundlag: m.Takstgrundlag, tilbud_i
                 fejl.append(CelleFejl(navn, max(r1, start), bogstav(max(c1, min(brugte))),
                                       f"cellerne {ref} er flettet; ophæv fletningen i Excel, så hver linje har "
                                       "sine egne celler"))
+    if skjulte_linjer:
+        fejl.append(CelleFejl(navn, 0, "", _skjulte_tekst(skjulte_linjer)))
     if fejl:
         fejl.sort(key=lambda f: (f.raekke, f.kolonne))
         raise ExcelFejl(fejl)

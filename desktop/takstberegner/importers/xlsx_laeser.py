@@ -21,6 +21,7 @@ import pyexpat
 
 from takstberegner.fejltekst import os_fejl
 from takstberegner.importers.ark import FORMEL_UDEN_VAERDI, Ark, Dato, Fejlvaerdi, Tal
+from takstberegner.importers.ark import bogstav as _bogstav
 from takstberegner.importers.graenser import (
     STANDARD,
     AfvistFil,
@@ -40,6 +41,10 @@ _DATO_FORMATER = set(range(14, 23)) | set(range(27, 37)) | set(range(45, 48)) | 
 
 class _Stop(Exception):
     """Enough rows have been read (the grid shows only the first ones)."""
+
+
+class _UkendtFaellesTekst(Exception):
+    """A cell's shared-string index is not the number of one of the shared strings."""
 
 
 def _lokal(navn: str) -> str:
@@ -74,6 +79,7 @@ class Projektmappe:
         self._zip: zipfile.ZipFile | None = None
         self._fh = None
         self._ark: dict[str, str] = {}  # sheet name -> member
+        self._skjulte_ark: set[str] = set()  # sheets hidden in Excel (state hidden or veryHidden)
         self._delte_sti: str | None = None
         self._typer_sti: str | None = None
         self._delte: list[str] | None = None
@@ -174,6 +180,8 @@ class Projektmappe:
             if _lokal(navn) == "sheet":
                 rid = next((v for k, v in attr.items() if _lokal(k) == "id"), None)
                 ark.append((attr.get("name", ""), rid))
+                if attr.get("state") in ("hidden", "veryHidden"):
+                    self._skjulte_ark.add(attr.get("name", ""))
 
         self._parse(bog, "projektmappen", self.g.lille_xml_bytes, start)
         for navn, rid in ark:
@@ -208,7 +216,8 @@ class Projektmappe:
 
     @property
     def ark_navne(self) -> list[str]:
-        return list(self._ark)
+        """The sheets the user sees in Excel, in order; a hidden sheet is read only when named."""
+        return [n for n in self._ark if n not in self._skjulte_ark]
 
     # ---------------------------------------------------------------- streaming XML
     def _parse(self, sti: str, hvad: str, graense: int, start: Callable, slut: Callable | None = None,
@@ -397,18 +406,19 @@ class Projektmappe:
         hvad = f"arket '{navn}'"
         raekker: list[tuple[int, dict[int, Any]]] = []
         flettede: list[tuple[int, int, int, int]] = []
+        skjulte: list[int] = []  # rows with content hidden in Excel (a filter, hidden rows)
         dybde = [0, 0]
         maks_dybde, maks_celler, maks_kol, maks_tegn = g.xml_dybde, g.celler, g.kolonner, g.tegn_pr_celle
         maks_r = g.raekker
         # the state of the element being read: locals of this closure, for speed (one call per tag)
         raekke = kol = antal_celler = sidste_kol = 0
-        typ, stil, formel, vaerdi, i_is, rph, saml = "n", None, False, None, False, 0, False
+        typ, stil, formel, vaerdi, i_is, rph, saml, skjult = "n", None, False, None, False, 0, False, False
         celler: dict[int, Any] = {}
         buf: list[str] = []
         blen = 0
 
         def start(n: str, attr: dict) -> None:
-            nonlocal raekke, kol, antal_celler, typ, stil, formel, vaerdi, i_is, rph, saml, celler, blen
+            nonlocal raekke, kol, antal_celler, typ, stil, formel, vaerdi, i_is, rph, saml, celler, blen, skjult
             dybde[1] += 1
             dybde[0] += 1
             if dybde[0] > maks_dybde:
@@ -443,6 +453,7 @@ class Projektmappe:
                 raekke = nr
                 kol = 0
                 celler = {}
+                skjult = attr.get("hidden") in ("1", "true")
             elif n == "f":
                 formel = True
             elif n == "is":
@@ -468,13 +479,19 @@ class Projektmappe:
                 saml = False
             elif n == "c":
                 if kolonner is None or kol in kolonner:
-                    v = _vaerdi(typ, vaerdi, formel, stil, delte, datoer, fil, hvad)
+                    try:
+                        v = _vaerdi(typ, vaerdi, formel, stil, delte, datoer)
+                    except _UkendtFaellesTekst:
+                        raise beskadiget(fil, f"{hvad} henviser i celle {_bogstav(kol)}{raekke} til en fælles "
+                                              "tekst, der ikke findes") from None
                     if v is not None:
                         celler[kol] = v
                 i_is = False
             elif n == "row":
                 if celler:
                     raekker.append((raekke, celler))
+                    if skjult:
+                        skjulte.append(raekke)
                     if kol > sidste_kol:
                         sidste_kol = max(sidste_kol, max(celler))
                     if maks_raekker is not None and len(raekker) >= maks_raekker:
@@ -499,7 +516,7 @@ class Projektmappe:
                 buf.append(data)
 
         self._parse(self._ark[navn], hvad, g.xml_bytes, start, slut, tekst, dybde)
-        return Ark(navn=navn, raekker=raekker, flettede=tuple(flettede), kolonner=sidste_kol,
+        return Ark(navn=navn, raekker=raekker, flettede=tuple(flettede), kolonner=sidste_kol, skjulte=frozenset(skjulte),
                    komplet=maks_raekker is None or len(raekker) < maks_raekker, kilde=self.navn)
 
     def luk(self) -> None:
@@ -529,15 +546,14 @@ def _omraade(ref: str, fil: str, hvad: str) -> tuple[int, int, int, int]:
     return (_kolonne(a.group(1).upper()), int(a.group(2)), _kolonne(b.group(1).upper()), int(b.group(2)))
 
 
-def _vaerdi(t: str, v: str | None, formel: bool, s: str | None, delte: list[str], datoer: set[int], fil: str,
-            hvad: str) -> Any:
+def _vaerdi(t: str, v: str | None, formel: bool, s: str | None, delte: list[str], datoer: set[int]) -> Any:
     if t == "s":
-        try:
+        if v is None or v == "":
+            return None
+        # only ASCII digits: int() reads '-1' (Python's last element), ' 3', '1_0' and '٣' too
+        if v.isdigit() and v.isascii() and len(v) < 10 and int(v) < len(delte):
             return delte[int(v)]
-        except (TypeError, ValueError, IndexError):
-            if v is None or v == "":
-                return None
-            raise beskadiget(fil, f"{hvad} henviser til en fælles tekst, der ikke findes") from None
+        raise _UkendtFaellesTekst
     if v is None or v == "":
         return FORMEL_UDEN_VAERDI if formel else None
     if t == "n":

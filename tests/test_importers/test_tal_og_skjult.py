@@ -1,0 +1,134 @@
+"""What a budget sheet can hold that the eye does not see: numbers no door accepts, shared-string
+indexes that point backwards, Danish amounts typed with their groups wrong, hidden rows (a filter
+in Excel) and hidden sheets. None is read silently: each is refused with its place, or not chosen."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from takstberegner.importers import excel_budget as eb
+from takstberegner.importers.forloeb import ImportForloeb
+from takstberegner.importers.graenser import AfvistFil
+from takstberegner.storage import TakstFil
+
+from . import xlsx_bygger as xb
+
+
+def _budget(tmp_path, beloeb_celle, **kw):
+    ark = xb.ark_xml([["Konto", "Tekst", "Beløb"], ["2.2", "Mad", 100], ["2.7", "Ting", beloeb_celle]])
+    return xb.skriv(tmp_path / "b.xlsx", xb.dele(ark=ark, **kw))
+
+
+# ---- a number cell no door accepts ------------------------------------------------------------
+
+@pytest.mark.parametrize("v", ["1E-400", "-4.9E-324", "1.5E-101"])
+def test_tal_med_over_100_decimaler_afvises_og_takstfilen_kan_aabnes(tmp_path, grundlag, takstfil, v):
+    """The storage refuses to read an amount with more than 100 decimals (formats.laeser.urimelig):
+    saved, it made the takst file 'beskadiget'. The import refuses it with its place."""
+    sti = _budget(tmp_path, f'<c r="C3"><v>{v}</v></c>')
+    with TakstFil.aabn(takstfil) as f:
+        with pytest.raises(eb.ExcelFejl) as e:
+            eb.importer(f, eb.forhaandsvis(sti, None, None, None, None, f.hent(), tilbud_id="T1"))
+    assert e.value.besked == (f"Arket 'Budget', række 3, kolonne C: tallet '{v}' har mere end 100 decimaler; "
+                              "det kan ikke være et beløb. Intet er importeret.")
+    with TakstFil.aabn(takstfil) as f:
+        assert f.hent() == grundlag
+
+
+def test_lille_rest_fra_en_formel_kan_gemmes_og_aabnes(tmp_path, grundlag, takstfil):
+    """A float residue Excel shows as 0,00 is within the limits: it is imported and the file opens."""
+    sti = _budget(tmp_path, '<c r="C3"><v>1.1368683772161603E-13</v></c>')
+    with TakstFil.aabn(takstfil) as f:
+        eb.importer(f, eb.forhaandsvis(sti, None, None, None, None, f.hent(), tilbud_id="T1"))
+    with TakstFil.aabn(takstfil) as f:
+        assert [x.beloeb for x in f.hent().tilbud[0].omkostninger] == [Decimal(100), Decimal("1.13686837721616E-13")]
+
+
+# ---- shared strings ---------------------------------------------------------------------------
+
+_DELTE = f"<sst {xb.NS}><si><t>Konto</t></si><si><t>Tekst</t></si><si><t>Beløb</t></si><si><t>99999</t></si></sst>"
+
+
+@pytest.mark.parametrize("indeks", ["-1", "-4", "\u0663", "1_0", " 3", "3.0", "+3"])
+def test_faelles_tekst_kun_ved_sit_eget_nummer(tmp_path, grundlag, indeks):
+    """Python reads delte[-1] as the last text and int() reads '٣' and '1_0': a damaged index
+    silently gave another cell's text (here 99.999 kr.)."""
+    sti = _budget(tmp_path, f'<c r="C3" t="s"><v>{indeks}</v></c>', delte=_DELTE)
+    with pytest.raises(AfvistFil) as e:
+        eb.forhaandsvis(sti, None, None, None, None, grundlag, tilbud_id="T1")
+    assert e.value.besked == ("Regnearket b.xlsx er beskadiget: arket 'Budget' henviser i celle C3 til en fælles "
+                              "tekst, der ikke findes. Intet er importeret. Åbn filen i Excel, og gem den igen.")
+
+
+# ---- amounts as Danish text -------------------------------------------------------------------
+
+@pytest.mark.parametrize("tekst,beloeb", [
+    ("1.234,50", "1234.50"), ("1 234,50", "1234.50"), ("1\u00a0234,50", "1234.50"), ("-1.234", "-1234"),
+    ("\u22121.234", "-1234"), (" 1234 ", "1234"), ("1.234.567,89", "1234567.89"), ("1 234 567", "1234567"),
+    ("96.25", "96.25"), ("1.234 kr.", "1234"), ("- 1.234", "-1234"), (",5", "0.5"), ("+5", "5"),
+])
+def test_dansk_beloeb_som_tekst(tmp_path, grundlag, tekst, beloeb):
+    sti = _budget(tmp_path, tekst)
+    fv = eb.forhaandsvis(sti, None, None, None, None, grundlag, tilbud_id="T1")
+    assert fv.linjer[1].beloeb == Decimal(beloeb)
+
+
+@pytest.mark.parametrize("tekst", ["1.234.5", "1.23.4", "1..2", "1 2 3", "1.,2", "12.345.67", "1.234 567",
+                                   "1 234.567", "12 34,50"])
+def test_beloeb_med_forkerte_tusindtalsgrupper_afvises(tmp_path, grundlag, tekst):
+    """'1.234.5' was read as 12.345 and '1 2 3' as 123: a typo became another amount without a word."""
+    sti = _budget(tmp_path, tekst)
+    with pytest.raises(eb.ExcelFejl) as e:
+        eb.forhaandsvis(sti, None, None, None, None, grundlag, tilbud_id="T1")
+    assert e.value.besked == (f"Arket 'Budget', række 3, kolonne C: teksten '{tekst}' er ikke et beløb: punktum og "
+                              "mellemrum i et beløb deler det i grupper på tre cifre (fx 1.234.567,89). "
+                              "Intet er importeret.")
+
+
+# ---- hidden rows and sheets -------------------------------------------------------------------
+
+def test_skjulte_raekker_med_beloeb_afvises(tmp_path, grundlag, takstfil):
+    """A finance export filtered in Excel to one tilbud still holds the other tilbud's rows, hidden:
+    imported, they silently added to the budget. The user is told which rows, and nothing is saved."""
+    raekker = [["Konto", "Tekst", "Beløb"]] + [["2.2", f"Linje {i}", 100 * i] for i in range(1, 8)]
+    ark = xb.ark_xml(raekker)
+    for r in (3, 5, 6):
+        ark = ark.replace(f'<row r="{r}">', f'<row r="{r}" hidden="1">')
+    ark = ark.replace('<row r="1">', '<row r="1" hidden="true">')  # a hidden heading is no budget line
+    sti = xb.skriv(tmp_path / "b.xlsx", xb.dele(ark=ark))
+    foer = takstfil.read_bytes()
+    with pytest.raises(eb.ExcelFejl) as e:
+        eb.forhaandsvis(sti, None, None, None, None, grundlag, tilbud_id="T1")
+    assert e.value.besked == ("Arket 'Budget': 3 rækker med beløb er skjult i Excel (række 3, 5 og 6), fx af et "
+                              "filter; vis alle rækker i Excel, eller slet dem, der ikke hører til budgettet, og gem "
+                              "filen igen. Intet er importeret.")
+    assert takstfil.read_bytes() == foer
+
+
+def test_skjult_raekke_uden_beloeb_er_ingen_hindring(tmp_path, grundlag):
+    ark = xb.ark_xml([["Konto", "Tekst", "Beløb"], ["2.2", "Mad", 100], [None, "noter", None]])
+    ark = ark.replace('<row r="3">', '<row r="3" hidden="1">')
+    sti = xb.skriv(tmp_path / "b.xlsx", xb.dele(ark=ark))
+    assert [x.beloeb for x in eb.forhaandsvis(sti, None, None, None, None, grundlag, tilbud_id="T1").linjer] == [100]
+
+
+def _to_ark(tmp_path, tilstand):
+    bog = xb.projektmappe(["Skjult", "Budget"]).replace('<sheet name="Skjult"', f'<sheet name="Skjult" state="{tilstand}"')
+    skjult = xb.ark_xml([["Konto", "Tekst", "Beløb"], ["2.2", "Gammelt budget", 999999]])
+    return xb.skriv(tmp_path / "b.xlsx", xb.dele(**{"xl/workbook.xml": bog, "xl/_rels/workbook.xml.rels":
+                                                    xb.bog_rels(ark=2, delte=False),
+                                                    "xl/worksheets/sheet1.xml": skjult,
+                                                    "xl/worksheets/sheet2.xml": xb.ark_xml(xb.BUDGET)}))
+
+
+@pytest.mark.parametrize("tilstand", ["hidden", "veryHidden"])
+def test_skjult_ark_vaelges_ikke_af_sig_selv(tmp_path, grundlag, tilstand):
+    """A hidden first sheet (an old budget, a lookup table) was read by default: a sheet the user
+    cannot see in Excel became the budget."""
+    sti = _to_ark(tmp_path, tilstand)
+    assert eb.ark_navne(sti) == ["Budget"]
+    fv = eb.forhaandsvis(sti, None, None, None, None, grundlag, tilbud_id="T1")
+    assert fv.ark == "Budget" and 999999 not in [x.beloeb for x in fv.linjer]
+    f = ImportForloeb(sti, grundlag, "T1")
+    assert f.ark_navne == ["Budget"] and f.ark == "Budget"

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-# The characters the xlsx format cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE), and the ones
-# that do nothing good in a cell: tab, line feed and carriage return are kept.
-_KONTROLTEGN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# The characters the xlsx format cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE), the ones that
+# do nothing good in a cell, and lone surrogates (JSON's "\ud800" gives one; UTF-8 cannot encode
+# it, so writing the sheet failed): tab, line feed and carriage return are kept.
+_KONTROLTEGN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _MAKS_LAENGDE = 32767  # Excel's limit for one cell
 
 

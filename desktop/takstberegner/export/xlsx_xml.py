@@ -78,6 +78,8 @@ def esc(t: str) -> str:
         t = t.replace("<", "&lt;")
     if ">" in t:
         t = t.replace(">", "&gt;")
+    if "\r" in t:  # a bare CR in XML text is read back as a line feed
+        t = t.replace("\r", "&#13;")
     return t
 
 

@@ -132,3 +132,59 @@ def test_skjult_ark_vaelges_ikke_af_sig_selv(tmp_path, grundlag, tilstand):
     assert fv.ark == "Budget" and 999999 not in [x.beloeb for x in fv.linjer]
     f = ImportForloeb(sti, grundlag, "T1")
     assert f.ark_navne == ["Budget"] and f.ark == "Budget"
+
+
+# ---- the tilbud column ------------------------------------------------------------------------
+
+def test_tilbudsnavn_der_passer_paa_to_tilbud_afvises(tmp_path, grundlag):
+    """Two tilbud may share a name (a § 107 and a § 108 part of 'Bostedet Nord'); a tilbud column
+    naming it put every line on the last of them without a word."""
+    import dataclasses
+
+    from .conftest import skriv_budget
+
+    t = grundlag.tilbud[0]
+    to = dataclasses.replace(grundlag, tilbud=(t, dataclasses.replace(t, id="T2", tilbudsportal_id="999")))
+    rows = [("1.1", "Løn", 100, t.navn), ("2.2", "Mad", 10, "T2"), ("2.2", "Mad", 10, "999")]
+    with pytest.raises(eb.ExcelFejl) as e:
+        eb.forhaandsvis(skriv_budget(tmp_path / "b.xlsx", raekker=rows), "Budget 2026", "A", "B", "C", to,
+                        tilbud="D")
+    assert e.value.besked == (f"Arket 'Budget 2026', række 4, kolonne D: '{t.navn}' passer på 2 tilbud i takstfilen "
+                              "(T1 og T2); skriv tilbuddets id i stedet. Intet er importeret.")
+    rows = [("1.1", "Løn", 100, "T1"), ("2.2", "Mad", 10, "T2"), ("2.2", "Mad", 10, "999")]
+    fv = eb.forhaandsvis(skriv_budget(tmp_path / "c.xlsx", raekker=rows), "Budget 2026", "A", "B", "C", to,
+                         tilbud="D")
+    assert [x.tilbud_id for x in fv.linjer] == ["T1", "T2", "T2"]
+
+
+# ---- control characters in a text cell ----------------------------------------------------------
+
+def test_c1_kontroltegn_fjernes_som_de_andre(tmp_path, grundlag):
+    """A cp1252 export read as Latin-1 carries U+0080-U+009F. They stayed in the text: the konto
+    '\\x9f2.7' was no art ('kontoplanen kender ikke kontoen '2.7'', the character invisible), and the
+    one validation refused the tekst with the budget's line number instead of the sheet's row."""
+    sti = tmp_path / "b.csv"
+    sti.write_bytes("Konto;Tekst;Beløb\r\n2.2;Mad\x9f og\u2028drikke\x96;100\r\n\x9f2.7;Ting;7\r\n".encode("utf-8"))
+    fv = eb.forhaandsvis(sti, None, None, None, None, grundlag, tilbud_id="T1")
+    assert [(x.konto, x.art, x.tekst) for x in fv.linjer] == [("2.2", "2.2", "Mad og drikke"), ("2.7", "2.7", "Ting")]
+    assert eb.afvis_hvis_ugyldig(grundlag, fv, eb.ERSTAT)
+
+
+def test_kommandolinjen_siger_hvilket_ark_den_laeste(tmp_path, grundlag, takstfil, capsys):
+    """The budget on the second sheet: 'Beløb: vælg kolonnen med beløbet' did not say that the first
+    sheet ('Forside') was read, nor that --ark chooses another."""
+    from takstberegner.cli import main
+
+    bog = xb.projektmappe(["Forside", "Budget"])
+    sti = xb.skriv(tmp_path / "b.xlsx", xb.dele(**{
+        "xl/workbook.xml": bog, "xl/_rels/workbook.xml.rels": xb.bog_rels(ark=2, delte=False),
+        "xl/worksheets/sheet1.xml": xb.ark_xml([["Budget 2026"], ["Lavet af økonomi"]]),
+        "xl/worksheets/sheet2.xml": xb.ark_xml(xb.BUDGET)}))
+    foer = takstfil.read_bytes()
+    assert main(["importer", str(sti), "--til", str(takstfil), "--tilbud-id", "T1", "--ja"]) == 2
+    assert capsys.readouterr().err == (
+        "takstberegner: Arket 'Forside' har ingen kolonne, der ligner beløbet; angiv kolonnen med --beloeb "
+        "(overskrift eller bogstav), eller vælg arket med budgettet med --ark (de andre ark hedder 'Budget'). "
+        "Intet er importeret.\n")
+    assert takstfil.read_bytes() == foer
+    assert main(["importer", str(sti), "--til", str(takstfil), "--tilbud-id", "T1", "--ja", "--ark", "Budget"]) == 0

@@ -31,7 +31,9 @@ UVALGT = ""  # a line whose art the kontoplan does not know: the user chooses it
 KATEGORI_VALG: tuple[str, ...] = m.KATEGORIER + (OEVRIG_INDTAEGT, IGNORER)
 MAKS_BELOEB = Decimal(10) ** 12  # 1.000 milliarder kr.
 MAKS_FEJL = 50
-_STYRETEGN = {i: None for i in range(32) if i not in (9, 10)} | {127: None}
+# C0 and C1 control characters (a cp1252 export read as Latin-1 has U+0080-U+009F): removed, as the
+# one validation refuses them in a text; tab, line feed and the line separators become spaces.
+_STYRETEGN = {i: None for i in [*range(32), *range(127, 160)] if i not in (9, 10, 133)}
 
 
 # ---- bad cells ---------------------------------------------------------------------------------
@@ -440,11 +442,18 @@ def laes_linjer(ark: Ark, valg: Kolonnevalg, grundlag: m.Takstgrundlag, tilbud_i
             tilbud_id = grundlag.tilbud[0].id
         else:
             raise InputError("tilbud", "vælg det tilbud, linjerne hører til, eller kolonnen, der siger det")
+    # a tilbud by name, tilbudsportal-id or id; two tilbud may share a name, and then it says neither
     opslag: dict[str, str] = {}
+    flere: dict[str, list[str]] = {}
     for t in grundlag.tilbud:
-        for n in (t.navn, t.tilbudsportal_id, t.id):
-            if n:
-                opslag[n.strip().casefold()] = t.id
+        for n in {(n or "").strip().casefold() for n in (t.navn, t.tilbudsportal_id)} - {""}:
+            if n in opslag and opslag[n] != t.id:
+                flere.setdefault(n, [opslag[n]]).append(t.id)
+            opslag[n] = t.id
+    for t in grundlag.tilbud:  # an id is unique: it names its tilbud whatever other tilbud are called
+        if t.id:
+            opslag[t.id.strip().casefold()] = t.id
+            flere.pop(t.id.strip().casefold(), None)
     navn = ark.navn
     fejl: list[CelleFejl] = []
     linjer: list[BudgetLinje] = []
@@ -488,7 +497,7 @@ def laes_linjer(ark: Ark, valg: Kolonnevalg, grundlag: m.Takstgrundlag, tilbud_i
         konto = tekst(v_konto, 60)
         kendt = arter.get(konto)
         if kendt is None:
-            art = art_af(_raa_konto(v_konto))
+            art = art_af(_raa_konto(v_konto) if isinstance(v_konto, Tal) else konto)  # konto: without control characters
             kendt = arter[konto] = (art, kontoplan.slaa_op(art))
         art, forslag = kendt
         tid = tilbud_id
@@ -496,6 +505,12 @@ def laes_linjer(ark: Ark, valg: Kolonnevalg, grundlag: m.Takstgrundlag, tilbud_i
             v_t = tekst(celler.get(valg.tilbud), 200)
             if v_t:
                 tid = opslag.get(v_t.casefold())
+                if v_t.casefold() in flere:
+                    ids = flere[v_t.casefold()]
+                    fejl.append(CelleFejl(navn, nr, bogstav(valg.tilbud), f"'{v_t[:40]}' passer på {len(ids)} tilbud i "
+                                          f"takstfilen ({', '.join(ids[:-1])} og {ids[-1]}); skriv tilbuddets id i "
+                                          "stedet"))
+                    continue
                 if tid is None:
                     fejl.append(CelleFejl(navn, nr, bogstav(valg.tilbud), f"tilbuddet '{v_t[:40]}' findes ikke i "
                                                                            "takstfilen"))

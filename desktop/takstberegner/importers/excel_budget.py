@@ -125,9 +125,21 @@ def forhaandsvis(
         tilbud=_kolonne(tilbud, titler, "--tilbud") if tilbud else (gaet.tilbud if tilbud_id is None else 0),
         overskrift=overskrift or 0,
     )
+    if not valg.beloeb or not valg.konto:
+        _ingen_kolonne(sti, forsmag.navn, "beløbet" if not valg.beloeb else "kontonummer eller art",
+                       "--beloeb" if not valg.beloeb else "--konto", ark is None, graenser)
     fuld = laes_ark(sti, forsmag.navn if filtype(sti) == "xlsx" else None, kolonner=valg.brugte(),
                     graenser=graenser)
     return laes_linjer(fuld, valg, grundlag, tilbud_id, kontoplan or laes_kontoplan(), fra_raekke)
+
+
+def _ingen_kolonne(sti: Path | str, ark: str, hvad: str, flag: str, standard: bool, graenser: Graenser) -> None:
+    """No column holds `hvad`: say which sheet was read, and, when it was only the first one, the others."""
+    andre = [n for n in ark_navne(sti, graenser) if n != ark] if standard and filtype(sti) == "xlsx" else []
+    besked = f"Arket '{ark}' har ingen kolonne, der ligner {hvad}; angiv kolonnen med {flag} (overskrift eller bogstav)"
+    if andre:
+        besked += f", eller vælg arket med budgettet med --ark (de andre ark hedder {', '.join(repr(n) for n in andre)})"
+    raise InputError("", besked + ". Intet er importeret.")
 
 
 def afvis_hvis_ugyldig(grundlag: m.Takstgrundlag, fv: Forhaandsvisning, maade: str) -> list[Any]:

@@ -22,7 +22,7 @@ def registrer(sub: argparse._SubParsersAction) -> None:
     p.add_argument("kilde", help="takstgrundlag (.json) eller budget fra økonomisystemet (.xlsx eller .csv)")
     p.add_argument("--til", required=True, metavar="FIL.takst", help="takstfilen der skal oprettes (.json) eller "
                                                                      "have budgettet (.xlsx, .csv)")
-    p.add_argument("--ark", help="arket med budgettet (.xlsx; standard: det første)")
+    p.add_argument("--ark", help="arket med budgettet (.xlsx; standard: det første synlige)")
     p.add_argument("--konto", metavar="KOLONNE", help="kolonnen med kontonummer eller art: overskriften (fx Konto) "
                                                       "eller bogstavet (fx A); standard: findes af sig selv")
     p.add_argument("--tekst", metavar="KOLONNE", help="kolonnen med linjens tekst (overskrift eller bogstav)")

@@ -188,3 +188,45 @@ def test_kommandolinjen_siger_hvilket_ark_den_laeste(tmp_path, grundlag, takstfi
         "Intet er importeret.\n")
     assert takstfil.read_bytes() == foer
     assert main(["importer", str(sti), "--til", str(takstfil), "--tilbud-id", "T1", "--ja", "--ark", "Budget"]) == 0
+
+
+# ---- what the command line tells --------------------------------------------------------------
+
+@pytest.mark.parametrize("titel,gange", [("Budget (1.000 kr.)", 1000), ("Budget 2026, t.kr.", 1000), ("Beløb i tkr", 1000),
+                                         ("Budget (mio. kr.)", 1000000), ("Beløb i tusind kroner", 1000),
+                                         ("Budget 1000 kr", 1000), ("Budget, mill. kr.", 1000000)])
+def test_beloeb_i_tusinder_afvises(tmp_path, grundlag, titel, gange):
+    """Danish budgets are often shown 'i 1.000 kr.': 6.500 was imported as 6.500 kr., not 6.500.000."""
+    sti = xb.skriv(tmp_path / "b.xlsx", xb.dele(ark=xb.ark_xml([["Konto", "Tekst", titel], ["1.1", "Løn", 6500]])))
+    with pytest.raises(eb.ExcelFejl) as e:
+        eb.forhaandsvis(sti, None, None, None, None, grundlag, tilbud_id="T1")
+    assert e.value.besked == (f"Arket 'Budget', række 1, kolonne C: overskriften '{titel}' siger, at beløbene ikke er "
+                              "i hele kroner; importen læser hvert beløb som kroner. Regn om til hele kroner i en ny "
+                              f"kolonne i Excel (fx =C2*{gange}), og vælg den. Intet er importeret.")
+
+
+@pytest.mark.parametrize("titel", ["Beløb", "Budget 2026", "Beløb (kr.)", "Korrigeret budget", "Budget i kroner"])
+def test_beloeb_i_kroner_er_i_orden(tmp_path, grundlag, titel):
+    sti = xb.skriv(tmp_path / "b.xlsx", xb.dele(ark=xb.ark_xml([["Konto", "Tekst", titel], ["1.1", "Løn", 6500]])))
+    assert eb.forhaandsvis(sti, None, None, None, None, grundlag, tilbud_id="T1").linjer[0].beloeb == 6500
+
+
+def test_forhaandsvisningen_siger_hvilke_kolonner_den_laeste(tmp_path, grundlag):
+    """Two amount columns (Oprindeligt and Korrigeret budget): the command line chose one without
+    saying which."""
+    raekker = [["Konto", "Kontotekst", "Oprindeligt budget", "Korrigeret budget"], ["1.1", "Løn", 6000, 6500]]
+    sti = xb.skriv(tmp_path / "b.xlsx", xb.dele(ark=xb.ark_xml(raekker)))
+    fv = eb.forhaandsvis(sti, None, None, None, None, grundlag, tilbud_id="T1")
+    assert fv.tekst(grundlag).splitlines()[1] == (
+        "Kolonner: konto i A (Konto), tekst i B (Kontotekst), beløb i C (Oprindeligt budget).")
+    fv = eb.forhaandsvis(sti, None, None, None, "Korrigeret budget", grundlag, tilbud_id="T1")
+    assert "beløb i D (Korrigeret budget)" in fv.tekst(grundlag) and fv.linjer[0].beloeb == 6500
+
+
+def test_konto_af_mellemrum_er_ingen_konto(tmp_path, grundlag):
+    """A sum line whose konto cell holds a space was a budget line with the konto '' to choose a
+    kategori for; it is a row without a konto, as with an empty cell."""
+    raekker = [["Konto", "Tekst", "Beløb"], ["2.2", "Mad", 100], [" ", "I alt", 100]]
+    fv = eb.forhaandsvis(xb.skriv(tmp_path / "b.xlsx", xb.dele(ark=xb.ark_xml(raekker))), None, None, None, None,
+                         grundlag, tilbud_id="T1")
+    assert [x.raekke for x in fv.linjer] == [2] and fv.sprunget_over == ((3, "beløb 100,00 kr. uden konto (sumlinje?)"),)

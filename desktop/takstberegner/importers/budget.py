@@ -150,6 +150,7 @@ class Forhaandsvisning:
     linjer: tuple[BudgetLinje, ...]  # every row with a konto and an amount, also those not imported
     sprunget_over: tuple[tuple[int, str], ...] = ()  # (row, why) of rows that are not budget lines
     kilde: str = ""  # the file's name
+    kolonner: tuple[tuple[str, str], ...] = ()  # (role in Danish, 'C (Beløb)') of the columns read, for the text
 
     def med_linje(self, i: int, **felter: Any) -> "Forhaandsvisning":
         linjer = list(self.linjer)
@@ -239,6 +240,8 @@ class Forhaandsvisning:
         ud = [f"Ark '{self.ark}': {_antal(len(self.importerede), 'linje', 'linjer')} importeres, "
               f"{_antal(ikke, 'linje', 'linjer')} importeres ikke, "
               f"{_antal(len(self.sprunget_over), 'række', 'rækker')} springes over."]
+        if self.kolonner:
+            ud.append("Kolonner: " + ", ".join(f"{rolle} i {k}" for rolle, k in self.kolonner) + ".")
         for x in self.linjer[:20]:
             ud.append(f"  række {x.raekke:>6}  {x.konto[:18]:<18} {x.tekst[:30]:<30} {dansk.kr(x.beloeb):>20}  "
                       f"-> {navn.get(x.tilbud_id, x.tilbud_id)} / {kategori_navn(x.kategori)}")
@@ -382,6 +385,9 @@ def beloeb_af(v: Any) -> Decimal:
     return d
 
 
+# A heading that says the amounts are in thousands or millions ('Budget (1.000 kr.)', 't.kr.', 'mio. kr.').
+_I_TUSINDER = re.compile(r"1[.\s\u00a0]?000\s*kr|\bt\.?\s?kr\b|\btkr\b|\btusind|\bmio\b|\bmill?\b|\bmillion")
+
 _FOR_STORT = "beløbet er på 1.000 milliarder kr. eller mere; det kan ikke være et budgetbeløb"
 
 
@@ -495,6 +501,9 @@ def laes_linjer(ark: Ark, valg: Kolonnevalg, grundlag: m.Takstgrundlag, tilbud_i
             sprunget.append((nr, f"beløb {dansk.kr(b)} uden konto (sumlinje?)"))
             continue
         konto = tekst(v_konto, 60)
+        if not konto:  # only spaces (or control characters): no konto, as an empty cell
+            sprunget.append((nr, f"beløb {dansk.kr(b)} uden konto (sumlinje?)"))
+            continue
         kendt = arter.get(konto)
         if kendt is None:
             art = art_af(_raa_konto(v_konto) if isinstance(v_konto, Tal) else konto)  # konto: without control characters
@@ -522,6 +531,18 @@ def laes_linjer(ark: Ark, valg: Kolonnevalg, grundlag: m.Takstgrundlag, tilbud_i
             raekke=nr, konto=konto, art=art, tekst=tekst(celler.get(valg.tekst)) if valg.tekst else "",
             beloeb=b, tilbud_id=tid, kategori=forslag.kategori if forslag else UVALGT,
             post=forslag.post if forslag else "", forslag=forslag.navn if forslag else ""))
+    if valg.overskrift:
+        for nr, celler in ark.raekker:
+            if nr == valg.overskrift:
+                titel = tekst(celler.get(valg.beloeb), 80)
+                fundet = _I_TUSINDER.search(titel.casefold())
+                if fundet:
+                    gange = "1000000" if fundet.group().startswith("mi") else "1000"
+                    fejl.append(CelleFejl(navn, nr, kb, f"overskriften '{titel}' siger, at beløbene ikke er i hele "
+                                                        "kroner; importen læser hvert beløb som kroner. Regn om til "
+                                                        f"hele kroner i en ny kolonne i Excel (fx ={kb}{nr + 1}*{gange}), "
+                                                        "og vælg den"))
+                break
     if start is not None:
         brugte = valg.brugte()
         for c1, r1, c2, r2 in ark.flettede:

@@ -130,7 +130,9 @@ def forhaandsvis(
                        "--beloeb" if not valg.beloeb else "--konto", ark is None, graenser)
     fuld = laes_ark(sti, forsmag.navn if filtype(sti) == "xlsx" else None, kolonner=valg.brugte(),
                     graenser=graenser)
-    return laes_linjer(fuld, valg, grundlag, tilbud_id, kontoplan or laes_kontoplan(), fra_raekke)
+    fv = laes_linjer(fuld, valg, grundlag, tilbud_id, kontoplan or laes_kontoplan(), fra_raekke)
+    roller = (("konto", valg.konto), ("tekst", valg.tekst), ("beløb", valg.beloeb), ("tilbud", valg.tilbud))
+    return replace(fv, kolonner=tuple((r, f"{ark_.bogstav(k)} ({titler.get(k, '')})") for r, k in roller if k))
 
 
 def _ingen_kolonne(sti: Path | str, ark: str, hvad: str, flag: str, standard: bool, graenser: Graenser) -> None:

@@ -181,3 +181,21 @@ def test_selvtesten_signerer_demoen_inden_for_dens_vindue_ogsaa_efter_takstaaret
     monkeypatch.setattr(ur, "nu", lambda: datetime(2028, 6, 1, 12, 0, tzinfo=timezone.utc))
     selvtest._indmelding(tmp_path, grundlag1, beregning1)
     assert (tmp_path / "selvtest.indmelding").stat().st_size > 1000
+
+
+def test_en_registrering_med_pem_tekst_i_navnet_oedelaegger_ikke_tillidsfilen(indmelding_egen, egen_noegle,
+                                                                                 test_ca, tmp_path):
+    """Registering a signer writes the driftsherre's name from the submission as the line's
+    comment. A name with '-----BEGIN CERTIFICATE-----' in it made the PEM reader take the whole
+    file for certificates: the tillidsfil could no longer be read, and every file the secretariat
+    verified after it was AFVIST. Only PEM blocks on lines of their own are certificates now."""
+    sti = tmp_path / "tillid.pem"
+    sti.write_text("# Tillidsfil. Roden står i en -----BEGIN CERTIFICATE----- blok herunder.\n"
+                   + signering.certifikat_pem(test_ca.rod), encoding="utf-8")
+    tillid.registrer(sti, egen_noegle.fingeraftryk, "Eksempel Kommune")
+    tillid.registrer(sti, "EF" * 32, "Ond Kommune -----BEGIN CERTIFICATE----- (CVR 87654321)")
+    t = tillid.laes_tillid(sti)
+    assert t.fingeraftryk == {egen_noegle.fingeraftryk, signering.normaliser_fingeraftryk("EF" * 32)}
+    assert t.roedder == (test_ca.rod,)
+    r = verifikation.verificer(indmelding_egen[0], sti)
+    assert r.ok, r.grunde

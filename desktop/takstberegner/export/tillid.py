@@ -88,15 +88,21 @@ def laes_tillid(sti: str | Path) -> Tillid:
         raise TillidsFejl(f"Tillidsfilen {p} kan ikke læses: {os_fejl(e)}") from None
     fps: set[str] = set()
     i_pem = False
+    pem: list[str] = []  # the lines of the PEM blocks, each beginning on a line of its own
     for nr, linje in enumerate(tekst.splitlines(), 1):
         s = linje.strip()
         if s.startswith("-----BEGIN"):
             i_pem = True
+            pem.append(s)
             continue
         if s.startswith("-----END"):
             i_pem = False
+            pem.append(s)
             continue
-        if i_pem or not s or s.startswith("#"):
+        if i_pem:
+            pem.append(s)
+            continue
+        if not s or s.startswith("#"):
             continue
         fp = normaliser_fingeraftryk(s.split("#", 1)[0])
         if fp is None:
@@ -106,9 +112,11 @@ def laes_tillid(sti: str | Path) -> Tillid:
             )
         fps.add(fp)
     roedder: list[x509.Certificate] = []
-    if "-----BEGIN CERTIFICATE-----" in tekst:
+    # only the blocks: a comment is text (a registration's comment is a driftsherre's name from a
+    # submission, and '-----BEGIN CERTIFICATE-----' in one made the whole file unreadable)
+    if "-----BEGIN CERTIFICATE-----" in pem:
         try:
-            certs = x509.load_pem_x509_certificates(tekst.encode("utf-8"))
+            certs = x509.load_pem_x509_certificates(("\n".join(pem) + "\n").encode("utf-8"))
             for c in certs:
                 if _er_ca(c):
                     roedder.append(c)

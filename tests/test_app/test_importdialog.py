@@ -211,3 +211,28 @@ def test_fjendtlig_fil_giver_dansk_besked(demo_vindue, dialog, tmp_path):
     d2 = dialog(skriv(tmp_path / "b.xlsx", [("Konto", "Tekst", "Beløb"), ("1.1", "Løn", "ca. 100")]))
     assert not d2.naeste() and d2.sider.currentIndex() == 0
     assert "Arket 'Budget', række 5, kolonne C: teksten 'ca. 100' er ikke et beløb" in d2.fejl.text()
+
+
+def test_filtreret_eksport_og_annuller_gemmer_intet(demo_vindue, dialog, tmp_path):
+    """A finance export filtered in Excel to Bostedet Nord: the hidden rows are named and nothing can be
+    imported; after unhiding, the lines are read, and Annuller leaves the file as it was."""
+    import openpyxl
+
+    v = demo_vindue
+    foer = v.dok.grundlag
+    stak = v.dok.stak.count()
+    sti = skriv(tmp_path / "filtreret.xlsx")
+    wb = openpyxl.load_workbook(sti)
+    for r in (6, 7):
+        wb.active.row_dimensions[r].hidden = True
+    wb.save(sti)
+    d = dialog(sti)
+    assert not d.naeste() and d.sider.currentIndex() == 0
+    assert d.fejl.text() == ("Arket 'Budget': 2 rækker med beløb er skjult i Excel (række 6 og 7), fx af et filter; "
+                             "vis alle rækker i Excel, eller slet dem, der ikke hører til budgettet, og gem filen "
+                             "igen. Intet er importeret.")
+    d.reject()
+    d2 = dialog(skriv(tmp_path / "synlig.xlsx"))
+    assert d2.naeste() and d2.linje_model.rowCount() == 10
+    d2.reject()
+    assert v.dok.grundlag == foer and v.dok.stak.count() == stak

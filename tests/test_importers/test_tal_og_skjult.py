@@ -230,3 +230,13 @@ def test_konto_af_mellemrum_er_ingen_konto(tmp_path, grundlag):
     fv = eb.forhaandsvis(xb.skriv(tmp_path / "b.xlsx", xb.dele(ark=xb.ark_xml(raekker))), None, None, None, None,
                          grundlag, tilbud_id="T1")
     assert [x.raekke for x in fv.linjer] == [2] and fv.sprunget_over == ((3, "beløb 100,00 kr. uden konto (sumlinje?)"),)
+
+
+def test_csv_raekke_som_excel_viser_den(tmp_path, grundlag):
+    """A quoted text with a line break is one row in Excel; the rows after it were named by the file's
+    line number, one too high for each such break ('række 5' for what Excel shows as row 3)."""
+    sti = tmp_path / "b.csv"
+    sti.write_bytes('Konto;Tekst;Beløb\r\n1.1;"Løn\r\npæda-\r\ngoger";100\r\n2.2;Mad;abc\r\n'.encode("cp1252"))
+    with pytest.raises(eb.ExcelFejl) as e:
+        eb.forhaandsvis(sti, None, None, None, None, grundlag, tilbud_id="T1")
+    assert e.value.besked == "Arket 'b', række 3, kolonne C: teksten 'abc' er ikke et beløb. Intet er importeret."

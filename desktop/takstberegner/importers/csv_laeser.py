@@ -110,9 +110,10 @@ def laes_csv(sti: Path | str, graenser: Graenser = STANDARD, maks_raekker: int |
     csv.field_size_limit(g.tegn_pr_celle)
     laeser = csv.reader(linjer(), delimiter=sep)
     forrige = 0  # the line the previous row ended on: a row begins on the next
+    nr = 0  # the row as Excel shows the file: a quoted cell with line breaks is one row, not several
     try:
         for felter in laeser:
-            nr, forrige = forrige + 1, laeser.line_num
+            nr, forrige = nr + 1, laeser.line_num
             celler += len(felter)
             if celler > g.celler:
                 raise for_stort(navn, f"filen har mere end {antal(g.celler)} celler")

@@ -240,3 +240,19 @@ def test_csv_raekke_som_excel_viser_den(tmp_path, grundlag):
     with pytest.raises(eb.ExcelFejl) as e:
         eb.forhaandsvis(sti, None, None, None, None, grundlag, tilbud_id="T1")
     assert e.value.besked == "Arket 'b', række 3, kolonne C: teksten 'abc' er ikke et beløb. Intet er importeret."
+
+
+def test_konto_der_er_en_dato_eller_en_fejl(tmp_path, grundlag):
+    """Danish Excel turns 2.2 typed in a cell into 2 February: the konto was shown as '46054' ('kontoplanen
+    kender ikke kontoen '46054''), a number the user cannot find in the sheet; #REF! likewise."""
+    typer = f'<styleSheet {xb.NS}><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>'
+    raekker = [["Konto", "Tekst", "Beløb"], ['<c r="A2" s="1"><v>46054</v></c>', "Mad", 100],
+               ['<c r="A3" t="e"><v>#REF!</v></c>', "Løn", 5], ["1.1", "Løn", 5]]
+    sti = xb.skriv(tmp_path / "b.xlsx", xb.dele(ark=xb.ark_xml(raekker), typer=typer))
+    with pytest.raises(eb.ExcelFejl) as e:
+        eb.forhaandsvis(sti, None, None, None, None, grundlag, tilbud_id="T1")
+    assert e.value.besked == (
+        "2 fejl i regnearket; intet er importeret:\n"
+        "Arket 'Budget', række 2, kolonne A: cellen indeholder en dato, ikke en konto eller art (Excel gør fx 2.2 til "
+        "2. februar, når det skrives i en celle); formatér kolonnen som tekst i Excel, og skriv kontoen igen.\n"
+        "Arket 'Budget', række 3, kolonne A: cellen viser fejlen #REF!; ret formlen i Excel.")

@@ -500,6 +500,13 @@ def laes_linjer(ark: Ark, valg: Kolonnevalg, grundlag: m.Takstgrundlag, tilbud_i
         if v_konto is None or v_konto is FORMEL_UDEN_VAERDI:
             sprunget.append((nr, f"beløb {dansk.kr(b)} uden konto (sumlinje?)"))
             continue
+        if isinstance(v_konto, (Dato, Fejlvaerdi)):  # shown as '46054' it was a konto no one could find
+            fejl.append(CelleFejl(navn, nr, kk, f"cellen viser fejlen {v_konto[:20]}; ret formlen i Excel"
+                                  if isinstance(v_konto, Fejlvaerdi) else
+                                  "cellen indeholder en dato, ikke en konto eller art (Excel gør fx 2.2 til 2. "
+                                  "februar, når det skrives i en celle); formatér kolonnen som tekst i Excel, og "
+                                  "skriv kontoen igen"))
+            continue
         konto = tekst(v_konto, 60)
         if not konto:  # only spaces (or control characters): no konto, as an empty cell
             sprunget.append((nr, f"beløb {dansk.kr(b)} uden konto (sumlinje?)"))

@@ -675,3 +675,37 @@ def test_en_fordeling_paa_17000_kommuner_kommer_ikke_i_takstbilaget(kilde, tmp_p
 
     wb = openpyxl.load_workbook(io.BytesIO(takstbilag.lav_takstbilag(udvalg)), read_only=True)
     assert all(ws.max_column <= 16_384 for ws in wb.worksheets)
+
+
+def test_en_ukendt_afsender_kan_ikke_faa_sekretariatet_til_at_regne(kilde, tmp_path):
+    """Anyone can send a file. A takstgrundlag of 1.500 tilbud and 1.500 overhead puljer (4 MB)
+    signed with an unknown key: its recomputation allocates every pulje to every tilbud, 2,25
+    million shares, 10 s of CPU and half a GB (at the 16 MB cap about 2 minutes and 6 GB). The
+    recomputation runs only for a trusted signer now; the file is AFVIST for its signer at once."""
+    import time
+    import tracemalloc
+
+    d = json.loads(kilde.medl[G])
+    f = d["tilbud"][0]
+    d["tilbud"] = [dict(f, id=f"T{i}", navn=f"Tilbud {i}", tilbudsportal_id=str(100000 + i),
+                        ydelser=[dict(y, id=f"T{i}-{y['id']}") for y in f["ydelser"]]) for i in range(1500)]
+    d["overheadpuljer"] = [dict(d["overheadpuljer"][0], id=f"P{k}") for k in range(1500)]
+    g = json.dumps(d, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    data = kilde.data(takstgrundlag_json=g)
+    sti = tmp_path / "regn.indmelding"
+    sti.write_bytes(ff.zip_raa(kilde.signeret(data, {indmelding.UDV_FINGERAFTRYK: indmelding.fingeraftryk(g, kilde.medl[T])},
+                                              signatur=kilde.cms(u=_fremmed(), tid=TID))))
+    tracemalloc.start()
+    start = time.process_time()
+    try:
+        r = verifikation.verificer(sti, Tillid(fingeraftryk=frozenset({kilde.u.fingeraftryk})), nu=TID)
+        brugt = time.process_time() - start
+        _, top = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert brugt < 5 and top < 200 * 1024 * 1024, (brugt, top)
+    assert r.status == "AFVIST" and r.ikke_betroet and r.beregning is None
+    assert (f"Certifikatet er selvsigneret, og dets fingeraftryk {_fremmed().fingeraftryk} er ikke registreret hos "
+            "sekretariatet.") in r.grunde
+    assert "Taksterne er ikke genberegnet, fordi signaturen ikke holder, eller underskriveren ikke er betroet; de " \
+           "genberegnes, når filen verificeres med en betroet underskriver." in r.noter

@@ -256,3 +256,24 @@ def test_konto_der_er_en_dato_eller_en_fejl(tmp_path, grundlag):
         "Arket 'Budget', række 2, kolonne A: cellen indeholder en dato, ikke en konto eller art (Excel gør fx 2.2 til "
         "2. februar, når det skrives i en celle); formatér kolonnen som tekst i Excel, og skriv kontoen igen.\n"
         "Arket 'Budget', række 3, kolonne A: cellen viser fejlen #REF!; ret formlen i Excel.")
+
+
+def test_skjult_kolonne_foreslaas_ikke(tmp_path, grundlag):
+    """'Oprindeligt budget' hidden in Excel beside the shown 'Korrigeret budget': the proposal took the
+    hidden one (the first heading with 'budget'), amounts the user did not see."""
+    raekker = [["Konto", "Kontotekst", "Oprindeligt budget", "Korrigeret budget"], ["1.1", "Løn", 6000, 6500]]
+    cols = '<cols><col min="3" max="3" width="0" hidden="1" customWidth="1"/></cols>'
+    sti = xb.skriv(tmp_path / "b.xlsx", xb.dele(ark=xb.ark_xml(raekker, foer=cols)))
+    fv = eb.forhaandsvis(sti, None, None, None, None, grundlag, tilbud_id="T1")
+    assert fv.linjer[0].beloeb == 6500 and ("beløb", "D (Korrigeret budget)") in fv.kolonner
+    fv = eb.forhaandsvis(sti, None, None, None, "C", grundlag, tilbud_id="T1")  # chosen, it is read
+    assert fv.linjer[0].beloeb == 6000
+    f = ImportForloeb(sti, grundlag, "T1")
+    assert f.valg.beloeb == 4
+
+
+def test_kolonnebeskrivelser_er_begraensede(tmp_path, grundlag):
+    cols = "<cols>" + '<col min="1" max="16384" hidden="1"/>' * 16_385 + "</cols>"
+    sti = xb.skriv(tmp_path / "b.xlsx", xb.dele(ark=xb.ark_xml(xb.BUDGET, foer=cols)))
+    with pytest.raises(AfvistFil, match="arket 'Budget' beskriver flere kolonner, end et ark kan have"):
+        eb.forhaandsvis(sti, None, None, None, None, grundlag, tilbud_id="T1")

@@ -53,6 +53,10 @@ class Ark:
     komplet: bool = True  # False: only the first rows were read (for the grid)
     kilde: str = ""  # the file's name, for messages
     skjulte: frozenset[int] = frozenset()  # rows with content that are hidden in Excel
+    skjulte_kolonner: tuple[tuple[int, int], ...] = ()  # ranges (first, last) of columns hidden in Excel
+
+    def er_skjult_kolonne(self, k: int) -> bool:
+        return any(a <= k <= b for a, b in self.skjulte_kolonner)
 
     def celle(self, raekke: dict[int, Any], kolonne: int | None) -> Any:
         return raekke.get(kolonne) if kolonne else None
@@ -244,7 +248,9 @@ def gaet_kolonner(ark: Ark, overskrift: int | None, tilbud_navne: set[str] = fro
                 if len(s.tekster) < 50:
                     s.tekster.add(v.strip().casefold())
     valg: dict[str, int] = {}
-    brugt: set[int] = set()
+    # a column hidden in Excel is never proposed (a hidden 'Oprindeligt budget' beside the shown
+    # 'Korrigeret budget'); the user can still choose it
+    brugt: set[int] = {k for k in stat if ark.er_skjult_kolonne(k)} if ark.skjulte_kolonner else set()
 
     def tag(rolle: str, k: int | None) -> None:
         if k:

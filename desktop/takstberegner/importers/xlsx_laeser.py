@@ -407,6 +407,8 @@ class Projektmappe:
         raekker: list[tuple[int, dict[int, Any]]] = []
         flettede: list[tuple[int, int, int, int]] = []
         skjulte: list[int] = []  # rows with content hidden in Excel (a filter, hidden rows)
+        skjulte_kol: list[tuple[int, int]] = []  # ranges of columns hidden in Excel (<col hidden="1">)
+        antal_kol = [0]  # <col> elements: Excel writes at most one per column
         dybde = [0, 0]
         maks_dybde, maks_celler, maks_kol, maks_tegn = g.xml_dybde, g.celler, g.kolonner, g.tegn_pr_celle
         maks_r = g.raekker
@@ -464,6 +466,15 @@ class Projektmappe:
                 saml = i_is and not rph
             elif n == "rPh":
                 rph += 1
+            elif n == "col":
+                antal_kol[0] += 1
+                if antal_kol[0] > maks_kol:
+                    raise beskadiget(fil, f"{hvad} beskriver flere kolonner, end et ark kan have")
+                if attr.get("hidden") in ("1", "true"):
+                    try:
+                        skjulte_kol.append((int(attr.get("min", "0")), int(attr.get("max", "0"))))
+                    except ValueError:
+                        raise beskadiget(fil, f"{hvad} har en ugyldig kolonnebeskrivelse") from None
             elif n == "mergeCell":
                 if len(flettede) >= g.flettede:
                     raise for_stort(fil, f"{hvad} har mere end {antal(g.flettede)} flettede områder")
@@ -517,6 +528,7 @@ class Projektmappe:
 
         self._parse(self._ark[navn], hvad, g.xml_bytes, start, slut, tekst, dybde)
         return Ark(navn=navn, raekker=raekker, flettede=tuple(flettede), kolonner=sidste_kol, skjulte=frozenset(skjulte),
+                   skjulte_kolonner=tuple(skjulte_kol),
                    komplet=maks_raekker is None or len(raekker) < maks_raekker, kilde=self.navn)
 
     def luk(self) -> None:

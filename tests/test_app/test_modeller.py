@@ -108,3 +108,45 @@ def test_kommandoen_aabn_er_registreret():
     args = byg_parser().parse_args(["aabn", "fil.takst"])
     assert args.fil == "fil.takst" and args.kommando == "aabn"
     assert callable(app.start_app)
+
+
+def test_vaerktoejstip_viser_html_lignende_navne_som_tekst(qapp):
+    """A table's tooltip shows a cell's text in full. Qt shows a tooltip that looks like HTML as
+    HTML: a tilbud named '<img src="//server/del/x.png">' in a samlet takstbilag (the sammenligning
+    lists every driftsherre's tilbud) made Qt fetch that picture, on Windows from the server, when
+    the cell was hovered. The tooltip now shows the name as written and fetches nothing."""
+    from dataclasses import dataclass
+
+    from PySide6 import QtGui
+
+    from takstberegner.app.models.raekker import Kolonne, RaekkeModel
+    from takstberegner.app.vendt_tabel import VendtTabel
+
+    @dataclass(frozen=True)
+    class R:
+        navn: str
+
+    hentet = []
+
+    class Dokument(QtGui.QTextDocument):
+        def loadResource(self, art, url):
+            hentet.append(url.toString())
+            return None
+
+    def vist(tip: str) -> str:
+        """What QToolTip shows for `tip` (a QLabel with automatic text format)."""
+        if not QtGui.Qt.mightBeRichText(tip):
+            return tip
+        d = Dokument()
+        d.setHtml(tip)
+        return d.toPlainText()
+
+    navne = ['<img src="//angriber.example/del/x.png">Bostedet Nord', "<b>Fed</b> & <i>skrå</i>", "Bostedet Nord"]
+    m = RaekkeModel((Kolonne("navn", "Tilbud"),))
+    m.saet_raekker(tuple(R(n) for n in navne))
+    for i, navn in enumerate(navne):
+        assert vist(m.data(m.index(i, 0), Qt.ToolTipRole)) == navn
+    assert m.data(m.index(2, 0), Qt.ToolTipRole) == "Bostedet Nord"  # plain text stays as it was
+    vendt = VendtTabel(m)  # a table turned on its side: the first column's texts are the headings
+    assert vist(vendt.model().headerData(0, Qt.Horizontal, Qt.ToolTipRole)) == navne[0]
+    assert hentet == []

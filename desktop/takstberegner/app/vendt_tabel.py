@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTransposeProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from takstberegner.app.models.raekker import RaekkeModel
+from takstberegner.app.models.raekker import RaekkeModel, vaerktoejstip
 
 
 class RaekkerSomKolonner(QTransposeProxyModel):
@@ -24,8 +24,10 @@ class RaekkerSomKolonner(QTransposeProxyModel):
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         kilde = self.sourceModel()
         if orientation == Qt.Horizontal and kilde is not None:
-            if role in (Qt.DisplayRole, Qt.ToolTipRole):
+            if role == Qt.DisplayRole:
                 return kilde.data(kilde.index(section, 0), Qt.DisplayRole)
+            if role == Qt.ToolTipRole:
+                return vaerktoejstip(kilde.data(kilde.index(section, 0), Qt.DisplayRole))
             return None
         if orientation == Qt.Vertical and role == Qt.TextAlignmentRole:
             return int(Qt.AlignLeft | Qt.AlignVCenter)

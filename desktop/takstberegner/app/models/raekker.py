@@ -17,6 +17,18 @@ from takstberegner import dansk
 from takstberegner.domain import navne
 
 
+def vaerktoejstip(tekst: str | None) -> str | None:
+    """`tekst` as a tooltip that shows it as it is. Qt shows a tooltip that looks like HTML as HTML:
+    a tilbud named '<img src="//server/del/x.png">' (in a file or a samlet takstbilag from another
+    driftsherre) would make Windows fetch that picture from the server when the cell is hovered, so
+    such a text is given as an escaped paragraph of rich text."""
+    from PySide6 import QtGui
+
+    if tekst and QtGui.Qt.mightBeRichText(tekst):
+        return QtGui.Qt.convertFromPlainText(tekst, QtGui.Qt.WhiteSpaceMode.WhiteSpaceNormal)
+    return tekst
+
+
 @dataclass(frozen=True)
 class Kolonne:
     felt: str
@@ -180,7 +192,7 @@ class RaekkeModel(QAbstractTableModel):
         if role == Qt.DisplayRole:
             return k.tekst(raekke)
         if role == Qt.ToolTipRole:  # a text cut off in a narrow column can be read in full
-            return (k.tekst(raekke) or None) if k.slags in ("tekst", "valg") else None
+            return (vaerktoejstip(k.tekst(raekke)) or None) if k.slags in ("tekst", "valg") else None
         v = k.vaerdi(raekke)
         if role == Qt.EditRole:
             if k.slags == "valg":

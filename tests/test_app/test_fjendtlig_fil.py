@@ -20,6 +20,12 @@ EKSEMPEL_1 = Path(__file__).parents[1] / "data" / "eksempler" / "eksempel-1-bost
      "udløser (trigger) 'x' på tabellen 'metadata'"),
     ("UPDATE omkostningslinje SET beloeb = 'abc' WHERE position = 0",
      "Bostedet Nord › Budget › linje 1 › Beløb indeholder 'abc', som ikke er et tal"),
+    ("UPDATE grundlag SET rente_anlaeg_pct = 'NaN'",  # the overview's checklist compared it and raised
+     "Satser › Rente til forrentning af anlæg indeholder 'NaN', som ikke er et tal"),
+    ("UPDATE omkostningslinje SET beloeb = 'sNaN' WHERE position = 0",
+     "Bostedet Nord › Budget › linje 1 › Beløb indeholder 'sNaN', som ikke er et tal"),
+    ("UPDATE omkostningslinje SET tekst = CAST(X'41FF42' AS TEXT) WHERE position = 0",  # not UTF-8
+     "Bostedet Nord › Budget › linje 1 › Tekst indeholder tegn, der ikke kan læses"),
 ])
 def test_vinduet_afviser_fjendtlig_fil(vindue, beskeder, tmp_path, sql, tekst):
     (tmp_path / "f").mkdir()

@@ -21,6 +21,9 @@ EKSEMPEL = sorted((Path(__file__).parents[1] / "data" / "eksempler").glob("*.tak
 @pytest.mark.parametrize("sql, sted", [
     ("UPDATE omkostningslinje SET beloeb = '1e999999' WHERE position = 2", "Beløb"),
     ("UPDATE anlaeg SET ibrugtagning = '2012-13-45' WHERE position = 0", "Ibrugtagning"),
+    ("UPDATE omkostningslinje SET tekst = CAST(X'41FF42' AS TEXT) WHERE position = 2",
+     "Budget › linje 3 › Tekst indeholder tegn, der ikke kan læses"),
+    ("UPDATE omkostningslinje SET beloeb = 'NaN' WHERE position = 2", "Budget › linje 3 › Beløb indeholder 'NaN'"),
 ])
 def test_beskadiget_fil_giver_en_dansk_linje(tmp_path, sql, sted):
     fil = tmp_path / "x.takst"

@@ -150,6 +150,24 @@ STED = "Bostedet Nord › Budget › linje 1 › Beløb"
     (["UPDATE omkostningslinje SET beloeb = '-1E+999999999' WHERE position = 0"], [STED, "'-1E+999999999'"]),
     (["UPDATE omkostningslinje SET beloeb = '1E-999999999' WHERE position = 0"], [STED, "'1E-999999999'"]),
     (["UPDATE overheadpulje SET beloeb = '1E+101'"], ["Overhead", "'1E+101'"]),
+    # not a number at all: every ordering comparison with it raises (the app's overview, its tables)
+    (["UPDATE omkostningslinje SET beloeb = 'NaN' WHERE position = 0"], [STED, "'NaN', som ikke er et tal"]),
+    (["UPDATE omkostningslinje SET beloeb = '-nan' WHERE position = 0"], [STED, "'-nan', som ikke er et tal"]),
+    (["UPDATE omkostningslinje SET beloeb = 'sNaN' WHERE position = 0"], [STED, "'sNaN', som ikke er et tal"]),
+    (["UPDATE omkostningslinje SET beloeb = '+sNaN123' WHERE position = 0"], [STED, "'+sNaN123'"]),
+    (["UPDATE grundlag SET rente_anlaeg_pct = 'NaN'"], ["Satser › Rente til forrentning af anlæg", "'NaN'"]),
+    # text that is not UTF-8 (Python cannot decode it): named, not "databasen kunne ikke læses"
+    (["UPDATE omkostningslinje SET tekst = CAST(X'41FF42' AS TEXT) WHERE position = 0"],
+     ["Bostedet Nord › Budget › linje 1 › Tekst indeholder tegn, der ikke kan læses"]),
+    (["UPDATE tilbud SET navn = CAST(X'EDA080' AS TEXT)"], ["Tilbud 1 › Navn indeholder tegn, der ikke kan læses"]),
+    (["UPDATE grundlag SET driftsherre_navn = CAST(X'C0AF' AS TEXT)"],
+     ["Driftsherre › Navn indeholder tegn, der ikke kan læses"]),
+    (["UPDATE omkostningslinje SET beloeb = CAST(X'31FF' AS TEXT) WHERE position = 0"],
+     [STED, "tegn, der ikke kan læses"]),
+    # another fault in a tilbud whose name cannot be decoded: the place and the value still named
+    (["UPDATE tilbud SET navn = CAST(X'41FF' AS TEXT)",
+      "UPDATE omkostningslinje SET beloeb = CAST(X'616263FF' AS TEXT) WHERE position = 0"],
+     ["Tilbud 1 › Budget › linje 1 › Beløb indeholder 'abc\ufffd', som ikke er et tal"]),
 ])
 def test_forkert_type_er_beskadiget_med_sted(fil, saetninger, tekster):
     _sql(fil, *saetninger)

@@ -8,7 +8,8 @@
 2. Its size is bounded: at most MAKS_RAEKKER rows, no value longer than MAKS_VAERDI bytes
    (SQLite's own length limit on every connection, so a 100 MB cell is refused without reading it).
 3. Every value has the type its column holds: integers in range, 0/1 for yes/no, text where text
-   is stored, decimal text for amounts and percentages, ISO dates. A wrong one is `Beskadiget`,
+   is stored, decimal text for amounts and percentages (never NaN: not a number, and every
+   ordering comparison with it raises), ISO dates. A wrong one is `Beskadiget`,
    naming the place in Danish ("Tilbud 'Bostedet Nord' › Budget › linje 3 › Beløb"). A value of
    the right type that breaks a rule (an amount of 10^30, Infinity) is not damage: the file opens
    and the domain's validation reports it as a finding, so the user can mend it.
@@ -21,11 +22,10 @@ import functools
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import InvalidOperation
 from types import SimpleNamespace
 
 from takstberegner.domain import navne
-from takstberegner.formats.laeser import urimelig
 from takstberegner.storage import mapping
 from takstberegner.storage.migrations import opret_skema
 
@@ -222,8 +222,8 @@ def _udtryk(k: Kolonne) -> list[tuple[str, str]]:
         ud.append((f"{c} NOT BETWEEN {_HELTAL[0]} AND {_HELTAL[1]}", "omraade"))
     elif typ == "text":
         ud.append((f"length({c}) < 0", "type"))  # reads the value's size: over MAKS_VAERDI fails here
-    if k.art == "tal":  # a decimal starts with a digit, sign or point, or is Infinity, NaN, sNaN
-        ud.append((f"{c} NOT GLOB '[-+0-9.IiNnSs]*'", "tal"))
+    if k.art == "tal":  # a decimal starts with a digit, sign or point, or is Infinity; NaN and sNaN
+        ud.append((f"{c} NOT GLOB '[-+0-9.Ii]*' OR instr(upper({c}), 'NAN') > 0", "tal"))  # are no number
     elif k.art == "dato":
         ud.append((f"{c} NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'", "dato"))
     elif k.art == "tidspunkt":
@@ -340,6 +340,11 @@ _METADATA = {"oprettet": "Oprettet", "aendret": "Sidst gemt", "skemaversion": "F
              "app_version": "Programversion"}
 
 
+def _tekst(v: object) -> object:
+    """A value read as bytes (CAST(x AS BLOB)) as text, with � where it is not UTF-8."""
+    return v.decode("utf-8", errors="replace") if isinstance(v, bytes) else v
+
+
 def _sikker_tekst(v: object, maks: int = 40) -> str:
     s = "".join(ch if ch.isprintable() else "?" for ch in str(v))
     return s if len(s) <= maks else s[:maks] + "…"
@@ -364,9 +369,10 @@ def _sti(conn: sqlite3.Connection, ref: Reference, tabel: str, rowid: int, navne
     nr = conn.execute(f"SELECT count(*) FROM {_q(tabel)} WHERE {hvor} AND ({orden} < ? OR ({orden} IS ? AND rowid < ?))",
                       (*args, egen[0], egen[0], rowid)).fetchone()[0]
     if tabel in ("tilbud", "overheadpulje") and "navn" in kols:
-        navn = conn.execute(f"SELECT CASE WHEN typeof(navn) = 'text' AND length(navn) <= 200 THEN navn END "
-                            f"FROM {_q(tabel)} WHERE rowid = ?", (rowid,)).fetchone()[0]
-        if navn:
+        navn = conn.execute(f"SELECT CASE WHEN typeof(navn) = 'text' AND length(navn) <= 200 THEN "
+                            f"CAST(navn AS BLOB) END FROM {_q(tabel)} WHERE rowid = ?", (rowid,)).fetchone()[0]
+        navn = _tekst(navn)
+        if navn and "\ufffd" not in navn:  # a name that is not UTF-8 is no name to show
             navne_.setdefault(led, {})[nr] = SimpleNamespace(navn=_sikker_tekst(navn, 80))
     return f"{foer}{led}[{nr}]"
 
@@ -393,9 +399,12 @@ def _beskriv_fejl(conn: sqlite3.Connection, ref: Reference, tabel: str, rowid: i
         return f"{sted} er over {MAKS_VAERDI // 1_000_000} MB, langt mere end en takstberegning kan indeholde"
     if kode == "mangler":
         return f"{sted} mangler"
+    if kode == "utf8":
+        return f"{sted} indeholder tegn, der ikke kan læses"
     typ, vaerdi = conn.execute(f"SELECT typeof({_q(kol)}), CASE WHEN typeof({_q(kol)}) IN ('text', 'integer', "
-                               f"'real') THEN substr({_q(kol)}, 1, 60) END FROM {_q(tabel)} WHERE rowid = ?",
-                               (rowid,)).fetchone()
+                               f"'real') THEN CAST(substr({_q(kol)}, 1, 60) AS BLOB) END FROM {_q(tabel)} "
+                               "WHERE rowid = ?", (rowid,)).fetchone()
+    vaerdi = _tekst(vaerdi)
     if kode == "type":
         if typ == "null":
             return f"{sted} mangler"
@@ -407,6 +416,31 @@ def _beskriv_fejl(conn: sqlite3.Connection, ref: Reference, tabel: str, rowid: i
 
 
 # ---------------------------------------------------------------- after a failed read
+def find_ulaeselig(conn: sqlite3.Connection, version: int) -> str | None:
+    """The place of the first value Python cannot read: text that is not UTF-8, then a decimal or
+    date it cannot parse (only called after reading the model failed, so the normal opening stays
+    fast)."""
+    return find_ugyldig_tekst(conn, version) or find_uparselig(conn, version)
+
+
+def find_ugyldig_tekst(conn: sqlite3.Connection, version: int) -> str | None:
+    """The place of a text that is not UTF-8 (SQLite stores any bytes as text; Python's sqlite3
+    cannot decode them, so reading the row fails), read as bytes value by value."""
+    ref = reference(version)
+    for tabel, kolonner in ref.kolonner.items():
+        for k in kolonner:
+            if k.art in ("heltal", "noegle", "bool"):
+                continue
+            c = _q(k.navn)
+            for rowid, v in conn.execute(f"SELECT rowid, CAST({c} AS BLOB) FROM {_q(tabel)} "
+                                         f"WHERE typeof({c}) = 'text'"):
+                try:
+                    v.decode("utf-8")
+                except UnicodeDecodeError:
+                    return _beskriv_fejl(conn, ref, tabel, rowid, k.navn, "utf8")
+    return None
+
+
 def find_uparselig(conn: sqlite3.Connection, version: int) -> str | None:
     """The place of a decimal or date text that Python cannot read, found value by value (only
     called after reading the model failed, so the normal opening stays fast)."""
@@ -418,8 +452,7 @@ def find_uparselig(conn: sqlite3.Connection, version: int) -> str | None:
             for rowid, v in conn.execute(f"SELECT rowid, {_q(k.navn)} FROM {_q(tabel)} WHERE {_q(k.navn)} IS NOT NULL"):
                 try:
                     if k.art == "tal":
-                        if urimelig(Decimal(v)):
-                            raise InvalidOperation(v)
+                        mapping.fra_dec(v)
                     elif k.art == "dato":
                         date.fromisoformat(v)
                     else:

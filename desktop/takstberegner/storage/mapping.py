@@ -46,11 +46,13 @@ def dec(x: Decimal | None) -> str | None:
 
 
 def fra_dec(s: str | None) -> Decimal | None:
-    """A stored amount; one that no door accepts (formats.laeser.urimelig) is damage, as in JSON."""
+    """A stored amount; NaN (no number: every ordering comparison with it raises) and one that no
+    door accepts (formats.laeser.urimelig) are damage, as in JSON. Infinity is read: the validation
+    reports it, so the user can mend it."""
     if s is None:
         return None
     x = Decimal(s)
-    if urimelig(x):
+    if x.is_nan() or urimelig(x):
         raise InvalidOperation(s)
     return x
 

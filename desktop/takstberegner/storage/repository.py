@@ -154,18 +154,24 @@ def _kontroller(conn: sqlite3.Connection, sti: Path, version: int) -> None:
 
 
 def _laes_model(conn: sqlite3.Connection, sti: Path, version: int) -> Takstgrundlag:
-    """The model from a checked file; a value Python cannot read is named by kontrol.find_uparselig."""
+    """The model from a checked file; a value Python cannot read (text that is not UTF-8, a decimal
+    or date it cannot parse) is named by kontrol.find_ulaeselig."""
     try:
         return mapping.laes_alt(conn)
     except sqlite3.Error as e:
-        raise _sqlite_fejl(sti, e) from None
+        log.warning("%s kunne ikke læses: %r", sti, e)
+        detalje = _ulaeselig(conn, version)
+        raise (_beskadiget(sti, detalje) if detalje else _sqlite_fejl(sti, e)) from None
     except (ValueError, TypeError, KeyError, IndexError, ArithmeticError) as e:
         log.warning("%s kunne ikke læses: %r", sti, e)
-        try:
-            detalje = kontrol.find_uparselig(conn, version)
-        except sqlite3.Error:
-            detalje = None
-        raise _beskadiget(sti, detalje or "en værdi i filen kan ikke læses") from None
+        raise _beskadiget(sti, _ulaeselig(conn, version) or "en værdi i filen kan ikke læses") from None
+
+
+def _ulaeselig(conn: sqlite3.Connection, version: int) -> str | None:
+    try:
+        return kontrol.find_ulaeselig(conn, version)
+    except sqlite3.Error:
+        return None
 
 
 class TakstFil:

@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -152,3 +153,46 @@ def test_kopi_af_aaben_fil_er_komplet(fil, tmp_path):
     c = sqlite3.connect(kopi)
     assert c.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     c.close()
+
+
+def _wal(fil, med_log: bool):
+    """The file switched to SQLite's write-ahead log by another program (Takstberegner never does),
+    optionally with a change still in the log beside it, as when both files are copied or mailed."""
+    c = sqlite3.connect(fil, isolation_level=None)
+    c.execute("PRAGMA journal_mode = WAL")
+    if not med_log:
+        c.close()
+        return
+    c.execute("PRAGMA wal_autocheckpoint = 0")
+    c.execute("UPDATE tilbud SET bemaerkninger = 'kun i loggen'")
+    kopi = fil.parent / "kopi"
+    kopi.mkdir()
+    for p in fil.parent.glob("a.takst*"):
+        shutil.copy(p, kopi / p.name)
+    c.close()
+    for p in fil.parent.glob("a.takst*"):
+        p.unlink()
+    for p in kopi.iterdir():
+        p.rename(fil.parent / p.name)
+    kopi.rmdir()
+
+
+@pytest.mark.parametrize("med_log", [False, True])
+def test_fil_i_wal_tilstand_afvises_uroert(fil, tmp_path, med_log):
+    """Opening converted a write-ahead-log file to the program's rollback journal before any check:
+    a refused file was changed (its log merged into it and deleted) and a read-only `kontroller`
+    left -wal and -shm files beside it. Now it is refused before SQLite opens it."""
+    _wal(fil, med_log)
+    assert fil.read_bytes()[18:20] == b"\x02\x02"
+    assert (fil.parent / "a.takst-wal").exists() == med_log
+    foer = {p.name: _sha(p) for p in fil.parent.iterdir()}
+    e = _afvises(fil, "ændret af et andet program end Takstberegner")
+    assert "Filen er ikke ændret" in e.besked and "WAL" not in e.besked
+    with pytest.raises(LagerFejl) as e2:
+        laes_grundlag(fil)
+    assert e2.value.besked == e.besked
+    r = subprocess.run([str(Path(sys.executable).parent / "takstberegner"), "kontroller", str(fil)],
+                       capture_output=True, timeout=120, env={**os.environ, "TAKSTBEREGNER_DATA": str(tmp_path / "d")})
+    fejl = r.stderr.decode("utf-8")
+    assert r.returncode == 2 and "ændret af et andet program" in fejl and "Traceback" not in fejl
+    assert {p.name: _sha(p) for p in fil.parent.iterdir()} == foer

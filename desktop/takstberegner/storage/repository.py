@@ -60,7 +60,8 @@ def _forbind(sti: Path, skrivebeskyttet: bool = False) -> sqlite3.Connection:
 
 
 def _tjek_hoved(sti: Path) -> int:
-    """Recognise our file from its 100-byte header without opening it; the schema version."""
+    """Recognise our file from its 100-byte header without opening it; the schema version. A file in
+    write-ahead-log mode is refused here: opening it would merge its log into it before any check."""
     if not sti.exists():
         raise LagerFejl(f"Filen {sti} findes ikke.")
     if not sti.is_file():
@@ -77,6 +78,11 @@ def _tjek_hoved(sti: Path) -> int:
     if int.from_bytes(hoved[68:72], "big") != APPLICATION_ID:
         raise LagerFejl(f"Filen {sti.name} er en database, men ikke en Takstberegner-fil (.takst). "
                         "Den er ikke ændret.")
+    if hoved[18:20] == b"\x02\x02":  # write-ahead log: SQLite would merge a -wal beside it into the file
+        raise LagerFejl(f"Filen {sti.name} er ændret af et andet program end Takstberegner: den er sat til at "
+                        "gemme ændringer i en logfil ved siden af sig selv, hvad Takstberegner aldrig gør, og "
+                        "åbnes ikke. Filen er ikke ændret. Brug en takstfil, som kun Takstberegner har ændret, "
+                        f"fx den seneste sikkerhedskopi i {backup.kopi_mappe()}.")
     version = int.from_bytes(hoved[60:64], "big")
     if version > SKEMA_VERSION:
         raise LagerFejl(f"Filen {sti.name} er gemt af en nyere version af Takstberegner (filformat {version}; "

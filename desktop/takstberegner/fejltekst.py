@@ -118,8 +118,13 @@ _SQLITE_TEKST: tuple[tuple[str, str], ...] = (
 
 
 def sqlite_fejl(e: BaseException) -> str:
-    """A Danish phrase for a sqlite3.Error (from its result code), without a full stop."""
-    tekst = str(e).lower()
+    """A Danish phrase for a sqlite3.Error (from its result code), without a full stop. SQLite's
+    message about a damaged file may quote bytes that are not UTF-8 (a name in sqlite_master);
+    Python then raises UnicodeDecodeError holding the message, read here as far as it goes."""
+    if isinstance(e, UnicodeDecodeError) and isinstance(e.object, bytes):
+        tekst = e.object.decode("utf-8", errors="replace").lower()
+    else:
+        tekst = str(e).lower()
     for start, dansk in _SQLITE_TEKST:
         if start in tekst:
             return dansk

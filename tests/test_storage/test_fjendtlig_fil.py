@@ -194,6 +194,19 @@ def test_null_hvor_en_vaerdi_kraeves(fil):
     _afvises(fil, "Bostedet Nord › Budget › linje 3 › Beløb mangler")
 
 
+def test_skemaets_navn_er_ikke_utf8(fil, tmp_path):
+    """Found by flipping bytes: an index name in sqlite_master that is not UTF-8 made SQLite's
+    'malformed database schema (ix\xf9...)' undecodable, and Python raised UnicodeDecodeError, not
+    sqlite3.Error: a traceback in the app and 'uventet programfejl' (exit 70) from the command."""
+    _sql(fil, "UPDATE sqlite_master SET name = 'ix' || CAST(X'F9' AS TEXT) || 'resultat_tilbud' "
+              "WHERE name = 'ix_resultat_tilbud'", writable_schema=True)
+    _afvises(fil, "beskadiget", "filens tabeldefinitioner er ødelagte")
+    r = subprocess.run([str(KOMMANDO), "kontroller", str(fil)], capture_output=True, timeout=120,
+                       env={**os.environ, "TAKSTBEREGNER_DATA": str(tmp_path / "data")})
+    fejl = r.stderr.decode("utf-8")
+    assert r.returncode == 2 and "tabeldefinitioner er ødelagte" in fejl and "Traceback" not in fejl, fejl
+
+
 def test_kommandoen_giver_beskadiget_uden_traceback(fil, tmp_path):
     _sql(fil, "UPDATE omkostningslinje SET beloeb = 'abc' WHERE position = 0")
     for args in (["beregn", fil], ["kontroller", fil], ["eksporter", fil], ["rapport", fil, "-o", tmp_path / "r.pdf"]):

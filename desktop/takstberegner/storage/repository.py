@@ -32,6 +32,9 @@ ENDELSE = ".takst"
 log = logging.getLogger(__name__)
 _logget_version = False
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+# What a statement on a damaged file raises: sqlite3.Error, or UnicodeDecodeError when SQLite's
+# message quotes bytes of the file that are not UTF-8 ("malformed database schema (ix\xf9...)").
+_SQL_FEJL = (sqlite3.Error, UnicodeDecodeError)
 
 
 class LagerFejl(Fejl):
@@ -51,11 +54,15 @@ def _forbind(sti: Path, skrivebeskyttet: bool = False) -> sqlite3.Connection:
         conn = sqlite3.connect(f"{sti.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, timeout=5)
     else:
         conn = sqlite3.connect(str(sti), isolation_level=None, timeout=5)
-    kontrol.begraens(conn)
-    conn.execute("PRAGMA foreign_keys = ON")
-    if not skrivebeskyttet:
-        conn.execute("PRAGMA journal_mode = DELETE")
-        conn.execute("PRAGMA synchronous = FULL")
+    try:
+        kontrol.begraens(conn)
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not skrivebeskyttet:
+            conn.execute("PRAGMA journal_mode = DELETE")
+            conn.execute("PRAGMA synchronous = FULL")
+    except BaseException:
+        conn.close()  # a damaged file: no handle left open on it (Windows would keep it in use)
+        raise
     return conn
 
 
@@ -126,7 +133,7 @@ def _fremmed(sti: Path, detalje: str) -> LagerFejl:
                      f"ændret, fx den seneste sikkerhedskopi i {backup.kopi_mappe()}.")
 
 
-def _sqlite_fejl(sti: Path, e: sqlite3.Error) -> LagerFejl:
+def _sqlite_fejl(sti: Path, e: sqlite3.Error | UnicodeDecodeError) -> LagerFejl:
     """The Danish LagerFejl for an error SQLite raised while a file was being checked or read."""
     kode = (getattr(e, "sqlite_errorcode", None) or 0) & 0xFF
     if kode in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in str(e) or "busy" in str(e):
@@ -149,7 +156,7 @@ def _kontroller(conn: sqlite3.Connection, sti: Path, version: int) -> None:
         raise _fremmed(sti, e.detalje) from None
     except kontrol.Beskadiget as e:
         raise _beskadiget(sti, e.detalje) from None
-    except sqlite3.Error as e:
+    except _SQL_FEJL as e:
         raise _sqlite_fejl(sti, e) from None
     if svar != ["ok"]:
         log.warning("integrity_check af %s: %s", sti, "; ".join(map(str, svar)))
@@ -164,7 +171,7 @@ def _laes_model(conn: sqlite3.Connection, sti: Path, version: int) -> Takstgrund
     or date it cannot parse) is named by kontrol.find_ulaeselig."""
     try:
         return mapping.laes_alt(conn)
-    except sqlite3.Error as e:
+    except _SQL_FEJL as e:
         log.warning("%s kunne ikke læses: %r", sti, e)
         detalje = _ulaeselig(conn, version)
         raise (_beskadiget(sti, detalje) if detalje else _sqlite_fejl(sti, e)) from None
@@ -176,7 +183,7 @@ def _laes_model(conn: sqlite3.Connection, sti: Path, version: int) -> Takstgrund
 def _ulaeselig(conn: sqlite3.Connection, version: int) -> str | None:
     try:
         return kontrol.find_ulaeselig(conn, version)
-    except sqlite3.Error:
+    except _SQL_FEJL:
         return None
 
 
@@ -252,7 +259,7 @@ class TakstFil:
                 conn = _forbind(ekte)
             except sqlite3.OperationalError as e:
                 raise LagerFejl(f"Filen {sti.name} kan ikke åbnes: {sqlite_fejl(e)}.") from None
-            except sqlite3.DatabaseError as e:
+            except (sqlite3.DatabaseError, UnicodeDecodeError) as e:
                 raise _beskadiget(sti, sqlite_fejl(e)) from None
             _kontroller(conn, sti, version)
             if version < SKEMA_VERSION:
@@ -427,7 +434,7 @@ def _laes_migreret_kopi(kilde: sqlite3.Connection, sti: Path, version: int) -> T
         try:
             kontrol.begraens(conn)
             kilde.backup(conn)
-        except sqlite3.Error as e:
+        except _SQL_FEJL as e:
             raise _sqlite_fejl(sti, e) from None
         try:
             conn.execute("BEGIN")
@@ -450,7 +457,7 @@ def laes_grundlag(sti: Path) -> Takstgrundlag:
     version = _tjek_hoved(sti)
     try:
         kilde = _forbind(sti, skrivebeskyttet=True)
-    except sqlite3.Error as e:
+    except _SQL_FEJL as e:
         raise _sqlite_fejl(sti, e) from None
     try:
         try:
@@ -459,7 +466,7 @@ def laes_grundlag(sti: Path) -> Takstgrundlag:
             if version == SKEMA_VERSION:
                 return _laes_model(kilde, sti, version)
             return _laes_migreret_kopi(kilde, sti, version)
-        except sqlite3.Error as e:
+        except _SQL_FEJL as e:
             raise _sqlite_fejl(sti, e) from None
         finally:
             if kilde.in_transaction:

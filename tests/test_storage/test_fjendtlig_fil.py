@@ -331,6 +331,29 @@ def test_laas_gaelder_ogsaa_for_en_haard_link(fil):
     TakstFil.aabn(haard).luk()
 
 
+@pytest.mark.skipif(os.name == "nt", reason="symlinks need rights on Windows")
+@pytest.mark.parametrize("art", ["symlink", "haard"])
+def test_laasefil_der_peger_paa_en_anden_fil_roeres_ikke(fil, tmp_path, art):
+    """A hostile archive can hold `a.takst.laas` beside the document, linked to a file of the
+    user's: opening wrote who holds the lock into that file (truncating it). Now the opening is
+    refused in Danish and the other file, the document and the link are left as they were."""
+    offer = tmp_path / "vigtig.txt"
+    offer.write_text("vigtigt indhold\n", encoding="utf-8")
+    laas = laas_sti(fil)
+    (os.symlink if art == "symlink" else os.link)(offer, laas)
+    foer = _sha(fil)
+    with pytest.raises(LagerFejl) as e:
+        TakstFil.aabn(fil)
+    assert "ved siden af den ligger a.takst.laas, som Takstberegner ikke har lavet" in e.value.besked
+    assert "Filen er ikke ændret" in e.value.besked
+    assert offer.read_text(encoding="utf-8") == "vigtigt indhold\n"
+    assert _sha(fil) == foer and os.path.lexists(laas) and not identitets_sti(fil).exists()
+    assert laes_grundlag(fil).takstaar  # reading takes no lock
+    laas.unlink()
+    TakstFil.aabn(fil).luk()  # with the link gone the file opens
+    assert offer.read_text(encoding="utf-8") == "vigtigt indhold\n"
+
+
 # ---------------------------------------------------------------- every table has a Danish name
 def _alle_tabeller_fyldt(grundlag):
     """Example 1 with a row in every table of the current schema (v2 fields, fordeling, fast andele)."""

@@ -11,10 +11,12 @@ identity (device and inode) in the user's data folder, `<data>/laase/<dev>-<inod
 """
 from __future__ import annotations
 
+import errno
 import getpass
 import logging
 import os
 import socket
+import stat
 from datetime import datetime
 from pathlib import Path
 
@@ -23,6 +25,17 @@ from takstberegner.paths import data_mappe
 log = logging.getLogger(__name__)
 
 _LAAS_OFFSET = 1 << 20  # Windows: lock a byte beyond the text, so others can still read who holds it
+
+
+class FremmedLaasefil(Exception):
+    """Where the lock file should be lies something the program did not make: a symbolic link, a
+    file with more names (hard link) or no plain file. Writing who holds the lock into it would
+    change another file (a hostile archive can put `a.takst.laas -> a file of the user's` beside
+    the document); .sti is the lock file's path."""
+
+    def __init__(self, sti: Path):
+        super().__init__(str(sti))
+        self.sti = sti
 
 
 class Optaget(Exception):
@@ -76,14 +89,15 @@ class FilLaas:
     @classmethod
     def tag(cls, dokument: Path) -> "FilLaas":
         """Lock the document (give its resolved path); Optaget if another opening holds it under this
-        or another name, OSError if no lock file can be made next to it."""
+        or another name, FremmedLaasefil if its lock file is a link or not a plain file, OSError if
+        no lock file can be made next to it."""
         laas = cls._tag(laas_sti(dokument))
         ident = identitets_sti(dokument)
         if ident is not None:
             try:
                 ident.parent.mkdir(parents=True, exist_ok=True)
                 laas._identitet = cls._tag(ident)
-            except Optaget:
+            except (Optaget, FremmedLaasefil):
                 laas.frigiv()
                 raise
             except OSError as e:  # no data folder: the lock next to the file still holds
@@ -93,7 +107,19 @@ class FilLaas:
     @classmethod
     def _tag(cls, sti: Path) -> "FilLaas":
         for _ in range(5):
-            fd = os.open(sti, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)  # no CRLF on Windows
+            if os.path.islink(sti):
+                raise FremmedLaasefil(sti)
+            try:  # never through a symbolic link (POSIX); no CRLF on Windows
+                fd = os.open(sti, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0),
+                             0o644)
+            except OSError as e:
+                if e.errno == errno.ELOOP:
+                    raise FremmedLaasefil(sti) from None
+                raise
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode) or st.st_nlink != 1:  # a hard link to another file, a device
+                os.close(fd)
+                raise FremmedLaasefil(sti)
             if not _laas(fd):
                 os.close(fd)
                 try:

@@ -24,7 +24,7 @@ from takstberegner.domain.model import Takstgrundlag
 from takstberegner.fejl import Fejl
 from takstberegner.fejltekst import os_fejl, sqlite_fejl
 from takstberegner.storage import backup, gem_aendring, kontrol, mapping
-from takstberegner.storage.laas import FilLaas, Optaget
+from takstberegner.storage.laas import FilLaas, FremmedLaasefil, Optaget
 from takstberegner.storage.migrations import SKEMA_VERSION, migrer, opret_skema
 from takstberegner.storage.schema import APPLICATION_ID
 
@@ -251,6 +251,11 @@ class TakstFil:
             hvem = f" ({e.hvem})" if e.hvem else ""
             raise LagerFejl(f"Filen {sti.name} er åbnet i en anden Takstberegner{hvem}. "
                             "Luk den dér først; to kopier af programmet må ikke rette i samme fil.") from None
+        except FremmedLaasefil as e:
+            raise LagerFejl(f"Filen {sti.name} åbnes ikke: ved siden af den ligger {e.sti.name}, som Takstberegner "
+                            "ikke har lavet (en genvej til en anden fil, eller en fil med flere navne). Takstberegner "
+                            "skriver i den, mens filen er åben, og ville dermed ændre en anden fil. Slet "
+                            f"{e.sti.name}, og åbn filen igen. Filen er ikke ændret.") from None
         except OSError as e:
             raise LagerFejl(f"Filen {sti.name} kan ikke åbnes til redigering: {os_fejl(e)}.") from None
         conn = None

@@ -196,3 +196,21 @@ def test_fil_i_wal_tilstand_afvises_uroert(fil, tmp_path, med_log):
     fejl = r.stderr.decode("utf-8")
     assert r.returncode == 2 and "ændret af et andet program" in fejl and "Traceback" not in fejl
     assert {p.name: _sha(p) for p in fil.parent.iterdir()} == foer
+
+
+@pytest.mark.skipif(os.name == "nt", reason="named pipes and /dev")
+def test_kanal_eller_enhed_er_ikke_en_mappe(tmp_path):
+    """A named pipe or a link to a device was called 'en mappe'; it is refused unread, by its kind."""
+    kanal = tmp_path / "kanal.takst"
+    os.mkfifo(kanal)
+    enhed = tmp_path / "nul.takst"
+    os.symlink("/dev/zero", enhed)
+    for p in (kanal, enhed):
+        for aabn in (TakstFil.aabn, laes_grundlag):
+            with pytest.raises(LagerFejl, match="er ikke en almindelig fil") as e:
+                aabn(p)
+            assert "mappe" not in e.value.besked
+    mappe = tmp_path / "mappe.takst"
+    mappe.mkdir()
+    with pytest.raises(LagerFejl, match="er en mappe, ikke en takstfil"):
+        TakstFil.aabn(mappe)

@@ -71,8 +71,10 @@ def _tjek_hoved(sti: Path) -> int:
     write-ahead-log mode is refused here: opening it would merge its log into it before any check."""
     if not sti.exists():
         raise LagerFejl(f"Filen {sti} findes ikke.")
-    if not sti.is_file():
+    if sti.is_dir():
         raise LagerFejl(f"{sti} er en mappe, ikke en takstfil.")
+    if not sti.is_file():  # a named pipe or a device: reading it could wait for ever or never end
+        raise LagerFejl(f"{sti} er ikke en almindelig fil, men fx en enhed eller en kanal, og ikke en takstfil.")
     try:
         with open(sti, "rb") as f:
             hoved = f.read(100)

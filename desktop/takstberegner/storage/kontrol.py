@@ -5,7 +5,8 @@
    memory by the program's own DDL (schema.py + the steps in migrations.py), so a new migration
    needs no list kept by hand. A trigger, view, table or index the program did not create is
    refused (`FremmedSkema`), naming what was found.
-2. Its size is bounded: at most MAKS_RAEKKER rows, no value longer than MAKS_VAERDI bytes
+2. Its size is bounded: at most MAKS_RAEKKER rows, MAKS_ANTAL tilbud and overheadpuljer, no value
+   longer than MAKS_VAERDI bytes
    (SQLite's own length limit on every connection, so a 100 MB cell is refused without reading it).
 3. Every value has the type its column holds: integers in range, 0/1 for yes/no, text where text
    is stored, decimal text for amounts and percentages (never NaN: not a number, and every
@@ -31,7 +32,12 @@ from takstberegner.storage.migrations import opret_skema
 
 MAKS_FIL = 64 * 1024 * 1024  # bytes in a file (the large benchmark driftsherre is 1,7 MB)
 MAKS_VAERDI = 1_000_000        # bytes in one text value (SQLITE_LIMIT_LENGTH)
-MAKS_RAEKKER = 500_000         # rows in all tables together (the large benchmark file has ~25.000)
+# Rows in all tables together: the large benchmark file has ~25.000. At 450.000 rows (the former
+# cap, 20 MB) `kontroller` took 116 s and 1,6 GB when every row was a finding; at 100.000, 30 s.
+MAKS_RAEKKER = 100_000
+# Tilbud and overheadpuljer in one file (the large benchmark has 60 and 5): parts of the use cases
+# go through all tilbud once per tilbud, and 60.000 tilbud took 230 s, 450.000 over an hour.
+MAKS_ANTAL = {"tilbud": (1_000, "tilbud"), "overheadpulje": (1_000, "overheadpuljer")}
 MAKS_OBJEKTER = 10_000         # rows of sqlite_master read at most
 _HELTAL = (-(2**31), 2**31 - 1)  # a count, a year, a number of places: well inside 32 bits
 
@@ -255,8 +261,11 @@ def kontroller_raekker(conn: sqlite3.Connection, version: int) -> None:
         n = conn.execute(f"SELECT count(*) FROM {_q(tabel)}").fetchone()[0]
         i_alt += n
         if i_alt > MAKS_RAEKKER:
-            raise Beskadiget(f"den har over {MAKS_RAEKKER:,} rækker".replace(",", ".") +
-                             ", langt flere end en takstberegning kan have")
+            raise Beskadiget(f"den har over {_tusinder(MAKS_RAEKKER)} rækker, langt flere end en takstberegning kan have")
+        maks, hvad = MAKS_ANTAL.get(tabel, (None, ""))
+        if maks is not None and n > maks:
+            raise Beskadiget(f"den har {_tusinder(n)} {hvad}, langt flere end en driftsherre kan have "
+                             f"(højst {_tusinder(maks)})")
     for tabel, hvad in (("metadata", "filens oplysninger"), ("grundlag", "driftsherre og satser")):
         raekker = conn.execute(f"SELECT rowid FROM {tabel} LIMIT 2").fetchall()
         if raekker != [(1,)]:
@@ -267,6 +276,10 @@ def kontroller_raekker(conn: sqlite3.Connection, version: int) -> None:
             rowid, kol, kode = fund
             raise Beskadiget(_beskriv_fejl(conn, ref, tabel, rowid, kol, kode))
     _kontroller_par(conn, ref)
+
+
+def _tusinder(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
 
 
 def _find_fejl(conn: sqlite3.Connection, version: int, tabel: str) -> tuple[int, str, str] | None:

@@ -304,7 +304,10 @@ def _find_fejl(conn: sqlite3.Connection, version: int, tabel: str) -> tuple[int,
         return lav, _stor_kolonne(conn, version, tabel, lav), "stor"
     if r is None:
         return None
-    kol, _, kode = conn.execute(hvad, (r[0],)).fetchone()[0].partition("|")
+    svar = conn.execute(hvad, (r[0],)).fetchone()
+    if svar is None or svar[0] is None:  # the row found by a scan is not there by its rowid: a broken tree
+        raise Beskadiget("filens indre opbygning er ødelagt")
+    kol, _, kode = svar[0].partition("|")
     return r[0], kol, kode
 
 

@@ -99,9 +99,10 @@ _SQLITE: dict[int, str] = {
 
 # A few SQLITE_ERROR (code 1) messages worth telling apart; matched on their English start.
 _SQLITE_TEKST: tuple[tuple[str, str], ...] = (
+    # before "no such ...": SQLite's message for a damaged schema ends with why it could not be read
+    ("malformed database schema", "filens tabeldefinitioner er ødelagte"),
     ("no such table", "en tabel mangler i databasen"),
     ("no such column", "en kolonne mangler i databasen"),
-    ("malformed database schema", "filens tabeldefinitioner er ødelagte"),
     ("file is not a database", "filen er ikke en database"),
     ("database disk image is malformed", "filens indre opbygning er ødelagt"),
     ("database is locked", "filen er i brug af et andet program"),

@@ -56,6 +56,19 @@ def test_oedelagt_skema(fil):
     assert "filens tabeldefinitioner er ødelagte" in _besked(fil)
 
 
+@pytest.mark.parametrize("sql", ["CREATE INDEX ix_anlaeg_tilbud ON anlaeg(findes_ikke)",
+                                 "CREATE INDEX ix_anlaeg_tilbud ON findes_ikke(tilbud_nr)"])
+def test_oedelagt_skema_der_naevner_en_kolonne_eller_tabel(fil, sql):
+    """Found by flipping bytes: 'malformed database schema (ix_...) - no such column: position' was
+    told as 'en kolonne mangler i databasen', as if the file merely lacked a column."""
+    c = sqlite3.connect(fil)
+    c.execute("PRAGMA writable_schema = ON")
+    c.execute("UPDATE sqlite_master SET sql = ? WHERE name = 'ix_anlaeg_tilbud'", (sql,))
+    c.commit()
+    c.close()
+    assert "filens tabeldefinitioner er ødelagte" in _besked(fil)
+
+
 def test_sqlite_fejl_fra_rigtige_fejl(tmp_path):
     p = tmp_path / "tekst.db"
     p.write_bytes(b"ikke en database " * 100)

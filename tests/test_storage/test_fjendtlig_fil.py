@@ -391,6 +391,18 @@ def test_laasefil_der_peger_paa_en_anden_fil_roeres_ikke(fil, tmp_path, art):
     assert offer.read_text(encoding="utf-8") == "vigtigt indhold\n"
 
 
+@pytest.mark.skipif(os.name == "nt", reason="symlinks need rights on Windows")
+def test_journal_der_er_en_genvej_naevnes(fil, tmp_path):
+    """A journal beside the document that is a symbolic link: SQLite refuses it, and the opening
+    said 'Filen a.takst kan ikke åbnes: filen kan ikke åbnes', `kontroller` that the file was not
+    saved completely and should be opened in Takstberegner (which failed). Now both name it."""
+    offer = tmp_path / "vigtig.txt"
+    offer.write_text("vigtigt indhold\n", encoding="utf-8")
+    os.symlink(offer, fil.with_name(fil.name + "-journal"))
+    _afvises(fil, "ved siden af den ligger a.takst-journal, som Takstberegner ikke har lavet", "ikke ændret")
+    assert offer.read_text(encoding="utf-8") == "vigtigt indhold\n"
+
+
 # ---------------------------------------------------------------- every table has a Danish name
 def _alle_tabeller_fyldt(grundlag):
     """Example 1 with a row in every table of the current schema (v2 fields, fordeling, fast andele)."""

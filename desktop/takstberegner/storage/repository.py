@@ -81,6 +81,11 @@ def _tjek_hoved(sti: Path) -> int:
             stoerrelse = os.fstat(f.fileno()).st_size
     except OSError as e:
         raise LagerFejl(f"Filen {sti.name} kan ikke læses: {os_fejl(e)}.") from None
+    journal = sti.with_name(sti.name + "-journal")
+    if os.path.islink(journal):  # SQLite refuses it and would say only that the file cannot be opened
+        raise LagerFejl(f"Filen {sti.name} åbnes ikke: ved siden af den ligger {journal.name}, som Takstberegner "
+                        f"ikke har lavet (en genvej til en anden fil). Slet {journal.name}, og åbn filen igen. "
+                        "Filen er ikke ændret.")
     if len(hoved) < 100 or not hoved.startswith(_SQLITE_MAGIC):
         raise LagerFejl(f"Filen {sti.name} er ikke en Takstberegner-fil (.takst). "
                         "Vælg en takstfil, eller importér en takstgrundlag-fil (.json) eller et budget (.xlsx).")

@@ -69,6 +69,11 @@ def dato(d: date | None) -> str:
     return f"{d.day:02d}-{d.month:02d}-{d.year:04d}"  # strftime drops the zeros of year 1-999
 
 
+# More decimals than any door reads back (the JSON reader, the .takst file, the budget import): a
+# number typed with more is refused here, as it would otherwise be saved in a file that then does
+# not open.
+MAKS_DECIMALER = 100
+
 TILLADTE_TEGN = ("skriv kun cifre, evt. minus foran, punktum mellem tusinder og komma før decimalerne "
                  "(fx -1.234.567,89).")
 _TALTEGN = re.compile(r"[-+]?(?=[0-9.,]*[0-9])[0-9.]*(,[0-9]*)?")
@@ -101,6 +106,9 @@ def laes_tal(tekst: str) -> Decimal:
         raise ValueError(f"'{tekst.strip()[:40]}' er ikke et tal: {TILLADTE_TEGN}") from None
     if not d.is_finite():
         raise ValueError(f"'{tekst.strip()[:40]}' er ikke et tal: {TILLADTE_TEGN}")
+    if d and d.as_tuple().exponent < -MAKS_DECIMALER:
+        raise ValueError(f"'{tekst.strip()[:40]}…' har flere end {MAKS_DECIMALER} decimaler; skriv tallet med "
+                         "færre decimaler.")
     return d
 
 

@@ -46,6 +46,23 @@ def test_kaempebeloeb_i_en_celle_gemmes_ikke_og_cellen_siger_hvorfor(demo_vindue
     assert v.dok.grundlag.tilbud[0].omkostninger[0].beloeb == Decimal("1234.50")
 
 
+def test_beloeb_med_over_100_decimaler_gemmes_ikke_og_filen_kan_aabnes(demo_vindue, qtbot):
+    """0,000...1 with 150 decimals is a tiny amount the validation has no quarrel with, but the
+    .takst reader (like every other door) refuses more than 100 decimals: saved, the file would
+    never open again."""
+    v = demo_vindue
+    b = trin(v, BudgetTrin)
+    bv, m = b.tabeller["omkostninger"], b.model
+    foer = v.dok.grundlag.tilbud[0].omkostninger[0].beloeb
+    skriv_celle(qtbot, bv, 0, kolonne(m, "beloeb"), "0," + "0" * 150 + "1")
+    assert v.dok.grundlag.tilbud[0].omkostninger[0].beloeb == foer
+    assert laes_grundlag(v.dok.sti).tilbud[0].omkostninger[0].beloeb == foer  # the file opens, unchanged
+    assert "flere end 100 decimaler" in v.statusBar().currentMessage()
+    # 100 decimals is still a number every door reads back.
+    skriv_celle(qtbot, bv, 0, kolonne(m, "beloeb"), "0," + "0" * 99 + "1")
+    assert laes_grundlag(v.dok.sti).tilbud[0].omkostninger[0].beloeb == Decimal("1E-100")
+
+
 def test_tom_levetid_gemmes_ikke(demo_vindue, qtbot):
     v = demo_vindue
     i = next(i for i, t in enumerate(v.dok.grundlag.tilbud) if any(a.type != "grund" for a in t.anlaeg))

@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable
 
+from takstberegner import dansk
 from takstberegner.domain.navne import felt_navn, vis as vis_kode
 from takstberegner.formats.fejl import InputError
 
@@ -19,7 +20,7 @@ from takstberegner.formats.fejl import InputError
 # these is refused here, before any arithmetic: int() of 1e999999999 never finishes, and
 # format(x, 'f') of it writes a billion digits.
 MAKS_STOERRELSE = 100  # decimal exponent of the leading digit: 10^100
-MAKS_DECIMALER = 100
+MAKS_DECIMALER = dansk.MAKS_DECIMALER  # one limit for every door
 
 
 def urimelig(x: Decimal) -> bool:

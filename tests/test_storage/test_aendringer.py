@@ -145,3 +145,28 @@ def test_lukket_fil(tmp_path, grundlag):
     f.luk()
     with pytest.raises(LagerFejl, match="lukket"):
         f.anvend(ae.SletTilbud(grundlag.tilbud[0].id))
+
+
+@pytest.mark.parametrize("vaerdi,grund", [
+    ("1E-151", "151 decimaler (højst 100)"), ("0." + "0" * 100 + "1", "101 decimaler"),
+    ("1E+200", "201 cifre før kommaet"), ("NaN", "ikke er et tal"), ("sNaN", "ikke er et tal"),
+])
+def test_et_tal_filen_ikke_kan_laese_igen_gemmes_aldrig(tmp_path, grundlag, vaerdi, grund):
+    """The .takst reader refuses NaN and numbers beyond 10^100 or with more than 100 decimals as
+    damage; the writer wrote them, and the file never opened again (an amount through the API, or a
+    door without its own check). Now the change is refused and the file is as before."""
+    fil = tmp_path / "x.takst"
+    TakstFil.opret(fil, grundlag).luk()
+    t = grundlag.tilbud[0]
+    linje = replace(_linje(1), beloeb=Decimal(vaerdi))
+    with TakstFil.aabn(fil) as f:
+        with pytest.raises(ae.AendringsFejl) as e:
+            f.anvend(ae.TilfoejElement(t.id, "omkostninger", linje))
+        assert grund in e.value.besked and "kan ikke gemmes" in e.value.besked
+        assert f.hent() == grundlag
+    assert laes_grundlag(fil) == grundlag
+    # a whole model holding it (a new file) is not written either
+    ny = replace(grundlag, tilbud=(replace(t, omkostninger=t.omkostninger + (linje,)),) + grundlag.tilbud[1:])
+    with pytest.raises(ae.AendringsFejl):
+        TakstFil.opret(tmp_path / "ny.takst", ny)
+    assert not (tmp_path / "ny.takst").exists()

@@ -17,7 +17,9 @@ import sqlite3
 
 from sqlite_utils import Database
 
+from takstberegner import dansk
 from takstberegner.domain import model as m
+from takstberegner.domain.aendringer import AendringsFejl
 from takstberegner.formats.laeser import urimelig
 
 # samling (the Tilbud field) -> (table, record class). Tillaegsydelse has a child table of its own.
@@ -42,7 +44,18 @@ def dec(x: Decimal | None) -> str | None:
         return None
     if not isinstance(x, Decimal):
         raise TypeError(f"forventede Decimal, fik {type(x).__name__}: {x!r}")
+    if x.is_nan() or urimelig(x):  # what fra_dec reads as damage is never written: the file would not open
+        raise AendringsFejl(f"{_hvilket_tal(x)} kan ikke gemmes, for filen kunne så ikke åbnes igen. Ret tallet; "
+                            "intet er gemt.")
     return str(x)
+
+
+def _hvilket_tal(x: Decimal) -> str:
+    if x.is_nan():
+        return "Et felt, der ikke er et tal,"
+    if x.adjusted() > 0:
+        return f"Et tal med {dansk.tal(x.adjusted() + 1, 0)} cifre før kommaet"
+    return f"Et tal med {dansk.tal(-x.as_tuple().exponent, 0)} decimaler (højst {dansk.MAKS_DECIMALER})"
 
 
 def fra_dec(s: str | None) -> Decimal | None:

@@ -151,3 +151,13 @@ def test_kontroller_kalder_en_meningsloes_indmelding_fejl(tmp_path, lav_dok, lav
     assert "FEJL      Satser › Rente til forrentning af anlæg: Sæt årets rente til forrentning af anlæg (SA 5.5.5)" in linjer
     assert "FEJL      Tomhuset › Budget: Budgettet er tomt. Indtast tilbuddets omkostninger. (SA 5.5.1)" in linjer
     assert linjer[-1].endswith(f"{len(linjer) - 1} fejl, 0 advarsler.")
+
+
+def test_importer_af_et_dokument_over_takstfilens_graenser_skriver_intet(tmp_path, lav_dok, lav_tilbud):
+    """1.001 tilbud: the .takst file would be refused when opened, so it is not made (exit 2, Danish)."""
+    d = lav_dok(*[lav_tilbud(id=f"T{i}", navn=f"Tilbud {i}", ydelser=[{"id": f"T{i}-1", "navn": "Y", "pladser": 10}])
+                  for i in range(1_001)], satser=RENTE)
+    kode, ud, fejl = koer("importer", skriv(tmp_path, d), "--til", tmp_path / "ny.takst")
+    assert kode == 2 and "Traceback" not in fejl
+    assert "1.001 tilbud" in fejl and "Intet er gemt" in fejl
+    assert not (tmp_path / "ny.takst").exists()

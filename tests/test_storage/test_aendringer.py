@@ -170,3 +170,26 @@ def test_et_tal_filen_ikke_kan_laese_igen_gemmes_aldrig(tmp_path, grundlag, vaer
     with pytest.raises(ae.AendringsFejl):
         TakstFil.opret(tmp_path / "ny.takst", ny)
     assert not (tmp_path / "ny.takst").exists()
+
+
+def _med_tilbud(g: m.Takstgrundlag, n: int) -> m.Takstgrundlag:
+    t = replace(g.tilbud[0], omkostninger=g.tilbud[0].omkostninger[:1], anlaeg=(), resultater=(), hensaettelser=())
+    return replace(g, tilbud=tuple(replace(t, id=f"T{i}", navn=f"Tilbud {i}") for i in range(n)), overheadpuljer=())
+
+
+def test_en_fil_over_laeserens_graenser_skrives_aldrig(tmp_path, grundlag):
+    """The reader refuses a file with more than 1.000 tilbud (or 100.000 rows) as damage; the writer
+    wrote one (a JSON document of 1.001 tilbud made a .takst file that then never opened). Now the
+    new file is not made, and a change that would cross the bound is refused with the file as before."""
+    with pytest.raises(ae.AendringsFejl) as e:
+        TakstFil.opret(tmp_path / "stor.takst", _med_tilbud(grundlag, 1_001))
+    assert "1.001 tilbud" in e.value.besked and "højst have 1.000" in e.value.besked
+    assert not (tmp_path / "stor.takst").exists()
+    fil = tmp_path / "fuld.takst"
+    fuld = _med_tilbud(grundlag, 1_000)
+    TakstFil.opret(fil, fuld).luk()
+    with TakstFil.aabn(fil) as f:
+        with pytest.raises(ae.AendringsFejl):
+            f.anvend(ae.TilfoejTilbud(replace(fuld.tilbud[0], id="NY", navn="Et tilbud for meget")))
+        assert f.hent() == fuld
+    assert laes_grundlag(fil) == fuld

@@ -253,19 +253,31 @@ def _for_stor(e: sqlite3.Error) -> bool:
     return getattr(e, "sqlite_errorcode", None) == sqlite3.SQLITE_TOOBIG or "too big" in str(e)
 
 
-def kontroller_raekker(conn: sqlite3.Connection, version: int) -> None:
-    """Beskadiget for too many rows, a missing or doubled single row, or a value of the wrong type."""
-    ref = reference(version)
+def for_stor(conn: sqlite3.Connection, version: int) -> tuple[str, str, str] | None:
+    """(how many, of what, the most) when the file holds more rows in all, or more tilbud or
+    puljer, than the reader opens; None when it is within the bounds. The writer asks it too
+    before it commits, so a change never makes a file the reader refuses."""
     i_alt = 0
-    for tabel in ref.kolonner:
+    for tabel in reference(version).kolonner:
         n = conn.execute(f"SELECT count(*) FROM {_q(tabel)}").fetchone()[0]
         i_alt += n
         if i_alt > MAKS_RAEKKER:
-            raise Beskadiget(f"den har over {_tusinder(MAKS_RAEKKER)} rækker, langt flere end en takstberegning kan have")
+            return f"over {_tusinder(MAKS_RAEKKER)}", "rækker", _tusinder(MAKS_RAEKKER)
         maks, hvad = MAKS_ANTAL.get(tabel, (None, ""))
         if maks is not None and n > maks:
-            raise Beskadiget(f"den har {_tusinder(n)} {hvad}, langt flere end en driftsherre kan have "
-                             f"(højst {_tusinder(maks)})")
+            return _tusinder(n), hvad, _tusinder(maks)
+    return None
+
+
+def kontroller_raekker(conn: sqlite3.Connection, version: int) -> None:
+    """Beskadiget for too many rows, a missing or doubled single row, or a value of the wrong type."""
+    ref = reference(version)
+    for_mange = for_stor(conn, version)
+    if for_mange is not None:
+        antal, hvad, maks = for_mange
+        if hvad == "rækker":
+            raise Beskadiget(f"den har {antal} rækker, langt flere end en takstberegning kan have")
+        raise Beskadiget(f"den har {antal} {hvad}, langt flere end en driftsherre kan have (højst {maks})")
     for tabel, hvad in (("metadata", "filens oplysninger"), ("grundlag", "driftsherre og satser")):
         raekker = conn.execute(f"SELECT rowid FROM {tabel} LIMIT 2").fetchall()
         if raekker != [(1,)]:

@@ -339,6 +339,7 @@ class TakstFil:
         def gem() -> None:
             for a, foer, efter in trin:
                 gem_aendring.gem(self._db, a, foer, efter)
+            _inden_for_graenserne(conn)
             _stempel(conn)
 
         self._sidst_gemt = _skriv(conn, gem, self.sti)
@@ -383,6 +384,7 @@ def skriv_ny_fil(sti: Path, grundlag: Takstgrundlag, version: int = SKEMA_VERSIO
             migrer(conn, 1, version)
             if version == SKEMA_VERSION:
                 mapping.skriv_alt(Database(conn, execute_plugins=False), grundlag)
+                _inden_for_graenserne(conn)
             else:
                 _skriv_i_gammelt_skema(conn, grundlag)
             if version >= 2:
@@ -390,6 +392,16 @@ def skriv_ny_fil(sti: Path, grundlag: Takstgrundlag, version: int = SKEMA_VERSIO
         _skriv(conn, opret, sti)
     finally:
         conn.close()
+
+
+def _inden_for_graenserne(conn: sqlite3.Connection) -> None:
+    """Refuse (inside the transaction, so it is rolled back) a write that would give the file more
+    rows, tilbud or puljer than the reader opens: saved, the file would never open again."""
+    for_mange = kontrol.for_stor(conn, SKEMA_VERSION)
+    if for_mange is not None:
+        antal, hvad, maks = for_mange
+        raise ae.AendringsFejl(f"Det kan ikke gemmes: filen ville få {antal} {hvad}, og en takstfil kan højst have "
+                               f"{maks}, for ellers kan den ikke åbnes igen. Intet er gemt.")
 
 
 def _skriv_i_gammelt_skema(conn: sqlite3.Connection, grundlag: Takstgrundlag) -> None:

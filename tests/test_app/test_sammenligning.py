@@ -69,6 +69,9 @@ def test_demoens_takster_ved_siden_af_de_andre_driftsherrers(demo_vindue, bilag_
     assert dialog.andre.rowCount() == 1
     assert _celler(dialog.andre, 0)["Driftsherre"] == d.FORMEL_NAVN
     assert "Andre driftsherrers tilbud som Tilbud X" in dialog.andre_titel.text()
+    # names and file names from the takstbilag (any driftsherre's) are shown as written, never as
+    # HTML that could fetch a picture from a server (test_html_i_navne.py for the main window)
+    assert {lbl.textFormat() for lbl in (dialog.kilde, dialog.forklaring, dialog.andre_titel)} == {Qt.PlainText}
 
     # an edit in the open file shows at once: a higher belægning lowers Tilbud X's takst
     v.vaelg_tilbud("X")

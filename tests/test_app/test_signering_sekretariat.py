@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton
 
 from takstberegner.app import sekretariat, signering_dialog
@@ -130,6 +131,7 @@ def test_sekretariatet_registrerer_og_godkender(ny_indmelding, demo_vindue, filv
     d = vist[-1]
     assert d.liste.item(0).text().startswith("AFVIST   demo.indmelding")
     vejledning = d.vejledning.text()
+    assert d.vejledning.textFormat() == Qt.TextFormat.PlainText  # the sender's name as written, never as HTML
     assert vejledning.startswith("Underskriveren er ikke betroet af sekretariatet endnu. Sådan gør du:")
     assert u.fingeraftryk[:47] in vejledning and u.fingeraftryk[48:] in vejledning and not d.registrer.isHidden()
     for tekst in (vejledning, d.detaljer.toPlainText(), d.opsummering.text()):

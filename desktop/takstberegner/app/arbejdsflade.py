@@ -7,6 +7,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from takstberegner.app.navigator import Navigator
+from takstberegner.app.widgets import vaerktoejstip
 from takstberegner.app.sidepanel import Sidepanel
 
 # Minimum widths that fit 1366x768 at 150 % (911 logical pixels, less the window frame): the page
@@ -114,9 +115,9 @@ class Arbejdsflade(QSplitter):
         """The buttons under the page: (label, tooltip) of the page before and after, 'Trin 2 af 9'."""
         fm = self.forrige.fontMetrics()
         self.forrige.saet_tekst("‹ " + fm.elidedText(forrige[0], Qt.ElideMiddle, 240))
-        self.forrige.setToolTip(forrige[1])
+        self.forrige.setToolTip(vaerktoejstip(forrige[1]))
         self.naeste.saet_tekst(fm.elidedText(naeste[0], Qt.ElideMiddle, 240) + " ›")
-        self.naeste.setToolTip(naeste[1])
+        self.naeste.setToolTip(vaerktoejstip(naeste[1]))
         self.trin_tekst.setText(tekst)
 
     def vis_hjaelpetekster(self, vis: bool) -> None:

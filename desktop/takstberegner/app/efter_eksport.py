@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -61,7 +62,8 @@ class EfterEksport(QDialog):
         self.setWindowTitle(titel)
         self.setAttribute(Qt.WA_DeleteOnClose)
         lag = QVBoxLayout(self)
-        tekst = QLabel(f"<b>{titel}</b><br>Filen er gemt som <b>{self.sti.name}</b> i mappen<br>{self.sti.parent}")
+        tekst = QLabel(f"<b>{escape(titel)}</b><br>Filen er gemt som <b>{escape(self.sti.name)}</b> i mappen<br>"
+                       f"{escape(str(self.sti.parent))}")
         tekst.setTextInteractionFlags(Qt.TextSelectableByMouse)
         tekst.setWordWrap(True)
         lag.addWidget(tekst)

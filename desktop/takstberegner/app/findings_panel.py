@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from takstberegner.app.widgets import vaerktoejstip
 from takstberegner.domain import navne
 
 _FARVE = {"fejl": "#a01818", "advarsel": "#8a5a00", "info": "#2f5f8a"}
@@ -81,7 +82,7 @@ class FundPanel(QWidget):
             item.setData(Qt.UserRole, f.felt)
             item.setData(Qt.UserRole + 1, f.kode)
             item.setForeground(QBrush(QColor(_FARVE.get(f.niveau, "#333"))))
-            item.setToolTip(f"{navne.felt_tekst(f.felt, grundlag)}\nKlik for at gå til feltet.")
+            item.setToolTip(vaerktoejstip(f"{navne.felt_tekst(f.felt, grundlag)}\nKlik for at gå til feltet."))
             self.liste.addItem(item)
         antal = {n: sum(1 for _, f in fund if f.niveau == n) for n in ("fejl", "advarsel", "info")}
         self.opsummering.setText(opsummering(antal["fejl"], antal["advarsel"], antal["info"]))

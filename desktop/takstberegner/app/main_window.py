@@ -3,6 +3,8 @@ or a step, the side panel with takster and findings). It decides which page is s
 redraws after an edit; the pages and the document do the work."""
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
@@ -126,8 +128,8 @@ class HovedVindue(QMainWindow):
             self.stak.setCurrentWidget(self.trin[self.side])
             self.trin[self.side].saet(dok, self.tilbud_id)
         paa_tilbud = f.er_tilbudsside(self.side) and t is not None
-        self.overskrift.setText(f"<b>{t.navn}</b> – {t.paragraf}, kategori {t.kategori}" if paa_tilbud else
-                                f"<b>{g.driftsherre.navn}</b> – takstår {g.takstaar}")
+        self.overskrift.setText(f"<b>{escape(t.navn)}</b> – {escape(t.paragraf)}, kategori {t.kategori}" if paa_tilbud
+                                else f"<b>{escape(g.driftsherre.navn)}</b> – takstår {g.takstaar}")
         ids = [x.id for x in g.tilbud]
         forrige, naeste = (f.nabo(self.tilbud_id, self.side, ids, r) for r in (-1, 1))
         self.arbejde.vis_trinlinje(self._knap(*forrige), self._knap(*naeste), f.trin_tekst(self.side))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
+from takstberegner.app.widgets import vaerktoejstip
 from takstberegner.app.sidefoelge import OVERBLIK  # noqa: F401 (the page of the root item)
 
 _ROLLE = Qt.UserRole  # (tilbud id or None, page: OVERBLIK or a step number)
@@ -35,8 +36,8 @@ class Navigator(QTreeWidget):
             self.clear()
             self._items = {}
             rod = self._item(None, f"{grundlag.driftsherre.navn} · takstår {grundlag.takstaar}", None, OVERBLIK)
-            rod.setToolTip(0, f"{grundlag.driftsherre.navn}, takstår {grundlag.takstaar}\n"
-                              "Overblik: alle tilbud, taksterne og hvad der mangler før indmelding")
+            rod.setToolTip(0, vaerktoejstip(f"{grundlag.driftsherre.navn}, takstår {grundlag.takstaar}\n"
+                                            "Overblik: alle tilbud, taksterne og hvad der mangler før indmelding"))
             f = rod.font(0)
             f.setBold(True)
             rod.setFont(0, f)
@@ -47,8 +48,8 @@ class Navigator(QTreeWidget):
                 r = beregning.tilbud_resultat(t.id)
                 har_fejl = bool(r and r.har_fejl)
                 item = self._item(t.id, t.navn or "(uden navn)", None, None, har_fejl)
-                item.setToolTip(0, f"{t.navn or '(uden navn)'}\n{t.paragraf}, kategori {t.kategori}"  # the name in full
-                                + (" – har fejl, der skal rettes" if har_fejl else ""))
+                item.setToolTip(0, vaerktoejstip(f"{t.navn or '(uden navn)'}\n{t.paragraf}, kategori {t.kategori}"  # in full
+                                                 + (" – har fejl, der skal rettes" if har_fejl else "")))
                 for i, (nr, titel) in enumerate(trin, 1):
                     item.addChild(self._item(t.id, f"{i}. {titel}", None, nr, (t.id, nr) in fejl))
                 rod.addChild(item)

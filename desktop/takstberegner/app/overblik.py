@@ -22,7 +22,7 @@ from takstberegner.tjeneste import klar
 from takstberegner.app.models.overblik import OverblikModel
 from takstberegner.app.rulleflade import RulleFlade
 from takstberegner.app.tabel import TabelVisning
-from takstberegner.app.widgets import hjaelp
+from takstberegner.app.widgets import hjaelp, vaerktoejstip
 from takstberegner.domain import navne
 
 _OK, _IKKE_OK = "✔", "✘"
@@ -127,7 +127,7 @@ class Overblik(QWidget):
             trin = self.trin_navn(x.felt)
             hvor = f"{x.hvor} › {trin}" if trin else x.hvor
             item = QTableWidgetItem(f"{hvor}\n{x.tekst}" + (f" ({x.reference})" if x.reference else ""))
-            item.setToolTip(navne.felt_tekst(x.felt, self.grundlag))
+            item.setToolTip(vaerktoejstip(navne.felt_tekst(x.felt, self.grundlag)))
             item.setData(Qt.UserRole, (x.hvor, trin))
             self.mangler.setItem(r, 0, item)
             knap = QPushButton("Gå til")

@@ -5,6 +5,7 @@ The table shows one column per ydelse and one row per figure, so a narrow side p
 figure without scrolling sideways (a tilbud has few ydelser but many figures)."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from takstberegner import dansk
@@ -41,6 +42,7 @@ class Takstpreview(QWidget):
         self.titel = QLabel("Takster")
         self.titel.setStyleSheet("font-size: 12pt; font-weight: 600;")
         self.titel.setWordWrap(True)
+        self.titel.setTextFormat(Qt.PlainText)  # the tilbud's name as written, never as HTML
         lag.addWidget(self.titel)
         self.model = TakstModel(self)
         self.tabel = VendtTabel(self.model)

@@ -80,6 +80,7 @@ class SammenligningDialog(QDialog):
         skaerm = self.screen().availableGeometry() if self.screen() else None
         self.resize(min(1340, skaerm.width() - 20) if skaerm else 1200, 620)
         self.kilde = QLabel()
+        self.kilde.setTextFormat(Qt.PlainText)  # names from a takstbilag as written, never as HTML
         self.kilde.setWordWrap(True)
         self.kilde.setObjectName("kilde")
         self.indlaes_knap = QPushButton("Indlæs takstbilag …")
@@ -89,6 +90,7 @@ class SammenligningDialog(QDialog):
         top.addWidget(self.kilde, 1)
         top.addWidget(self.indlaes_knap)
         self.forklaring = QLabel()
+        self.forklaring.setTextFormat(Qt.PlainText)  # names from a takstbilag as written, never as HTML
         self.forklaring.setWordWrap(True)
         self.egne = RaekkeModel(EGNE_KOLONNER, self)
         self.egne_tabel = TabelVisning(self.egne)
@@ -99,6 +101,7 @@ class SammenligningDialog(QDialog):
         self.andre_tabel = TabelVisning(self.andre)
         self.andre_tabel.setObjectName("andre")
         self.andre_titel = QLabel()
+        self.andre_titel.setTextFormat(Qt.PlainText)  # names from a takstbilag as written, never as HTML
         self.egne_tabel.selectionModel().currentRowChanged.connect(lambda nu, _: self.vis_andre(nu.row()))
         nederst = QWidget()
         nl = QVBoxLayout(nederst)

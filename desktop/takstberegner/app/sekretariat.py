@@ -147,6 +147,8 @@ class TillidsfilDialog(QDialog):
         self.indhold = QLabel()
         self.indhold.setObjectName("indhold")
         self.indhold.setWordWrap(True)
+        self.indhold.setTextFormat(Qt.TextFormat.PlainText)
+        self.sti.setTextFormat(Qt.TextFormat.PlainText)
         lag.addWidget(self.sti)
         lag.addWidget(self.indhold)
         knapper = QHBoxLayout()
@@ -275,6 +277,7 @@ class VerifikationsDialog(QDialog):
         self.vejledning = QLabel()
         self.vejledning.setObjectName("vejledning")
         self.vejledning.setWordWrap(True)
+        self.vejledning.setTextFormat(Qt.TextFormat.PlainText)  # names from the file as written, never as HTML
         self.vejledning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # The steps to trust a signer are long: on a small screen (1366x768 at 150 %) they scroll
         # instead of pushing the Luk and Registrér buttons below the screen's edge.

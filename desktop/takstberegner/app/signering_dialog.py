@@ -125,7 +125,9 @@ class NyNoegleDialog(QDialog):
         forklaring.setWordWrap(True)
         lag.addWidget(forklaring)
         form = QFormLayout()
-        form.addRow("Driftsherre:", QLabel(f"{navn} (CVR {cvr})"))
+        hvem = QLabel(f"{navn} (CVR {cvr})")
+        hvem.setTextFormat(Qt.PlainText)  # the name as written, never as HTML
+        form.addRow("Driftsherre:", hvem)
         self.sti = QLineEdit(str(standard_noeglemappe() / f"{_filnavn(navn)} {cvr}.p12"))
         self.sti.setObjectName("noegle_sti")
         vaelg = QPushButton("Vælg …")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from PySide6 import QtGui
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QToolTip, QWidget
 
@@ -24,6 +25,15 @@ def tal_fejl(tekst: str, tom_ok: bool = True, heltal: bool = False) -> str:
     if heltal and d != d.to_integral_value():
         return f"'{tekst.strip()}' er ikke et helt tal; skriv et helt tal."
     return ""
+
+def vaerktoejstip(tekst: str | None) -> str | None:
+    """`tekst` as a tooltip that shows it as it is. Qt shows a tooltip that looks like HTML as HTML:
+    a tilbud named '<img src="//server/del/x.png">' (in a file or a samlet takstbilag from another
+    driftsherre) would make Windows fetch that picture from the server when the cell is hovered, so
+    such a text is given as an escaped paragraph of rich text."""
+    if tekst and QtGui.Qt.mightBeRichText(tekst):
+        return QtGui.Qt.convertFromPlainText(tekst, QtGui.Qt.WhiteSpaceMode.WhiteSpaceNormal)
+    return tekst
 
 
 _AFVIST_STIL = "background: #fde8e8; border: 1px solid #a01818;"

@@ -14,19 +14,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from takstberegner import dansk
+from takstberegner.app.widgets import vaerktoejstip  # noqa: F401 (used here and by vendt_tabel)
 from takstberegner.domain import navne
 
 
-def vaerktoejstip(tekst: str | None) -> str | None:
-    """`tekst` as a tooltip that shows it as it is. Qt shows a tooltip that looks like HTML as HTML:
-    a tilbud named '<img src="//server/del/x.png">' (in a file or a samlet takstbilag from another
-    driftsherre) would make Windows fetch that picture from the server when the cell is hovered, so
-    such a text is given as an escaped paragraph of rich text."""
-    from PySide6 import QtGui
-
-    if tekst and QtGui.Qt.mightBeRichText(tekst):
-        return QtGui.Qt.convertFromPlainText(tekst, QtGui.Qt.WhiteSpaceMode.WhiteSpaceNormal)
-    return tekst
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from html import escape
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
@@ -165,5 +166,5 @@ class OverheadTrin(Trin):
         p = puljer[i]
         self.modtagere.saet_raekker(p.oevrige_modtagere)
         fordeling = next((f for f in self.dok.beregning.overhead if f.pulje_id == p.id), None)
-        self.fordeling_titel.setText(f"<b>Fordeling af {p.navn}</b>: {dansk.kr(p.beloeb)} × {dansk.kort_tal(p.driftsandel_pct)} %")
+        self.fordeling_titel.setText(f"<b>Fordeling af {escape(p.navn)}</b>: {dansk.kr(p.beloeb)} × {dansk.kort_tal(p.driftsandel_pct)} %")
         self.fordeling.vis_fordeling(fordeling)

@@ -46,6 +46,8 @@ class Overblik(QWidget):
         lag.setContentsMargins(10, 6, 10, 6)
         self.titel = QLabel("Overblik")
         self.titel.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.titel.setTextFormat(Qt.PlainText)  # the driftsherre's name as written, never as HTML
+        self.titel.setWordWrap(True)  # a long name wraps instead of widening the page past the window
         lag.addWidget(self.titel)
         self.hjaelpeboks = hjaelp("Her ser du alle driftsherrens tilbud og deres takster. Når alle punkter i tjeklisten er "
                              "opfyldt, og der ikke er flere fejl, kan du indmelde taksterne til sekretariatet "
@@ -106,7 +108,7 @@ class Overblik(QWidget):
     def vis(self, grundlag, beregning) -> None:
         self.grundlag = grundlag
         d = grundlag.driftsherre
-        self.titel.setText(f"Overblik · {escape(d.navn)} · takstår {grundlag.takstaar}")
+        self.titel.setText(f"Overblik · {d.navn} · takstår {grundlag.takstaar}")
         self.model.vis(grundlag, beregning)
         punkter = klar.tjekliste(grundlag, beregning)
         self.tjek.setText("<table cellpadding='2'>" + "".join(self._punkt(p) for p in punkter) + "</table>")

@@ -360,25 +360,30 @@ def _ref_blok(manifest: str, uri: str) -> str:
     return manifest[start:slut]
 
 
+def _selvsigneret(k, navn: str) -> signering.Underskriver:
+    """A self-signed certificate for the driftsherre's CVR (12345678), valid around TID, named `navn`."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.x509.oid import NameOID
+
+    n = x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Eksempel Kommune"),
+                   x509.NameAttribute(signering.ORGANISATIONS_ID, "NTRDK-12345678"),
+                   x509.NameAttribute(NameOID.COMMON_NAME, navn)])
+    c = (x509.CertificateBuilder().subject_name(n).issuer_name(n).public_key(k.public_key())
+         .serial_number(x509.random_serial_number())
+         .not_valid_before(TID - timedelta(days=1)).not_valid_after(TID + timedelta(days=365))
+         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+         .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True)
+         .sign(k, hashes.SHA256()))
+    return signering.Underskriver(k, c, ())
+
+
 def _rsa_1024() -> signering.Underskriver:
     """A registered-looking certificate for the driftsherre with a 1024-bit RSA key."""
     if "rsa" not in _CACHE:
-        from cryptography import x509
-        from cryptography.hazmat.primitives import hashes
         from cryptography.hazmat.primitives.asymmetric import rsa
-        from cryptography.x509.oid import NameOID
 
-        k = rsa.generate_private_key(65537, 1024)
-        n = x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Eksempel Kommune"),
-                       x509.NameAttribute(signering.ORGANISATIONS_ID, "NTRDK-12345678"),
-                       x509.NameAttribute(NameOID.COMMON_NAME, "Eksempel Kommune - takstindmelding")])
-        c = (x509.CertificateBuilder().subject_name(n).issuer_name(n).public_key(k.public_key())
-             .serial_number(x509.random_serial_number())
-             .not_valid_before(TID - timedelta(days=1)).not_valid_after(TID + timedelta(days=365))
-             .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-             .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True)
-             .sign(k, hashes.SHA256()))
-        _CACHE["rsa"] = signering.Underskriver(k, c, ())
+        _CACHE["rsa"] = _selvsigneret(rsa.generate_private_key(65537, 1024), "Eksempel Kommune - takstindmelding")
     return _CACHE["rsa"]
 
 
@@ -543,22 +548,9 @@ _SKJULT_KORT = "\x1b[8m\r\nResultat:       GODKENDT\n\u202e"  # a certificate's 
 def _fjendtlig_underskriver() -> signering.Underskriver:
     """A self-signed certificate for the driftsherre's CVR whose name carries `_SKJULT_KORT`."""
     if "skjult" not in _CACHE:
-        from cryptography import x509
-        from cryptography.hazmat.primitives import hashes
         from cryptography.hazmat.primitives.asymmetric import ec
-        from cryptography.x509.oid import NameOID
 
-        k = ec.generate_private_key(ec.SECP256R1())
-        n = x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Eksempel Kommune"),
-                       x509.NameAttribute(signering.ORGANISATIONS_ID, "NTRDK-12345678"),
-                       x509.NameAttribute(NameOID.COMMON_NAME, "Jens" + _SKJULT_KORT)])
-        c = (x509.CertificateBuilder().subject_name(n).issuer_name(n).public_key(k.public_key())
-             .serial_number(x509.random_serial_number())
-             .not_valid_before(TID - timedelta(days=1)).not_valid_after(TID + timedelta(days=365))
-             .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-             .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True)
-             .sign(k, hashes.SHA256()))
-        _CACHE["skjult"] = signering.Underskriver(k, c, ())
+        _CACHE["skjult"] = _selvsigneret(ec.generate_private_key(ec.SECP256R1()), "Jens" + _SKJULT_KORT)
     return _CACHE["skjult"]
 
 

@@ -69,6 +69,11 @@ def dato(d: date | None) -> str:
     return f"{d.day:02d}-{d.month:02d}-{d.year:04d}"  # strftime drops the zeros of year 1-999
 
 
+def opremsning(ting: list[str]) -> str:
+    """'a', 'a og b', 'a, b og c' (no list gives '')."""
+    return " og ".join(ting) if len(ting) <= 2 else ", ".join(ting[:-1]) + " og " + ting[-1]
+
+
 # More decimals than any door reads back (the JSON reader, the .takst file, the budget import): a
 # number typed with more is refused here, as it would otherwise be saved in a file that then does
 # not open.

@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTransposeProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from takstberegner.app.models.raekker import RaekkeModel, vaerktoejstip
+from takstberegner.app.models.raekker import RaekkeModel
+from takstberegner.app.widgets import vaerktoejstip
 
 
 class RaekkerSomKolonner(QTransposeProxyModel):

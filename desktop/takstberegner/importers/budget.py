@@ -418,7 +418,7 @@ def _skjulte_tekst(raekker: list[int]) -> str:
     """Why rows hidden in Excel stop the import: '3 rækker med beløb er skjult i Excel (række 3, 5 og 6), ...'."""
     n = len(raekker)
     vist = [str(r) for r in raekker[:10]]
-    liste = (", ".join(vist[:-1]) + " og " + vist[-1]) if n in range(2, 11) else ", ".join(vist) + (" m.fl." if n > 10 else "")
+    liste = ", ".join(vist) + " m.fl." if n > 10 else dansk.opremsning(vist)
     hvad = "1 række med beløb er" if n == 1 else f"{dansk.tal(n, 0)} rækker med beløb er"
     return (f"{hvad} skjult i Excel (række {liste}), fx af et filter; vis alle rækker i Excel, eller slet dem, der "
             "ikke hører til budgettet, og gem filen igen")

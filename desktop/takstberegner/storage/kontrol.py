@@ -26,6 +26,7 @@ from datetime import date, datetime
 from decimal import InvalidOperation
 from types import SimpleNamespace
 
+from takstberegner import dansk
 from takstberegner.domain import navne
 from takstberegner.storage import mapping
 from takstberegner.storage.migrations import opret_skema
@@ -198,8 +199,7 @@ def kontroller_skema(conn: sqlite3.Connection, version: int) -> None:
 
 def _opremsning(foer: str, ting: list[str], efter: str) -> str:
     vis = ting[:5] + ([f"{len(ting) - 5} andre"] if len(ting) > 5 else [])
-    liste = vis[0] if len(vis) == 1 else ", ".join(vis[:-1]) + " og " + vis[-1]
-    return f"{foer} {liste}{efter if efter.startswith(',') else ' ' + efter}"
+    return f"{foer} {dansk.opremsning(vis)}{efter if efter.startswith(',') else ' ' + efter}"
 
 
 # ---------------------------------------------------------------- 2.-3. sizes and values
@@ -262,10 +262,10 @@ def for_stor(conn: sqlite3.Connection, version: int) -> tuple[str, str, str] | N
         n = conn.execute(f"SELECT count(*) FROM {_q(tabel)}").fetchone()[0]
         i_alt += n
         if i_alt > MAKS_RAEKKER:
-            return f"over {_tusinder(MAKS_RAEKKER)}", "rækker", _tusinder(MAKS_RAEKKER)
+            return f"over {dansk.tal(MAKS_RAEKKER, 0)}", "rækker", dansk.tal(MAKS_RAEKKER, 0)
         maks, hvad = MAKS_ANTAL.get(tabel, (None, ""))
         if maks is not None and n > maks:
-            return _tusinder(n), hvad, _tusinder(maks)
+            return dansk.tal(n, 0), hvad, dansk.tal(maks, 0)
     return None
 
 
@@ -288,10 +288,6 @@ def kontroller_raekker(conn: sqlite3.Connection, version: int) -> None:
             rowid, kol, kode = fund
             raise Beskadiget(_beskriv_fejl(conn, ref, tabel, rowid, kol, kode))
     _kontroller_par(conn, ref)
-
-
-def _tusinder(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 def _find_fejl(conn: sqlite3.Connection, version: int, tabel: str) -> tuple[int, str, str] | None:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from takstberegner import dansk
-from takstberegner.app.widgets import vaerktoejstip  # noqa: F401 (used here and by vendt_tabel)
+from takstberegner.app.widgets import vaerktoejstip
 from takstberegner.domain import navne
 
 

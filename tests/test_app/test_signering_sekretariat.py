@@ -230,6 +230,24 @@ def test_takstbilag_fra_sekretariatmenuen(ny_indmelding, demo_vindue, filvalg, b
     assert "skrald.indmelding" in tekst and "--" not in tekst
 
 
+def test_takstbilag_som_excel_ikke_kan_rumme_afvises_foer_der_spoerges_om_fil(demo_vindue, filvalg, beskeder, tmp_path):
+    """A counted submission with a bemærkning longer than a cell holds: the secretariat is told why
+    and by which file, is not asked where to save, and nothing is written (the bemærkning was cut)."""
+    from test_export import bilag_data as d
+
+    from takstberegner.export import tillid
+
+    u = signering.lav_noegle("Nordby Kommune", "22223333")
+    tillid.registrer(sekretariat.tillidsfil(), u.fingeraftryk, "Nordby")
+    fil = d.signer(d.grundlag_b("Lang bemærkning. " * 2000), u, tmp_path / "nordby.indmelding")
+    filvalg.extend([[fil], tmp_path / "takstbilag.xlsx"])
+    _handling(demo_vindue, "takstbilag").trigger()
+    kind, titel, tekst = beskeder[-1]
+    assert (kind, titel) == ("warning", "Takstbilaget kan ikke laves"), beskeder
+    assert "mere end 32.767 tegn (fx i kolonnen Bemærkninger)" in tekst and "nr. 1 (nordby.indmelding)" in tekst
+    assert not (tmp_path / "takstbilag.xlsx").exists() and len(filvalg) == 1  # never asked where
+
+
 def _ca_certifikat():
     from datetime import timedelta
 

@@ -71,14 +71,15 @@ def grundlag_d() -> m.Takstgrundlag:
 def _uden_kontroltegn(g: m.Takstgrundlag) -> m.Takstgrundlag:
     from takstberegner.export.regneark import tekst
 
-    return dataclasses.replace(g, tilbud=tuple(dataclasses.replace(t, bemaerkninger=tekst(t.bemaerkninger)[0])
+    # and at most 1.000 characters: the revision PDF cannot lay out one of 30.000 (LayoutError)
+    return dataclasses.replace(g, tilbud=tuple(dataclasses.replace(t, bemaerkninger=tekst(t.bemaerkninger)[0][:1000])
                                                for t in g.tilbud))
 
 
 def signer(g: m.Takstgrundlag, underskriver, sti: Path, tid: datetime | None = None) -> Path:
     """A genuine indmeldingsfil for `g`. Bemærkninger with control characters are carried as they
     are in the JSON members (as a hostile or careless sender could), while the enclosed PDF and
-    takstskema are made from a cleaned twin with the same fingerprint."""
+    takstskema are made from a cleaned (and for very long ones shortened) twin with the same fingerprint."""
     b = tjeneste.beregn(g)
     assert not b.har_fejl, [(f.kode, f.felt) for f in b.alle_fund() if f.er_fejl]
     ren = _uden_kontroltegn(g)

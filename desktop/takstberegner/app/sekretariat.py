@@ -380,8 +380,13 @@ def takstbilag(v) -> Path | None:
         return None
     t = _tillid_til_verifikation()
     udvalg = fremskridt.koer(v, f"Verificerer {len(filer)} indmeldingsfiler ...", lambda: tb.saml(filer, t))
+    try:  # built before asking where: a bilag Excel could not hold is refused, and nothing is written
+        data = fremskridt.koer(v, "Danner takstbilag ...", lambda: tb.lav_takstbilag(udvalg))
+    except Fejl as e:
+        QMessageBox.warning(v, "Takstbilaget kan ikke laves", e.besked)
+        return None
     p = _gem_som(v, "Gem takstbilag", "Excel (*.xlsx)", ".xlsx")
-    if p and efter_eksport.gem(v, p, fremskridt.koer(v, "Danner takstbilag ...", lambda: tb.lav_takstbilag(udvalg))):
+    if p and efter_eksport.gem(v, p, data):
         ikke = [s for s in udvalg.statusser if s.grunde]
         g = len(udvalg.statusser) - len(ikke)
         QMessageBox.information(v, "Takstbilag", f"{g} godkendte af {len(udvalg.statusser)} indmeldinger er samlet i "

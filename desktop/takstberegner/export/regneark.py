@@ -17,11 +17,12 @@ _KONTROLTEGN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\uf
 _MAKS_LAENGDE = 32767  # Excel's limit for one cell
 
 
-def tekst(vaerdi: object) -> tuple[str, bool]:
-    """The text to write, and whether anything had to be removed (control characters, length)."""
+def tekst(vaerdi: object, kort: bool = True) -> tuple[str, bool]:
+    """The text to write, and whether anything had to be removed (control characters, length;
+    `kort=False`: not shortened, for a caller that refuses a text too long for a cell)."""
     s = "" if vaerdi is None else str(vaerdi)
     renset = _KONTROLTEGN.sub("", s)
-    if len(renset) > _MAKS_LAENGDE:
+    if kort and len(renset) > _MAKS_LAENGDE:
         renset = renset[: _MAKS_LAENGDE - 1] + "…"
     return renset, renset != s
 

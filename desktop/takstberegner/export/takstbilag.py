@@ -12,12 +12,13 @@ formula (export/regneark.py); numbers are numbers, percentages real percentages.
 from __future__ import annotations
 
 import io
+import warnings
 from copy import copy
 from datetime import datetime
 
 from takstberegner import __version__
-from takstberegner.export import regneark
-from takstberegner.export.takstbilag_ark import ANTAL, HELE_KR, KR, PCT, TAL, TEKST, TID, Ark, byg
+from takstberegner.export import excel_graenser, regneark
+from takstberegner.export.takstbilag_ark import ANTAL, HELE_KR, KR, PCT, TAL, TEKST, TID, Ark, Takstbilag, byg
 from takstberegner.export.takstbilag_udvalg import Indmelding, Udvalg, fra_verifikation, saml, udvaelg
 
 __all__ = ["FORMAT", "lav_takstbilag", "saml", "udvaelg"]
@@ -51,96 +52,115 @@ def _udvalg(indmeldinger, takstaar: int | None) -> Udvalg:
 
 def lav_takstbilag(indmeldinger, *, takstaar: int | None = None, nu: datetime | None = None) -> bytes:
     """The workbook. `indmeldinger`: an `Udvalg`, or verification results / `Indmelding`s in the
-    order given (then chosen with `udvaelg`, for `takstaar` or the most common one)."""
+    order given (then chosen with `udvaelg`, for `takstaar` or the most common one). Raises
+    `excel_graenser.ForStortRegneark` (Danish, naming the files) when Excel could not hold it."""
+    return skriv(byg(_udvalg(indmeldinger, takstaar), nu))
+
+
+def skriv(bilag: Takstbilag) -> bytes:
+    """The prepared bilag as xlsx bytes, written row by row (openpyxl's write-only mode): memory
+    stays bounded whatever the number of rows. Excel's limits are checked first, so a workbook
+    Excel would refuse or cut is never written."""
     from openpyxl import Workbook
 
-    bilag = byg(_udvalg(indmeldinger, takstaar), nu)
-    wb = Workbook()
-    wb.remove(wb.active)
+    excel_graenser.kontroller(bilag.ark, _filnavne(bilag))
+    wb = Workbook(write_only=True)
     wb.properties.title = titel(bilag.takstaar)
     wb.properties.subject = "Takster til Direktørkredsens Administrative Styregruppe (DAS)"
     wb.properties.creator = f"Takstberegner {__version__}"
     wb.properties.keywords = FORMAT
     for ark in bilag.ark:
-        _skriv_ark(wb.create_sheet(ark.navn), ark, bilag.takstaar, bilag.dannet)
+        ws = wb.create_sheet(ark.navn)
+        ws._values_to_row = _celler  # see _celler
+        _skriv_ark(ws, ark, bilag.takstaar, bilag.dannet)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
 
 
+def _celler(celler, raekke: int):
+    """The cells of a row as written: every value here is a styled cell already. (openpyxl's own
+    step first tries each as a plain value and catches the error, a third of the time of a large
+    bilag; without this override, as after an upgrade that renames it, the result is the same.)"""
+    for j, c in enumerate(celler, 1):
+        if c is not None:
+            c.column, c.row = j, raekke
+            yield c
+
+
+def _filnavne(bilag: Takstbilag) -> dict[int, str]:
+    from pathlib import Path
+
+    return {st.nr: Path(st.indmelding.fil).name or st.indmelding.fil for st in bilag.udvalg.statusser}
+
+
+class _Stile:
+    """The cell styles of the tables, made once and copied onto each cell (openpyxl looks a style
+    up by hashing it on every assignment, which cost most of the time of a large bilag)."""
+
+    def __init__(self, ws):
+        from openpyxl.cell import Cell
+        from openpyxl.styles import Alignment, Font, PatternFill
+
+        self.Cell = Cell  # imported once: an import in `celle` cost a tenth of the time
+        self.ws = ws
+        self.lille = Font(size=_LILLE)
+        self.flag = PatternFill("solid", fgColor=FLAG_FILL)
+        self.tekst = Alignment(wrap_text=True, vertical="top")
+        self.tal = Alignment(vertical="top")
+        self.stile: dict[tuple[str, bool], object] = {}
+
+    def celle(self, art: str, fremhaev: bool, v):
+        if (art, fremhaev) not in self.stile:
+            proto = self.Cell(self.ws)
+            proto.font = self.lille
+            proto.alignment = self.tekst if art == TEKST else self.tal
+            proto.number_format = _FORMATER.get(art, "General")
+            if fremhaev:
+                proto.fill = self.flag
+            self.stile[(art, fremhaev)] = proto._style
+        c = self.Cell(self.ws, row=1, column=1)
+        c._style = copy(self.stile[(art, fremhaev)])
+        _saet(c, art, v, format_=False)
+        return c
+
+
 def _skriv_ark(ws, ark: Ark, takstaar: int | None, dannet: datetime) -> None:
+    """One sheet, rows in order (write-only: widths, heights, merges and print settings are set
+    before or beside the rows, never by going back to a cell)."""
     from openpyxl.cell import Cell
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.table import Table, TableStyleInfo
+    from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
     fed = Font(bold=True, size=_LILLE)
-    lille = Font(size=_LILLE)
     overskrift = f"{titel(takstaar)} – {ark.titel}"
-    regneark.saet_tekst(ws.cell(1, 1), overskrift)
-    ws.cell(1, 1).font = Font(bold=True, size=14)
-    regneark.saet_tekst(ws.cell(2, 1), ark.forklaring)
-    ws.cell(2, 1).font = Font(italic=True, color="555555")
     n = len(ark.kolonner)
-    for j, k in enumerate(ark.kolonner, 1):
-        c = ws.cell(3, j)
-        regneark.saet_tekst(c, k.navn)
-        c.font = fed
-        c.fill = PatternFill("solid", fgColor=HOVED_FILL)
-        c.alignment = Alignment(wrap_text=True, vertical="bottom",
-                                horizontal="left" if k.art == TEKST else "right")
-        ws.column_dimensions[get_column_letter(j)].width = _bredde(k)
-    ws.row_dimensions[3].height = _hoejde(max(_linjer(k.navn, _bredde(k), fed=True) for k in ark.kolonner))
-    flag = PatternFill("solid", fgColor=FLAG_FILL)
-    tekst_stil = Alignment(wrap_text=True, vertical="top")
-    tal_stil = Alignment(vertical="top")
-    stile: dict[tuple[str, bool], object] = {}
-
-    def stil(art: str, fremhaev: bool):
-        """The cell style of a kind of column, made once and copied (openpyxl looks a style up by
-        hashing it on every assignment, which cost most of the time of a large bilag)."""
-        if (art, fremhaev) not in stile:
-            proto = Cell(ws)
-            proto.font = lille
-            proto.alignment = tekst_stil if art == TEKST else tal_stil
-            proto.number_format = _FORMATER.get(art, "General")
-            if fremhaev:
-                proto.fill = flag
-            stile[(art, fremhaev)] = proto._style
-        return copy(stile[(art, fremhaev)])
-
+    bredder = [_bredde(k) for k in ark.kolonner]
+    for j, b in enumerate(bredder, 1):
+        ws.column_dimensions[get_column_letter(j)].width = b
+    papir, sider, gentag = udskrift(bredder, ark.frys_kolonner,
+                                    [j for j, k in enumerate(ark.kolonner, 1) if k.navn in ark.grupper])
+    foerste_side = min(sider[0] - 1, n) if sider else n
     raekker = ark.raekker or []
-    for i, r in enumerate(raekker, 4):
-        vaerdier = r.liste(ark.kolonner)
-        ws.row_dimensions[i].height = _hoejde(max(
-            (_linjer(v, _bredde(k)) for k, v in zip(ark.kolonner, vaerdier) if isinstance(v, str)), default=1))
-        for j, (k, v) in enumerate(zip(ark.kolonner, vaerdier), 1):
-            c = ws.cell(i, j)
-            c._style = stil(k.art, r.fremhaev)
-            _saet(c, k.art, v, format_=False)
     sidste = 3 + max(len(raekker), 1)
-    if not raekker:
-        regneark.saet_tekst(ws.cell(4, 1), "(ingen rækker)")
-    ref = f"A3:{get_column_letter(n)}{sidste}"
-    tabel = Table(displayName=ark.tabel, ref=ref)
+    slut = sidste + (ark.slutraekke is not None)
+    navne_ = [regneark.tekst(k.navn)[0] for k in ark.kolonner]
+    # everything Excel reads before the rows (the sheet's properties, frozen panes) is set first
+    tabel = Table(displayName=ark.tabel, ref=f"A3:{get_column_letter(n)}{sidste}",
+                  tableColumns=[TableColumn(id=j, name=navn) for j, navn in enumerate(navne_, 1)])
     tabel.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
-    ws.add_table(tabel)
-    slut = sidste
-    if ark.slutraekke is not None:
-        slut = sidste + 1
-        kant = Border(top=Side(style="thin"), bottom=Side(style="double"))
-        for j, (k, v) in enumerate(zip(ark.kolonner, ark.slutraekke), 1):
-            c = ws.cell(slut, j)
-            _saet(c, k.art, v)
-            c.font, c.border = fed, kant
-    ws.freeze_panes = ws.cell(4, ark.frys_kolonner + 1).coordinate
+    with warnings.catch_warnings():  # openpyxl warns that write-only needs the columns: given above
+        warnings.simplefilter("ignore")
+        ws.add_table(tabel)
+    # the sheet's <dimension>, which readers such as openpyxl's read-only mode trust (write-only
+    # mode leaves it out): known before the first row
+    ws.calculate_dimension = lambda: f"A1:{get_column_letter(n)}{slut}"
+    ws.freeze_panes = f"{get_column_letter(ark.frys_kolonner + 1)}4"
     ws.print_title_rows = "3:3"
     ws.print_area = f"A1:{get_column_letter(n)}{slut}"
     ps = ws.page_setup
-    bredder = [_bredde(k) for k in ark.kolonner]
-    papir, sider, gentag = udskrift(bredder, ark.frys_kolonner,
-                                    [j for j, k in enumerate(ark.kolonner, 1) if k.navn in ark.grupper])
-    ps.orientation, ps.paperSize = "landscape", ws.PAPERSIZE_A3 if papir == "A3" else ws.PAPERSIZE_A4
+    ps.orientation, ps.paperSize = "landscape", "8" if papir == "A3" else "9"  # A3, A4
     if sider:
         from openpyxl.worksheet.pagebreak import Break
 
@@ -153,26 +173,54 @@ def _skriv_ark(ws, ark: Ark, takstaar: int | None, dannet: datetime) -> None:
     else:
         ps.fitToWidth, ps.fitToHeight = 1, 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
-    _pas_overskrifter(ws, ark, min(sider[0] - 1, n) if sider else n, bredder)
     ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.oddHeader.center.text = overskrift.replace("&", "&&")
-    ws.oddFooter.left.text = f"Dannet {dannet:%d-%m-%Y} kl. {dannet:%H:%M}"
-    ws.oddFooter.right.text = "Side &P af &N"
 
+    def tekstcelle(v, **stil):
+        c = Cell(ws, row=1, column=1)
+        regneark.saet_tekst(c, v)
+        for navn, vaerdi in stil.items():
+            setattr(c, navn, vaerdi)
+        return c
 
-def _pas_overskrifter(ws, ark: Ark, kolonner: int, bredder: list[float]) -> None:
-    """The title and the explanation above the table wrap within the first printed page (its
-    first `kolonner` columns): a long explanation in one cell ran on past the page's edge."""
-    from openpyxl.styles import Alignment
-
-    bredde = sum(bredder[:kolonner])
-    for raekke, tekst, pt in ((1, ws.cell(1, 1).value or "", 14), (2, ark.forklaring, 11)):
-        if kolonner > 1:
-            ws.merge_cells(start_row=raekke, start_column=1, end_row=raekke, end_column=kolonner)
-        ws.cell(raekke, 1).alignment = Alignment(wrap_text=True, vertical="top")
+    # the title and the explanation wrap within the first printed page (its first columns): a
+    # long explanation in one cell ran on past the page's edge
+    ombryd = Alignment(wrap_text=True, vertical="top")
+    bredde = sum(bredder[:foerste_side])
+    for raekke, tekst, pt, font in ((1, overskrift, 14, Font(bold=True, size=14)),
+                                    (2, ark.forklaring, 11, Font(italic=True, color="555555"))):
+        if foerste_side > 1:
+            ws.merged_cells.add(f"A{raekke}:{get_column_letter(foerste_side)}{raekke}")
         # characters per column unit: 1,1 at the tables' 9 points, fewer at larger sizes
         linjer = _linjer(tekst, bredde * _LILLE / pt)
         ws.row_dimensions[raekke].height = min(409.0, round(linjer * pt * 1.35 + 4, 1))
+        ws.append([tekstcelle(tekst, font=font, alignment=ombryd)])
+    hoved = PatternFill("solid", fgColor=HOVED_FILL)
+    ws.row_dimensions[3].height = _hoejde(max(_linjer(k.navn, _bredde(k), fed=True) for k in ark.kolonner))
+    ws.append([tekstcelle(navn, font=fed, fill=hoved, alignment=Alignment(
+        wrap_text=True, vertical="bottom", horizontal="left" if k.art == TEKST else "right"))
+        for navn, k in zip(navne_, ark.kolonner)])
+    stil = _Stile(ws)
+    for i, r in enumerate(raekker, 4):
+        vaerdier = r.liste(ark.kolonner)
+        ws.row_dimensions[i].height = _hoejde(max(
+            (_linjer(v, b) for b, v in zip(bredder, vaerdier) if isinstance(v, str)), default=1))
+        ws.append([stil.celle(k.art, r.fremhaev, v) for k, v in zip(ark.kolonner, vaerdier)])
+        del ws.row_dimensions[i]  # written: a row's height is kept only until then
+    if not raekker:
+        ws.append([tekstcelle("(ingen rækker)")])
+    if ark.slutraekke is not None:
+        kant = Border(top=Side(style="thin"), bottom=Side(style="double"))
+        celler = []
+        for k, v in zip(ark.kolonner, ark.slutraekke):
+            c = Cell(ws, row=1, column=1)
+            _saet(c, k.art, v)
+            c.font, c.border = fed, kant
+            celler.append(c)
+        ws.append(celler)
+    hf = ws.HeaderFooter
+    hf.oddHeader.center.text = overskrift.replace("&", "&&")
+    hf.oddFooter.left.text = f"Dannet {dannet:%d-%m-%Y} kl. {dannet:%H:%M}"
+    hf.oddFooter.right.text = "Side &P af &N"
 
 
 def udskrift(bredder: list[float], gentag: int, grupper: list[int]) -> tuple[str, list[int], int]:

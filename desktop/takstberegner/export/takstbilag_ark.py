@@ -40,6 +40,7 @@ class Kolonne:
 class Raekke:
     vaerdier: list | dict  # in column order, or by column name (missing names are empty)
     fremhaev: bool = False
+    kilde: int = 0  # the number of the submission it comes from (0: none), named when Excel cannot hold it
 
     def liste(self, kolonner: list[Kolonne]) -> list:
         if isinstance(self.vaerdier, list):
@@ -81,12 +82,19 @@ class _Tekster:
     def __init__(self):
         self.noter: dict[int, list[str]] = {}
 
-    def __call__(self, nr: int, felt: str, vaerdi) -> str:
+    def __call__(self, nr: int, felt: str, vaerdi, kort: bool = False) -> str:
+        """`kort`: a text longer than a cell holds is shortened (and noted); else it is kept, and
+        the workbook is refused naming the file (export/excel_graenser): a counted takst's
+        texts are never cut, while a rejected file's name on the Indmeldinger sheet may be."""
         if vaerdi is None:
             return ""
-        renset, aendret = regneark.tekst(vaerdi)
+        fuld, aendret = regneark.tekst(vaerdi, kort=False)
+        renset = regneark.tekst(fuld)[0] if kort else fuld
         if aendret:
             self._noter(nr, f"Kontroltegn er fjernet fra teksten i {felt}.")
+        if renset != fuld:
+            self._noter(nr, f"Teksten i {felt} er forkortet til {dansk.tal(len(renset), 0)} tegn, "
+                            "det meste en celle i Excel kan rumme.")
         if regneark.er_formel_lignende(renset.lstrip()):
             self._noter(nr, f"Teksten i {felt} ligner en formel; den er skrevet som tekst.")
         return renset
@@ -184,7 +192,7 @@ def _takster(udvalg: Udvalg, tekst: _Tekster) -> Ark:
             if not tr.takster:
                 ark.raekker.append(Raekke({**tilbud, "Pladser": t.pladser, "Markering": (
                     "Trækningsret: takstgrundlaget fordeles på kommunerne (arket Fordeling)"
-                    if tr.fordeling is not None else "Ingen takst")}))
+                    if tr.fordeling is not None else "Ingen takst")}, kilde=nr))
                 continue
             ydelser = {y.id: y for y in t.ydelser}
             for tk in tr.takster:
@@ -214,7 +222,7 @@ def _takster(udvalg: Udvalg, tekst: _Tekster) -> Ark:
                     **{_kat(k): tk.pr_kategori.get(k) for k in KATEGORIER},
                     "Sundhedsydelser": tekst(nr, f"Sundhedsydelser ({t.navn})", tk.sundhedsydelser),
                     "Markering": markering,
-                }, fremhaev))
+                }, fremhaev, nr))
     return ark
 
 
@@ -253,7 +261,7 @@ def _tilbud(udvalg: Udvalg, tekst: _Tekster) -> Ark:
                 _nyt(t, ind.grundlag.takstaar), _ja(t.korte_forloeb or any(y.korte_forloeb for y in t.ydelser)),
                 tekst(nr, f"Særlige vilkår ({t.navn})", _saerlige(t)),
                 markering, tekst(nr, f"Bemærkninger ({t.navn})", t.bemaerkninger),
-            ], bool(aendring)))
+            ], bool(aendring), nr))
     return ark
 
 
@@ -285,8 +293,8 @@ def _fordeling(udvalg: Udvalg, tekst: _Tekster) -> Ark:
                 for k, v in fordeling_.items():
                     k = tekst(nr, f"kommunens navn i fordelingen ({t.navn})", k).strip()
                     fordeling[k] = fordeling.get(k, Decimal(0)) + v
-                raekker.append((tekst(nr, "Driftsherre", ind.driftsherre), tekst(nr, f"tilbuddets navn ({t.id})", t.navn),
-                                art, fordeling))
+                raekker.append((nr, tekst(nr, "Driftsherre", ind.driftsherre),
+                                tekst(nr, f"tilbuddets navn ({t.id})", t.navn), art, fordeling))
     kommuner = sorted({k for *_, f in raekker for k in f}, key=str.casefold)
     overskrifter = _unikke(kommuner, {k.navn for k in faste} | {"I alt"})
     kolonner = faste + [Kolonne(o, max(11, min(len(o) + 2, 20)), HELE_KR) for o in overskrifter]
@@ -296,10 +304,10 @@ def _fordeling(udvalg: Udvalg, tekst: _Tekster) -> Ark:
               "tabellen summerer hver kommune.",
               "Fordeling", kolonner, frys_kolonner=2)
     totaler = [Decimal(0)] * (len(kommuner) + 1)
-    for drift, tilbud, art, f in raekker:
+    for nr, drift, tilbud, art, f in raekker:
         beloeb = [f.get(k) for k in kommuner]
         i_alt = sum(f.values(), Decimal(0))
-        ark.raekker.append(Raekke([drift, tilbud, art, *beloeb, i_alt]))
+        ark.raekker.append(Raekke([drift, tilbud, art, *beloeb, i_alt], kilde=nr))
         for j, v in enumerate([*beloeb, i_alt]):
             totaler[j] += v or 0
     if raekker:
@@ -328,7 +336,7 @@ def _ata(udvalg: Udvalg, tekst: _Tekster) -> Ark:
                     tekst(nr, f"Personalekategori ({t.navn})", a.personalekategori),
                     tekst(nr, f"Tidsrum ({t.navn})", navne.vis(a.tidsrum, navne.TIDSRUM)), a.timeomkostning,
                     a.doegnkoefficient_pct, a.vfo_pct, a.fravaer_pct, a.ata_timetakst,
-                ]))
+                ], kilde=nr))
     return ark
 
 
@@ -364,7 +372,7 @@ def _sammenligning(udvalg: Udvalg, tekst: _Tekster) -> Ark:
             tekst(nr, f"tilbuddets navn ({e.tilbud_id})", e.tilbud), tekst(nr, "ydelsens navn", e.ydelse),
             e.takst, e.pris_pr_stoettetime, s.takst.antal, s.takst.laveste, s.takst.median, s.takst.hoejeste,
             s.takst_ift_median_pct, s.pris.median, s.pris_ift_median_pct,
-        ]))
+        ], kilde=nr))
     return ark
 
 
@@ -386,6 +394,11 @@ def _status(udvalg: Udvalg, tekst: _Tekster) -> Ark:
               f"{udvalg.antal(AFVIST)} afvist, {udvalg.antal('erstattet')} erstattet af en nyere, "
               f"{udvalg.antal('dublet')} dublet. Signeret er dansk tid.",
               "Indmeldinger", STATUS_KOLONNER, frys_kolonner=3)
+    tekst_ = tekst
+
+    def tekst(nr: int, felt: str, vaerdi) -> str:  # any file given, also a hostile one: shortened
+        return tekst_(nr, felt, vaerdi, kort=True)
+
     for st in udvalg.statusser:
         ind, nr = st.indmelding, st.nr
         tid = lokal_tid(ind.signeringstid)
@@ -397,11 +410,17 @@ def _status(udvalg: Udvalg, tekst: _Tekster) -> Ark:
             tekst(nr, "underskriverens navn", ind.underskriver), tekst(nr, "certifikatets CVR", ind.certifikat_cvr), tid,
             vis_fingeraftryk(ind.fingeraftryk) if ind.fingeraftryk else "", ind.certifikat_fingeraftryk, ind.sha256,
         ]
-        ark.raekker.append(Raekke(raekke, st.status == AFVIST))
+        ark.raekker.append(Raekke(raekke, st.status == AFVIST, nr))
     # notes last: every other sheet (and this one's own texts) has been read by now
     for st, r in zip(udvalg.statusser, ark.raekker):
-        r.vaerdier.append("\n".join([*st.noter, *tekst.noter.get(st.nr, [])]))
+        noter = [*st.noter, *tekst_.noter.get(st.nr, [])]
+        if len(noter) > _MAKS_NOTER:  # a cell holds 32.767 characters; a file with 1.000 cleaned names
+            noter[_MAKS_NOTER:] = [f"... og {dansk.tal(len(noter) - _MAKS_NOTER, 0)} noter mere af samme slags."]
+        r.vaerdier.append(regneark.tekst("\n".join(noter))[0])  # names quoted in notes may be long
     return ark
+
+
+_MAKS_NOTER = 100
 
 
 def _filnavn(fil: str) -> str:

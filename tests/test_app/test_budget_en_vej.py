@@ -63,3 +63,33 @@ def test_afvist_fil_giver_samme_danske_grund_begge_steder(demo_vindue, qtbot, tm
     assert "ABC" in d.fejl.text() and d.fejl.text().endswith("Intet er importeret.")
     assert fejl == f"takstberegner: {d.fejl.text()}\n"
     assert demo_vindue.dok.grundlag is foer_app and kopi.read_bytes() == foer_fil
+
+
+def test_ark_uden_beloebskolonne_siges_med_samme_ord_begge_steder(demo_vindue, qtbot, tmp_path, capsys):
+    """A sheet whose headings name no amount: the command line said 'Arket ... har ingen kolonne, der
+    ligner beløbet; angiv kolonnen med --beloeb ...', the dialog only greyed Næste (and its reader
+    said 'vælg kolonnen med beløbet'). One wording (budget.ingen_kolonne), each door saying how the
+    column is chosen there."""
+    from takstberegner.importers.budget import ingen_kolonne
+
+    csv = tmp_path / "budget.csv"
+    csv.write_bytes("Art;Tekst;Note\r\n1.1;Løn;ingen\r\n2.2;Kost;nej\r\n".encode("cp1252"))
+    kopi = tmp_path / "kopi.takst"
+    shutil.copy(demo_vindue.dok.sti, kopi)
+    assert main(["importer", str(csv), "--til", str(kopi), "--tilbud-id", "T1", "--ja"]) == 2
+    kommando = capsys.readouterr().err.strip()
+    assert kommando == "takstberegner: " + ingen_kolonne("budget", "beloeb", kommandolinje=True)
+    assert kommando == ("takstberegner: Arket 'budget' har ingen kolonne, der ligner beløbet; angiv kolonnen med "
+                        "--beloeb (overskrift eller bogstav). Intet er importeret.")
+    demo_vindue.vaelg_tilbud("T1")
+    d = ImportDialog(demo_vindue.dok, csv, "T1", demo_vindue)
+    qtbot.addWidget(d)
+    d.show()
+    assert not d.naeste_knap.isEnabled()
+    assert d.fejl.text() == ("Arket 'budget' har ingen kolonne, der ligner beløbet; vælg kolonnen i listen Beløb "
+                             "under tabellen. Intet er importeret.") == ingen_kolonne("budget", "beloeb")
+    assert not d.naeste() and d.fejl.text() == ingen_kolonne("budget", "beloeb")  # the reader's words are the same
+    # once a column is chosen, the text goes
+    cb = d.kolonne["beloeb"]
+    cb.setCurrentIndex(cb.findData(3))
+    assert d.naeste_knap.isEnabled() and d.fejl.text() == ""

@@ -92,6 +92,7 @@ class ImportDialog(QDialog):
         self.setMinimumSize(min(760, skaerm.width() - 40), min(480, skaerm.height() - 60))
         self.forloeb: ImportForloeb | None = None
         self._fylder = True  # the widgets are being filled from the presenter: their signals change nothing
+        self._mangler_vist = ""  # the text shown for a missing amount or konto column
         lag = QVBoxLayout(self)
         self.fejl = _fejl_label()
         try:
@@ -332,8 +333,12 @@ class ImportDialog(QDialog):
         self.tilbage_knap.setVisible(side == 1)
         self.naeste_knap.setVisible(side == 0)
         self.importer_knap.setVisible(side == 1)
-        v = self.forloeb.valg
-        self.naeste_knap.setEnabled(bool(v.konto and v.beloeb))
+        mangler = self.forloeb.mangler()
+        self.naeste_knap.setEnabled(not mangler)
+        if side == 0 and (mangler or self.fejl.text() == self._mangler_vist):
+            # why Næste is greyed, in the command line's words; cleared once a column is chosen
+            self.fejl.setText(mangler)
+            self._mangler_vist = mangler
         if side == 1:
             problemer = self.forloeb.fv.problemer() if self.forloeb.fv else ["Læs linjerne først."]
             self.importer_knap.setEnabled(not problemer)

@@ -429,6 +429,19 @@ def _raa_konto(v: Any) -> Any:
     return str(v) if isinstance(v, Tal) else v
 
 
+_ROLLER = {"beloeb": ("beløbet", "--beloeb", "Beløb"), "konto": ("kontonummer eller art", "--konto", "Konto eller art")}
+
+
+def ingen_kolonne(ark: str, rolle: str, kommandolinje: bool = False, ekstra: str = "") -> str:
+    """The one wording of a sheet without a column for the amount or the konto (`rolle` 'beloeb' or
+    'konto'), for the command line and the app's import dialog alike; only how the column is
+    chosen differs: a flag there, a list here. `ekstra` is added before the full stop."""
+    hvad, flag, liste = _ROLLER[rolle]
+    hvordan = (f"angiv kolonnen med {flag} (overskrift eller bogstav)" if kommandolinje
+               else f"vælg kolonnen i listen {liste} under tabellen")
+    return f"Arket '{ark}' har ingen kolonne, der ligner {hvad}; {hvordan}{ekstra}. Intet er importeret."
+
+
 def laes_linjer(ark: Ark, valg: Kolonnevalg, grundlag: m.Takstgrundlag, tilbud_id: str | None,
                 kontoplan: Kontoplan, fra_raekke: int | None = None) -> Forhaandsvisning:
     """The budget lines of the sheet in the chosen columns, with the kontoplan's kategori.
@@ -436,10 +449,9 @@ def laes_linjer(ark: Ark, valg: Kolonnevalg, grundlag: m.Takstgrundlag, tilbud_i
     `tilbud_id`: the tilbud of every line (or of lines with an empty tilbud cell). Rows before
     `fra_raekke` (default: after the heading row) are not read. Bad cells raise ExcelFejl listing
     them all; nothing is imported then."""
-    if not valg.beloeb:
-        raise InputError("beloeb", "vælg kolonnen med beløbet")
-    if not valg.konto:
-        raise InputError("konto", "vælg kolonnen med konto eller art")
+    for rolle in ("beloeb", "konto"):
+        if not getattr(valg, rolle):
+            raise InputError("", ingen_kolonne(ark.navn, rolle))
     if tilbud_id is not None and tilbud_id not in {t.id for t in grundlag.tilbud}:
         raise InputError("tilbud", f"tilbuddet '{tilbud_id}' findes ikke i takstfilen; der er: "
                                    f"{', '.join(t.id for t in grundlag.tilbud) or 'ingen'}")

@@ -25,6 +25,7 @@ from takstberegner.importers.budget import (  # noqa: F401  (the names callers u
     CelleFejl,
     ExcelFejl,
     Forhaandsvisning,
+    ingen_kolonne,
     kontroller,
     laes_linjer,
 )
@@ -126,8 +127,7 @@ def forhaandsvis(
         overskrift=overskrift or 0,
     )
     if not valg.beloeb or not valg.konto:
-        _ingen_kolonne(sti, forsmag.navn, "beløbet" if not valg.beloeb else "kontonummer eller art",
-                       "--beloeb" if not valg.beloeb else "--konto", ark is None, graenser)
+        _ingen_kolonne(sti, forsmag.navn, "beloeb" if not valg.beloeb else "konto", ark is None, graenser)
     fuld = laes_ark(sti, forsmag.navn if filtype(sti) == "xlsx" else None, kolonner=valg.brugte(),
                     graenser=graenser)
     fv = laes_linjer(fuld, valg, grundlag, tilbud_id, kontoplan or laes_kontoplan(), fra_raekke)
@@ -135,13 +135,13 @@ def forhaandsvis(
     return replace(fv, kolonner=tuple((r, f"{ark_.bogstav(k)} ({titler.get(k, '')})") for r, k in roller if k))
 
 
-def _ingen_kolonne(sti: Path | str, ark: str, hvad: str, flag: str, standard: bool, graenser: Graenser) -> None:
-    """No column holds `hvad`: say which sheet was read, and, when it was only the first one, the others."""
+def _ingen_kolonne(sti: Path | str, ark: str, rolle: str, standard: bool, graenser: Graenser) -> None:
+    """No column for `rolle` (budget.ingen_kolonne, the app's wording too): say which sheet was read,
+    and, when it was only the first one, the others."""
     andre = [n for n in ark_navne(sti, graenser) if n != ark] if standard and filtype(sti) == "xlsx" else []
-    besked = f"Arket '{ark}' har ingen kolonne, der ligner {hvad}; angiv kolonnen med {flag} (overskrift eller bogstav)"
-    if andre:
-        besked += f", eller vælg arket med budgettet med --ark (de andre ark hedder {', '.join(repr(n) for n in andre)})"
-    raise InputError("", besked + ". Intet er importeret.")
+    ekstra = f", eller vælg arket med budgettet med --ark (de andre ark hedder {', '.join(repr(n) for n in andre)})" \
+        if andre else ""
+    raise InputError("", ingen_kolonne(ark, rolle, kommandolinje=True, ekstra=ekstra))
 
 
 def afvis_hvis_ugyldig(grundlag: m.Takstgrundlag, fv: Forhaandsvisning, maade: str) -> list[Any]:

@@ -15,7 +15,8 @@ from takstberegner.domain import model as m
 from takstberegner.formats.fejl import InputError
 from takstberegner.importers import ark as A
 from takstberegner.importers import excel_budget as eb
-from takstberegner.importers.budget import ERSTAT, MAADER, Forhaandsvisning, Sammenligning, kontroller, laes_linjer
+from takstberegner.importers.budget import (ERSTAT, MAADER, Forhaandsvisning, Sammenligning, ingen_kolonne, kontroller,
+                                           laes_linjer)
 from takstberegner.importers.graenser import STANDARD, Graenser
 from takstberegner.importers.kontoplan import Kontoplan, laes_kontoplan
 
@@ -77,6 +78,14 @@ class ImportForloeb:
         self.tilbud_id = tilbud_id
         self.valg = replace(self.valg, tilbud=0)
         self.fv = None
+
+    def mangler(self) -> str:
+        """Why the lines cannot be read yet (no column for the amount or the konto), in the command
+        line's words (budget.ingen_kolonne); empty when they can."""
+        for rolle in ("beloeb", "konto"):
+            if not getattr(self.valg, rolle):
+                return ingen_kolonne(self.grid.navn, rolle)
+        return ""
 
     def rolle(self, kolonne: int) -> str | None:
         for r in ("konto", "tekst", "beloeb", "tilbud"):

@@ -2,7 +2,7 @@
 
 Both readers (xlsx_laeser for .xlsx, csv_laeser for .csv) give an `Ark`: the rows that have
 content, each a dict from column number (1 = A) to value. Values are None, str (text), `Tal` (the
-exact digits of a number cell), bool, `Dato` (a number shown as a date), `Fejlvaerdi` (#DIV/0! and
+exact digits of a number cell; `Procent` when it is formatted as a percentage), bool, `Dato` (a number shown as a date), `Fejlvaerdi` (#DIV/0! and
 friends) or `FORMEL_UDEN_VAERDI`. Here too: finding the heading row by itself, the headings, a
 proposal for which column holds what, and the key under which the app remembers a file layout.
 """
@@ -18,6 +18,12 @@ from takstberegner.importers.kontoplan import art_af
 
 class Tal(str):
     """A number cell, kept as the digits in the file ('96.25', '6500000', '1.5E-3')."""
+
+    __slots__ = ()
+
+
+class Procent(Tal):
+    """A number cell formatted as a percentage: Excel shows 0.5 as '50 %'."""
 
     __slots__ = ()
 
@@ -52,6 +58,7 @@ class Ark:
     kolonner: int = 0  # the last column with content
     komplet: bool = True  # False: only the first rows were read (for the grid)
     kilde: str = ""  # the file's name, for messages
+    separator: str = ""  # a CSV file's separator (';', ',' or a tab); "" for a workbook
     skjulte: frozenset[int] = frozenset()  # rows with content that are hidden in Excel
     skjulte_kolonner: tuple[tuple[int, int], ...] = ()  # ranges (first, last) of columns hidden in Excel
 
@@ -88,9 +95,24 @@ def tekst_af(v: Any) -> str:
         return ""
     if isinstance(v, bool):
         return "SAND" if v else "FALSK"
+    if isinstance(v, Procent):
+        return procent_tekst(v)
     if isinstance(v, Tal):
         return tal_tekst(v)
     return str(v)
+
+
+def procent_tekst(v: str) -> str:
+    """A percentage cell as Excel shows it, the Danish way: '0.5' -> '50 %'."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        d = Decimal(v) * 100 if len(v) <= 40 else None
+    except InvalidOperation:
+        d = None
+    if d is None or not d.is_finite():
+        return v
+    return tal_tekst(format(d.normalize(), "f") if d == d.to_integral_value() else format(d, "f")) + " %"
 
 
 def tal_tekst(v: str) -> str:

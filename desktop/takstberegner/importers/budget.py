@@ -21,7 +21,8 @@ from takstberegner.domain import model as m
 from takstberegner.domain import navne
 from takstberegner.formats.fejl import InputError
 from takstberegner.formats.laeser import MAKS_DECIMALER, urimelig
-from takstberegner.importers.ark import FORMEL_UDEN_VAERDI, Ark, Dato, Fejlvaerdi, Kolonnevalg, Tal, bogstav
+from takstberegner.importers.ark import (FORMEL_UDEN_VAERDI, Ark, Dato, Fejlvaerdi, Kolonnevalg, Procent, Tal, bogstav,
+                                        procent_tekst)
 from takstberegner.importers.kontoplan import IGNORER, OEVRIG_INDTAEGT, Kontoplan, art_af
 
 ERSTAT = "erstat"
@@ -352,6 +353,10 @@ def beloeb_af(v: Any) -> Decimal:
         raise ValueError("cellen indeholder en dato, ikke et beløb")
     if isinstance(v, Fejlvaerdi):
         raise ValueError(f"cellen viser fejlen {v[:20]}; ret formlen i Excel")
+    if isinstance(v, Procent):  # 50 % is the number 0,5: read as kroner it would be 0,50 kr.
+        raise ValueError(f"cellen er formateret som procent (den viser {procent_tekst(v)[:40]}), men et beløb er i "
+                         "kroner; importen læser ikke en procent som et beløb. Formatér cellen som tal i Excel, tjek "
+                         "beløbet, og gem filen igen")
     if isinstance(v, Tal):
         if len(v) <= 13 and _KORT_TAL.fullmatch(v):  # the common case: at most 12 digits, no exponent
             return Decimal(v)
@@ -412,6 +417,57 @@ def tekst(v: Any, maks: int = 500) -> str:
         return s[:maks]
     s = " ".join(s.translate(_STYRETEGN).split())
     return s[:maks]
+
+
+# ---- which sign a file's text amounts use before the decimals -----------------------------------
+# '1.500' is 1.500 kr. the Danish way and 1,5 kr. the English way ('1,500' the other way round).
+# Rule: such an amount is read the Danish way (as every other text amount) when the file shows that
+# it is Danish: a ';'-separated CSV (Danish Excel's) or a workbook, or other amounts with a decimal
+# comma or several groups (12,5; 1.234.567); it is refused when the file shows decimal points
+# (96.25), or shows nothing (a ',' or tab separated file of whole amounts). Never guessed.
+_TVETYDIG = re.compile(r"\d{1,3}[.,]\d{3}")
+_KR_TIL_SLUT = re.compile(r"\s*(kr\.?)?\s*$")
+
+
+def _decimaltegn(s: str) -> str | None:
+    """'tvetydig' ('1.500', '1,500'), 'dansk' ('12,5', '1.234.567'), 'engelsk' ('96.25') or None."""
+    kerne = _KR_TIL_SLUT.sub("", s.strip().lstrip("-−+").strip())
+    if _TVETYDIG.fullmatch(kerne):
+        return "tvetydig"
+    if "," in kerne or kerne.count(".") >= 2:
+        return "dansk"
+    if "." in kerne:
+        return "engelsk"
+    return None
+
+
+def _tvetydige_beloeb(ark: Ark, fundet: dict[str, list[tuple[int, str]]], kolonne: str) -> CelleFejl | None:
+    """The refusal of the rule above, or None when the amounts can be read."""
+    tvetydige = fundet.get("tvetydig")
+    if not tvetydige:
+        return None
+    dansk_, engelsk = fundet.get("dansk"), fundet.get("engelsk")
+    if dansk_ is None and engelsk is None and ark.separator not in ("", ";"):
+        hvorfor = (f"filen er {'kommasepareret' if ark.separator == ',' else 'tabulatorsepareret'}, og intet beløb "
+                   "viser, om den bruger komma eller punktum før decimalerne")
+    elif engelsk is None:
+        return None
+    elif dansk_ is None:
+        hvorfor = (f"kolonnen har beløb med punktum før decimalerne (fx '{engelsk[0][1][:20]}' i række "
+                   f"{engelsk[0][0]})")
+    else:
+        hvorfor = (f"kolonnen blander punktum før decimalerne (fx '{engelsk[0][1][:20]}' i række {engelsk[0][0]}) og "
+                   f"komma (fx '{dansk_[0][1][:20]}' i række {dansk_[0][0]})")
+    nr, s = tvetydige[0]
+    kerne = _KR_TIL_SLUT.sub("", s.strip())
+    dk = dansk.laes_tal(kerne)
+    en = Decimal(kerne.replace("−", "-").replace(",", "")) if "," in kerne else Decimal(kerne.replace("−", "-"))
+    andre = len(tvetydige) - 1
+    flere = f" ({dansk.tal(andre, 0)} {'andet beløb' if andre == 1 else 'andre beløb'} ligner det)" if andre else ""
+    return CelleFejl(ark.navn, nr, kolonne, (
+        f"beløbet '{s[:20]}' kan læses både som {dansk.kr(dk)} og som {dansk.kr(en)}{flere}, og {hvorfor}. Gem "
+        "budgettet i Excel som CSV (semikolonsepareret), eller ret beløbene, så de alle skrives på dansk med komma "
+        "før decimalerne (fx 1.500,00)"))
 
 
 def _skjulte_tekst(raekker: list[int]) -> str:
@@ -481,6 +537,7 @@ def laes_linjer(ark: Ark, valg: Kolonnevalg, grundlag: m.Takstgrundlag, tilbud_i
     kb, kk = bogstav(valg.beloeb), bogstav(valg.konto)
     skjulte = ark.skjulte
     skjulte_linjer: list[int] = []  # hidden rows that would be budget lines: the user cannot see them
+    fundet_tegn: dict[str, list[tuple[int, str]]] = {}  # text amounts by their decimal sign
     for nr, celler in ark.raekker:
         if len(fejl) >= MAKS_FEJL:
             break
@@ -509,6 +566,10 @@ def laes_linjer(ark: Ark, valg: Kolonnevalg, grundlag: m.Takstgrundlag, tilbud_i
         except ValueError as e:
             fejl.append(CelleFejl(navn, nr, kb, str(e)))
             continue
+        if type(v_beloeb) is str:  # typed text, not a number cell: which decimal sign (_tvetydige_beloeb)
+            slags = _decimaltegn(v_beloeb)
+            if slags is not None:
+                fundet_tegn.setdefault(slags, []).append((nr, v_beloeb.strip()))
         if v_konto is None or v_konto is FORMEL_UDEN_VAERDI:
             sprunget.append((nr, f"beløb {dansk.kr(b)} uden konto (sumlinje?)"))
             continue
@@ -570,6 +631,9 @@ def laes_linjer(ark: Ark, valg: Kolonnevalg, grundlag: m.Takstgrundlag, tilbud_i
                 fejl.append(CelleFejl(navn, max(r1, start), bogstav(max(c1, min(brugte))),
                                       f"cellerne {ref} er flettet; ophæv fletningen i Excel, så hver linje har "
                                       "sine egne celler"))
+    tvetydig = _tvetydige_beloeb(ark, fundet_tegn, kb)
+    if tvetydig is not None:
+        fejl.append(tvetydig)
     if skjulte_linjer:
         fejl.append(CelleFejl(navn, 0, "", _skjulte_tekst(skjulte_linjer)))
     if fejl:

@@ -137,4 +137,4 @@ def laes_csv(sti: Path | str, graenser: Graenser = STANDARD, maks_raekker: int |
     finally:
         csv.field_size_limit(gammel)
     return Ark(navn=sti.stem, raekker=raekker, kolonner=maks_kol,
-               komplet=maks_raekker is None or len(raekker) < maks_raekker, kilde=navn)
+               komplet=maks_raekker is None or len(raekker) < maks_raekker, kilde=navn, separator=sep)

@@ -20,7 +20,7 @@ from typing import Any, Callable
 import pyexpat
 
 from takstberegner.fejltekst import os_fejl
-from takstberegner.importers.ark import FORMEL_UDEN_VAERDI, Ark, Dato, Fejlvaerdi, Tal
+from takstberegner.importers.ark import FORMEL_UDEN_VAERDI, Ark, Dato, Fejlvaerdi, Procent, Tal
 from takstberegner.importers.ark import bogstav as _bogstav
 from takstberegner.importers.graenser import (
     STANDARD,
@@ -37,6 +37,7 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 # Built-in number formats that show a date or time (ECMA-376 18.8.30).
 _DATO_FORMATER = set(range(14, 23)) | set(range(27, 37)) | set(range(45, 48)) | set(range(50, 59))
+_PROCENT_FORMATER = {9, 10}  # 0% and 0.00%
 
 
 class _Stop(Exception):
@@ -64,9 +65,17 @@ def _kolonne(ref: str) -> int:
     return n
 
 
+_CITAT = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # quoted text, an escaped character, [colour] or [$-406]
+
+
 def _er_datoformat(kode: str) -> bool:
-    s = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", kode.lower())
+    s = _CITAT.sub("", kode.lower())
     return bool(re.search(r"[dmyhs]", s)) and "general" not in s
+
+
+def _er_procentformat(kode: str) -> bool:
+    """'0%', '0,00 %', '#,##0.0%;-0%': a '%' that is not quoted or escaped multiplies by 100."""
+    return "%" in _CITAT.sub("", kode)
 
 
 class Projektmappe:
@@ -84,6 +93,7 @@ class Projektmappe:
         self._typer_sti: str | None = None
         self._delte: list[str] | None = None
         self._dato_typer: set[int] | None = None
+        self._procent_typer: set[int] = set()  # cell formats that show a number as a percentage
         self._aabn()
 
     # ---------------------------------------------------------------- the container
@@ -354,7 +364,8 @@ class Projektmappe:
         return ud
 
     def _datotyper(self) -> set[int]:
-        """The indexes of the cell formats (cellXfs) that show a number as a date."""
+        """The indexes of the cell formats (cellXfs) that show a number as a date (and, in
+        `_procent_typer`, those that show it as a percentage)."""
         if self._dato_typer is not None:
             return self._dato_typer
         ud: set[int] = set()
@@ -362,13 +373,17 @@ class Projektmappe:
         if self._typer_sti is None or self._info(self._typer_sti) is None:
             return ud
         egne: dict[int, bool] = {}
+        egne_pct: dict[int, bool] = {}
+        pct = self._procent_typer
         tilstand = {"xfs": False, "n": 0}
 
         def start(navn: str, attr: dict) -> None:
             n = _lokal(navn)
             if n == "numFmt":
                 try:
-                    egne[int(attr.get("numFmtId", "-1"))] = _er_datoformat(attr.get("formatCode", "")[:255])
+                    kode = attr.get("formatCode", "")[:255]
+                    egne[int(attr.get("numFmtId", "-1"))] = _er_datoformat(kode)
+                    egne_pct[int(attr.get("numFmtId", "-1"))] = _er_procentformat(kode)
                 except ValueError:
                     pass
             elif n == "cellXfs":
@@ -384,6 +399,8 @@ class Projektmappe:
                     fmt = 0
                 if egne.get(fmt, fmt in _DATO_FORMATER):
                     ud.add(i)
+                elif egne_pct.get(fmt, fmt in _PROCENT_FORMATER):
+                    pct.add(i)
 
         def slut(navn: str) -> None:
             if _lokal(navn) == "cellXfs":
@@ -401,6 +418,7 @@ class Projektmappe:
                             f"{', '.join(repr(n) for n in self._ark) or 'ingen'}.")
         delte = self._delte_tekster()
         datoer = self._datotyper()
+        procenter = self._procent_typer
         g = self.g
         fil = self.navn
         hvad = f"arket '{navn}'"
@@ -491,7 +509,7 @@ class Projektmappe:
             elif n == "c":
                 if kolonner is None or kol in kolonner:
                     try:
-                        v = _vaerdi(typ, vaerdi, formel, stil, delte, datoer)
+                        v = _vaerdi(typ, vaerdi, formel, stil, delte, datoer, procenter)
                     except _UkendtFaellesTekst:
                         raise beskadiget(fil, f"{hvad} henviser i celle {_bogstav(kol)}{raekke} til en fælles "
                                               "tekst, der ikke findes") from None
@@ -558,7 +576,8 @@ def _omraade(ref: str, fil: str, hvad: str) -> tuple[int, int, int, int]:
     return (_kolonne(a.group(1).upper()), int(a.group(2)), _kolonne(b.group(1).upper()), int(b.group(2)))
 
 
-def _vaerdi(t: str, v: str | None, formel: bool, s: str | None, delte: list[str], datoer: set[int]) -> Any:
+def _vaerdi(t: str, v: str | None, formel: bool, s: str | None, delte: list[str], datoer: set[int],
+            procenter: set[int] = frozenset()) -> Any:
     if t == "s":
         if v is None or v == "":
             return None
@@ -569,10 +588,12 @@ def _vaerdi(t: str, v: str | None, formel: bool, s: str | None, delte: list[str]
     if v is None or v == "":
         return FORMEL_UDEN_VAERDI if formel else None
     if t == "n":
-        if s is not None and datoer:
+        if s is not None and (datoer or procenter):
             try:
                 if int(s) in datoer:
                     return Dato(v)
+                if int(s) in procenter:
+                    return Procent(v)
             except ValueError:
                 pass
         return Tal(v)

@@ -28,6 +28,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
+from takstberegner.export.atomisk import skriv_atomisk
 from takstberegner.fejl import Fejl
 from takstberegner.fejltekst import os_fejl
 
@@ -173,7 +174,7 @@ def gem_p12(underskriver: Underskriver, sti: str | Path, kodeord: str | bytes | 
         b"takstindmelding", underskriver.noegle, underskriver.certifikat,
         list(underskriver.kaede) or None, kryptering,
     )
-    Path(sti).write_bytes(data)
+    skriv_atomisk(Path(sti), data)  # a crash leaves no half key file
 
 
 def certifikat_pem(cert: x509.Certificate) -> str:

@@ -167,9 +167,16 @@ def _noegle(args: argparse.Namespace) -> int:
     if not kode:
         raise _Fejl("nøglefilen skal have en adgangskode: skriv den, når der spørges, eller angiv --kodeord-fil "
                     "med en fil, hvis første linje er adgangskoden")
-    signering.gem_p12(u, args.output, kode)
+    try:
+        signering.gem_p12(u, args.output, kode)
+    except OSError as e:
+        raise _Fejl(f"{args.output} kan ikke skrives: {os_fejl(e)}. Nøglen er ikke gemt.") from None
     if args.cert_ud:
-        stier.skriv(args.cert_ud, signering.certifikat_pem(u.certifikat).encode("ascii"))
+        try:
+            stier.skriv(args.cert_ud, signering.certifikat_pem(u.certifikat).encode("ascii"))
+        except stier.StiFejl as e:  # no half result: a rerun must not meet 'findes allerede'
+            Path(args.output).unlink(missing_ok=True)
+            raise _Fejl(f"{e.besked} Nøglen er ikke gemt.") from None
     _ud(f"Nøgle og selvsigneret certifikat skrevet til {args.output}")
     _ud(f"Certifikat:   {u.navn}, CVR {u.cvr}, gyldigt til {u.certifikat.not_valid_after_utc:%d-%m-%Y}")
     _ud(f"Fingeraftryk: SHA-256 {u.fingeraftryk}")

@@ -162,7 +162,9 @@ def laes_kodeord(fil: str | Path) -> str:
 
 
 def skriv(sti: str | Path, data: bytes) -> None:
-    """Write an output file whole or not at all (a temporary file beside it, then replace)."""
+    """Write an output file whole or not at all (a temporary file beside it, then replace). Not
+    export.atomisk.skriv_atomisk: that imports tempfile (and shutil), which the command's start
+    leaves out (tests/test_cli/test_opstart.py)."""
     p = Path(sti)
     tmp = p.with_name(f".{p.name}.{os.getpid()}.tmp")
     try:

@@ -205,6 +205,7 @@ class TakstFil:
         self._laas = laas
         self._grundlag = grundlag
         self._sidst_gemt = sidst_gemt
+        self.advarsel: str | None = None  # said to the user once opened (a daily backup that failed)
 
     # ------------------------------------------------------------ creating and opening
     @classmethod
@@ -215,9 +216,12 @@ class TakstFil:
             raise LagerFejl(f"Filen {sti.name} findes allerede. Vælg et andet navn, eller åbn filen.")
         if not sti.parent.is_dir():
             raise LagerFejl(f"Mappen {sti.parent} findes ikke.")
+        if not os.access(sti.parent, os.W_OK):
+            raise LagerFejl(f"Mappen {sti.parent} er skrivebeskyttet, så {sti.name} kan ikke oprettes dér. "
+                            "Vælg en mappe, du kan skrive i, fx Dokumenter.")
         tmp = sti.with_name(f".{sti.name}.{os.getpid()}.ny")
         try:
-            skriv_ny_fil(tmp, grundlag)
+            skriv_ny_fil(tmp, grundlag, vist=sti.name)
             try:
                 if os.name == "nt":
                     os.rename(tmp, sti)  # fails if sti exists
@@ -233,7 +237,9 @@ class TakstFil:
             except FileExistsError:
                 raise LagerFejl(f"Filen {sti.name} findes allerede. Vælg et andet navn, eller åbn filen.") from None
         except OSError as e:
-            raise LagerFejl(f"Filen {sti.name} kan ikke oprettes: {os_fejl(e)}.") from None
+            raise LagerFejl(f"Filen {sti.name} kan ikke oprettes: {os_fejl(e)}. Intet er gemt.") from None
+        except sqlite3.Error as e:  # the new file cannot be made (a folder that refuses it, a full disk)
+            raise LagerFejl(f"Filen {sti.name} kan ikke oprettes: {sqlite_fejl(e)}. Intet er gemt.") from None
         finally:
             for p in (tmp, tmp.with_name(tmp.name + "-journal")):
                 try:
@@ -292,12 +298,18 @@ class TakstFil:
                     raise _beskadiget(sti, "Filens oplysninger › Sidst gemt kan ikke læses") from None
             finally:
                 conn.execute("ROLLBACK")
+            advarsel = None
             if not backup.har_dagens_kopi(sti):
                 try:
                     backup.tag_kopi(conn, sti, "dagligt")
                 except (OSError, sqlite3.Error) as e:  # a missing daily copy must not stop the user's work
                     log.warning("Dagens sikkerhedskopi af %s kunne ikke tages: %s", sti, e)
-            return cls(sti, conn, laas, grundlag, gemt)
+                    grund = os_fejl(e) if isinstance(e, OSError) else sqlite_fejl(e)
+                    advarsel = (f"Dagens sikkerhedskopi af {sti.name} kunne ikke tages i {backup.kopi_mappe()}: "
+                                f"{grund}. Dine ændringer gemmes stadig i filen.")
+            fil = cls(sti, conn, laas, grundlag, gemt)
+            fil.advarsel = advarsel
+            return fil
         except BaseException:
             if conn is not None:
                 conn.close()
@@ -371,8 +383,9 @@ class TakstFil:
 
 
 # ------------------------------------------------------------ helpers
-def skriv_ny_fil(sti: Path, grundlag: Takstgrundlag, version: int = SKEMA_VERSION) -> None:
-    """Write a complete new file at `sti` (which must not exist) in one transaction.
+def skriv_ny_fil(sti: Path, grundlag: Takstgrundlag, version: int = SKEMA_VERSION, vist: str | None = None) -> None:
+    """Write a complete new file at `sti` (which must not exist) in one transaction; `vist` is the
+    name the user knows it by (`sti` may be a temporary name beside it).
 
     `version` < SKEMA_VERSION builds an old file, for the migration tests."""
     conn = _forbind(sti)
@@ -389,7 +402,7 @@ def skriv_ny_fil(sti: Path, grundlag: Takstgrundlag, version: int = SKEMA_VERSIO
                 _skriv_i_gammelt_skema(conn, grundlag)
             if version >= 2:
                 _stempel(conn)
-        _skriv(conn, opret, sti)
+        _skriv(conn, opret, sti, ny=vist or sti.name)
     finally:
         conn.close()
 
@@ -431,8 +444,9 @@ def _stempel(conn: sqlite3.Connection) -> None:
                  (_nu().isoformat(timespec="milliseconds"), __version__))
 
 
-def _skriv(conn: sqlite3.Connection, arbejde, sti: Path) -> datetime:
-    """Run `arbejde` in one BEGIN IMMEDIATE transaction; committed (and fsync'ed) or rolled back."""
+def _skriv(conn: sqlite3.Connection, arbejde, sti: Path, ny: str | None = None) -> datetime:
+    """Run `arbejde` in one BEGIN IMMEDIATE transaction; committed (and fsync'ed) or rolled back.
+    `ny` is the name of a file being made (a failure then says it was not made, not 'as before')."""
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as e:
@@ -444,6 +458,8 @@ def _skriv(conn: sqlite3.Connection, arbejde, sti: Path) -> datetime:
     except BaseException as e:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
+        if isinstance(e, sqlite3.Error) and ny:
+            raise LagerFejl(f"Filen {ny} kan ikke oprettes: {sqlite_fejl(e)}. Intet er gemt.") from None
         if isinstance(e, sqlite3.Error):
             raise LagerFejl(f"Ændringen kunne ikke gemmes i {sti.name}: {sqlite_fejl(e)}. Filen er som før ændringen; "
                             "tjek at der er plads på disken, og prøv igen.") from None

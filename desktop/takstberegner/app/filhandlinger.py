@@ -38,6 +38,8 @@ class Handlinger:
         self.v.saet_dokument(Dokument(fil, self.v))
         settings.husk_fil(fil.sti)
         self.v.opdater_seneste()
+        if fil.advarsel:
+            QMessageBox.warning(self.v, "Ingen sikkerhedskopi i dag", fil.advarsel)
         return True
 
     def aabn_fil(self, sti) -> bool:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from takstberegner import __version__
 from takstberegner.app import lager, settings
 from takstberegner.app.dokument import Dokument
+from takstberegner.app.filnavne import filnavn
 from takstberegner.domain import aendringer as ae
 from takstberegner.domain.model import Takstgrundlag, Tilbud
 from takstberegner.fejltekst import os_fejl
@@ -111,7 +112,7 @@ class Handlinger:
         if not d.exec():
             return False
         g = d.grundlag()
-        sti, _ = QFileDialog.getSaveFileName(self.v, "Gem den nye takstfil", f"{g.driftsherre.navn} {g.takstaar}.takst",
+        sti, _ = QFileDialog.getSaveFileName(self.v, "Gem den nye takstfil", filnavn(f"{g.driftsherre.navn} {g.takstaar}") + ".takst",
                                              FILTER_TAKST)
         if not sti:
             return False
@@ -141,7 +142,7 @@ class Handlinger:
         if dialog.exec() != QDialog.Accepted:
             return False
         fremskrivning = dialog.fremskrivning()
-        forslag = self.v.dok.sti.with_name(f"{g.driftsherre.navn} {g.takstaar + 1}.takst")
+        forslag = self.v.dok.sti.with_name(filnavn(f"{g.driftsherre.navn} {g.takstaar + 1}") + ".takst")
         sti, _ = QFileDialog.getSaveFileName(self.v, f"Nyt takstår {g.takstaar + 1} fra {g.takstaar}", str(forslag),
                                              FILTER_TAKST)
         if not sti:

@@ -13,7 +13,6 @@ signering and settings.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from takstberegner.app.filnavne import filnavn
 from takstberegner.app.widgets import fejl_linje, ok_annuller
 from takstberegner.fejl import Fejl
 from takstberegner.fejltekst import os_fejl
@@ -37,10 +37,6 @@ def standard_noeglemappe() -> Path:
 
     dok = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
     return Path(dok) / "Takstberegner nøgler"
-
-
-def _filnavn(tekst: str) -> str:
-    return re.sub(r"[^\w æøåÆØÅ.-]", "", tekst).strip()[:60] or "noegle"
 
 
 def _mono(tekst: str) -> QLabel:
@@ -98,7 +94,8 @@ class FingeraftrykDialog(QDialog):
         from takstberegner.export import signering
         from takstberegner.export.atomisk import skriv_atomisk
 
-        sti, _ = QFileDialog.getSaveFileName(self, "Gem certifikatet", f"{_filnavn(self.underskriver.navn)}.pem",
+        forslag = filnavn(self.underskriver.navn, "certifikat") + ".pem"
+        sti, _ = QFileDialog.getSaveFileName(self, "Gem certifikatet", forslag,
                                              "Certifikat (*.pem)")
         if sti:
             try:
@@ -128,7 +125,7 @@ class NyNoegleDialog(QDialog):
         hvem = QLabel(f"{navn} (CVR {cvr})")
         hvem.setTextFormat(Qt.PlainText)  # the name as written, never as HTML
         form.addRow("Driftsherre:", hvem)
-        self.sti = QLineEdit(str(standard_noeglemappe() / f"{_filnavn(navn)} {cvr}.p12"))
+        self.sti = QLineEdit(str(standard_noeglemappe() / (filnavn(f"{navn} {cvr}", "noegle") + ".p12")))
         self.sti.setObjectName("noegle_sti")
         vaelg = QPushButton("Vælg …")
         vaelg.clicked.connect(self._vaelg_sti)

@@ -1,0 +1,26 @@
+"""File names the app proposes from what the user wrote (a driftsherre's name, a takstår): a name
+that holds a character Windows does not allow in a file name ('Aalborg/Nord', 'A: B'), a control
+or a direction-changing character, a device name (CON, NUL, COM1) or trailing dots is made into
+one Windows accepts, instead of a crash or a save dialog in a folder that does not exist.
+Pure Python, no Qt."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAKS_LAENGDE = 100
+_ULOVLIGE = re.compile(r'[<>:"/\\|?*]+')
+_ENHEDER = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
+
+
+def filnavn(tekst: str, standard: str = "takstberegning") -> str:
+    """`tekst` as a file name without folder (no extension added): forbidden characters become '-',
+    control and format characters go, spaces are collapsed, at most MAKS_LAENGDE characters, no
+    trailing dot or space, never a Windows device name; `standard` when nothing is left."""
+    ren = "".join(c for c in tekst if unicodedata.category(c) not in ("Cc", "Cf", "Cs", "Co", "Cn"))
+    ren = " ".join(_ULOVLIGE.sub("-", ren).split())[:MAKS_LAENGDE].rstrip(". ")
+    if not ren.strip("-"):
+        return standard
+    if ren.split(".")[0].upper() in _ENHEDER:
+        ren = f"{ren}_"
+    return ren

@@ -150,3 +150,35 @@ def test_vaerktoejstip_viser_html_lignende_navne_som_tekst(qapp):
     vendt = VendtTabel(m)  # a table turned on its side: the first column's texts are the headings
     assert vist(vendt.model().headerData(0, Qt.Horizontal, Qt.ToolTipRole)) == navne[0]
     assert hentet == []
+
+
+def test_tabellen_maaler_kolonnerne_igen_naar_raekkerne_aendres(qtbot):
+    """A column's need is measured once and kept while the table is resized (measuring reads every
+    cell, and a budget of 1.000 pasted lines took seconds), but measured again when the rows change:
+    a longer text, more rows, a reset. Only MAALTE_RAEKKER rows are measured; a longer text below
+    them is cut and shown whole in its tooltip."""
+    from dataclasses import dataclass
+
+    from takstberegner.app.models.raekker import Kolonne, RaekkeModel
+    from takstberegner.app.tabel import MAALTE_RAEKKER, TabelVisning
+
+    @dataclass(frozen=True)
+    class R:
+        tekst: str
+        beloeb: str = "1"
+
+    m = RaekkeModel((Kolonne("tekst", "Tekst"), Kolonne("beloeb", "Beløb")))
+    m.saet_raekker([R("kort")] * 3)
+    t = TabelVisning(m)
+    qtbot.addWidget(t)
+    t.resize(300, 200)
+    t.show()
+    kort = t._behov(0)
+    m.saet_raekker([R("kort"), R("en meget længere tekst end før, der skal kunne ses"), R("kort")])  # the same number of rows
+    laeng = t._behov(0)
+    assert laeng > kort + 100
+    m.saet_raekker([R("kort")] * 2)  # fewer rows: a reset
+    assert t._behov(0) == kort
+    m.saet_raekker([R("kort")] * MAALTE_RAEKKER + [R("en meget længere tekst end før, der skal kunne ses")])
+    assert t._behov(0) == kort  # below the rows measured
+    assert m.data(m.index(MAALTE_RAEKKER, 0), Qt.ToolTipRole) == "en meget længere tekst end før, der skal kunne ses"

@@ -87,6 +87,9 @@ class DanskDelegate(QStyledItemDelegate):
                     view.paa_besked(f"Ikke gemt: {besked}")
 
 
+MAALTE_RAEKKER = 200
+
+
 class TabelVisning(QTableView):
     def __init__(self, model: RaekkeModel, parent=None):
         super().__init__(parent)
@@ -98,6 +101,10 @@ class TabelVisning(QTableView):
         self.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
                              | QAbstractItemView.AnyKeyPressed | QAbstractItemView.SelectedClicked)
         self.verticalHeader().setDefaultSectionSize(24)
+        # A column's width is fitted to the cells of at most MAALTE_RAEKKER rows (Qt's default is
+        # 1.000, and the table is fitted on every resize): a longer text further down is cut with
+        # … and shown whole in its tooltip.
+        self.horizontalHeader().setResizeContentsPrecision(MAALTE_RAEKKER)
         h = self.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.Interactive)
         h.setStretchLastSection(True)
@@ -110,7 +117,11 @@ class TabelVisning(QTableView):
         self.paa_besked = None  # callable(str) for paste errors
         self.i_syne_til: str | None = None  # the field of the last column that must be in view (None: the last)
         self._tilpasset = False
+        self._behov_kendt: dict[int, int] = {}  # a column's need, until the rows change
         model.modelReset.connect(self._tilpas_bredder)
+        for signal in (model.modelReset, model.dataChanged, model.rowsInserted, model.rowsRemoved,
+                       model.layoutChanged, model.headerDataChanged):
+            signal.connect(self._behov_kendt.clear)
 
     def _tilpas_bredder(self) -> None:
         """Fit the columns to their content the first time there are rows (the user's widths stay)."""
@@ -130,9 +141,18 @@ class TabelVisning(QTableView):
         super().resizeEvent(event)
         self.pas_i_bredden()
 
+    def changeEvent(self, event) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._behov_kendt.clear()
+        super().changeEvent(event)
+
     def _behov(self, i: int) -> int:
-        """The width column i needs: its heading and the cells shown, with a little air."""
-        return max(self.sizeHintForColumn(i), self.horizontalHeader().sectionSizeHint(i)) + 6
+        """The width column i needs: its heading and the cells shown, with a little air. Kept until
+        the rows change: the table is fitted on every resize, and measuring reads every cell."""
+        b = self._behov_kendt.get(i)
+        if b is None:
+            b = self._behov_kendt[i] = max(self.sizeHintForColumn(i), self.horizontalHeader().sectionSizeHint(i)) + 6
+        return b
 
     def pas_i_bredden(self) -> None:
         """When the columns are wider than the table shows, narrow them so the amounts at the right

@@ -119,8 +119,19 @@ class Kolonne:
 
 
 _TAL_SLAGS = ("tal", "heltal")
-_ROLLER = frozenset((Qt.DisplayRole, Qt.EditRole, Qt.CheckStateRole, Qt.TextAlignmentRole, Qt.BackgroundRole,
-                     Qt.ForegroundRole, Qt.ToolTipRole))
+# PySide6 finds a short enum name (Qt.DisplayRole) through a slow compatibility lookup, several µs
+# each, and data() is asked for every cell and role whenever a table is drawn or fits its columns:
+# with the short names a budget of 1.000 lines took 12 s to paste. The full names, bound once.
+_R = Qt.ItemDataRole
+VIS, RET, AFKRYDS, JUSTER, BAGGRUND, FORGRUND, TIP = (_R.DisplayRole, _R.EditRole, _R.CheckStateRole,
+                                                      _R.TextAlignmentRole, _R.BackgroundRole, _R.ForegroundRole,
+                                                      _R.ToolTipRole)
+_ROLLER = frozenset((VIS, RET, AFKRYDS, JUSTER, BAGGRUND, FORGRUND, TIP))
+_VANDRET, _LODRET = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+_HOEJRE = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_MARKERET = QBrush(QColor("#fde8e8"))
+_NEGATIV = QBrush(QColor("#a01818"))
+_KAN_VAELGES = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class RaekkeModel(QAbstractTableModel):
@@ -156,49 +167,49 @@ class RaekkeModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.kolonner)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and 0 <= section < len(self.kolonner):
-            if role == Qt.DisplayRole:
+    def headerData(self, section, orientation, role=VIS):
+        if orientation == _VANDRET and 0 <= section < len(self.kolonner):
+            if role == VIS:
                 return self.kolonner[section].titel
-            if role == Qt.ToolTipRole and self.kolonner[section].vaerktoejstip:
+            if role == TIP and self.kolonner[section].vaerktoejstip:
                 return self.kolonner[section].vaerktoejstip
-        if orientation == Qt.Vertical and role == Qt.DisplayRole:
+        if orientation == _LODRET and role == VIS:
             return str(section + 1)
         return None
 
     def flags(self, index):
         if not index.isValid():
-            return Qt.NoItemFlags
+            return Qt.ItemFlag.NoItemFlags
         k = self.kolonner[index.column()]
-        f = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        f = _KAN_VAELGES
         if k.redigerbar and self.paa_rettelse is not None:
-            f |= Qt.ItemIsUserCheckable if k.slags == "bool" else Qt.ItemIsEditable
+            f |= Qt.ItemFlag.ItemIsUserCheckable if k.slags == "bool" else Qt.ItemFlag.ItemIsEditable
         return f
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=VIS):
         if role not in _ROLLER or not index.isValid() or not (0 <= index.row() < len(self.raekker)):
             return None
         k = self.kolonner[index.column()]
         raekke = self.raekker[index.row()]
-        if role == Qt.DisplayRole:
+        if role == VIS:
             return k.tekst(raekke)
-        if role == Qt.ToolTipRole:  # a text cut off in a narrow column can be read in full
+        if role == TIP:  # a text cut off in a narrow column can be read in full
             return (vaerktoejstip(k.tekst(raekke)) or None) if k.slags in ("tekst", "valg") else None
         v = k.vaerdi(raekke)
-        if role == Qt.EditRole:
+        if role == RET:
             if k.slags == "valg":
                 return v
             if k.slags in _TAL_SLAGS:
                 return "" if v is None else (str(v) if k.slags == "heltal" else dansk.kort_tal(v))
             return k.tekst(raekke)
-        if role == Qt.CheckStateRole and k.slags == "bool":
-            return Qt.Checked if v else Qt.Unchecked
-        if role == Qt.TextAlignmentRole and k.slags in _TAL_SLAGS:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.BackgroundRole and index.row() in self.fremhaev:
-            return QBrush(QColor("#fde8e8"))
-        if role == Qt.ForegroundRole and k.slags == "tal" and isinstance(v, Decimal) and v < 0:
-            return QBrush(QColor("#a01818"))
+        if role == AFKRYDS and k.slags == "bool":
+            return Qt.CheckState.Checked if v else Qt.CheckState.Unchecked
+        if role == JUSTER and k.slags in _TAL_SLAGS:
+            return _HOEJRE
+        if role == BAGGRUND and index.row() in self.fremhaev:
+            return _MARKERET
+        if role == FORGRUND and k.slags == "tal" and isinstance(v, Decimal) and v < 0:
+            return _NEGATIV
         return None
 
     def valg(self, index) -> tuple[tuple[Any, str], ...]:

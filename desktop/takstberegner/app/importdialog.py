@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from takstberegner import dansk
 from takstberegner.app import settings
 from takstberegner.app.importmodeller import GridModel, LinjeModel, SammenligningModel, ValgDelegate
+from takstberegner.app.tabel import MAALTE_RAEKKER
 from takstberegner.fejl import Fejl
 from takstberegner.importers.budget import ERSTAT, TILFOEJ
 from takstberegner.importers.forloeb import ROLLE_NAVNE, ImportForloeb
@@ -64,6 +65,7 @@ def _tabel(model, redigerbar: bool = False) -> QTableView:
     t.verticalHeader().setDefaultSectionSize(22)
     t.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
     t.horizontalHeader().setStretchLastSection(True)
+    t.horizontalHeader().setResizeContentsPrecision(MAALTE_RAEKKER)  # fitting reads no more rows than this
     if redigerbar:
         t.setItemDelegate(ValgDelegate(t))
         t.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.SelectedClicked

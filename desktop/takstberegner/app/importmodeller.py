@@ -40,29 +40,29 @@ class GridModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else min(self.f.grid.kolonner, MAKS_GRID_KOLONNER)
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         nr, celler = self.f.grid.raekker[index.row()]
         k = index.column() + 1
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return A.tekst_af(celler.get(k))[:120]
-        if role == Qt.FontRole and nr == self.f.overskrift:
+        if role == Qt.ItemDataRole.FontRole and nr == self.f.overskrift:
             f = QFont()
             f.setBold(True)
             return f
-        if role == Qt.ForegroundRole and self.f.overskrift and nr < self.f.overskrift:
+        if role == Qt.ItemDataRole.ForegroundRole and self.f.overskrift and nr < self.f.overskrift:
             return QBrush(GRAA)
-        if role == Qt.BackgroundRole and self.f.rolle(k):
+        if role == Qt.ItemDataRole.BackgroundRole and self.f.rolle(k):
             return QBrush(VALGT)
-        if role == Qt.TextAlignmentRole and isinstance(celler.get(k), A.Tal):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(celler.get(k), A.Tal):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
-        if role != Qt.DisplayRole:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if orientation == Qt.Vertical:
+        if orientation == Qt.Orientation.Vertical:
             return str(self.f.grid.raekker[section][0]) if section < len(self.f.grid.raekker) else None
         k = section + 1
         rolle = self.f.rolle(k)
@@ -98,8 +98,8 @@ class LinjeModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.KOLONNER)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.KOLONNER[section]
         return None
 
@@ -107,15 +107,15 @@ class LinjeModel(QAbstractTableModel):
         return x.kategori in m.KATEGORIER
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlags:
-        f = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if not index.isValid():
             return f
         x = self.linjer[index.row()]
         c = index.column()
         if c == self.KATEGORI or (c in (self.POST, self.DEL) and self._omkostning(x)):
-            f |= Qt.ItemIsEditable
+            f |= Qt.ItemFlag.ItemIsEditable
         if c == self.VAGTLAG and self._omkostning(x):
-            f |= Qt.ItemIsUserCheckable
+            f |= Qt.ItemFlag.ItemIsUserCheckable
         return f
 
     def valg(self, index: QModelIndex) -> list[tuple[Any, str]]:
@@ -132,12 +132,12 @@ class LinjeModel(QAbstractTableModel):
             return list(DEL_VALG)
         return []
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         x = self.linjer[index.row()]
         c = index.column()
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             if c == 0:
                 return str(x.raekke)
             if c == 1:
@@ -164,34 +164,34 @@ class LinjeModel(QAbstractTableModel):
                     return navne.DELE[x.del_]
                 return f"Efter vagtlag ({navne.DELE['borgerrettet' if x.vagtlag else 'basis']})"
             return None
-        if role == Qt.EditRole:
+        if role == Qt.ItemDataRole.EditRole:
             return {self.KATEGORI: x.kategori, self.POST: x.post, self.DEL: x.del_}.get(c)
-        if role == Qt.CheckStateRole and c == self.VAGTLAG and self._omkostning(x):
-            return Qt.Checked if x.vagtlag else Qt.Unchecked
-        if role == Qt.TextAlignmentRole and c in (0, 3):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ForegroundRole and x.kategori == IGNORER:
+        if role == Qt.ItemDataRole.CheckStateRole and c == self.VAGTLAG and self._omkostning(x):
+            return Qt.CheckState.Checked if x.vagtlag else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.TextAlignmentRole and c in (0, 3):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and x.kategori == IGNORER:
             return QBrush(GRAA)
-        if role == Qt.BackgroundRole and x.kategori == UVALGT:
+        if role == Qt.ItemDataRole.BackgroundRole and x.kategori == UVALGT:
             return QBrush(ROED)
-        if role == Qt.ToolTipRole and c == self.KATEGORI:
+        if role == Qt.ItemDataRole.ToolTipRole and c == self.KATEGORI:
             if x.kategori == UVALGT:
                 return "Kontoplanen kender ikke denne konto. Vælg en kategori."
             if x.forslag:
                 return f"Kontoplanen: art {x.art} {x.forslag}"
         return None
 
-    def setData(self, index: QModelIndex, value: Any, role: int = Qt.EditRole) -> bool:
+    def setData(self, index: QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid():
             return False
         c = index.column()
-        if role == Qt.CheckStateRole and c == self.VAGTLAG:
-            felter = {"vagtlag": Qt.CheckState(value) == Qt.Checked}
-        elif role == Qt.EditRole and c == self.KATEGORI:
+        if role == Qt.ItemDataRole.CheckStateRole and c == self.VAGTLAG:
+            felter = {"vagtlag": Qt.CheckState(value) == Qt.CheckState.Checked}
+        elif role == Qt.ItemDataRole.EditRole and c == self.KATEGORI:
             felter = {"kategori": value}
-        elif role == Qt.EditRole and c == self.POST:
+        elif role == Qt.ItemDataRole.EditRole and c == self.POST:
             felter = {"post": value}
-        elif role == Qt.EditRole and c == self.DEL:
+        elif role == Qt.ItemDataRole.EditRole and c == self.DEL:
             felter = {"del_": value}
         else:
             return False
@@ -219,13 +219,13 @@ class ValgDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor, index):
         if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.EditRole))))
+            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
         else:
             super().setEditorData(editor, index)
 
     def setModelData(self, editor, model, index):
         if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData(), Qt.EditRole)
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
         else:
             super().setModelData(editor, model, index)
 
@@ -251,18 +251,18 @@ class SammenligningModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.KOLONNER)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.KOLONNER[section]
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         s = self.raekker[index.row()]
         c = index.column()
         antal = s.hvad == "Antal linjer"
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             if c == 0:
                 return s.tilbud
             if c == 1:
@@ -270,12 +270,12 @@ class SammenligningModel(QAbstractTableModel):
             v = (s.foer, s.efter, s.forskel)[c - 2]
             tekst = dansk.tal(v, 0) if antal else dansk.tal(v)
             return ("+" + tekst) if c == 4 and v > 0 else tekst
-        if role == Qt.TextAlignmentRole and c >= 2:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.FontRole and s.hvad.startswith("I alt"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and c >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and s.hvad.startswith("I alt"):
             f = QFont()
             f.setBold(True)
             return f
-        if role == Qt.BackgroundRole and c == 4 and s.forskel != Decimal(0) and not antal:
+        if role == Qt.ItemDataRole.BackgroundRole and c == 4 and s.forskel != Decimal(0) and not antal:
             return QBrush(QColor(255, 243, 205))
         return None

@@ -12,8 +12,8 @@ class RulleFlade(QScrollArea):
         super().__init__(parent)
         self.setFrameShape(QFrame.NoFrame)
         self.setWidgetResizable(False)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarAsNeeded)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setWidget(side)
         side.installEventFilter(self)
         self._tilpasser = False
@@ -39,6 +39,6 @@ class RulleFlade(QScrollArea):
         self._tilpas()
 
     def eventFilter(self, obj, e) -> bool:
-        if obj is self.widget() and e.type() == QEvent.LayoutRequest:
+        if obj is self.widget() and e.type() == QEvent.Type.LayoutRequest:
             self._tilpas()
         return super().eventFilter(obj, e)

@@ -42,6 +42,9 @@ def dele(takst) -> tuple[Decimal, Decimal]:
     return op, ned
 
 
+_HOEJRE = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_MIDT = Qt.AlignmentFlag.AlignHCenter
+
 class Soejlediagram(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -69,7 +72,7 @@ class Soejlediagram(QWidget):
         p.setRenderHint(QPainter.Antialiasing)
         p.fillRect(self.rect(), QColor("white"))
         if not self.takster:
-            p.drawText(self.rect(), Qt.AlignCenter, "Ingen takster at vise endnu.")
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Ingen takster at vise endnu.")
             return
         fm = p.fontMetrics()
         trin = self.akse()
@@ -91,7 +94,7 @@ class Soejlediagram(QWidget):
             p.setPen(QPen(QColor("#e4e4e4")))
             p.drawLine(QPointF(venstre, yy), QPointF(venstre + bredde, yy))
             p.setPen(QPen(QColor("#555")))
-            p.drawText(QRectF(0, yy - fm.height() / 2, akse_b, fm.height()), Qt.AlignRight | Qt.AlignVCenter, e)
+            p.drawText(QRectF(0, yy - fm.height() / 2, akse_b, fm.height()), _HOEJRE, e)
         p.drawLine(QPointF(venstre, top), QPointF(venstre, top + hoejde))
         p.setPen(QPen(QColor("#333"), 1.2))
         p.drawLine(QPointF(venstre, y(0)), QPointF(venstre + bredde, y(0)))
@@ -116,9 +119,9 @@ class Soejlediagram(QWidget):
             yt = y(float(tk.takst))  # float-ok: pixels
             p.drawLine(QPointF(x - 4, yt), QPointF(x + sb + 4, yt))
             p.setPen(QPen(QColor("#333")))
-            navn = fm.elidedText(tk.ydelse_navn or "Takst", Qt.ElideRight, int(slot) - 4)
-            p.drawText(QRectF(venstre + i * slot, top + hoejde + 2, slot, fm.height()), Qt.AlignHCenter, navn)
-            p.drawText(QRectF(venstre + i * slot, top + hoejde + 2 + fm.height(), slot, fm.height()), Qt.AlignHCenter,
+            navn = fm.elidedText(tk.ydelse_navn or "Takst", Qt.TextElideMode.ElideRight, int(slot) - 4)
+            p.drawText(QRectF(venstre + i * slot, top + hoejde + 2, slot, fm.height()), _MIDT, navn)
+            p.drawText(QRectF(venstre + i * slot, top + hoejde + 2 + fm.height(), slot, fm.height()), _MIDT,
                        dansk.kr(tk.takst))
         lx = venstre + bredde + 14
         for j, (navn, farve) in enumerate(zip(NAVNE, FARVER)):
@@ -126,5 +129,5 @@ class Soejlediagram(QWidget):
             p.fillRect(QRectF(lx, ly + 2, 12, fm.height() - 4), QColor(farve))
             p.setPen(QPen(QColor("#333")))
             p.drawText(int(lx + 18), int(ly + fm.ascent()),
-                       fm.elidedText(navn, Qt.ElideRight, int(self.width() - lx - 20)))
+                       fm.elidedText(navn, Qt.TextElideMode.ElideRight, int(self.width() - lx - 20)))
         p.end()

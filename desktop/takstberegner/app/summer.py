@@ -26,8 +26,8 @@ class KortLabel(QLabel):
         p = QPainter(self)
         p.setPen(self.palette().color(self.foregroundRole()))
         r = self.contentsRect()
-        p.drawText(r, int(self.alignment()) | Qt.TextSingleLine,
-                   self.fontMetrics().elidedText(self.text(), Qt.ElideRight, r.width()))
+        p.drawText(r, int(self.alignment()) | Qt.TextFlag.TextSingleLine,
+                   self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, r.width()))
         p.end()
 
 
@@ -44,8 +44,8 @@ class Summer(QWidget):
     def _etiket(self, i: int) -> tuple[KortLabel, QLabel]:
         while len(self.etiketter) <= i:
             navn, beloeb = KortLabel(), QLabel()
-            beloeb.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
-            beloeb.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            beloeb.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            beloeb.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.etiketter.append((navn, beloeb))
         return self.etiketter[i]
 

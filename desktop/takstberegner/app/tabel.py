@@ -40,12 +40,12 @@ class DanskDelegate(QStyledItemDelegate):
             # No validator: it would drop what it does not take ("1e30" shows as "130"). The text
             # stays as typed; Enter and Tab are refused with the reason until it reads as a number.
             editor.setProperty("raekke_kolonne", (index.row(), index.column()))
-            editor.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return editor
 
     def eventFilter(self, editor, event):
-        if (event.type() == QEvent.KeyPress and isinstance(editor, QLineEdit)
-                and event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Tab, Qt.Key_Backtab)):
+        if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QLineEdit)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)):
             besked = self._afvisning(editor)
             if besked:
                 vis_afvisning(editor, besked)
@@ -67,16 +67,16 @@ class DanskDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor, index):
         if isinstance(editor, QComboBox):
-            i = editor.findData(index.data(Qt.EditRole))
+            i = editor.findData(index.data(Qt.ItemDataRole.EditRole))
             editor.setCurrentIndex(max(i, 0))
         else:
-            editor.setText(index.data(Qt.EditRole) or "")
+            editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
 
     def setModelData(self, editor, model, index):
         if isinstance(editor, QComboBox):
-            ok = model.setData(index, editor.currentData(), Qt.EditRole)
+            ok = model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
         else:
-            ok = model.setData(index, editor.text(), Qt.EditRole)
+            ok = model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
         besked = getattr(model, "sidste_fejl", "")
         if not ok and besked:  # why the value was not saved, at the cell (the status bar says it too)
             view = self.parent()
@@ -204,7 +204,7 @@ class TabelVisning(QTableView):
         if event.matches(QKeySequence.Paste):
             self.indsaet_udklip()
             return
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.state() != QAbstractItemView.EditingState:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.EditingState:
             cur = self.currentIndex()
             nxt = self.model().index(cur.row() + 1, cur.column())
             if nxt.isValid():
@@ -232,4 +232,4 @@ class TabelVisning(QTableView):
         if idx.isValid():
             self.setCurrentIndex(idx)
             self.scrollTo(idx)
-        self.setFocus(Qt.OtherFocusReason)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -20,18 +20,18 @@ class RaekkerSomKolonner(QTransposeProxyModel):
 
     def _overskrifter_aendret(self, fra, til, *_roller) -> None:
         if fra.column() == 0:
-            self.headerDataChanged.emit(Qt.Horizontal, fra.row(), til.row())
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, fra.row(), til.row())
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         kilde = self.sourceModel()
-        if orientation == Qt.Horizontal and kilde is not None:
-            if role == Qt.DisplayRole:
-                return kilde.data(kilde.index(section, 0), Qt.DisplayRole)
-            if role == Qt.ToolTipRole:
-                return vaerktoejstip(kilde.data(kilde.index(section, 0), Qt.DisplayRole))
+        if orientation == Qt.Orientation.Horizontal and kilde is not None:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return kilde.data(kilde.index(section, 0), Qt.ItemDataRole.DisplayRole)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return vaerktoejstip(kilde.data(kilde.index(section, 0), Qt.ItemDataRole.DisplayRole))
             return None
-        if orientation == Qt.Vertical and role == Qt.TextAlignmentRole:
-            return int(Qt.AlignLeft | Qt.AlignVCenter)
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return super().headerData(section, orientation, role)
 
 

@@ -80,7 +80,7 @@ class TalFelt(QLineEdit):
         self.heltal = heltal
         self.tom_ok = tom_ok
         self._vaerdi: Decimal | None = None
-        self.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.editingFinished.connect(self._faerdig)
         self.textEdited.connect(self._rettet)
 
@@ -95,7 +95,7 @@ class TalFelt(QLineEdit):
         return laes(self.text())
 
     def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key_Escape and self.isModified():  # back to the saved value
+        if event.key() == Qt.Key.Key_Escape and self.isModified():  # back to the saved value
             vis_afvisning(self, "")
             self.setModified(False)
             self.vis(self._vaerdi)
@@ -180,7 +180,7 @@ def hjaelp(tekst: str) -> QLabel:
     """The help text at the top of a step: what the agreement says, in a soft box."""
     lbl = QLabel(tekst)
     lbl.setWordWrap(True)
-    lbl.setTextFormat(Qt.RichText)
+    lbl.setTextFormat(Qt.TextFormat.RichText)
     lbl.setObjectName("hjaelp")
     lbl.setStyleSheet("QLabel#hjaelp { background: #eef3f8; border: 1px solid #c9d6e3; "
                       "border-radius: 4px; padding: 8px; color: #1d3449; }")
@@ -189,7 +189,7 @@ def hjaelp(tekst: str) -> QLabel:
 
 def vaerdi_label(tekst: str = "") -> QLabel:
     lbl = QLabel(tekst)
-    lbl.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    lbl.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     lbl.setStyleSheet("font-weight: 600;")
     return lbl
 

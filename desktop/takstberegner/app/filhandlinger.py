@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from takstberegner import __version__
@@ -46,10 +47,38 @@ class Handlinger:
     def aabn_fil(self, sti) -> bool:
         try:
             fil = lager.aabn(sti)
+        except lager.Skrivebeskyttet as e:
+            return self._aabn_kopi(Path(sti), e.besked)
         except lager.LagerFejl as e:
             self._fejl("Filen kan ikke åbnes", e.besked)
             return False
         return self._aabnet(fil)
+
+    def _aabn_kopi(self, sti: Path, hvorfor: str) -> bool:
+        """A file that may not be written where it lies (opened from a mail, a read-only share):
+        offer to save a copy where the user can write, and open that."""
+        svar = QMessageBox.question(self.v, "Filen er skrivebeskyttet",
+                                    f"{hvorfor}\n\nVil du gemme en kopi af {sti.name}, som du kan rette i, og åbne den?")
+        if svar != QMessageBox.Yes:
+            return False
+        mappe = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+                     or Path.home())
+        forslag = mappe / sti.name
+        if forslag.exists():
+            forslag = mappe / f"{filnavn(sti.stem + ' (kopi)')}.takst"
+        valgt, _ = QFileDialog.getSaveFileName(self.v, f"Gem en kopi af {sti.name}", str(forslag), FILTER_TAKST)
+        if not valgt:
+            return False
+        p = Path(valgt) if Path(valgt).suffix else Path(valgt).with_suffix(".takst")
+        if p.exists() and p.resolve() == sti.resolve():
+            self._fejl("Vælg et andet sted", f"{p.name} er den skrivebeskyttede fil selv; gem kopien et andet sted.")
+            return False
+        try:
+            grundlag = lager.laes(sti)
+        except lager.LagerFejl as e:
+            self._fejl("Filen kan ikke åbnes", e.besked)
+            return False
+        return self.ny_fil(p, grundlag)
 
     def aabn_demo(self, forfra: bool = False) -> bool:
         """Open the user's own copy of the demo (with their edits); forfra: a fresh copy."""

@@ -12,18 +12,36 @@ class LagerFejl(Fejl):
     """A file the app cannot open; `.besked` is the Danish text for the user."""
 
 
+class Skrivebeskyttet(LagerFejl):
+    """A file that may be read but not written where it lies: a copy can be saved and opened."""
+
+
 def aabn(sti):
     """Open a .takst file; raises an exception with `.besked` (Danish) when it cannot."""
+    from takstberegner.storage import repository
     from takstberegner.storage.repository import TakstFil
 
     try:
         return TakstFil.aabn(Path(sti))
+    except repository.Skrivebeskyttet as e:
+        raise Skrivebeskyttet(e.besked) from e
     except Fejl as e:  # LagerFejl from storage: pass on its Danish text
         raise LagerFejl(e.besked) from e
     except Exception as e:  # anything else the file did to the reader: a Danish phrase, no traceback
         from takstberegner.fejltekst import fejl_tekst
 
         raise LagerFejl(f"Filen '{Path(sti).name}' kan ikke åbnes: {fejl_tekst(e)}.") from e
+
+
+def laes(sti) -> Takstgrundlag:
+    """What a .takst file holds, read without locking or changing it (it may lie where nothing can
+    be written) and checked as an opening checks it."""
+    from takstberegner.storage.repository import laes_grundlag
+
+    try:
+        return laes_grundlag(Path(sti))
+    except Fejl as e:
+        raise LagerFejl(e.besked) from e
 
 
 def opret(sti, grundlag: Takstgrundlag):

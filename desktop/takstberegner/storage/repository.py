@@ -41,6 +41,11 @@ class LagerFejl(Fejl):
     """A file that cannot be opened or saved; .besked is the Danish message for the user."""
 
 
+class Skrivebeskyttet(LagerFejl):
+    """The file, or the folder it lies in, may not be written (a file opened from a mail, a
+    read-only share): it can still be read, and a copy saved elsewhere can be edited."""
+
+
 def _nu() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -114,11 +119,11 @@ def _tjek_hoved(sti: Path) -> int:
 def _tjek_skrivbar(sti: Path) -> None:
     st = sti.stat()
     if not os.access(sti, os.W_OK) or not st.st_mode & stat.S_IWUSR:
-        raise LagerFejl(f"Filen {sti.name} er skrivebeskyttet, så dine ændringer kan ikke gemmes. "
+        raise Skrivebeskyttet(f"Filen {sti.name} er skrivebeskyttet, så dine ændringer kan ikke gemmes. "
                         "Fjern skrivebeskyttelsen (Egenskaber i Stifinder), eller gem en kopi et andet sted.")
     mappe = sti.resolve().parent
     if not os.access(mappe, os.W_OK):
-        raise LagerFejl(f"Mappen {mappe} er skrivebeskyttet. Takstberegner skal kunne skrive ved siden af "
+        raise Skrivebeskyttet(f"Mappen {mappe} er skrivebeskyttet. Takstberegner skal kunne skrive ved siden af "
                         "filen for at gemme sikkert. Kopiér filen til en mappe, du kan skrive i, fx Dokumenter.")
 
 

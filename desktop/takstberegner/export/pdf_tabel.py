@@ -32,11 +32,40 @@ _STYRETEGN = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 _SYNLIG = {c: " " for c in (*range(0, 10), *range(11, 32), *range(127, 160))}
 
 
+# A character the fonts have no glyph for (Chinese, Japanese, emoji) was written as the bytes of
+# its UTF-8 and printed as two to four wrong glyphs ('😀' as 'ðŸ˜€'): it is shown as U+FFFD, '�'.
+ERSTATNING = "\ufffd"
+_DAEKKET: set[str] = set()  # characters both fonts have
+
+
+def _mangler(tekst: str) -> set[str]:
+    """The characters of `tekst` that the fonts cannot print (none for ASCII)."""
+    if tekst.isascii():
+        return set()
+    if not _DAEKKET:
+        skrifter()
+        a, b = (pdfmetrics.getFont(f).face.charToGlyph for f in (FONT, FED))
+        _DAEKKET.update(chr(k) for k in a.keys() & b.keys())
+    return set(tekst) - _DAEKKET - {"\xa0", "\n"}
+
+
 def synlig(tekst: str) -> str:
-    """`tekst` as it can be printed: control characters as spaces, line breaks as \n."""
-    if not _STYRETEGN.search(tekst):
-        return tekst
-    return tekst.replace("\r\n", "\n").replace("\r", "\n").translate(_SYNLIG)
+    """`tekst` as it can be printed: control characters as spaces, line breaks as \n, a character
+    without a glyph as ERSTATNING."""
+    if _STYRETEGN.search(tekst):
+        tekst = tekst.replace("\r\n", "\n").replace("\r", "\n").translate(_SYNLIG)
+    mangler = _mangler(tekst)
+    if mangler:
+        tekst = tekst.translate({ord(c): ERSTATNING for c in mangler})
+    return tekst
+
+
+def _synlig_kolonne(kol: list[str]) -> list[str]:
+    """`synlig` of a column's texts, looked at together first (most need nothing)."""
+    samlet = "".join(kol)
+    if _STYRETEGN.search(samlet) or _mangler(samlet):
+        return list(map(synlig, kol))
+    return kol
 
 
 def skrifter() -> None:
@@ -98,16 +127,47 @@ def dele(ord_: str) -> list[str]:
     return _BRUD.split(ord_) if ("/" in ord_ or "-" in ord_) else [ord_]
 
 
-def ombryd(tekst: str, font: str, stoerrelse: float, plads: float) -> list[str]:
+AFKORTET = "[… afkortet]"  # the mark that ends a text cut to its room (a cell, a heading)
+MAKS_TEGN = 20_000  # characters of one text the PDF sets at most (a cell or a paragraph)
+
+
+def klip(tekst: str, maks: int = MAKS_TEGN) -> str:
+    """`tekst` cut to `maks` characters, the cut marked; a stored text may be 1 MB, and the PDF
+    must neither spend minutes on it nor repeat it on hundreds of pages."""
+    if len(tekst) <= maks:
+        return tekst
+    return tekst[:maks] + " " + AFKORTET
+
+
+def klip_bredde(tekst: str, font: str, stoerrelse: float, plads: float) -> str:
+    """One line of `tekst` no wider than `plads`, ended with '…' where it was cut."""
+    tekst = tekst[:2000]
+    if bredde(tekst, font, stoerrelse) <= plads:
+        return tekst
+    tegn, std = _tegn(font)
+    rum = plads - bredde("…", font, stoerrelse)
+    b = 0.0
+    for i, c in enumerate(tekst):
+        b += tegn.get(c, std) * stoerrelse
+        if b > rum:
+            return tekst[:i].rstrip() + "…"
+    return tekst
+
+
+def ombryd(tekst: str, font: str, stoerrelse: float, plads: float, maks_linjer: int | None = None) -> list[str]:
     """Greedy word wrap of `tekst` into lines no wider than `plads`: between words, after a
     letter's '-' or '/', and (for a part wider than a line) between characters; explicit line
-    breaks are kept."""
+    breaks are kept. With `maks_linjer`, a text that needs more lines is cut after that many,
+    its last line ending with the mark AFKORTET."""
     ud: list[str] = []
     mellemrum = bredde(" ", font, stoerrelse)
+    graense = maks_linjer if maks_linjer is not None else len(tekst) + 1
     for afsnit in tekst.split("\n"):
         linje = ""
         b = 0.0
         for ord_ in afsnit.split(" "):
+            if len(ud) > graense:
+                break
             for k, stykke in enumerate(dele(ord_)):
                 w = bredde(stykke, font, stoerrelse)
                 sep_b = mellemrum if (k == 0 and linje) else 0.0
@@ -117,19 +177,44 @@ def ombryd(tekst: str, font: str, stoerrelse: float, plads: float) -> list[str]:
                 if w > plads:  # wider than a line on its own: break between characters
                     if linje:
                         ud.append(linje)
-                    linje = ""
+                    tegn, std = _tegn(font)
+                    linje, b = "", 0.0
                     for c in stykke:
-                        if linje and bredde(linje + c, font, stoerrelse) > plads:
+                        cb = tegn.get(c, std) * stoerrelse
+                        if linje and b + cb > plads:
                             ud.append(linje)
-                            linje = c
+                            if len(ud) > graense:
+                                break
+                            linje, b = c, cb
                         else:
                             linje += c
-                    b = bredde(linje, font, stoerrelse)
+                            b += cb
                 else:
                     linje += (" " if sep_b else "") + stykke
                     b += sep_b + w
         ud.append(linje)
+        if len(ud) > graense:
+            break
+    if maks_linjer is not None and len(ud) > maks_linjer:
+        del ud[maks_linjer:]
+        ud[-1] = _med_maerke(ud[-1], font, stoerrelse, plads)
     return ud
+
+
+def _med_maerke(linje: str, font: str, stoerrelse: float, plads: float) -> str:
+    """The last line kept of a cut text, shortened until the mark fits after it."""
+    for maerke in (" " + AFKORTET, "[…]", "…"):
+        rum = plads - bredde(maerke, font, stoerrelse)
+        if rum >= 0:
+            tegn, std = _tegn(font)
+            b, n = 0.0, 0
+            for c in linje:
+                b += tegn.get(c, std) * stoerrelse
+                if b > rum:
+                    break
+                n += 1
+            return (linje[:n].rstrip() + maerke).lstrip()
+    return "…"
 
 
 class Koder:
@@ -179,12 +264,16 @@ def _esc(b: int) -> str:
     return f"\\{b:03o}"
 
 
+MAKS_HOVED_LINJER = 6  # a heading cell's lines at most (a column named after a ydelse)
+
+
 class Layout:
     """A table laid out once, column by column: every cell's lines, every row's height.
 
     `kolonner` holds each column's cell texts top to bottom; `hoejre` per column whether its
     cells are right-aligned numbers (True/False, or a list per cell for a mixed column);
-    `passer` per column whether every cell is known to fit on one line.
+    `passer` per column whether every cell is known to fit on one line; `maks_linjer` the lines
+    a cell may take at most (more are cut, marked AFKORTET), so that no row is taller than a page.
 
     Most cells are one line: a column keeps its texts (`tekster`) and only the cells that wrap
     get their lines (`ombrudte`: row -> lines). The PDF operators of every row are made once per
@@ -193,7 +282,7 @@ class Layout:
 
     def __init__(self, hoved: list[str], kolonner: list[list[str]], hoejre: list[list[bool]],
                  bredder: list[float], stoerrelse: float, fede: frozenset[int], sum_raekke: bool,
-                 passer: list[bool] | None = None):
+                 passer: list[bool] | None = None, maks_linjer: int | None = None):
         self.bredder, self.stoerrelse = bredder, stoerrelse
         self.leading = stoerrelse * 1.2
         self.pad = 1.6
@@ -207,7 +296,7 @@ class Layout:
             self.fed[-1] = True
         fed = self.fed
         maks = max(_maks_ascii(FONT), _maks_ascii(FED)) * stoerrelse
-        kolonner = [list(map(synlig, kol)) if _STYRETEGN.search("".join(kol)) else kol for kol in kolonner]
+        kolonner = [_synlig_kolonne(kol) for kol in kolonner]
         hoved = list(map(synlig, hoved))
         self.tekster = kolonner
         self.ombrudte: list[dict[int, tuple[str, ...]]] = []
@@ -220,7 +309,9 @@ class Layout:
             plads = bredder[j] - 2 * self.pad
             hurtig = plads / maks  # an ASCII text this short always fits
             memo: dict[tuple[str, bool], tuple[str, ...]] = {}
-            for i in [i for i, t in enumerate(kol) if len(t) > hurtig or not t.isascii()]:
+            # a line break makes even a short ASCII text two lines
+            brud = "\n" in "".join(kol)
+            for i in [i for i, t in enumerate(kol) if len(t) > hurtig or not t.isascii() or (brud and "\n" in t)]:
                 t = kol[i]
                 k = (t, fed[i])
                 li = memo.get(k)
@@ -229,7 +320,7 @@ class Layout:
                     if "\n" not in t and bredde(t, font, stoerrelse) <= plads:
                         li = ()
                     else:
-                        li = tuple(ombryd(t, font, stoerrelse, plads))
+                        li = tuple(ombryd(t, font, stoerrelse, plads, maks_linjer))
                         if len(li) == 1 and li[0] == t:
                             li = ()
                     memo[k] = li
@@ -237,7 +328,8 @@ class Layout:
                     ombrudt[i] = li
                     if len(li) > antal[i]:
                         antal[i] = len(li)
-        self.hoved_linjer = [tuple(ombryd(h, FED, stoerrelse, b - 2 * self.pad)) if h else () for h, b in zip(hoved, bredder)]
+        self.hoved_linjer = [tuple(ombryd(h, FED, stoerrelse, b - 2 * self.pad, MAKS_HOVED_LINJER)) if h else ()
+                             for h, b in zip(hoved, bredder)]
         self.hoved_h = max((len(x) for x in self.hoved_linjer), default=1) * self.leading + 2 * self.pad
         self.raekke_h = [a * self.leading + 2 * self.pad for a in antal]
         self.hoejre = hoejre
@@ -353,10 +445,12 @@ class Gitter(Flowable):
 
     @classmethod
     def af(cls, hoved, kolonner, hoejre, bredder, stoerrelse: float = 7, sum_raekke: bool = False,
-           fede: frozenset[int] = frozenset(), passer: list[bool] | None = None) -> Gitter:
+           fede: frozenset[int] = frozenset(), passer: list[bool] | None = None,
+           maks_linjer: int | None = None) -> Gitter:
         """A table from its columns (each a list of cell texts) and per column whether its cells
         are right-aligned numbers."""
-        return cls(Layout(hoved, kolonner, hoejre, bredder, stoerrelse, fede, sum_raekke, passer), sum_linje=sum_raekke)
+        return cls(Layout(hoved, kolonner, hoejre, bredder, stoerrelse, fede, sum_raekke, passer, maks_linjer),
+                   sum_linje=sum_raekke)
 
     def wrap(self, availWidth, availHeight):
         return self.width, self.height
@@ -437,9 +531,10 @@ class Tekst(Flowable):
 
     def __init__(self, tekst: str, font: str = FONT, stoerrelse: float = 8.5, leading: float | None = None,
                  farve: tuple[float, float, float] = (0, 0, 0), foer: float = 0, efter: float = 0,
-                 hold_med_naeste: bool = False):
+                 hold_med_naeste: bool = False, maks_linjer: int | None = None):
         super().__init__()
-        self.tekst, self.font, self.stoerrelse = synlig(tekst), font, stoerrelse
+        self.tekst, self.font, self.stoerrelse = synlig(klip(tekst)), font, stoerrelse
+        self.maks_linjer = maks_linjer
         self.leading = leading or stoerrelse * 1.2
         self.farve = farve
         self.spaceBefore, self.spaceAfter = foer, efter
@@ -447,7 +542,7 @@ class Tekst(Flowable):
         self.linjer: list[str] = []
 
     def wrap(self, availWidth, availHeight):
-        self.linjer = ombryd(self.tekst, self.font, self.stoerrelse, availWidth)
+        self.linjer = ombryd(self.tekst, self.font, self.stoerrelse, availWidth, self.maks_linjer)
         self.width = availWidth
         self.height = len(self.linjer) * self.leading
         return self.width, self.height
@@ -511,11 +606,13 @@ class Blok(Flowable):
 
 
 def tekst_ops(doc, x: float, y: float, tekst: str, font: str, stoerrelse: float, hoejre: bool = False,
-              farve: tuple[float, float, float] = (0.2, 0.2, 0.2)) -> str:
+              farve: tuple[float, float, float] = (0.2, 0.2, 0.2), maks_bredde: float | None = None) -> str:
     """PDF operators for one line of text at (x, y) (its right end at x when `hoejre`), for the
-    running header and footer."""
+    running header and footer; cut with '…' to `maks_bredde`."""
     k = _koder(doc)[font]
     tekst = synlig(tekst).replace("\n", " ")
+    if maks_bredde is not None:
+        tekst = klip_bredde(tekst, font, stoerrelse, maks_bredde)
     if k.navn0 is None:
         k.ops(" ")
     if hoejre:

@@ -111,9 +111,10 @@ def _lav_pdf(r: Rapport) -> bytes:
     from reportlab.platypus import Table, TableStyle
 
     from takstberegner.export.fingeraftryk import vis_fingeraftryk
-    from takstberegner.export.pdf_tabel import FED, FONT, Blok, Gitter, Tekst, skrifter, tekst_ops
-    from takstberegner.export.pdf_tabel import bredde as pdf_bredde
-    from takstberegner.export.pdf_tabel import dele
+    from takstberegner.export.pdf_kolonner import bredder as kol_bredder
+    from takstberegner.export.pdf_kolonner import dele_i_bredden, maal
+    from takstberegner.export.pdf_tabel import FED, FONT, MAKS_HOVED_LINJER, MAKS_TEGN, Blok, Gitter, Tekst, klip
+    from takstberegner.export.pdf_tabel import skrifter, tekst_ops
 
     skrifter()
     side = landscape(A4)
@@ -133,9 +134,19 @@ def _lav_pdf(r: Rapport) -> bytes:
     dato_tekst = dansk.dato(r.dannet.date())
     fp = vis_fingeraftryk(r.fingeraftryk) if r.fingeraftryk else "(ikke indmeldt: intet fingeraftryk)"
 
+    overskrifter = (h1, h2, htrin, h3)
+
     def p(tekst: str, stil=norm):
+        """A paragraph; a heading takes at most four lines (a name may be as long as the storage holds)."""
         font, str_, leading, farve, foer, efter, hold = stil
-        return Tekst(tekst, font, str_, leading, farve, foer, efter, hold)
+        return Tekst(tekst, font, str_, leading, farve, foer, efter, hold, 4 if stil in overskrifter else None)
+
+    def nr(n: int) -> str:
+        return dansk.tal(n, 0)
+
+    def navn(tekst: str) -> str:
+        """A name as it is repeated (cover, metadata): at most 300 characters."""
+        return klip(tekst, 300)
 
     class Sidehoved(Flowable):
         """Zero-size marker: from here on, pages belong to `tekst` (drawn in the running header)."""
@@ -151,70 +162,65 @@ def _lav_pdf(r: Rapport) -> bytes:
         def draw(self):
             self.canv._sidehoved = self.tekst
 
-    def tabel(s: Sektion):
-        """Column widths: a number column gets the width of its widest number and of its
-        heading's longest word, so figures never wrap; text columns share the rest in
-        proportion to their natural width and wrap at words."""
+    tabel_bredde = bredde  # the tables have always used the margins' width (6 points into the frame's padding)
+    # a cell's lines at most: a row always fits on a page under the tallest header; in a long
+    # table fewer, so that a name repeated on every row is not printed a page a row
+    linjer_side = int((ramme_h - (MAKS_HOVED_LINJER * 7 * 1.2 + 3.2) - 3.2) // (7 * 1.2)) - 1
+
+    def tabeller(s: Sektion) -> list[tuple[str, Gitter]]:
+        """The section's table, in parts of columns that fit the page (pdf_kolonner), each with
+        its title ("" for a table in one part)."""
         fuld = len(s.kolonner)
         synlige = [j for j in range(fuld) if j not in s.kun_regneark]
-        kolonner = [s.kolonner[j] for j in synlige]
         raekker = [rk if len(rk) == fuld else tuple(rk) + (None,) * (fuld - len(rk)) for rk in s.raekker]
-        pad = 2 * 1.6 + 1
-        tekster, hoejre, bredder_n, mindst, naturlig, passer = [], [], [], [], [], []
         kol_celler = list(zip(*raekker)) if raekker else [()] * fuld
-        for j, overskrift in zip(synlige, kolonner):
+        klippet: dict[str, str] = {}
+        kolonner = []
+        for j in synlige:
             celler = kol_celler[j]
             tekst = vis_kolonne(celler)
-            tal = [type(v) is Tal for v in celler]
-            tekster.append(tekst)
-            ord_b = max((pdf_bredde(d, FED, 7) for w in overskrift.split() for d in dele(w)), default=0) + pad
-            tal_b = 0.0
-            if any(tal):  # figures must fit on one line, bold in a total row
-                laengst = max((t for t, e in zip(tekst, tal) if e), key=len)
-                tal_b = pdf_bredde(laengst, FED, 7) + pad + 1
-            if all(tal) or not any(t for t, e in zip(tekst, tal) if not e):
-                hoejre.append(True)
-                nat = max(ord_b, tal_b, 20)
-                mindst.append(nat)
-                naturlig.append(nat)
-                passer.append(True)
-                continue
-            hoejre.append(tal if any(tal) else False)  # a mixed column: numbers right, text left
-            laengde = max(map(len, tekst), default=0)
-            tekst_nat = min(max(4, laengde), 70) * 4.5 + 8 if laengde else 0
-            nat = max(ord_b, tekst_nat, 20)
-            laengst_ord = 0.0
-            if laengde:  # the column's longest unbreakable part (each distinct text split once)
-                ord_ = {d for t in set(tekst) for w in t.split() for d in dele(w)}
-                laengst_ord = min(max((pdf_bredde(w, FONT, 7) for w in ord_), default=0) * 1.06 + pad, 150)
-            nat = max(nat, tal_b)
-            naturlig.append(nat)
-            mindst.append(min(nat, max(ord_b, laengst_ord, tal_b, 20)))
-            passer.append(False)
-        if sum(naturlig) <= bredde:
-            bredder_n = naturlig
-        elif sum(mindst) <= bredde:
-            rum = bredde - sum(mindst)
-            vaegt = sum(b - m for b, m in zip(naturlig, mindst)) or 1
-            bredder_n = [m + rum * (b - m) / vaegt for b, m in zip(naturlig, mindst)]
-        else:
-            bredder_n = [m * bredde / sum(mindst) for m in mindst]
-            passer = [False] * len(passer)
-        return Gitter.af(kolonner, tekster, hoejre, bredder_n, 7, s.sum_raekke and bool(raekker),
-                         fede=frozenset(s.fede), passer=passer)
+            if max(map(len, tekst), default=0) > MAKS_TEGN:
+                tekst = [t if len(t) <= MAKS_TEGN else klippet.get(t) or klippet.setdefault(t, klip(t)) for t in tekst]
+            kolonner.append(maal(klip(s.kolonner[j], 500), tekst, [type(v) is Tal for v in celler]))
+        maks_linjer = linjer_side if len(raekker) <= 30 else 10
+        dele_ = dele_i_bredden(kolonner, tabel_bredde)
+        ud = []
+        for k, del_ in enumerate(dele_, 1):
+            kol = [kolonner[j] for j in del_]
+            gitter = Gitter.af([c.overskrift for c in kol], [c.tekster for c in kol], [c.hoejre for c in kol],
+                               kol_bredder(kol, tabel_bredde), 7, s.sum_raekke and bool(raekker),
+                               fede=frozenset(s.fede), passer=[c.passer for c in kol], maks_linjer=maks_linjer)
+            titel = ""
+            if len(dele_) > 1:
+                egne = [j for j in del_ if j or k == 1]
+                fra_til = nr(egne[0] + 1) + (f"–{nr(egne[-1] + 1)}" if len(egne) > 1 else "")
+                titel = (f"{s.titel} (del {k} af {nr(len(dele_))}: kolonne "
+                         f"{'1 og ' if del_[0] == 0 and k > 1 else ''}{fra_til} af {nr(len(kolonner))})")
+            ud.append((titel, gitter))
+        return ud
 
     def sektion(s: Sektion, overskrift=None):
         """A section's title, table and note; `overskrift` (a step heading) goes with it, so a
-        heading never stands alone at the foot of a page."""
-        dele = ([overskrift] if overskrift is not None else []) + [p(s.titel, h3)]
+        heading never stands alone at the foot of a page. A table too wide for the page is
+        printed in parts, each under its own title; a section of one text column as paragraphs."""
+        foran = [overskrift] if overskrift is not None else []
         if not s.raekker:
-            dele.append(p("Ingen.", note))
-            return [Blok(dele, ramme_h)]
-        t = tabel(s)
+            return [Blok(foran + [p(s.titel, h3), p("Ingen.", note)], ramme_h)]
         efter = [p(s.note, note)] if s.note else []
-        if len(s.raekker) <= 14:
-            return [Blok(dele + [t] + efter, ramme_h)]
-        return [CondPageBreak(30 * mm)] + dele + [t] + efter
+        if len(s.kolonner) == 1 and not any(type(rk[0]) is Tal for rk in s.raekker if rk):
+            # one column of text (a bemærkning): paragraphs, which run on over pages as they must
+            tekster = [p(str(rk[0]) if rk and rk[0] is not None else "", norm) for rk in s.raekker]
+            return [Blok(foran + [p(s.titel, h3)] + tekster + efter, ramme_h)]
+        dele_ = tabeller(s)
+        ud = []
+        for k, (titel, t) in enumerate(dele_):
+            blok = foran + [p(titel or s.titel, h3), t] + (efter if k == len(dele_) - 1 else [])
+            foran = []
+            if len(s.raekker) <= 14:
+                ud.append(Blok(blok, ramme_h))
+            else:
+                ud += [CondPageBreak(30 * mm)] + blok
+        return ud
 
     def sektioner(liste, trin=None):
         ud = []
@@ -231,7 +237,7 @@ def _lav_pdf(r: Rapport) -> bytes:
     historie = [
         Sidehoved(""),
         p("Takstberegning til revision", h1),
-        p(f"{r.driftsherre} (CVR {r.cvr}) · takstår {r.takstaar} · Styringsaftalen for Nordjysk Socialaftale (SA 5.6)", norm),
+        p(f"{navn(r.driftsherre)} (CVR {navn(r.cvr)}) · takstår {r.takstaar} · Styringsaftalen for Nordjysk Socialaftale (SA 5.6)", norm),
         Spacer(1, 3 * mm),
     ]
     if r.antal_fejl:
@@ -251,7 +257,7 @@ def _lav_pdf(r: Rapport) -> bytes:
         p("Driftsherren: satser, oversigt over takster, i alt for driftsherren, overhead og fund.", norm),
     ]
     for t in r.tilbud:
-        historie.append(p(f"Tilbud {t.id} {t.navn}: " + ", ".join(_trin_i(t.sektioner)) + ".", norm))
+        historie.append(p(f"Tilbud {navn(t.id)} {navn(t.navn)}: " + ", ".join(_trin_i(t.sektioner)) + ".", norm))
     historie.append(p("Bilag: alle budgetlinjer for hvert tilbud.", norm))
     historie.append(Spacer(1, 5 * mm))
     underskrift = Table(
@@ -282,7 +288,7 @@ def _lav_pdf(r: Rapport) -> bytes:
 
     # --- every tilbud, under the app's steps
     for t in r.tilbud:
-        historie += [PageBreak(), Sidehoved(f"Tilbud {t.id} {t.navn}"), p(f"Tilbud {t.id}: {t.navn}", h2)]
+        historie += [PageBreak(), Sidehoved(navn(f"Tilbud {t.id} {t.navn}")), p(f"Tilbud {t.id}: {t.navn}", h2)]
         if t.kategori == 1:
             historie.append(p("Kategori 1-tilbud: indmeldes ikke, men bærer sin andel af overhead (SA 2.2).", note))
         historie += sektioner(t.sektioner)
@@ -291,12 +297,12 @@ def _lav_pdf(r: Rapport) -> bytes:
     for t in r.tilbud:
         if not t.bilag:
             continue
-        historie += [PageBreak(), Sidehoved(f"Bilag · tilbud {t.id} {t.navn}"),
+        historie += [PageBreak(), Sidehoved(navn(f"Bilag · tilbud {t.id} {t.navn}")),
                      p(f"Bilag: alle budgetlinjer, tilbud {t.id} {t.navn}", h2)]
         for s in t.bilag:
             historie += sektion(s)
 
-    hoved_venstre = f"Takstberegning til revision · {r.driftsherre} · takstår {r.takstaar}"
+    hoved_venstre = f"Takstberegning til revision · {navn(r.driftsherre)} · takstår {r.takstaar}"
     sidefod_venstre = f"Dannet {dato_tekst} · Takstberegner {r.version}"
     sidefod_fp = f"Fingeraftryk: {fp}"
     dannet = r.dannet
@@ -328,12 +334,12 @@ def _lav_pdf(r: Rapport) -> bytes:
             for tilstand in self._sider:
                 self.__dict__.update(tilstand)
                 doc = self._doc
-                ops = [tekst_ops(doc, margin, top, hoved_venstre, FONT, 7),
+                ops = [tekst_ops(doc, margin, top, hoved_venstre, FONT, 7, maks_bredde=0.55 * bredde),
                        tekst_ops(doc, margin, 8 * mm, sidefod_venstre, FONT, 7),
                        tekst_ops(doc, margin, 5 * mm, sidefod_fp, FONT, 7),  # binding.kontroller_pdf reads it
                        tekst_ops(doc, hoejre, 8 * mm, f"Side {self._pageNumber} af {antal}", FONT, 7, True)]
                 if self._sidehoved:
-                    ops.append(tekst_ops(doc, hoejre, top, self._sidehoved, FED, 7.5, True))
+                    ops.append(tekst_ops(doc, hoejre, top, self._sidehoved, FED, 7.5, True, maks_bredde=0.42 * bredde))
                 self._code.append("\n".join(ops))
                 super().showPage()
             super().save()
@@ -342,10 +348,10 @@ def _lav_pdf(r: Rapport) -> bytes:
     buf = io.BytesIO()
     doc = SimpleDocTemplate(
         buf, pagesize=side, leftMargin=margin, rightMargin=margin, topMargin=top_margin, bottomMargin=bund_margin,
-        title=f"Takstberegning til revision {r.takstaar} – {r.driftsherre}", author=r.driftsherre,
+        title=f"Takstberegning til revision {r.takstaar} – {navn(r.driftsherre)}", author=navn(r.driftsherre),
         subject=f"Takstberegning til revision efter Styringsaftalen (SA 5.6), takstår {r.takstaar}; "
                 f"indmeldingens fingeraftryk {r.fingeraftryk or '(ikke indmeldt)'}",
-        creator=f"Takstberegner {r.version}", keywords=f"takstberegning, {r.driftsherre}, {r.takstaar}",
+        creator=f"Takstberegner {r.version}", keywords=f"takstberegning, {navn(r.driftsherre)}, {r.takstaar}",
         pageCompression=1,
     )
     doc.build(historie, canvasmaker=NummereretCanvas)

@@ -48,10 +48,19 @@ def udskriv_pdf(v) -> Path | None:
     if not videre:
         return None
     p = _gem_som(v, "Takstberegning til revision", "PDF (*.pdf)", ".pdf", _forslag(v, " takstberegning.pdf"))
-    if p and efter_eksport.gem(v, p, fremskridt.koer(v, "Danner takstberegning til revision ...",
-                                          lambda: revision_pdf.lav_pdf(_rapport(v, forrige)))):
+    data = p and _dan(v, "Danner takstberegning til revision ...", lambda: revision_pdf.lav_pdf(_rapport(v, forrige)))
+    if data and efter_eksport.gem(v, p, data):
         return p
     return None
+
+
+def _dan(v, tekst: str, arbejde):
+    """The document's bytes, made behind a busy dialog; None (after saying why) when it is refused."""
+    try:
+        return fremskridt.koer(v, tekst, arbejde)
+    except Fejl as e:  # a takstgrundlag the report cannot be made from (dokumenter.RapportFejl)
+        QMessageBox.warning(v, "Kan ikke dannes", e.besked)
+        return None
 
 
 def eksporter_xlsx(v) -> Path | None:
@@ -60,8 +69,8 @@ def eksporter_xlsx(v) -> Path | None:
     from takstberegner.export import takstskema_xlsx
 
     p = _gem_som(v, "Takstskema (Excel)", "Excel (*.xlsx)", ".xlsx", _forslag(v, " takstskema.xlsx"))
-    if p and efter_eksport.gem(v, p, fremskridt.koer(v, "Danner takstskema ...",
-                                          lambda: takstskema_xlsx.lav_xlsx(_rapport(v)))):
+    data = p and _dan(v, "Danner takstskema ...", lambda: takstskema_xlsx.lav_xlsx(_rapport(v)))
+    if data and efter_eksport.gem(v, p, data):
         return p
     return None
 

@@ -25,12 +25,30 @@ def rapport(grundlag: Takstgrundlag, beregning: Beregning | None = None, forrige
     if forrige is not None and not hasattr(forrige, "beregning"):
         forrige = laes_forrige(forrige, grundlag)
     _, _, fp = indmelding.json_medlemmer(grundlag, beregning)
-    r = rapport_mod.lav_rapport(grundlag, beregning, fingeraftryk=fp)
+    try:
+        r = rapport_mod.lav_rapport(grundlag, beregning, fingeraftryk=fp)
+    except ArithmeticError as e:  # an amount that cannot be computed with (uendelig, 1E+999999)
+        raise RapportFejl.af(grundlag, beregning) from e
     if forrige is not None:
         from takstberegner.export import sidste_aar
 
         r = sidste_aar.tilfoej(r, grundlag, beregning, forrige)
     return r
+
+
+class RapportFejl(Fejl):
+    """The report cannot be made from this takstgrundlag: a figure in it cannot be computed with."""
+
+    @classmethod
+    def af(cls, grundlag: Takstgrundlag, beregning: Beregning) -> RapportFejl:
+        from takstberegner.domain import navne
+
+        fejl = [f for f in beregning.alle_fund() if f.kode == "INPUT" and f.er_fejl]
+        linjer = [f"• {navne.felt_tekst(f.felt, grundlag)}: {f.tekst}" for f in fejl[:8]]
+        if len(fejl) > 8:
+            linjer.append(f"• og {len(fejl) - 8} fejl mere (se Fund).")
+        return cls("Takstberegningen kan ikke dannes, fordi grundlaget har tal, der ikke kan regnes med. "
+                   "Ret først fejlene i grundlaget:\n" + "\n".join(linjer or ["(se Fund)"]))
 
 
 class ForrigeAarFejl(Fejl):

@@ -107,3 +107,21 @@ def test_ombrydning_med_hoejst_et_antal_linjer_afkorter_med_maerke():
     assert len(linjer) == 5 and linjer[-1].endswith(AFKORTET)
     assert ombryd("kort tekst", FONT, 7, 100, maks_linjer=5) == ["kort tekst"]
     assert ombryd("x" * 200, FONT, 7, 5, maks_linjer=3)[-1] in ("…", "[…]")
+
+
+def test_en_blok_hoejere_end_en_side_ved_sidens_fod_flyttes_ikke_til_en_fejl():
+    """A section kept together (heading, title, table) that is taller than a page, met where the
+    page has only a few points left, was split into its parts and its heading placed there
+    without room: reportlab's 'Splitting error'. Found by the property with a long tilbud name."""
+    import io
+
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    from takstberegner.export.pdf_tabel import Blok, Gitter, Tekst
+
+    skrifter()
+    doc = SimpleDocTemplate(io.BytesIO(), pagesize=landscape(A4))
+    ramme_h = doc.height - 12
+    tabel = Gitter.af(["Tekst"], [[f"række {i}" for i in range(80)]], [False], [200.0])
+    doc.build([Spacer(1, ramme_h - 8), Blok([Tekst("Overskrift", FONT, 12), tabel], ramme_h)])

@@ -598,7 +598,17 @@ class Blok(Flowable):
         return w, h
 
     def split(self, availWidth, availHeight):
-        return list(self.dele) if self.height > self.maks else []
+        """Taller than a frame: its parts, as long as the first fits where the page has room (the
+        document places that one without trying to split it; a heading at the foot of a page
+        gave 'Splitting error'), or the first part's own split; else nothing (the next page)."""
+        if self.height <= self.maks:
+            return []
+        dele = list(self.dele)
+        _, h = dele[0].wrapOn(self.canv, availWidth, availHeight)
+        if h <= availHeight:
+            return dele
+        stykker = dele[0].splitOn(self.canv, availWidth, availHeight)
+        return stykker + dele[1:] if stykker else []
 
     def draw(self):
         for f, (top, h) in zip(self.dele, self.pladser):

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 
-from takstberegner.export import regneark
+from takstberegner import dansk
+from takstberegner.export import excel_graenser, regneark
 from takstberegner.export import xlsx_xml as X
 from takstberegner.export.rapport import AAR, HELTAL, KR, PCT, TAL, Rapport, Ref, Sektion, Tal
 
@@ -32,7 +33,7 @@ def ark_navn(tekst: str, brugte: set[str]) -> str:
     navn, _ = regneark.tekst(tekst)
     navn = re.sub(r"[\[\]:*?/\\'\t\r\n]", "-", navn).strip()[:31].strip() or "Ark"
     kandidat, n = navn, 2
-    while kandidat.lower() in brugte:
+    while kandidat.lower() in brugte or kandidat.lower() == "history":  # a name Excel keeps for itself
         suffix = f" ({n})"
         kandidat = navn[: 31 - len(suffix)] + suffix
         n += 1
@@ -54,6 +55,7 @@ class _Ark:
         self.noegle, self.navn, self.fulde_navn, self.titel = noegle, navn, fulde_navn, titel
         self.sektioner = sektioner
         self.start: dict[str, tuple[Sektion, int]] = {}
+        self.sidste = 0  # the sheet's last row (_planlaeg)
 
 
 HOVED_RAEKKER = 5  # title, driftsherre, fingerprint, draft line, blank
@@ -80,6 +82,27 @@ def _planlaeg(ark: _Ark) -> None:
         raekke += (1 if trin else 0) + (1 if titel else 0) + 1  # step heading, title, column header
         ark.start[s.noegle] = (s, raekke)
         raekke += len(s.raekker) + (1 if s.note else 0) + 1
+    ark.sidste = raekke
+
+
+def _kontroller_graenser(ark: _Ark) -> None:
+    """A sheet Excel could not hold (a tilbud with 20.000 ydelser has as many columns in its
+    takst per kategori; 1.000 overheadpuljer over 1.000 tilbud a million rows on the front
+    sheet) is refused in Danish before anything is written: Excel would open it only with a
+    repair that drops what is past its limits."""
+    navn = ark.fulde_navn if len(ark.fulde_navn) <= 80 else ark.fulde_navn[:80] + "…"
+    bred = max(ark.sektioner, key=lambda s: len(s.kolonner), default=None)
+    if bred is not None and len(bred.kolonner) > excel_graenser.KOLONNER:
+        raise excel_graenser.ForStortRegneark(
+            f"Takstskemaet kan ikke dannes: tabellen '{bred.titel}' på arket {navn} ville få "
+            f"{dansk.tal(len(bred.kolonner), 0)} kolonner, men Excel kan højst have "
+            f"{dansk.tal(excel_graenser.KOLONNER, 0)} kolonner i et ark. Tilbuddet har for mange ydelser til ét "
+            "regneark; del det i flere tilbud.")
+    if ark.sidste > excel_graenser.RAEKKER:
+        raise excel_graenser.ForStortRegneark(
+            f"Takstskemaet kan ikke dannes: arket {navn} ville få {dansk.tal(ark.sidste, 0)} rækker, men Excel kan "
+            f"højst have {dansk.tal(excel_graenser.RAEKKER, 0)} rækker i et ark. Færre tilbud i overheadpuljernes "
+            "omfang, færre ydelser eller færre budgetlinjer gør det mindre.")
 
 
 def _adresser(r: Rapport):
@@ -94,6 +117,7 @@ def _adresser(r: Rapport):
                          list(t.sektioner) + list(t.bilag)))
     for a in plan:
         _planlaeg(a)
+        _kontroller_graenser(a)
     # a differentieret tilbud has a column per ydelse in its category split: 60 letters were not
     # always enough (a tilbud of 57 niveauer could not be indmeldt: IndexError)
     bredest = max((len(x) for a in plan for s in a.sektioner for x in (s.kolonner, *s.raekker)), default=0)
@@ -137,6 +161,12 @@ _TAL_STIL = {
     KR: (X.S_KR, X.S_KR_FED), TAL: (X.S_KR, X.S_KR_FED), PCT: (X.S_PCT, X.S_PCT_FED),
     HELTAL: (X.S_HELTAL, X.S_HELTAL_FED), AAR: (X.S_AAR, X.S_AAR_FED),
 }
+# The long texts of one workbook at most: a name of 32.767 characters repeated on each of 99.000
+# takst rows would be 3 GB of XML. The large driftsherre's workbook holds 2 mio.
+MAKS_LANG_TEKST = 200_000_000
+_FOR_MEGET_TEKST = ("Takstskemaet kan ikke dannes: dets tekster ville fylde over 200 mio. tegn, fordi meget lange navne "
+                    "eller bemærkninger står i mange rækker. Forkort de lange tekster (fx tilbuddets eller ydelsernes "
+                    "navne).")
 _K = [X.kolonne(j) for j in range(60)]  # the column letters; _adresser adds more when a sheet is wider
 
 
@@ -145,6 +175,7 @@ def _lav_xlsx(r: Rapport) -> bytes:
     numbers are the plan's (`_planlaeg`), so formulas can point at any section before or after."""
     plan, adresse = _adresser(r)
     renset = [0]
+    lang = [0]  # characters of the long (wrapped) texts written so far
     rens = regneark.tekst
 
     def tekst(v) -> str:
@@ -230,6 +261,9 @@ def _lav_xlsx(r: Rapport) -> bytes:
                         if aendret:
                             renset[0] += 1
                         if li:  # wraps; the row is made tall enough
+                            lang[0] += len(indre)
+                            if lang[0] > MAKS_LANG_TEKST:
+                                raise excel_graenser.ForStortRegneark(_FOR_MEGET_TEKST)
                             celler.append(f'<c r="{adr}" s="{X.S_OMBRYD}" t="inlineStr">{indre}</c>')
                             if li > linjer:
                                 linjer = li

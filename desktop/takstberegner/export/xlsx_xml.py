@@ -87,6 +87,9 @@ def esc_attr(t: str) -> str:
     return t.translate(_ESC_ATTR)
 
 
+MAKS_HOEJDE = 409  # points: the tallest row Excel has
+
+
 def kolonne(j: int) -> str:
     """0 -> 'A', 25 -> 'Z', 26 -> 'AA'."""
     s = ""
@@ -145,8 +148,9 @@ class Ark:
 
     def raekke(self, nr: int, celler: str, hoejde: float | None = None) -> None:
         """Row `nr` (rows in increasing order) with its cells' XML; `hoejde` in points for a row
-        of wrapped text (Excel and LibreOffice do not fit a row's height to it on opening)."""
-        attr = f' ht="{hoejde:g}" customHeight="1"' if hoejde else ""
+        of wrapped text (Excel and LibreOffice do not fit a row's height to it on opening), at most
+        Excel's 409 points (a text of 32.767 characters asked for 13.650)."""
+        attr = f' ht="{min(hoejde, MAKS_HOEJDE):g}" customHeight="1"' if hoejde else ""
         self.raekker.append(f'<row r="{nr}"{attr}>{celler}</row>' if celler else f'<row r="{nr}"{attr}/>')
 
 

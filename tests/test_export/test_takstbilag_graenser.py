@@ -116,3 +116,27 @@ def test_arknavne_som_excel_ikke_kan_bruge_afvises(navne, stor_region):
     bilag.ark = [Ark(n, "t", "f", f"Tabel{i}", [Kolonne("A", 5)]) for i, n in enumerate(navne)]
     with pytest.raises(excel_graenser.ForStortRegneark, match=f"arknavnet '{navne[1][:40]}' kan ikke bruges i Excel"):
         takstbilag.skriv(bilag)
+
+
+def test_retningstegn_vendes_aldrig_i_takstbilaget_eller_sammenligningen(tmp_path):
+    """A bemærkning (which may hold line breaks, so the validation leaves it) with a direction
+    override showed turned around in DAS's workbook; a name in someone else's bilag likewise in the
+    sammenligning. Both are shown without it, and the bilag notes what was removed."""
+    from takstberegner.export.takstbilag_laes import KRAEVEDE, laes_takstbilag
+
+    g = eksempel(2)
+    g = dataclasses.replace(g, tilbud=(dataclasses.replace(g.tilbud[0], bemaerkninger="Se \u202enoitnetta\u200b"),))
+    wb = openpyxl.load_workbook(io.BytesIO(takstbilag.lav_takstbilag(udvaelg([_indmelding(1, g)]))))
+    hoved = [c.value for c in wb["Takster"][3]]
+    raekke = dict(zip(hoved, next(wb["Takster"].iter_rows(min_row=4, values_only=True))))
+    assert raekke["Bemærkninger"] == "Se noitnetta"
+    noter = [r[-1] for r in wb["Indmeldinger"].iter_rows(min_row=4, values_only=True)]
+    assert "Kontroltegn er fjernet fra teksten i Bemærkninger" in noter[0]
+    fremmed = openpyxl.Workbook()
+    ws = fremmed.active
+    ws.title = "Takster"
+    ws.append(list(KRAEVEDE))
+    ws.append(["Nordby \u202eenummoK", "1", "Bo\u2066sted", "SEL § 107", "Botilbud", "Døgn", "Døgn", 1000])
+    fremmed.save(tmp_path / "fremmed.xlsx")
+    (t,) = laes_takstbilag(tmp_path / "fremmed.xlsx").takster
+    assert (t.driftsherre, t.tilbud) == ("Nordby enummoK", "Bosted")

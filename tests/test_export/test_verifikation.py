@@ -349,7 +349,7 @@ def test_genberegningens_fejl_naevnes_med_ord_ikke_sti(indmelding_egen, egen_noe
     r = verifikation.verificer(x, tillid_fp(egen_noegle))
     assert not r.ok
     grund = next(g for g in r.grunde if g.startswith("Takstgrundlaget har fejl"))
-    assert "Driftsherre › Navn: Navn indeholder usynlige kontroltegn" in grund
+    assert "Driftsherre › Navn: Navn indeholder usynlige tegn" in grund
     forskel = next(g for g in r.grunde if g.startswith("Genberegningen giver andre tal"))
     assert "Driftsherre › Navn: indmeldt" in forskel and "Takstgrundlagets fingeraftryk: indmeldt" in forskel
     for tekst in (grund, forskel):

@@ -293,6 +293,8 @@ class ImportDialog(QDialog):
             tekst += f" {_antal(len(fv.sprunget_over), 'række', 'rækker')} er ikke budgetlinjer (fx sumlinjer)."
         tekst += " "
         tekst += "Dobbeltklik på Kategori, Post eller Del for at ændre; sæt flueben ved Vagtlag."
+        for note in fv.noter:  # what the import changed in the texts (invisible characters removed)
+            tekst += " " + note
         self.linje_info.setText(tekst)
         self.takster.setText(self._takst_tekst())
         self._opdater_knapper()

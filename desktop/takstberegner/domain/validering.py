@@ -24,6 +24,7 @@ from takstberegner.domain import navne
 from takstberegner.domain.linjekolonner import Linjekolonner, anlaegkolonner, linjekolonner
 from takstberegner.domain.regelsaet import Regelsaet
 from takstberegner.domain.resultat import Fund
+from takstberegner.domain.usynlige_tegn import USYNLIGE
 
 MAX_BELOEB = Decimal("999999999999.99")  # every amount and key: |x| < 10^12
 MAX_PLADSER = 100_000
@@ -38,7 +39,7 @@ MAX_KOMMUNER = 200  # in one fordeling: Danmark har 98 kommuner (the takstbilag 
 _0 = Decimal(0)
 _100 = Decimal(100)
 _12 = Decimal(12)
-_KONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")  # and lone surrogates
+_KONTROL = USYNLIGE  # control and format characters (domain/usynlige_tegn: one rule for every door)
 _KATEGORIER = frozenset(m.KATEGORIER)
 _DELE = frozenset(m.DELE)
 _ANLAEG_TYPER = frozenset(m.ANLAEG_TYPER)

@@ -18,6 +18,7 @@ from pathlib import Path
 from takstberegner import dansk
 from takstberegner.domain import navne
 from takstberegner.domain.sammenligning import Sammenligningstakst
+from takstberegner.domain.usynlige_tegn import rens
 from takstberegner.export import regneark_laes
 from takstberegner.fejl import Fejl
 from takstberegner.fejltekst import os_fejl
@@ -74,7 +75,7 @@ def _tekst(v) -> str:
         return ""
     if isinstance(v, Decimal):
         v = format(v.normalize(), "f") if v == v.to_integral_value() else format(v, "f")
-    return str(v).strip()[:MAKS_TEKST]
+    return rens(str(v)[:MAKS_TEKST * 2]).strip()[:MAKS_TEKST]  # a name from someone else, never turned around
 
 
 def laes_takstbilag(sti: str | Path) -> LaestTakstbilag:

@@ -18,7 +18,7 @@ from typing import Any
 from takstberegner import dansk
 from takstberegner.domain import aendringer as ae
 from takstberegner.domain import model as m
-from takstberegner.domain import navne
+from takstberegner.domain import navne, usynlige_tegn
 from takstberegner.formats.fejl import InputError
 from takstberegner.formats.laeser import MAKS_DECIMALER, urimelig
 from takstberegner.importers.ark import (FORMEL_UDEN_VAERDI, Ark, Dato, Fejlvaerdi, Kolonnevalg, Procent, Tal, bogstav,
@@ -32,9 +32,6 @@ UVALGT = ""  # a line whose art the kontoplan does not know: the user chooses it
 KATEGORI_VALG: tuple[str, ...] = m.KATEGORIER + (OEVRIG_INDTAEGT, IGNORER)
 MAKS_BELOEB = Decimal(10) ** 12  # 1.000 milliarder kr.
 MAKS_FEJL = 50
-# C0 and C1 control characters (a cp1252 export read as Latin-1 has U+0080-U+009F): removed, as the
-# one validation refuses them in a text; tab, line feed and the line separators become spaces.
-_STYRETEGN = {i: None for i in [*range(32), *range(127, 160)] if i not in (9, 10, 133)}
 
 
 # ---- bad cells ---------------------------------------------------------------------------------
@@ -152,6 +149,7 @@ class Forhaandsvisning:
     sprunget_over: tuple[tuple[int, str], ...] = ()  # (row, why) of rows that are not budget lines
     kilde: str = ""  # the file's name
     kolonner: tuple[tuple[str, str], ...] = ()  # (role in Danish, 'C (Beløb)') of the columns read, for the text
+    noter: tuple[str, ...] = ()  # what the import changed in the texts (Danish), shown before anything is saved
 
     def med_linje(self, i: int, **felter: Any) -> "Forhaandsvisning":
         linjer = list(self.linjer)
@@ -243,6 +241,7 @@ class Forhaandsvisning:
               f"{_antal(len(self.sprunget_over), 'række', 'rækker')} springes over."]
         if self.kolonner:
             ud.append("Kolonner: " + ", ".join(f"{rolle} i {k}" for rolle, k in self.kolonner) + ".")
+        ud.extend(self.noter)
         for x in self.linjer[:20]:
             ud.append(f"  række {x.raekke:>6}  {x.konto[:18]:<18} {x.tekst[:30]:<30} {dansk.kr(x.beloeb):>20}  "
                       f"-> {navn.get(x.tilbud_id, x.tilbud_id)} / {kategori_navn(x.kategori)}")
@@ -404,7 +403,7 @@ def _uden_eksponent(d: Decimal) -> Decimal:
 
 
 def tekst(v: Any, maks: int = 500) -> str:
-    """A text cell for the takstgrundlag: control characters removed, spaces folded, at most `maks`."""
+    """A text cell for the takstgrundlag: invisible characters removed, spaces folded, at most `maks`."""
     if v is None or v is FORMEL_UDEN_VAERDI:
         return ""
     if isinstance(v, Tal):
@@ -415,7 +414,10 @@ def tekst(v: Any, maks: int = 500) -> str:
         s = str(v)
     if s.isprintable() and "  " not in s and s == s.strip():  # the common case, at C speed
         return s[:maks]
-    s = " ".join(s.translate(_STYRETEGN).split())
+    # control and format characters (a direction override, a zero-width space; a cp1252 export read
+    # as Latin-1 has U+0080-U+009F) removed, as the one validation refuses them in a text (domain/
+    # usynlige_tegn); tab, line feed and the line separators become spaces
+    s = " ".join(usynlige_tegn.rens(s).split())
     return s[:maks]
 
 
@@ -470,14 +472,23 @@ def _tvetydige_beloeb(ark: Ark, fundet: dict[str, list[tuple[int, str]]], kolonn
         "før decimalerne (fx 1.500,00)"))
 
 
+def _raekker_tekst(raekker: list[int]) -> str:
+    """'række 3', 'række 3, 5 og 6', 'række 3, 5, ... m.fl.' (at most 10 named)."""
+    vist = [str(r) for r in raekker[:10]]
+    return "række " + (", ".join(vist) + " m.fl." if len(raekker) > 10 else dansk.opremsning(vist))
+
+
+def _usynlige_note(raekker: list[int]) -> str:
+    return (f"Usynlige tegn (fx tegn, der vender skriveretningen, eller mellemrum uden bredde) er fjernet fra "
+            f"teksterne i {_raekker_tekst(raekker)}; ingen navne eller tekster i takstfilen må have dem. Tjek teksterne.")
+
+
 def _skjulte_tekst(raekker: list[int]) -> str:
     """Why rows hidden in Excel stop the import: '3 rækker med beløb er skjult i Excel (række 3, 5 og 6), ...'."""
     n = len(raekker)
-    vist = [str(r) for r in raekker[:10]]
-    liste = ", ".join(vist) + " m.fl." if n > 10 else dansk.opremsning(vist)
     hvad = "1 række med beløb er" if n == 1 else f"{dansk.tal(n, 0)} rækker med beløb er"
-    return (f"{hvad} skjult i Excel (række {liste}), fx af et filter; vis alle rækker i Excel, eller slet dem, der "
-            "ikke hører til budgettet, og gem filen igen")
+    return (f"{hvad} skjult i Excel ({_raekker_tekst(raekker)}), fx af et filter; vis alle rækker i Excel, eller "
+            "slet dem, der ikke hører til budgettet, og gem filen igen")
 
 
 def _raa_konto(v: Any) -> Any:
@@ -538,6 +549,7 @@ def laes_linjer(ark: Ark, valg: Kolonnevalg, grundlag: m.Takstgrundlag, tilbud_i
     skjulte = ark.skjulte
     skjulte_linjer: list[int] = []  # hidden rows that would be budget lines: the user cannot see them
     fundet_tegn: dict[str, list[tuple[int, str]]] = {}  # text amounts by their decimal sign
+    usynlige: list[int] = []  # rows whose texts had invisible characters removed
     for nr, celler in ark.raekker:
         if len(fejl) >= MAKS_FEJL:
             break
@@ -607,6 +619,9 @@ def laes_linjer(ark: Ark, valg: Kolonnevalg, grundlag: m.Takstgrundlag, tilbud_i
             elif tid is None:
                 fejl.append(CelleFejl(navn, nr, bogstav(valg.tilbud), "tilbuddet mangler"))
                 continue
+        if any(type(v) is str and usynlige_tegn.har_usynlige(v)
+               for v in (v_konto, celler.get(valg.tekst), celler.get(valg.tilbud))):
+            usynlige.append(nr)
         linjer.append(BudgetLinje(
             raekke=nr, konto=konto, art=art, tekst=tekst(celler.get(valg.tekst)) if valg.tekst else "",
             beloeb=b, tilbud_id=tid, kategori=forslag.kategori if forslag else UVALGT,
@@ -642,4 +657,5 @@ def laes_linjer(ark: Ark, valg: Kolonnevalg, grundlag: m.Takstgrundlag, tilbud_i
     if not linjer:
         raise ExcelFejl([CelleFejl(navn, 0, "", f"der er ingen budgetlinjer (konto og beløb) i kolonnerne {kk} "
                                                 f"og {kb}")])
-    return Forhaandsvisning(ark=navn, linjer=tuple(linjer), sprunget_over=tuple(sprunget), kilde=ark.kilde)
+    return Forhaandsvisning(ark=navn, linjer=tuple(linjer), sprunget_over=tuple(sprunget), kilde=ark.kilde,
+                            noter=(_usynlige_note(usynlige),) if usynlige else ())

@@ -43,12 +43,12 @@ class TrinKnap(QPushButton):
 
     def _tilpas(self) -> None:
         plads = max(20, self.width() - 20) if self.isVisible() else 10**6
-        self.setText(self.fontMetrics().elidedText(self._tekst, Qt.ElideMiddle, plads))
+        self.setText(self.fontMetrics().elidedText(self._tekst, Qt.TextElideMode.ElideMiddle, plads))
 
 
 class Arbejdsflade(QSplitter):
     def __init__(self, sider: list[QWidget], parent=None):
-        super().__init__(Qt.Horizontal, parent)
+        super().__init__(Qt.Orientation.Horizontal, parent)
         self.setObjectName("arbejdsflade")
         self.navigator = Navigator()
         self.navigator.setMinimumWidth(NAVIGATOR_MIN)
@@ -114,9 +114,9 @@ class Arbejdsflade(QSplitter):
     def vis_trinlinje(self, forrige: tuple[str, str], naeste: tuple[str, str], tekst: str) -> None:
         """The buttons under the page: (label, tooltip) of the page before and after, 'Trin 2 af 9'."""
         fm = self.forrige.fontMetrics()
-        self.forrige.saet_tekst("‹ " + fm.elidedText(forrige[0], Qt.ElideMiddle, 240))
+        self.forrige.saet_tekst("‹ " + fm.elidedText(forrige[0], Qt.TextElideMode.ElideMiddle, 240))
         self.forrige.setToolTip(vaerktoejstip(forrige[1]))
-        self.naeste.saet_tekst(fm.elidedText(naeste[0], Qt.ElideMiddle, 240) + " ›")
+        self.naeste.saet_tekst(fm.elidedText(naeste[0], Qt.TextElideMode.ElideMiddle, 240) + " ›")
         self.naeste.setToolTip(vaerktoejstip(naeste[1]))
         self.trin_tekst.setText(tekst)
 

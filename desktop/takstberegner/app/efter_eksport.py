@@ -60,11 +60,11 @@ class EfterEksport(QDialog):
         self.sti = Path(sti)
         self.setObjectName("efter_eksport")
         self.setWindowTitle(titel)
-        self.setAttribute(Qt.WA_DeleteOnClose)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         lag = QVBoxLayout(self)
         tekst = QLabel(f"<b>{escape(titel)}</b><br>Filen er gemt som <b>{escape(self.sti.name)}</b> i mappen<br>"
                        f"{escape(str(self.sti.parent))}")
-        tekst.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        tekst.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         tekst.setWordWrap(True)
         lag.addWidget(tekst)
         self.tekst = tekst

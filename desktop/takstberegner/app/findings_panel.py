@@ -61,7 +61,7 @@ class FundPanel(QWidget):
         self._sidste = None
 
     def _valgt(self, item: QListWidgetItem) -> None:
-        felt = item.data(Qt.UserRole)
+        felt = item.data(Qt.ItemDataRole.UserRole)
         if felt is not None:
             self.fund_valgt.emit(felt)
 
@@ -79,8 +79,8 @@ class FundPanel(QWidget):
         for hvor, f in fund:
             niveau = navne.vis(f.niveau, navne.NIVEAUER)
             item = QListWidgetItem(f"{niveau} · {hvor}\n{f.tekst} ({f.reference})")
-            item.setData(Qt.UserRole, f.felt)
-            item.setData(Qt.UserRole + 1, f.kode)
+            item.setData(Qt.ItemDataRole.UserRole, f.felt)
+            item.setData(Qt.ItemDataRole.UserRole + 1, f.kode)
             item.setForeground(QBrush(QColor(_FARVE.get(f.niveau, "#333"))))
             item.setToolTip(vaerktoejstip(f"{navne.felt_tekst(f.felt, grundlag)}\nKlik for at gå til feltet."))
             self.liste.addItem(item)

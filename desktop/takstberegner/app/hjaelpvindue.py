@@ -34,7 +34,7 @@ class HjaelpVindue(QDialog):
         super().__init__(parent)
         self.setObjectName("hjaelpvindue")
         self.setWindowTitle("Vejledning – Takstberegner")
-        self.setWindowFlag(Qt.WindowMaximizeButtonHint, True)
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.resize(900, 620)
         self.liste = QListWidget()
         self.liste.setObjectName("hjaelp_kapitler")
@@ -43,10 +43,10 @@ class HjaelpVindue(QDialog):
         self.tekst.setOpenExternalLinks(True)
         for navn, titel, fil in kapitler():
             item = QListWidgetItem(titel)
-            item.setData(Qt.UserRole, (navn, str(fil)))
+            item.setData(Qt.ItemDataRole.UserRole, (navn, str(fil)))
             self.liste.addItem(item)
         self.liste.currentItemChanged.connect(self._vis)
-        deler = QSplitter(Qt.Horizontal)
+        deler = QSplitter(Qt.Orientation.Horizontal)
         deler.addWidget(self.liste)
         deler.addWidget(self.tekst)
         deler.setSizes([230, 670])
@@ -55,11 +55,11 @@ class HjaelpVindue(QDialog):
 
     def _vis(self, item, _forrige=None) -> None:
         if item is not None:
-            self.tekst.setMarkdown(Path(item.data(Qt.UserRole)[1]).read_text(encoding="utf-8"))
+            self.tekst.setMarkdown(Path(item.data(Qt.ItemDataRole.UserRole)[1]).read_text(encoding="utf-8"))
 
     def vis_kapitel(self, navn: str) -> bool:
         for i in range(self.liste.count()):
-            if self.liste.item(i).data(Qt.UserRole)[0] == navn:
+            if self.liste.item(i).data(Qt.ItemDataRole.UserRole)[0] == navn:
                 self.liste.setCurrentRow(i)
                 return True
         return False

@@ -91,7 +91,7 @@ def byg(vindue) -> None:
     tilbud.addSeparator()
     tilbud.addAction(_handling(vindue, "Sa&mmenlign med andre driftsherrer …", lambda: _sammenligning(vindue),
                                navn="sammenligning"))
-    vindue.navigator.setContextMenuPolicy(Qt.ActionsContextMenu)  # right-click in the navigator
+    vindue.navigator.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)  # right-click in the navigator
     vindue.navigator.addActions([nyt, slet])
 
     udskriv = mb.addMenu("&Udskriv")

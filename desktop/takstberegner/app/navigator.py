@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 from takstberegner.app.widgets import vaerktoejstip
 from takstberegner.app.sidefoelge import OVERBLIK  # noqa: F401 (the page of the root item)
 
-_ROLLE = Qt.UserRole  # (tilbud id or None, page: OVERBLIK or a step number)
+_ROLLE = Qt.ItemDataRole.UserRole  # (tilbud id or None, page: OVERBLIK or a step number)
 _FEJLFARVE = Qt.darkRed
 
 

@@ -46,7 +46,7 @@ class Overblik(QWidget):
         lag.setContentsMargins(10, 6, 10, 6)
         self.titel = QLabel("Overblik")
         self.titel.setStyleSheet("font-size: 14pt; font-weight: 600;")
-        self.titel.setTextFormat(Qt.PlainText)  # the driftsherre's name as written, never as HTML
+        self.titel.setTextFormat(Qt.TextFormat.PlainText)  # the driftsherre's name as written, never as HTML
         self.titel.setWordWrap(True)  # a long name wraps instead of widening the page past the window
         lag.addWidget(self.titel)
         self.hjaelpeboks = hjaelp("Her ser du alle driftsherrens tilbud og deres takster. Når alle punkter i tjeklisten er "
@@ -65,14 +65,14 @@ class Overblik(QWidget):
         venstre.addWidget(QLabel("<b>Tjekliste før indmelding</b>"))
         self.tjek = QLabel()
         self.tjek.setObjectName("tjekliste")
-        self.tjek.setTextFormat(Qt.RichText)
+        self.tjek.setTextFormat(Qt.TextFormat.RichText)
         self.tjek.setWordWrap(True)
-        self.tjek.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.tjek.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.tjek.linkActivated.connect(self.gaa_til.emit)
         venstre.addWidget(self.tjek, 1)
         nederst.addLayout(venstre, 2)
         hoejre = QVBoxLayout()
-        hoejre.setAlignment(Qt.AlignTop)
+        hoejre.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.status = QLabel()
         self.status.setObjectName("indmeld_status")
         self.status.setWordWrap(True)
@@ -84,7 +84,7 @@ class Overblik(QWidget):
         self.mangler.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.mangler.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.mangler.setWordWrap(True)
-        self.mangler.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.mangler.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         h = self.mangler.horizontalHeader()
         h.setSectionResizeMode(0, QHeaderView.Stretch)
         h.setSectionResizeMode(1, QHeaderView.ResizeToContents)
@@ -130,7 +130,7 @@ class Overblik(QWidget):
             hvor = f"{x.hvor} › {trin}" if trin else x.hvor
             item = QTableWidgetItem(f"{hvor}\n{x.tekst}" + (f" ({x.reference})" if x.reference else ""))
             item.setToolTip(vaerktoejstip(navne.felt_tekst(x.felt, self.grundlag)))
-            item.setData(Qt.UserRole, (x.hvor, trin))
+            item.setData(Qt.ItemDataRole.UserRole, (x.hvor, trin))
             self.mangler.setItem(r, 0, item)
             knap = QPushButton("Gå til")
             knap.setObjectName(f"gaa_til_{r}")
@@ -138,7 +138,7 @@ class Overblik(QWidget):
             celle = QWidget()
             cl = QVBoxLayout(celle)
             cl.setContentsMargins(4, 2, 4, 2)
-            cl.addWidget(knap, 0, Qt.AlignTop)
+            cl.addWidget(knap, 0, Qt.AlignmentFlag.AlignTop)
             self.mangler.setCellWidget(r, 1, celle)
         self.mangler.resizeRowsToContents()
         self.mangler.setVisible(bool(m))

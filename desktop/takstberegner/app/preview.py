@@ -42,7 +42,7 @@ class Takstpreview(QWidget):
         self.titel = QLabel("Takster")
         self.titel.setStyleSheet("font-size: 12pt; font-weight: 600;")
         self.titel.setWordWrap(True)
-        self.titel.setTextFormat(Qt.PlainText)  # the tilbud's name as written, never as HTML
+        self.titel.setTextFormat(Qt.TextFormat.PlainText)  # the tilbud's name as written, never as HTML
         lag.addWidget(self.titel)
         self.model = TakstModel(self)
         self.tabel = VendtTabel(self.model)

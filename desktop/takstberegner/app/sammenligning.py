@@ -80,7 +80,7 @@ class SammenligningDialog(QDialog):
         skaerm = self.screen().availableGeometry() if self.screen() else None
         self.resize(min(1340, skaerm.width() - 20) if skaerm else 1200, 620)
         self.kilde = QLabel()
-        self.kilde.setTextFormat(Qt.PlainText)  # names from a takstbilag as written, never as HTML
+        self.kilde.setTextFormat(Qt.TextFormat.PlainText)  # names from a takstbilag as written, never as HTML
         self.kilde.setWordWrap(True)
         self.kilde.setObjectName("kilde")
         self.indlaes_knap = QPushButton("Indlæs takstbilag …")
@@ -90,7 +90,7 @@ class SammenligningDialog(QDialog):
         top.addWidget(self.kilde, 1)
         top.addWidget(self.indlaes_knap)
         self.forklaring = QLabel()
-        self.forklaring.setTextFormat(Qt.PlainText)  # names from a takstbilag as written, never as HTML
+        self.forklaring.setTextFormat(Qt.TextFormat.PlainText)  # names from a takstbilag as written, never as HTML
         self.forklaring.setWordWrap(True)
         self.egne = RaekkeModel(EGNE_KOLONNER, self)
         self.egne_tabel = TabelVisning(self.egne)
@@ -101,14 +101,14 @@ class SammenligningDialog(QDialog):
         self.andre_tabel = TabelVisning(self.andre)
         self.andre_tabel.setObjectName("andre")
         self.andre_titel = QLabel()
-        self.andre_titel.setTextFormat(Qt.PlainText)  # names from a takstbilag as written, never as HTML
+        self.andre_titel.setTextFormat(Qt.TextFormat.PlainText)  # names from a takstbilag as written, never as HTML
         self.egne_tabel.selectionModel().currentRowChanged.connect(lambda nu, _: self.vis_andre(nu.row()))
         nederst = QWidget()
         nl = QVBoxLayout(nederst)
         nl.setContentsMargins(0, 0, 0, 0)
         nl.addWidget(self.andre_titel)
         nl.addWidget(self.andre_tabel)
-        deler = QSplitter(Qt.Vertical)
+        deler = QSplitter(Qt.Orientation.Vertical)
         deler.addWidget(self.egne_tabel)
         deler.addWidget(nederst)
         deler.setStretchFactor(0, 3)
@@ -190,7 +190,7 @@ class SammenligningDialog(QDialog):
 def vis(vindue) -> SammenligningDialog:
     """Open the sammenligning beside the main window (not modal: the user may go on editing)."""
     dialog = SammenligningDialog(vindue)
-    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     vindue._sammenligning = dialog
     dialog.show()
     return dialog

@@ -16,7 +16,7 @@ class Sidepanel(QWidget):
         self.setObjectName("sidepanel")
         self.preview = Takstpreview()
         self.fund = FundPanel()
-        self.deler = QSplitter(Qt.Vertical)
+        self.deler = QSplitter(Qt.Orientation.Vertical)
         # the takster scroll when the panel is lower or narrower than they are (1366x768 at 150 %)
         self.preview_rulle = RulleFlade(self.preview)
         self.preview_rulle.setObjectName("takstpreview_rulle")

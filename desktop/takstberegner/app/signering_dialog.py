@@ -123,7 +123,7 @@ class NyNoegleDialog(QDialog):
         lag.addWidget(forklaring)
         form = QFormLayout()
         hvem = QLabel(f"{navn} (CVR {cvr})")
-        hvem.setTextFormat(Qt.PlainText)  # the name as written, never as HTML
+        hvem.setTextFormat(Qt.TextFormat.PlainText)  # the name as written, never as HTML
         form.addRow("Driftsherre:", hvem)
         self.sti = QLineEdit(str(standard_noeglemappe() / (filnavn(f"{navn} {cvr}", "noegle") + ".p12")))
         self.sti.setObjectName("noegle_sti")

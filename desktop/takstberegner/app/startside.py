@@ -44,7 +44,7 @@ class Startside(QWidget):
         self.liste = QListWidget()
         self.liste.setMaximumWidth(760)
         self.liste.setMaximumHeight(260)
-        self.liste.itemActivated.connect(lambda item: self.seneste.emit(item.data(Qt.UserRole)))
+        self.liste.itemActivated.connect(lambda item: self.seneste.emit(item.data(Qt.ItemDataRole.UserRole)))
         lag.addWidget(self.liste)
         lag.addStretch(1)
 
@@ -52,6 +52,6 @@ class Startside(QWidget):
         self.liste.clear()
         for f in filer:
             self.liste.addItem(f"{Path(f).name}  –  {Path(f).parent}")
-            self.liste.item(self.liste.count() - 1).setData(Qt.UserRole, f)
+            self.liste.item(self.liste.count() - 1).setData(Qt.ItemDataRole.UserRole, f)
         self.seneste_titel.setVisible(bool(filer))
         self.liste.setVisible(bool(filer))

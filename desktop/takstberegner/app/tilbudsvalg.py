@@ -22,9 +22,9 @@ class TilbudsValg(QDialog):
         self.liste.setObjectName("tilbudsliste")
         for t in tilbud:
             item = QListWidgetItem(f"{t.navn} ({t.paragraf}, kategori {t.kategori})")
-            item.setData(Qt.UserRole, t.id)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked if valgte is None or t.id in valgte else Qt.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, t.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if valgte is None or t.id in valgte else Qt.CheckState.Unchecked)
             self.liste.addItem(item)
         lag.addWidget(self.liste)
         self.alle.toggled.connect(lambda v: self.liste.setEnabled(not v))
@@ -37,5 +37,5 @@ class TilbudsValg(QDialog):
     def valgte(self) -> tuple[str, ...] | None:
         if self.alle.isChecked():
             return None
-        return tuple(self.liste.item(i).data(Qt.UserRole) for i in range(self.liste.count())
-                     if self.liste.item(i).checkState() == Qt.Checked)
+        return tuple(self.liste.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.liste.count())
+                     if self.liste.item(i).checkState() == Qt.CheckState.Checked)

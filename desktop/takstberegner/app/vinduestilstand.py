@@ -25,12 +25,12 @@ def _noegle(ledig: QRect) -> str:
 
 def fyld_skaermen(vindue, ledig: QRect) -> None:
     vindue.setGeometry(ledig)
-    vindue.setWindowState(vindue.windowState() | Qt.WindowMaximized)
+    vindue.setWindowState(vindue.windowState() | Qt.WindowState.WindowMaximized)
 
 
 def hold_inden_for(vindue, ledig: QRect) -> None:
     """Cut the window down to the available area and move it inside (its frame included)."""
-    if vindue.windowState() & (Qt.WindowMaximized | Qt.WindowFullScreen):
+    if vindue.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
         return
     ramme = vindue.frameGeometry().size() - vindue.geometry().size()
     plads = QSize(ledig.width() - ramme.width(), ledig.height() - ramme.height())
@@ -51,7 +51,7 @@ def gendan(vindue) -> None:
     samme_skaerm = ledig is not None and s.value("vindue/skaerm") == _noegle(ledig)
     if geo is not None and (samme_skaerm or ledig is None):
         vindue.restoreGeometry(geo)
-        if ledig is not None and vindue.windowState() & Qt.WindowMaximized:
+        if ledig is not None and vindue.windowState() & Qt.WindowState.WindowMaximized:
             fyld_skaermen(vindue, ledig)  # left maximized: fill the screen (also without a window manager)
         elif ledig is not None:
             hold_inden_for(vindue, ledig)

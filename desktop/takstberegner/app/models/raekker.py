@@ -119,7 +119,7 @@ class Kolonne:
 
 
 _TAL_SLAGS = ("tal", "heltal")
-# PySide6 finds a short enum name (Qt.DisplayRole) through a slow compatibility lookup, several µs
+# PySide6 finds a short enum name (Qt.ItemDataRole.DisplayRole) through a slow compatibility lookup, several µs
 # each, and data() is asked for every cell and role whenever a table is drawn or fits its columns:
 # with the short names a budget of 1.000 lines took 12 s to paste. The full names, bound once.
 _R = Qt.ItemDataRole
@@ -216,15 +216,15 @@ class RaekkeModel(QAbstractTableModel):
         """The choices of a 'valg' cell."""
         return self.kolonner[index.column()].valg_til(self.raekker[index.row()])
 
-    def setData(self, index, value, role=Qt.EditRole) -> bool:
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or self.paa_rettelse is None:
             return False
         k = self.kolonner[index.column()]
         if not k.redigerbar:
             return False
-        if role == Qt.CheckStateRole and k.slags == "bool":
-            ny = Qt.CheckState(value) == Qt.Checked if not isinstance(value, bool) else value
-        elif role == Qt.EditRole:
+        if role == Qt.ItemDataRole.CheckStateRole and k.slags == "bool":
+            ny = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+        elif role == Qt.ItemDataRole.EditRole:
             try:
                 ny = k.laes(value, self.raekker[index.row()])
             except ValueError as e:

@@ -25,7 +25,7 @@ class AnlaegTrin(Trin):
 
     def byg(self) -> None:
         self.model = AnlaegModel(self)
-        split = QSplitter(Qt.Vertical)
+        split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.samlingstabel("anlaeg", self.model, self._nyt, "anlæg"))
         bund = QWidget()
         lag = QVBoxLayout(bund)

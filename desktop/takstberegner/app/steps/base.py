@@ -178,7 +178,7 @@ class Trin(QWidget):
         w = self.felt_widgets.get(navn)
         if w is not None:
             self._frem(w)
-            w.setFocus(Qt.OtherFocusReason)
+            w.setFocus(Qt.FocusReason.OtherFocusReason)
             return True
         return False
 

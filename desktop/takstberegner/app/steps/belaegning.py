@@ -122,7 +122,7 @@ class BelaegningTrin(Trin):
         form2.addRow("Pladsdøgn:", self.pladsdoegn)
         self.indhold.addWidget(res)
         self.regel.setMinimumHeight(self.regel.fontMetrics().lineSpacing() * 3 + 8)
-        self.regel.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.regel.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.indhold.addWidget(self.regel)
         self.ydelse_model = YdelseBelaegningModel(self)
         self.ydelse_tabel = TabelVisning(self.ydelse_model)
@@ -212,7 +212,7 @@ class BelaegningTrin(Trin):
             self._vaelg(self.tilbud.ydelser[nr].id)
             w = self.korte if under == "korte_forloeb" else self.metode
             self._frem(w)
-            w.setFocus(Qt.OtherFocusReason)
+            w.setFocus(Qt.FocusReason.OtherFocusReason)
             return True
         if navn == "belaegning":
             self._vaelg(HELE)

@@ -24,7 +24,7 @@ class BudgetTrin(Trin):
 
     def byg(self) -> None:
         self.model = OmkostningModel(self)
-        split = QSplitter(Qt.Vertical)
+        split = QSplitter(Qt.Orientation.Vertical)
         split.setChildrenCollapsible(False)
         split.addWidget(self.samlingstabel("omkostninger", self.model,
                                            lambda: Omkostningslinje("personale", "borgerrelateret_personale", Decimal(0),

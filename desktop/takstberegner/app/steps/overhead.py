@@ -33,7 +33,7 @@ class OverheadTrin(Trin):
         self.pulje_tabel.paa_besked = self._besked
         self.pulje_tabel.selectionModel().currentRowChanged.connect(lambda *_: self._vis_valgt())
         self.tabeller = {"overheadpuljer": self.pulje_tabel}
-        split = QSplitter(Qt.Vertical)
+        split = QSplitter(Qt.Orientation.Vertical)
         top = QWidget()
         lag = QVBoxLayout(top)
         lag.setContentsMargins(0, 0, 0, 0)

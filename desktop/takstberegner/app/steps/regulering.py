@@ -30,7 +30,7 @@ class ReguleringTrin(Trin):
 
     def byg(self) -> None:
         self.resultater = ResultatModel(self)
-        split = QSplitter(Qt.Vertical)
+        split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.samlingstabel("resultater", self.resultater, self._nyt_resultat, "resultat"))
         midt = QWidget()
         lag = QGridLayout(midt)

@@ -47,7 +47,7 @@ class TakststrukturTrin(Trin):
         form.addRow("Enhed og forventet antal:", enh)
         self.indhold.addWidget(grp)
         self._byg_objektiv()
-        split = QSplitter(Qt.Vertical)
+        split = QSplitter(Qt.Orientation.Vertical)
         self.ydelser = YdelseModel(self)
         top = QWidget()
         tl = QHBoxLayout(top)

@@ -22,7 +22,7 @@ class TillaegTrin(Trin):
 
     def byg(self) -> None:
         self.model = TillaegModel(self)
-        split = QSplitter(Qt.Vertical)
+        split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.samlingstabel(
             "tillaegsydelser", self.model,
             lambda: Tillaegsydelse("Socialpædagog", Decimal(0), (("hverdag", Decimal(25)),)), "personalekategori"))

@@ -103,7 +103,7 @@ def test_tekst_over_en_celles_graense_i_en_godkendt_indmelding_afvises_ikke_fork
         takstbilag.lav_takstbilag(udvalg)
     assert e.value.besked == (
         "Takstbilaget kan ikke laves: arket Takster har tekst på mere end 32.767 tegn (fx i kolonnen Bemærkninger), "
-        "og så meget kan en celle i Excel ikke rumme. Mest fra nr. 2 (kommune-2.indmelding) med 1 for lange tekster. "
+        "og så meget kan en celle i Excel ikke rumme. Mest fra nr. 2 (kommune-2.indmelding) med 1 for lang tekst. "
         "Bed driftsherren om en indmelding med kortere tekst, eller lav takstbilaget uden den.")
     # without it the bilag is written
     wb = openpyxl.load_workbook(io.BytesIO(takstbilag.lav_takstbilag(udvaelg([_indmelding(1, eksempel(2))]))))

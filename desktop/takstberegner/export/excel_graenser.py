@@ -25,9 +25,9 @@ class ForStortRegneark(Fejl):
     """The workbook would exceed what Excel can hold; `besked` names the files and what to do."""
 
 
-def _filer(taelling: Counter, filnavne: dict[int, str], enhed: str) -> str:
+def _filer(taelling: Counter, filnavne: dict[int, str], ental: str, flertal: str) -> str:
     """'nr. 3 (a.indmelding) med 600.000 rækker og nr. 5 (b.indmelding) med 400.000 rækker'."""
-    dele = [f"nr. {nr} ({filnavne.get(nr, '?')}) med {dansk.tal(n, 0)} {enhed}"
+    dele = [f"nr. {nr} ({filnavne.get(nr, '?')}) med {dansk.tal(n, 0)} {ental if n == 1 else flertal}"
             for nr, n in taelling.most_common(_VIS_FILER) if nr]
     if not dele:
         return ""
@@ -57,14 +57,14 @@ def kontroller(ark: list, filnavne: dict[int, str]) -> None:
             antal = Counter(r.kilde for r in a.raekker)
             raise ForStortRegneark(
                 f"Takstbilaget kan ikke laves: arket {a.navn} ville få {dansk.tal(raekker, 0)} rækker, men Excel kan "
-                f"højst have {dansk.tal(RAEKKER, 0)} rækker i et ark." + _filer(antal, filnavne, "rækker") + _HVAD_NU)
+                f"højst have {dansk.tal(RAEKKER, 0)} rækker i et ark." + _filer(antal, filnavne, "række", "rækker") + _HVAD_NU)
         if len(a.kolonner) > KOLONNER:
             brugt: Counter = Counter()
             for r in a.raekker:
                 brugt[r.kilde] += sum(1 for v in r.liste(a.kolonner) if v not in (None, ""))
             raise ForStortRegneark(
                 f"Takstbilaget kan ikke laves: arket {a.navn} ville få {dansk.tal(len(a.kolonner), 0)} kolonner, men "
-                f"Excel kan højst have {dansk.tal(KOLONNER, 0)} kolonner i et ark." + _filer(brugt, filnavne, "udfyldte celler")
+                f"Excel kan højst have {dansk.tal(KOLONNER, 0)} kolonner i et ark." + _filer(brugt, filnavne, "udfyldt celle", "udfyldte celler")
                 + _HVAD_NU)
         lange: Counter = Counter()
         eksempel = ""
@@ -80,5 +80,5 @@ def kontroller(ark: list, filnavne: dict[int, str]) -> None:
             raise ForStortRegneark(
                 f"Takstbilaget kan ikke laves: arket {a.navn} har tekst på mere end {dansk.tal(TEGN, 0)} tegn "
                 f"(fx i kolonnen {eksempel}), og så meget kan en celle i Excel ikke rumme."
-                + _filer(lange, filnavne, "for lange tekster")
+                + _filer(lange, filnavne, "for lang tekst", "for lange tekster")
                 + " Bed driftsherren om en indmelding med kortere tekst, eller lav takstbilaget uden den.")

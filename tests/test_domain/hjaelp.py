@@ -41,3 +41,13 @@ def beregn(d: dict):
 
 def koder(resultat) -> list[str]:
     return sorted(f.kode for f in resultat.fund)
+
+
+def stor_dokument(tilbud_antal: int, puljer_antal: int) -> dict:
+    """A driftsherre with `tilbud_antal` small tilbud and `puljer_antal` overheadpuljer over all of
+    them (2.000 × 2.000 is about 5 MB of JSON; computing its overhead took 18 s and 1 GB)."""
+    tilbud_ = [tilbud(id=f"T{i}", navn=f"Tilbud {i}", ydelser=[{"id": f"T{i}-1", "navn": "Ydelse", "pladser": 10}])
+               for i in range(tilbud_antal)]
+    puljer = [{"id": f"P{k}", "navn": f"Pulje {k}", "beloeb": "1000000", "driftsandel_pct": "100",
+               "noegle": "pladser", "omfang": "alle"} for k in range(puljer_antal)]
+    return dokument(*tilbud_, puljer=puljer)

@@ -175,6 +175,7 @@ class Beregner:
     overhead share changed; the records are immutable, so identity tells whether they did.
     Total: the takstgrundlag is validated first (validering.py); a tilbud with INPUT findings
     gets them and no takster, a pulje with INPUT findings allocates nothing, and nothing raises.
+    A takstgrundlag larger than the limits (domain/graenser.py) gets that finding and no takster.
     """
 
     def __init__(self, regelsaet: Regelsaet | None = None):
@@ -186,6 +187,14 @@ class Beregner:
     def valider(self, g: Takstgrundlag, regelsaet: Regelsaet | None = None) -> list[Fund]:
         """valider(g) with each tilbud's own findings remembered by the tilbud record's identity."""
         rs = regelsaet or self.regelsaet
+        ud = validering.valider_graenser(g, rs)
+        if ud:  # larger than the limits (domain/graenser.py): nothing else of it is looked at
+            self._valideret = {}
+            return ud
+        return self._valider(g, rs)
+
+    def _valider(self, g: Takstgrundlag, rs: Regelsaet) -> list[Fund]:
+        """valider, for a takstgrundlag within the limits."""
         ud = validering.valider_top(g, rs)
         valideret: dict[int, tuple[Any, ...]] = {}
         for i, t in enumerate(g.tilbud):
@@ -206,7 +215,15 @@ class Beregner:
         rs = regelsaet or self.regelsaet
         if rs is None:
             raise ValueError("Beregner needs a regelsaet")
-        top_fund, pr_tilbud, alt_udelukket, udeladte_puljer = _fordel_fund(g, self.valider(g, rs))
+        graense = validering.valider_graenser(g, rs)
+        if graense:
+            # Larger than the limits: its findings only. Nothing is computed or validated (the overhead
+            # alone grows with puljer × tilbud: 2.000 × 2.000 took 18 s and 1 GB).
+            self._forberedt, self._afsluttet, self._valideret = {}, {}, {}
+            return Beregning(takstaar=g.takstaar, driftsherre_navn=g.driftsherre.navn,
+                             driftsherre_cvr=g.driftsherre.cvr, regelsaet_id=rs.id, grundlag_sha256=grundlag_sha256,
+                             tilbud=tuple(_uden_takster(t, ()) for t in g.tilbud), overhead=(), fund=tuple(graense))
+        top_fund, pr_tilbud, alt_udelukket, udeladte_puljer = _fordel_fund(g, self._valider(g, rs))
         forberedt: dict[int, tuple[Any, ...]] = {}
         afsluttet: dict[int, tuple[Any, ...]] = {}
         forb: dict[int, _Forberedt] = {}

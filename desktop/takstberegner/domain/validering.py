@@ -19,6 +19,7 @@ from typing import Any, Iterable
 
 from takstberegner import dansk
 from takstberegner.domain import fund as fund_mod
+from takstberegner.domain import graenser
 from takstberegner.domain import model as m
 from takstberegner.domain import navne
 from takstberegner.domain.linjekolonner import Linjekolonner, anlaegkolonner, linjekolonner
@@ -179,12 +180,32 @@ class _Vaerdier(dict):
 
 # ---- the model --------------------------------------------------------------------------------
 def valider(grundlag: m.Takstgrundlag, regelsaet: Regelsaet) -> list[Fund]:
-    """Every INPUT finding of the takstgrundlag, in document order."""
+    """Every INPUT finding of the takstgrundlag, in document order; for a takstgrundlag larger than
+    the limits (domain/graenser.py), only that finding: nothing else of it is looked at."""
+    ud = valider_graenser(grundlag, regelsaet)
+    if ud:
+        return ud
     ud = valider_top(grundlag, regelsaet)
     for i, t in enumerate(grundlag.tilbud):
         ud.extend(valider_tilbud(t, f"tilbud[{i}]", grundlag.takstaar, regelsaet))
     ud.extend(valider_puljer(grundlag, regelsaet))
     return ud
+
+
+# The finding's field: the list that is too long, or the file as a whole for too many records.
+_GRAENSE_FELT = {"tilbud": "tilbud", "overheadpuljer": "overheadpuljer", "poster": "", "fordelinger": "overheadpuljer"}
+
+
+def valider_graenser(g: m.Takstgrundlag, rs: Regelsaet) -> list[Fund]:
+    """The INPUT finding (fejl) of a takstgrundlag larger than the limits of domain/graenser.py,
+    or []; counted with one len() per list, so it costs nothing for a takstgrundlag within them."""
+    over = graenser.for_stor(g)
+    if over is None:
+        return []
+    antal, hvad, maks = over
+    f = _Fund(rs)
+    f.tilfoej(_GRAENSE_FELT[hvad], f"for_mange_{hvad}", antal=dansk.tal(antal, 0), max=dansk.tal(maks, 0))
+    return f.ud
 
 
 def valider_top(g: m.Takstgrundlag, rs: Regelsaet) -> list[Fund]:

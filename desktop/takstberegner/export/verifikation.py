@@ -271,12 +271,29 @@ def _laes_indhold(r: VerifikationsResultat, g_bytes: bytes, t_bytes: bytes) -> N
     r.driftsherre = r.grundlag.driftsherre.navn
     r.driftsherre_cvr = r.grundlag.driftsherre.cvr
     r.takstaar = r.grundlag.takstaar
+    for_stor = _for_stor(r.grundlag)
+    if for_stor:
+        # larger than any driftsherre's (domain/graenser.py): refused, and never recomputed
+        r.grunde.append(f"Det medsendte takstgrundlag er for stort: {for_stor}")
+        r.grundlag = None
+        return
     try:
         tekst = t_bytes.decode("utf-8")
         json_graenser.tjek(tekst, "Takster-dokumentet", maks_tegn=MAKS_TAKSTER)
         r.takster = tk_format.laes_tekst(tekst)
     except (InputError, UnicodeDecodeError, ValueError, RecursionError) as e:
         r.grunde.append(f"De medsendte takster kan ikke læses: {_besked(e)}")
+
+
+def _for_stor(g: Takstgrundlag) -> str:
+    """The validation's Danish text when the takstgrundlag is larger than the limits, else ""."""
+    from takstberegner.domain import validering
+    from takstberegner.formats.regelsaet import regelsaet_for
+
+    if not isinstance(g.takstaar, int):
+        return ""
+    fund = validering.valider_graenser(g, regelsaet_for(g.takstaar))
+    return fund[0].tekst if fund else ""
 
 
 def _besked(e: Exception) -> str:

@@ -27,18 +27,16 @@ from decimal import InvalidOperation
 from types import SimpleNamespace
 
 from takstberegner import dansk
-from takstberegner.domain import navne
+from takstberegner.domain import graenser, navne
 from takstberegner.storage import mapping
 from takstberegner.storage.migrations import opret_skema
 
 MAKS_FIL = 64 * 1024 * 1024  # bytes in a file (the large benchmark driftsherre is 1,7 MB)
 MAKS_VAERDI = 1_000_000        # bytes in one text value (SQLITE_LIMIT_LENGTH)
-# Rows in all tables together: the large benchmark file has ~25.000. At 450.000 rows (the former
-# cap, 20 MB) `kontroller` took 116 s and 1,6 GB when every row was a finding; at 100.000, 30 s.
-MAKS_RAEKKER = 100_000
-# Tilbud and overheadpuljer in one file (the large benchmark has 60 and 5): parts of the use cases
-# go through all tilbud once per tilbud, and 60.000 tilbud took 230 s, 450.000 over an hour.
-MAKS_ANTAL = {"tilbud": (1_000, "tilbud"), "overheadpulje": (1_000, "overheadpuljer")}
+# Rows in all tables together, and tilbud and overheadpuljer: the limits of every door, defined
+# once in the domain (domain/graenser.py, where the reasons are), which the validation holds too.
+MAKS_RAEKKER = graenser.MAKS_RAEKKER
+MAKS_ANTAL = {"tilbud": (graenser.MAKS_TILBUD, "tilbud"), "overheadpulje": (graenser.MAKS_PULJER, "overheadpuljer")}
 MAKS_OBJEKTER = 10_000         # rows of sqlite_master read at most
 _HELTAL = (-(2**31), 2**31 - 1)  # a count, a year, a number of places: well inside 32 bits
 

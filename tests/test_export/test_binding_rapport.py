@@ -45,3 +45,22 @@ def test_xlsx_binder_i_hvert_ark_ogsaa_indholdet(filer):
     for p in ark:
         hoved = zl.udpak_start(xlsx, p, binding.XLSX_HOVED).decode()
         assert f"Indmeldingens fingeraftryk (SHA-256): {fp}" in hoved, p.navn
+
+
+def _pdf(stroem: bytes) -> bytes:
+    return (b"%PDF-1.4\n1 0 obj\n<< /Type /Page >>\nendobj\n2 0 obj\n<< /Length " + str(len(stroem)).encode()
+            + b" /Filter /FlateDecode >>\nstream\n" + stroem + b"\nendstream\nendobj\n%%EOF\n")
+
+
+def test_pdf_del_med_bytes_efter_sin_slutning_afvises():
+    """A page's compressed content must be one whole stream: bytes hidden after its end (inside its
+    declared length) are refused, as the ZIP reader refuses them in a member (one bounded inflation
+    for both, zip_laeser.inflate; before, the PDF's own copy let them pass)."""
+    import zlib
+
+    fp = "0123456789abcdef" * 4
+    indhold = b"BT (Fingeraftryk: " + " ".join(fp[i:i + 4] for i in range(0, 64, 4)).encode() + b") Tj ET"
+    assert binding.kontroller_pdf(_pdf(zlib.compress(indhold)), fp) is None
+    assert binding.kontroller_pdf(_pdf(zlib.compress(indhold) + b"skjult"), fp) == (
+        "Takstberegningen til revision (PDF) indeholder en del, der er beskadiget eller urimeligt stor.")
+    assert not hasattr(binding, "_inflate")

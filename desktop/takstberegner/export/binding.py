@@ -17,7 +17,6 @@ PDF or Excel library. API: `kontroller_pdf(pdf, fp) -> str | None` and
 from __future__ import annotations
 
 import re
-import zlib
 
 from takstberegner.export import zip_laeser as zl
 
@@ -58,8 +57,9 @@ def kontroller_pdf(pdf: bytes, fp: str) -> str | None:
             if not re.search(rb"/Filter\s*(?:\[\s*)?/FlateDecode\s*\]?\s*(?:/|$)", ordbog) \
                     or ordbog.count(b"/FlateDecode") != 1 or b"/DecodeParms" in ordbog:
                 return f"{hvad} er pakket på en måde, som Takstberegner ikke kan kontrollere."
-            indhold = _inflate(raa, min(MAKS_STROEM, MAKS_PDF_UDPAKKET - brugt))
-            if indhold is None:
+            try:
+                indhold = zl.inflate(raa, min(MAKS_STROEM, MAKS_PDF_UDPAKKET - brugt), zlib_hoved=True)
+            except zl.InflateFejl:
                 return f"{hvad} indeholder en del, der er beskadiget eller urimeligt stor."
         else:
             indhold = raa
@@ -105,26 +105,3 @@ def kontroller_xlsx(xlsx: bytes, fp: str) -> str | None:
             return (f"{hvad} hører til en anden beregning: det viser fingeraftrykket {andre[0].decode()}, "
                     f"men indmeldingens data har {fp}.")
     return None
-
-
-def _inflate(raa: bytes, maks: int) -> bytearray | None:
-    d = zlib.decompressobj()
-    ud = bytearray()
-    pos = 0
-    try:
-        while True:
-            if d.unconsumed_tail:
-                bid = d.unconsumed_tail
-            elif pos < len(raa):
-                bid = raa[pos: pos + 65536]
-                pos += len(bid)
-            else:
-                break
-            ud += d.decompress(bid, maks + 1 - len(ud))
-            if len(ud) > maks:
-                return None
-            if d.eof:
-                break
-    except zlib.error:
-        return None
-    return ud if d.eof else None

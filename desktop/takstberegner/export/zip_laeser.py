@@ -184,9 +184,23 @@ def udpak_start(data: bytes, post: Post, n: int) -> bytes:
     return _inflate(raa, min(n, post.stoerrelse), vis_navn(post.navn), helt=False)
 
 
-def _inflate(raa: memoryview, maks: int, vist: str, *, helt: bool) -> bytes:
-    """Inflate raw deflate data, never producing more than maks + 1 bytes at any moment."""
-    d = zlib.decompressobj(-15)
+class InflateFejl(Exception):
+    """Deflate data that does not hold; `hvad`: "for_stor" (inflates to more than allowed),
+    "beskadiget" (cannot be inflated) or "slutter_ikke" (does not end where the data does)."""
+
+    def __init__(self, hvad: str):
+        super().__init__(hvad)
+        self.hvad = hvad
+
+
+def inflate(raa: bytes | memoryview, maks: int, *, helt: bool = True, zlib_hoved: bool = False) -> bytes:
+    """Inflate deflate data (raw, as in a ZIP; with `zlib_hoved`, zlib-wrapped, as a PDF's
+    FlateDecode stream), never holding more than maks + 1 inflated bytes at any moment. With
+    `helt`, the data must be exactly one whole stream: it ends within `maks` bytes, nothing follows
+    it and no input is left over; otherwise the first `maks` bytes are enough. InflateFejl when
+    it does not hold. The one bounded inflation of the hostile-file readers (the ZIP members here,
+    the PDF's content streams in binding.py)."""
+    d = zlib.decompressobj(zlib.MAX_WBITS if zlib_hoved else -zlib.MAX_WBITS)
     ud = bytearray()
     pos = 0
     try:
@@ -202,11 +216,27 @@ def _inflate(raa: memoryview, maks: int, vist: str, *, helt: bool) -> bytes:
             if len(ud) > maks:
                 if not helt:
                     return bytes(ud[:maks])
-                raise ZipFejl(f"elementet '{vist}' pakker sig ud til mere end den størrelse, filen angiver: det er lavet til at fylde computerens hukommelse op")
+                raise InflateFejl("for_stor")
             if d.eof:
                 break
     except zlib.error:
-        raise ZipFejl(f"elementet '{vist}' er beskadiget: dets sammenpakkede indhold kan ikke pakkes ud") from None
+        raise InflateFejl("beskadiget") from None
     if helt and (not d.eof or d.unused_data or d.unconsumed_tail or pos < len(raa)):
-        raise ZipFejl(f"elementet '{vist}' er beskadiget: dets sammenpakkede indhold slutter ikke, hvor filen angiver")
+        raise InflateFejl("slutter_ikke")
     return bytes(ud)
+
+
+def _inflate(raa: memoryview, maks: int, vist: str, *, helt: bool) -> bytes:
+    """inflate for a ZIP member, its failures as ZipFejl naming the member."""
+    try:
+        return inflate(raa, maks, helt=helt)
+    except InflateFejl as e:
+        raise ZipFejl(f"elementet '{vist}' " + _INFLATE_FEJL[e.hvad]) from None
+
+
+_INFLATE_FEJL = {
+    "for_stor": "pakker sig ud til mere end den størrelse, filen angiver: det er lavet til at fylde computerens "
+                "hukommelse op",
+    "beskadiget": "er beskadiget: dets sammenpakkede indhold kan ikke pakkes ud",
+    "slutter_ikke": "er beskadiget: dets sammenpakkede indhold slutter ikke, hvor filen angiver",
+}

@@ -64,3 +64,17 @@ def test_pdf_del_med_bytes_efter_sin_slutning_afvises():
     assert binding.kontroller_pdf(_pdf(zlib.compress(indhold) + b"skjult"), fp) == (
         "Takstberegningen til revision (PDF) indeholder en del, der er beskadiget eller urimeligt stor.")
     assert not hasattr(binding, "_inflate")
+
+
+def test_en_anden_beregnings_skema_naevnes_uden_sha256_hex(filer):
+    """The reason names which fingerprint the takstskema shows against the indmelding's by their
+    start in groups of four, as `verificer` shows the whole one; before, it held two 64-character
+    hex strings."""
+    import re
+
+    fp, _, xlsx = filer
+    grund = binding.kontroller_xlsx(xlsx, "0123456789abcdef" * 4)
+    assert grund == (f"Takstskemaet (Excel) hører til en anden beregning: det viser et andet fingeraftryk "
+                     f"({' '.join(fp[i:i + 4] for i in range(0, 16, 4))} …) end indmeldingens data "
+                     f"(0123 4567 89ab cdef …).")
+    assert not re.search(r"[0-9a-f]{17}", grund)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import shutil
 import subprocess
 import zipfile
@@ -276,15 +277,16 @@ def test_endnu_ikke_gyldigt_certifikat_afvises(test_ca, indmelding_egen, tmp_pat
     assert any("endnu ikke gyldigt" in g for g in r.grunde), r.grunde
 
 
-def test_andre_takster_end_genberegningen_afvises(indmelding_egen, egen_noegle, grundlag1, beregning1, tmp_path):
-    """Correctly signed by the driftsherre, but takster.json does not follow from the grundlag
-    (and the PDF and takstskema carry the forged file's fingerprint, as a careful forger's would)."""
+def _med_andre_takster(aendr_takster, indmelding_egen, egen_noegle, grundlag1, beregning1, tmp_path):
+    """The genuine submission with takster.json changed by `aendr_takster(doc)`, correctly signed by
+    the driftsherre (the PDF and takstskema carry the forged file's fingerprint, as a careful
+    forger's would); verified."""
     from takstberegner.export import rapport, revision_pdf, takstskema_xlsx
 
     sti, _ = indmelding_egen
     medl = dict((i.filename, d) for i, d in laes_zip(sti))
     doc = json.loads(medl["takster.json"])
-    doc["tilbud"][0]["takster"][0]["takst"] = "1700.00"
+    aendr_takster(doc)
     t_bytes = json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
     fp = indmelding.fingeraftryk(medl["takstgrundlag.json"], t_bytes)
     rp = rapport.lav_rapport(grundlag1, beregning1, fingeraftryk=fp, dannet=TID)
@@ -294,13 +296,37 @@ def test_andre_takster_end_genberegningen_afvises(indmelding_egen, egen_noegle, 
     udv = dict(asic.laes_manifest(medl[asic.MANIFEST]).udvidelser, **{indmelding.UDV_FINGERAFTRYK: fp})
     manifest = asic.lav_manifest(data, udv)
     x = _ny_signatur(sti, tmp_path / "x.indmelding", egen_noegle, manifest=manifest, **aendr)
-    r = verifikation.verificer(x, tillid_fp(egen_noegle))
+    return verifikation.verificer(x, tillid_fp(egen_noegle))
+
+
+def test_andre_takster_end_genberegningen_afvises(indmelding_egen, egen_noegle, grundlag1, beregning1, tmp_path):
+    """Correctly signed by the driftsherre, but takster.json does not follow from the grundlag."""
+    def aendr(doc):
+        doc["tilbud"][0]["takster"][0]["takst"] = "1700.00"
+
+    r = _med_andre_takster(aendr, indmelding_egen, egen_noegle, grundlag1, beregning1, tmp_path)
     assert not r.ok
     assert len(r.grunde) == 1, r.grunde
     assert "Genberegningen giver andre tal" in r.grunde[0]
     # the place in words, never the path (issue 12: no field path reaches the secretariat)
-    assert "Bostedet Nord › Takster › nr. 1 › Takst: indmeldt '1700.00', genberegnet '1664.74'" in r.grunde[0]
+    assert "Bostedet Nord › Takster › nr. 1 › Takst: indmeldt ‘1700.00’, genberegnet ‘1664.74’" in r.grunde[0]
     assert "tilbud[" not in r.grunde[0] and "takster[" not in r.grunde[0]
+
+
+def test_takster_fra_et_andet_takstgrundlag_siges_uden_sha256_hex(indmelding_egen, egen_noegle, grundlag1,
+                                                                  beregning1, tmp_path):
+    """Takster that name another takstgrundlag's SHA-256: the reason says so in words, with the start
+    of each fingerprint in groups of four (before: both 64-character hex strings, as Python wrote them)."""
+    anden = "0123456789abcdef" * 4
+
+    def aendr(doc):
+        doc["grundlag_sha256"] = anden
+
+    r = _med_andre_takster(aendr, indmelding_egen, egen_noegle, grundlag1, beregning1, tmp_path)
+    (grund,) = r.grunde
+    assert ("Takstgrundlagets fingeraftryk: taksterne er ikke beregnet af det medsendte takstgrundlag (de nævner "
+            "fingeraftrykket 0123 4567 89ab cdef …, takstgrundlaget har ") in grund, grund
+    assert not re.search(r"[0-9a-f]{17}", grund) and "'" not in grund, grund
 
 
 def test_certifikat_for_et_andet_cvr_afvises(test_ca, grundlag1, beregning1, indmelding_egen, tmp_path):
@@ -351,6 +377,8 @@ def test_genberegningens_fejl_naevnes_med_ord_ikke_sti(indmelding_egen, egen_noe
     grund = next(g for g in r.grunde if g.startswith("Takstgrundlaget har fejl"))
     assert "Driftsherre › Navn: Navn indeholder usynlige tegn" in grund
     forskel = next(g for g in r.grunde if g.startswith("Genberegningen giver andre tal"))
-    assert "Driftsherre › Navn: indmeldt" in forskel and "Takstgrundlagets fingeraftryk: indmeldt" in forskel
+    assert "Driftsherre › Navn: indmeldt" in forskel
+    assert "Takstgrundlagets fingeraftryk: taksterne er ikke beregnet af det medsendte takstgrundlag" in forskel
+    assert not re.search(r"[0-9a-f]{17}", forskel), forskel  # before: two SHA-256 as 64 hex characters
     for tekst in (grund, forskel):
         assert "driftsherre.navn" not in tekst and "INPUT" not in tekst and "grundlag_sha256" not in tekst

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from takstberegner.export import zip_laeser as zl
+from takstberegner.export.fingeraftryk import kort_fingeraftryk, vis_fingeraftryk
 
 MAKS_STROEMME = 20_000  # content streams in one PDF (the large driftsherre has about 530)
 MAKS_PDF_UDPAKKET = 96 * 1024 * 1024  # all content streams inflated together
@@ -65,11 +66,11 @@ def kontroller_pdf(pdf: bytes, fp: str) -> str | None:
             indhold = raa
         brugt += len(indhold)
         fundne += _PDF_FP.findall(indhold)
-    forventet = " ".join(fp[i: i + 4] for i in range(0, len(fp), 4)).encode("ascii")
+    forventet = vis_fingeraftryk(fp).encode("ascii")
     andre = {f for f in fundne if f != forventet}
     if andre:
-        return (f"{hvad} hører til en anden beregning: den viser fingeraftrykket "
-                f"{next(iter(sorted(andre))).decode()}, men indmeldingens data har {forventet.decode()}.")
+        anden = next(iter(sorted(andre))).decode().replace(" ", "")
+        return f"{hvad} hører til en anden beregning: {_andet_fingeraftryk('den', anden, fp)}"
     if len(fundne) < sider:
         return (f"{hvad} viser ikke indmeldingens fingeraftryk på alle sider ({len(fundne)} af {sider}); "
                 "den kan ikke knyttes til beregningen.")
@@ -102,6 +103,15 @@ def kontroller_xlsx(xlsx: bytes, fp: str) -> str | None:
             return f"{hvad} viser ikke indmeldingens fingeraftryk i alle sine ark; det kan ikke knyttes til beregningen."
         andre = [f for f in fundne if f != forventet]
         if andre:
-            return (f"{hvad} hører til en anden beregning: det viser fingeraftrykket {andre[0].decode()}, "
-                    f"men indmeldingens data har {fp}.")
+            if andre[0] == b"(ikke indmeldt)":
+                return (f"{hvad} er lavet uden for en indmelding (det viser intet fingeraftryk) og kan ikke knyttes "
+                        "til beregningen.")
+            return f"{hvad} hører til en anden beregning: {_andet_fingeraftryk('det', andre[0].decode(), fp)}"
     return None
+
+
+def _andet_fingeraftryk(den: str, vist: str, fp: str) -> str:
+    """Which fingerprint a document shows against the indmelding's, by their start in groups of
+    four, as `verificer` shows the whole one (never two 64-character hex strings)."""
+    return (f"{den} viser et andet fingeraftryk ({kort_fingeraftryk(vist)}) end indmeldingens data "
+            f"({kort_fingeraftryk(fp)}).")

@@ -15,3 +15,10 @@ def fingeraftryk(grundlag_bytes: bytes, takster_bytes: bytes) -> str:
 
 def vis_fingeraftryk(hex_: str) -> str:
     return " ".join(hex_[i : i + 4] for i in range(0, len(hex_), 4))
+
+
+def kort_fingeraftryk(hex_: str) -> str:
+    """The start of a fingerprint for a message, grouped as vis_fingeraftryk shows the whole one
+    ('1a2b 3c4d 5e6f 7a8b …'): enough to see which it is beside the full one shown above it,
+    never a 64-character hex string in a sentence."""
+    return vis_fingeraftryk(hex_[:16]) + (" …" if len(hex_) > 16 else "")

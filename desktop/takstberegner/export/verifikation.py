@@ -364,4 +364,24 @@ def _forskelle(a, b, sti: str):
         for i, (x, y) in enumerate(zip(a, b)):
             yield from _forskelle(x, y, f"{sti}[{i}]")
     elif a != b:
-        yield f"{sti}: indmeldt {a!r}, genberegnet {b!r}"
+        if sti == "grundlag_sha256" and isinstance(a, str) and isinstance(b, str):
+            from takstberegner.export.fingeraftryk import kort_fingeraftryk
+
+            yield (f"{sti}: taksterne er ikke beregnet af det medsendte takstgrundlag (de nævner fingeraftrykket "
+                   f"{kort_fingeraftryk(a)}, takstgrundlaget har {kort_fingeraftryk(b)})")
+        else:
+            yield f"{sti}: indmeldt {_vis(a)}, genberegnet {_vis(b)}"
+
+
+def _vis(v) -> str:
+    """A value of the takster document in a reason: a text quoted, null, true and false in Danish,
+    never Python's None, True or 'x'."""
+    if v is None:
+        return "intet"
+    if isinstance(v, bool):
+        return "ja" if v else "nej"
+    if isinstance(v, str):
+        return f"‘{v[:60]}{'…' if len(v) > 60 else ''}’"
+    if isinstance(v, (list, dict)):
+        return "en liste" if isinstance(v, list) else "en gruppe af værdier"
+    return str(v)

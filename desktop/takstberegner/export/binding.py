@@ -8,7 +8,20 @@ takstgrundlag.json and of takster.json), which the verifier recomputes from the 
 - the PDF (revision_pdf) prints `Fingeraftryk: <hex in groups of four>` at the foot of every
   page in a standard font; every page's content stream must show exactly the recomputed one;
 - the takstskema (takstskema_xlsx) states `Indmeldingens fingeraftryk (SHA-256): <hex>` in the
-  first rows of every sheet; every sheet must state exactly the recomputed one.
+  first rows of every sheet; every sheet must state exactly the recomputed one, and the workbook
+  must hold exactly the parts the program writes (takstskema_dele: no other member, sheet,
+  relationship or content type; no hidden sheet), so no sheet escapes this check.
+
+What is bound, and what is not. The secretariat relies on the two JSON members: they are signed,
+recomputed with this engine (for a trusted signer) and are what the samlede takstbilag is built
+from. The PDF and the takstskema are the driftsherre's presentation of that calculation for
+revision and for reading; binding ties each to it by the fingerprint, page by page and sheet by
+sheet, and keeps the takstskema to the program's own parts. Their figures are NOT compared with
+the calculation: a signer who edits a cell or a PDF page and keeps the fingerprint line passes
+this check, as a signed paper would. (Both are deterministic for a given calculation and signing
+time, so a later version could render them again and compare bytes; that would refuse every file
+made by another version of the program, so it is not done.) Read figures from the takstbilag or
+from `verificer`, not from the attached documents.
 
 Both are read with the capped readers of zip_laeser and bounded inflation, never with a full
 PDF or Excel library. API: `kontroller_pdf(pdf, fp) -> str | None` and
@@ -18,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from takstberegner.export import takstskema_dele
 from takstberegner.export import zip_laeser as zl
 from takstberegner.export.fingeraftryk import kort_fingeraftryk, vis_fingeraftryk
 
@@ -92,6 +106,9 @@ def kontroller_xlsx(xlsx: bytes, fp: str) -> str | None:
     ark = [p for p in poster if _ARK.fullmatch(p.navn)]
     if not ark:
         return f"{hvad} har ingen ark."
+    grund = takstskema_dele.kontroller(xlsx, [p.navn for p in poster])
+    if grund:
+        return f"{hvad} {grund}"
     forventet = fp.encode("ascii")
     for p in ark:
         try:

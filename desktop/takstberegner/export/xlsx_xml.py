@@ -189,6 +189,26 @@ def _ark_xml(a: Ark, valgt: bool) -> bytes:
     return "".join(dele).encode("utf-8")
 
 
+# The package's relationships and content types: what pak writes and all that
+# takstskema_dele lets a takstskema in an indmelding hold.
+_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+TYPE_ARK, TYPE_STIL = _RT + "worksheet", _RT + "styles"
+PAKKENS_RELATIONER = (
+    (_RT + "officeDocument", "xl/workbook.xml"),
+    ("http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml"),
+    (_RT + "extended-properties", "docProps/app.xml"),
+)
+CT_ARK = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+INDHOLDSTYPER = {  # by extension (a Default) or by part (an Override), the sheets' apart
+    ".rels": "application/vnd.openxmlformats-package.relationships+xml",
+    ".xml": "application/xml",
+    "/xl/workbook.xml": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+    "/xl/styles.xml": "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+    "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
+    "/docProps/app.xml": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+}
+
+
 def pak(ark: list[Ark], titel: str, forfatter: str, tid: datetime, niveau: int = 6) -> bytes:
     """The workbook: sheets in order (the first one selected), core properties at `tid`, every
     zip member dated `tid` (not before 1980), Excel told to recalculate on opening."""
@@ -196,22 +216,17 @@ def pak(ark: list[Ark], titel: str, forfatter: str, tid: datetime, niveau: int =
     n = len(ark)
     ct = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
           '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-          '<Default Extension="xml" ContentType="application/xml"/>'
-          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-          + "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" '
-                    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-                    for i in range(1, n + 1))
-          + '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-          '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
-          '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
-          '</Types>')
+          + "".join(f'<Default Extension="{e[1:]}" ContentType="{INDHOLDSTYPER[e]}"/>' for e in (".rels", ".xml"))
+          + f'<Override PartName="/xl/workbook.xml" ContentType="{INDHOLDSTYPER["/xl/workbook.xml"]}"/>'
+          + "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{CT_ARK}"/>' for i in range(1, n + 1))
+          + "".join(f'<Override PartName="{d}" ContentType="{INDHOLDSTYPER[d]}"/>'
+                    for d in ("/xl/styles.xml", "/docProps/core.xml", "/docProps/app.xml"))
+          + '</Types>')
     rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
-            '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
-            '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>'
-            '</Relationships>')
+            + "".join(f'<Relationship Id="rId{i}" Type="{typ}" Target="{maal}"/>'
+                      for i, (typ, maal) in enumerate(PAKKENS_RELATIONER, 1))
+            + '</Relationships>')
     core = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
             'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
@@ -240,10 +255,9 @@ def pak(ark: list[Ark], titel: str, forfatter: str, tid: datetime, niveau: int =
           + '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>')
     wb_rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-               + "".join(f'<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                         f'relationships/worksheet" Target="worksheets/sheet{i}.xml"/>' for i in range(1, n + 1))
-               + f'<Relationship Id="rId{n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                 'relationships/styles" Target="styles.xml"/></Relationships>')
+               + "".join(f'<Relationship Id="rId{i}" Type="{TYPE_ARK}" Target="worksheets/sheet{i}.xml"/>'
+                         for i in range(1, n + 1))
+               + f'<Relationship Id="rId{n + 1}" Type="{TYPE_STIL}" Target="styles.xml"/></Relationships>')
     dato = max(tid.timetuple()[:6], (1980, 1, 1, 0, 0, 0))
     buf = BytesIO()
     with zipfile.ZipFile(buf, "w") as z:

@@ -79,7 +79,7 @@ def _fejl_label() -> QLabel:
     lbl = QLabel()
     lbl.setWordWrap(True)
     lbl.setStyleSheet("color: #a00000;")
-    lbl.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    lbl.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return lbl
 
 
@@ -249,7 +249,7 @@ class ImportDialog(QDialog):
         self.linje_info = QLabel()
         self.linje_info.setWordWrap(True)
         lag.addWidget(self.linje_info)
-        split = QSplitter(Qt.Vertical)
+        split = QSplitter(Qt.Orientation.Vertical)
         self.linje_model = LinjeModel(self.forloeb, self._linjer_aendret, self)
         self.linjer = _tabel(self.linje_model, redigerbar=True)
         split.addWidget(self.linjer)
@@ -262,8 +262,8 @@ class ImportDialog(QDialog):
         n.addWidget(self.sammenligning, 3)
         self.takster = QLabel()
         self.takster.setWordWrap(True)
-        self.takster.setAlignment(Qt.AlignTop | Qt.AlignLeft)
-        self.takster.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.takster.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.takster.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.takster.setMinimumWidth(220)
         n.addWidget(self.takster, 1)
         split.addWidget(nederst)

@@ -7,9 +7,12 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from takstberegner import tjeneste
 from takstberegner.formats import takster
 from takstberegner.formats import takstgrundlag as tg
+from takstberegner.formats.fejl import InputError
 from takstberegner.formats.takstgrundlag import laes_fil
 
 EKSEMPEL = Path(__file__).parents[1] / "data" / "eksempler" / "eksempel-1-bostedet-nord.takstgrundlag.json"
@@ -85,3 +88,18 @@ def test_takster_dokumentet_har_formatets_form():
                                        "ejendom", "kapital", "finansieringsindtaegter", "finansieringsudgifter",
                                        "regulering_og_indtaegter"]
     assert sum(Decimal(v) for v in tk["pr_kategori"].values()) == Decimal(tk["takst"])
+
+
+@pytest.mark.parametrize("tekst, forventet", [
+    ('{"format": "takster/1",\n "tilbud": [}', "linje 2, kolonne 13: her mangler en værdi"),
+    ('{"format": "takster/1" "tilbud": []}', "linje 1, kolonne 24: her mangler et komma"),
+    ('{"format": "takster/1", "tilbud": [\x07]}', "linje 1, kolonne 36: her mangler en værdi"),
+])
+def test_ugyldig_json_siges_paa_dansk_med_stedet(tekst, forventet):
+    """A takster document that is not JSON (inside an indmelding, or given to the secretariat) was
+    refused with the json module's English ('Expecting value'); now in Danish with the place."""
+    with pytest.raises(InputError) as e:
+        takster.laes_tekst(tekst)
+    besked = str(e.value)
+    assert besked.endswith(f"takster-dokumentet er ikke gyldig JSON: {forventet}"), besked
+    assert not any(w in besked for w in ("Expecting", "delimiter", "char", "value"))

@@ -24,3 +24,22 @@ class InputError(Fejl, ValueError):
         from takstberegner.domain.navne import felt_tekst
 
         return f"{felt_tekst(self.stedets_sti)}: {self.besked}"
+
+
+# The json module's messages are English; the user reads Danish (the position says where).
+_JSON_FEJL = {
+    "Expecting value": "her mangler en værdi",
+    "Expecting property name enclosed in double quotes": "feltnavne skal stå i dobbelte anførselstegn",
+    "Expecting ',' delimiter": "her mangler et komma",
+    "Expecting ':' delimiter": "her mangler et kolon",
+    "Extra data": "der står mere efter JSON-dokumentets slutning",
+    "Unterminated string starting at": "en tekst mangler sit afsluttende anførselstegn",
+    "Invalid control character at": "ugyldigt kontroltegn i en tekst",
+}
+
+
+def json_syntaksfejl(e) -> str:
+    """Where a json.JSONDecodeError is and, for the messages we know, what is wrong, in Danish;
+    never the json module's English ('linje 3, kolonne 7: her mangler et komma')."""
+    dansk = _JSON_FEJL.get(e.msg)
+    return f"linje {e.lineno}, kolonne {e.colno}" + (f": {dansk}" if dansk else "")

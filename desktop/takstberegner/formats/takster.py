@@ -11,7 +11,7 @@ from typing import Any
 
 from takstberegner.domain.resultat import Beregning, Fund, Takst, TilbudResultat
 from takstberegner.formats import json_skriv
-from takstberegner.formats.fejl import InputError
+from takstberegner.formats.fejl import InputError, json_syntaksfejl
 
 FORMAT = "takster/1"
 _OERE = Decimal("0.01")
@@ -118,4 +118,4 @@ def laes_tekst(tekst: str) -> dict:
     try:
         return laes_dict(json.loads(tekst))
     except json.JSONDecodeError as e:
-        raise InputError("", f"takster-dokumentet er ikke gyldig JSON: {e.msg}") from None
+        raise InputError("", f"takster-dokumentet er ikke gyldig JSON: {json_syntaksfejl(e)}") from None

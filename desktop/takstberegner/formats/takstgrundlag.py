@@ -28,7 +28,7 @@ from takstberegner.domain import navne
 from takstberegner.domain.linjekolonner import anlaegkolonner, linjekolonner
 from takstberegner.fejltekst import os_fejl
 from takstberegner.formats import laeser as L
-from takstberegner.formats.fejl import InputError
+from takstberegner.formats.fejl import InputError, json_syntaksfejl
 
 FORMAT = "takstgrundlag/1"
 _HUNDRED = Decimal(100)
@@ -88,25 +88,8 @@ def laes_tekst_almindeligt(tekst: str) -> m.Takstgrundlag:
     try:
         d = json.loads(tekst, parse_float=Decimal)
     except json.JSONDecodeError as e:
-        raise InputError("", f"filen er ikke gyldig JSON: linje {e.lineno}, kolonne {e.colno}{_json_fejl(e.msg)}") from None
+        raise InputError("", f"filen er ikke gyldig JSON: {json_syntaksfejl(e)}") from None
     return laes_dict(d)
-
-
-# The json module's messages are English; the user reads Danish (the position says where).
-_JSON_FEJL = {
-    "Expecting value": "her mangler en værdi",
-    "Expecting property name enclosed in double quotes": "feltnavne skal stå i dobbelte anførselstegn",
-    "Expecting ',' delimiter": "her mangler et komma",
-    "Expecting ':' delimiter": "her mangler et kolon",
-    "Extra data": "der står mere efter JSON-dokumentets slutning",
-    "Unterminated string starting at": "en tekst mangler sit afsluttende anførselstegn",
-    "Invalid control character at": "ugyldigt kontroltegn i en tekst",
-}
-
-
-def _json_fejl(msg: str) -> str:
-    dansk = _JSON_FEJL.get(msg)
-    return f": {dansk}" if dansk else ""
 
 
 def laes_dict(d: Any) -> m.Takstgrundlag:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -225,3 +226,17 @@ def test_hvert_filargument_er_erklaeret_som_ind_eller_ud():
                 continue
             assert a.dest in erklaeret or a.dest in IKKE_FILER, f"{navn}: {a.dest} er hverken ind, ud eller ikke-fil"
         assert not {*d["_stier_ud"], *d["_stier_takst_ud"]} & IKKE_FILER
+
+
+@pytest.mark.parametrize("args", [("beregn", "a.takst", "-o", "pipe"), ("rapport", "a.takst", "-o", "pipe"),
+                                  ("noegle", "g.json", "--kodeord-fil", "kode.txt", "-o", "x.p12", "--cert-ud", "pipe")],
+                         ids=lambda a: a[0])
+def test_uddata_erstatter_aldrig_en_enhed_eller_pipe(mappe, args):
+    """An output that is a device or a named pipe was replaced by a regular file (the output is written
+    beside it and renamed over it): `beregn X -o /dev/null` run as root replaced /dev/null itself."""
+    os.mkfifo(mappe / "pipe")
+    kode, _, fejl = koer(mappe, *args)
+    assert kode == 2, fejl
+    assert "pipe er ikke en almindelig fil" in fejl and not any(e in fejl for e in ENGELSK), fejl
+    assert stat.S_ISFIFO(os.lstat(mappe / "pipe").st_mode)
+    assert not (mappe / "x.p12").exists()

@@ -93,6 +93,9 @@ def kontroller_ud(ud: str, flag: str, takst: bool = False, endelse: str = "") ->
     if not ud or ud.endswith(("/", os.sep)) or p.is_dir():
         eksempel = Path(ud) / ("navn" + (TAKST if takst else endelse))
         raise StiFejl(f"{flag} {ud} er en mappe. Angiv et filnavn i mappen, fx {eksempel}.")
+    if p.exists() and not p.is_file():  # a device or a pipe: the output would replace it (as root, /dev/null)
+        raise StiFejl(f"{flag} {ud} er ikke en almindelig fil (men fx en enhed eller en pipe), og den ville blive "
+                      "erstattet af uddata. Angiv et filnavn.")
     mappe = p.parent
     if not mappe.exists():
         raise StiFejl(f"Mappen {mappe} findes ikke, så {p.name} kan ikke skrives dér. Opret mappen først, "

@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 KOMMANDO = Path(sys.executable).parent / "takstberegner"
-EKSEMPEL_1 = Path(__file__).parents[1] / "data" / "eksempler" / "eksempel-1-bostedet-nord.takstgrundlag.json"
 ENGELSK = ("No such file", "Permission denied", "Is a directory", "Traceback", "Errno", "error:")
 
 
@@ -31,21 +30,6 @@ def koer(mappe: Path, *args: str) -> tuple[int, str, str]:
 def _aftryk(mappe: Path) -> dict[str, str]:
     return {p.name: (os.readlink(p) if p.is_symlink() else hashlib.sha256(p.read_bytes()).hexdigest())
             for p in sorted(mappe.iterdir()) if p.is_file() or p.is_symlink()}
-
-
-@pytest.fixture(scope="module")
-def skabelon(tmp_path_factory) -> Path:
-    """a.takst, b.takst, g.json, kode.txt, k.p12 + k.pem and i.indmelding, made by the command."""
-    m = tmp_path_factory.mktemp("skabelon") / "filer"
-    m.mkdir()
-    shutil.copyfile(EKSEMPEL_1, m / "g.json")
-    (m / "kode.txt").write_text("Rødgrød med fløde\n", encoding="utf-8")
-    for args in (("importer", "g.json", "--til", "a.takst"), ("importer", "g.json", "--til", "b.takst"),
-                 ("noegle", "g.json", "--kodeord-fil", "kode.txt", "-o", "k.p12", "--cert-ud", "k.pem"),
-                 ("indmeld", "a.takst", "--cert", "k.p12", "--kodeord-fil", "kode.txt", "-o", "i.indmelding")):
-        kode, _, fejl = koer(m, *args)
-        assert kode == 0, fejl
-    return m
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 
 KOMMANDO = Path(sys.executable).parent / "takstberegner"
-EKSEMPEL_1 = Path(__file__).parents[1] / "data" / "eksempler" / "eksempel-1-bostedet-nord.takstgrundlag.json"
 ENGELSK = ("No such file", "Permission denied", "Traceback", "Errno", "error:", "uventet", "unable", "disk is full")
 
 if os.name != "posix":
@@ -34,21 +33,6 @@ def koer(mappe: Path, *args: str, foran: list[str] | None = None) -> tuple[int, 
     r = subprocess.run([*(foran if foran is not None else _SOM_BRUGER), str(KOMMANDO), *map(str, args)],
                        cwd=mappe, check=False, capture_output=True, timeout=180, env=env)
     return r.returncode, r.stderr.decode("utf-8")
-
-
-@pytest.fixture(scope="module")
-def skabelon(tmp_path_factory) -> Path:
-    """a.takst, g.json, kode.txt, k.p12 and i.indmelding, made by the command."""
-    m = tmp_path_factory.mktemp("skabelon") / "filer"
-    m.mkdir()
-    shutil.copyfile(EKSEMPEL_1, m / "g.json")
-    (m / "kode.txt").write_text("Rødgrød med fløde\n", encoding="utf-8")
-    for args in (("importer", "g.json", "--til", "a.takst"),
-                 ("noegle", "g.json", "--kodeord-fil", "kode.txt", "-o", "k.p12", "--cert-ud", "k.pem"),
-                 ("indmeld", "a.takst", "--cert", "k.p12", "--kodeord-fil", "kode.txt", "-o", "i.indmelding")):
-        kode, fejl = koer(m, *args, foran=[])
-        assert kode == 0, fejl
-    return m
 
 
 @pytest.fixture

@@ -26,10 +26,11 @@ from typing import Callable, Iterator
 import pyexpat
 
 from takstberegner import dansk
+from takstberegner.export import excel_graenser
 from takstberegner.fejl import Fejl
 
 MIB = 1024 * 1024
-MAKS_TEGN = 32_767  # characters kept of one cell: a spreadsheet's own limit
+MAKS_TEGN = excel_graenser.TEGN  # characters kept of one cell: a spreadsheet's own limit
 IKKE_XLSX, BESKADIGET, FOR_STOR, MANGLER_ARK, FOR_MANGE = "ikke_xlsx", "beskadiget", "for_stor", "mangler_ark", "for_mange"
 
 

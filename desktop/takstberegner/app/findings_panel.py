@@ -53,6 +53,7 @@ class FundPanel(QWidget):
         lag.addWidget(self.opsummering)
         self.liste = QListWidget()
         self.liste.setObjectName("fundliste")
+        self.liste.setAccessibleName("Kontrol: fejl og bemærkninger i filen")
         self.liste.setWordWrap(True)
         self.liste.setAlternatingRowColors(True)
         self.liste.itemActivated.connect(self._valgt)

@@ -60,7 +60,7 @@ class ForhandlingDialog(QDialog):
         lag.addWidget(QLabel("Tilbuddets udmeldte niveauer til sammenligning:"))
         model = _NiveauModel(self)
         model.saet_raekker(resultat.takster)
-        tabel = TabelVisning(model)
+        tabel = TabelVisning(model, navn="Tilbuddets udmeldte niveauer")
         tabel.setMinimumHeight(90)
         lag.addWidget(tabel)
         knapper = QDialogButtonBox(QDialogButtonBox.Close)

@@ -38,8 +38,10 @@ class HjaelpVindue(QDialog):
         self.resize(900, 620)
         self.liste = QListWidget()
         self.liste.setObjectName("hjaelp_kapitler")
+        self.liste.setAccessibleName("Vejledningens kapitler")
         self.tekst = QTextBrowser()
         self.tekst.setObjectName("hjaelp_tekst")
+        self.tekst.setAccessibleName("Kapitlets tekst")
         self.tekst.setOpenExternalLinks(True)
         for navn, titel, fil in kapitler():
             item = QListWidgetItem(titel)

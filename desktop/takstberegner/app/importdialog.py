@@ -35,6 +35,7 @@ from takstberegner import dansk
 from takstberegner.app import settings
 from takstberegner.app.importmodeller import GridModel, LinjeModel, SammenligningModel, ValgDelegate
 from takstberegner.app.tabel import MAALTE_RAEKKER
+from takstberegner.app.widgets import etiket
 from takstberegner.fejl import Fejl
 from takstberegner.importers.budget import ERSTAT, TILFOEJ
 from takstberegner.importers.forloeb import ROLLE_NAVNE, ImportForloeb
@@ -58,8 +59,10 @@ def _antal(n: int, ental: str, flertal: str) -> str:
     return f"{dansk.tal(n, 0)} {ental if n == 1 else flertal}"
 
 
-def _tabel(model, redigerbar: bool = False) -> QTableView:
+def _tabel(model, navn: str, redigerbar: bool = False) -> QTableView:
+    """A table of the dialog; `navn` says what it holds (its name for a screen reader)."""
     t = QTableView()
+    t.setAccessibleName(navn)
     t.setModel(model)
     t.setAlternatingRowColors(True)
     t.verticalHeader().setDefaultSectionSize(22)
@@ -140,10 +143,10 @@ class ImportDialog(QDialog):
         self.ark.addItems(f.ark_navne)
         self.ark.currentTextChanged.connect(self._nyt_ark)
         if not f.er_csv:
-            top.addWidget(QLabel("Ark:"))
+            top.addWidget(etiket("Ark:", self.ark))
             top.addWidget(self.ark)
-        top.addWidget(QLabel("Overskrifterne står i række:"))
         self.overskrift = QSpinBox()
+        top.addWidget(etiket("Overskrifterne står i række:", self.overskrift))
         self.overskrift.setRange(0, 1_048_576)
         self.overskrift.setSpecialValueText("ingen overskrift")
         self.overskrift.setValue(f.overskrift)
@@ -153,7 +156,7 @@ class ImportDialog(QDialog):
         top.addWidget(self.husket_label, 1)
         lag.addLayout(top)
         self.grid_model = GridModel(f, self)
-        self.grid = _tabel(self.grid_model)
+        self.grid = _tabel(self.grid_model, "Filens første rækker")
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.grid.horizontalHeader().setStretchLastSection(False)
         lag.addWidget(self.grid, 1)
@@ -251,13 +254,13 @@ class ImportDialog(QDialog):
         lag.addWidget(self.linje_info)
         split = QSplitter(Qt.Orientation.Vertical)
         self.linje_model = LinjeModel(self.forloeb, self._linjer_aendret, self)
-        self.linjer = _tabel(self.linje_model, redigerbar=True)
+        self.linjer = _tabel(self.linje_model, "Budgetlinjer, der importeres", redigerbar=True)
         split.addWidget(self.linjer)
         nederst = QWidget()
         n = QHBoxLayout(nederst)
         n.setContentsMargins(0, 0, 0, 0)
         self.sml_model = SammenligningModel(self.forloeb, self)
-        self.sammenligning = _tabel(self.sml_model)
+        self.sammenligning = _tabel(self.sml_model, "Budget før og efter importen")
         self.sammenligning.verticalHeader().hide()
         n.addWidget(self.sammenligning, 3)
         self.takster = QLabel()

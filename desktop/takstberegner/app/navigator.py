@@ -20,6 +20,7 @@ class Navigator(QTreeWidget):
         super().__init__(parent)
         self.setHeaderHidden(True)
         self.setObjectName("navigator")
+        self.setAccessibleName("Tilbud og trin")
         self.setIndentation(14)
         self.setUniformRowHeights(True)
         self.currentItemChanged.connect(self._aendret)

@@ -54,7 +54,7 @@ class Overblik(QWidget):
                              "(<b>Styringsaftalen 2.2.1 og 5.6</b>). Dobbeltklik et tilbud for at åbne det.")
         lag.addWidget(self.hjaelpeboks)
         self.model = OverblikModel(self)
-        self.tabel = TabelVisning(self.model)
+        self.tabel = TabelVisning(self.model, navn="Driftsherrens tilbud og takster")
         self.tabel.setObjectName("overblik_tabel")
         self.tabel.setMinimumHeight(140)
         self.tabel.doubleClicked.connect(self._tilbud_klikket)

@@ -11,6 +11,8 @@ class RulleFlade(QScrollArea):
     def __init__(self, side: QWidget, parent=None):
         super().__init__(parent)
         self.setFrameShape(QFrame.NoFrame)
+        # not a stop of its own for Tab: the fields in it are, and it scrolls to the one with focus
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidgetResizable(False)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)

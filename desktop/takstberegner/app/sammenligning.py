@@ -93,12 +93,12 @@ class SammenligningDialog(QDialog):
         self.forklaring.setTextFormat(Qt.TextFormat.PlainText)  # names from a takstbilag as written, never as HTML
         self.forklaring.setWordWrap(True)
         self.egne = RaekkeModel(EGNE_KOLONNER, self)
-        self.egne_tabel = TabelVisning(self.egne)
+        self.egne_tabel = TabelVisning(self.egne, navn="Egne takster")
         self.egne_tabel.setObjectName("egne")
         self.egne_tabel.setSelectionBehavior(TabelVisning.SelectRows)
         self.egne_tabel.setSelectionMode(TabelVisning.SingleSelection)
         self.andre = RaekkeModel(ANDRE_KOLONNER, self)
-        self.andre_tabel = TabelVisning(self.andre)
+        self.andre_tabel = TabelVisning(self.andre, navn="Andre driftsherrers takster")
         self.andre_tabel.setObjectName("andre")
         self.andre_titel = QLabel()
         self.andre_titel.setTextFormat(Qt.TextFormat.PlainText)  # names from a takstbilag as written, never as HTML

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from takstberegner.app import efter_eksport, fremskridt
 from takstberegner.app.signering_dialog import vis_fingeraftryk as _vis_fingeraftryk
-from takstberegner.app.widgets import fejl_linje, ok_annuller
+from takstberegner.app.widgets import etiket, fejl_linje, ok_annuller
 from takstberegner.fejl import Fejl
 from takstberegner.fejltekst import fejl_tekst, os_fejl
 
@@ -87,7 +87,7 @@ class RegistrerDialog(QDialog):
         raekke = QHBoxLayout()
         raekke.addWidget(self.fp, 1)
         raekke.addWidget(fra_fil)
-        form.addRow("Fingeraftryk (SHA-256):", raekke)
+        form.addRow(etiket("Fingeraftryk (SHA-256):", self.fp), raekke)
         self.navn = QLineEdit(navn)
         self.navn.setObjectName("navn")
         form.addRow("Driftsherre (til noten):", self.navn)
@@ -268,10 +268,12 @@ class VerifikationsDialog(QDialog):
         lag.addWidget(self.opsummering)
         self.liste = QListWidget()
         self.liste.setObjectName("liste")
+        self.liste.setAccessibleName("Indmeldingsfiler")
         self.liste.currentRowChanged.connect(self._vis)
         lag.addWidget(self.liste, 1)
         self.detaljer = QPlainTextEdit()
         self.detaljer.setObjectName("detaljer")
+        self.detaljer.setAccessibleName("Den valgte fils kontrol")
         self.detaljer.setReadOnly(True)
         lag.addWidget(self.detaljer, 2)
         self.vejledning = QLabel()

@@ -59,6 +59,7 @@ class SidsteAarDialog(QDialog):
         raekke = QHBoxLayout()
         self.sti = QLineEdit(str(forslag) if forslag else "")
         self.sti.setObjectName("sti")
+        self.sti.setAccessibleName(f"Takstfilen for takstår {aar - 1}")
         self.sti.setPlaceholderText(f"Takstfilen for takstår {aar - 1}")
         self.sti.textEdited.connect(lambda _t: self.fejl.setText(""))
         raekke.addWidget(self.sti, 1)

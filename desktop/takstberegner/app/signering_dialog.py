@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from takstberegner.app.filnavne import filnavn
-from takstberegner.app.widgets import fejl_linje, ok_annuller
+from takstberegner.app.widgets import etiket, fejl_linje, ok_annuller
 from takstberegner.fejl import Fejl
 from takstberegner.fejltekst import os_fejl
 
@@ -132,7 +132,7 @@ class NyNoegleDialog(QDialog):
         raekke = QHBoxLayout()
         raekke.addWidget(self.sti, 1)
         raekke.addWidget(vaelg)
-        form.addRow("Gem nøglen i:", raekke)
+        form.addRow(etiket("Gem nøglen i:", self.sti), raekke)
         self.kode1 = QLineEdit()
         self.kode1.setObjectName("kodeord")
         self.kode1.setEchoMode(QLineEdit.EchoMode.Password)
@@ -207,7 +207,7 @@ class VaelgNoegleDialog(QDialog):
         raekke = QHBoxLayout()
         raekke.addWidget(self.sti, 1)
         raekke.addWidget(vaelg)
-        form.addRow("Nøglefil:", raekke)
+        form.addRow(etiket("Nøglefil:", self.sti), raekke)
         self.kode = QLineEdit()
         self.kode.setObjectName("kodeord")
         self.kode.setEchoMode(QLineEdit.EchoMode.Password)

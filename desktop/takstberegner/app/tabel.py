@@ -91,8 +91,10 @@ MAALTE_RAEKKER = 200
 
 
 class TabelVisning(QTableView):
-    def __init__(self, model: RaekkeModel, parent=None):
+    def __init__(self, model: RaekkeModel, parent=None, navn: str = ""):
+        """`navn`: what the table holds, in Danish; a screen reader says it when the table gets focus."""
         super().__init__(parent)
+        self.setAccessibleName(navn)
         self.setModel(model)
         self.setItemDelegate(DanskDelegate(self))
         self.setTabKeyNavigation(True)

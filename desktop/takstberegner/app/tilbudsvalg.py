@@ -3,7 +3,9 @@ never types internal ids."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QDialog, QListWidget, QListWidgetItem, QVBoxLayout
+
+from takstberegner.app.widgets import etiket, ok_annuller
 
 
 class TilbudsValg(QDialog):
@@ -13,13 +15,13 @@ class TilbudsValg(QDialog):
         self.setWindowTitle(titel)
         self.setMinimumWidth(480)
         lag = QVBoxLayout(self)
-        lag.addWidget(QLabel("Vælg de tilbud, puljen skal fordeles på:"))
+        self.liste = QListWidget()
+        self.liste.setObjectName("tilbudsliste")
+        lag.addWidget(etiket("Vælg de tilbud, puljen skal fordeles på:", self.liste))
         self.alle = QCheckBox("Alle tilbud (også tilbud, der oprettes senere)")
         self.alle.setObjectName("alle_tilbud")
         self.alle.setChecked(valgte is None)
         lag.addWidget(self.alle)
-        self.liste = QListWidget()
-        self.liste.setObjectName("tilbudsliste")
         for t in tilbud:
             item = QListWidgetItem(f"{t.navn} ({t.paragraf}, kategori {t.kategori})")
             item.setData(Qt.ItemDataRole.UserRole, t.id)
@@ -29,10 +31,7 @@ class TilbudsValg(QDialog):
         lag.addWidget(self.liste)
         self.alle.toggled.connect(lambda v: self.liste.setEnabled(not v))
         self.liste.setEnabled(valgte is not None)
-        knapper = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        knapper.accepted.connect(self.accept)
-        knapper.rejected.connect(self.reject)
-        lag.addWidget(knapper)
+        lag.addWidget(ok_annuller("OK", self.accept, self.reject))
 
     def valgte(self) -> tuple[str, ...] | None:
         if self.alle.isChecked():

@@ -36,8 +36,10 @@ class RaekkerSomKolonner(QTransposeProxyModel):
 
 
 class VendtTabel(QTableView):
-    def __init__(self, model: RaekkeModel, mindste_kolonne: int = 84, parent=None):
+    def __init__(self, model: RaekkeModel, mindste_kolonne: int = 84, parent=None, navn: str = ""):
+        """`navn`: what the table holds, in Danish; a screen reader says it when the table gets focus."""
         super().__init__(parent)
+        self.setAccessibleName(navn)
         self.kilde = model
         self.vendt = RaekkerSomKolonner(self)
         self.vendt.setSourceModel(model)

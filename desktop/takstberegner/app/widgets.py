@@ -187,6 +187,20 @@ def hjaelp(tekst: str) -> QLabel:
     return lbl
 
 
+def etiket(tekst: str, felt: QWidget, fed: bool = False) -> QLabel:
+    """The label of a field that is not the field of a form row (a field beside a button, a text
+    under a heading): the label is its buddy, so a screen reader names the field by it and
+    Alt+the underlined letter (&) puts the focus in it. Plain text: the name read is the text."""
+    lbl = QLabel(tekst)
+    lbl.setTextFormat(Qt.TextFormat.PlainText)
+    lbl.setBuddy(felt)
+    if fed:
+        f = lbl.font()
+        f.setBold(True)
+        lbl.setFont(f)
+    return lbl
+
+
 def vaerdi_label(tekst: str = "") -> QLabel:
     lbl = QLabel(tekst)
     lbl.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

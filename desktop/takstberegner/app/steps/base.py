@@ -116,9 +116,10 @@ class Trin(QWidget):
 
     # -- tables over a tilbud's collections --------------------------------------------------
     def samlingstabel(self, samling: str, model: RaekkeModel, ny: Callable[[], Any] | None,
-                      navn: str) -> QWidget:
-        """A table for one of the tilbud's collections, with Tilføj/Slet buttons."""
-        visning = TabelVisning(model)
+                      navn: str, titel: str) -> QWidget:
+        """A table for one of the tilbud's collections, with Tilføj/Slet buttons. `navn`: one row
+        ("linje", in the buttons); `titel`: what the table holds (its name for a screen reader)."""
+        visning = TabelVisning(model, navn=titel)
         visning.paa_besked = self._besked
         model.paa_rettelse = lambda r, x: self.dok.anvend(ae.OpdaterElement(self.tilbud_id, samling, r, x))
         model.paa_blok = lambda rettede, nye: self._blok(samling, rettede, nye)

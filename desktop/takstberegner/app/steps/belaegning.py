@@ -125,7 +125,7 @@ class BelaegningTrin(Trin):
         self.regel.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.indhold.addWidget(self.regel)
         self.ydelse_model = YdelseBelaegningModel(self)
-        self.ydelse_tabel = TabelVisning(self.ydelse_model)
+        self.ydelse_tabel = TabelVisning(self.ydelse_model, navn="Ydelsernes belægning")
         self.ydelse_tabel.setObjectName("ydelse_belaegning")
         self.ydelse_tabel.setMinimumHeight(110)
         self.ydelse_tabel.doubleClicked.connect(lambda i: self._vaelg(self.tilbud.ydelser[i.row()].id))

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser
+from PySide6.QtWidgets import QPushButton, QTextBrowser
 
 from takstberegner import dansk
 from takstberegner.tjeneste import klar
 from takstberegner.app.steps.base import Trin
 from takstberegner.app.steps.belaegning import BegrundelseFelt
+from takstberegner.app.widgets import etiket
 
 _STRUKTUR = {"gennemsnit": "gennemsnitstakst", "differentieret": "differentierede takster",
              "enhed": "enhedstakst", "traekningsret": "trækningsret"}
@@ -23,13 +24,13 @@ class BemaerkningerTrin(Trin):
     felter = ("bemaerkninger",)
 
     def byg(self) -> None:
-        self.indhold.addWidget(QLabel("<b>Bemærkninger</b>"))
         self.tekst = BegrundelseFelt(self._gem)
         self.tekst.setObjectName("bemaerkninger")
         self.tekst.setMaximumHeight(140)
+        self.indhold.addWidget(etiket("&Bemærkninger", self.tekst, fed=True))
         self.indhold.addWidget(self.tekst)
-        self.indhold.addWidget(QLabel("<b>Opsummering</b>"))
         self.opsummering = QTextBrowser()
+        self.indhold.addWidget(etiket("&Opsummering", self.opsummering, fed=True))
         self.indhold.addWidget(self.opsummering, 1)
         self.indmeld_knap = QPushButton("Indmeld takster …")
         self.indmeld_knap.setObjectName("indmeld_knap")

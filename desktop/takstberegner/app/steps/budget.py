@@ -29,7 +29,7 @@ class BudgetTrin(Trin):
         split.addWidget(self.samlingstabel("omkostninger", self.model,
                                            lambda: Omkostningslinje("personale", "borgerrelateret_personale", Decimal(0),
                                                                     vagtlag=True),
-                                           "linje"))
+                                           "linje", "Budgetlinjer"))
         # Kategori, Post, Beløb, Vagtlag and Del af taksten in view; Tekst and pension may scroll
         self.tabeller["omkostninger"].i_syne_til = "del_"
         # below the lines: the sums by category (never clipped) and øvrige indtægter, as tabs
@@ -48,7 +48,8 @@ class BudgetTrin(Trin):
         il.setContentsMargins(6, 4, 6, 4)
         il.addWidget(overskrift("<b>Øvrige indtægter</b> (fx tilskud; trækkes fra takstgrundlaget)"))
         il.addWidget(self.samlingstabel("oevrige_indtaegter", self.ind_model,
-                                        lambda: OevrigIndtaegt("tilskud", Decimal(0)), "indtægt"), 1)
+                                        lambda: OevrigIndtaegt("tilskud", Decimal(0)), "indtægt",
+                                        "Øvrige indtægter"), 1)
         self.faner = QTabWidget()
         self.faner.setObjectName("budget_faner")
         self.faner.addTab(summer, "Omkostningsgrundlag")

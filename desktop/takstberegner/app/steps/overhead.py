@@ -29,7 +29,7 @@ class OverheadTrin(Trin):
         self.puljer = PuljeModel(self)
         # A nøgle or omfang chosen here is saved with the nøgletal and andele it asks for still missing.
         self.puljer.paa_rettelse = lambda r, p: self.dok.anvend(ae.OpdaterPulje(r, p), krav=True)
-        self.pulje_tabel = TabelVisning(self.puljer)
+        self.pulje_tabel = TabelVisning(self.puljer, navn="Overheadpuljer")
         self.pulje_tabel.paa_besked = self._besked
         self.pulje_tabel.selectionModel().currentRowChanged.connect(lambda *_: self._vis_valgt())
         self.tabeller = {"overheadpuljer": self.pulje_tabel}
@@ -66,7 +66,7 @@ class OverheadTrin(Trin):
         venstre.addWidget(overskrift("<b>Andre modtagere</b> af den valgte pulje (kategori 1-tilbud, andre driftsområder)"))
         self.modtagere = ModtagerModel(self)
         self.modtagere.paa_rettelse = self._ret_modtager
-        self.modtager_tabel = TabelVisning(self.modtagere)
+        self.modtager_tabel = TabelVisning(self.modtagere, navn="Andre modtagere af den valgte pulje")
         venstre.addWidget(self.modtager_tabel)
         mk = QHBoxLayout()
         nym = QPushButton("Tilføj modtager")
@@ -85,7 +85,7 @@ class OverheadTrin(Trin):
         self.fordeling_titel = overskrift("<b>Fordeling</b>")
         hoejre.addWidget(self.fordeling_titel)
         self.fordeling = FordelingModel(self)
-        hoejre.addWidget(TabelVisning(self.fordeling))
+        hoejre.addWidget(TabelVisning(self.fordeling, navn="Puljens fordeling"))
         split.addWidget(bund)
         split.setSizes([200, 150, 260])
         for i, strak in enumerate((3, 2, 3)):

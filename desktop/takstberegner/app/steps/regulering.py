@@ -31,13 +31,14 @@ class ReguleringTrin(Trin):
     def byg(self) -> None:
         self.resultater = ResultatModel(self)
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.samlingstabel("resultater", self.resultater, self._nyt_resultat, "resultat"))
+        split.addWidget(self.samlingstabel("resultater", self.resultater, self._nyt_resultat, "resultat",
+                                           "Tidligere års resultater"))
         midt = QWidget()
         lag = QGridLayout(midt)
         lag.setContentsMargins(0, 4, 0, 0)
         lag.addWidget(QLabel("<b>Håndtering i takståret</b> (beregnet, kr.)"), 0, 0, 1, 2)
         self.beregning = ReguleringBeregningModel(self)
-        self.beregning_tabel = VendtTabel(self.beregning)  # a column per year: every amount in view
+        self.beregning_tabel = VendtTabel(self.beregning, navn="Håndtering i takståret")  # a column per year: every amount in view
         self.beregning_tabel.setObjectName("regulering_haandtering")
         lag.addWidget(self.beregning_tabel, 1, 0, 1, 2)
         linje = QHBoxLayout()
@@ -56,10 +57,11 @@ class ReguleringTrin(Trin):
         g.setContentsMargins(0, 4, 0, 0)
         g.addWidget(QLabel("<b>Tidligere hensættelser</b>"), 0, 0)
         self.hens = HensaettelseModel(self)
-        g.addWidget(self.samlingstabel("hensaettelser", self.hens, self._ny_hensaettelse, "hensættelse"), 1, 0)
+        g.addWidget(self.samlingstabel("hensaettelser", self.hens, self._ny_hensaettelse, "hensættelse",
+                                       "Tidligere hensættelser"), 1, 0)
         g.addWidget(QLabel("<b>Hensættelser og sidste anvendelsesår</b>"), 0, 1)
         self.hens_liste = HensaettelseListeModel(self)
-        g.addWidget(TabelVisning(self.hens_liste), 1, 1)
+        g.addWidget(TabelVisning(self.hens_liste, navn="Hensættelser og sidste anvendelsesår"), 1, 1)
         split.addWidget(bund)
         self.indhold.addWidget(split, 1)
 

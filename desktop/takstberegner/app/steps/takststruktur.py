@@ -52,13 +52,13 @@ class TakststrukturTrin(Trin):
         top = QWidget()
         tl = QHBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
-        tl.addWidget(self.samlingstabel("ydelser", self.ydelser, self._ny_ydelse, "ydelse"), 3)
+        tl.addWidget(self.samlingstabel("ydelser", self.ydelser, self._ny_ydelse, "ydelse", "Ydelser"), 3)
         self.fordeling = FordelingModel(self)
         self.fordeling.paa_rettelse = self._ret_fordeling
         self.fordeling_boks = QWidget()
         fl = QVBoxLayout(self.fordeling_boks)
         fl.setContentsMargins(0, 0, 0, 0)
-        self.fordeling_tabel = TabelVisning(self.fordeling)
+        self.fordeling_tabel = TabelVisning(self.fordeling, navn="Fordeling på kommuner")
         fl.addWidget(self.fordeling_tabel)
         ny = QPushButton("Tilføj kommune")
         ny.clicked.connect(lambda: self.ret_tilbud(fordeling=self.tilbud.fordeling + (("Kommune", Decimal(0)),)))
@@ -68,7 +68,8 @@ class TakststrukturTrin(Trin):
         self.diagram = Soejlediagram()
         split.addWidget(self.diagram)
         self.kategorier = TakstKategoriModel(self)
-        self.kategori_tabel = VendtTabel(self.kategorier)  # a column per ydelse: every kategori in view
+        # a column per ydelse: every kategori in view
+        self.kategori_tabel = VendtTabel(self.kategorier, navn="Takst pr. kategori")
         self.kategori_tabel.setObjectName("takst_kategorier")
         split.setSizes([150, 330])
         self.indhold.addWidget(split, 1)
@@ -99,7 +100,7 @@ class TakststrukturTrin(Trin):
         ol.setContentsMargins(0, 0, 0, 0)
         self.objektiv_model = ObjektivModel(self)
         self.objektiv_model.paa_rettelse = self._ret_objektiv_raekke
-        self.objektiv_tabel = TabelVisning(self.objektiv_model)
+        self.objektiv_tabel = TabelVisning(self.objektiv_model, navn="Kommunernes andele af den objektive finansiering")
         self.objektiv_tabel.setObjectName("objektiv_fordeling")
         self.objektiv_tabel.setMinimumHeight(100)
         ol.addWidget(self.objektiv_tabel)

@@ -25,13 +25,14 @@ class TillaegTrin(Trin):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.samlingstabel(
             "tillaegsydelser", self.model,
-            lambda: Tillaegsydelse("Socialpædagog", Decimal(0), (("hverdag", Decimal(25)),)), "personalekategori"))
+            lambda: Tillaegsydelse("Socialpædagog", Decimal(0), (("hverdag", Decimal(25)),)), "personalekategori",
+            "Tillægsydelser"))
         bund = QWidget()
         lag = QVBoxLayout(bund)
         lag.setContentsMargins(0, 4, 0, 0)
         lag.addWidget(QLabel("<b>ATA-timetakster</b> (beregnet)"))
         self.ata = AtaModel(self)
-        lag.addWidget(TabelVisning(self.ata))
+        lag.addWidget(TabelVisning(self.ata, navn="ATA-timetakster"))
         split.addWidget(bund)
         self.indhold.addWidget(split, 1)
 

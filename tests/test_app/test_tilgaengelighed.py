@@ -1,0 +1,174 @@
+"""Accessibility for screen readers (NVDA reads Qt's accessible names): every widget a user can
+reach with Tab, on every page of the real window and in the real dialogs, has a Danish name
+(from its text, the label it is the buddy of, or an explicit accessible name), never empty and
+never an English word or an internal key."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QApplication, QComboBox, QDialog, QFileDialog, QGroupBox, QLabel, QTabWidget, QWidget,
+)
+
+# Words Qt or a programmer may leave in a name where the user should read Danish.
+ENGELSK = {"cancel", "yes", "no", "open", "save", "close", "apply", "browse", "select", "add", "delete",
+           "remove", "edit", "file", "new", "help", "next", "back", "previous", "finish", "table", "tree",
+           "list", "button", "name", "value", "search", "clear", "reset", "discard", "ignore", "retry", "abort"}
+_NOEGLE = re.compile(r"[A-Za-z0-9]_[A-Za-z0-9]|\b[a-z]+[A-Z][A-Za-z]*\b|\bQ[A-Z][a-z]")
+
+
+def _buddy(w: QWidget) -> str:
+    """The text of the label whose buddy `w` is, or the title of its group box: what Qt on Windows
+    names a widget by when it has no accessible name of its own."""
+    far = w.parentWidget()
+    if far is None:
+        return ""
+    for lbl in far.findChildren(QLabel, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        if lbl.buddy() is w:
+            return lbl.text()
+    return far.title() if isinstance(far, QGroupBox) else ""
+
+
+def navn(w: QWidget) -> str:
+    """The accessible name a screen reader gets. A combo box is named by its current item on
+    Linux but by its label on Windows (NVDA), so it must have a label or a name of its own."""
+    if isinstance(w, QComboBox) and not w.isEditable():
+        return w.accessibleName() or _buddy(w).replace("&", "")
+    iface = QAccessible.queryAccessibleInterface(w)
+    return "" if iface is None else iface.text(QAccessible.Text.Name)
+
+
+def _beskriv(w: QWidget) -> str:
+    kaede, x = [], w
+    while x is not None and len(kaede) < 4:
+        kaede.append(f"{type(x).__name__}({x.objectName()!r})")
+        x = x.parentWidget()
+    return " < ".join(kaede)
+
+
+def mangler_navn(rod: QWidget, sted: str) -> list[str]:
+    """Every visible widget under `rod` that Tab can reach and whose accessible name is empty or
+    not Danish: 'sted: widget chain: name'."""
+    fejl = []
+    for w in [rod, *rod.findChildren(QWidget)]:
+        if not w.isVisible() or not (w.focusPolicy() & Qt.FocusPolicy.TabFocus) or w.focusProxy() is not None:
+            continue
+        n = navn(w).strip()
+        ord_ = {o.lower() for o in re.findall(r"[A-Za-z]+", n)}
+        if not n or ord_ & ENGELSK or _NOEGLE.search(n) or "<" in n:
+            fejl.append(f"{sted}: {_beskriv(w)}: {n!r}")
+    return fejl
+
+
+def _alle_faner(rod: QWidget, sted: str) -> list[str]:
+    """The page as shown, and once more with each tab of each tab widget in front."""
+    fejl = mangler_navn(rod, sted)
+    for faner in rod.findChildren(QTabWidget):
+        if not faner.isVisible():
+            continue
+        foer = faner.currentIndex()
+        for i in range(faner.count()):
+            faner.setCurrentIndex(i)
+            QApplication.processEvents()
+            fejl += mangler_navn(faner.widget(i), f"{sted} › {faner.tabText(i)}")
+        faner.setCurrentIndex(foer)
+    return fejl
+
+
+@pytest.fixture
+def dialoger_tjekkes(monkeypatch):
+    """Every modal dialog opened through QDialog.exec is shown, checked and cancelled."""
+    fundet: list[str] = []
+    sete: list[str] = []
+
+    def exec_(self):
+        self.show()
+        QApplication.processEvents()
+        sete.append(type(self).__name__)
+        fundet.extend(_alle_faner(self, f"dialog {type(self).__name__} ({self.windowTitle()})"))
+        self.reject()
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(QDialog, "exec", exec_)
+    return fundet, sete
+
+
+def test_alt_der_kan_faa_fokus_har_et_dansk_navn(vindue, dialoger_tjekkes, tmp_path, monkeypatch, qtbot):
+    from takstberegner.app import demo, sekretariat, signering_dialog
+    from takstberegner.app.forhandling import ForhandlingDialog
+    from takstberegner.app.sidste_aar_dialog import SidsteAarDialog
+    from takstberegner.app.steps.belaegning import BelaegningTrin
+    from takstberegner.app.steps.takststruktur import TakststrukturTrin
+    from takstberegner.formats.regelsaet import regelsaet_for
+
+    fundet, sete = dialoger_tjekkes
+    fundet += mangler_navn(vindue, "startsiden")
+    monkeypatch.setattr(demo, "datamappe", lambda: tmp_path)
+    assert vindue.aabn_demo()
+    v = vindue
+    v.vis_overblik()
+    QApplication.processEvents()
+    fundet += _alle_faner(v, "overblikket")
+    g = v.dok.grundlag
+    for t in g.tilbud[:2]:
+        v.vaelg_tilbud(t.id)
+        for nr, side in enumerate(v.trin):
+            v.vis_trin(nr)
+            QApplication.processEvents()
+            fundet += _alle_faner(v, f"{t.navn} › {side.titel}")
+            if isinstance(side, BelaegningTrin) and side.hvem.count() > 1:
+                side.hvem.setCurrentIndex(1)
+                side.hvem.activated.emit(1)
+                QApplication.processEvents()
+                fundet += _alle_faner(v, f"{t.navn} › {side.titel} for én ydelse")
+                side.hvem.setCurrentIndex(0)
+                side.hvem.activated.emit(0)
+            if isinstance(side, TakststrukturTrin) and not side.objektiv.isChecked():
+                side.objektiv.click()
+                QApplication.processEvents()
+                fundet += _alle_faner(v, f"{t.navn} › {side.titel} med objektiv finansiering")
+
+    # the dialogs, opened the way the menus open them (exec is checked and cancelled above)
+    csv = tmp_path / "budget.csv"
+    csv.write_bytes("Konto;Art;Tekst;Beløb\r\n5.38.50.001;1.1;Løn fast personale;6.500.000,00\r\n"
+                    "5.38.50.001;7.6;Takstindtægter;-8.000.000,00\r\n".encode("cp1252"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(csv), ""))
+    v.handlinger.ny_dialog()
+    v.handlinger.rul_frem()
+    v.handlinger.importer_excel()
+    signering_dialog.lav_noegle(v)
+    v.handlinger.tillidsfil()
+    v.handlinger.registrer_fingeraftryk()
+    v.vaelg_tilbud(g.tilbud[0].id)
+    r = v.dok.beregning.tilbud_resultat(g.tilbud[0].id)
+    ForhandlingDialog(r, regelsaet_for(g.takstaar), v).exec()
+    d = g.driftsherre
+    signering_dialog.VaelgNoegleDialog(v, d.navn, d.cvr, g.takstaar).exec()
+    QDialog.exec(SidsteAarDialog(v, g, None))
+    from takstberegner.export import signering
+
+    u = signering.lav_noegle(d.navn, d.cvr)
+    signering_dialog.FingeraftrykDialog(v, u, ny=True).exec()
+    skrald = tmp_path / "skrald.indmelding"
+    skrald.write_bytes(b"ikke en zip")
+    from takstberegner.export import verifikation
+
+    sekretariat.VerifikationsDialog(v, [verifikation.verificer(skrald, sekretariat._tillid_til_verifikation())]).exec()
+    # the windows that stay open beside the main window (not modal)
+    from takstberegner.app import efter_eksport, hjaelpvindue, sammenligning
+    from takstberegner.app.tilbudsvalg import TilbudsValg
+
+    for aaben in (hjaelpvindue.vis(v), sammenligning.vis(v), efter_eksport.vis(v, tmp_path / "rapport.pdf")):
+        QApplication.processEvents()
+        fundet.extend(_alle_faner(aaben, f"vinduet {aaben.windowTitle()}"))
+        aaben.close()
+    valg = TilbudsValg(g.tilbud, None, "Modtagende tilbud", v)
+    QDialog.exec(valg)
+    for navn_ in ("TilbudsValg", "NyFilDialog", "RulFremDialog", "ImportDialog", "NyNoegleDialog", "TillidsfilDialog",
+                  "RegistrerDialog", "ForhandlingDialog", "VaelgNoegleDialog", "SidsteAarDialog",
+                  "FingeraftrykDialog", "VerifikationsDialog"):
+        assert navn_ in sete, f"{navn_} was not opened: {sete}"
+    assert not fundet, f"{len(fundet)} widgets without a Danish accessible name:\n" + "\n".join(fundet)

@@ -17,24 +17,25 @@ def tal(vaerdi: Decimal | int | None, decimaler: int = 2) -> str:
     d = Decimal(vaerdi)
     if not d.is_finite():  # a value the validation refuses may still be shown (and mended)
         return "ikke et tal" if d.is_nan() else ("-∞" if d < 0 else "∞")
-    # Enough digits for any finite value, so that showing 10^30 never raises.
-    ctx = Context(prec=max(28, d.adjusted() + decimaler + 2))
-    d = d.quantize(Decimal(1).scaleb(-decimaler) if decimaler > 0 else Decimal(1), rounding=ROUND_HALF_UP,
-                   context=ctx)
-    negativ = d < 0
-    tekst = f"{abs(d):.{decimaler}f}"
-    heltal, _, brok = tekst.partition(".")
-    grupper = []
-    while len(heltal) > 3:
-        grupper.insert(0, heltal[-3:])
-        heltal = heltal[:-3]
-    grupper.insert(0, heltal)
-    ud = ".".join(grupper)
-    if brok:
-        ud += "," + brok
-    if negativ and d != 0:
+    # Enough digits for any finite value, so that showing 10^30 never raises (the usual 28 digits
+    # in a context made once: making one per call was a third of the time).
+    praecision = d.adjusted() + decimaler + 2
+    ctx = _KONTEKST if praecision <= 28 else Context(prec=praecision)
+    enhed = _ENHED.get(decimaler)
+    if enhed is None:
+        enhed = Decimal(1).scaleb(-decimaler) if decimaler > 0 else Decimal(1)
+    d = d.quantize(enhed, rounding=ROUND_HALF_UP, context=ctx)
+    # Grouped by the format itself (1,234,567.89), then the marks swapped: the same text as
+    # grouping the digits by hand, at C speed (a finding's amount, every cell of a report).
+    heltal, _, brok = f"{abs(d):,.{decimaler}f}".partition(".")
+    ud = heltal.replace(",", ".") + "," + brok if brok else heltal.replace(",", ".")
+    if d < 0:  # a -0,00 that rounding leaves is shown as 0,00
         ud = "-" + ud
     return ud
+
+
+_KONTEKST = Context(prec=28)
+_ENHED = {n: Decimal(1).scaleb(-n) if n > 0 else Decimal(1) for n in range(7)}
 
 
 def kr(vaerdi: Decimal | None, decimaler: int = 2) -> str:

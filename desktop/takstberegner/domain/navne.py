@@ -258,7 +258,7 @@ def felt_tekst(sti: str, grundlag: Any = None) -> str:
     """
     if not sti:
         return "Filen som helhed"
-    kort = _KORT.fullmatch(sti)
+    kort = _KORT.fullmatch(sti) if (".fordeling." in sti or ".tidsrum." in sti) else None
     if kort:
         hoved, felt, noegle = kort.groups()
         if felt == "tidsrum" and er_noegle(noegle):  # as the validation's message names it
@@ -291,7 +291,8 @@ def felt_tekst(sti: str, grundlag: Any = None) -> str:
                 dele.append(f"{ELEMENTER.get(forrige or '', 'nr.')} {i + 1}")
             objekt = element
         else:
-            dele.append(FELTER.get(navn, laesbar(navn)))
+            felt = FELTER.get(navn)
+            dele.append(felt if felt is not None else laesbar(navn))
             forrige = navn
             objekt = _attr(objekt, navn)
     return " › ".join(dele)
@@ -300,12 +301,20 @@ def felt_tekst(sti: str, grundlag: Any = None) -> str:
 _MAKS_NAVN = 80
 
 
+def tilbud_navn(tilbud: Any, i: int) -> str:
+    """How a place in words names the tilbud at position i (as felt_tekst does): its name, or
+    "Tilbud 3" when it has none that can be shown (none, blank, control characters, too long:
+    a name of 10.000 characters was printed whole before each of 90.000 findings)."""
+    return _navn(tilbud) or f"Tilbud {i + 1}"
+
+
 def _navn(element: Any) -> str | None:
     """The name a tilbud, pulje, ydelse or anlæg is shown by: its record's navn, or the navn of
     a file's object not yet read (a format error names it too); None, so it is shown by its
     number, when it has none that can be shown (no text, blank, control characters, too long)."""
     navn = element.get("navn") if isinstance(element, dict) else getattr(element, "navn", None)
-    if not isinstance(navn, str) or not navn.strip() or not navn.isprintable() or len(navn) > _MAKS_NAVN:
+    # the length first: a name of 10.000 characters was scanned twice for every finding it has
+    if not isinstance(navn, str) or len(navn) > _MAKS_NAVN or not navn.strip() or not navn.isprintable():
         return None
     return navn
 
@@ -325,5 +334,5 @@ __all__ = [
     "FINANSIERINGER", "FUND", "IMPORT_KATEGORIER", "KATEGORIER", "NIVEAUER", "NOEGLER", "NOEGLETAL",
     "OMKOSTNINGSKATEGORIER", "POSTER", "RESULTAT_VALG", "TAKSTSTRUKTURER", "TAKST_LINJER", "TAKST_LINJER_KORT",
     "TIDSRUM", "TILBUDSTYPER",
-    "felt_navn", "felt_tekst", "laesbar", "post_navn", "poster_for", "vis",
+    "felt_navn", "felt_tekst", "laesbar", "post_navn", "poster_for", "tilbud_navn", "vis",
 ]

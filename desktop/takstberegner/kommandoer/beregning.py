@@ -7,7 +7,7 @@ import sys
 from collections import Counter
 
 from takstberegner import dansk
-from takstberegner.domain.navne import felt_tekst
+from takstberegner.domain.navne import felt_tekst, tilbud_navn
 from takstberegner.kommandoer import stier
 
 
@@ -53,15 +53,16 @@ def _beregn(args: argparse.Namespace) -> int:
 
 def _sted(i: int | None, f, grundlag, ids: Counter) -> str:
     """Where a finding is, in words: "Bostedet Nord › Pladser" (navne.felt_tekst); a tilbud is
-    also named by its position when another tilbud has the same id."""
+    also named by its position when another tilbud has the same id, and by its number only when
+    its name cannot be shown (navne.tilbud_navn)."""
     sted = felt_tekst(f.felt, grundlag) if f.felt else ""
     if i is None:
         return sted or "Driftsherren"
     t = grundlag.tilbud[i] if i < len(grundlag.tilbud) else None
-    navn = t.navn if t is not None else f"Tilbud {i + 1}"
+    navn = tilbud_navn(t, i)
     if t is not None and ids[t.id] > 1:
-        navn = f"tilbud nr. {i + 1}, {t.navn}"
-        return navn + (sted[len(t.navn):] if sted.startswith(t.navn) else (f" › {sted}" if sted else ""))
+        dublet = f"tilbud nr. {i + 1}" + (f", {navn}" if navn == t.navn else "")
+        return dublet + (sted[len(navn):] if sted.startswith(navn) else (f" › {sted}" if sted else ""))
     if not sted.startswith(navn):
         sted = f"{navn} › {sted}" if sted else navn
     return sted

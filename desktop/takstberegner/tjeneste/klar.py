@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from takstberegner import dansk
+from takstberegner.domain.navne import tilbud_navn
 
 _CVR = re.compile(r"\d{8}")
 _STANDARDNAVNE = {"", "ny driftsherre"}
@@ -29,7 +30,7 @@ class Punkt:
 class Mangel:
     """One thing that blocks the indmelding, said in Danish, with the field it is about."""
 
-    hvor: str  # the tilbud's name, or "Driftsherre"
+    hvor: str  # the tilbud as places name it (navne.tilbud_navn), or "Driftsherre"
     tekst: str
     felt: str
     reference: str = ""
@@ -56,19 +57,20 @@ def tilbud_mangler(i: int, t, r) -> list[Mangel]:
     if r is not None and any(f.kode == "INPUT" for f in r.fund):
         return []  # its INPUT findings say what to fix first (and its raw amounts may be anything)
     ud = []
+    hvor = tilbud_navn(t, i)
     direkte = r.direkte_omkostninger if r is not None else sum((x.beloeb for x in t.omkostninger), Decimal(0))
     if not t.omkostninger or direkte <= 0:
-        ud.append(Mangel(t.navn, "Budgettet er tomt. Indtast tilbuddets omkostninger.", f"tilbud[{i}].omkostninger",
+        ud.append(Mangel(hvor, "Budgettet er tomt. Indtast tilbuddets omkostninger.", f"tilbud[{i}].omkostninger",
                          "SA 5.5.1"))
     if r is not None:
         if not r.takster:
-            ud.append(Mangel(t.navn, "Tilbuddet har ingen takst. Angiv ydelser og pladser.", f"tilbud[{i}].ydelser",
+            ud.append(Mangel(hvor, "Tilbuddet har ingen takst. Angiv ydelser og pladser.", f"tilbud[{i}].ydelser",
                              "SA 5.4"))
         ydelser = {y.id: k for k, y in enumerate(t.ydelser)}
         for tk in r.takster:
             if tk.takst <= 0:
                 k = ydelser.get(tk.ydelse)
-                ud.append(Mangel(t.navn, f"Taksten for {tk.ydelse_navn or 'ydelsen'} er {dansk.kr(tk.takst)}; "
+                ud.append(Mangel(hvor, f"Taksten for {tk.ydelse_navn or 'ydelsen'} er {dansk.kr(tk.takst)}; "
                                  "en takst skal være over 0 kr.",
                                  f"tilbud[{i}].ydelser[{k}]" if k is not None else f"tilbud[{i}].omkostninger", "SA 5.4"))
     return ud
@@ -138,7 +140,7 @@ def mangler(grundlag, beregning) -> list[Mangel]:
             continue
         r = beregning.tilbud_resultat(t.id)
         ud.extend(tilbud_mangler(i, t, r))
-        ud.extend(Mangel(t.navn, f.tekst, f.felt, f.reference) for f in (r.fund if r else ()) if f.er_fejl)
+        ud.extend(Mangel(tilbud_navn(t, i), f.tekst, f.felt, f.reference) for f in (r.fund if r else ()) if f.er_fejl)
     return ud
 
 

@@ -8,7 +8,7 @@ from html import escape
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
-from takstberegner.app import menuer, settings, vinduestilstand
+from takstberegner.app import menuer, settings, tastatur, vinduestilstand
 from takstberegner.tjeneste import klar
 from takstberegner.app.arbejdsflade import Arbejdsflade
 from takstberegner.app.overblik import Overblik
@@ -43,6 +43,7 @@ class HovedVindue(QMainWindow):
         self.fund = self.arbejde.sidepanel.fund
         self.overskrift = self.arbejde.overskrift
         self.navigator.side_valgt.connect(self._side_valgt)
+        self.navigator.aabnet.connect(self._fokus_paa_siden)
         self.fund.fund_valgt.connect(self.gaa_til)
         self.overblik.gaa_til.connect(self.gaa_til)
         self.overblik.aabn_tilbud.connect(self.vaelg_tilbud)
@@ -158,6 +159,8 @@ class HovedVindue(QMainWindow):
     def _side_valgt(self, tilbud_id, side) -> None:
         if tilbud_id is not None and side is None:  # a tilbud itself: its current step
             self.vaelg_tilbud(tilbud_id)
+            # the tilbud stays selected, so the arrow keys go on from it (up as well as down)
+            self.navigator.vaelg(tilbud_id, None)
             return
         self.tilbud_id = tilbud_id or self.tilbud_id
         self.side = side
@@ -182,9 +185,27 @@ class HovedVindue(QMainWindow):
             self.stak.setCurrentWidget(self.trin[nr])
             self.opdater()
 
+    def gaa_til_trin(self, nr: int) -> None:
+        """Ctrl+0 … Ctrl+9: step nr of the selected tilbud (0: the driftsherre's page), with the
+        focus in its first field."""
+        if self.dok is not None:
+            self.vis_trin(nr)
+            self._fokus_paa_siden()
+
     def vis_overblik(self) -> None:
         self.side = OVERBLIK
         self.opdater()
+        self._fokus_paa_siden()
+
+    def _fokus_paa_siden(self) -> None:
+        """A page opened from the keyboard (or a click in the navigator): the focus in its first field."""
+        tastatur.fokuser_foerste(self.stak.currentWidget())
+
+    def naeste_rude(self, retning: int = 1) -> None:
+        """F6 / Shift+F6: the focus to the next pane: the navigator, the page, the side panel."""
+        if self.dok is not None:
+            tastatur.naeste_rude([self.navigator, self.stak.currentWidget(), self.arbejde.sidepanel],
+                                 self.focusWidget(), retning)
 
     def naeste_trin(self) -> None:
         self._flyt(+1)
@@ -197,6 +218,7 @@ class HovedVindue(QMainWindow):
             tid, self.side = self.foelge.nabo(self.tilbud_id, self.side, [t.id for t in self.dok.grundlag.tilbud], retning)
             self.tilbud_id = tid or self.tilbud_id
             self.opdater()
+            self._fokus_paa_siden()
 
     def gaa_til(self, felt: str) -> bool:
         """Take the user to the field of a finding: select its tilbud, open its step, focus it."""

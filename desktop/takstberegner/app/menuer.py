@@ -39,12 +39,12 @@ def byg(vindue) -> None:
     filer.addAction(_handling(vindue, "&Importér takstgrundlag (JSON) …", h.importer_json, navn="importer_json"))
     filer.addAction(_handling(vindue, "Importér &budget fra Excel …", h.importer_excel, navn="importer_excel"))
     eksport = filer.addMenu("&Eksportér")
-    eksport.addAction(_handling(vindue, "Takstgrundlag (JSON) …", h.eksporter_grundlag, navn="eksporter_grundlag"))
-    eksport.addAction(_handling(vindue, "Takster (JSON) …", h.eksporter_takster, navn="eksporter_takster"))
-    eksport.addAction(_handling(vindue, "Takstskema (Excel) …", h.eksporter_xlsx, navn="eksporter_xlsx"))
+    eksport.addAction(_handling(vindue, "&Takstgrundlag (JSON) …", h.eksporter_grundlag, navn="eksporter_grundlag"))
+    eksport.addAction(_handling(vindue, "Ta&kster (JSON) …", h.eksporter_takster, navn="eksporter_takster"))
+    eksport.addAction(_handling(vindue, "Takst&skema (Excel) …", h.eksporter_xlsx, navn="eksporter_xlsx"))
     filer.addSeparator()
-    filer.addAction(_handling(vindue, "&Indmeld takster (signeret indmeldingsfil) …", h.indmeld, navn="indmeld"))
-    filer.addAction(_handling(vindue, "Lav &nøgle til indmelding …", h.lav_noegle, navn="lav_noegle"))
+    filer.addAction(_handling(vindue, "Indmeld ta&kster (signeret indmeldingsfil) …", h.indmeld, navn="indmeld"))
+    filer.addAction(_handling(vindue, "La&v nøgle til indmelding …", h.lav_noegle, navn="lav_noegle"))
     filer.addSeparator()
     filer.addAction(_handling(vindue, "&Luk fil", h.luk_fil, QKeySequence.Close, navn="luk"))
     filer.addAction(_handling(vindue, "&Afslut", vindue.close, QKeySequence.Quit, navn="afslut"))
@@ -64,9 +64,22 @@ def byg(vindue) -> None:
     vis = mb.addMenu("&Vis")
     overblik = _handling(vindue, "&Overblik og indmelding", vindue.vis_overblik, QKeySequence("Ctrl+Home"),
                          navn="overblik")
+    overblik.setShortcuts([QKeySequence("Ctrl+Home"), QKeySequence("Alt+Home")])  # Ctrl+Home is taken in a text
     forrige = _handling(vindue, "&Forrige trin", vindue.forrige_trin, QKeySequence("Ctrl+PgUp"), navn="forrige_trin")
     naeste = _handling(vindue, "&Næste trin", vindue.naeste_trin, QKeySequence("Ctrl+PgDown"), navn="naeste_trin")
     vis.addActions([overblik, forrige, naeste])
+    # every step from the keyboard: Ctrl+0 the driftsherre's page, Ctrl+1 … Ctrl+9 the tilbud's steps
+    gaa = vis.addMenu("&Gå til trin")
+    for nr, titel in enumerate(vindue.foelge.titler):
+        gaa.addAction(_handling(vindue, f"&{nr} {titel}", lambda nr=nr: vindue.gaa_til_trin(nr),
+                                QKeySequence(f"Ctrl+{nr}"), navn=f"trin_{nr}"))
+    panel = _handling(vindue, "Skift &rude (træet, siden, panelet til højre)", vindue.naeste_rude, QKeySequence("F6"),
+                      navn="naeste_rude")
+    vis.addAction(panel)
+    forrige_rude = QAction(vindue)  # Shift+F6 the other way round, as in Windows programs
+    forrige_rude.setShortcut(QKeySequence("Shift+F6"))
+    forrige_rude.triggered.connect(lambda *_: vindue.naeste_rude(-1))
+    vindue.addAction(forrige_rude)
     vis.addSeparator()
     side = QAction("&Takster og kontrol i siden", vindue)
     side.setObjectName("sidepanel")
@@ -117,6 +130,7 @@ def byg(vindue) -> None:
                                                         "udskriv", "indmeld", "lav_noegle", "rul_frem", "overblik",
                                                         "forrige_trin",
                                                         "naeste_trin")]
+    vindue.dokument_handlinger += gaa.actions()
     tb = QToolBar("Værktøjslinje", vindue)
     tb.setObjectName("vaerktoej")
     tb.addActions([ny, aabn, fortryd, gentag, nyt, pdf])

@@ -15,6 +15,7 @@ _FEJLFARVE = Qt.darkRed
 
 class Navigator(QTreeWidget):
     side_valgt = Signal(object, object)  # tilbud id (None: driftsherre level), OVERBLIK or step number
+    aabnet = Signal()  # Enter or a click on an item: the user goes into the page (the arrow keys only browse)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -24,6 +25,8 @@ class Navigator(QTreeWidget):
         self.setIndentation(14)
         self.setUniformRowHeights(True)
         self.currentItemChanged.connect(self._aendret)
+        self.itemActivated.connect(lambda *_: self.aabnet.emit())
+        self.itemClicked.connect(lambda *_: self.aabnet.emit())
         self._bygger = False
         self._items: dict[tuple, QTreeWidgetItem] = {}
 

@@ -51,13 +51,13 @@ class Overblik(QWidget):
         lag.addWidget(self.titel)
         self.hjaelpeboks = hjaelp("Her ser du alle driftsherrens tilbud og deres takster. Når alle punkter i tjeklisten er "
                              "opfyldt, og der ikke er flere fejl, kan du indmelde taksterne til sekretariatet "
-                             "(<b>Styringsaftalen 2.2.1 og 5.6</b>). Dobbeltklik et tilbud for at åbne det.")
+                             "(<b>Styringsaftalen 2.2.1 og 5.6</b>). Dobbeltklik et tilbud, eller vælg det og tryk Enter, for at åbne det.")
         lag.addWidget(self.hjaelpeboks)
         self.model = OverblikModel(self)
         self.tabel = TabelVisning(self.model, navn="Driftsherrens tilbud og takster")
         self.tabel.setObjectName("overblik_tabel")
         self.tabel.setMinimumHeight(140)
-        self.tabel.doubleClicked.connect(self._tilbud_klikket)
+        self.tabel.aabn.connect(self._tilbud_klikket)
         lag.addWidget(self.tabel, 2)
 
         nederst = QHBoxLayout()

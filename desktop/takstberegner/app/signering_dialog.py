@@ -218,9 +218,12 @@ class VaelgNoegleDialog(QDialog):
         ny = QPushButton("Lav en ny nøgle …")
         ny.setObjectName("ny_noegle")
         ny.clicked.connect(self._ny)
-        bb = ok_annuller("Signér", self._aabn, self.reject, "signer")
-        bb.addButton(ny, QDialogButtonBox.ButtonRole.ActionRole)
-        lag.addWidget(bb)
+        # beside the box, not in it: in the box its place (and Tab's order) differed by platform
+        bund = QHBoxLayout()
+        bund.addWidget(ny)
+        bund.addStretch(1)
+        bund.addWidget(ok_annuller("Signér", self._aabn, self.reject, "signer"))
+        lag.addLayout(bund)
 
     def _vaelg_fil(self) -> None:
         sti, _ = QFileDialog.getOpenFileName(self, "Vælg nøglefil", self.sti.text(), "Nøglefil (*.p12 *.pfx)")

@@ -3,7 +3,7 @@ boxes for choices, Danish number editors that keep what is typed and refuse, wit
 text that is no number, and Ctrl+V pastes a block of cells copied from Excel (one undoable edit)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import SIGNAL, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QTableView,
     QToolTip,
+    QWidget,
 )
 
 from takstberegner.app.models.raekker import RaekkeModel
@@ -91,11 +92,14 @@ MAALTE_RAEKKER = 200
 
 
 class TabelVisning(QTableView):
+    aabn = Signal(QModelIndex)  # a double click, or Enter on a cell that cannot be edited
+
     def __init__(self, model: RaekkeModel, parent=None, navn: str = ""):
         """`navn`: what the table holds, in Danish; a screen reader says it when the table gets focus."""
         super().__init__(parent)
         self.setAccessibleName(navn)
         self.setModel(model)
+        self.doubleClicked.connect(self.aabn)
         self.setItemDelegate(DanskDelegate(self))
         self.setTabKeyNavigation(True)
         self.setAlternatingRowColors(True)
@@ -206,8 +210,19 @@ class TabelVisning(QTableView):
         if event.matches(QKeySequence.Paste):
             self.indsaet_udklip()
             return
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier and event.key() in (Qt.Key.Key_Tab,
+                                                                                       Qt.Key.Key_Backtab):
+            # Tab goes from cell to cell; Ctrl+Tab (Ctrl+Shift+Tab) leaves the table, as where
+            # Tab is taken in other programs, so a keyboard user is never caught in a long budget
+            frem = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            QWidget.focusNextPrevChild(self, frem)
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.EditingState:
             cur = self.currentIndex()
+            aabner = self.receivers(SIGNAL("aabn(QModelIndex)")) > 0
+            if aabner and cur.isValid() and not cur.flags() & Qt.ItemFlag.ItemIsEditable:
+                self.aabn.emit(cur)  # a cell that opens something: Enter opens it as a double click does
+                return
             nxt = self.model().index(cur.row() + 1, cur.column())
             if nxt.isValid():
                 self.setCurrentIndex(nxt)

@@ -128,7 +128,7 @@ class BelaegningTrin(Trin):
         self.ydelse_tabel = TabelVisning(self.ydelse_model, navn="Ydelsernes belægning")
         self.ydelse_tabel.setObjectName("ydelse_belaegning")
         self.ydelse_tabel.setMinimumHeight(110)
-        self.ydelse_tabel.doubleClicked.connect(lambda i: self._vaelg(self.tilbud.ydelser[i.row()].id))
+        self.ydelse_tabel.aabn.connect(lambda i: self._vaelg(self.tilbud.ydelser[i.row()].id))
         self.ydelse_boks = QGroupBox("Ydelsernes belægning (dobbeltklik for at rette)")
         QFormLayout(self.ydelse_boks).addRow(self.ydelse_tabel)
         self.indhold.addWidget(self.ydelse_boks)

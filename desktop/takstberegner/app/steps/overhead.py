@@ -48,7 +48,7 @@ class OverheadTrin(Trin):
         omfang = QPushButton("Vælg modtagende tilbud …")
         omfang.setObjectName("vaelg_omfang")
         omfang.clicked.connect(self._vaelg_omfang)
-        self.pulje_tabel.doubleClicked.connect(
+        self.pulje_tabel.aabn.connect(
             lambda i: self._vaelg_omfang() if self.puljer.kolonner[i.column()].felt == "omfang" else None)
         knapper.addWidget(ny)
         knapper.addWidget(slet)

@@ -538,7 +538,9 @@ class Tekst(Flowable):
         self.leading = leading or stoerrelse * 1.2
         self.farve = farve
         self.spaceBefore, self.spaceAfter = foer, efter
-        self.keepWithNext = hold_med_naeste
+        # a heading: a Blok keeps it with the start of what follows it. Not reportlab's
+        # keepWithNext, whose KeepTogether breaks the page before any table taller than the room
+        self.hold_med_naeste = hold_med_naeste
         self.linjer: list[str] = []
 
     def wrap(self, availWidth, availHeight):
@@ -575,11 +577,13 @@ class Tekst(Flowable):
 class Blok(Flowable):
     """Flowables kept on one page (a short table with its title and note), without reportlab's
     KeepTogether, which deep-copies the frame and everything already on the page each time it
-    measures. A block taller than `maks` (a whole frame) flows as its parts instead."""
+    measures. A block taller than `maks` (a whole frame) flows as its parts instead; so does one
+    made with `samlet=False` (a long table), which only keeps its leading headings with the start
+    of what follows them."""
 
-    def __init__(self, dele: list, maks: float):
+    def __init__(self, dele: list, maks: float, samlet: bool = True):
         super().__init__()
-        self.dele, self.maks = dele, maks
+        self.dele, self.maks, self.samlet = dele, maks, samlet
         self.spaceBefore = getattr(dele[0], "spaceBefore", 0) if dele else 0
         self.spaceAfter = getattr(dele[-1], "spaceAfter", 0) if dele else 0
 
@@ -598,12 +602,24 @@ class Blok(Flowable):
         return w, h
 
     def split(self, availWidth, availHeight):
-        """Taller than a frame: its parts, as long as the first fits where the page has room (the
-        document places that one without trying to split it; a heading at the foot of a page
-        gave 'Splitting error'), or the first part's own split; else nothing (the next page)."""
-        if self.height <= self.maks:
+        """Taller than a frame (or not kept together): its parts, as long as its leading headings
+        fit with the start of what follows them (a table's header and first row, a paragraph's
+        first lines: a heading never ends a page) and the first part fits where the page has
+        room (the document places that one without trying to split it; a heading at the foot of
+        a page gave 'Splitting error'), or the first part's own split; else nothing (the next
+        page). At the top of a page the parts go as they can: there is no better place."""
+        if self.samlet and self.height <= self.maks:
             return []
         dele = list(self.dele)
+        if not dele:
+            return []
+        self.wrap(availWidth, availHeight)
+        oeverst = availHeight >= self.maks - 1
+        k = 0
+        while k < len(dele) - 1 and getattr(dele[k], "hold_med_naeste", False):
+            k += 1
+        if k and not oeverst and self.pladser[k][0] + _start(dele[k], availWidth) > availHeight:
+            return []
         _, h = dele[0].wrapOn(self.canv, availWidth, availHeight)
         if h <= availHeight:
             return dele
@@ -613,6 +629,24 @@ class Blok(Flowable):
     def draw(self):
         for f, (top, h) in zip(self.dele, self.pladser):
             f.drawOn(self.canv, 0, self.height - top - h)
+
+
+def _start(f, bredde_: float) -> float:
+    """The height of the least of `f` that may follow a heading on a page: a table's header and
+    first row, a paragraph's first two lines, a block's headings and their start; else all of it."""
+    if isinstance(f, Gitter):
+        return f.l.hoved_h + (f.l.raekke_h[f.fra] if f.til > f.fra else 0)
+    if isinstance(f, Tekst):
+        if not f.linjer:
+            f.wrap(bredde_, 0)
+        return min(2, max(1, len(f.linjer))) * f.leading
+    if isinstance(f, Blok):
+        f.wrap(bredde_, 0)
+        k = 0
+        while k < len(f.dele) - 1 and getattr(f.dele[k], "hold_med_naeste", False):
+            k += 1
+        return f.pladser[k][0] + _start(f.dele[k], bredde_) if f.dele else 0
+    return f.wrap(bredde_, 0xFFFFFF)[1]
 
 
 def tekst_ops(doc, x: float, y: float, tekst: str, font: str, stoerrelse: float, hoejre: bool = False,

@@ -122,11 +122,11 @@ def _lav_pdf(r: Rapport) -> bytes:
     bredde = side[0] - 2 * margin
     top_margin, bund_margin = 13 * mm, 15 * mm
     ramme_h = side[1] - top_margin - bund_margin - 12  # a frame's height (less its padding)
-    # text styles: (font, size, leading, colour, space before, space after, keep with next)
-    h1 = (FED, 16, 20, (0, 0, 0), 0, 6, False)
-    h2 = (FED, 12.5, 15.5, (0, 0, 0), 6, 4, False)
-    htrin = (FED, 11.5, 14, (0.122, 0.22, 0.392), 8, 4, False)
-    h3 = (FED, 9.5, 12, (0, 0, 0), 5, 2, False)
+    # text styles: (font, size, leading, colour, space before, space after, a heading kept with what follows)
+    h1 = (FED, 16, 20, (0, 0, 0), 0, 6, True)
+    h2 = (FED, 12.5, 15.5, (0, 0, 0), 6, 4, True)
+    htrin = (FED, 11.5, 14, (0.122, 0.22, 0.392), 8, 4, True)
+    h3 = (FED, 9.5, 12, (0, 0, 0), 5, 2, True)
     norm = (FONT, 8.5, 10.5, (0, 0, 0), 0, 0, False)
     fed_stil = (FED, 8.5, 10.5, (0, 0, 0), 0, 0, False)
     note = (FONT, 7, 8.5, (0.267, 0.267, 0.267), 1, 0, False)
@@ -218,8 +218,8 @@ def _lav_pdf(r: Rapport) -> bytes:
             foran = []
             if len(s.raekker) <= 14:
                 ud.append(Blok(blok, ramme_h))
-            else:
-                ud += [CondPageBreak(30 * mm)] + blok
+            else:  # a long table flows over pages, its headings with its first row
+                ud += [CondPageBreak(30 * mm), Blok(blok, ramme_h, samlet=False)]
         return ud
 
     def sektioner(liste, trin=None):

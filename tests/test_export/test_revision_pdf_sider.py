@@ -101,3 +101,34 @@ def test_en_overskrift_staar_aldrig_alene_nederst_paa_en_side(noegletal, tmp_pat
         bund = max(x.top for x in krop)
         sidste = [x for x in krop if x.top >= bund - 2]
         assert not any(map(er_overskrift, sidste)), (s.nr, sidste)
+
+
+def _samlet(sider_: list[Side]) -> str:
+    """The body text of every page in reading order, on one line (a paragraph that runs on to
+    the next page continues without the running header and footer between)."""
+    return " ".join(" ".join(x.tekst for s in sider_ for x in s.krop()).split())
+
+
+def test_hver_begrundelse_udskrives_hel_ogsaa_i_en_tabel_med_over_30_ydelser(tmp_path):
+    """Known defect: with more than 30 ydelser a cell of the Ydelser table took at most 10
+    lines, and a longer begrundelse ended with '[… afkortet]': the rest was in no place of the
+    PDF. A cell still ends where its lines do, marked '[… fortsat under tabellen]', and after
+    the table every cut text is printed whole, named by its row."""
+    g = _med_ydelser(40, 200)
+    data = _lav(g)
+    samlet = _samlet(sider(tmp_path, data))
+    assert "afkortet" not in samlet
+    for i, y in enumerate(g.tilbud[0].ydelser):
+        tekst = " ".join(y.belaegning.begrundelse.split())
+        assert f"Række {i + 1} (Nr. {i + 1}, Ydelse Y{i}), Ydelsens egen belægning: Forventet belægning. {tekst}" \
+            in samlet, i
+    assert samlet.count("[… fortsat under tabellen]") == 40
+    assert samlet.count("Ydelser: tekster i fuld længde") == 1
+
+
+def test_en_begrundelse_der_passer_i_cellen_gentages_ikke(tmp_path):
+    g = _med_ydelser(40, 20)
+    samlet = _samlet(sider(tmp_path, _lav(g)))
+    assert "fortsat under tabellen" not in samlet and "fuld længde" not in samlet
+    for y in g.tilbud[0].ydelser:
+        assert samlet.count(y.belaegning.begrundelse.split()[-1]) == 1

@@ -127,7 +127,8 @@ def dele(ord_: str) -> list[str]:
     return _BRUD.split(ord_) if ("/" in ord_ or "-" in ord_) else [ord_]
 
 
-AFKORTET = "[… afkortet]"  # the mark that ends a text cut to its room (a cell, a heading)
+AFKORTET = "[… afkortet]"  # the mark that ends a text cut to its room (a heading, a name)
+FORTSAT = "[… fortsat under tabellen]"  # a table cell's: its whole text follows the table
 MAKS_TEGN = 20_000  # characters of one text the PDF sets at most (a cell or a paragraph)
 
 
@@ -159,6 +160,12 @@ def ombryd(tekst: str, font: str, stoerrelse: float, plads: float, maks_linjer: 
     letter's '-' or '/', and (for a part wider than a line) between characters; explicit line
     breaks are kept. With `maks_linjer`, a text that needs more lines is cut after that many,
     its last line ending with the mark AFKORTET."""
+    return ombryd_maerket(tekst, font, stoerrelse, plads, maks_linjer)[0]
+
+
+def ombryd_maerket(tekst: str, font: str, stoerrelse: float, plads: float, maks_linjer: int | None = None,
+                   maerke: str = AFKORTET) -> tuple[list[str], bool]:
+    """`ombryd`, the last line of a cut text ending with `maerke`, and whether it was cut."""
     ud: list[str] = []
     mellemrum = bredde(" ", font, stoerrelse)
     graense = maks_linjer if maks_linjer is not None else len(tekst) + 1
@@ -197,13 +204,14 @@ def ombryd(tekst: str, font: str, stoerrelse: float, plads: float, maks_linjer: 
             break
     if maks_linjer is not None and len(ud) > maks_linjer:
         del ud[maks_linjer:]
-        ud[-1] = _med_maerke(ud[-1], font, stoerrelse, plads)
-    return ud
+        ud[-1] = _med_maerke(ud[-1], font, stoerrelse, plads, maerke)
+        return ud, True
+    return ud, False
 
 
-def _med_maerke(linje: str, font: str, stoerrelse: float, plads: float) -> str:
+def _med_maerke(linje: str, font: str, stoerrelse: float, plads: float, maerke_: str = AFKORTET) -> str:
     """The last line kept of a cut text, shortened until the mark fits after it."""
-    for maerke in (" " + AFKORTET, "[…]", "…"):
+    for maerke in (" " + maerke_, "[…]", "…"):
         rum = plads - bredde(maerke, font, stoerrelse)
         if rum >= 0:
             tegn, std = _tegn(font)
@@ -213,6 +221,8 @@ def _med_maerke(linje: str, font: str, stoerrelse: float, plads: float) -> str:
                 if b > rum:
                     break
                 n += 1
+            if n < len(linje) and " " in linje[n // 2: n]:  # between words, when one is near
+                n = linje.rindex(" ", 0, n)
             return (linje[:n].rstrip() + maerke).lstrip()
     return "…"
 
@@ -273,7 +283,8 @@ class Layout:
     `kolonner` holds each column's cell texts top to bottom; `hoejre` per column whether its
     cells are right-aligned numbers (True/False, or a list per cell for a mixed column);
     `passer` per column whether every cell is known to fit on one line; `maks_linjer` the lines
-    a cell may take at most (more are cut, marked AFKORTET), so that no row is taller than a page.
+    a cell may take at most, so that no row is taller than a page: more are cut, marked FORTSAT,
+    and listed in `afkortede` for the renderer to print whole after the table.
 
     Most cells are one line: a column keeps its texts (`tekster`) and only the cells that wrap
     get their lines (`ombrudte`: row -> lines). The PDF operators of every row are made once per
@@ -300,6 +311,7 @@ class Layout:
         hoved = list(map(synlig, hoved))
         self.tekster = kolonner
         self.ombrudte: list[dict[int, tuple[str, ...]]] = []
+        self.afkortede: list[tuple[int, int]] = []  # (column, row) of every cell cut at maks_linjer
         antal = [1] * n
         for j, kol in enumerate(kolonner):
             ombrudt: dict[int, tuple[str, ...]] = {}
@@ -309,6 +321,7 @@ class Layout:
             plads = bredder[j] - 2 * self.pad
             hurtig = plads / maks  # an ASCII text this short always fits
             memo: dict[tuple[str, bool], tuple[str, ...]] = {}
+            afkortede: set[tuple[str, bool]] = set()
             # a line break makes even a short ASCII text two lines
             brud = "\n" in "".join(kol)
             for i in [i for i, t in enumerate(kol) if len(t) > hurtig or not t.isascii() or (brud and "\n" in t)]:
@@ -320,11 +333,16 @@ class Layout:
                     if "\n" not in t and bredde(t, font, stoerrelse) <= plads:
                         li = ()
                     else:
-                        li = tuple(ombryd(t, font, stoerrelse, plads, maks_linjer))
+                        li_, afkortet = ombryd_maerket(t, font, stoerrelse, plads, maks_linjer, FORTSAT)
+                        li = tuple(li_)
                         if len(li) == 1 and li[0] == t:
                             li = ()
+                        elif afkortet:
+                            afkortede.add(k)
                     memo[k] = li
                 if li:
+                    if k in afkortede:
+                        self.afkortede.append((j, i))
                     ombrudt[i] = li
                     if len(li) > antal[i]:
                         antal[i] = len(li)

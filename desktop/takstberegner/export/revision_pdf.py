@@ -130,6 +130,7 @@ def _lav_pdf(r: Rapport) -> bytes:
     norm = (FONT, 8.5, 10.5, (0, 0, 0), 0, 0, False)
     fed_stil = (FED, 8.5, 10.5, (0, 0, 0), 0, 0, False)
     note = (FONT, 7, 8.5, (0.267, 0.267, 0.267), 1, 0, False)
+    afsnit = (FONT, 8.5, 10.5, (0, 0, 0), 3, 0, False)
     udkast = (FED, 8.5, 10.5, (1, 0, 0), 0, 0, False)
     dato_tekst = dansk.dato(r.dannet.date())
     fp = vis_fingeraftryk(r.fingeraftryk) if r.fingeraftryk else "(ikke indmeldt: intet fingeraftryk)"
@@ -167,9 +168,10 @@ def _lav_pdf(r: Rapport) -> bytes:
     # table fewer, so that a name repeated on every row is not printed a page a row
     linjer_side = int((ramme_h - (MAKS_HOVED_LINJER * 7 * 1.2 + 3.2) - 3.2) // (7 * 1.2)) - 1
 
-    def tabeller(s: Sektion) -> list[tuple[str, Gitter]]:
+    def tabeller(s: Sektion) -> tuple[list[tuple[str, Gitter]], list]:
         """The section's table, in parts of columns that fit the page (pdf_kolonner), each with
-        its title ("" for a table in one part)."""
+        its title ("" for a table in one part); and the paragraphs that print whole the texts
+        cut in its cells (a begrundelse longer than a cell's lines)."""
         fuld = len(s.kolonner)
         synlige = [j for j in range(fuld) if j not in s.kun_regneark]
         raekker = [rk if len(rk) == fuld else tuple(rk) + (None,) * (fuld - len(rk)) for rk in s.raekker]
@@ -185,6 +187,7 @@ def _lav_pdf(r: Rapport) -> bytes:
         maks_linjer = linjer_side if len(raekker) <= 30 else 10
         dele_ = dele_i_bredden(kolonner, tabel_bredde)
         ud = []
+        afkortede: dict[tuple[int, str], list[int]] = {}
         for k, del_ in enumerate(dele_, 1):
             kol = [kolonner[j] for j in del_]
             gitter = Gitter.af([c.overskrift for c in kol], [c.tekster for c in kol], [c.hoejre for c in kol],
@@ -197,7 +200,34 @@ def _lav_pdf(r: Rapport) -> bytes:
                 titel = (f"{s.titel} (del {k} af {nr(len(dele_))}: kolonne "
                          f"{'1 og ' if del_[0] == 0 and k > 1 else ''}{fra_til} af {nr(len(kolonner))})")
             ud.append((titel, gitter))
-        return ud
+            for jj, i in gitter.l.afkortede:
+                afkortede.setdefault((del_[jj], kolonner[del_[jj]].tekster[i]), []).append(i)
+        return ud, fulde_tekster(s, kolonner, afkortede)
+
+    def kort(tekst: str, maks: int) -> str:
+        """A cell or heading named in a line of text: on one line, at most `maks` characters."""
+        tekst = " ".join(tekst.split())
+        return tekst if len(tekst) <= maks else tekst[:maks].rstrip() + "…"
+
+    def fulde_tekster(s: Sektion, kolonner, afkortede: dict) -> list:
+        """Every text cut in the table's cells, whole, once per column and text, after the
+        rows it belongs to (named by the row's first other cells)."""
+        if not afkortede:
+            return []
+        ud = []
+        for (j, tekst), raekker in sorted(afkortede.items(), key=lambda x: (min(x[1]), x[0][0])):
+            raekker = sorted(set(raekker))
+            if len(raekker) == 1:
+                i = raekker[0]
+                navne_ = [f"{kort(c.overskrift, 40)} {kort(c.tekster[i], 60)}" for jj, c in enumerate(kolonner)
+                          if jj != j and c.tekster[i]][:2]
+                hvor = f"Række {nr(i + 1)}" + (f" ({', '.join(navne_)})" if navne_ else "")
+            else:
+                vist = [nr(i + 1) for i in raekker[:10]]
+                flere = f" og {nr(len(raekker) - 10)} flere" if len(raekker) > 10 else ""
+                hvor = "Rækkerne " + (", ".join(vist[:-1]) + " og " + vist[-1] if not flere else ", ".join(vist) + flere)
+            ud.append(p(f"{hvor}, {kort(kolonner[j].overskrift, 100)}: {tekst}", afsnit))
+        return [Blok([p(f"{s.titel}: tekster i fuld længde", h3), ud[0]], ramme_h, samlet=False)] + ud[1:]
 
     def sektion(s: Sektion, overskrift=None):
         """A section's title, table and note; `overskrift` (a step heading) goes with it, so a
@@ -211,7 +241,7 @@ def _lav_pdf(r: Rapport) -> bytes:
             # one column of text (a bemærkning): paragraphs, which run on over pages as they must
             tekster = [p(str(rk[0]) if rk and rk[0] is not None else "", norm) for rk in s.raekker]
             return [Blok(foran + [p(s.titel, h3)] + tekster + efter, ramme_h)]
-        dele_ = tabeller(s)
+        dele_, fulde = tabeller(s)
         ud = []
         for k, (titel, t) in enumerate(dele_):
             blok = foran + [p(titel or s.titel, h3), t] + (efter if k == len(dele_) - 1 else [])
@@ -220,7 +250,7 @@ def _lav_pdf(r: Rapport) -> bytes:
                 ud.append(Blok(blok, ramme_h))
             else:  # a long table flows over pages, its headings with its first row
                 ud += [CondPageBreak(30 * mm), Blok(blok, ramme_h, samlet=False)]
-        return ud
+        return ud + fulde
 
     def sektioner(liste, trin=None):
         ud = []

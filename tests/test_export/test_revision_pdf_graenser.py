@@ -82,7 +82,9 @@ def test_lange_navne_og_bemaerkninger_ombrydes_eller_afkortes_synligt(tmp_path):
 def test_tegn_uden_glyf_vises_som_erstatningstegn():
     skrifter()
     assert synlig("a漢b👍🏽c") == f"a{ERSTATNING}b{ERSTATNING}{ERSTATNING}c"
-    assert synlig("Ærø − Åbybro › Øster שלום") == "Ærø − Åbybro › Øster שלום"
+    assert synlig("Ærø − Åbybro › Øster αβγ Жж € ½ ✓") == "Ærø − Åbybro › Øster αβγ Жж € ½ ✓"
+    # right to left, beyond U+FFFF (an emoji DejaVu draws), format characters (left out)
+    assert synlig("שלום مرحبا 😀 a\u200bb\u202ec\ufe0f") == f"{ERSTATNING * 4} {ERSTATNING * 5} {ERSTATNING} abc"
 
 
 def test_kort_ascii_tekst_med_linjeskift_i_en_celle_bliver_to_linjer(tmp_path):

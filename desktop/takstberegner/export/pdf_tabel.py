@@ -17,10 +17,13 @@ ASCII keeps its own codes (asciiReadable), so ASCII text is plain in the content
 from __future__ import annotations
 
 import re
+import unicodedata
 from itertools import repeat
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
+
+from takstberegner.domain.usynlige_tegn import FORMATTEGN
 
 FONT, FED = "DejaVuSans", "DejaVuSans-Bold"
 _TEGN: dict[str, tuple[dict[str, float], float]] = {}  # font -> (char -> width per 1000, default)
@@ -32,38 +35,61 @@ _STYRETEGN = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 _SYNLIG = {c: " " for c in (*range(0, 10), *range(11, 32), *range(127, 160))}
 
 
-# A character the fonts have no glyph for (Chinese, Japanese, emoji) was written as the bytes of
-# its UTF-8 and printed as two to four wrong glyphs ('😀' as 'ðŸ˜€'): it is shown as U+FFFD, '�'.
+# A character the PDF cannot print as it is written is shown as U+FFFD, '�', one for each, the
+# same in every place (table, paragraph, running header), so the reader sees that something is
+# there and nothing else stands in its place:
+# - one the fonts have no glyph for (Chinese, Japanese): it was written as the bytes of its UTF-8
+#   and printed as two to four wrong glyphs ('漢' as 'æ¼¢');
+# - one beyond Unicode's first 65.536 (emoji): DejaVu draws some of them, but reportlab's text
+#   layer names a glyph by four hex digits, so '😀' was copied and searched as 'ὠ' (U+1F60);
+# - a letter of a right-to-left script (Hebrew, Arabic): set left to right, a word read
+#   backwards ('שלום' as 'םולש'), and Arabic letters unjoined. Setting them right needs the
+#   Unicode bidi algorithm, a shaper (HarfBuzz) and their fonts: not worth it for a Danish report
+#   (the takstgrundlag keeps the text as written, and the app shows it).
+# Format characters (direction overrides, zero-width spaces and joiners, the soft hyphen,
+# variation selectors) print nothing: they are left out, as the workbooks leave them out.
 ERSTATNING = "\ufffd"
-_DAEKKET: set[str] = set()  # characters both fonts have
+_DAEKKET: set[str] = set()  # characters both fonts have, that print as they are written
+_FORMAT = re.compile(f"[{FORMATTEGN}\ufe00-\ufe0f]")
+erstattede = [0]  # how many texts had a character replaced (read by revision_pdf before and after a build)
+
+
+def _hoejre_til_venstre(k: int) -> bool:
+    return (0x0590 <= k <= 0x08FF or 0xFB1D <= k <= 0xFDFF or 0xFE70 <= k <= 0xFEFF
+            or unicodedata.bidirectional(chr(k)) in ("R", "AL"))
 
 
 def _mangler(tekst: str) -> set[str]:
-    """The characters of `tekst` that the fonts cannot print (none for ASCII)."""
+    """The characters of `tekst` that the PDF cannot print as written (none for ASCII)."""
     if tekst.isascii():
         return set()
     if not _DAEKKET:
         skrifter()
         a, b = (pdfmetrics.getFont(f).face.charToGlyph for f in (FONT, FED))
-        _DAEKKET.update(chr(k) for k in a.keys() & b.keys())
+        _DAEKKET.update(chr(k) for k in a.keys() & b.keys() if k <= 0xFFFF and not _hoejre_til_venstre(k))
     return set(tekst) - _DAEKKET - {"\xa0", "\n"}
 
 
 def synlig(tekst: str) -> str:
-    """`tekst` as it can be printed: control characters as spaces, line breaks as \n, a character
-    without a glyph as ERSTATNING."""
+    """`tekst` as it can be printed: control characters as spaces, line breaks as \n, format
+    characters left out, a character the PDF cannot print as written as ERSTATNING."""
     if _STYRETEGN.search(tekst):
         tekst = tekst.replace("\r\n", "\n").replace("\r", "\n").translate(_SYNLIG)
+    if tekst.isascii():
+        return tekst
+    if _FORMAT.search(tekst):
+        tekst = _FORMAT.sub("", tekst)
     mangler = _mangler(tekst)
     if mangler:
         tekst = tekst.translate({ord(c): ERSTATNING for c in mangler})
+        erstattede[0] += 1
     return tekst
 
 
 def _synlig_kolonne(kol: list[str]) -> list[str]:
     """`synlig` of a column's texts, looked at together first (most need nothing)."""
     samlet = "".join(kol)
-    if _STYRETEGN.search(samlet) or _mangler(samlet):
+    if _STYRETEGN.search(samlet) or _mangler(samlet) or (not samlet.isascii() and _FORMAT.search(samlet)):
         return list(map(synlig, kol))
     return kol
 

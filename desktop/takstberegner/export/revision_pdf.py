@@ -113,10 +113,12 @@ def _lav_pdf(r: Rapport) -> bytes:
     from takstberegner.export.fingeraftryk import vis_fingeraftryk
     from takstberegner.export.pdf_kolonner import bredder as kol_bredder
     from takstberegner.export.pdf_kolonner import dele_i_bredden, maal
-    from takstberegner.export.pdf_tabel import FED, FONT, MAKS_HOVED_LINJER, MAKS_TEGN, Blok, Gitter, Tekst, klip
+    from takstberegner.export import pdf_tabel
+    from takstberegner.export.pdf_tabel import ERSTATNING, FED, FONT, MAKS_HOVED_LINJER, MAKS_TEGN, Blok, Gitter, Tekst, klip
     from takstberegner.export.pdf_tabel import skrifter, tekst_ops
 
     skrifter()
+    erstattede_foer = pdf_tabel.erstattede[0]  # a text with a character replaced adds a line to the cover
     side = landscape(A4)
     margin = 14 * mm
     bredde = side[0] - 2 * margin
@@ -332,6 +334,8 @@ def _lav_pdf(r: Rapport) -> bytes:
         for s in t.bilag:
             historie += sektion(s)
 
+    ERSTATTET = (f"Tegn, som PDF'en ikke kan vise som skrevet (fx emoji og kinesisk, arabisk og hebraisk skrift), står "
+                 f"som {ERSTATNING}. Takstgrundlaget har teksterne uændret.")
     hoved_venstre = f"Takstberegning til revision · {navn(r.driftsherre)} · takstår {r.takstaar}"
     sidefod_venstre = f"Dannet {dato_tekst} · Takstberegner {r.version}"
     sidefod_fp = f"Fingeraftryk: {fp}"
@@ -370,6 +374,8 @@ def _lav_pdf(r: Rapport) -> bytes:
                        tekst_ops(doc, hoejre, 8 * mm, f"Side {self._pageNumber} af {antal}", FONT, 7, True)]
                 if self._sidehoved:
                     ops.append(tekst_ops(doc, hoejre, top, self._sidehoved, FED, 7.5, True, maks_bredde=0.42 * bredde))
+                if self._pageNumber == 1 and pdf_tabel.erstattede[0] != erstattede_foer:
+                    ops.append(tekst_ops(doc, margin, 12 * mm, ERSTATTET, FONT, 7))
                 self._code.append("\n".join(ops))
                 super().showPage()
             super().save()

@@ -164,3 +164,25 @@ def test_uden_saerlige_tegn_ingen_forklaring_paa_forsiden(tmp_path):
     tekst = pdftekst(tmp_path, _lav(eksempel(1)), layout=False)
     assert "�" not in tekst and "ikke kan vise" not in tekst
 
+
+def test_pl_brydes_ikke_over_to_linjer_i_en_kolonneoverskrift(tmp_path):
+    """Audit: the Oversigt over takster's heading 'Real ændring (efter P/L)' was printed with
+    'P/' on one line and 'L)' on the next: a line broke after any letter's '/'. It breaks after
+    a word's '-' or '/' ('udgifter/aktivitetsomkostninger'), not inside 'P/L'."""
+    from takstberegner.export.pdf_tabel import FED, ombryd, skrifter
+
+    skrifter()
+    linjer = [x.tekst for s in sider(tmp_path, _lav(eksempel(1)))[1:2] for x in s.linjer]
+    assert "L)" not in linjer and not any(x.endswith("P/") for x in linjer)
+    assert ombryd("(efter P/L)", FED, 7, 30) == ["(efter", "P/L)"]
+    assert ombryd("udgifter/aktivitetsomkostninger", FED, 7, 120) == ["udgifter/", "aktivitetsomkostninger"]
+
+
+def test_dokumentegenskaberne_er_danske(tmp_path):
+    """Audit: the PDF's properties (shown by every viewer) named its producer in English,
+    'ReportLab PDF Library - (opensource)'."""
+    (tmp_path / "r.pdf").write_bytes(_lav(eksempel(1)))
+    info = dict(x.split(":", 1) for x in subprocess.run(["pdfinfo", str(tmp_path / "r.pdf")], capture_output=True,
+                                                         text=True, check=True).stdout.splitlines() if ":" in x)
+    assert info["Producer"].strip().startswith("Takstberegner ") and "Library" not in info["Producer"]
+    assert info["Title"].strip() == "Takstberegning til revision 2026 – Eksempel Kommune"

@@ -145,7 +145,9 @@ def bredde(tekst: str, font: str, stoerrelse: float) -> float:
     return w * stoerrelse
 
 
-_BRUD = re.compile(r"(?<=[^\W\d_][-/])(?=\w)")  # a line may break after a letter's - or /
+# a line may break after a word's - or /, not after one letter's ('P/L' is one word: a heading
+# '(efter P/L)' was printed 'P/' over 'L)')
+_BRUD = re.compile(r"(?<=[^\W\d_]{2}[-/])(?=\w)")
 
 
 def dele(ord_: str) -> list[str]:

@@ -387,7 +387,7 @@ def _lav_pdf(r: Rapport) -> bytes:
         title=f"Takstberegning til revision {r.takstaar} – {navn(r.driftsherre)}", author=navn(r.driftsherre),
         subject=f"Takstberegning til revision efter Styringsaftalen (SA 5.6), takstår {r.takstaar}; "
                 f"indmeldingens fingeraftryk {r.fingeraftryk or '(ikke indmeldt)'}",
-        creator=f"Takstberegner {r.version}", keywords=f"takstberegning, {navn(r.driftsherre)}, {r.takstaar}",
+        creator=f"Takstberegner {r.version}", producer=f"Takstberegner {r.version} med ReportLab", keywords=f"takstberegning, {navn(r.driftsherre)}, {r.takstaar}",
         pageCompression=1,
     )
     doc.build(historie, canvasmaker=NummereretCanvas)

@@ -72,7 +72,27 @@ class GridModel(QAbstractTableModel):
 DEL_VALG = ((None, "Efter vagtlag"),) + tuple(navne.DELE.items())
 
 
-class LinjeModel(QAbstractTableModel):
+class _FasteKolonner(QAbstractTableModel):
+    """A table with the columns KOLONNER, headed by their names, and one row per element of `_antal`."""
+
+    KOLONNER: tuple[str, ...] = ()
+
+    def _antal(self) -> int:
+        raise NotImplementedError
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._antal()
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.KOLONNER)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.KOLONNER[section]
+        return None
+
+
+class LinjeModel(_FasteKolonner):
     """The lines to import; kategori, post, vagtlag and del are edited through the presenter."""
 
     KOLONNER = ("Række", "Konto", "Tekst", "Beløb", "Tilbud", "Kategori", "Post", "Vagtlag", "Del af taksten")
@@ -92,16 +112,8 @@ class LinjeModel(QAbstractTableModel):
         self.beginResetModel()
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.linjer)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.KOLONNER)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.KOLONNER[section]
-        return None
+    def _antal(self) -> int:
+        return len(self.linjer)
 
     def _omkostning(self, x) -> bool:
         return x.kategori in m.KATEGORIER
@@ -230,7 +242,7 @@ class ValgDelegate(QStyledItemDelegate):
             super().setModelData(editor, model, index)
 
 
-class SammenligningModel(QAbstractTableModel):
+class SammenligningModel(_FasteKolonner):
     """The budget before and after the import, per tilbud and kategori."""
 
     KOLONNER = ("Tilbud", "", "Før", "Efter", "Forskel")
@@ -245,16 +257,8 @@ class SammenligningModel(QAbstractTableModel):
         self.raekker = self.f.sammenligning()
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.raekker)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.KOLONNER)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.KOLONNER[section]
-        return None
+    def _antal(self) -> int:
+        return len(self.raekker)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

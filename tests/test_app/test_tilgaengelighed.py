@@ -10,14 +10,19 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QDialog, QFileDialog, QGroupBox, QLabel, QTabWidget, QWidget,
+    QAbstractItemDelegate, QApplication, QComboBox, QDialog, QFileDialog, QGroupBox, QLabel, QTableView, QTabWidget,
+    QWidget,
 )
+
+from takstberegner.app.importdialog import ImportDialog
 
 # Words Qt or a programmer may leave in a name where the user should read Danish.
 ENGELSK = {"cancel", "yes", "no", "open", "save", "close", "apply", "browse", "select", "add", "delete",
            "remove", "edit", "file", "new", "help", "next", "back", "previous", "finish", "table", "tree",
            "list", "button", "name", "value", "search", "clear", "reset", "discard", "ignore", "retry", "abort"}
-_NOEGLE = re.compile(r"[A-Za-z0-9]_[A-Za-z0-9]|\b[a-z]+[A-Z][A-Za-z]*\b|\bQ[A-Z][a-z]")
+_NOEGLE = re.compile(r"[A-Za-z0-9]_[A-Za-z0-9]|\b[a-z]+[A-Z][A-Za-z]*\b|\bQ[A-Z][a-z]"
+                     r"|<[A-Za-z/]"  # an HTML tag
+                     r"|^[<>‹›]|[<>‹›]$")  # an arrow drawn with a sign, read aloud as "mindre end"
 
 
 def _buddy(w: QWidget) -> str:
@@ -58,14 +63,39 @@ def mangler_navn(rod: QWidget, sted: str) -> list[str]:
             continue
         n = navn(w).strip()
         ord_ = {o.lower() for o in re.findall(r"[A-Za-z]+", n)}
-        if not n or ord_ & ENGELSK or _NOEGLE.search(n) or "<" in n:
+        if not n or ord_ & ENGELSK or _NOEGLE.search(n):
             fejl.append(f"{sted}: {_beskriv(w)}: {n!r}")
+    return fejl
+
+
+def celler_mangler_navn(rod: QWidget, sted: str) -> list[str]:
+    """The editor of every editable cell in the first row of every visible table under `rod`: a
+    screen reader says which column it is typing in."""
+    fejl = []
+    for tabel in rod.findChildren(QTableView):
+        model = tabel.model()
+        if not tabel.isVisible() or model is None or model.rowCount() == 0:
+            continue
+        for k in range(model.columnCount()):
+            idx = model.index(0, k)
+            if tabel.isColumnHidden(k) or not idx.flags() & Qt.ItemFlag.ItemIsEditable:
+                continue
+            tabel.setCurrentIndex(idx)
+            tabel.edit(idx)
+            QApplication.processEvents()
+            editor = tabel.indexWidget(idx) or QApplication.focusWidget()
+            n = navn(editor).strip() if editor is not None and tabel.isAncestorOf(editor) else ""
+            if not n or _NOEGLE.search(n):
+                fejl.append(f"{sted}: {tabel.accessibleName()!r} column {k}: editor named {n!r}")
+            if editor is not None and tabel.isAncestorOf(editor):
+                tabel.closeEditor(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+            QApplication.processEvents()
     return fejl
 
 
 def _alle_faner(rod: QWidget, sted: str) -> list[str]:
     """The page as shown, and once more with each tab of each tab widget in front."""
-    fejl = mangler_navn(rod, sted)
+    fejl = mangler_navn(rod, sted) + celler_mangler_navn(rod, sted)
     for faner in rod.findChildren(QTabWidget):
         if not faner.isVisible():
             continue
@@ -74,6 +104,7 @@ def _alle_faner(rod: QWidget, sted: str) -> list[str]:
             faner.setCurrentIndex(i)
             QApplication.processEvents()
             fejl += mangler_navn(faner.widget(i), f"{sted} › {faner.tabText(i)}")
+            fejl += celler_mangler_navn(faner.widget(i), f"{sted} › {faner.tabText(i)}")
         faner.setCurrentIndex(foer)
     return fejl
 
@@ -89,6 +120,10 @@ def dialoger_tjekkes(monkeypatch):
         QApplication.processEvents()
         sete.append(type(self).__name__)
         fundet.extend(_alle_faner(self, f"dialog {type(self).__name__} ({self.windowTitle()})"))
+        if isinstance(self, ImportDialog):  # its second page: the lines to import
+            self.naeste()
+            QApplication.processEvents()
+            fundet.extend(_alle_faner(self, f"dialog {type(self).__name__}, linjerne"))
         self.reject()
         return QDialog.DialogCode.Rejected
 

@@ -116,8 +116,10 @@ class Arbejdsflade(QSplitter):
         fm = self.forrige.fontMetrics()
         self.forrige.saet_tekst("‹ " + fm.elidedText(forrige[0], Qt.TextElideMode.ElideMiddle, 240))
         self.forrige.setToolTip(vaerktoejstip(forrige[1]))
+        self.forrige.setAccessibleName(f"Forrige trin: {forrige[1]}")  # whole, without the arrow
         self.naeste.saet_tekst(fm.elidedText(naeste[0], Qt.TextElideMode.ElideMiddle, 240) + " ›")
         self.naeste.setToolTip(vaerktoejstip(naeste[1]))
+        self.naeste.setAccessibleName(f"Næste trin: {naeste[1]}")
         self.trin_tekst.setText(tekst)
 
     def vis_hjaelpetekster(self, vis: bool) -> None:

@@ -117,6 +117,8 @@ class ImportDialog(QDialog):
         self.knapper = QDialogButtonBox()
         self.tilbage_knap = self.knapper.addButton("< Tilbage", QDialogButtonBox.ResetRole)
         self.naeste_knap = self.knapper.addButton("Næste: kontrollér linjerne >", QDialogButtonBox.ActionRole)
+        self.tilbage_knap.setAccessibleName("Tilbage")  # a screen reader reads "<" as "mindre end"
+        self.naeste_knap.setAccessibleName("Næste: kontrollér linjerne")
         self.importer_knap = self.knapper.addButton("Importér", QDialogButtonBox.AcceptRole)
         self.knapper.addButton("Annullér", QDialogButtonBox.RejectRole)
         self.tilbage_knap.clicked.connect(self.tilbage)

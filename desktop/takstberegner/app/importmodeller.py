@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
 from takstberegner import dansk
+from takstberegner.app.tabel import celle_navn
 from takstberegner.domain import model as m
 from takstberegner.domain import navne
 from takstberegner.importers import ark as A
@@ -223,8 +224,11 @@ class ValgDelegate(QStyledItemDelegate):
         model = index.model()
         valg = model.valg(index) if hasattr(model, "valg") else []
         if not valg:
-            return super().createEditor(parent, option, index)
+            editor = super().createEditor(parent, option, index)
+            editor.setAccessibleName(celle_navn(index))
+            return editor
         cb = QComboBox(parent)
+        cb.setAccessibleName(celle_navn(index))
         for v, tekst in valg:
             cb.addItem(tekst, v)
         return cb

@@ -23,6 +23,13 @@ from takstberegner.app.widgets import vis_afvisning
 TEKST_MINDST = 90  # a text column is never made narrower than this to keep the amounts in view
 
 
+def celle_navn(index) -> str:
+    """A cell editor's name for a screen reader: its column's heading and its row ('Beløb (kr.),
+    række 3'), so the user hears where the typing goes."""
+    titel = index.model().headerData(index.column(), Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+    return f"{' '.join(str(titel or '').split())}, række {index.row() + 1}"
+
+
 class DanskDelegate(QStyledItemDelegate):
     def _kolonne(self, index):
         model = index.model()
@@ -32,11 +39,13 @@ class DanskDelegate(QStyledItemDelegate):
         k = self._kolonne(index)
         if k is not None and k.slags == "valg":
             cb = QComboBox(parent)
+            cb.setAccessibleName(celle_navn(index))
             for v, tekst in index.model().valg(index):
                 cb.addItem(tekst, v)
             cb.setMaxVisibleItems(16)
             return cb
         editor = QLineEdit(parent)
+        editor.setAccessibleName(celle_navn(index))
         if k is not None and k.slags in ("tal", "heltal"):
             # No validator: it would drop what it does not take ("1e30" shows as "130"). The text
             # stays as typed; Enter and Tab are refused with the reason until it reads as a number.

@@ -243,8 +243,11 @@ class _Afvist(Exception):
 
 
 # ---- the text: what the limits check (json_graenser.tjek) could refuse ------------------------
-_SOM_CIFRE = bytes(0x30 if b in b"0123456789" else 0x20 for b in range(256))  # digits as "0", all else " "
+# digits as "0", e and E as "e", signs as "+", all else " "
+_SOM_CIFRE = bytes(0x30 if b in b"0123456789" else 0x65 if b in b"eE" else 0x2B if b in b"+-" else 0x20
+                   for b in range(256))
 _CIFRE = b"0" * 13
+_EKSPONENTER = (b"e000", b"e+000")  # an exponent of three digits or more
 
 
 def _sikker_tekst(b: bytes) -> bool:
@@ -253,12 +256,18 @@ def _sikker_tekst(b: bytes) -> bool:
     The typed decoding takes only valid JSON, where the number characters outside strings are the
     numbers, each at most three runs of digits (before and after the point, the exponent) and a
     sign, a point, an e and a sign. Where no run of more than 12 digits occurs anywhere (strings
-    included), no number has more than 40 characters; an exponent above 99 then puts the number
-    beyond what _rimelige lets through (|adjusted exponent| > 50, or a zero's exponent clamped),
-    and so does any number of more than 12 digits that the check would take. A text has no more
+    included), no number has more than 40 characters, and where no exponent has three digits, none
+    is above 99; a number of more than 12 digits that the check would take is beyond what
+    _rimelige lets through (|adjusted exponent| > 50, or a zero's exponent clamped). A text has no more
     characters than bytes; at most MAKS_VAERDIER commas, colons and bracket pairs, strings
     included, bound the values; the nesting is the format's, which the typed decoding holds to."""
-    if len(b) > MAKS_TEGN or _CIFRE in b.translate(_SOM_CIFRE):
+    if len(b) > MAKS_TEGN:
+        return False
+    # An exponent of three digits anywhere (strings included) goes the ordinary way: the limits
+    # check refuses one above 99 wherever it is, also in the first of two values of a key written
+    # twice, which the typed decoding drops unread ("rente_anlaeg_pct": 1E+150, "rente_anlaeg_pct": 1).
+    former = b.translate(_SOM_CIFRE)
+    if _CIFRE in former or _EKSPONENTER[0] in former or _EKSPONENTER[1] in former:
         return False
     return len(b) < MAKS_VAERDIER or (
         b.count(b",") + b.count(b":") + (b.count(b"[") + b.count(b"]") + b.count(b"{") + b.count(b"}")) // 2

@@ -371,6 +371,7 @@ def test_escape_lukker_dialogerne(demo_vindue, escape_lukker, tmp_path, monkeypa
         titel = aaben.windowTitle()
         aaben.activateWindow()
         qtbot.waitUntil(aaben.isActiveWindow)
+        assert not tab_afvigelse(aaben, titel) + alt_sammenstoed(aaben, titel)
         tab_raekke(aaben)[0].setFocus(Qt.FocusReason.TabFocusReason)
         QApplication.processEvents()
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)

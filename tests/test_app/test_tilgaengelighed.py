@@ -131,6 +131,25 @@ def dialoger_tjekkes(monkeypatch):
     return fundet, sete
 
 
+def test_navigatorens_fejlmaerke_siges_med_ord(demo_vindue):
+    """The ⚠ before a page with something to fix is said as words ('Budget, har fejl')."""
+    from PySide6.QtWidgets import QTreeWidgetItemIterator
+
+    v = demo_vindue
+    v.handlinger.nyt_tilbud()  # an empty budget: its Budget step is marked
+    QApplication.processEvents()
+    maerket = []
+    it = QTreeWidgetItemIterator(v.navigator)
+    while it.value():
+        item = it.value()
+        tekst = item.data(0, Qt.ItemDataRole.AccessibleTextRole)
+        assert tekst and "⚠" not in tekst, item.text(0)
+        if item.text(0).startswith("⚠"):
+            maerket.append(tekst)
+        it += 1
+    assert "2. Budget, har fejl" in maerket, maerket
+
+
 def test_alt_der_kan_faa_fokus_har_et_dansk_navn(vindue, dialoger_tjekkes, tmp_path, monkeypatch, qtbot):
     from takstberegner.app import demo, sekretariat, signering_dialog
     from takstberegner.app.forhandling import ForhandlingDialog

@@ -65,6 +65,8 @@ class Navigator(QTreeWidget):
 
     def _item(self, tilbud_id, tekst: str, _foraelder, side, fejl: bool = False) -> QTreeWidgetItem:
         item = QTreeWidgetItem([("⚠ " if fejl else "") + tekst])
+        # a screen reader says the mark in words, not the sign's name
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{tekst}, har fejl" if fejl else tekst)
         item.setData(0, _ROLLE, (tilbud_id, side))
         if fejl:
             item.setForeground(0, _FEJLFARVE)

@@ -3,6 +3,8 @@
 field (SPEC §5). The heading says in a sentence what must be done."""
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
@@ -38,7 +40,12 @@ def _tal(n: int, ental: str, flertal: str) -> str:
 
 
 class FundPanel(QWidget):
+    """The list holds the first findings and more as the user scrolls to its end (BATCH at a
+    time): a file with 90.000 findings filled 90.000 word-wrapped items, each with its place in
+    words, and the window froze for 20 s at every edit."""
+
     fund_valgt = Signal(str)  # the finding's field path
+    BATCH = 200
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -58,8 +65,11 @@ class FundPanel(QWidget):
         self.liste.setAlternatingRowColors(True)
         self.liste.itemActivated.connect(self._valgt)
         self.liste.itemClicked.connect(self._valgt)
+        self.liste.verticalScrollBar().valueChanged.connect(self._rullet)
         lag.addWidget(self.liste, 1)
         self._sidste = None
+        self._fund: list = []
+        self._grundlag = None
 
     def _valgt(self, item: QListWidgetItem) -> None:
         felt = item.data(Qt.ItemDataRole.UserRole)
@@ -70,20 +80,43 @@ class FundPanel(QWidget):
         fund = []
         for f in beregning.fund:
             fund.append(("Driftsherre", f))
-        for t in beregning.tilbud:
-            fund.extend((t.navn, f) for f in t.fund)
+        for i, t in enumerate(beregning.tilbud):
+            hvor = navne.tilbud_navn(t, i)  # a name that cannot be shown, by its number
+            fund.extend((hvor, f) for f in t.fund)
         fund.sort(key=lambda x: _ORDEN.get(x[1].niveau, 3))
         if fund == self._sidste:
             return  # unchanged: keep the items (and the one the user is clicking)
         self._sidste = fund
+        self._fund, self._grundlag = fund, grundlag
         self.liste.clear()
-        for hvor, f in fund:
+        self.vis_flere()
+        antal = Counter(f.niveau for _, f in fund)
+        self.opsummering.setText(opsummering(antal["fejl"], antal["advarsel"], antal["info"]))
+
+    def vis_flere(self) -> bool:
+        """Add the next BATCH findings to the list; False when all are there."""
+        fra = self.liste.count()
+        if fra >= len(self._fund):
+            return False
+        for hvor, f in self._fund[fra:fra + self.BATCH]:
             niveau = navne.vis(f.niveau, navne.NIVEAUER)
             item = QListWidgetItem(f"{niveau} · {hvor}\n{f.tekst} ({f.reference})")
             item.setData(Qt.ItemDataRole.UserRole, f.felt)
             item.setData(Qt.ItemDataRole.UserRole + 1, f.kode)
-            item.setForeground(QBrush(QColor(_FARVE.get(f.niveau, "#333"))))
-            item.setToolTip(vaerktoejstip(f"{navne.felt_tekst(f.felt, grundlag)}\nKlik for at gå til feltet."))
+            item.setForeground(_PENSEL.get(f.niveau) or _pensel(f.niveau))
+            item.setToolTip(vaerktoejstip(f"{navne.felt_tekst(f.felt, self._grundlag)}\nKlik for at gå til feltet."))
             self.liste.addItem(item)
-        antal = {n: sum(1 for _, f in fund if f.niveau == n) for n in ("fejl", "advarsel", "info")}
-        self.opsummering.setText(opsummering(antal["fejl"], antal["advarsel"], antal["info"]))
+        return True
+
+    def _rullet(self, vaerdi: int) -> None:
+        bar = self.liste.verticalScrollBar()
+        if vaerdi >= bar.maximum() - bar.pageStep() // 2:
+            self.vis_flere()
+
+
+_PENSEL: dict = {}
+
+
+def _pensel(niveau: str) -> QBrush:
+    _PENSEL[niveau] = QBrush(QColor(_FARVE.get(niveau, "#333")))
+    return _PENSEL[niveau]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from takstberegner import dansk
 from takstberegner.tjeneste import klar
 from takstberegner.app.models.overblik import OverblikModel
 from takstberegner.app.rulleflade import RulleFlade
@@ -26,6 +27,7 @@ from takstberegner.app.widgets import hjaelp, vaerktoejstip
 from takstberegner.domain import navne
 
 _OK, _IKKE_OK = "✔", "✘"
+MAKS_MANGLER = 100  # points listed with a Gå til button; the rest are counted
 
 
 class Overblik(QWidget):
@@ -124,8 +126,16 @@ class Overblik(QWidget):
 
     def _vis_mangler(self) -> None:
         m = self._mangler
-        self.mangler.setRowCount(len(m))
-        for r, x in enumerate(m):
+        # A row with its own button per point: 90.000 fejl took minutes and gigabytes to show.
+        # The first MAKS_MANGLER are listed; the rest are counted (the Kontrol panel has them all).
+        vist = m[:MAKS_MANGLER]
+        self.mangler.setRowCount(len(vist) + (1 if len(m) > len(vist) else 0))
+        if len(m) > len(vist):
+            resten = QTableWidgetItem(f"… og {dansk.tal(len(m) - len(vist), 0)} mere. Se dem alle under Kontrol "
+                                      "i siden til højre, eller med takstberegner kontroller.")
+            resten.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.mangler.setItem(len(vist), 0, resten)
+        for r, x in enumerate(vist):
             trin = self.trin_navn(x.felt)
             hvor = f"{x.hvor} › {trin}" if trin else x.hvor
             item = QTableWidgetItem(f"{hvor}\n{x.tekst}" + (f" ({x.reference})" if x.reference else ""))
@@ -150,7 +160,7 @@ class Overblik(QWidget):
             self.status.setText("<b style='color:#1b6e2a'>Klar til indmelding.</b> Alle punkter er opfyldt.")
 
     def _gaa(self, raekke: int) -> None:
-        if 0 <= raekke < len(self._mangler):
+        if 0 <= raekke < min(len(self._mangler), MAKS_MANGLER):
             self.gaa_til.emit(self._mangler[raekke].felt)
 
     def _tilbud_klikket(self, index) -> None:
@@ -159,4 +169,4 @@ class Overblik(QWidget):
 
 
 def _antal(n: int) -> str:
-    return "1 ting" if n == 1 else f"{n} ting"
+    return "1 ting" if n == 1 else f"{dansk.tal(n, 0)} ting"

@@ -1,0 +1,93 @@
+"""Benchmark: the app opening a takst file with about 90.000 findings (the large generated
+driftsherre with 90.000 budget lines, each a tillægsydelse: one advarsel per line;
+bench_kontroller.py's file) in the real window offscreen: how long until the window is usable
+(aabn_fil returns and the events are processed), the findings panel's share of it, and one edit
+of a budget line (saved, recomputed, redrawn), which fills the panel again.
+
+`--art fejl`: every line names a ydelse the tilbud lacks (an INPUT fejl per line, which the
+overview's list of what blocks the indmelding and the navigator's marks go through too).
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_app_mange_fund.py [--art fejl]
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROD = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROD))
+
+from bench.bench_kontroller import _dokument  # noqa: E402
+
+
+def main() -> None:
+    import argparse
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--art", choices=("advarsler", "fejl"), default="advarsler")
+    art = ap.parse_args().art
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)
+    mappe = Path(tempfile.mkdtemp())
+    os.environ["TAKSTBEREGNER_DATA"] = str(mappe / "data")
+    QSettings.setPath(QSettings.NativeFormat, QSettings.UserScope, str(mappe / "ini"))
+    fil = mappe / f"{art}.takst"
+    from takstberegner.formats import takstgrundlag as tg
+    from takstberegner.storage import TakstFil
+
+    TakstFil.opret(fil, tg.laes_dict(_dokument(art))).luk()  # the importer refuses INPUT fejl
+
+    from takstberegner.kommandoer.app import lav_app
+
+    app = lav_app()
+    from takstberegner.app import findings_panel
+    from takstberegner.app.main_window import HovedVindue
+
+    panel_tid = [0.0]
+    vis = findings_panel.FundPanel.vis
+
+    def maalt_vis(self, *a, **k):
+        t = time.perf_counter()
+        try:
+            return vis(self, *a, **k)
+        finally:
+            panel_tid[0] += time.perf_counter() - t
+
+    findings_panel.FundPanel.vis = maalt_vis
+    v = HovedVindue()
+    v.resize(1600, 1000)
+    v.show()
+    app.processEvents()
+    t0, c0 = time.perf_counter(), time.process_time()
+    assert v.aabn_fil(fil)
+    app.processEvents()
+    t1, c1 = time.perf_counter(), time.process_time()
+    print(f"Åbn til brugbart vindue: {t1 - t0:6.2f} s væg, {c1 - c0:6.2f} s CPU; heraf fundpanelet {panel_tid[0]:6.2f} s; "
+          f"{v.fund.liste.model().rowCount()} fund i panelet")
+    # the panel's list drawn and scrolled to the end: the view lays out the items it shows
+    liste = v.fund.liste
+    t = time.perf_counter()
+    liste.scrollToBottom()
+    liste.viewport().repaint()
+    app.processEvents()
+    print(f"Rul fundlisten til bunden og tegn:  {time.perf_counter() - t:6.2f} s")
+    panel_tid[0] = 0.0
+    v.fund._sidste = None  # as after an edit that changes the findings
+    t = time.perf_counter()
+    v.fund.vis(v.dok.beregning, v.dok.grundlag)
+    app.processEvents()
+    print(f"Fundpanelet fyldt igen (efter en ændring): {time.perf_counter() - t:6.2f} s")
+    # a move (another step of the same tilbud): the window redraws, the findings are the same
+    t = time.perf_counter()
+    v.opdater()
+    app.processEvents()
+    print(f"Vinduet tegnet igen uden ændring (flyt):    {time.perf_counter() - t:6.2f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Callable
 
 from takstberegner.domain.model import Takstgrundlag
 from takstberegner.domain.resultat import Beregning
@@ -195,11 +196,15 @@ def kontroller_fil(fil: str | Path, tillid=None) -> Indmelding:
     return ind if ind.sha256 else replace(ind, sha256=sha)
 
 
-def saml(filer: list[str | Path], tillid=None, takstaar: int | None = None) -> Udvalg:
-    """Verify every file (a file already seen is not verified again) and choose (`udvaelg`)."""
+def saml(filer: list[str | Path], tillid=None, takstaar: int | None = None,
+         fremskridt: Callable[[int, int], None] | None = None) -> Udvalg:
+    """Verify every file (a file already seen is not verified again) and choose (`udvaelg`);
+    `fremskridt(i, n)` is told before the i'th of n files (from 0)."""
     set_: dict[str, Indmelding] = {}
     indmeldinger = []
-    for fil in filer:
+    for i, fil in enumerate(filer):
+        if fremskridt is not None:
+            fremskridt(i, len(filer))
         try:
             sha = _filens_sha256(Path(fil)) if Path(fil).is_file() else ""
         except OSError:

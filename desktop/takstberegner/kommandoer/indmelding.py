@@ -8,7 +8,7 @@ from pathlib import Path
 
 from takstberegner.fejl import Fejl
 from takstberegner.fejltekst import os_fejl
-from takstberegner.kommandoer import stier
+from takstberegner.kommandoer import fremskridt, stier
 
 
 def registrer(sub: argparse._SubParsersAction) -> None:
@@ -91,17 +91,23 @@ class _Fejl(Fejl):
     pass
 
 
-def _beregn(sti: str):
+def _beregn(sti: str, f: fremskridt.Fremskridt | None = None):
     from takstberegner import tjeneste
 
+    if f is not None:
+        f.fase("Læser takstfilen" if stier.er_takstfil(sti) else "Læser takstgrundlaget")
     grundlag = tjeneste.laes_grundlag(sti)
+    if f is not None:
+        f.fase("Beregner taksterne")
     return grundlag, tjeneste.beregn(grundlag)
 
 
-def _rapport_for(sti: str, forrige: str | None = None):
+def _rapport_for(sti: str, forrige: str | None = None, f: fremskridt.Fremskridt | None = None):
     from takstberegner.tjeneste import dokumenter
 
-    grundlag, beregning = _beregn(sti)
+    grundlag, beregning = _beregn(sti, f)
+    if f is not None:
+        f.fase("Samler rapporten" + (" med sidste år" if forrige else ""))
     return dokumenter.rapport(grundlag, beregning, forrige=forrige)
 
 
@@ -122,7 +128,9 @@ def _indmeld(args: argparse.Namespace) -> int:
         return 1
     underskriver = signering.laes_p12(args.cert, _kodeord(args.kodeord_fil))
     try:
-        info = dokumenter.indmeld(grundlag, underskriver, args.output, beregning)
+        with fremskridt.vis() as f:
+            f.fase("Danner og signerer indmeldingsfilen")
+            info = dokumenter.indmeld(grundlag, underskriver, args.output, beregning)
     except OSError as e:
         raise _Fejl(f"{args.output} kan ikke skrives: {os_fejl(e)}.") from None
     _ud(f"Indmeldingsfil: {info.sti} ({dansk.tal(info.stoerrelse, 0)} byte)")
@@ -136,7 +144,12 @@ def _indmeld(args: argparse.Namespace) -> int:
 def _rapport(args: argparse.Namespace) -> int:
     from takstberegner.export import revision_pdf
 
-    _skriv(args.output, revision_pdf.lav_pdf(_rapport_for(args.grundlag, args.forrige)))
+    with fremskridt.vis() as f:
+        rapport = _rapport_for(args.grundlag, args.forrige, f)
+        f.fase("Danner PDF'en")
+        data = revision_pdf.lav_pdf(rapport)
+        f.fase(f"Skriver {Path(args.output).name}")
+        _skriv(args.output, data)
     _ud(f"Takstberegning til revision skrevet til {args.output}")
     return 0
 
@@ -144,7 +157,12 @@ def _rapport(args: argparse.Namespace) -> int:
 def _takstskema(args: argparse.Namespace) -> int:
     from takstberegner.export import takstskema_xlsx
 
-    _skriv(args.output, takstskema_xlsx.lav_xlsx(_rapport_for(args.grundlag)))
+    with fremskridt.vis() as f:
+        rapport = _rapport_for(args.grundlag, None, f)
+        f.fase("Danner takstskemaet")
+        data = takstskema_xlsx.lav_xlsx(rapport)
+        f.fase(f"Skriver {Path(args.output).name}")
+        _skriv(args.output, data)
     _ud(f"Takstskema skrevet til {args.output}")
     return 0
 
@@ -202,17 +220,23 @@ def _verificer(args: argparse.Namespace) -> int:
 
 def _takstbilag(args: argparse.Namespace) -> int:
     """Verify every file, go on past a bad one, and always write the bilag of what passed."""
+    from takstberegner import dansk
     from takstberegner.export import takstbilag, takstbilag_udvalg
     from takstberegner.export import tillid as tillid_mod
     from takstberegner.export.verifikation import synlig
 
     t = tillid_mod.laes_tillid(args.tillid) if args.tillid else None
-    udvalg = takstbilag_udvalg.saml(args.filer, t, args.takstaar)
+    with fremskridt.vis() as f:
+        udvalg = takstbilag_udvalg.saml(
+            args.filer, t, args.takstaar,
+            fremskridt=lambda i, n: f.fase(f"Verificerer indmeldingsfil {dansk.tal(i + 1, 0)} af {dansk.tal(n, 0)}"))
+        f.fase("Danner takstbilaget")
+        data = takstbilag.lav_takstbilag(udvalg)
     for st in udvalg.statusser:
         ind = st.indmelding
         grunde = (": " + " ".join(st.grunde)) if st.grunde else ""
         _ud(synlig(f"{ind.fil}: {ind.driftsherre or '?'} - {st.status_navn.lower()}{grunde}"))
-    _skriv(args.output, takstbilag.lav_takstbilag(udvalg))
+    _skriv(args.output, data)
     g = udvalg.antal(takstbilag_udvalg.GODKENDT)
     ikke = len(udvalg.statusser) - g
     aar = f" for {udvalg.takstaar}" if udvalg.takstaar else ""

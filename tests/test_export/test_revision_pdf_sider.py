@@ -186,3 +186,25 @@ def test_dokumentegenskaberne_er_danske(tmp_path):
                                                          text=True, check=True).stdout.splitlines() if ":" in x)
     assert info["Producer"].strip().startswith("Takstberegner ") and "Library" not in info["Producer"]
     assert info["Title"].strip() == "Takstberegning til revision 2026 – Eksempel Kommune"
+
+
+def test_en_del_overskrift_staar_ikke_alene_over_en_raekke_paa_en_hel_side(tmp_path):
+    """Known defect: a driftsherre and a tilbud named with 10.000 characters: the part's heading
+    ('Driftsherren: …', 'Tilbud T1: …', four lines) stood alone on a page, and the Stamdata
+    table, whose first row holds the name (as many lines as fit a page under a table header),
+    began on the next. The part's heading now goes with its first section, and a cell takes no
+    more lines than fit under the tallest headings (the rest follows the table)."""
+    lang = " ".join(f"navn{i}" for i in range(2000))
+    g = eksempel(1)
+    t = dataclasses.replace(g.tilbud[0], navn="Bostedet " + lang)
+    g = dataclasses.replace(g, driftsherre=dataclasses.replace(g.driftsherre, navn="Kommune " + lang),
+                            tilbud=(t,) + g.tilbud[1:])
+    sider_ = sider(tmp_path, _lav(g))
+    for s in sider_:
+        krop = s.krop()
+        if not krop:
+            continue
+        bund = max(x.top for x in krop)
+        assert not any(er_overskrift(x) for x in krop if x.top >= bund - 2), s.nr
+    samlet = _samlet(sider_)
+    assert "Stamdata: tekster i fuld længde" in samlet and lang in samlet

@@ -166,9 +166,13 @@ def _lav_pdf(r: Rapport) -> bytes:
             self.canv._sidehoved = self.tekst
 
     tabel_bredde = bredde  # the tables have always used the margins' width (6 points into the frame's padding)
-    # a cell's lines at most: a row always fits on a page under the tallest header; in a long
-    # table fewer, so that a name repeated on every row is not printed a page a row
-    linjer_side = int((ramme_h - (MAKS_HOVED_LINJER * 7 * 1.2 + 3.2) - 3.2) // (7 * 1.2)) - 1
+    # a cell's lines at most: a row always fits on a page under the tallest headings (a part's
+    # heading of four lines, the kategori 1 note, a step's heading, a title of four lines) and
+    # the tallest table header, so a heading is never left alone above a row that needs a page
+    # of its own; in a long table fewer, so that a name repeated on every row is not printed a
+    # page a row (a cut cell is printed whole after its table)
+    overskrifter_h = (4 * h2[2] + h2[4] + h2[5]) + 2 * note[2] + (htrin[2] + htrin[4] + htrin[5]) + (4 * h3[2] + h3[4] + h3[5])
+    linjer_side = int((ramme_h - overskrifter_h - (MAKS_HOVED_LINJER * 7 * 1.2 + 3.2) - 3.2) // (7 * 1.2)) - 1
 
     def tabeller(s: Sektion) -> tuple[list[tuple[str, Gitter]], list]:
         """The section's table, in parts of columns that fit the page (pdf_kolonner), each with
@@ -231,11 +235,12 @@ def _lav_pdf(r: Rapport) -> bytes:
             ud.append(p(f"{hvor}, {kort(kolonner[j].overskrift, 100)}: {tekst}", afsnit))
         return [Blok([p(f"{s.titel}: tekster i fuld længde", h3), ud[0]], ramme_h, samlet=False)] + ud[1:]
 
-    def sektion(s: Sektion, overskrift=None):
-        """A section's title, table and note; `overskrift` (a step heading) goes with it, so a
-        heading never stands alone at the foot of a page. A table too wide for the page is
-        printed in parts, each under its own title; a section of one text column as paragraphs."""
-        foran = [overskrift] if overskrift is not None else []
+    def sektion(s: Sektion, *overskrifter):
+        """A section's title, table and note; `overskrifter` (a part's or a step's heading) go
+        with it, so a heading never stands alone at the foot of a page. A table too wide for the
+        page is printed in parts, each under its own title; a section of one text column as
+        paragraphs."""
+        foran = [o for o in overskrifter if o is not None]
         if not s.raekker:
             return [Blok(foran + [p(s.titel, h3), p("Ingen.", note)], ramme_h)]
         efter = [p(s.note, note)] if s.note else []
@@ -254,15 +259,19 @@ def _lav_pdf(r: Rapport) -> bytes:
                 ud += [CondPageBreak(30 * mm), Blok(blok, ramme_h, samlet=False)]
         return ud + fulde
 
-    def sektioner(liste, trin=None):
+    def sektioner(liste, foran=(), trin=None):
+        """The sections under their steps' headings; `foran` (the part's heading) goes with the first."""
         ud = []
+        foran = list(foran)
         for s in liste:
             overskrift = None
             if s.trin and s.trin != trin:
                 trin = s.trin
-                ud.append(CondPageBreak(40 * mm))
+                if not foran:
+                    ud.append(CondPageBreak(40 * mm))
                 overskrift = p(trin, htrin)
-            ud += sektion(s, overskrift)
+            ud += sektion(s, *foran, overskrift)
+            foran = []
         return ud
 
     # --- the cover
@@ -306,9 +315,8 @@ def _lav_pdf(r: Rapport) -> bytes:
     historie += [Blok([p("Godkendelse", h3), underskrift], ramme_h)]
 
     # --- the driftsherre's part
-    historie += [PageBreak(), Sidehoved("Driftsherren (fælles for alle tilbud)"),
-                 p(f"Driftsherren: {r.driftsherre}", h2)]
-    historie += sektion(r.stamdata)
+    historie += [PageBreak(), Sidehoved("Driftsherren (fælles for alle tilbud)")]
+    historie += sektion(r.stamdata, p(f"Driftsherren: {r.driftsherre}", h2))
     historie += sektion(r.oversigt)
     if r.i_alt is not None:
         historie += sektion(r.i_alt)
@@ -320,19 +328,22 @@ def _lav_pdf(r: Rapport) -> bytes:
 
     # --- every tilbud, under the app's steps
     for t in r.tilbud:
-        historie += [PageBreak(), Sidehoved(navn(f"Tilbud {t.id} {t.navn}")), p(f"Tilbud {t.id}: {t.navn}", h2)]
+        historie += [PageBreak(), Sidehoved(navn(f"Tilbud {t.id} {t.navn}"))]
+        foran = [p(f"Tilbud {t.id}: {t.navn}", h2)]
         if t.kategori == 1:
-            historie.append(p("Kategori 1-tilbud: indmeldes ikke, men bærer sin andel af overhead (SA 2.2).", note))
-        historie += sektioner(t.sektioner)
+            foran.append(p("Kategori 1-tilbud: indmeldes ikke, men bærer sin andel af overhead (SA 2.2).", note))
+            foran[-1].hold_med_naeste = True
+        historie += sektioner(t.sektioner, foran)
 
     # --- appendix: every budget line
     for t in r.tilbud:
         if not t.bilag:
             continue
-        historie += [PageBreak(), Sidehoved(navn(f"Bilag · tilbud {t.id} {t.navn}")),
-                     p(f"Bilag: alle budgetlinjer, tilbud {t.id} {t.navn}", h2)]
+        historie += [PageBreak(), Sidehoved(navn(f"Bilag · tilbud {t.id} {t.navn}"))]
+        foran = p(f"Bilag: alle budgetlinjer, tilbud {t.id} {t.navn}", h2)
         for s in t.bilag:
-            historie += sektion(s)
+            historie += sektion(s, foran)
+            foran = None
 
     ERSTATTET = (f"Tegn, som PDF'en ikke kan vise som skrevet (fx emoji og kinesisk, arabisk og hebraisk skrift), står "
                  f"som {ERSTATNING}. Takstgrundlaget har teksterne uændret.")

@@ -192,7 +192,7 @@ def _sammenlign_fil(indhold: bytes) -> bool:
             forventet = ("fejl", "", "filen grundlag.json er ikke UTF-8-tekst (er det en JSON-fil?)")
         else:
             forventet = _almindeligt(tekst) if tekst.strip() else (
-                "fejl", "", "filen er tom; den skal indeholde et takstgrundlag i JSON")
+                "fejl", "", "filen er tom; den skal indeholde et takstgrundlag")
         return _som_forventet(forventet, H.laes_utf8(indhold), lambda: tg.laes_fil(sti))
 
 

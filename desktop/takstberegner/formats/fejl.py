@@ -32,7 +32,7 @@ _JSON_FEJL = {
     "Expecting property name enclosed in double quotes": "feltnavne skal stå i dobbelte anførselstegn",
     "Expecting ',' delimiter": "her mangler et komma",
     "Expecting ':' delimiter": "her mangler et kolon",
-    "Extra data": "der står mere efter JSON-dokumentets slutning",
+    "Extra data": "der står mere efter dokumentets slutning",
     "Unterminated string starting at": "en tekst mangler sit afsluttende anførselstegn",
     "Invalid control character at": "ugyldigt kontroltegn i en tekst",
 }

@@ -118,4 +118,4 @@ def laes_tekst(tekst: str) -> dict:
     try:
         return laes_dict(json.loads(tekst))
     except json.JSONDecodeError as e:
-        raise InputError("", f"takster-dokumentet er ikke gyldig JSON: {json_syntaksfejl(e)}") from None
+        raise InputError("", f"takster-dokumentet kan ikke læses: {json_syntaksfejl(e)}") from None

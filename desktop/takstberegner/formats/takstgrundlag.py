@@ -69,7 +69,7 @@ def laes_tekst(tekst: str) -> m.Takstgrundlag:
 
 def _laes_tekst(tekst: str, hurtigt: bool) -> m.Takstgrundlag:
     if not tekst.strip():
-        raise InputError("", "filen er tom; den skal indeholde et takstgrundlag i JSON")
+        raise InputError("", "filen er tom; den skal indeholde et takstgrundlag")
     if hurtigt:
         from takstberegner.formats import hurtig_laesning
 
@@ -88,7 +88,7 @@ def laes_tekst_almindeligt(tekst: str) -> m.Takstgrundlag:
     try:
         d = json.loads(tekst, parse_float=Decimal)
     except json.JSONDecodeError as e:
-        raise InputError("", f"filen er ikke gyldig JSON: {json_syntaksfejl(e)}") from None
+        raise InputError("", f"filen kan ikke læses som et takstgrundlag: {json_syntaksfejl(e)}") from None
     return laes_dict(d)
 
 

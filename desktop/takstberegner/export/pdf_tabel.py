@@ -66,7 +66,8 @@ def _mangler(tekst: str) -> set[str]:
     if not _DAEKKET:
         skrifter()
         a, b = (pdfmetrics.getFont(f).face.charToGlyph for f in (FONT, FED))
-        _DAEKKET.update(chr(k) for k in a.keys() & b.keys() if k <= 0xFFFF and not _hoejre_til_venstre(k))
+        _DAEKKET.update(chr(k) for k in a.keys() & b.keys()
+                        if k <= 0xFFFF and not _hoejre_til_venstre(k) and not _FORMAT.match(chr(k)))
     return set(tekst) - _DAEKKET - {"\xa0", "\n"}
 
 
@@ -75,21 +76,19 @@ def synlig(tekst: str) -> str:
     characters left out, a character the PDF cannot print as written as ERSTATNING."""
     if _STYRETEGN.search(tekst):
         tekst = tekst.replace("\r\n", "\n").replace("\r", "\n").translate(_SYNLIG)
-    if tekst.isascii():
-        return tekst
-    if _FORMAT.search(tekst):
-        tekst = _FORMAT.sub("", tekst)
-    mangler = _mangler(tekst)
+    mangler = _mangler(tekst)  # format characters among them (no set of glyphs holds them)
     if mangler:
-        tekst = tekst.translate({ord(c): ERSTATNING for c in mangler})
-        erstattede[0] += 1
+        tabel = {ord(c): None if _FORMAT.match(c) else ERSTATNING for c in mangler}
+        tekst = tekst.translate(tabel)
+        if ERSTATNING in tabel.values():
+            erstattede[0] += 1
     return tekst
 
 
 def _synlig_kolonne(kol: list[str]) -> list[str]:
     """`synlig` of a column's texts, looked at together first (most need nothing)."""
     samlet = "".join(kol)
-    if _STYRETEGN.search(samlet) or _mangler(samlet) or (not samlet.isascii() and _FORMAT.search(samlet)):
+    if _STYRETEGN.search(samlet) or _mangler(samlet):
         return list(map(synlig, kol))
     return kol
 

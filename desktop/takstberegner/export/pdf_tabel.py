@@ -589,9 +589,10 @@ class Tekst(Flowable):
         self.linjer: list[str] = []
 
     def wrap(self, availWidth, availHeight):
-        self.linjer = ombryd(self.tekst, self.font, self.stoerrelse, availWidth, self.maks_linjer)
-        self.width = availWidth
-        self.height = len(self.linjer) * self.leading
+        if not self.linjer or self.width != availWidth:  # wrapped again at the same width: the same lines
+            self.linjer = ombryd(self.tekst, self.font, self.stoerrelse, availWidth, self.maks_linjer)
+            self.width = availWidth
+            self.height = len(self.linjer) * self.leading
         return self.width, self.height
 
     def split(self, availWidth, availHeight):
@@ -629,10 +630,13 @@ class Blok(Flowable):
     def __init__(self, dele: list, maks: float, samlet: bool = True):
         super().__init__()
         self.dele, self.maks, self.samlet = dele, maks, samlet
+        self.pladser: list[tuple[float, float]] = []
+        self.bredde = -1.0  # the width it was last wrapped at
         self.spaceBefore = getattr(dele[0], "spaceBefore", 0) if dele else 0
         self.spaceAfter = getattr(dele[-1], "spaceAfter", 0) if dele else 0
 
     def wrap(self, availWidth, availHeight):
+        self.bredde = availWidth
         self.pladser = []
         h = 0.0
         w = 0.0
@@ -658,7 +662,8 @@ class Blok(Flowable):
         dele = list(self.dele)
         if not dele:
             return []
-        self.wrap(availWidth, availHeight)
+        if self.bredde != availWidth:
+            self.wrap(availWidth, availHeight)
         oeverst = availHeight >= self.maks - 1
         k = 0
         while k < len(dele) - 1 and getattr(dele[k], "hold_med_naeste", False):

@@ -140,7 +140,8 @@ def mangler(grundlag, beregning) -> list[Mangel]:
             continue
         r = beregning.tilbud_resultat(t.id)
         ud.extend(tilbud_mangler(i, t, r))
-        ud.extend(Mangel(tilbud_navn(t, i), f.tekst, f.felt, f.reference) for f in (r.fund if r else ()) if f.er_fejl)
+        hvor = tilbud_navn(t, i)  # once per tilbud, not per finding (90.000 fejl: 0,7 s at every redraw)
+        ud.extend(Mangel(hvor, f.tekst, f.felt, f.reference) for f in (r.fund if r else ()) if f.er_fejl)
     return ud
 
 

@@ -103,7 +103,11 @@ def koer(fil: Path, grundlag, antal_drab: int, seed: int = 1, log=None) -> Resul
                     break
             time.sleep(rnd.uniform(0, 0.004))
         os.kill(p.pid, signal.SIGKILL)
-        ud, fejl = p.communicate()
+        # The rest through the same buffered readers: communicate() reads the pipes' descriptors and
+        # would lose lines the loop above had read ahead into p.stdout's buffer, so that under load a
+        # step reported saved went uncounted and the file looked a step ahead of itself.
+        ud, fejl = p.stdout.read(), p.stderr.read()
+        p.wait()
         for line in ud.splitlines():
             sidst = int(line.split()[1])
         if p.returncode != -signal.SIGKILL:

@@ -74,3 +74,36 @@ def trin(vindue, klasse):
             vindue.vis_trin(nr)
             return side
     raise KeyError(klasse)
+
+
+def aabn_dialogerne(v, mappe, monkeypatch) -> None:
+    """Open the modal dialogs of the open file the way its menus and buttons do, each through its
+    (patched) exec: new file, rul frem, the budget import of a small CSV, new key, trust file,
+    registration, the negotiation calculator, choose key, last year's file, fingerprint and the
+    choice of tilbud."""
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    from takstberegner.app import signering_dialog
+    from takstberegner.app.forhandling import ForhandlingDialog
+    from takstberegner.app.sidste_aar_dialog import SidsteAarDialog
+    from takstberegner.app.tilbudsvalg import TilbudsValg
+    from takstberegner.export import signering
+    from takstberegner.formats.regelsaet import regelsaet_for
+
+    g = v.dok.grundlag
+    csv = mappe / "budget.csv"
+    csv.write_bytes("Konto;Art;Tekst;Beløb\r\n5.38.50.001;1.1;Løn fast personale;6.500.000,00\r\n"
+                    "5.38.50.001;7.6;Takstindtægter;-8.000.000,00\r\n".encode("cp1252"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(csv), ""))
+    v.handlinger.ny_dialog()
+    v.handlinger.rul_frem()
+    v.handlinger.importer_excel()
+    signering_dialog.lav_noegle(v)
+    v.handlinger.tillidsfil()
+    v.handlinger.registrer_fingeraftryk()
+    ForhandlingDialog(v.dok.beregning.tilbud_resultat(g.tilbud[0].id), regelsaet_for(g.takstaar), v).exec()
+    d = g.driftsherre
+    signering_dialog.VaelgNoegleDialog(v, d.navn, d.cvr, g.takstaar).exec()
+    QDialog.exec(SidsteAarDialog(v, g, None))
+    signering_dialog.FingeraftrykDialog(v, signering.lav_noegle(d.navn, d.cvr), ny=True).exec()
+    QDialog.exec(TilbudsValg(g.tilbud, None, "Modtagende tilbud", v))

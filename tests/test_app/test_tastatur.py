@@ -13,14 +13,14 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractButton, QApplication, QBoxLayout, QDialog, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
+    QAbstractButton, QApplication, QBoxLayout, QDialog, QFormLayout, QGridLayout, QGroupBox,
     QLabel, QMainWindow, QMenu, QPlainTextEdit, QScrollArea, QSplitter, QStackedWidget, QTabBar, QTabWidget, QToolButton,
     QWidget,
 )
 
 from takstberegner.app.tastatur import kan_faa_fokus
 
-from .hjaelp import kolonne
+from .hjaelp import aabn_dialogerne, kolonne
 
 
 def fokus() -> QWidget:
@@ -339,30 +339,10 @@ def escape_lukker(monkeypatch, qtbot):
 
 
 def test_escape_lukker_dialogerne(demo_vindue, escape_lukker, tmp_path, monkeypatch, qtbot):
-    from takstberegner.app import efter_eksport, hjaelpvindue, sammenligning, signering_dialog
-    from takstberegner.app.forhandling import ForhandlingDialog
-    from takstberegner.app.sidste_aar_dialog import SidsteAarDialog
-    from takstberegner.app.tilbudsvalg import TilbudsValg
-    from takstberegner.export import signering
-    from takstberegner.formats.regelsaet import regelsaet_for
+    from takstberegner.app import efter_eksport, hjaelpvindue, sammenligning
 
     v = demo_vindue
-    g = v.dok.grundlag
-    csv = tmp_path / "budget.csv"
-    csv.write_bytes("Konto;Art;Tekst;Beløb\r\n5.38.50.001;1.1;Løn fast personale;6.500.000,00\r\n".encode("cp1252"))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(csv), ""))
-    v.handlinger.ny_dialog()
-    v.handlinger.rul_frem()
-    v.handlinger.importer_excel()
-    signering_dialog.lav_noegle(v)
-    v.handlinger.tillidsfil()
-    v.handlinger.registrer_fingeraftryk()
-    ForhandlingDialog(v.dok.beregning.tilbud_resultat(g.tilbud[0].id), regelsaet_for(g.takstaar), v).exec()
-    d = g.driftsherre
-    signering_dialog.VaelgNoegleDialog(v, d.navn, d.cvr, g.takstaar).exec()
-    QDialog.exec(SidsteAarDialog(v, g, None))
-    signering_dialog.FingeraftrykDialog(v, signering.lav_noegle(d.navn, d.cvr), ny=True).exec()
-    QDialog.exec(TilbudsValg(g.tilbud, None, "Modtagende tilbud", v))
+    aabn_dialogerne(v, tmp_path, monkeypatch)
     assert len(escape_lukker) == 11, escape_lukker
     assert all(lukket for _, lukket, _ in escape_lukker), escape_lukker
     fejl = [f for *_, fejl in escape_lukker for f in fejl]

@@ -10,11 +10,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate, QApplication, QComboBox, QDialog, QFileDialog, QGroupBox, QLabel, QTableView, QTabWidget,
+    QAbstractItemDelegate, QApplication, QComboBox, QDialog, QGroupBox, QLabel, QTableView, QTabWidget,
     QWidget,
 )
 
 from takstberegner.app.importdialog import ImportDialog
+
+from .hjaelp import aabn_dialogerne
 
 # Words Qt or a programmer may leave in a name where the user should read Danish.
 ENGELSK = {"cancel", "yes", "no", "open", "save", "close", "apply", "browse", "select", "add", "delete",
@@ -151,12 +153,9 @@ def test_navigatorens_fejlmaerke_siges_med_ord(demo_vindue):
 
 
 def test_alt_der_kan_faa_fokus_har_et_dansk_navn(vindue, dialoger_tjekkes, tmp_path, monkeypatch, qtbot):
-    from takstberegner.app import demo, sekretariat, signering_dialog
-    from takstberegner.app.forhandling import ForhandlingDialog
-    from takstberegner.app.sidste_aar_dialog import SidsteAarDialog
+    from takstberegner.app import demo, sekretariat
     from takstberegner.app.steps.belaegning import BelaegningTrin
     from takstberegner.app.steps.takststruktur import TakststrukturTrin
-    from takstberegner.formats.regelsaet import regelsaet_for
 
     fundet, sete = dialoger_tjekkes
     fundet += mangler_navn(vindue, "startsiden")
@@ -186,26 +185,8 @@ def test_alt_der_kan_faa_fokus_har_et_dansk_navn(vindue, dialoger_tjekkes, tmp_p
                 fundet += _alle_faner(v, f"{t.navn} › {side.titel} med objektiv finansiering")
 
     # the dialogs, opened the way the menus open them (exec is checked and cancelled above)
-    csv = tmp_path / "budget.csv"
-    csv.write_bytes("Konto;Art;Tekst;Beløb\r\n5.38.50.001;1.1;Løn fast personale;6.500.000,00\r\n"
-                    "5.38.50.001;7.6;Takstindtægter;-8.000.000,00\r\n".encode("cp1252"))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(csv), ""))
-    v.handlinger.ny_dialog()
-    v.handlinger.rul_frem()
-    v.handlinger.importer_excel()
-    signering_dialog.lav_noegle(v)
-    v.handlinger.tillidsfil()
-    v.handlinger.registrer_fingeraftryk()
     v.vaelg_tilbud(g.tilbud[0].id)
-    r = v.dok.beregning.tilbud_resultat(g.tilbud[0].id)
-    ForhandlingDialog(r, regelsaet_for(g.takstaar), v).exec()
-    d = g.driftsherre
-    signering_dialog.VaelgNoegleDialog(v, d.navn, d.cvr, g.takstaar).exec()
-    QDialog.exec(SidsteAarDialog(v, g, None))
-    from takstberegner.export import signering
-
-    u = signering.lav_noegle(d.navn, d.cvr)
-    signering_dialog.FingeraftrykDialog(v, u, ny=True).exec()
+    aabn_dialogerne(v, tmp_path, monkeypatch)
     skrald = tmp_path / "skrald.indmelding"
     skrald.write_bytes(b"ikke en zip")
     from takstberegner.export import verifikation
@@ -213,14 +194,11 @@ def test_alt_der_kan_faa_fokus_har_et_dansk_navn(vindue, dialoger_tjekkes, tmp_p
     sekretariat.VerifikationsDialog(v, [verifikation.verificer(skrald, sekretariat._tillid_til_verifikation())]).exec()
     # the windows that stay open beside the main window (not modal)
     from takstberegner.app import efter_eksport, hjaelpvindue, sammenligning
-    from takstberegner.app.tilbudsvalg import TilbudsValg
 
     for aaben in (hjaelpvindue.vis(v), sammenligning.vis(v), efter_eksport.vis(v, tmp_path / "rapport.pdf")):
         QApplication.processEvents()
         fundet.extend(_alle_faner(aaben, f"vinduet {aaben.windowTitle()}"))
         aaben.close()
-    valg = TilbudsValg(g.tilbud, None, "Modtagende tilbud", v)
-    QDialog.exec(valg)
     for navn_ in ("TilbudsValg", "NyFilDialog", "RulFremDialog", "ImportDialog", "NyNoegleDialog", "TillidsfilDialog",
                   "RegistrerDialog", "ForhandlingDialog", "VaelgNoegleDialog", "SidsteAarDialog",
                   "FingeraftrykDialog", "VerifikationsDialog"):

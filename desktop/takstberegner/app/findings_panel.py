@@ -103,7 +103,7 @@ class FundPanel(QWidget):
             item = QListWidgetItem(f"{niveau} · {hvor}\n{f.tekst} ({f.reference})")
             item.setData(Qt.ItemDataRole.UserRole, f.felt)
             item.setData(Qt.ItemDataRole.UserRole + 1, f.kode)
-            item.setForeground(_PENSEL.get(f.niveau) or _pensel(f.niveau))
+            item.setForeground(_pensel(f.niveau))
             item.setToolTip(vaerktoejstip(f"{navne.felt_tekst(f.felt, self._grundlag)}\nKlik for at gå til feltet."))
             self.liste.addItem(item)
         return True
@@ -114,9 +114,12 @@ class FundPanel(QWidget):
             self.vis_flere()
 
 
-_PENSEL: dict = {}
+_PENSLER: dict[str, QBrush] = {}
 
 
 def _pensel(niveau: str) -> QBrush:
-    _PENSEL[niveau] = QBrush(QColor(_FARVE.get(niveau, "#333")))
-    return _PENSEL[niveau]
+    """The level's colour, one brush per level for all the items."""
+    pensel = _PENSLER.get(niveau)
+    if pensel is None:
+        pensel = _PENSLER[niveau] = QBrush(QColor(_FARVE.get(niveau, "#333")))
+    return pensel

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
 
+from takstberegner.app import statuslinje
 from takstberegner.fejltekst import os_fejl
 
 
@@ -26,7 +27,7 @@ def gem(v, sti: Path, data: bytes, besked: str = "") -> bool:
     except OSError as e:
         QMessageBox.critical(v, "Filen kan ikke gemmes", f"{sti} kan ikke skrives: {os_fejl(e)}.")
         return False
-    v.statusBar().showMessage(besked or f"Gemt i {sti}", 10000)
+    statuslinje.vis(v, besked or f"Gemt i {sti}", 10000)
     vis(v, sti)
     return True
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from takstberegner import __version__
-from takstberegner.app import lager, settings
+from takstberegner.app import lager, settings, statuslinje
 from takstberegner.app.dokument import Dokument
 from takstberegner.app.filnavne import filnavn
 from takstberegner.domain import aendringer as ae
@@ -97,7 +97,7 @@ class Handlinger:
             self._fejl("Demoen kan ikke åbnes", e.besked)
             return False
         if ny:
-            self.v.statusBar().showMessage(f"Demoen er din egen kopi: dine ændringer gemmes i {self.v.dok.sti}.", 15000)
+            statuslinje.vis(self.v, f"Demoen er din egen kopi: dine ændringer gemmes i {self.v.dok.sti}.", 15000)
         return ok
 
     def demo_forfra(self) -> bool:
@@ -260,8 +260,8 @@ class Handlinger:
         mangler = klar.mangler(dok.grundlag, dok.beregning)
         if mangler:
             self.v.vis_overblik()
-            self.v.statusBar().showMessage(f"Ikke klar til indmelding: {len(mangler)} ting skal rettes først. "
-                                           "Brug 'Gå til' i listen.", 10000)
+            statuslinje.vis(self.v, f"Ikke klar til indmelding: {len(mangler)} ting skal rettes først. "
+                                     "Brug 'Gå til' i listen.", 10000, vigtig=True)
             return None
         return eksport.indmeld(self.v)
 

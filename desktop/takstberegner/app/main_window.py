@@ -8,7 +8,7 @@ from html import escape
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
-from takstberegner.app import menuer, settings, tastatur, vinduestilstand
+from takstberegner.app import menuer, settings, statuslinje, tastatur, vinduestilstand
 from takstberegner.tjeneste import klar
 from takstberegner.app.arbejdsflade import Arbejdsflade
 from takstberegner.app.overblik import Overblik
@@ -94,7 +94,7 @@ class HovedVindue(QMainWindow):
         self.undo_gruppe.setActiveStack(dok.stak)
         dok.aendret.connect(self.opdater)
         dok.gemt.connect(self.gemt_label.setText)
-        dok.fejl.connect(lambda s: self.statusBar().showMessage(s, 8000))
+        dok.fejl.connect(lambda s: statuslinje.vis(self, s, 8000, vigtig=True))
         dok.lagerfejl.connect(self._lagerfejl)
         self.flader.setCurrentWidget(self.arbejde)
         self.setWindowTitle(f"{dok.sti.name} – Takstberegner")

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QToolTip, QWidget
 
 from takstberegner import dansk
+from takstberegner.app import statuslinje
 
 
 def tal_fejl(tekst: str, tom_ok: bool = True, heltal: bool = False) -> str:
@@ -48,9 +49,7 @@ def vis_afvisning(felt: QWidget, besked: str) -> None:
     if not besked:
         return
     QToolTip.showText(felt.mapToGlobal(felt.rect().bottomLeft()), besked, felt, felt.rect(), 10000)
-    vindue = felt.window()
-    if hasattr(vindue, "statusBar"):
-        vindue.statusBar().showMessage(f"Ikke gemt: {besked}", 10000)
+    statuslinje.vis(felt.window(), f"Ikke gemt: {besked}", 10000, vigtig=True)
 
 
 def vis_tal(vaerdi: Decimal | None, decimaler: int | None) -> str:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from takstberegner.app.models.raekker import RaekkeModel, kolonne_for
+from takstberegner.app import statuslinje
 from takstberegner.app.rulleflade import RulleFlade
 from takstberegner.app.tabel import TabelVisning
 from takstberegner.app.widgets import hjaelp
@@ -161,9 +162,8 @@ class Trin(QWidget):
         self.dok.anvend_mange(aendringer, tekst)
 
     def _besked(self, tekst: str) -> None:
-        vindue = self.window()
-        if hasattr(vindue, "statusBar"):
-            vindue.statusBar().showMessage(tekst, 8000)
+        # (a table's refused cell or paste: nothing was saved, so the screen reader says it at once)
+        statuslinje.vis(self.window(), tekst, 8000, vigtig=True)
 
     # -- findings ------------------------------------------------------------------------
     def fokuser(self, rest: str) -> bool:

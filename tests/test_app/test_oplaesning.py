@@ -4,6 +4,8 @@ reader receives Qt's announcement event, so the tests listen where the app annou
 accessibility switched on so that the real event is built and dispatched too."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
@@ -79,3 +81,35 @@ def test_ikke_klar_til_indmelding_siges(demo_vindue, hoert):
     v.handlinger.indmeld()
     assert hoert == [(v.statusBar().currentMessage(), True)]
     assert hoert[0][0].startswith("Ikke klar til indmelding: 1 ting skal rettes først.")
+
+
+def test_ny_fejl_og_rettet_fejl_siges(demo_vindue, hoert):
+    """An edit that is saved but brings a fejl says which and where; mending it says so too."""
+    from takstberegner.app.steps.belaegning import BelaegningTrin
+
+    v = demo_vindue
+    v.vaelg_tilbud("X")
+    bel = trin(v, BelaegningTrin)
+    tekst = bel.begrundelse.toPlainText()
+    hoert.clear()
+    bel.begrundelse.setFocus()
+    bel.begrundelse.setPlainText("")  # Tilbud X's 95 % without a begrundelse: BEL-BEGRUNDELSE, a fejl
+    bel.metode.setFocus()
+    besked, vigtig = hoert[-1]
+    assert besked == v.statusBar().currentMessage() and not vigtig
+    assert besked.startswith("Gemt. Ny fejl: Tilbud X (Styringsaftalen 5.3) › Belægning: ")
+    assert "95" in besked
+    bel.begrundelse.setFocus()
+    bel.begrundelse.setPlainText(tekst)
+    bel.metode.setFocus()
+    assert hoert[-1] == ("Gemt. 1 fejl er rettet; der er ingen fejl tilbage.", False)
+
+
+def test_aendring_uden_nye_fund_siger_intet(qtbot, demo_vindue, hoert):
+    from takstberegner.app.steps.stamdata import StamdataTrin
+
+    s = trin(demo_vindue, StamdataTrin)
+    hoert.clear()
+    skriv_felt(qtbot, s.aarsvaerk, "12,5")
+    assert demo_vindue.dok.grundlag.tilbud[0].noegletal_for("aarsvaerk") == Decimal("12.5")
+    assert hoert == []

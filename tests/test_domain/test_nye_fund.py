@@ -101,3 +101,26 @@ def test_mangler():
     assert nye_fund.mangler(g, "tilbud[0].enheder") and nye_fund.mangler(g, "tilbud[0].navn")
     assert nye_fund.mangler(g, "tilbud[0].noegletal.aarsvaerk") and not nye_fund.mangler(g, "tilbud[0].noegletal.m2")
     assert nye_fund.mangler(g, "tilbud[9].navn") and not nye_fund.mangler(g, "tilbud[0].pladser")
+
+
+def _fund(niveau: str, felt: str, kode: str = "X") -> Fund:
+    return Fund(kode, niveau, f"Tekst om {felt}.", "", felt)
+
+
+def test_efter_aendring_siger_hvad_aendringen_gav_og_rettede():
+    """The status bar's sentence after a saved edit: new fejl and advarsler (Danish number and
+    plural), one named with its place, else the fejl mended; nothing when neither changed."""
+    gammel = [_fund("fejl", "tilbud[0].pladser"), _fund("info", "tilbud[0].kategori")]
+    ef = nye_fund.efter_aendring
+    assert ef(gammel, [], gammel, G) == ""
+    assert ef(gammel, [], gammel + [_fund("info", "tilbud[0].navn")], G) == ""  # an info is not news
+    en = ef(gammel, [], gammel + [_fund("advarsel", "tilbud[0].belaegning")], G)
+    assert en.startswith("Gemt. Ny advarsel: ") and en.endswith(": Tekst om tilbud[0].belaegning.")
+    assert "tilbud[0]" not in en.split(": ")[1]  # the place in words, not the path
+    tre = gammel + [_fund("fejl", "tilbud[0].navn"), _fund("fejl", "tilbud[0].paragraf"), _fund("advarsel", "satser")]
+    assert ef(gammel, [], tre, G) == "Gemt. Ændringen gav 2 nye fejl og 1 ny advarsel; de står under Kontrol."
+    to_adv = gammel + [_fund("advarsel", "tilbud[0].navn"), _fund("advarsel", "satser")]
+    assert ef(gammel, [], to_adv, G) == "Gemt. Ændringen gav 2 nye advarsler; de står under Kontrol."
+    assert ef(gammel, [], gammel[1:], G) == "Gemt. 1 fejl er rettet; der er ingen fejl tilbage."
+    to = [_fund("fejl", "a"), _fund("fejl", "b"), _fund("fejl", "c")]
+    assert ef(to, [], to[2:], G) == "Gemt. 2 fejl er rettet; 1 tilbage."

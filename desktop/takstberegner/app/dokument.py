@@ -34,6 +34,7 @@ class Dokument(QObject):
     gemt = Signal(str)  # Danish status text after each save
     fejl = Signal(str)  # an edit that could not be applied, in Danish
     lagerfejl = Signal(str)  # the file could not be written: the edit is not made
+    fund_aendret = Signal(str)  # what a saved edit did to the findings, in Danish (nye_fund.efter_aendring)
 
     def __init__(self, fil, parent=None):
         super().__init__(parent)
@@ -94,7 +95,11 @@ class Dokument(QObject):
             self.lagerfejl.emit(e.besked)
             return False
         modsat = ae.modsatte_af(trin)
+        foer = self.beregning.alle_fund()
         self._efter_gem(efter, beregning)
+        besked = nye_fund.efter_aendring(foer, trin, beregning.alle_fund(), efter)
+        if besked:
+            self.fund_aendret.emit(besked)
         enkelt = len(aendringer) == 1
         self.stak.push(AendringKommando(self, aendringer[0] if enkelt else aendringer,
                                         modsat[0] if enkelt and len(modsat) == 1 else modsat,

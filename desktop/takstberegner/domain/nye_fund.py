@@ -23,6 +23,7 @@ from dataclasses import fields, is_dataclass
 from typing import Any, Iterable
 
 from takstberegner.domain import aendringer as ae
+from takstberegner.domain import navne
 from takstberegner.domain.model import Takstgrundlag
 from takstberegner.domain.resultat import Fund
 
@@ -76,6 +77,26 @@ def nye(foer: list[Fund], trin: list[ae.Trin], efter: list[Fund], krav: bool = F
         ud = [f for f in ud if not (any(under(f.felt, x) for x in tilfoejet)
                                     or (mangler(g, f.felt) and not any(under(f.felt, x) for x in sat)))]
     return ud
+
+
+def efter_aendring(foer: list[Fund], trin: list[ae.Trin], efter: list[Fund], grundlag: Takstgrundlag) -> str:
+    """What a saved edit did to the file's findings, in one Danish sentence for the status bar
+    (and so for a screen reader, which does not see the list change): the fejl and advarsler it
+    brought, else the fejl it mended; "" when it changed neither. `grundlag` is the state after."""
+    nye_ = [f for f in nye(foer, trin, efter) if f.niveau in ("fejl", "advarsel")]
+    if len(nye_) == 1:
+        f = nye_[0]
+        return f"Gemt. Ny {f.niveau}: {navne.felt_tekst(f.felt, grundlag)}: {f.tekst}"
+    nye_fejl = sum(1 for f in nye_ if f.er_fejl)
+    if nye_:
+        dele = [f"{n} ny {ental}" if n == 1 else f"{n} nye {flertal}" for n, ental, flertal in
+                ((nye_fejl, "fejl", "fejl"), (len(nye_) - nye_fejl, "advarsel", "advarsler")) if n]
+        return f"Gemt. Ændringen gav {' og '.join(dele)}; de står under Kontrol."
+    fejl_efter = sum(1 for f in efter if f.er_fejl)
+    rettet = sum(1 for f in foer if f.er_fejl) - fejl_efter
+    if rettet <= 0:
+        return ""
+    return f"Gemt. {rettet} fejl er rettet; " + (f"{fejl_efter} tilbage." if fejl_efter else "der er ingen fejl tilbage.")
 
 
 # ---- what an edit sets, and what is missing ------------------------------------------------------

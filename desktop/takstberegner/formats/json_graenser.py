@@ -133,8 +133,8 @@ class _Dublet(Exception):
 
 def _ingen_dubletter(par: list[tuple[str, object]]) -> None:
     """json's object_pairs_hook: raises _Dublet when two of an object's keys are equal once their
-    escapes are read ("a" and "\\u0061" are the same key). It builds nothing (every object is read
-    as None), so the check holds no copy of the document in memory."""
+    escapes are read ("a" and "\\u0061" are the same key). It returns None for every object, so the
+    check builds no dicts and lets each object's values go as soon as they are looked at."""
     if len(par) > 1 and len(dict(par)) != len(par):
         set_: set[str] = set()
         for noegle, _ in par:

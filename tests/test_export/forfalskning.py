@@ -125,6 +125,27 @@ def gensigner(
     return asic.zip_bytes(data, manifest, sig, tid)
 
 
+def gensigner_bundet(
+    kilde: dict[str, bytes],
+    u: signering.Underskriver,
+    tid: datetime,
+    grundlag,
+    beregning,
+    aendr: dict[str, bytes],
+) -> bytes:
+    """A container with the JSON members of `kilde` changed by `aendr`, bound as a careful forger
+    (or a driftsherre's own other tool) would bind them: the PDF and the takstskema printed with the
+    new fingerprint (from `grundlag` and `beregning`), the manifest naming it, signed by `u`. Every
+    check of the container, the signature and the binding then holds; only the content can fail."""
+    from takstberegner.export import rapport, revision_pdf, takstskema_xlsx
+
+    json_ = {n: aendr.get(n, kilde[n]) for n in (indmelding.MEDLEM_GRUNDLAG, indmelding.MEDLEM_TAKSTER)}
+    fp = indmelding.fingeraftryk(json_[indmelding.MEDLEM_GRUNDLAG], json_[indmelding.MEDLEM_TAKSTER])
+    rp = rapport.lav_rapport(grundlag, beregning, fingeraftryk=fp, dannet=tid)
+    return gensigner(kilde, u, tid, udvidelser={indmelding.UDV_FINGERAFTRYK: fp}, aendr={
+        **json_, indmelding.MEDLEM_SKEMA: takstskema_xlsx.lav_xlsx(rp), indmelding.MEDLEM_PDF: revision_pdf.lav_pdf(rp)})
+
+
 def selvsigneret_ca(navn: str, cvr: str, tid: datetime) -> signering.Underskriver:
     """What `openssl req -x509` makes: a self-signed certificate with CA:TRUE and no key usage."""
     from datetime import timedelta

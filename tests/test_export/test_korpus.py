@@ -317,6 +317,14 @@ KORPUS: list[tuple[str, Callable[[Kilde], bytes], str]] = [
     ("json-kaempe-eksponent", lambda k: _med_json(k, g=k.medl[G].replace(b'"takstaar":2026', b'"takstaar":1e999999999', 1)),
      "Det medsendte takstgrundlag kan ikke læses: Takstgrundlaget indeholder et tal med en urimelig eksponent "
      "(e999999999)"),
+    ("json-samme-felt-to-gange", lambda k: _med_json(k, g=k.medl[G].replace(
+        b'"beloeb":"6500000"', b'"beloeb":"1000000","beloeb":"6500000"', 1)),
+     "Takstgrundlaget nævner det samme felt (‘Beløb’) to gange samme sted, så filen kan læses på to måder. "
+     "Takstberegner skriver aldrig sådan en fil; bed driftsherren danne og indsende indmeldingen igen."),
+    ("json-samme-noegle-stavet-med-escape", lambda k: _med_json(k, t=k.medl[T].replace(
+        b'"takst": "1664.74"', b'"\\u0074akst": "1.00", "takst": "1664.74"', 1)),
+     "Takst-dokumentet nævner det samme felt to gange samme sted, så filen kan læses på to måder. "
+     "Takstberegner skriver aldrig sådan en fil; bed driftsherren danne og indsende indmeldingen igen."),
     ("pdf-fra-en-anden-beregning", lambda k: _med_pdf(k, _anden_beregning(k)[1]), "PDF"),
     ("takstskema-fra-en-anden-beregning", lambda k: _med_xlsx(k, _anden_beregning(k)[2]), "XLSX"),
     ("pdf-uden-fingeraftryk", lambda k: _med_pdf(k, b"%PDF-1.4\n1 0 obj\n<< /Type /Page >>\nendobj\n%%EOF"),

@@ -114,3 +114,39 @@ def test_fjendtlige_vaerdier_i_en_afvist_fil_giver_intet_traceback():
     noter = rows[0][13].value
     assert "Kontroltegn er fjernet fra teksten i Driftsherre" in noter and "filnavnet" in noter
     assert wb["Indmeldinger"].row_dimensions[5].height <= 409
+
+
+def test_en_fil_der_kan_laeses_paa_to_maader_udelades_af_bilaget(tmp_path, indmelding_egen, egen_noegle, grundlag1,
+                                                                 beregning1):
+    """The takstbilag leaves out a validly signed and bound submission whose takstgrundlag gives a
+    budget line's amount twice (json.loads reads the genuine one, given last), with verificer's
+    reason; the genuine file beside it is counted, and only its takster are in the bilag."""
+    from takstberegner.export import takstbilag
+    from takstberegner.export.tillid import Tillid
+
+    from . import forfalskning as ff
+    from .conftest import TID
+
+    god, _ = indmelding_egen
+    medl = ff.medlemmer(god)
+    g = medl["takstgrundlag.json"].replace(b'"beloeb":"6500000"', b'"beloeb":"1000000","beloeb":"6500000"', 1)
+    assert g != medl["takstgrundlag.json"]
+    tvetydig = tmp_path / "tvetydig.indmelding"
+    tvetydig.write_bytes(ff.gensigner_bundet(medl, egen_noegle, TID, grundlag1, beregning1,
+                                             {"takstgrundlag.json": g}))
+    udvalg = takstbilag.saml([tvetydig, god], Tillid(fingeraftryk=frozenset({egen_noegle.fingeraftryk})))
+    assert [s.status for s in udvalg.statusser] == [AFVIST, GODKENDT]
+    grund = ("Takstgrundlaget nævner det samme felt (‘Beløb’) to gange samme sted, så filen kan læses på to måder. "
+             "Takstberegner skriver aldrig sådan en fil; bed driftsherren danne og indsende indmeldingen igen.")
+    assert udvalg.statusser[0].grunde == (grund,)
+    wb = openpyxl.load_workbook(io.BytesIO(takstbilag.lav_takstbilag(udvalg)))
+    status = [(r[1], r[2]) for r in wb["Indmeldinger"].iter_rows(min_row=4, values_only=True)]
+    assert status == [("tvetydig.indmelding", "Afvist"), (god.name, "Godkendt")]
+    hoved = [c.value for c in wb["Indmeldinger"][3]]
+    foerste = next(wb["Indmeldinger"].iter_rows(min_row=4, values_only=True))
+    assert foerste[hoved.index("Begrundelse")] == grund
+    # the Takster sheet is the genuine file's alone
+    kun_god = openpyxl.load_workbook(io.BytesIO(takstbilag.lav_takstbilag(
+        takstbilag.saml([god], Tillid(fingeraftryk=frozenset({egen_noegle.fingeraftryk}))))))
+    takster = list(wb["Takster"].iter_rows(min_row=4, values_only=True))
+    assert takster and takster == list(kun_god["Takster"].iter_rows(min_row=4, values_only=True))

@@ -15,7 +15,9 @@ import pytest
 from takstberegner.export import asic, indmelding, signering, verifikation
 from takstberegner.export.tillid import Tillid
 
+from . import forfalskning as ff
 from .conftest import TID, lav_ca, skriv_pem
+from .klartekst import forbudte_ord
 
 DATA = ("takstgrundlag.json", "takster.json", "takstskema.xlsx", "takstberegning.pdf")
 
@@ -281,21 +283,18 @@ def _med_andre_takster(aendr_takster, indmelding_egen, egen_noegle, grundlag1, b
     """The genuine submission with takster.json changed by `aendr_takster(doc)`, correctly signed by
     the driftsherre (the PDF and takstskema carry the forged file's fingerprint, as a careful
     forger's would); verified."""
-    from takstberegner.export import rapport, revision_pdf, takstskema_xlsx
-
-    sti, _ = indmelding_egen
-    medl = dict((i.filename, d) for i, d in laes_zip(sti))
+    medl = ff.medlemmer(indmelding_egen[0])
     doc = json.loads(medl["takster.json"])
     aendr_takster(doc)
     t_bytes = json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
-    fp = indmelding.fingeraftryk(medl["takstgrundlag.json"], t_bytes)
-    rp = rapport.lav_rapport(grundlag1, beregning1, fingeraftryk=fp, dannet=TID)
-    aendr = {"takster.json": t_bytes, "takstskema.xlsx": takstskema_xlsx.lav_xlsx(rp),
-             "takstberegning.pdf": revision_pdf.lav_pdf(rp)}
-    data = {n: aendr.get(n, medl[n]) for n in DATA}
-    udv = dict(asic.laes_manifest(medl[asic.MANIFEST]).udvidelser, **{indmelding.UDV_FINGERAFTRYK: fp})
-    manifest = asic.lav_manifest(data, udv)
-    x = _ny_signatur(sti, tmp_path / "x.indmelding", egen_noegle, manifest=manifest, **aendr)
+    return _verificer_bundet(medl, {"takster.json": t_bytes}, egen_noegle, grundlag1, beregning1, tmp_path)
+
+
+def _verificer_bundet(medl, aendr, egen_noegle, grundlag1, beregning1, tmp_path):
+    """The members `medl` with the JSON members changed by `aendr`, bound and signed by the
+    driftsherre itself (forfalskning.gensigner_bundet); verified with the driftsherre trusted."""
+    x = tmp_path / "x.indmelding"
+    x.write_bytes(ff.gensigner_bundet(medl, egen_noegle, TID, grundlag1, beregning1, aendr))
     return verifikation.verificer(x, tillid_fp(egen_noegle))
 
 
@@ -382,3 +381,48 @@ def test_genberegningens_fejl_naevnes_med_ord_ikke_sti(indmelding_egen, egen_noe
     assert not re.search(r"[0-9a-f]{17}", forskel), forskel  # before: two SHA-256 as 64 hex characters
     for tekst in (grund, forskel):
         assert "driftsherre.navn" not in tekst and "INPUT" not in tekst and "grundlag_sha256" not in tekst
+
+
+def _med_dublet(tekst: bytes, foer: bytes, dublet: bytes) -> bytes:
+    """`tekst` with `dublet` (a key and a value, as the file writes them) put in front of the first
+    `foer`: the object then names that key twice, the genuine value last (the one json.loads and
+    msgspec keep)."""
+    assert tekst.count(foer) >= 1
+    return tekst.replace(foer, dublet + b"," + foer, 1)
+
+
+@pytest.mark.parametrize("dublet", [True, False])
+def test_takstgrundlag_med_et_felt_to_gange_afvises(dublet, indmelding_egen, egen_noegle, grundlag1, beregning1,
+                                                    tmp_path):
+    """A budget line's amount given twice in one object, signed and bound by the driftsherre: json.loads
+    and msgspec read the genuine 6.500.000 (given last), a person or another tool may read 1.000.000
+    (given first). Every other check holds (the takster recompute the same), so only the new check
+    refuses it; without the duplicate the same file is GODKENDT."""
+    medl = ff.medlemmer(indmelding_egen[0])
+    g = medl["takstgrundlag.json"]
+    if dublet:
+        g = _med_dublet(g, b'"beloeb":"6500000"', b'"beloeb":"1000000"')
+    r = _verificer_bundet(medl, {"takstgrundlag.json": g}, egen_noegle, grundlag1, beregning1, tmp_path)
+    if not dublet:
+        assert r.status == "GODKENDT", r.grunde
+        return
+    assert r.status == "AFVIST"
+    assert r.grunde == ["Takstgrundlaget nævner det samme felt (‘Beløb’) to gange samme sted, så filen kan læses "
+                        "på to måder. Takstberegner skriver aldrig sådan en fil; bed driftsherren danne og indsende "
+                        "indmeldingen igen."]
+    assert not forbudte_ord(r.grund) and "beloeb" not in r.grund
+    assert r.grundlag is None and r.beregning is None  # never read the one way the engine happens to read it
+
+
+def test_takster_med_et_felt_to_gange_afvises(indmelding_egen, egen_noegle, grundlag1, beregning1, tmp_path):
+    """A takst given twice, the first spelled with an escape ("\\u0074akst" is "takst"): the same
+    key, so the same refusal, naming the takster document. A key with no Danish name is not named."""
+    medl = ff.medlemmer(indmelding_egen[0])
+    t = _med_dublet(medl["takster.json"], b'"takst": "1664.74"', b'"\\u0074akst": "1700.00"')
+    r = _verificer_bundet(medl, {"takster.json": t}, egen_noegle, grundlag1, beregning1, tmp_path)
+    assert r.status == "AFVIST"
+    assert r.grunde == ["Takst-dokumentet nævner det samme felt to gange samme sted, så filen kan læses på to "
+                        "måder. Takstberegner skriver aldrig sådan en fil; bed driftsherren danne og indsende "
+                        "indmeldingen igen."]
+    assert not forbudte_ord(r.grund)
+    assert r.takster is None and r.beregning is None

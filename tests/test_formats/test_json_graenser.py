@@ -1,8 +1,10 @@
-"""json_graenser's quick clearance (_klart) never clears a text the exact checks refuse."""
+"""json_graenser: the quick clearance (_klart) never clears a text the exact checks refuse; dubletnoegle
+finds an object that names a key twice, however the key is spelled, and nothing else."""
 from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -40,3 +42,40 @@ def test_klart_rydder_et_almindeligt_dokument_og_ikke_det_tvivlsomme():
         assert jg._klart(x, 32, 10**6) is ok
     for tvivl in ('["a\\"[["]', '["]"]', "[1.5e3]", '["' + "1" * 41 + '"]', "[" + "1," * 9 + "1]"):
         assert not jg._klart(tvivl, 32, 10)
+
+
+@pytest.mark.parametrize("tekst, noegle", [
+    ('{"beloeb": "1", "beloeb": "1000000"}', "beloeb"),
+    ('{"a": {"b": {"c": 1, "d": 2, "c": 3}}}', "c"),  # nested
+    ('[{"a": 1}, {"a": 2, "b": 3, "a": 4}]', "a"),  # in an array of objects
+    ('{"x": [[{"y": 1, "y": 1}]]}', "y"),  # the same value twice is still two readings of a place
+    ('{"a": 1, "\\u0061": 2}', "a"),  # an escape spelling the same key
+    ('{"\\u00e6": 1, "æ": 2}', "æ"),
+    ('{"": 1, "": 2}', ""),
+    ('{"a": 1, "b": {"a": 2}, "a": 3}', "a"),  # the outer object's, after a nested one
+])
+def test_dubletnoegle_findes(tekst, noegle):
+    assert jg.dubletnoegle(tekst) == noegle
+
+
+@pytest.mark.parametrize("tekst", [
+    '{"a": 1, "b": {"a": 2}}',  # the same key in different objects
+    '[{"a": 1}, {"a": 2}]',
+    '{"a": 1, "A": 2, "a ": 3, "\\u0062": 4}',  # keys that differ once read
+    '{"a": "\\"a\\": 1, \\"a\\": 2"}',  # a duplicate only inside a string
+    '{}', '[]', '"tekst"', '1',
+    '{"a": 1, "a": 2',  # not JSON: the reader says what is wrong
+])
+def test_dubletnoegle_ikke(tekst):
+    assert jg.dubletnoegle(tekst) is None
+
+
+def test_dubletnoegle_i_et_skrevet_takstgrundlag():
+    """What Takstberegner writes names every key once (so no genuine file is refused); one key given
+    again is found."""
+    from bench.generer import generer_stor_driftsherre
+    from takstberegner.formats import takstgrundlag as tg
+
+    tekst = tg.skriv_tekst(tg.laes_dict(generer_stor_driftsherre(seed=3, tilbud=4)))
+    assert jg.dubletnoegle(tekst) is None
+    assert jg.dubletnoegle(tekst.replace('"cvr": ', '"cvr": "1", "cvr": ', 1)) == "cvr"

@@ -10,7 +10,8 @@ It never raises: every parse, crypto or I/O problem is a Danish reason in `.grun
 3. the signer holds under the trust model (tillid.vurder: registered certificate or a path to
    a trusted root; not a CA; key usage; CVR equal to the driftsherre's; signing-time inside the
    certificate's validity, not in the future, inside the takstår's window);
-4. the JSON members are within limits and readable, the manifest's fingerprint, CVR and
+4. the JSON members are within limits, name no key twice in one object (else they can be read
+   two ways: json_graenser.dubletnoegle) and are readable, the manifest's fingerprint, CVR and
    takstår match them, the PDF and the takstskema print the same fingerprint (binding);
 5. the takster recompute to the same figures with this engine, without `fejl` findings (only when
    the signature holds and the signer is trusted: an unknown sender cannot make it compute).
@@ -264,9 +265,14 @@ def _laes_indhold(r: VerifikationsResultat, g_bytes: bytes, t_bytes: bytes) -> N
     try:
         tekst = g_bytes.decode("utf-8")
         json_graenser.tjek(tekst, "Takstgrundlaget", maks_tegn=MAKS_GRUNDLAG)
-        r.grundlag = tg_format.laes_tekst(tekst)
+        dublet = json_graenser.dubletnoegle(tekst)
+        if dublet is None:
+            r.grundlag = tg_format.laes_tekst(tekst)
     except (InputError, UnicodeDecodeError, ValueError, RecursionError) as e:
         r.grunde.append(f"Det medsendte takstgrundlag kan ikke læses: {_besked(e)}")
+        return
+    if dublet is not None:
+        r.grunde.append(_tvetydig("Takstgrundlaget", dublet))
         return
     r.driftsherre = r.grundlag.driftsherre.navn
     r.driftsherre_cvr = r.grundlag.driftsherre.cvr
@@ -280,9 +286,25 @@ def _laes_indhold(r: VerifikationsResultat, g_bytes: bytes, t_bytes: bytes) -> N
     try:
         tekst = t_bytes.decode("utf-8")
         json_graenser.tjek(tekst, "Takster-dokumentet", maks_tegn=MAKS_TAKSTER)
-        r.takster = tk_format.laes_tekst(tekst)
+        dublet = json_graenser.dubletnoegle(tekst)
+        if dublet is None:
+            r.takster = tk_format.laes_tekst(tekst)
     except (InputError, UnicodeDecodeError, ValueError, RecursionError) as e:
         r.grunde.append(f"De medsendte takster kan ikke læses: {_besked(e)}")
+        return
+    if dublet is not None:
+        r.grunde.append(_tvetydig("Takst-dokumentet", dublet))
+
+
+def _tvetydig(dokument: str, noegle: str) -> str:
+    """The reason for a document that names a key twice in one object. json.loads and msgspec keep
+    the last value, a person or another tool may read the first: what was signed can be read two
+    ways, so it is refused whichever value the engine would take. The field is named only by its
+    Danish name (domain/navne.py), never by the key the file has."""
+    navn = navne.FELTER.get(noegle)
+    felt = f"det samme felt (‘{navn}’)" if navn else "det samme felt"
+    return (f"{dokument} nævner {felt} to gange samme sted, så filen kan læses på to måder. "
+            "Takstberegner skriver aldrig sådan en fil; bed driftsherren danne og indsende indmeldingen igen.")
 
 
 def _for_stor(g: Takstgrundlag) -> str:

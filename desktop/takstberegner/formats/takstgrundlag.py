@@ -54,7 +54,8 @@ def laes_fil(sti: str | Path) -> m.Takstgrundlag:
     try:
         tekst = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError("", f"filen {p.name} er ikke UTF-8-tekst (er det en JSON-fil?)") from None
+        raise InputError("", f"filen {p.name} kan ikke læses som et takstgrundlag: "
+                         "den er ikke tekst, eller teksten er gemt i en anden tegnkodning") from None
     del data
     if "\r" in tekst:  # as read_text reads it
         tekst = tekst.replace("\r\n", "\n").replace("\r", "\n")

@@ -24,10 +24,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from decimal import Decimal
 from pathlib import Path
 
+from takstberegner import dansk
 from takstberegner.domain import navne
 from takstberegner.domain.model import Takstgrundlag
 from takstberegner.domain.resultat import Beregning
@@ -315,8 +318,6 @@ def _beregn_igen(r: VerifikationsResultat) -> None:
     except Exception:  # noqa: BLE001 - a grundlag this engine cannot compute
         r.grunde.append("Taksterne kan ikke genberegnes med denne version af programmet; kontakt den, der driver Takstberegner hos jer.")
         return
-    from takstberegner import dansk
-
     ny = json.loads(json.dumps(tk_format.skriv_dict(r.beregning), ensure_ascii=False))
     # only the differences shown are put in words (a place in words costs a look-up in the
     # grundlag: a takster document with 450.000 added keys took 12 s to refuse); the rest are counted
@@ -345,14 +346,20 @@ def _i_ord(forskel: str, grundlag) -> str:
     sti, _, rest = forskel.partition(" ")
     ren = sti.rstrip(":")
     if not ren:
-        return forskel
+        return rest if sti == ":" else forskel
     return f"{navne.felt_tekst(ren, grundlag)}{sti[len(ren):]} {rest}"
 
 
 def _forskelle(a, b, sti: str):
     if isinstance(a, dict) and isinstance(b, dict):
         for k in list(a) + [k for k in b if k not in a]:
-            if k not in a:
+            if (k not in a or k not in b) and k not in navne.FELTER and not sti.endswith(_KORT):
+                # a key no table names is the sender's text: quoted, not dressed up as a field
+                # ("Ekstra findes ikke i genberegningen" read as if the document had such a field)
+                ukendt = f"‘{k[:60]}{'…' if len(k) > 60 else ''}’"
+                yield (f"{sti}: et felt, programmet ikke kender ({ukendt}), "
+                       + ("mangler i det indmeldte" if k not in a else "findes ikke i genberegningen"))
+            elif k not in a:
                 yield f"{sti}.{k} mangler i det indmeldte"
             elif k not in b:
                 yield f"{sti}.{k} findes ikke i genberegningen"
@@ -373,6 +380,10 @@ def _forskelle(a, b, sti: str):
             yield f"{sti}: indmeldt {_vis(a)}, genberegnet {_vis(b)}"
 
 
+_KORT = ("fordeling", "tidsrum")  # maps whose keys are the user's names (navne.felt_tekst quotes them)
+_TAL = re.compile(r"-?\d{1,30}(?:\.\d{1,6})?")  # as the takster document writes a number
+
+
 def _vis(v) -> str:
     """A value of the takster document in a reason: a text quoted, null, true and false in Danish,
     never Python's None, True or 'x'."""
@@ -380,6 +391,8 @@ def _vis(v) -> str:
         return "intet"
     if isinstance(v, bool):
         return "ja" if v else "nej"
+    if isinstance(v, str) and _TAL.fullmatch(v):  # an amount, a percentage: in Danish, 1.664,74
+        return dansk.tal(Decimal(v), len(v.partition(".")[2]))
     if isinstance(v, str):
         return f"‘{v[:60]}{'…' if len(v) > 60 else ''}’"
     if isinstance(v, (list, dict)):

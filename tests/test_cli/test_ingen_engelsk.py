@@ -137,3 +137,21 @@ def test_kontrollen_fanger_de_gamle_tekster(tekst, ord_):
     """The check above finds the texts this product showed before (it can fail)."""
     m = FORBUDT.search(_tekst_uden_citater(tekst))
     assert m is not None and m.group(0).lower() in ord_.lower(), m
+
+
+def test_takstbilag_naevner_en_fil_uden_driftsherre_med_ord(tmp_path, capsysbinary, monkeypatch):
+    """A file that is no indmelding is listed as 'ukendt driftsherre - afvist', not '? - afvist'."""
+    monkeypatch.setenv("TAKSTBEREGNER_DATA", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    (tmp_path / "z.indmelding").write_bytes(_zip())
+    (tmp_path / "b.indmelding").write_bytes(bytes(range(256)))
+    kode = cli.main(["takstbilag", str(tmp_path / "z.indmelding"), str(tmp_path / "b.indmelding"),
+                     "-o", str(tmp_path / "takstbilag.xlsx")])
+    ud = capsysbinary.readouterr().out.decode("utf-8")
+    assert kode == 1, ud
+    linjer = [linje for linje in ud.splitlines() if ".indmelding: " in linje]
+    assert len(linjer) == 2, ud
+    for linje in linjer:
+        assert ": ukendt driftsherre - afvist: " in linje, linje
+        rest = _tekst_uden_citater(linje.split(": ", 1)[1])
+        assert "?" not in rest.split(" - ")[0] and not FORBUDT.search(rest), linje

@@ -155,3 +155,15 @@ def test_takstbilag_naevner_en_fil_uden_driftsherre_med_ord(tmp_path, capsysbina
         assert ": ukendt driftsherre - afvist: " in linje, linje
         rest = _tekst_uden_citater(linje.split(": ", 1)[1])
         assert "?" not in rest.split(" - ")[0] and not FORBUDT.search(rest), linje
+
+
+@pytest.mark.parametrize("indhold,vist", [(b"null", "intet (skrevet null)"), (b"[1]", "en liste ([…])"),
+                                          (b"42", "42"), (b'"takster"', "'takster'")])
+def test_en_fil_uden_takstgrundlag_siges_som_hele_filen(tmp_path, capsysbinary, monkeypatch, indhold, vist):
+    """A file holding something else than one takstgrundlag: the message is about the file (before:
+    'skal være et objekt ({...}), men er null', a field's message with no place)."""
+    monkeypatch.setenv("TAKSTBEREGNER_DATA", str(tmp_path / "data"))
+    (tmp_path / "g.json").write_bytes(indhold)
+    assert cli.main(["kontroller", str(tmp_path / "g.json")]) == 2
+    fejl = capsysbinary.readouterr().err.decode("utf-8")
+    assert fejl == f"takstberegner: filen skal indeholde et takstgrundlag ({{…}}), men indeholder {vist}\n"

@@ -105,6 +105,9 @@ def laes_dict(d: Any) -> m.Takstgrundlag:
 
 
 def _laes_dict(d: Any) -> m.Takstgrundlag:
+    if not isinstance(d, dict):  # the whole file: said as such, not as a field without a place
+        indhold = "intet (skrevet null)" if d is None else L.vis(d)
+        raise InputError("", f"filen skal indeholde et takstgrundlag ({{…}}), men indeholder {indhold}")
     L.objekt(d, "", ("format", "takstaar", "driftsherre", "satser", "overheadpuljer", "tilbud"),
              ("format", "takstaar", "driftsherre", "satser"))
     if d["format"] != FORMAT:

@@ -352,6 +352,27 @@ def test_genberegningens_forskelle_naevner_felterne_med_takstskemaets_navne(indm
     assert not forbudte_ord(re.sub("‘[^’]*’", "", grund)) and " pct" not in grund and " kr:" not in grund, grund
 
 
+def test_genberegningens_forskelle_viser_koder_med_navne(indmelding_egen, egen_noegle, grundlag1, beregning1,
+                                                          tmp_path):
+    """A code in the takster document is shown by its Danish name ('Enhed: indmeldt Time, genberegnet
+    Døgn'), and a list of another length by its counts (before: ‘time’, ‘doegn’, ‘aften_nat’ and
+    '1 elementer indmeldt')."""
+    def aendr(d):
+        d["tilbud"][0]["takster"][0]["enhed"] = "time"
+        d["tilbud"][0]["tillaegsydelser"][0]["tidsrum"] = "aften_nat"
+        d["tilbud"][0]["tillaegsydelser"][1]["tidsrum"] = "aftensmad"
+        d["fund"].append({"kode": "REG-FRIST", "niveau": "fejl", "tekst": "x", "reference": "", "felt": ""})
+
+    r = _med_andre_takster(aendr, indmelding_egen, egen_noegle, grundlag1, beregning1, tmp_path)
+    (grund,) = [g for g in r.grunde if g.startswith("Genberegningen giver andre tal")]
+    for del_ in ("Bostedet Nord › Takster › nr. 1 › Enhed: indmeldt Time, genberegnet Døgn",
+                 "Bostedet Nord › Tillægsydelser › linje 1 › Tidsrum: indmeldt Aften/nat, genberegnet Hverdag",
+                 "Bostedet Nord › Tillægsydelser › linje 2 › Tidsrum: indmeldt ‘aftensmad’, genberegnet Aften/nat",
+                 "Fund: 1 indmeldt, 0 genberegnet"):
+        assert del_ in grund, grund
+    assert "doegn" not in grund and "aften_nat" not in grund and "elementer" not in grund, grund
+
+
 def test_takster_fra_et_andet_takstgrundlag_siges_uden_sha256_hex(indmelding_egen, egen_noegle, grundlag1,
                                                                   beregning1, tmp_path):
     """Takster that name another takstgrundlag's SHA-256: the reason says so in words, with the start

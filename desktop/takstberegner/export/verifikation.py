@@ -367,7 +367,7 @@ def _forskelle(a, b, sti: str):
                 yield from _forskelle(a[k], b[k], f"{sti}.{k}" if sti else k)
     elif isinstance(a, list) and isinstance(b, list):
         if len(a) != len(b):
-            yield f"{sti}: {len(a)} elementer indmeldt, {len(b)} genberegnet"
+            yield f"{sti}: {dansk.tal(len(a), 0)} indmeldt, {dansk.tal(len(b), 0)} genberegnet"
         for i, (x, y) in enumerate(zip(a, b)):
             yield from _forskelle(x, y, f"{sti}[{i}]")
     elif a != b:
@@ -377,16 +377,26 @@ def _forskelle(a, b, sti: str):
             yield (f"{sti}: taksterne er ikke beregnet af det medsendte takstgrundlag (de nævner fingeraftrykket "
                    f"{kort_fingeraftryk(a)}, takstgrundlaget har {kort_fingeraftryk(b)})")
         else:
-            yield f"{sti}: indmeldt {_vis(a)}, genberegnet {_vis(b)}"
+            felt = sti.rpartition(".")[2]
+            yield f"{sti}: indmeldt {_vis(a, felt)}, genberegnet {_vis(b, felt)}"
 
 
 _KORT = ("fordeling", "tidsrum")  # maps whose keys are the user's names (navne.felt_tekst quotes them)
 _TAL = re.compile(r"-?\d{1,30}(?:\.\d{1,6})?")  # as the takster document writes a number
 
 
-def _vis(v) -> str:
+# The fields of the takster document that hold a code: shown by its Danish name (navne), as the
+# takstskema shows it ('Døgn', not ‘doegn’); a code no table knows is quoted as the sender's text.
+_KODER = {"enhed": navne.ENHEDER, "tidsrum": navne.TIDSRUM, "kode": navne.FUND, "niveau": navne.NIVEAUER}
+
+
+def _vis(v, felt: str = "") -> str:
     """A value of the takster document in a reason: a text quoted, null, true and false in Danish,
-    never Python's None, True or 'x'."""
+    never Python's None, True or 'x'; a code by its Danish name, a place by its words."""
+    if isinstance(v, str) and felt in _KODER and v in _KODER[felt]:
+        return _KODER[felt][v]
+    if isinstance(v, str) and felt == "felt":  # a finding's place
+        return navne.felt_tekst(v) if v else "intet sted"
     if v is None:
         return "intet"
     if isinstance(v, bool):

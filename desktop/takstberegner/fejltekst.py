@@ -61,7 +61,7 @@ def os_fejl(e: BaseException) -> str:
     if nr in _OS:
         return _OS[nr]
     if isinstance(e, UnicodeError):
-        return "filen er ikke tekst i UTF-8"
+        return "filen er ikke tekst, eller teksten er gemt i en anden tegnkodning"
     if nr:
         return f"systemfejl nr. {nr}"
     return "ukendt systemfejl"
@@ -144,7 +144,7 @@ def fejl_tekst(e: BaseException) -> str:
     if type(e).__module__ == "sqlite3":
         return sqlite_fejl(e)
     if isinstance(e, UnicodeError):
-        return "filen er ikke tekst i UTF-8"
+        return "filen er ikke tekst, eller teksten er gemt i en anden tegnkodning"
     if isinstance(e, MemoryError):
         return "der er ikke hukommelse nok"
     return "uventet fejl"

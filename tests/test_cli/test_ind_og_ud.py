@@ -158,15 +158,16 @@ def test_gyldige_uddata_virker_stadig(mappe):
 
 
 @pytest.mark.parametrize("indhold, tekst", [
-    (b"\x80\x81\xfe\x00binaer", "ikke en tekstfil"),
-    (b"kode\x00med\x00nul", "ikke en tekstfil"),
+    (b"\x80\x81\xfe\x00binaer", "ikke en almindelig tekstfil"),
+    (b"kode\x00med\x00nul", "ikke en almindelig tekstfil"),
     (b"x" * (70 * 1024), "for stor"),
 ])
 def test_kodeordsfil_der_ikke_er_tekst(mappe, indhold, tekst):
     (mappe / "binaer.txt").write_bytes(indhold)
-    assert tekst in _afvist(mappe, "indmeld", "a.takst", "--cert", "k.p12", "--kodeord-fil", "binaer.txt",
-                            "-o", "x.indmelding")
-    assert tekst in _afvist(mappe, "noegle", "g.json", "--kodeord-fil", "binaer.txt", "-o", "ny.p12")
+    for afvist in (_afvist(mappe, "indmeld", "a.takst", "--cert", "k.p12", "--kodeord-fil", "binaer.txt",
+                           "-o", "x.indmelding"),
+                   _afvist(mappe, "noegle", "g.json", "--kodeord-fil", "binaer.txt", "-o", "ny.p12")):
+        assert tekst in afvist and "UTF" not in afvist, afvist  # before: 'ikke en tekstfil (UTF-8)'
 
 
 @pytest.mark.parametrize("navn, tekst", [("findes-ikke.txt", "findes ikke"), ("under", "er en mappe")])

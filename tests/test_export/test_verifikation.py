@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from takstberegner.domain import navne
 from takstberegner.export import asic, indmelding, signering, verifikation
 from takstberegner.export.tillid import Tillid
 
@@ -308,8 +309,66 @@ def test_andre_takster_end_genberegningen_afvises(indmelding_egen, egen_noegle, 
     assert len(r.grunde) == 1, r.grunde
     assert "Genberegningen giver andre tal" in r.grunde[0]
     # the place in words, never the path (issue 12: no field path reaches the secretariat)
-    assert "Bostedet Nord › Takster › nr. 1 › Takst: indmeldt ‘1700.00’, genberegnet ‘1664.74’" in r.grunde[0]
+    assert "Bostedet Nord › Takster › nr. 1 › Takst (kr.): indmeldt 1.700,00, genberegnet 1.664,74" in r.grunde[0]
     assert "tilbud[" not in r.grunde[0] and "takster[" not in r.grunde[0]
+
+
+def test_genberegningens_forskelle_naevner_felterne_med_takstskemaets_navne(indmelding_egen, egen_noegle, grundlag1,
+                                                                           beregning1, tmp_path):
+    """Every key of the takster document has a Danish name in navne.FELTER (the takstskema's
+    headings), and the amounts are Danish numbers; a key the program does not know is the
+    sender's text, quoted. Before: 'Takst kr: indmeldt ‘1666’', 'Aendring real pct' shown as
+    'Ændring real pct', 'Pr kategori › Aktivitet', and an added key 'ekstra' as a field 'Ekstra'."""
+    from takstberegner.formats import takster as tk_format
+
+    def noegler(v):
+        if isinstance(v, dict):
+            for k, x in v.items():
+                yield k
+                yield from noegler(x)
+        elif isinstance(v, list):
+            for x in v:
+                yield from noegler(x)
+
+    doc = json.loads(json.dumps(tk_format.skriv_dict(beregning1)))
+    assert not {k for k in noegler(doc) if k not in navne.FELTER}
+
+    def aendr(d):
+        t = d["tilbud"][0]["takster"][0]
+        t.update(takst_kr="1666", aendring_real_pct="9.99")
+        t["pr_kategori"]["aktivitet"] = "1.00"
+        d["tilbud"][0]["ekstra_felt"] = "x"
+
+    r = _med_andre_takster(aendr, indmelding_egen, egen_noegle, grundlag1, beregning1, tmp_path)
+    (grund,) = [g for g in r.grunde if g.startswith("Genberegningen giver andre tal")]
+    for del_ in ("Bostedet Nord › Takster › nr. 1 › Takst (hele kr.): indmeldt 1.666, genberegnet 1.665",
+                 "Bostedet Nord › Takster › nr. 1 › Ændring (real): indmeldt 9,99, genberegnet 2,76",
+                 "Bostedet Nord › Takster › nr. 1 › Takst pr. omkostningskategori › "
+                 "Borgerrelaterede udgifter/aktivitetsomkostninger: indmeldt 1,00, genberegnet 94,15",
+                 "Bostedet Nord: et felt, programmet ikke kender (‘ekstra_felt’), findes ikke i genberegningen"):
+        assert del_ in grund, grund
+    assert not forbudte_ord(re.sub("‘[^’]*’", "", grund)) and " pct" not in grund and " kr:" not in grund, grund
+
+
+def test_genberegningens_forskelle_viser_koder_med_navne(indmelding_egen, egen_noegle, grundlag1, beregning1,
+                                                          tmp_path):
+    """A code in the takster document is shown by its Danish name ('Enhed: indmeldt Time, genberegnet
+    Døgn'), and a list of another length by its counts (before: ‘time’, ‘doegn’, ‘aften_nat’ and
+    '1 elementer indmeldt')."""
+    def aendr(d):
+        d["tilbud"][0]["takster"][0]["enhed"] = "time"
+        d["tilbud"][0]["tillaegsydelser"][0]["tidsrum"] = "aften_nat"
+        d["tilbud"][0]["tillaegsydelser"][1]["tidsrum"] = "aftensmad"
+        d["fund"].append({"kode": "REG-FRIST", "niveau": "fejl", "tekst": "x", "reference": "", "felt": ""})
+
+    r = _med_andre_takster(aendr, indmelding_egen, egen_noegle, grundlag1, beregning1, tmp_path)
+    (grund,) = [g for g in r.grunde if g.startswith("Genberegningen giver andre tal")]
+    for del_ in ("Bostedet Nord › Takster › nr. 1 › Enhed: indmeldt Time, genberegnet Døgn",
+                 "Bostedet Nord › Tillægsydelser › linje 1 › Tidsrum: indmeldt Aften/nat, genberegnet Hverdag",
+                 "Bostedet Nord › Tillægsydelser › linje 2 › Tidsrum: indmeldt ‘aftensmad’, genberegnet Aften/nat",
+                 "Fund: 1 indmeldt, 0 genberegnet"):
+        assert del_ in grund, grund
+    assert "doegn" not in grund and "aften_nat" not in grund and "elementer" not in grund, grund
 
 
 def test_takster_fra_et_andet_takstgrundlag_siges_uden_sha256_hex(indmelding_egen, egen_noegle, grundlag1,

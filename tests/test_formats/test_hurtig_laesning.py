@@ -189,7 +189,8 @@ def _sammenlign_fil(indhold: bytes) -> bool:
         try:
             tekst = sti.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:
-            forventet = ("fejl", "", "filen grundlag.json er ikke UTF-8-tekst (er det en JSON-fil?)")
+            forventet = ("fejl", "", "filen grundlag.json kan ikke læses som et takstgrundlag: den er ikke tekst, "
+                                             "eller teksten er gemt i en anden tegnkodning")
         else:
             forventet = _almindeligt(tekst) if tekst.strip() else (
                 "fejl", "", "filen er tom; den skal indeholde et takstgrundlag")

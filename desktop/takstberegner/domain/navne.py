@@ -223,8 +223,20 @@ FELTER: dict[str, str] = {
     "tillaegsydelser": "Tillægsydelser", "personalekategori": "Personalekategori",
     "timeomkostning": "Timeomkostning", "tidsrum": "Tidsrum", "fravaer_pct": "Fravær", "vfo_pct": "VFO",
     "bemaerkninger": "Bemærkninger",
-    # the takster document (verification compares it with the recomputed one)
+    # the takster document (verification compares it with the recomputed one; the names are the
+    # takstskema's and takstbilag's column headings)
     "grundlag_sha256": "Takstgrundlagets fingeraftryk",
+    "takster": "Takster", "takst": "Takst (kr.)", "takst_kr": "Takst (hele kr.)",
+    "basistakst": "Basistakst (kr.)", "ydelsestakst": "Ydelsestakst (kr.)",
+    "aendring_pct": "Ændring (nominel)", "aendring_real_pct": "Ændring (real)",
+    "belaegning_pct": "Belægning", "pladsdoegn": "Pladsdøgn", "pris_pr_stoettetime": "Pris pr. støttetime (kr.)",
+    "pr_kategori": "Takst pr. omkostningskategori", "afskrivninger": "Afskrivninger",
+    "forrentning_anlaeg": "Forrentning af anlæg", "forrentning_driftskapital": "Forrentning af driftskapital",
+    "overhead": "Overhead", "omkostningsgrundlag": "Omkostningsgrundlag", "regulering": "Regulering",
+    "hensat": "Hensat", "takstgrundlag": "Takstgrundlag", "ata_timetakst": "ATA-timetakst",
+    "fund": "Fund", "kode": "Fundets art", "niveau": "Niveau", "felt": "Sted",
+    "reference": "Styringsaftalens punkt", "sidste_anvendelsesaar": "Sidste anvendelsesår",
+    **TAKST_LINJER,  # the takster by omkostningskategori
     # the order of a row within its list (a column of the .takst file)
     "position": "Rækkefølge",
 }

@@ -25,10 +25,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from decimal import Decimal
 from pathlib import Path
 
+from takstberegner import dansk
 from takstberegner.domain import navne
 from takstberegner.domain.model import Takstgrundlag
 from takstberegner.domain.resultat import Beregning
@@ -337,8 +340,6 @@ def _beregn_igen(r: VerifikationsResultat) -> None:
     except Exception:  # noqa: BLE001 - a grundlag this engine cannot compute
         r.grunde.append("Taksterne kan ikke genberegnes med denne version af programmet; kontakt den, der driver Takstberegner hos jer.")
         return
-    from takstberegner import dansk
-
     ny = json.loads(json.dumps(tk_format.skriv_dict(r.beregning), ensure_ascii=False))
     # only the differences shown are put in words (a place in words costs a look-up in the
     # grundlag: a takster document with 450.000 added keys took 12 s to refuse); the rest are counted
@@ -367,14 +368,20 @@ def _i_ord(forskel: str, grundlag) -> str:
     sti, _, rest = forskel.partition(" ")
     ren = sti.rstrip(":")
     if not ren:
-        return forskel
+        return rest if sti == ":" else forskel
     return f"{navne.felt_tekst(ren, grundlag)}{sti[len(ren):]} {rest}"
 
 
 def _forskelle(a, b, sti: str):
     if isinstance(a, dict) and isinstance(b, dict):
         for k in list(a) + [k for k in b if k not in a]:
-            if k not in a:
+            if (k not in a or k not in b) and k not in navne.FELTER and not sti.endswith(_KORT):
+                # a key no table names is the sender's text: quoted, not dressed up as a field
+                # ("Ekstra findes ikke i genberegningen" read as if the document had such a field)
+                ukendt = f"‘{k[:60]}{'…' if len(k) > 60 else ''}’"
+                yield (f"{sti}: et felt, programmet ikke kender ({ukendt}), "
+                       + ("mangler i det indmeldte" if k not in a else "findes ikke i genberegningen"))
+            elif k not in a:
                 yield f"{sti}.{k} mangler i det indmeldte"
             elif k not in b:
                 yield f"{sti}.{k} findes ikke i genberegningen"
@@ -382,7 +389,7 @@ def _forskelle(a, b, sti: str):
                 yield from _forskelle(a[k], b[k], f"{sti}.{k}" if sti else k)
     elif isinstance(a, list) and isinstance(b, list):
         if len(a) != len(b):
-            yield f"{sti}: {len(a)} elementer indmeldt, {len(b)} genberegnet"
+            yield f"{sti}: {dansk.tal(len(a), 0)} indmeldt, {dansk.tal(len(b), 0)} genberegnet"
         for i, (x, y) in enumerate(zip(a, b)):
             yield from _forskelle(x, y, f"{sti}[{i}]")
     elif a != b:
@@ -392,16 +399,32 @@ def _forskelle(a, b, sti: str):
             yield (f"{sti}: taksterne er ikke beregnet af det medsendte takstgrundlag (de nævner fingeraftrykket "
                    f"{kort_fingeraftryk(a)}, takstgrundlaget har {kort_fingeraftryk(b)})")
         else:
-            yield f"{sti}: indmeldt {_vis(a)}, genberegnet {_vis(b)}"
+            felt = sti.rpartition(".")[2]
+            yield f"{sti}: indmeldt {_vis(a, felt)}, genberegnet {_vis(b, felt)}"
 
 
-def _vis(v) -> str:
+_KORT = ("fordeling", "tidsrum")  # maps whose keys are the user's names (navne.felt_tekst quotes them)
+_TAL = re.compile(r"-?\d{1,30}(?:\.\d{1,6})?")  # as the takster document writes a number
+
+
+# The fields of the takster document that hold a code: shown by its Danish name (navne), as the
+# takstskema shows it ('Døgn', not ‘doegn’); a code no table knows is quoted as the sender's text.
+_KODER = {"enhed": navne.ENHEDER, "tidsrum": navne.TIDSRUM, "kode": navne.FUND, "niveau": navne.NIVEAUER}
+
+
+def _vis(v, felt: str = "") -> str:
     """A value of the takster document in a reason: a text quoted, null, true and false in Danish,
-    never Python's None, True or 'x'."""
+    never Python's None, True or 'x'; a code by its Danish name, a place by its words."""
+    if isinstance(v, str) and felt in _KODER and v in _KODER[felt]:
+        return _KODER[felt][v]
+    if isinstance(v, str) and felt == "felt":  # a finding's place
+        return navne.felt_tekst(v) if v else "intet sted"
     if v is None:
         return "intet"
     if isinstance(v, bool):
         return "ja" if v else "nej"
+    if isinstance(v, str) and _TAL.fullmatch(v):  # an amount, a percentage: in Danish, 1.664,74
+        return dansk.tal(Decimal(v), len(v.partition(".")[2]))
     if isinstance(v, str):
         return f"‘{v[:60]}{'…' if len(v) > 60 else ''}’"
     if isinstance(v, (list, dict)):

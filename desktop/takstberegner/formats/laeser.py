@@ -38,10 +38,18 @@ def vis(v: Any) -> str:
         return "et objekt ({…})"
     if isinstance(v, list):
         return "en liste ([…])"
+    if isinstance(v, bool) or v is None:  # the format's words true/false/null, named in Danish
+        return _SKREVET[v]
     try:
         return json.dumps(v, ensure_ascii=False, default=str)[:80]
     except (TypeError, ValueError):
         return repr(v)[:80]
+
+
+# A yes/no or empty value in Danish, with the word the file has for it (a user searching the file
+# finds it): "skal være et tal, men er ja (skrevet true)", not "men er true".
+_SKREVET = {True: "ja (skrevet true)", False: "nej (skrevet false)", None: "tom (skrevet null)"}
+JA_NEJ = "ja eller nej (skrevet true eller false)"
 
 
 def _navn(noegle: str) -> str:
@@ -184,7 +192,7 @@ def sandhed(d: dict, k: str, sti: str, standard: bool = False) -> bool:
     if v is None:
         return standard
     if not isinstance(v, bool):
-        raise InputError(sti_af(sti, k), f"skal være true eller false, men er {vis(v)}")
+        raise InputError(sti_af(sti, k), f"skal være {JA_NEJ}, men er {vis(v)}")
     return v
 
 

@@ -54,7 +54,8 @@ def laes_fil(sti: str | Path) -> m.Takstgrundlag:
     try:
         tekst = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError("", f"filen {p.name} er ikke UTF-8-tekst (er det en JSON-fil?)") from None
+        raise InputError("", f"filen {p.name} kan ikke læses som et takstgrundlag: "
+                         "den er ikke tekst, eller teksten er gemt i en anden tegnkodning") from None
     del data
     if "\r" in tekst:  # as read_text reads it
         tekst = tekst.replace("\r\n", "\n").replace("\r", "\n")
@@ -104,6 +105,9 @@ def laes_dict(d: Any) -> m.Takstgrundlag:
 
 
 def _laes_dict(d: Any) -> m.Takstgrundlag:
+    if not isinstance(d, dict):  # the whole file: said as such, not as a field without a place
+        indhold = "intet (skrevet null)" if d is None else L.vis(d)
+        raise InputError("", f"filen skal indeholde et takstgrundlag ({{…}}), men indeholder {indhold}")
     L.objekt(d, "", ("format", "takstaar", "driftsherre", "satser", "overheadpuljer", "tilbud"),
              ("format", "takstaar", "driftsherre", "satser"))
     if d["format"] != FORMAT:

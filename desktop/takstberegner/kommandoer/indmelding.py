@@ -235,7 +235,7 @@ def _takstbilag(args: argparse.Namespace) -> int:
     for st in udvalg.statusser:
         ind = st.indmelding
         grunde = (": " + " ".join(st.grunde)) if st.grunde else ""
-        _ud(synlig(f"{ind.fil}: {ind.driftsherre or '?'} - {st.status_navn.lower()}{grunde}"))
+        _ud(synlig(f"{ind.fil}: {ind.driftsherre or 'ukendt driftsherre'} - {st.status_navn.lower()}{grunde}"))
     _skriv(args.output, data)
     g = udvalg.antal(takstbilag_udvalg.GODKENDT)
     ikke = len(udvalg.statusser) - g

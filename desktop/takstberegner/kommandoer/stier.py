@@ -159,7 +159,7 @@ def laes_kodeord(fil: str | Path) -> str:
     except UnicodeDecodeError:
         tekst = None
     if tekst is None or "\x00" in tekst:
-        raise StiFejl(f"Adgangskodefilen {fil} er ikke en tekstfil (UTF-8). Skriv adgangskoden på første "
+        raise StiFejl(f"Adgangskodefilen {fil} er ikke en almindelig tekstfil. Skriv adgangskoden på første "
                       "linje i en almindelig tekstfil, fx med Notesblok.")
     return tekst.splitlines()[0] if tekst else ""
 

@@ -480,7 +480,7 @@ def test_takster_med_et_felt_to_gange_afvises(indmelding_egen, egen_noegle, grun
     t = _med_dublet(medl["takster.json"], b'"takst": "1664.74"', b'"\\u0074akst": "1700.00"')
     r = _verificer_bundet(medl, {"takster.json": t}, egen_noegle, grundlag1, beregning1, tmp_path)
     assert r.status == "AFVIST"
-    assert r.grunde == ["Takst-dokumentet nævner det samme felt to gange samme sted, så filen kan læses på to "
+    assert r.grunde == ["Takster-dokumentet nævner det samme felt to gange samme sted, så filen kan læses på to "
                         "måder. Takstberegner skriver aldrig sådan en fil; bed driftsherren danne og indsende "
                         "indmeldingen igen."]
     assert not forbudte_ord(r.grund)

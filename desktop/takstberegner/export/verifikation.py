@@ -296,7 +296,7 @@ def _laes_indhold(r: VerifikationsResultat, g_bytes: bytes, t_bytes: bytes) -> N
         r.grunde.append(f"De medsendte takster kan ikke læses: {_besked(e)}")
         return
     if dublet is not None:
-        r.grunde.append(_tvetydig("Takst-dokumentet", dublet))
+        r.grunde.append(_tvetydig("Takster-dokumentet", dublet))
 
 
 def _tvetydig(dokument: str, noegle: str) -> str:

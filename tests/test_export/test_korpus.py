@@ -323,7 +323,7 @@ KORPUS: list[tuple[str, Callable[[Kilde], bytes], str]] = [
      "Takstberegner skriver aldrig sådan en fil; bed driftsherren danne og indsende indmeldingen igen."),
     ("json-samme-noegle-stavet-med-escape", lambda k: _med_json(k, t=k.medl[T].replace(
         b'"takst": "1664.74"', b'"\\u0074akst": "1.00", "takst": "1664.74"', 1)),
-     "Takster-dokumentet nævner det samme felt to gange samme sted, så filen kan læses på to måder. "
+     "Takster-dokumentet nævner det samme felt (‘Takst (kr.)’) to gange samme sted, så filen kan læses på to måder. "
      "Takstberegner skriver aldrig sådan en fil; bed driftsherren danne og indsende indmeldingen igen."),
     ("pdf-fra-en-anden-beregning", lambda k: _med_pdf(k, _anden_beregning(k)[1]), "PDF"),
     ("takstskema-fra-en-anden-beregning", lambda k: _med_xlsx(k, _anden_beregning(k)[2]), "XLSX"),

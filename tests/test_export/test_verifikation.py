@@ -475,13 +475,13 @@ def test_takstgrundlag_med_et_felt_to_gange_afvises(dublet, indmelding_egen, ege
 
 def test_takster_med_et_felt_to_gange_afvises(indmelding_egen, egen_noegle, grundlag1, beregning1, tmp_path):
     """A takst given twice, the first spelled with an escape ("\\u0074akst" is "takst"): the same
-    key, so the same refusal, naming the takster document. A key with no Danish name is not named."""
+    key, so the same refusal, naming the takster document and the field by its takstskema heading."""
     medl = ff.medlemmer(indmelding_egen[0])
     t = _med_dublet(medl["takster.json"], b'"takst": "1664.74"', b'"\\u0074akst": "1700.00"')
     r = _verificer_bundet(medl, {"takster.json": t}, egen_noegle, grundlag1, beregning1, tmp_path)
     assert r.status == "AFVIST"
-    assert r.grunde == ["Takster-dokumentet nævner det samme felt to gange samme sted, så filen kan læses på to "
-                        "måder. Takstberegner skriver aldrig sådan en fil; bed driftsherren danne og indsende "
-                        "indmeldingen igen."]
+    assert r.grunde == ["Takster-dokumentet nævner det samme felt (‘Takst (kr.)’) to gange samme sted, så filen "
+                        "kan læses på to måder. Takstberegner skriver aldrig sådan en fil; bed driftsherren danne "
+                        "og indsende indmeldingen igen."]
     assert not forbudte_ord(r.grund)
     assert r.takster is None and r.beregning is None

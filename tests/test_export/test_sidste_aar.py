@@ -161,6 +161,13 @@ def test_forkert_takstaar_fremmed_driftsherre_og_ulaeselig_fil_er_danske_afvisni
     with pytest.raises(Fejl) as e:
         dokumenter.laes_forrige(tmp_path / "findes-ikke.takst", g1)
     assert "findes-ikke.takst kan ikke læses" in e.value.besked and "findes ikke" in e.value.besked
+    # a file the reader names itself (a PDF given as last year's JSON): the file named once
+    pdf = tmp_path / "sidste.json"
+    pdf.write_bytes(b"%PDF-1.4\n\xff\xfe\x00binary")
+    with pytest.raises(Fejl) as e:
+        dokumenter.laes_forrige(pdf, g1)
+    assert e.value.besked.startswith("Sidste års takstfil: Filen sidste.json kan ikke læses som et takstgrundlag: ")
+    assert e.value.besked.count("kan ikke læses") == 1 and e.value.besked.count("sidste.json") == 1
 
 
 def test_kommandolinjen_rapport_med_forrige(to_aar, tmp_path, capsys):

@@ -103,3 +103,11 @@ def test_ugyldig_json_siges_paa_dansk_med_stedet(tekst, forventet):
     besked = str(e.value)
     assert besked.endswith(f"takster-dokumentet kan ikke læses: {forventet}"), besked
     assert not any(w in besked for w in ("Expecting", "delimiter", "char", "value"))
+
+
+@pytest.mark.parametrize("tekst", ['{"format": "takster/2", "tilbud": []}', '{"format": "takstgrundlag/1"}', '[]'])
+def test_andet_dokument_siges_om_filen(tekst):
+    """Not a takster document: said about the file, without a field named Format or the format's code."""
+    with pytest.raises(InputError) as e:
+        takster.laes_tekst(tekst)
+    assert str(e.value) == "filen er ikke et takster-dokument fra Takstberegner"

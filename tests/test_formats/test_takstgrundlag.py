@@ -199,3 +199,19 @@ def test_kanonisk_tekst_skrevet_direkte_er_den_samme_som_json_dumps(g):
     forventet = json.dumps(tg.skriv_dict(g), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     dele: dict = {}
     assert tg.kanonisk_bytes(g) == tg.kanonisk_bytes(g, dele) == tg.kanonisk_bytes(g, dele) == forventet.encode("utf-8")
+
+
+@pytest.mark.parametrize("format_, forventet", [
+    ("takstgrundlag/2", "filen er skrevet i en anden udgave af Takstberegners filformat ('takstgrundlag/2'), som denne "
+                        "version ikke kan læse (den læser 'takstgrundlag/1'); er filen lavet med en nyere "
+                        "Takstberegner, så opdatér programmet"),
+    ("takster/1", "filen er ikke et takstgrundlag fra Takstberegner (den siger, den er 'takster/1')"),
+    (7, "filen er ikke et takstgrundlag fra Takstberegner (den siger, den er 7)"),
+])
+def test_andet_format_siges_om_filen(format_, forventet):
+    """A file of another format or version is refused about the file, not as a field 'Format' with
+    'er ikke understøttet; forventet …' (the value is quoted as the file has it)."""
+    d = {"format": format_, "takstaar": 2026, "driftsherre": {}, "satser": {}}
+    with pytest.raises(InputError) as e:
+        tg.laes_dict(d)
+    assert str(e.value) == forventet

@@ -105,7 +105,7 @@ def skriv_tekst(b: Beregning) -> str:
 def laes_dict(d: Any) -> dict:
     """A takster document as plain data, checked for its shape (not recomputed)."""
     if not isinstance(d, dict) or d.get("format") != FORMAT:
-        raise InputError("format", f"dokumentet er ikke et takster-dokument ({FORMAT})")
+        raise InputError("", "filen er ikke et takster-dokument fra Takstberegner")
     if not isinstance(d.get("tilbud"), list):
         raise InputError("tilbud", "takster-dokumentet mangler listen af tilbud")
     return d

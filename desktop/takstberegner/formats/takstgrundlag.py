@@ -104,6 +104,16 @@ def laes_dict(d: Any) -> m.Takstgrundlag:
         raise
 
 
+def _andet_format(v: Any) -> str:
+    """Why a file whose "format" is not ours is refused, about the file (not a field named Format):
+    another version of our format is likely a newer Takstberegner's; the value is quoted as written."""
+    if isinstance(v, str) and v.startswith(FORMAT.split("/")[0] + "/"):
+        return (f"filen er skrevet i en anden udgave af Takstberegners filformat ({L.vis(v)}), som denne version "
+                f"ikke kan læse (den læser {L.vis(FORMAT)}); er filen lavet med en nyere Takstberegner, så opdatér "
+                "programmet")
+    return f"filen er ikke et takstgrundlag fra Takstberegner (den siger, den er {L.vis(v)})"
+
+
 def _laes_dict(d: Any) -> m.Takstgrundlag:
     if not isinstance(d, dict):  # the whole file: said as such, not as a field without a place
         indhold = "intet (skrevet null)" if d is None else L.vis(d)
@@ -111,7 +121,7 @@ def _laes_dict(d: Any) -> m.Takstgrundlag:
     L.objekt(d, "", ("format", "takstaar", "driftsherre", "satser", "overheadpuljer", "tilbud"),
              ("format", "takstaar", "driftsherre", "satser"))
     if d["format"] != FORMAT:
-        raise InputError("format", f"værdien {L.vis(d['format'])} er ikke understøttet; forventet '{FORMAT}'")
+        raise InputError("", _andet_format(d["format"]))
     aar = L.heltal(d, "takstaar", "", kraevet=True)
     dh = _driftsherre(d["driftsherre"])
     tilbud = tuple(_tilbud(t, f"tilbud[{i}]") for i, t in enumerate(L.liste(d.get("tilbud"), "tilbud")))

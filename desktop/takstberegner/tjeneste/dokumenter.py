@@ -66,7 +66,10 @@ def laes_forrige(sti, grundlag: Takstgrundlag):
     try:
         g = laes_grundlag(p)
     except Fejl as e:
-        raise ForrigeAarFejl(f"Sidste års takstfil {p.name} kan ikke læses: {_saetning(e.besked)}") from None
+        besked = _saetning(e.besked)
+        if besked.startswith(f"filen {p.name} "):  # the reader named the file already: not twice
+            raise ForrigeAarFejl(f"Sidste års takstfil: {besked[0].upper()}{besked[1:]}") from None
+        raise ForrigeAarFejl(f"Sidste års takstfil {p.name} kan ikke læses: {besked}") from None
     except OSError as e:
         from takstberegner.fejltekst import os_fejl
 

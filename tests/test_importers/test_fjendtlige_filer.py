@@ -286,7 +286,7 @@ def _celle_fejl(tmp_path, grundlag, celle_xml):
     ('<c r="C2"><v>1e999999999</v></c>', "tallet '1e999999999' kan ikke læses"),
     ('<c r="C2" t="e"><v>#DIV/0!</v></c>', "cellen viser fejlen #DIV/0!; ret formlen i Excel"),
     ('<c r="C2" t="b"><v>1</v></c>', "værdien SAND er ikke et beløb"),
-    ('<c r="C2" t="d"><v>2026-01-01</v></c>', "cellen indeholder en dato, ikke et beløb"),
+    ('<c r="C2" t="d"><v>2026-01-01</v></c>', "cellen indeholder en dato eller et klokkeslæt, ikke et beløb"),
     ('<c r="C2"><f>C1*2</f></c>', "formlen i cellen har ingen gemt værdi. Åbn filen i Excel, og gem den igen, så "
                                   "resultatet gemmes med"),
     ('<c r="C2" t="inlineStr"><is><t>1E5</t></is></c>', "teksten '1E5' er ikke et beløb"),
@@ -296,12 +296,13 @@ def test_daarlig_celle(tmp_path, grundlag, celle, grund):
 
 
 def test_dato_efter_celleformat(tmp_path, grundlag):
-    typer = (f'<styleSheet {xb.NS}><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>'
-             '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/></cellXfs></styleSheet>')
-    for s in (1, 2):
+    typer = (f'<styleSheet {xb.NS}><numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/>'
+             '<numFmt numFmtId="165" formatCode="h:mm"/></numFmts><cellXfs count="4"><xf numFmtId="0"/>'
+             '<xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs></styleSheet>')
+    for s in (1, 2, 3):  # a date, and a time of day (h:mm)
         sti = xb.skriv(tmp_path / "b.xlsx", xb.dele(ark=ark(["Konto", "Tekst", "Beløb"], ["2.2", "Mad",
                                                             f'<c r="C2" s="{s}"><v>46023</v></c>']), typer=typer))
-        with pytest.raises(eb.ExcelFejl, match="række 2, kolonne C: cellen indeholder en dato, ikke et beløb"):
+        with pytest.raises(eb.ExcelFejl, match="række 2, kolonne C: cellen indeholder en dato eller et klokkeslæt, ikke et beløb"):
             eb.forhaandsvis(sti, None, None, None, None, grundlag, tilbud_id="T1")
     sti = xb.skriv(tmp_path / "c.xlsx", xb.dele(ark=ark(["Konto", "Tekst", "Beløb"], ["2.2", "Mad",
                                                         '<c r="C2" s="0"><v>46023</v></c>']), typer=typer))

@@ -349,7 +349,8 @@ def beloeb_af(v: Any) -> Decimal:
     if isinstance(v, bool):
         raise ValueError(f"værdien {'SAND' if v else 'FALSK'} er ikke et beløb")
     if isinstance(v, Dato):
-        raise ValueError("cellen indeholder en dato, ikke et beløb")
+        # (a time of day is a date format too: h:mm shows 0,5 as 12:00)
+        raise ValueError("cellen indeholder en dato eller et klokkeslæt, ikke et beløb")
     if isinstance(v, Fejlvaerdi):
         raise ValueError(f"cellen viser fejlen {v[:20]}; ret formlen i Excel")
     if isinstance(v, Procent):  # 50 % is the number 0,5: read as kroner it would be 0,50 kr.

@@ -31,8 +31,9 @@ def vis(vindue: QWidget, tekst: str, ms: int, vigtig: bool = False) -> None:
     """Show `tekst` in the status bar of `vindue` for `ms` milliseconds and announce it. A widget
     without a status bar (a dialog, or a page not yet in a window) announces only."""
     statusbar = getattr(vindue, "statusBar", None)
-    if statusbar is not None:
-        statusbar().showMessage(tekst, ms)
-        kunngoer(statusbar(), tekst, vigtig)
-    else:
+    if statusbar is None:
         kunngoer(vindue, tekst, vigtig)
+        return
+    bar = statusbar()
+    bar.showMessage(tekst, ms)
+    kunngoer(bar, tekst, vigtig)

@@ -157,10 +157,11 @@ def test_forkert_takstaar_fremmed_driftsherre_og_ulaeselig_fil_er_danske_afvisni
     skrald.write_bytes(b"ikke en takstfil")
     with pytest.raises(Fejl) as e:
         dokumenter.laes_forrige(skrald, g1)
-    assert e.value.besked.startswith("Sidste års takstfil sidste.takst kan ikke læses: ")
+    assert e.value.besked.startswith("Sidste års takstfil: Filen sidste.takst er ikke en Takstberegner-fil")
     with pytest.raises(Fejl) as e:
         dokumenter.laes_forrige(tmp_path / "findes-ikke.takst", g1)
-    assert "findes-ikke.takst kan ikke læses" in e.value.besked and "findes ikke" in e.value.besked
+    assert e.value.besked.startswith("Sidste års takstfil: Filen ")
+    assert e.value.besked.endswith("findes-ikke.takst findes ikke.")
     # a file the reader names itself (a PDF given as last year's JSON): the file named once
     pdf = tmp_path / "sidste.json"
     pdf.write_bytes(b"%PDF-1.4\n\xff\xfe\x00binary")
@@ -208,3 +209,27 @@ def test_objektiv_finansiering_staar_begge_aar():
     tr = next(t for t in r.tilbud if t.id == "TR")
     s = next(s for s in tr.sektioner if s.noegle == "sidste_aar_grundlag")
     assert not any(rk[0].startswith("Heraf objektiv") for rk in s.raekker)
+
+
+@pytest.mark.parametrize("navn, indhold", [
+    ("sidste.takst", b"ikke en takstfil"),  # the store names the file: 'Filen sidste.takst ...'
+    ("mangler.takst", None),
+    ("mangler.json", None),
+    ("sidste.json", b'{"format": 1'),  # the JSON reader says just 'filen'
+    ("liste.json", b"[]"),
+    ("mappe.json", "mappe"),  # the reader names the whole path
+])
+def test_sidste_aars_fil_naevnes_een_gang_i_afvisningen(to_aar, tmp_path, navn, indhold):
+    """Whatever the reader says about last year's file, the rejection names it once and says
+    'kan ikke læses' at most once (it named a .takst file and a folder twice before)."""
+    sti = tmp_path / navn
+    if indhold == "mappe":
+        sti.mkdir()
+    elif indhold is not None:
+        sti.write_bytes(indhold)
+    with pytest.raises(dokumenter.ForrigeAarFejl) as e:
+        dokumenter.laes_forrige(sti, to_aar[1])
+    besked = e.value.besked
+    assert besked.startswith("Sidste års takstfil")
+    assert besked.count(navn) == 1, besked
+    assert besked.count("kan ikke læses") <= 1, besked

@@ -66,10 +66,7 @@ def laes_forrige(sti, grundlag: Takstgrundlag):
     try:
         g = laes_grundlag(p)
     except Fejl as e:
-        besked = _saetning(e.besked)
-        if besked.startswith(f"filen {p.name} "):  # the reader named the file already: not twice
-            raise ForrigeAarFejl(f"Sidste års takstfil: {besked[0].upper()}{besked[1:]}") from None
-        raise ForrigeAarFejl(f"Sidste års takstfil {p.name} kan ikke læses: {besked}") from None
+        raise ForrigeAarFejl(_ulaeselig(p, _saetning(e.besked))) from None
     except OSError as e:
         from takstberegner.fejltekst import os_fejl
 
@@ -84,6 +81,17 @@ def laes_forrige(sti, grundlag: Takstgrundlag):
             f"{p.name} er for {g.driftsherre.navn} (CVR {cvr_for}), ikke for {grundlag.driftsherre.navn} "
             f"(CVR {cvr_nu}); vælg driftsherrens egen takstfil for takstår {grundlag.takstaar - 1}.")
     return Forrige(g, beregn(g), p.name)
+
+
+def _ulaeselig(p: Path, besked: str) -> str:
+    """The reader's message about last year's file, with the file named once: the readers name
+    the file themselves in some messages (by name or by the whole path, 'Filen x.takst …' or
+    'filen /sti/x.json …'), call it just 'filen' in others, and name no file in the rest."""
+    if p.name in besked or str(p) in besked:
+        return f"Sidste års takstfil: {besked[0].upper()}{besked[1:]}"
+    if besked.lower().startswith("filen "):
+        return f"Sidste års takstfil {p.name}{besked[len('filen'):]}"
+    return f"Sidste års takstfil {p.name} kan ikke læses: {besked}"
 
 
 def _saetning(tekst: str) -> str:

@@ -127,3 +127,17 @@ def test_lukket_roer_er_ingen_programfejl(tmp_path):
     assert r.returncode == 141, r.stderr.decode()
     assert r.stderr.decode("utf-8") == ""
     assert not (tmp_path / "data" / "fejllog").exists()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="only Linux can be without a screen")
+@pytest.mark.parametrize("args", [[], ["aabn", "a.takst"]])
+def test_uden_skaerm_siger_programmet_det_paa_dansk(tmp_path, args):
+    """Without a screen Qt printed its own English lines ('This application failed to start because
+    no Qt platform plugin could be initialized') and aborted the process (exit 134)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["TAKSTBEREGNER_DATA"] = str(tmp_path / "data")
+    r = subprocess.run([str(KOMMANDO), *args], cwd=tmp_path, check=False, capture_output=True, timeout=120, env=env)
+    fejl = r.stderr.decode("utf-8")
+    assert r.returncode == 2, fejl
+    assert fejl.startswith("takstberegner: Programmets vindue kan ikke vises: der er ingen skærm"), fejl
+    assert "qt." not in fejl.lower() and "plugin" not in fejl

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 
+from takstberegner.fejl import Fejl
 from takstberegner.kommandoer import stier
 
 
@@ -26,6 +27,7 @@ def lav_app(argv: list[str] | None = None):
 
     app = QApplication.instance()
     if app is None:
+        _kontroller_skaerm()
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName("Nordjysk Socialaftale")
     app.setApplicationName("Takstberegner")
@@ -37,6 +39,23 @@ def lav_app(argv: list[str] | None = None):
     if ikon.exists():
         app.setWindowIcon(QIcon(str(ikon)))
     return app
+
+
+class IngenSkaerm(Fejl):
+    """The window has nowhere to be shown."""
+
+
+def _kontroller_skaerm() -> None:
+    """On Linux without a screen (no X11 or Wayland display, no platform chosen) Qt prints its own
+    English lines and aborts the process; say it in Danish instead, exit 2 (cli.main). Windows and
+    macOS always have a screen to show the window on."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return
+    raise IngenSkaerm("Programmets vindue kan ikke vises: der er ingen skærm at vise det på (for eksempel over en "
+                      "fjernforbindelse uden skrivebord). Start programmet fra skrivebordet, eller brug kommandoerne: "
+                      "takstberegner -h.")
 
 
 def start_app(sti: str | None = None) -> int:

@@ -138,3 +138,16 @@ def test_hensaettelser_med_sidste_anvendelsesaar(beregn_tilbud):
     assert (f.felt, f.niveau) == ("tilbud[0].hensaettelser[0]", "advarsel")
     # The new hensættelse from the 2025 overskud: 200.000, to be used by 2030.
     assert [(h.aar, h.beloeb, h.sidste_anvendelsesaar) for h in r.hensaettelser] == [(2025, D("200000.00"), 2030)]
+
+
+def test_hensaettelse_efter_fristen_siger_at_fristen_er_overskredet(beregn_tilbud):
+    """SA 5.3.1: a hensættelse is used within 5 years after its year. One from 2020 with money left
+    in takstår 2026 (a file rolled forward a year too many) was told it 'skal anvendes senest i
+    2025', as if the deadline were still ahead; the last year itself keeps that text."""
+    r = beregn_tilbud(hensaettelser=[{"aar": 2020, "beloeb": "80000", "brugt": "30000"},
+                                     {"aar": 2021, "beloeb": "100000"}], satser=RENTE_2)
+    forbi, sidste = [f for f in r.fund if f.kode == "HENS-UDLOEB"]
+    assert (forbi.felt, forbi.niveau) == ("tilbud[0].hensaettelser[0]", "advarsel")
+    assert forbi.tekst == ("Hensættelsen fra 2020 (50.000 kr. tilbage) skulle have været anvendt senest i 2025, og "
+                           "fristen er overskredet. Anvend den i år, eller indregn den i taksten.")
+    assert sidste.tekst.startswith("Hensættelsen fra 2021 (100.000 kr. tilbage) skal anvendes senest i 2026.")

@@ -104,6 +104,7 @@ def reguler(t: Tilbud, takstaar: int, rente_kort_pct: Decimal | None, rs: Regels
         sidste = h.aar + rs.hensaettelse_aar
         tidligere.append(_ny_hensaettelse({"aar": h.aar, "beloeb": afrund(tilbage), "sidste_anvendelsesaar": sidste}))
         if sidste <= takstaar:
-            fund_.append(fund.lav(rs, "HENS-UDLOEB", f"{sti}.hensaettelser[{k}]", aar=h.aar,
+            fund_.append(fund.lav(rs, "HENS-UDLOEB", f"{sti}.hensaettelser[{k}]",
+                                  variant="overskredet" if sidste < takstaar else None, aar=h.aar,
                                   beloeb=afrund(tilbage), sidste=sidste))
     return ReguleringsResultat(total, hensat_total, tuple(linjer), tuple(hens), tuple(tidligere), tuple(fund_))

@@ -23,7 +23,7 @@ def koer(mappe: Path, *args: str) -> tuple[int, str, str]:
     env = {**os.environ, "TAKSTBEREGNER_DATA": str(mappe.parent / "data"),
            "XDG_CONFIG_HOME": str(mappe.parent / "config")}
     r = subprocess.run([str(KOMMANDO), *map(str, args)], cwd=mappe, check=False, capture_output=True,
-                       timeout=120, env=env)
+                       timeout=120, env=env, stdin=subprocess.DEVNULL)  # no terminal, as from a script
     return r.returncode, r.stdout.decode("utf-8"), r.stderr.decode("utf-8")
 
 
@@ -225,3 +225,25 @@ def test_uddata_erstatter_aldrig_en_enhed_eller_pipe(mappe, args):
     assert "pipe er ikke en almindelig fil" in fejl and not any(e in fejl for e in ENGELSK), fejl
     assert stat.S_ISFIFO(os.lstat(mappe / "pipe").st_mode)
     assert not (mappe / "x.p12").exists()
+
+
+def test_ny_noegle_kraever_samme_adgangskodelaengde_som_programmet(mappe):
+    """The app's key dialog asks for at least 8 characters; `noegle` took any non-empty password
+    ('1234') for the key that signs the driftsherre's indmelding. One rule for both now."""
+    (mappe / "kort.txt").write_text("1234567\n", encoding="utf-8")
+    fejl = _afvist(mappe, "noegle", "g.json", "--kodeord-fil", "kort.txt", "-o", "ny.p12")
+    assert fejl == "takstberegner: Adgangskoden skal have mindst 8 tegn.\n"
+    (mappe / "lang.txt").write_text("12345678\n", encoding="utf-8")
+    kode, ud, fejl = koer(mappe, "noegle", "g.json", "--kodeord-fil", "lang.txt", "-o", "ny.p12")
+    assert (kode, fejl) == (0, "") and (mappe / "ny.p12").exists()
+
+
+def test_indmeld_uden_terminal_og_uden_kodeordsfil_siger_hvad_der_mangler(mappe):
+    """Run from a script (no terminal to ask at) without --kodeord-fil, `indmeld` said 'forkert
+    adgangskode', though none was given."""
+    fejl = _afvist(mappe, "indmeld", "a.takst", "--cert", "k.p12", "-o", "ny.indmelding")
+    assert fejl == ("takstberegner: Certifikatfilen k.p12 kan ikke åbnes uden adgangskode. Angiv --kodeord-fil med en "
+                    "fil, hvis første linje er adgangskoden (der er ingen terminal at spørge i).\n")
+    (mappe / "forkert.txt").write_text("ikke den rigtige\n", encoding="utf-8")
+    fejl = _afvist(mappe, "indmeld", "a.takst", "--cert", "k.p12", "--kodeord-fil", "forkert.txt", "-o", "ny.indmelding")
+    assert "kan ikke åbnes: forkert adgangskode" in fejl

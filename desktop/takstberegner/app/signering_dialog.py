@@ -4,7 +4,7 @@ one, without a terminal.
 - `VaelgNoegleDialog`: an existing .p12/.pfx (OCES3/MitID Erhverv, or one made here) and its
   password. A wrong password is said in the dialog and asked again; the indmeld flow goes on.
 - `NyNoegleDialog`: a new key for the open file's driftsherre: where it is kept, the password
-  twice (at least `MIN_KODEORD` characters; never empty). The key is written by
+  twice (at least `signering.MIN_KODEORD` characters; never empty). The key is written by
   `signering.gem_p12` and its fingerprint is shown at once.
 - `FingeraftrykDialog`: the certificate's fingerprint to read to the secretariat, with Kopiér
   and Gem certifikat (PEM).
@@ -27,7 +27,6 @@ from takstberegner.app.widgets import etiket, fejl_linje, ok_annuller
 from takstberegner.fejl import Fejl
 from takstberegner.fejltekst import os_fejl
 
-MIN_KODEORD = 8
 _NOEGLE_INDSTILLING = "signering/noeglefil"
 
 
@@ -156,8 +155,10 @@ class NyNoegleDialog(QDialog):
 
         kode = self.kode1.text()
         self.fejl.setText("")
-        if len(kode) < MIN_KODEORD:
-            return self._sig(f"Adgangskoden skal have mindst {MIN_KODEORD} tegn.")
+        try:
+            signering.tjek_nyt_kodeord(kode)
+        except signering.SigneringsFejl as e:
+            return self._sig(e.besked)
         if kode != self.kode2.text():
             self.kode2.clear()
             return self._sig("De to adgangskoder er ikke ens. Skriv adgangskoden igen i det nederste felt.")

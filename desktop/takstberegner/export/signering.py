@@ -39,6 +39,10 @@ class SigneringsFejl(Fejl):
     """Signing cannot proceed; `besked` is Danish and says what to do."""
 
 
+class KanIkkeAabnes(SigneringsFejl):
+    """A key file that the password does not open (or that is no key file)."""
+
+
 @dataclass(frozen=True)
 class Underskriver:
     noegle: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
@@ -76,7 +80,7 @@ def laes_p12(sti: str | Path, kodeord: str | bytes | None) -> Underskriver:
     try:
         noegle, cert, andre = pkcs12.load_key_and_certificates(data, _kodeord_bytes(kodeord))
     except ValueError:
-        raise SigneringsFejl(
+        raise KanIkkeAabnes(
             f"Certifikatfilen {p.name} kan ikke åbnes: forkert adgangskode, eller filen er ikke "
             "en nøglefil med certifikat (som MitID Erhverv eller Takstberegner laver)."
         ) from None
@@ -162,6 +166,16 @@ def certifikat_navne(navn: str) -> tuple[str, str]:
     if not ren:
         raise SigneringsFejl("Driftsherrens navn mangler.")
     return _forkort(ren, MAKS_NAVN), _forkort(ren, MAKS_NAVN - len(CN_ENDELSE)) + CN_ENDELSE
+
+
+MIN_KODEORD = 8  # a new key file's password, in characters: the app's dialog and `noegle` alike
+
+
+def tjek_nyt_kodeord(kodeord: str) -> None:
+    """SigneringsFejl when a password is too short for a new key file made by the program (a key
+    file from elsewhere, MitID Erhverv's, is opened with whatever password it has)."""
+    if len(kodeord) < MIN_KODEORD:
+        raise SigneringsFejl(f"Adgangskoden skal have mindst {MIN_KODEORD} tegn.")
 
 
 def gem_p12(underskriver: Underskriver, sti: str | Path, kodeord: str | bytes | None) -> None:

@@ -126,7 +126,15 @@ def _indmeld(args: argparse.Namespace) -> int:
     except indmelding.IndmeldingAfvist as e:
         _fejl(e.besked)
         return 1
-    underskriver = signering.laes_p12(args.cert, _kodeord(args.kodeord_fil))
+    kode = _kodeord(args.kodeord_fil)
+    try:
+        underskriver = signering.laes_p12(args.cert, kode)
+    except signering.KanIkkeAabnes:
+        if kode:
+            raise
+        # run without a terminal to ask at and without --kodeord-fil: no password was given at all
+        raise _Fejl(f"Certifikatfilen {Path(args.cert).name} kan ikke åbnes uden adgangskode. Angiv --kodeord-fil med "
+                    "en fil, hvis første linje er adgangskoden (der er ingen terminal at spørge i).") from None
     try:
         with fremskridt.vis() as f:
             f.fase("Danner og signerer indmeldingsfilen")
@@ -180,11 +188,12 @@ def _noegle(args: argparse.Namespace) -> int:
         raise _Fejl("angiv driftsherrens navn og CVR (--navn og --cvr) eller en takstfil")
     if Path(args.output).exists():
         raise _Fejl(f"{args.output} findes allerede; vælg et andet filnavn")
-    u = signering.lav_noegle(navn, cvr)
     kode = _kodeord(args.kodeord_fil, bekraeft=True)
     if not kode:
         raise _Fejl("nøglefilen skal have en adgangskode: skriv den, når der spørges, eller angiv --kodeord-fil "
                     "med en fil, hvis første linje er adgangskoden")
+    signering.tjek_nyt_kodeord(kode)
+    u = signering.lav_noegle(navn, cvr)
     try:
         signering.gem_p12(u, args.output, kode)
     except OSError as e:

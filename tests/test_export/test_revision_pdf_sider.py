@@ -208,3 +208,47 @@ def test_en_del_overskrift_staar_ikke_alene_over_en_raekke_paa_en_hel_side(tmp_p
         assert not any(er_overskrift(x) for x in krop if x.top >= bund - 2), s.nr
     samlet = _samlet(sider_)
     assert "Stamdata: tekster i fuld længde" in samlet and lang in samlet
+
+
+def _saetninger(hvad: str, n: int) -> str:
+    return " ".join(f"{hvad} {i} om pladserne." for i in range(n))
+
+
+def test_bemaerkning_og_begrundelse_over_20000_tegn_udskrives_hele(tmp_path):
+    """Known defect: the validation bounds no text, but the PDF cut every text at 20.000
+    characters with '[… afkortet]': a bemærkning of 30.000 characters that the validation accepts
+    (0 INPUT findings) lost its last third, and so did a begrundelse, whose whole text after its
+    table was cut too. The auditor must read what the driftsherre wrote: both print whole, over
+    the pages they need, every sentence once and in order."""
+    g = eksempel(1)
+    t = g.tilbud[0]
+    bem = _saetninger("Bemærkning", 1300)  # about 33.000 characters
+    begr = _saetninger("Begrundelse", 1100)  # about 29.000
+    assert len(bem) > 30_000 and len(begr) > 25_000
+    t = dataclasses.replace(t, bemaerkninger=bem, belaegning=dataclasses.replace(t.belaegning, begrundelse=begr))
+    g = dataclasses.replace(g, tilbud=(t,) + g.tilbud[1:])
+    b = tjeneste.beregn(g)
+    assert not tjeneste.input_fund(b)
+    samlet = _samlet(sider(tmp_path, _lav(g)))
+    assert "afkortet" not in samlet
+    assert samlet.count(bem) == 1  # from its first sentence to its last, across the pages
+    # the begrundelse: its start in the cell, ended '[… fortsat under tabellen]', then whole after the table
+    assert "[… fortsat under tabellen]" in samlet
+    assert samlet.count(f"Række 4 (Felt Begrundelse), Værdi: {begr}") == 1
+
+
+def test_et_navn_over_20000_tegn_udskrives_helt_en_gang_og_henvises_til_siden(tmp_path):
+    """A tilbud name longer than 20.000 characters stands in many tables (oversigt, i alt,
+    overhead, stamdata); each cuts it in its cell. It is printed whole once, after the first
+    table, and every later table names where, instead of printing 20.000 characters again
+    (before: 20.000 characters after each table, and never the end of the name)."""
+    g = eksempel(1)
+    navn = _saetninger("Navnedel", 900)  # about 21.000 characters
+    assert len(navn) > 20_000
+    g = dataclasses.replace(g, tilbud=(dataclasses.replace(g.tilbud[0], navn=navn),) + g.tilbud[1:])
+    tekst = _samlet(sider(tmp_path, _lav(g)))
+    # whole twice: the name (after the first table that cuts it) and Stamdata's 'T1 <name>', another text
+    assert tekst.count("Navnedel 899 om pladserne.") == 2
+    assert "Navnedel 0 om pladserne. Navnedel 1" in tekst
+    assert re.search(r"\[… afkortet her; hele teksten \([\d.]+ tegn\) står under 'Oversigt over takster: tekster i "
+                     r"fuld længde'\]", tekst)

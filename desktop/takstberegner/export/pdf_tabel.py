@@ -576,9 +576,11 @@ class Tekst(Flowable):
 
     def __init__(self, tekst: str, font: str = FONT, stoerrelse: float = 8.5, leading: float | None = None,
                  farve: tuple[float, float, float] = (0, 0, 0), foer: float = 0, efter: float = 0,
-                 hold_med_naeste: bool = False, maks_linjer: int | None = None):
+                 hold_med_naeste: bool = False, maks_linjer: int | None = None, hel: bool = False):
         super().__init__()
-        self.tekst, self.font, self.stoerrelse = synlig(klip(tekst)), font, stoerrelse
+        # `hel`: a text the auditor must read in full (a bemærkning, a begrundelse printed after
+        # its table) is never cut at MAKS_TEGN; it runs on over the pages it needs
+        self.tekst, self.font, self.stoerrelse = synlig(tekst if hel else klip(tekst)), font, stoerrelse
         self.maks_linjer = maks_linjer
         self.leading = leading or stoerrelse * 1.2
         self.farve = farve
@@ -601,9 +603,15 @@ class Tekst(Flowable):
             self.wrap(availWidth, availHeight)
         if n <= 0 or n >= len(self.linjer):
             return []
-        a = Tekst("\n".join(self.linjer[:n]), self.font, self.stoerrelse, self.leading, self.farve, self.spaceBefore)
-        b = Tekst("\n".join(self.linjer[n:]), self.font, self.stoerrelse, self.leading, self.farve, 0, self.spaceAfter)
-        return [a, b]
+        return [self._del(self.linjer[:n], self.spaceBefore, 0), self._del(self.linjer[n:], 0, self.spaceAfter)]
+
+    def _del(self, linjer: list[str], foer: float, efter: float) -> "Tekst":
+        """A part of this text with its lines already wrapped: a text of a hundred pages is
+        wrapped once, not once more for every page it runs on to."""
+        d = Tekst("", self.font, self.stoerrelse, self.leading, self.farve, foer, efter, hel=True)
+        d.tekst = "\n".join(linjer)
+        d.linjer, d.width, d.height = linjer, self.width, len(linjer) * self.leading
+        return d
 
     def draw(self):
         c = self.canv

@@ -139,10 +139,15 @@ def _lav_pdf(r: Rapport) -> bytes:
 
     overskrifter = (h1, h2, htrin, h3)
 
-    def p(tekst: str, stil=norm):
-        """A paragraph; a heading takes at most four lines (a name may be as long as the storage holds)."""
+    def p(tekst: str, stil=norm, hel: bool = False):
+        """A paragraph; a heading takes at most four lines (a name may be as long as the storage
+        holds). `hel`: printed whole however long (a bemærkning, a cut cell's text after its table)."""
         font, str_, leading, farve, foer, efter, hold = stil
-        return Tekst(tekst, font, str_, leading, farve, foer, efter, hold, 4 if stil in overskrifter else None)
+        return Tekst(tekst, font, str_, leading, farve, foer, efter, hold, 4 if stil in overskrifter else None, hel)
+
+    # a text longer than MAKS_TEGN printed whole once (a begrundelse, a name): where, so that a
+    # later table that holds it again refers to that place instead of printing it once more
+    hele_udskrevet: dict[str, str] = {}
 
     def nr(n: int) -> str:
         return dansk.tal(n, 0)
@@ -183,12 +188,14 @@ def _lav_pdf(r: Rapport) -> bytes:
         raekker = [rk if len(rk) == fuld else tuple(rk) + (None,) * (fuld - len(rk)) for rk in s.raekker]
         kol_celler = list(zip(*raekker)) if raekker else [()] * fuld
         klippet: dict[str, str] = {}
+        originaler: dict[str, str] = {}  # a text cut at MAKS_TEGN for the cell -> the whole text
         kolonner = []
         for j in synlige:
             celler = kol_celler[j]
             tekst = vis_kolonne(celler)
             if max(map(len, tekst), default=0) > MAKS_TEGN:
                 tekst = [t if len(t) <= MAKS_TEGN else klippet.get(t) or klippet.setdefault(t, klip(t)) for t in tekst]
+                originaler.update((k, t) for t, k in klippet.items())
             kolonner.append(maal(klip(s.kolonner[j], 500), tekst, [type(v) is Tal for v in celler]))
         maks_linjer = linjer_side if len(raekker) <= 30 else 10
         dele_ = dele_i_bredden(kolonner, tabel_bredde)
@@ -208,16 +215,17 @@ def _lav_pdf(r: Rapport) -> bytes:
             ud.append((titel, gitter))
             for jj, i in gitter.l.afkortede:
                 afkortede.setdefault((del_[jj], kolonner[del_[jj]].tekster[i]), []).append(i)
-        return ud, fulde_tekster(s, kolonner, afkortede)
+        return ud, fulde_tekster(s, kolonner, afkortede, originaler)
 
     def kort(tekst: str, maks: int) -> str:
         """A cell or heading named in a line of text: on one line, at most `maks` characters."""
         tekst = " ".join(tekst.split())
         return tekst if len(tekst) <= maks else tekst[:maks].rstrip() + "…"
 
-    def fulde_tekster(s: Sektion, kolonner, afkortede: dict) -> list:
+    def fulde_tekster(s: Sektion, kolonner, afkortede: dict, originaler: dict[str, str]) -> list:
         """Every text cut in the table's cells, whole, once per column and text, after the
-        rows it belongs to (named by the row's first other cells)."""
+        rows it belongs to (named by the row's first other cells). A text longer than MAKS_TEGN
+        is printed whole the first time; where it comes again, its start and where it stands."""
         if not afkortede:
             return []
         ud = []
@@ -232,7 +240,13 @@ def _lav_pdf(r: Rapport) -> bytes:
                 vist = [nr(i + 1) for i in raekker[:10]]
                 flere = f" og {nr(len(raekker) - 10)} flere" if len(raekker) > 10 else ""
                 hvor = "Rækkerne " + (", ".join(vist[:-1]) + " og " + vist[-1] if not flere else ", ".join(vist) + flere)
-            ud.append(p(f"{hvor}, {kort(kolonner[j].overskrift, 100)}: {tekst}", afsnit))
+            tekst = originaler.get(tekst, tekst)
+            if len(tekst) > MAKS_TEGN and tekst in hele_udskrevet:
+                tekst = (f"{tekst[:1000]} [… afkortet her; hele teksten ({nr(len(tekst))} tegn) står under "
+                         f"'{hele_udskrevet[tekst]}']")
+            elif len(tekst) > MAKS_TEGN:
+                hele_udskrevet[tekst] = kort(f"{s.titel}: tekster i fuld længde", 200)
+            ud.append(p(f"{hvor}, {kort(kolonner[j].overskrift, 100)}: {tekst}", afsnit, hel=True))
         return [Blok([p(f"{s.titel}: tekster i fuld længde", h3), ud[0]], ramme_h, samlet=False)] + ud[1:]
 
     def sektion(s: Sektion, *overskrifter):
@@ -246,7 +260,7 @@ def _lav_pdf(r: Rapport) -> bytes:
         efter = [p(s.note, note)] if s.note else []
         if len(s.kolonner) == 1 and not any(type(rk[0]) is Tal for rk in s.raekker if rk):
             # one column of text (a bemærkning): paragraphs, which run on over pages as they must
-            tekster = [p(str(rk[0]) if rk and rk[0] is not None else "", norm) for rk in s.raekker]
+            tekster = [p(str(rk[0]) if rk and rk[0] is not None else "", norm, hel=True) for rk in s.raekker]
             return [Blok(foran + [p(s.titel, h3)] + tekster + efter, ramme_h)]
         dele_, fulde = tabeller(s)
         ud = []

@@ -259,3 +259,89 @@ def test_styretegn_i_en_bemaerkning_udskrives_som_mellemrum(tmp_path):
     linjer = [x.strip() for x in pdftekst(tmp_path, data).splitlines()]
     i = linjer.index("Før efter side")
     assert linjer[i + 1:i + 3] == ["ny linje", "tredje slut"]
+
+
+def _dansk_tal(t: str) -> Decimal:
+    return Decimal(t.replace(".", "").replace(",", "."))
+
+
+def test_revisor_kan_regne_taksterne_efter_med_de_trykte_tal(tmp_path):
+    """Audit: the differentierede takster are computed with the factor takstgrundlag ÷
+    omkostningsgrundlag, which the PDF printed as '0,96' (2 decimals) while the engine used
+    0,96050367…: an auditor recomputing by the printed note (basistakst = basisomkostninger ×
+    faktor ÷ alle pladsdøgn) got 673,41 kr. for a published basistakst of 673,78, and every
+    ydelsestakst some kroner off. The factor and the unrounded basistakst now print with ten
+    decimals, and the printed figures give every printed takst to the øre."""
+    _, b, _, _, data = _pdf(1)
+    tekst = pdftekst(tmp_path, data)
+
+    def felt(navn: str) -> Decimal:
+        m_ = re.search(re.escape(navn) + r"\s+(-?[\d.]+,\d+)\s*$", tekst, re.M)
+        assert m_, navn
+        return _dansk_tal(m_.group(1))
+
+    faktor = felt("Takstgrundlag ÷ omkostningsgrundlag (faktor)")
+    assert re.search(r"\(faktor\)\s+0,\d{10}\s*$", tekst, re.M)
+    basis_oms = felt("Basisomkostninger (uden ydelsernes egne linjer)")
+    borger = felt("Borgerrettede omkostninger (uden ydelsernes egne linjer)")
+    raekker = re.findall(r"^\s*(T1-N\d)\s+Niveau \d\s+\d+\s+[\d,]+ %\s+([\d.,]+)\s+([\d.,]+)\s+([\d.,]+)\s+([\d.,]+)"
+                         r"\s+([\d.,]+)\s+([\d.,]+)\s+([\d.,]+)\s", tekst, re.M)
+    assert len(raekker) == 2
+    rk = [(y, *map(_dansk_tal, tal)) for y, *tal in raekker]
+    alle_pd = sum(r[1] for r in rk)
+    vaegt = sum(r[3] for r in rk)
+    basis = basis_oms * faktor / alle_pd
+    assert dansk.tal(basis) == dansk.tal(felt("Basistakst, uafrundet"))
+    takster = {tk.ydelse: tk for tk in b.tilbud[0].takster}
+    for y, pd, h, _, egne, basistakst, ydelsestakst, takst in rk:
+        regnet = basis + borger * faktor * h / vaegt + egne * faktor / pd
+        assert dansk.tal(regnet) == dansk.tal(takst) == dansk.tal(takster[y].takst), y
+        assert dansk.tal(basis) == dansk.tal(basistakst) and takst - basistakst == ydelsestakst
+
+
+def test_renter_og_forrentning_staar_med_deres_grundlag_og_sats(tmp_path):
+    """Audit: the forrentning af driftskapital (31.745,25 kr.), the renter on a regulering
+    (-7.400,00 kr.) and the forrentning of anlæg were printed without the rate or the amount they
+    were computed from; the auditor had to find the satser on another page and rebuild the basis
+    from five columns. Each now states its basis and rate in figures, and the figures printed
+    give the amounts printed."""
+    _, _, _, _, data = _pdf(1)
+    tekst = " ".join(pdftekst(tmp_path, data).split())
+    m_ = re.search(r"Forrentning af driftskapital = budget, tjenestemandspension, afskrivninger, forrentning af anlæg "
+                   r"og overhead ([\d.,]+) kr\. × (\d+) mdr\. ÷ 12 × kort rente \(([\d,]+) %\) = ([\d.,]+) kr\.", tekst)
+    assert m_, "grundlaget for forrentning af driftskapital mangler"
+    grundlag, mdr, sats, dk = _dansk_tal(m_[1]), int(m_[2]), _dansk_tal(m_[3]), _dansk_tal(m_[4])
+    i_alt = re.search(r"I alt ([\d.,]+) ([\d.,]+) ([\d.,]+) ([\d.,]+) ([\d.,]+) ([\d.,]+) ([\d.,]+) ([\d.,]+) Kolonnerne",
+                      tekst)
+    kol = [_dansk_tal(x) for x in i_alt.groups()]
+    assert grundlag == sum(kol[:5]) and dk == kol[5]
+    assert (grundlag * mdr / 12 * sats / 100).quantize(Decimal("0.01")) == dk
+    assert "rente til forrentning af anlæg (3,00 %) × gennemsnit af bogført værdi" in tekst
+    assert "Renter = i år × kort rente (2,00 %) × hele år fra resultatårets udgang til takstårets start (2024: 1 år)" in tekst
+    raekke = re.search(r"2024 770\.000,00 8\.000\.000,00 400\.000,00 Hensæt \(op til 5 %\) [\d.,]+ [\d.,]+ -?[\d.,]+ "
+                       r"(-?[\d.,]+) (-?[\d.,]+) (-?[\d.,]+)", tekst)
+    i_aar, renter, reg = (_dansk_tal(x) for x in raekke.groups())
+    assert i_aar * Decimal("0.02") * 1 == renter and i_aar + renter == reg
+
+
+def test_nyt_tilbuds_spredte_underskud_kaldes_ved_navn(tmp_path):
+    """Audit: a new tilbud's first-year underskud is spread over three takstår whatever its valg,
+    but the regulering table said 'Indregn' beside an 'I år' of a third: the auditor read a
+    valg the program did not follow. The row names the spread, and the note says how it runs."""
+    _, _, _, _, data = _pdf(3)
+    tekst = " ".join(pdftekst(tmp_path, data).split())
+    assert re.search(r"2024 -1\.500\.000,00 10\.000\.000,00 500\.000,00 Nyt tilbuds underskud fordelt over tre år "
+                     r"0,00 500\.000,00 1\.000\.000,00 333\.333,33", tekst)
+    assert "en tredjedel af det, der skal indregnes, i hvert af årene resultatår + 2 til + 4" in tekst
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_pris_pr_stoettetime_staar_med_sin_naevner(n, tmp_path):
+    """Audit: the pris pr. direkte støttetime (SA 5.4.7) was printed without the hours it divides
+    by. The note gives them; the printed borgerrettet part ÷ the printed hours is the printed price."""
+    _, _, _, _, data = _pdf(n)
+    tekst = " ".join(pdftekst(tmp_path, data).split())
+    timer = _dansk_tal(re.search(r"× belægning\) = ([\d.,]+) timer \(SA 5\.4\.7\)", tekst)[1])
+    borger = _dansk_tal(re.search(r"Heraf borgerrettet del af takstgrundlaget ([\d.,]+)", tekst)[1])
+    pris = _dansk_tal(re.search(r"Pris pr\. direkte støttetime \(SA 5\.4\.7\) ([\d.,]+)", tekst)[1])
+    assert (borger / timer).quantize(Decimal("0.01")) == pris

@@ -1,6 +1,6 @@
 """The takstskema at Excel's limits: a sheet past 16.384 columns or 1.048.576 rows is refused in
 Danish before anything is written, a row of a long text is never taller than Excel's 409 points,
-a text is cut to a cell's 32.767 characters with a mark, and no sheet is called 'History'."""
+a text is cut to a cell's 32.767 characters with a mark (a bemærkning is split over rows instead), and no sheet is called 'History'."""
 from __future__ import annotations
 
 import dataclasses
@@ -48,11 +48,15 @@ def _skema(**aendr) -> openpyxl.Workbook:
 
 
 def test_lang_tekst_afkortes_til_en_celle_og_raekken_hoejst_409_punkter():
-    """A bemærkning of 44.000 characters: the cell holds 32.767 ending with '…', and its row asked
-    for 13.650 points (Excel's rows are at most 409)."""
-    ark = _skema(bemaerkninger="Bemærkning " * 4000).worksheets[2]
-    celle = next(c for row in ark.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("Bemærkning "))
+    """A begrundelse of 48.000 characters: the cell holds 32.767 ending with '…', and its row asked
+    for 13.650 points (Excel's rows are at most 409). (A bemærkning is not cut: it stands in rows of
+    at most 30.000 characters, test_takstskema_xlsx.)"""
+    bel = dataclasses.replace(eksempel(1).tilbud[0].belaegning, begrundelse="Begrundelse " * 4000)
+    ark = _skema(belaegning=bel, bemaerkninger="Bemærkning " * 4000).worksheets[2]
+    celle = next(c for row in ark.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("Begrundelse "))
     assert len(celle.value) == 32_767 and celle.value.endswith("…")
+    bem = [c.value for row in ark.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("Bemærkning ")]
+    assert len(bem) == 2 and " ".join(bem) == "Bemærkning " * 4000
     assert max(d.height or 0 for d in ark.row_dimensions.values()) <= 409
 
 

@@ -235,3 +235,43 @@ def test_et_tilbud_med_80_niveauer_kan_indmeldes(grundlag1, egen_noegle, tmp_pat
     ws = wb[[n for n in wb.sheetnames if "Bostedet" in n][0]]
     overskrift = next(r for r in ws.iter_rows(values_only=True) if "N0 Niveau 0" in r)
     assert overskrift.index("N79 Niveau 79") >= 60
+
+
+def test_faktoren_vises_med_ti_decimaler(grundlag1, beregning1):
+    """Audit: the takstskema showed the factor takstgrundlag ÷ omkostningsgrundlag as 0,96 and
+    the unrounded basistakst as 673,78 (format #,##0.00), so a reader recomputing a takst from the
+    figures on the sheet was kroner off; they show ten decimals, in a column wide enough."""
+    r = rapport.lav_rapport(grundlag1, beregning1, "ab" * 32)
+    ws = openpyxl.load_workbook(io.BytesIO(takstskema_xlsx.lav_xlsx(r)))["T1 Bostedet Nord"]
+    fundet = {}
+    for row in ws.iter_rows():
+        if isinstance(row[0].value, str) and row[0].value.startswith(("Takstgrundlag ÷ omkostningsgrundlag",
+                                                                      "Basistakst, uafrundet")):
+            fundet[row[0].value] = row[1]
+    assert len(fundet) == 2
+    for c in fundet.values():
+        assert c.number_format == "0.0000000000"
+        assert ws.column_dimensions["B"].width >= len("673,7765913995") + 2
+
+
+def test_en_bemaerkning_laengere_end_en_celle_staar_hel_i_flere_raekker(grundlag1):
+    """Known defect: a bemærkning the validation accepts may be longer than the 32.767 characters
+    of a cell; the takstskema cut it there with '…' and the rest was in no place of the
+    workbook. It stands in rows of at most 30.000 characters, split at a line break or a space,
+    and the rows read together give the whole text."""
+    saetninger = [f"Sætning {i} om pladserne og budgettet." for i in range(2500)]
+    bem = " ".join(saetninger[:1200]) + "\n" + " ".join(saetninger[1200:])  # about 90.000 characters
+    assert len(bem) > 80_000
+    g = dataclasses.replace(grundlag1, tilbud=(dataclasses.replace(grundlag1.tilbud[0], bemaerkninger=bem),)
+                            + grundlag1.tilbud[1:])
+    r = rapport.lav_rapport(g, tjeneste.beregn(g), "ab" * 32)
+    ws = openpyxl.load_workbook(io.BytesIO(takstskema_xlsx.lav_xlsx(r)))["T1 Bostedet Nord"]
+    a = [c.value for c in ws["A"]]
+    i = a.index("Bemærkninger til takstberegningen") + 2  # the title, the column heading, then the text
+    stykker = []
+    while a[i]:
+        stykker.append(a[i])
+        i += 1
+    assert len(stykker) >= 3 and all(len(x) <= 30_000 for x in stykker)
+    assert " ".join(" ".join(stykker).split()) == " ".join(bem.split())
+    assert not any(x.endswith("…") for x in stykker)

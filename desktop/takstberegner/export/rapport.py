@@ -34,6 +34,10 @@ from takstberegner.domain.model import (
 from takstberegner.domain.resultat import Beregning, Fund, TilbudResultat
 
 KR, PCT, TAL, HELTAL, AAR = "kr", "pct", "tal", "heltal", "aar"
+# a ratio the reader multiplies by (takstgrundlag ÷ omkostningsgrundlag): shown with FAKTOR_DECIMALER
+# decimals, so that an amount of millions times the shown factor gives the øre the takst was computed with
+FAKTOR = "faktor"
+FAKTOR_DECIMALER = 10
 NAVN_REGULERING = navne.TAKST_LINJER[REGULERING_LINJE]
 _ZERO = Decimal(0)
 
@@ -44,6 +48,7 @@ TRIN = (
 )
 BILAG = "Bilag: alle budgetlinjer"
 IKKE_I_TAKSTEN = "Indgår ikke i taksten"
+_SPREDT = "Nyt tilbuds underskud fordelt over tre år"
 
 
 @dataclass(frozen=True)
@@ -64,7 +69,8 @@ class Ref:
 @dataclass(frozen=True)
 class Tal:
     """A number cell; `fmt` is KR (2 decimals), PCT (percent units, 2 decimals; a real percentage
-    in the workbook), AAR (a year, no separator), TAL (2 decimals), HELTAL (whole number).
+    in the workbook), AAR (a year, no separator), TAL (2 decimals), HELTAL (whole number),
+    FAKTOR (FAKTOR_DECIMALER decimals).
     `formel` (with `refs`) makes it a live formula in the workbook."""
 
     v: Decimal | int | None
@@ -542,15 +548,23 @@ def _tilbud(t: Tilbud, tr: TilbudResultat, b: Beregning, g: Takstgrundlag, rs, p
         ("Id", "Navn", "Type", "Finansiering", "Anskaffelse", "Ibrugtaget", "Levetid", "Restværdi",
          "Andel", "Årlig afskr.", "Mdr. i år", "Afskrivning", "Bogført primo", "Bogført ultimo", "Forrentning"),
         tuple(raekker),
-        note="Lineær afskrivning fra måneden efter ibrugtagning; forrentning = rente × gennemsnit af bogført "
-             "værdi primo og ultimo × andel. Beløbene vises i øre; summen regnes af de uafrundede beløb.",
+        note="Lineær afskrivning fra måneden efter ibrugtagning; forrentning = rente til forrentning af anlæg "
+             f"({dansk.procent(g.satser.rente_anlaeg_pct or _ZERO)}) × gennemsnit af bogført værdi primo og ultimo × "
+             "andel (SA 5.5.5). Beløbene vises i øre; summen regnes af de uafrundede beløb.",
         sum_raekke=bool(raekker), noegle="anlaeg", trin=T[5],
     ))
 
     # --- Regulering
-    raekker = [(Tal(r.aar, AAR), Tal(r.resultat), Tal(r.grundlag), Tal(r.graense), navne.vis(r.valg, navne.RESULTAT_VALG),
+    # one regulering per resultat, in order (domain/regulering.reguler); a nyt tilbud's first-year
+    # underskud is spread over three takstår whatever its valg (SPEC §4.8), so the table says so
+    spredt = ([x.resultat < 0 and x.nyt_tilbud_foerste_aar for x in t.resultater]
+              if len(t.resultater) == len(tr.reguleringer) else [False] * len(tr.reguleringer))
+    raekker = [(Tal(r.aar, AAR), Tal(r.resultat), Tal(r.grundlag), Tal(r.graense),
+                _SPREDT if sp else navne.vis(r.valg, navne.RESULTAT_VALG),
                 Tal(r.hensat), Tal(r.egenrisiko), Tal(r.skal_indregnes), Tal(r.i_aar), Tal(r.renter), Tal(r.regulering),
-                Tal(r.udskudt), Tal(r.frist, AAR)) for r in tr.reguleringer]
+                Tal(r.udskudt), Tal(r.frist, AAR)) for r, sp in zip(tr.reguleringer, spredt)]
+    rente_kort = dansk.procent(g.satser.rente_kort_pct or _ZERO)
+    renteaar = "; ".join(f"{r.aar}: {max(0, g.takstaar - r.aar - 1)} år" for r in tr.reguleringer)
     n = len(raekker)
     raekker.append(("I alt", None, None, None, "", Tal(tr.hensat), None, None, None, None,
                     Tal(tr.regulering, KR, "SUM({0})", (Ref("regulering", 0, 10, til=n - 1),)) if n else Tal(tr.regulering),
@@ -561,7 +575,11 @@ def _tilbud(t: Tilbud, tr: TilbudResultat, b: Beregning, g: Takstgrundlag, rs, p
          "I år", "Renter", "Regulering", "Udskudt", "Frist"),
         tuple(raekker), sum_raekke=True, noegle="regulering", trin=T[6],
         note="Negativ regulering sænker taksten; overskud over 5 % skal tilbage, underskud op til 5 % er egen risiko. "
-             "Hensat indgår ikke i taksten.",
+             "Hensat indgår ikke i taksten. Renter = i år × kort rente "
+             f"({rente_kort}) × hele år fra resultatårets udgang til takstårets start"
+             + (f" ({renteaar})" if renteaar else "") + " (SA 5.5.5)."
+             + (f" {_SPREDT}: en tredjedel af det, der skal indregnes, i hvert af årene resultatår + 2 til + 4; det "
+                "sidste år resten (SA 6.1.2)." if any(spredt) else ""),
     ))
     if t.resultater or t.hensaettelser:
         sek.append(Sektion(
@@ -614,9 +632,32 @@ def _tilbud(t: Tilbud, tr: TilbudResultat, b: Beregning, g: Takstgrundlag, rs, p
 
     # --- Bemærkninger
     sek.append(Sektion("Fund for tilbuddet", FUND_KOLONNER, _fund_raekker(list(tr.fund), g), noegle="fund", trin=T[9]))
-    sek.append(Sektion("Bemærkninger til takstberegningen", ("Tekst",), ((t.bemaerkninger or "(ingen)",),), noegle="bemaerkninger",
+    sek.append(Sektion("Bemærkninger til takstberegningen", ("Tekst",),
+                       tuple((x,) for x in _stykker(t.bemaerkninger or "(ingen)")), noegle="bemaerkninger",
                        trin=T[9]))
     return tuple(sek), tr.har_fejl, bilag
+
+
+MAKS_STYKKE = 30_000  # characters of a bemærkning in one row: a workbook cell holds 32.767
+
+
+def _stykker(tekst: str, maks: int = MAKS_STYKKE) -> list[str]:
+    """A bemærkning in rows of at most `maks` characters, split at a line break or else a space
+    (which is left out), so the workbook holds all of it (a cell takes 32.767 characters, and a
+    longer text was cut there) and the PDF prints it as paragraphs."""
+    ud = []
+    while len(tekst) > maks:
+        k = tekst.rfind("\n", 0, maks + 1)
+        if k < maks // 2:
+            k = tekst.rfind(" ", 0, maks + 1)
+        if k < maks // 2:  # no break near the end: cut between characters
+            ud.append(tekst[:maks])
+            tekst = tekst[maks:]
+            continue
+        ud.append(tekst[:k])
+        tekst = tekst[k + 1:]
+    ud.append(tekst)
+    return ud
 
 
 # Columns of the ydelser table.
@@ -719,6 +760,11 @@ def _omkostningsgrundlag(t: Tilbud, tr: TilbudResultat, rs, g: Takstgrundlag, pe
     if t.driftskapital is not None:
         mdr = t.driftskapital.maaneder if t.driftskapital.maaneder is not None else rs.std_driftskapital_maaneder
         dk = foer_dk * mdr / 12 * (g.satser.rente_kort_pct or _ZERO) / 100
+    # the basis of the forrentning af driftskapital, in figures (SA 5.5.5): what an auditor multiplies
+    dk_note = "" if t.driftskapital is None else (
+        f" Forrentning af driftskapital = budget, tjenestemandspension, afskrivninger, forrentning af anlæg og overhead "
+        f"{dansk.tal(foer_dk)} kr. × {dansk.tal(mdr, 0 if mdr == int(mdr) else 2)} mdr. ÷ 12 × kort rente "
+        f"({dansk.procent(g.satser.rente_kort_pct or _ZERO)}) = {dansk.tal(dk)} kr. (SA 5.5.5).")
     n_anl = len(tr.anlaeg_tal)
     raekker = []
     for k in KATEGORIER:
@@ -756,7 +802,7 @@ def _omkostningsgrundlag(t: Tilbud, tr: TilbudResultat, rs, g: Takstgrundlag, pe
          "Forrentning af driftskapital", "I alt", "Offentliggjort (øre)"),
         tuple(raekker), sum_raekke=True, noegle="omk", trin=T, raekke_noegler=tuple(KATEGORIER) + ("i_alt",),
         note="Kolonnerne regnes af de uafrundede beløb og vises i øre. 'Offentliggjort' er kategorierne afrundet efter "
-             "største rest, så de summer præcis til omkostningsgrundlaget.",
+             "største rest, så de summer præcis til omkostningsgrundlaget." + dk_note,
     )
     tg_w = foer_dk + dk + tr.regulering - tr.oevrige_indtaegter  # what the workbook's bridge computes
     bro = Sektion(
@@ -922,8 +968,8 @@ def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: De
              ("Borgerrettede omkostninger (uden ydelsernes egne linjer)",
               Tal(r_tot, KR, 'SUMIFS({0},{2},"Borgerrettet",{3},0)+SUMIFS({1},{2},"Borgerrettet",{3},0)', (bi, bp, bd, by))
               if har_linjer else Tal(_ZERO)),
-             ("Takstgrundlag ÷ omkostningsgrundlag", Tal(faktor, TAL, "IF({0}=0,0,{1}/{0})", (O, TG))),
-             ("Basistakst, uafrundet", Tal(basis, KR, "IF({0}=0,{1},{2}*{3})/SUM({4})", (O, TG, D("b_tot"), D("faktor"), pd_rng)))),
+             ("Takstgrundlag ÷ omkostningsgrundlag (faktor)", Tal(faktor, FAKTOR, "IF({0}=0,0,{1}/{0})", (O, TG))),
+             ("Basistakst, uafrundet", Tal(basis, FAKTOR, "IF({0}=0,{1},{2}*{3})/SUM({4})", (O, TG, D("b_tot"), D("faktor"), pd_rng)))),
             noegle="takst_dele", trin=T, raekke_noegler=dele_rk,
         ))
         raekker = []
@@ -1024,7 +1070,16 @@ def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: De
         ekstra.append(("Pris pr. direkte støttetime (SA 5.4.7)", Tal(tr.pris_pr_stoettetime)))
     if t.takststruktur == "gennemsnit" and tr.basistakst is not None:
         ekstra.append(("Basistakst: udgangspunkt for en forhandlet takst (SA 5.4.6)", Tal(tr.basistakst)))
+    note = ""
+    if tr.pris_pr_stoettetime is not None and all(b_af.get(y.id) is not None for y in t.ydelser if y.stoettetimer_uge):
+        # the denominator in figures (SPEC §4.13): what the borgerrettet part is divided by
+        timer = sum((Decimal(y.pladser) * y.stoettetimer_uge * rs.dage_pr_aar / 7 * b_af[y.id] / 100
+                     for y in t.ydelser if y.stoettetimer_uge), _ZERO)
+        note = (f"Pris pr. direkte støttetime = den borgerrettede del af grundlaget for taksterne ÷ direkte støttetimer "
+                f"om året, Σ(pladser × støttetimer pr. uge × {rs.dage_pr_aar}/7 × belægning) = {dansk.tal(timer)} timer "
+                "(SA 5.4.7).")
     if ekstra:
-        ud.append(Sektion("Pris pr. støttetime og basistakst", ("Felt", "Værdi"), tuple(ekstra), noegle="ekstra", trin=T))
+        ud.append(Sektion("Pris pr. støttetime og basistakst", ("Felt", "Værdi"), tuple(ekstra), noegle="ekstra", trin=T,
+                          note=note))
     return ud
 

@@ -15,7 +15,7 @@ import io
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 
 from takstberegner import dansk
-from takstberegner.export.rapport import AAR, HELTAL, PCT, Rapport, Sektion, Tal
+from takstberegner.export.rapport import AAR, FAKTOR, FAKTOR_DECIMALER, HELTAL, PCT, Rapport, Sektion, Tal
 
 
 _Q = {0: Decimal(1), 2: Decimal("0.01")}
@@ -48,6 +48,8 @@ def vis(v) -> str:
             return _tal(x, 0)
         if fmt == PCT:
             return dansk.procent(x)
+        if fmt == FAKTOR:
+            return dansk.tal(x, FAKTOR_DECIMALER)
         return _tal(x, 2)
     return str(v)
 
@@ -74,6 +76,9 @@ def vis_kolonne(celler) -> list[str]:
                     continue
                 if fmt == PCT:
                     ap(dansk.procent(x))
+                    continue
+                if fmt == FAKTOR:
+                    ap(dansk.tal(x, FAKTOR_DECIMALER))
                     continue
                 tal_i.append(len(ud))
                 if fmt == HELTAL:

@@ -22,9 +22,9 @@ import re
 from takstberegner import dansk
 from takstberegner.export import excel_graenser, regneark
 from takstberegner.export import xlsx_xml as X
-from takstberegner.export.rapport import AAR, HELTAL, KR, PCT, TAL, Rapport, Ref, Sektion, Tal
+from takstberegner.export.rapport import AAR, FAKTOR, HELTAL, KR, PCT, TAL, Rapport, Ref, Sektion, Tal
 
-FORMATER = {KR: "#,##0.00", TAL: "#,##0.00", PCT: "0.00%", HELTAL: "#,##0", AAR: "0"}
+FORMATER = {KR: "#,##0.00", TAL: "#,##0.00", PCT: "0.00%", HELTAL: "#,##0", AAR: "0", FAKTOR: "0.0000000000"}
 FORSIDE = ""  # the key of the front sheet in formulas (Ref.tilbud == "")
 
 
@@ -159,7 +159,7 @@ def lav_xlsx(r: Rapport) -> bytes:
 
 _TAL_STIL = {
     KR: (X.S_KR, X.S_KR_FED), TAL: (X.S_KR, X.S_KR_FED), PCT: (X.S_PCT, X.S_PCT_FED),
-    HELTAL: (X.S_HELTAL, X.S_HELTAL_FED), AAR: (X.S_AAR, X.S_AAR_FED),
+    HELTAL: (X.S_HELTAL, X.S_HELTAL_FED), AAR: (X.S_AAR, X.S_AAR_FED), FAKTOR: (X.S_FAKTOR, X.S_FAKTOR_FED),
 }
 # The long texts of one workbook at most: a name of 32.767 characters repeated on each of 99.000
 # takst rows would be 3 GB of XML. The large driftsherre's workbook holds 2 mio.
@@ -250,6 +250,10 @@ def _lav_xlsx(r: Rapport) -> bytes:
                             continue
                         if bredder.get(j + 1, 8) < 15:
                             bredder[j + 1] = 15
+                        if v.fmt == FAKTOR and vv is not None and vv.is_finite():  # ten decimals: no ###
+                            b = len(f"{vv:,.10f}") + 2
+                            if bredder.get(j + 1, 8) < b:
+                                bredder[j + 1] = b
                     elif v == "":
                         continue
                     else:

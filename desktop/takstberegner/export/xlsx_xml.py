@@ -22,6 +22,7 @@ from io import BytesIO
 # cellXfs (styles.xml): the only styles the program writes.
 S_STD, S_FED, S_TITEL, S_TRIN, S_SEKTION, S_UDKAST, S_NOTE, S_HOVED, S_OMBRYD, S_LINK = range(10)
 S_KR, S_KR_FED, S_PCT, S_PCT_FED, S_HELTAL, S_HELTAL_FED, S_AAR, S_AAR_FED = range(10, 18)
+S_FAKTOR, S_FAKTOR_FED = 18, 19
 
 _FONTE = (
     '<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>',
@@ -34,7 +35,9 @@ _FONTE = (
     '<font><u/><sz val="11"/><color rgb="FF0563C1"/><name val="Calibri"/><family val="2"/></font>',
 )
 # (numFmtId, font, fill, alignment); number formats are Excel's built-in ones:
-# 4 = #,##0.00, 10 = 0.00 %, 3 = #,##0, 1 = 0.
+# 4 = #,##0.00, 10 = 0.00 %, 3 = #,##0, 1 = 0; and one of our own, 164 = a factor with ten decimals
+# (rapport.FAKTOR_DECIMALER), so that the figure a reader multiplies by is the one computed with.
+_EGNE_FORMATER = ((164, "0.0000000000"),)
 # Every cell is top-aligned, so a row with a wrapped text reads from its first line.
 _TOP = '<alignment vertical="top"/>'
 _XF = (
@@ -43,6 +46,7 @@ _XF = (
     (0, 7, 0, _TOP),
     (4, 0, 0, _TOP), (4, 1, 0, _TOP), (10, 0, 0, _TOP), (10, 1, 0, _TOP), (3, 0, 0, _TOP), (3, 1, 0, _TOP),
     (1, 0, 0, _TOP), (1, 1, 0, _TOP),
+    (164, 0, 0, _TOP), (164, 1, 0, _TOP),
 )
 
 
@@ -56,6 +60,8 @@ def _styles() -> str:
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f'<numFmts count="{len(_EGNE_FORMATER)}">'
+        + "".join(f'<numFmt numFmtId="{i}" formatCode="{k}"/>' for i, k in _EGNE_FORMATER) + '</numFmts>'
         f'<fonts count="{len(_FONTE)}">{"".join(_FONTE)}</fonts>'
         '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
         '<fill><patternFill patternType="solid"><fgColor rgb="FFD9E1F2"/><bgColor indexed="64"/></patternFill></fill></fills>'

@@ -153,3 +153,32 @@ def test_verificer_af_en_mappe_siger_mappe_ikke_findes_ikke(tmp_path, capsys):
     assert "er en mappe, ikke en indmeldingsfil" in err and "findes ikke" not in err and "Traceback" not in err
     assert main(["verificer", str(tmp_path / "mangler.indmelding")]) == 2
     assert "findes ikke" in capsys.readouterr().err
+
+
+def test_papiret_er_et_udkast_naar_indmeld_afviser_filen(tmp_path, capsys, grundlag1):
+    """Audit: with a rente of 0 and an empty budget, kontroller and indmeld refuse the file (the
+    checklist, tjeneste.klar), but the PDF til revision and the takstskema had no UDKAST line and
+    no such point in their findings: the auditor's paper looked ready for a file that could not
+    be submitted. Both now count them as fejl and list them, by place, as 'Mangler før indmelding'."""
+    import subprocess
+
+    import openpyxl
+
+    t = dataclasses.replace(grundlag1.tilbud[0], omkostninger=())
+    g = tmp_path / "g.json"
+    g.write_text(tg_format.skriv_tekst(dataclasses.replace(
+        grundlag1, tilbud=(t,), satser=dataclasses.replace(grundlag1.satser, rente_anlaeg_pct=Decimal(0)))),
+        encoding="utf-8")
+    assert main(["kontroller", str(g)]) == 1
+    fejl = int(capsys.readouterr().out.splitlines()[-1].split(" fejl")[0].rsplit(" ", 1)[1])  # kontroller's count
+    assert main(["rapport", str(g), "-o", str(tmp_path / "r.pdf")]) == 0
+    assert main(["takstskema", str(g), "-o", str(tmp_path / "s.xlsx")]) == 0
+    pdf = " ".join(subprocess.run(["pdftotext", "-layout", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True,
+                                  check=True).stdout.split())
+    assert f"UDKAST: beregningen har {fejl} fejl og kan ikke indmeldes" in pdf
+    assert "Mangler før indmelding Fejl Satser › Rente til forrentning af anlæg Sæt årets rente" in pdf
+    assert f"Mangler før indmelding Fejl SA 5.5.1 {t.navn} › Budget Budgettet er tomt." in pdf
+    ark = openpyxl.load_workbook(tmp_path / "s.xlsx")["Oversigt"]
+    tekster = [c.value for row in ark.iter_rows() for c in row if isinstance(c.value, str)]
+    assert f"UDKAST: beregningen har {fejl} fejl og kan ikke indmeldes." in tekster
+    assert tekster.count("Mangler før indmelding") == pdf.count("Mangler før indmelding") >= 2

@@ -345,3 +345,22 @@ def test_pris_pr_stoettetime_staar_med_sin_naevner(n, tmp_path):
     borger = _dansk_tal(re.search(r"Heraf borgerrettet del af takstgrundlaget ([\d.,]+)", tekst)[1])
     pris = _dansk_tal(re.search(r"Pris pr\. direkte støttetime \(SA 5\.4\.7\) ([\d.,]+)", tekst)[1])
     assert (borger / timer).quantize(Decimal("0.01")) == pris
+
+
+def test_budgetlinjer_med_tekst_staar_i_en_tabel_med_beloebet_i_taksten(tmp_path):
+    """Audit: a budget whose lines carry a text (the finance system's account texts, as the budget
+    import brings them) made the bilag one column too wide for the page: 'I taksten (kr.)' was
+    printed as a second part of the table, after all the lines, away from the rows it belongs to.
+    The two long headings may now break ('Tjenestemands-løn'), and the table is one part: each
+    line's amount and its amount in the takst stand on the same row."""
+    g = eksempel(1)
+    t = g.tilbud[0]
+    tekst = "Konto 5.38.50.001 – lønninger til fast personale inkl. pension, feriepenge og tillæg for aften og nat"
+    t = dataclasses.replace(t, omkostninger=tuple(dataclasses.replace(x, tekst=tekst) for x in t.omkostninger))
+    g = dataclasses.replace(g, tilbud=(t,) + g.tilbud[1:])
+    b = tjeneste.beregn(g)
+    tekst_ud = pdftekst(tmp_path, revision_pdf.lav_pdf(rapport.lav_rapport(g, b, "0" * 64)))
+    assert "Alle budgetlinjer: T1 Bostedet Nord" in tekst_ud and "(del 1 af" not in tekst_ud
+    for i, x in enumerate(t.omkostninger, 1):
+        beloeb = dansk.tal(x.beloeb)
+        assert re.search(rf"^\s+{i} .*{re.escape(beloeb)} .*{re.escape(beloeb)}\s*$", tekst_ud, re.M), (i, beloeb)

@@ -48,6 +48,7 @@ TRIN = (
 )
 BILAG = "Bilag: alle budgetlinjer"
 IKKE_I_TAKSTEN = "Indgår ikke i taksten"
+MANGLER = "Mangler før indmelding"  # a checklist point (tjeneste.klar) in the table of findings
 _SPREDT = "Nyt tilbuds underskud fordelt over tre år"
 
 
@@ -198,8 +199,11 @@ def lav_rapport(
     beregning: Beregning,
     fingeraftryk: str = "",
     dannet: datetime | None = None,
+    aabne: tuple[tuple[str, str, str], ...] = (),
 ) -> Rapport:
-    """The report; last year's takstfil beside it: export.sidste_aar.tilfoej (tjeneste.dokumenter.rapport)."""
+    """The report; last year's takstfil beside it: export.sidste_aar.tilfoej (tjeneste.dokumenter.rapport).
+    `aabne`: (place, text, SA reference) of what blocks the indmelding besides the findings (the
+    checklist of tjeneste.klar, which sits above export): fejl in the findings table and the count."""
     from takstberegner import __version__
 
     dannet = dannet or datetime.now().astimezone()
@@ -247,9 +251,10 @@ def lav_rapport(
         oversigt=_oversigt(beregning, tilbud_input),
         faelles=tuple(_overhead_sektioner(beregning)),
         tilbud=tilbud,
-        fund=Sektion("Fund (kontroller)", FUND_KOLONNER, _fund_raekker(beregning.alle_fund(), grundlag),
+        fund=Sektion("Fund (kontroller)", FUND_KOLONNER, _fund_raekker(beregning.alle_fund(), grundlag) + tuple(
+                         (MANGLER, navne.vis("fejl", navne.NIVEAUER), ref, sted, tekst) for sted, tekst, ref in aabne),
                      noegle="fund"),  # after the overhead: under no step heading
-        antal_fejl=sum(1 for f in beregning.alle_fund() if f.er_fejl),
+        antal_fejl=sum(1 for f in beregning.alle_fund() if f.er_fejl) + len(aabne),
         i_alt=_i_alt(beregning),
         bindende=BINDENDE,
         sidste_aar=SIDSTE_AAR,
@@ -723,7 +728,10 @@ def _budgetlinjer(t: Tilbud, ydelse_nr: dict[str, int], pension_sats: Decimal) -
     return Sektion(
         f"Alle budgetlinjer: {t.id} {t.navn}",
         ("Nr.", "Kategori", "Post", "Tekst", "Del", "Ydelse", "Ydelse nr.", "Vagtlag", "Beløb (kr.)",
-         "Tjenestemandsløn", "Tjenestemandspension", "Indgår i taksten som", "I taksten (kr.)"),
+         # the long headings may break after 'Tjenestemands-' (as in the omkostningsgrundlag): unbroken
+         # they were 170 points, and a budget with a Tekst on its lines (the finance system's account
+         # texts) no longer fitted the page: 'I taksten (kr.)' was printed as a second part of the table
+         "Tjenestemands-løn", "Tjenestemands-pension", "Indgår i taksten som", "I taksten (kr.)"),
         tuple(raekker), sum_raekke=True, noegle="budgetlinjer", trin=BILAG, kun_regneark=(BL_YNR,),
         note="Tjenestemandspension = tjenestemandsløn × satsen, når den ikke er angivet (SA 5.5.6). 'I taksten' er "
              "beløbet for linjer, der indgår i taksten, under den kategori de tælles i.",

@@ -20,13 +20,17 @@ def rapport(grundlag: Takstgrundlag, beregning: Beregning | None = None, forrige
     last year's budget and takstgrundlag stand beside this year's."""
     from takstberegner.export import indmelding
     from takstberegner.export import rapport as rapport_mod
+    from takstberegner.tjeneste import klar
 
     beregning = beregning or beregn(grundlag)
     if forrige is not None and not hasattr(forrige, "beregning"):
         forrige = laes_forrige(forrige, grundlag)
     _, _, fp = indmelding.json_medlemmer(grundlag, beregning)
     try:
-        r = rapport_mod.lav_rapport(grundlag, beregning, fingeraftryk=fp)
+        # what blocks the indmelding besides the findings (no rente, an empty budget: the
+        # checklist of kontroller and indmeld), so the paper never looks ready when the file is not
+        aabne = tuple((m.sted(grundlag), m.tekst, m.reference) for m in klar.ikke_udfyldt(grundlag, beregning))
+        r = rapport_mod.lav_rapport(grundlag, beregning, fingeraftryk=fp, aabne=aabne)
     except ArithmeticError as e:  # an amount that cannot be computed with (uendelig, 1E+999999)
         raise RapportFejl.af(grundlag, beregning) from e
     if forrige is not None:

@@ -35,14 +35,18 @@ class Mangel:
     felt: str
     reference: str = ""
 
-    def linje(self, grundlag) -> str:
-        """'Bostedet Nord › Budget: Budgettet er tomt. … (SA 5.5.1)': the place in words, never a path."""
+    def sted(self, grundlag) -> str:
+        """'Bostedet Nord › Budget': the place in words, never a path."""
         from takstberegner.domain.navne import felt_tekst
 
         sted = felt_tekst(self.felt, grundlag) if self.felt else self.hvor
         if self.hvor != "Driftsherre" and not sted.startswith(self.hvor):
             sted = f"{self.hvor} › {sted}"
-        return f"{sted}: {self.tekst}" + (f" ({self.reference})" if self.reference else "")
+        return sted
+
+    def linje(self, grundlag) -> str:
+        """'Bostedet Nord › Budget: Budgettet er tomt. … (SA 5.5.1)': the place in words, never a path."""
+        return f"{self.sted(grundlag)}: {self.tekst}" + (f" ({self.reference})" if self.reference else "")
 
 
 def indmeldes(tilbud) -> bool:

@@ -647,9 +647,9 @@ MAKS_STYKKE = 30_000  # characters of a bemærkning in one row: a workbook cell 
 
 
 def _stykker(tekst: str, maks: int = MAKS_STYKKE) -> list[str]:
-    """A bemærkning in rows of at most `maks` characters, split at a line break or else a space
-    (which is left out), so the workbook holds all of it (a cell takes 32.767 characters, and a
-    longer text was cut there) and the PDF prints it as paragraphs."""
+    """A bemærkning in rows of at most `maks` characters, split after a line break or else a space
+    (which ends its row), so the workbook holds all of it (a cell takes 32.767 characters, and a
+    longer text was cut there); the rows joined are the text, which is what the PDF prints."""
     ud = []
     while len(tekst) > maks:
         k = tekst.rfind("\n", 0, maks + 1)
@@ -659,7 +659,7 @@ def _stykker(tekst: str, maks: int = MAKS_STYKKE) -> list[str]:
             ud.append(tekst[:maks])
             tekst = tekst[maks:]
             continue
-        ud.append(tekst[:k])
+        ud.append(tekst[:k + 1])
         tekst = tekst[k + 1:]
     ud.append(tekst)
     return ud

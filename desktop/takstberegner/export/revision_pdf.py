@@ -266,6 +266,8 @@ def _lav_pdf(r: Rapport) -> bytes:
         if len(s.kolonner) == 1 and not any(type(rk[0]) is Tal for rk in s.raekker if rk):
             # one column of text (a bemærkning): paragraphs, which run on over pages as they must
             tekster = [p(str(rk[0]) if rk and rk[0] is not None else "", norm, hel=True) for rk in s.raekker]
+            if s.noegle == "bemaerkninger":  # one text in rows a workbook cell can hold (rapport._stykker)
+                tekster = [p("".join(str(rk[0]) for rk in s.raekker if rk and rk[0] is not None), norm, hel=True)]
             return [Blok(foran + [p(s.titel, h3)] + tekster + efter, ramme_h)]
         dele_, fulde = tabeller(s)
         ud = []

@@ -771,7 +771,8 @@ def _omkostningsgrundlag(t: Tilbud, tr: TilbudResultat, rs, g: Takstgrundlag, pe
     # the basis of the forrentning af driftskapital, in figures (SA 5.5.5): what an auditor multiplies
     dk_note = "" if t.driftskapital is None else (
         f" Forrentning af driftskapital = budget, tjenestemandspension, afskrivninger, forrentning af anlæg og overhead "
-        f"{dansk.tal(foer_dk)} kr. × {dansk.tal(mdr, 0 if mdr == int(mdr) else 2)} mdr. ÷ 12 × kort rente "
+        f"{dansk.tal(foer_dk)} kr. × {dansk.tal(mdr, 0 if Decimal(mdr) == Decimal(mdr).to_integral_value() else 2)} mdr. "
+        "÷ 12 × kort rente "
         f"({dansk.procent(g.satser.rente_kort_pct or _ZERO)}) = {dansk.tal(dk)} kr. (SA 5.5.5).")
     n_anl = len(tr.anlaeg_tal)
     raekker = []

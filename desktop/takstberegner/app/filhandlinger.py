@@ -298,7 +298,7 @@ class Handlinger:
         t = nyt_tilbud(dok.grundlag)
         if dok.anvend(ae.TilfoejTilbud(t), krav=True):  # saved with the nøgletal its puljer ask for
             self.v.vaelg_tilbud(t.id)
-            self.v.vis_trin(1)
+            self.v.gaa_til_trin(1)  # Stamdata with its name selected: the user types the tilbud's name
 
     def slet_tilbud(self) -> None:
         dok, tid = self.v.dok, self.v.tilbud_id

@@ -1,0 +1,70 @@
+"""A finance employee who has never seen the program, at the keyboard: a new takstfil made from the
+start page through the real dialogs (shown and active, as on Windows), a new tilbud, a mistake
+undone. Each test drives the real window offscreen with key presses sent where the keyboard
+sends them, and checks where the focus lands and what the window says."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+
+from takstberegner.app.nyfil import NyFilDialog
+from takstberegner.app.steps.stamdata import StamdataTrin
+
+
+def _fokus():
+    return QApplication.focusWidget()
+
+
+def _tast(qtbot, key, mod=Qt.KeyboardModifier.NoModifier) -> None:
+    w = _fokus()
+    assert w is not None, "nothing has the focus: the key press goes nowhere"
+    qtbot.keyClick(w, key, mod)
+    QApplication.processEvents()
+
+
+def _skriv(qtbot, tekst: str) -> None:
+    for tegn in tekst:  # each key to the widget that has the focus now (an editor may open)
+        qtbot.keyClicks(_fokus(), tegn)
+    QApplication.processEvents()
+
+
+def _ny_fil_med_tastaturet(v, qtbot, tmp_path, monkeypatch) -> None:
+    """Start page → Tab to 'Ny takstfil …' → Space; the dialog is shown and active while the user
+    types the name, Tab, the CVR-nummer and Enter; the save dialog answers a path."""
+
+    def exec_(self):
+        self.show()
+        self.activateWindow()
+        qtbot.waitUntil(self.isActiveWindow)
+        assert _fokus() is self.navn
+        _skriv(qtbot, "Testkommune")
+        _tast(qtbot, Qt.Key.Key_Tab)
+        _skriv(qtbot, "12345678")
+        _tast(qtbot, Qt.Key.Key_Return)
+        return self.result()
+
+    monkeypatch.setattr(NyFilDialog, "exec", exec_)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "ny.takst"), ""))
+    v.activateWindow()
+    qtbot.waitUntil(v.isActiveWindow)
+    v.startside.findChild(QPushButton, "ny_knap").setFocus(Qt.FocusReason.TabFocusReason)
+    _tast(qtbot, Qt.Key.Key_Space)
+    assert v.dok is not None and v.dok.grundlag.driftsherre.cvr == "12345678"
+    v.activateWindow()  # the window is active again when the dialogs have closed
+    qtbot.waitUntil(v.isActiveWindow)
+
+
+def test_efter_ny_fil_og_nyt_tilbud_lander_fokus_hvor_brugeren_skal_skrive(vindue, qtbot, tmp_path, monkeypatch):
+    v = vindue
+    _ny_fil_med_tastaturet(v, qtbot, tmp_path, monkeypatch)
+    assert _fokus() is not None  # Windows gives the reactivated window's first widget the focus
+    v.findChild(QAction, "nyt_tilbud").trigger()  # Alt+T, N
+    QApplication.processEvents()
+    stamdata = v.stak.currentWidget()
+    assert isinstance(stamdata, StamdataTrin)
+    # the new tilbud's name is selected, ready to be typed over
+    assert _fokus() is stamdata.navn and stamdata.navn.selectedText() == stamdata.navn.text()
+    _skriv(qtbot, "Bostedet Syd")
+    _tast(qtbot, Qt.Key.Key_Tab)
+    assert v.dok.grundlag.tilbud[0].navn == "Bostedet Syd"

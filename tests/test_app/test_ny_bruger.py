@@ -68,3 +68,30 @@ def test_efter_ny_fil_og_nyt_tilbud_lander_fokus_hvor_brugeren_skal_skrive(vindu
     _skriv(qtbot, "Bostedet Syd")
     _tast(qtbot, Qt.Key.Key_Tab)
     assert v.dok.grundlag.tilbud[0].navn == "Bostedet Syd"
+
+
+def test_kontrol_viser_ingen_tomme_parenteser_efter_et_fund_uden_henvisning(vindue, qtbot, tmp_path):
+    """A finding with no SA reference (every fejl of the validation, and 'no regelsæt for the
+    takstår') ended in ' ()' in Kontrol: the user sees empty brackets after the advice."""
+    from takstberegner.app.nyfil import nyt_grundlag
+    from takstberegner.app.steps.takststruktur import TakststrukturTrin
+
+    v = vindue
+    assert v.handlinger.ny_fil(tmp_path / "x.takst", nyt_grundlag("Testkommune", "12345678", 2027))
+    v.findChild(QAction, "nyt_tilbud").trigger()
+    _tast(qtbot, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)  # Takststruktur, focus in the choice
+    side = v.stak.currentWidget()
+    assert isinstance(side, TakststrukturTrin) and _fokus() is side.struktur
+    while side.struktur.currentData() != "traekningsret":
+        _tast(qtbot, Qt.Key.Key_Down)
+    liste = v.fund.liste
+    tekster = [liste.item(i).text() for i in range(liste.count())]
+    koder = {liste.item(i).data(Qt.ItemDataRole.UserRole + 1) for i in range(liste.count())}
+    assert {"REGELSAET-AAR", "INPUT"} <= koder, tekster
+    assert not [t for t in tekster if "()" in t], tekster
+    assert any(t.endswith("eller vælg en anden takststruktur.") for t in tekster), tekster
+    while side.struktur.currentData() != "gennemsnit":  # back up: the belægning is missing (SA 5.2)
+        _tast(qtbot, Qt.Key.Key_Up)
+    tekster = [liste.item(i).text() for i in range(liste.count())]
+    assert any(t.endswith("under trinnet Belægning. (SA 5.2)") for t in tekster), tekster
+    assert not [t for t in tekster if "()" in t], tekster

@@ -100,7 +100,7 @@ class FundPanel(QWidget):
             return False
         for hvor, f in self._fund[fra:fra + self.BATCH]:
             niveau = navne.vis(f.niveau, navne.NIVEAUER)
-            item = QListWidgetItem(f"{niveau} · {hvor}\n{f.tekst} ({f.reference})")
+            item = QListWidgetItem(f"{niveau} · {hvor}\n{f.tekst_med_reference}")
             item.setData(Qt.ItemDataRole.UserRole, f.felt)
             item.setData(Qt.ItemDataRole.UserRole + 1, f.kode)
             item.setForeground(_pensel(f.niveau))

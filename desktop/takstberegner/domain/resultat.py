@@ -27,6 +27,12 @@ class Fund:
     def er_fejl(self) -> bool:
         return self.niveau == "fejl"
 
+    @property
+    def tekst_med_reference(self) -> str:
+        """The text as the user reads it: with its SA reference in brackets, or alone when it has
+        none (a fejl of the validation), never with empty brackets."""
+        return f"{self.tekst} ({self.reference})" if self.reference else self.tekst
+
 
 @dataclass(frozen=True)
 class Takst:

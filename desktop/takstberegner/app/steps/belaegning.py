@@ -4,6 +4,7 @@ own (aflastnings- or akutpladser beside permanent places), for that ydelse (Styr
 from __future__ import annotations
 
 from dataclasses import replace
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QPlainTextEdit
@@ -276,7 +277,8 @@ class BelaegningTrin(Trin):
             self.regel.setText("Ydelsen bruger tilbuddets belægning. Sæt flueben ovenfor for at give den sin egen.")
         elif fund:
             farve = "#a01818" if any(f.er_fejl for f in fund) else "#7a5a00"
-            self.regel.setText("<br>".join(f"<span style='color:{farve}'>{f.tekst} ({f.reference})</span>" for f in fund))
+            self.regel.setText("<br>".join(f"<span style='color:{farve}'>{escape(f.tekst_med_reference)}</span>"
+                                             for f in fund))
         else:
             self.regel.setText("<span style='color:#1b6e2a'>Belægningsprocenten overholder Styringsaftalens krav (SA 5.2).</span>")
         takster = {tk.ydelse: tk for tk in (r.takster if r else ())}

@@ -95,3 +95,26 @@ def test_kontrol_viser_ingen_tomme_parenteser_efter_et_fund_uden_henvisning(vind
     tekster = [liste.item(i).text() for i in range(liste.count())]
     assert any(t.endswith("under trinnet Belægning. (SA 5.2)") for t in tekster), tekster
     assert not [t for t in tekster if "()" in t], tekster
+
+
+
+
+def test_ctrl_z_i_et_felt_fortryder_den_gemte_aendring(vindue, qtbot, tmp_path):
+    """The name typed and saved with Tab; Ctrl+Z in the next field (as a user does at once) undoes
+    it. Before, every text and number field took Ctrl+Z for its own typing, empty after a save, so
+    Ctrl+Z did nothing anywhere on a form. While the user types, Ctrl+Z still undoes the typing."""
+    from takstberegner.app.nyfil import nyt_grundlag
+
+    v = vindue
+    assert v.handlinger.ny_fil(tmp_path / "x.takst", nyt_grundlag("Testkommune", "12345678", 2026))
+    v.findChild(QAction, "nyt_tilbud").trigger()
+    stamdata = v.stak.currentWidget()
+    _skriv(qtbot, "Bostedet Syd")
+    _tast(qtbot, Qt.Key.Key_Tab)
+    navn = lambda: v.dok.grundlag.tilbud[0].navn  # noqa: E731
+    assert navn() == "Bostedet Syd" and _fokus() is not stamdata.navn
+    _skriv(qtbot, "12")  # typing in the next field (Tilbudsportal-id): Ctrl+Z takes the typing back
+    _tast(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _fokus().text() == "" and navn() == "Bostedet Syd"
+    _tast(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # nothing typed: the saved edit
+    assert navn() == "Nyt tilbud 1" and stamdata.navn.text() == "Nyt tilbud 1"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6 import QtGui
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QToolTip, QWidget
 
 from takstberegner import dansk
@@ -65,7 +65,33 @@ def laes(tekst: str) -> Decimal | None:
     return dansk.laes_tal(tekst)
 
 
-class TalFelt(QLineEdit):
+def _fortryd_tast(e) -> str:
+    """'fortryd' for Ctrl+Z, 'gentag' for Annullér fortryd's keys (Ctrl+Y as the menu says), else ''."""
+    if e.matches(QtGui.QKeySequence.StandardKey.Undo):
+        return "fortryd"
+    if e.matches(QtGui.QKeySequence.StandardKey.Redo) or (
+            e.key() == Qt.Key.Key_Y and e.modifiers() == Qt.KeyboardModifier.ControlModifier):
+        return "gentag"
+    return ""
+
+
+class Felt(QLineEdit):
+    """A form field in which Ctrl+Z and Ctrl+Y undo and redo the file's saved edits (Redigér →
+    Fortryd) when the field has no typing of its own to undo. A QLineEdit takes these keys for its
+    own typing even when it has none (just after a save with Tab or Enter), and Ctrl+Z then did
+    nothing on every form; while the user types, they still undo the typing, as in any field."""
+
+    def event(self, e) -> bool:
+        if e.type() == QEvent.Type.ShortcutOverride:
+            tast = _fortryd_tast(e)
+            egen = self.isModified() and (self.isUndoAvailable() if tast == "fortryd" else self.isRedoAvailable())
+            if tast and not egen:
+                e.ignore()  # not the field's: the window's Fortryd / Annullér fortryd gets the key
+                return True
+        return super().event(e)
+
+
+class TalFelt(Felt):
     """A number entry shown the Danish way; emits `vaerdi_aendret(Decimal|None)` on a finished
     edit that changed the value. A text that is no number stays as typed, marked red with the
     reason, until the user mends it (or presses Escape for the saved value)."""
@@ -133,7 +159,7 @@ class AarFelt(TalFelt):
         self.setModified(False)
 
 
-class TekstFelt(QLineEdit):
+class TekstFelt(Felt):
     """A text entry that emits `tekst_aendret(str)` once an edit is finished and changed."""
 
     tekst_aendret = Signal(str)

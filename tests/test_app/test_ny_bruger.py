@@ -118,3 +118,40 @@ def test_ctrl_z_i_et_felt_fortryder_den_gemte_aendring(vindue, qtbot, tmp_path):
     assert _fokus().text() == "" and navn() == "Bostedet Syd"
     _tast(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # nothing typed: the saved edit
     assert navn() == "Nyt tilbud 1" and stamdata.navn.text() == "Nyt tilbud 1"
+
+
+def _budgetlinje_med_tastaturet(v, qtbot, tmp_path, beloeb: str):
+    """A new file and tilbud; Budget (Ctrl+2), Ctrl+Tab to 'Tilføj linje', Space, → → to Beløb,
+    the amount typed and Enter. Returns a function giving the saved lines."""
+    from takstberegner.app.nyfil import nyt_grundlag
+    from takstberegner.app.steps.budget import BudgetTrin
+
+    assert v.handlinger.ny_fil(tmp_path / "x.takst", nyt_grundlag("Testkommune", "12345678", 2026))
+    v.findChild(QAction, "nyt_tilbud").trigger()
+    _tast(qtbot, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # Budget, focus in its table
+    b = v.stak.currentWidget()
+    assert isinstance(b, BudgetTrin) and _fokus() is b.tabeller["omkostninger"]
+    _tast(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # out of the table: Tilføj linje
+    _tast(qtbot, Qt.Key.Key_Space)
+    _tast(qtbot, Qt.Key.Key_Right)
+    _tast(qtbot, Qt.Key.Key_Right)  # Beløb
+    _skriv(qtbot, beloeb)
+    _tast(qtbot, Qt.Key.Key_Return)
+    return lambda: v.dok.grundlag.tilbud[0].omkostninger
+
+
+def test_ctrl_y_annullerer_fortryd(vindue, qtbot, tmp_path):
+    """Ctrl+Z, then Ctrl+Y as the menu says: the edit is back. With Windows' key bindings (which
+    offscreen Qt uses too) Annullér fortryd had Ctrl+Y twice, once as the standard Redo key and
+    once added by hand, and Qt ignores an ambiguous shortcut: Ctrl+Y did nothing."""
+    from decimal import Decimal
+
+    v = vindue
+    linjer = _budgetlinje_med_tastaturet(v, qtbot, tmp_path, "5.000.000")
+    assert linjer()[0].beloeb == Decimal(5000000)
+    _tast(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert linjer()[0].beloeb == Decimal(0)
+    _tast(qtbot, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert linjer()[0].beloeb == Decimal(5000000)
+    taster = [k.toString() for k in v.gentag_handling.shortcuts()]
+    assert "Ctrl+Y" in taster and len(taster) == len(set(taster)), taster

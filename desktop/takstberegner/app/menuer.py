@@ -55,7 +55,10 @@ def byg(vindue) -> None:
     fortryd.setObjectName("fortryd")
     fortryd.setIcon(ikoner.fortryd())
     gentag = vindue.undo_gruppe.createRedoAction(vindue, "Annullér fortryd")
-    gentag.setShortcuts([QKeySequence.Redo, QKeySequence("Ctrl+Y")])
+    # the platform's redo keys and Ctrl+Y, each once: Windows' Redo is Ctrl+Y itself, and a key
+    # given twice is ambiguous to Qt, which then does nothing
+    gentag.setShortcuts(list(dict.fromkeys([*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
+                                            QKeySequence("Ctrl+Y")])))
     gentag.setObjectName("annuller_fortryd")
     gentag.setIcon(ikoner.annuller_fortryd())
     red.addActions([fortryd, gentag])

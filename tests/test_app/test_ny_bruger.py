@@ -155,3 +155,33 @@ def test_ctrl_y_annullerer_fortryd(vindue, qtbot, tmp_path):
     assert linjer()[0].beloeb == Decimal(5000000)
     taster = [k.toString() for k in v.gentag_handling.shortcuts()]
     assert "Ctrl+Y" in taster and len(taster) == len(set(taster)), taster
+
+
+def test_fortryd_siger_hvad_der_blev_fortrudt(vindue, qtbot, tmp_path):
+    """A mistake undone with Ctrl+Z: the status bar (and the screen reader) says what was undone
+    and how to get it back, and Ctrl+Y says what was done again. Before, Ctrl+Z said nothing and
+    the bar went on showing the last message (here the refusal 'Ikke gemt: …')."""
+    from decimal import Decimal
+
+    from takstberegner.app import statuslinje
+
+    hoert: list[str] = []
+    lyt = lambda tekst, vigtig: hoert.append(tekst)  # noqa: E731
+    statuslinje.lyttere.append(lyt)
+    try:
+        v = vindue
+        linjer = _budgetlinje_med_tastaturet(v, qtbot, tmp_path, "5.000.000")
+        _skriv(qtbot, "50.000.00O")  # then a slip: a letter O for a zero, refused
+        _tast(qtbot, Qt.Key.Key_Return)
+        assert v.statusBar().currentMessage().startswith("Ikke gemt: ")
+        _tast(qtbot, Qt.Key.Key_Escape)
+        _tast(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert linjer()[0].beloeb == Decimal(0)
+        besked = v.statusBar().currentMessage()
+        assert besked == "Fortrudt: Ret budgetlinje. Annullér fortryd (Ctrl+Y) gør det igen.", besked
+        assert hoert[-1] == besked
+        _tast(qtbot, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+        assert linjer()[0].beloeb == Decimal(5000000)
+        assert v.statusBar().currentMessage() == "Gjort igen: Ret budgetlinje."
+    finally:
+        statuslinje.lyttere.remove(lyt)

@@ -30,7 +30,9 @@ class AendringKommando(QUndoCommand):
         if self._udfoert:
             self._udfoert = False
             return
-        self._dok.udfoer_sikkert(self._aendring)
+        if self._dok.udfoer_sikkert(self._aendring):
+            self._dok.fortryd_besked.emit(f"Gjort igen: {self.text()}.")
 
     def undo(self) -> None:
-        self._dok.udfoer_sikkert(self._modsat)
+        if self._dok.udfoer_sikkert(self._modsat):
+            self._dok.fortryd_besked.emit(f"Fortrudt: {self.text()}. Annullér fortryd (Ctrl+Y) gør det igen.")

@@ -35,6 +35,7 @@ class Dokument(QObject):
     fejl = Signal(str)  # an edit that could not be applied, in Danish
     lagerfejl = Signal(str)  # the file could not be written: the edit is not made
     fund_aendret = Signal(str)  # what a saved edit did to the findings, in Danish (nye_fund.efter_aendring)
+    fortryd_besked = Signal(str)  # what Fortryd or Annullér fortryd did, in Danish ('Fortrudt: Ret budgetlinje. …')
 
     def __init__(self, fil, parent=None):
         super().__init__(parent)

@@ -97,6 +97,7 @@ class HovedVindue(QMainWindow):
         dok.fejl.connect(lambda s: statuslinje.vis(self, s, 8000, vigtig=True))
         dok.lagerfejl.connect(self._lagerfejl)
         dok.fund_aendret.connect(lambda s: statuslinje.vis(self, s, 10000))
+        dok.fortryd_besked.connect(lambda s: statuslinje.vis(self, s, 10000))
         self.flader.setCurrentWidget(self.arbejde)
         self.setWindowTitle(f"{dok.sti.name} – Takstberegner")
         self.gemt_label.setText("Gemt")

@@ -185,3 +185,24 @@ def test_fortryd_siger_hvad_der_blev_fortrudt(vindue, qtbot, tmp_path):
         assert v.statusBar().currentMessage() == "Gjort igen: Ret budgetlinje."
     finally:
         statuslinje.lyttere.remove(lyt)
+
+
+def test_et_nyt_budgets_beloeb_vises_helt(vindue, qtbot, tmp_path):
+    """The first amount of a new budget, typed with the keyboard: the Beløb column was fitted to
+    '0,00' when the line was added and stayed so, and 5.000.000,00 showed as '5.000.000…' at
+    1366×768. A number column now widens to the amounts it shows (text columns give way)."""
+    from takstberegner.app.steps.budget import BudgetTrin
+
+    v = vindue
+    v.resize(1366, 768)
+    linjer = _budgetlinje_med_tastaturet(v, qtbot, tmp_path, "12.345.678,90")
+    b = v.stak.currentWidget()
+    assert isinstance(b, BudgetTrin)
+    tabel = b.tabeller["omkostninger"]
+    m = tabel.model()
+    kol = next(i for i, k in enumerate(m.kolonner) if k.felt == "beloeb")
+    idx = m.index(0, kol)
+    assert m.data(idx) == "12.345.678,90" and str(linjer()[0].beloeb) == "12345678.90"
+    assert tabel.columnWidth(kol) >= tabel.sizeHintForIndex(idx).width(), (tabel.columnWidth(kol),
+                                                                             tabel.sizeHintForIndex(idx).width())
+    assert tabel.visualRect(idx).right() <= tabel.viewport().width()  # and in view, not pushed off

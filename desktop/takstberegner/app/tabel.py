@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from takstberegner.app.models.raekker import RaekkeModel
 from takstberegner.app.widgets import vis_afvisning
 
+_TAL = ("tal", "heltal")  # the kinds of column that show numbers, never cut off
 TEKST_MINDST = 90  # a text column is never made narrower than this to keep the amounts in view
 
 
@@ -137,6 +138,9 @@ class TabelVisning(QTableView):
         for signal in (model.modelReset, model.dataChanged, model.rowsInserted, model.rowsRemoved,
                        model.layoutChanged, model.headerDataChanged):
             signal.connect(self._behov_kendt.clear)
+        # after the needs are forgotten, so that pas_i_bredden measures the new amounts
+        model.modelReset.connect(lambda: self._tal_ses_helt(0, MAALTE_RAEKKER - 1, 0, model.columnCount() - 1))
+        model.dataChanged.connect(lambda a, b, *_: self._tal_ses_helt(a.row(), b.row(), a.column(), b.column()))
 
     def _tilpas_bredder(self) -> None:
         """Fit the columns to their content the first time there are rows (the user's widths stay)."""
@@ -151,6 +155,26 @@ class TabelVisning(QTableView):
             loft = kolonner[i].bredde if i < len(kolonner) and kolonner[i].bredde else 240  # a column's width is its most
             self.setColumnWidth(i, max(60, min(self.columnWidth(i) + 12, loft)))
         self.pas_i_bredden()
+
+    def _tal_ses_helt(self, fra: int, til: int, kol_fra: int, kol_til: int) -> None:
+        """Widen a number column that is narrower than an amount in rows fra..til (at most
+        MAALTE_RAEKKER of them): a column fitted to '0,00' when a line was added showed the amount
+        typed next as '5.000.000…'. An amount is never cut; text columns give way (pas_i_bredden)."""
+        model = self.model()
+        if not self._tilpasset or model is None:
+            return
+        kolonner = getattr(model, "kolonner", ())
+        til = min(til, fra + MAALTE_RAEKKER - 1, model.rowCount() - 1)
+        bredere = False
+        for k in range(max(kol_fra, 0), min(kol_til, len(kolonner) - 1) + 1):
+            if kolonner[k].slags not in _TAL or self.isColumnHidden(k):
+                continue
+            behov = max((self.sizeHintForIndex(model.index(r, k)).width() for r in range(fra, til + 1)), default=0) + 6
+            if behov > self.columnWidth(k):
+                self.setColumnWidth(k, behov)
+                bredere = True
+        if bredere:
+            self.pas_i_bredden()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -206,3 +206,64 @@ def test_et_nyt_budgets_beloeb_vises_helt(vindue, qtbot, tmp_path):
     assert tabel.columnWidth(kol) >= tabel.sizeHintForIndex(idx).width(), (tabel.columnWidth(kol),
                                                                              tabel.sizeHintForIndex(idx).width())
     assert tabel.visualRect(idx).right() <= tabel.viewport().width()  # and in view, not pushed off
+
+
+def _nyt_anlaeg_med_tastaturet(v, qtbot, tmp_path):
+    """A new file and tilbud; Anlæg (Ctrl+5), Ctrl+Tab to 'Tilføj anlæg', Space: the new row's first
+    cell has the focus. Returns the table."""
+    from takstberegner.app.nyfil import nyt_grundlag
+    from takstberegner.app.steps.anlaeg import AnlaegTrin
+
+    assert v.handlinger.ny_fil(tmp_path / "x.takst", nyt_grundlag("Testkommune", "12345678", 2026))
+    v.findChild(QAction, "nyt_tilbud").trigger()
+    _tast(qtbot, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    side = v.stak.currentWidget()
+    assert isinstance(side, AnlaegTrin)
+    _tast(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    _tast(qtbot, Qt.Key.Key_Space)
+    tabel = side.tabeller["anlaeg"]
+    assert _fokus() is tabel and tabel.currentIndex().row() == 0
+    return tabel
+
+
+def _til_kolonne(qtbot, tabel, felt: str) -> None:
+    kol = next(i for i, k in enumerate(tabel.model().kolonner) if k.felt == felt)
+    while tabel.currentIndex().column() < kol:
+        _tast(qtbot, Qt.Key.Key_Right)
+
+
+def test_en_dato_der_ikke_kan_laeses_bliver_staaende_med_grunden(vindue, qtbot, tmp_path):
+    """A date typed the way it cannot be read, then Tab: the cell stays open with the text as typed,
+    marked red, and the status bar says what was typed and how to write it. Before, Tab closed the
+    cell, the typing was gone and the bar said only 'Skriv datoen som dd-mm-åååå.'. A date with
+    slashes (15/6/2012) is read too."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QLineEdit
+
+    v = vindue
+    tabel = _nyt_anlaeg_med_tastaturet(v, qtbot, tmp_path)
+    _til_kolonne(qtbot, tabel, "ibrugtagning")
+    _skriv(qtbot, "15-13-2012")
+    _tast(qtbot, Qt.Key.Key_Tab)
+    editor = _fokus()
+    assert isinstance(editor, QLineEdit) and editor.text() == "15-13-2012" and editor.property("afvist")
+    besked = v.statusBar().currentMessage()
+    assert besked.startswith("Ikke gemt: '15-13-2012' er ikke en dato") and "15-06-2012" in besked, besked
+    editor.selectAll()
+    _skriv(qtbot, "15/6/2012")
+    _tast(qtbot, Qt.Key.Key_Tab)
+    assert v.dok.grundlag.tilbud[0].anlaeg[0].ibrugtagning == date(2012, 6, 15)
+
+
+def test_en_celle_dokumentet_afviser_siger_ikke_gemt_en_gang(vindue, qtbot, tmp_path):
+    """A levetid of 500 år is refused by the file's validation: the status bar said 'Ikke gemt:
+    Ikke gemt: … Levetid er 500, men må højst være 100. Ret tallet.'"""
+    v = vindue
+    tabel = _nyt_anlaeg_med_tastaturet(v, qtbot, tmp_path)
+    _til_kolonne(qtbot, tabel, "levetid_aar")
+    _skriv(qtbot, "500")
+    _tast(qtbot, Qt.Key.Key_Return)
+    besked = v.statusBar().currentMessage()
+    assert besked.startswith("Ikke gemt: ") and besked.count("Ikke gemt") == 1, besked
+    assert "Levetid er 500, men må højst være 100" in besked, besked

@@ -47,10 +47,12 @@ class DanskDelegate(QStyledItemDelegate):
             return cb
         editor = QLineEdit(parent)
         editor.setAccessibleName(celle_navn(index))
-        if k is not None and k.slags in ("tal", "heltal"):
+        if k is not None and k.slags in ("tal", "heltal", "dato"):
             # No validator: it would drop what it does not take ("1e30" shows as "130"). The text
-            # stays as typed; Enter and Tab are refused with the reason until it reads as a number.
+            # stays as typed; Enter and Tab are refused with the reason until it can be read (a
+            # date too: Tab closed the cell and the date typed was gone).
             editor.setProperty("raekke_kolonne", (index.row(), index.column()))
+        if k is not None and k.slags in _TAL:
             editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return editor
 
@@ -94,8 +96,8 @@ class DanskDelegate(QStyledItemDelegate):
             if isinstance(view, QTableView):
                 rect = view.visualRect(index)
                 QToolTip.showText(view.viewport().mapToGlobal(rect.bottomLeft()), besked, view.viewport(), rect, 8000)
-                if getattr(view, "paa_besked", None):
-                    view.paa_besked(f"Ikke gemt: {besked}")
+                if getattr(view, "paa_besked", None):  # the document's refusal says 'Ikke gemt: ' itself
+                    view.paa_besked(besked if besked.startswith("Ikke gemt: ") else f"Ikke gemt: {besked}")
 
 
 MAALTE_RAEKKER = 200

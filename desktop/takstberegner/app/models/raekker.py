@@ -105,14 +105,16 @@ class Kolonne:
             return d
         if self.slags == "dato":
             s = str(tekst).strip()
-            for fmt in ("%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y"):
+            for fmt in ("%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y"):
                 try:
                     from datetime import datetime
 
                     return datetime.strptime(s, fmt).date()
                 except ValueError:
                     continue
-            raise ValueError("Skriv datoen som dd-mm-åååå.")
+            if not s:
+                raise ValueError("Skriv datoen som dd-mm-åååå, fx 15-06-2012.")
+            raise ValueError(f"'{s[:20]}' er ikke en dato; skriv datoen som dd-mm-åååå, fx 15-06-2012.")
         if self.slags == "tekst":
             return str(tekst)
         return tekst

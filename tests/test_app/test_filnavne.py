@@ -67,7 +67,9 @@ def test_eksport_og_nyt_takstaar_foreslaar_et_gyldigt_navn(demo_vindue, forslag,
 
     monkeypatch.setattr(rulfrem_dialog.RulFremDialog, "exec", lambda self: QDialog.Accepted)
     assert v.handlinger.rul_frem() is False  # cancelled in the save dialog, not crashed
-    mappe = v.dok.sti.parent
+    from takstberegner.app.mapper import dokumentmappe
+
+    mappe = dokumentmappe()  # the demo lives in the app's hidden data folder: its exports go to Dokumenter
     aar = v.dok.grundlag.takstaar
     assert [Path(f) for f in forslag] == [mappe / f"Aalborg-Nord- Syd {aar} takstberegning.pdf",
                                           mappe / f"Aalborg-Nord- Syd {aar} takstskema.xlsx",

@@ -267,3 +267,54 @@ def test_en_celle_dokumentet_afviser_siger_ikke_gemt_en_gang(vindue, qtbot, tmp_
     besked = v.statusBar().currentMessage()
     assert besked.startswith("Ikke gemt: ") and besked.count("Ikke gemt") == 1, besked
     assert "Levetid er 500, men må højst være 100" in besked, besked
+
+
+def test_gem_og_aabn_starter_i_dokumenter(vindue, qtbot, tmp_path, monkeypatch):
+    """Where the dialogs start: 'Ny takstfil' proposed a bare name, so the dialog opened in the
+    program's working folder (the installer starts it in its own folder under %LOCALAPPDATA%) and
+    the new file vanished among the program's files; an export from the demo proposed the app's
+    hidden data folder. Now: Dokumenter, or the open file's own folder when the user chose it."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QStandardPaths
+
+    from takstberegner.app import demo
+
+    monkeypatch.setenv("HOME", str(tmp_path / "hjem"))  # a Dokumenter of the test's own
+    dokumenter = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+    dokumenter.mkdir(parents=True)
+    foreslaaet: list[tuple[str, str]] = []
+
+    def gem(parent, titel, mappe="", *a, **k):
+        foreslaaet.append((titel, mappe))
+        return "", ""
+
+    def aabn(parent, titel, mappe="", *a, **k):
+        foreslaaet.append((titel, mappe))
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", gem)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", aabn)
+    monkeypatch.setattr(NyFilDialog, "exec", lambda self: (self.navn.setText("Testkommune"),
+                                                           self.cvr.setText("12345678"), self.accept(), 1)[-1])
+    v = vindue
+    v.handlinger.ny_dialog()
+    titel, mappe = foreslaaet[-1]
+    assert titel == "Gem den nye takstfil" and Path(mappe).parent == dokumenter, foreslaaet
+    assert Path(mappe).name.startswith("Testkommune ") and mappe.endswith(".takst")
+    v.handlinger.aabn_dialog()
+    assert foreslaaet[-1] == ("Åbn takstfil", str(dokumenter))
+
+    monkeypatch.setattr(demo, "datamappe", lambda: tmp_path)
+    assert v.aabn_demo()
+    for navn in ("eksporter_xlsx", "eksporter_grundlag", "eksporter_takster", "importer_excel"):
+        v.findChild(QAction, navn).trigger()
+        titel, mappe = foreslaaet[-1]
+        assert Path(mappe) == dokumenter or Path(mappe).parent == dokumenter, (navn, foreslaaet[-1])
+
+    # a file the user keeps in a folder of their own: the exports go beside it
+    egen = tmp_path / "Økonomi"
+    egen.mkdir()
+    assert v.handlinger.ny_fil(egen / "Testkommune 2026.takst", v.dok.grundlag)
+    v.findChild(QAction, "eksporter_xlsx").trigger()
+    assert Path(foreslaaet[-1][1]).parent == egen, foreslaaet[-1]

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from takstberegner import dansk
 from takstberegner.app import efter_eksport, fremskridt
 from takstberegner.app.filnavne import filnavn
+from takstberegner.app.mapper import ved_siden_af
 from takstberegner.fejl import Fejl
 from takstberegner.fejltekst import os_fejl
 
@@ -24,7 +25,7 @@ def _gem_som(v, titel: str, filter_: str, endelse: str, forslag: str = "") -> Pa
 
 def _forslag(v, endelse: str) -> str:
     g = v.dok.grundlag
-    return str(v.dok.sti.with_name(filnavn(f"{g.driftsherre.navn} {g.takstaar}") + endelse))
+    return str(ved_siden_af(v.dok.sti) / (filnavn(f"{g.driftsherre.navn} {g.takstaar}") + endelse))
 
 
 def _beregnet(v):

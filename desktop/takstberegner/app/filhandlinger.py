@@ -11,6 +11,7 @@ from takstberegner import __version__
 from takstberegner.app import lager, settings, statuslinje
 from takstberegner.app.dokument import Dokument
 from takstberegner.app.filnavne import filnavn
+from takstberegner.app.mapper import dokumentmappe, ved_siden_af
 from takstberegner.domain import aendringer as ae
 from takstberegner.domain.model import Takstgrundlag, Tilbud
 from takstberegner.fejltekst import os_fejl
@@ -106,12 +107,20 @@ class Handlinger:
         return svar == QMessageBox.Yes and self.aabn_demo(forfra=True)
 
     def aabn_dialog(self) -> None:
-        sti, _ = QFileDialog.getOpenFileName(self.v, "Åbn takstfil", "", FILTER_TAKST)
+        sti, _ = QFileDialog.getOpenFileName(self.v, "Åbn takstfil", str(dokumentmappe()), FILTER_TAKST)
         if sti:
             self.aabn_fil(sti)
 
-    def _gem_som(self, titel: str, filter_: str, endelse: str) -> Path | None:
-        sti, _ = QFileDialog.getSaveFileName(self.v, titel, "", filter_)
+    def _navn(self, endelse: str) -> str:
+        g = self.v.dok.grundlag
+        return filnavn(f"{g.driftsherre.navn} {g.takstaar}") + " " + endelse
+
+    def _her(self) -> Path:
+        """The folder the dialogs start in (app/mapper.py)."""
+        return ved_siden_af(self.v.dok.sti if self.v.dok else None)
+
+    def _gem_som(self, titel: str, filter_: str, endelse: str, navn: str = "") -> Path | None:
+        sti, _ = QFileDialog.getSaveFileName(self.v, titel, str(self._her() / navn) if navn else str(self._her()), filter_)
         if not sti:
             return None
         p = Path(sti)
@@ -141,7 +150,8 @@ class Handlinger:
         if not d.exec():
             return False
         g = d.grundlag()
-        sti, _ = QFileDialog.getSaveFileName(self.v, "Gem den nye takstfil", filnavn(f"{g.driftsherre.navn} {g.takstaar}") + ".takst",
+        forslag = dokumentmappe() / (filnavn(f"{g.driftsherre.navn} {g.takstaar}") + ".takst")
+        sti, _ = QFileDialog.getSaveFileName(self.v, "Gem den nye takstfil", str(forslag),
                                              FILTER_TAKST)
         if not sti:
             return False
@@ -171,7 +181,7 @@ class Handlinger:
         if dialog.exec() != QDialog.Accepted:
             return False
         fremskrivning = dialog.fremskrivning()
-        forslag = self.v.dok.sti.with_name(filnavn(f"{g.driftsherre.navn} {g.takstaar + 1}") + ".takst")
+        forslag = self._her() / (filnavn(f"{g.driftsherre.navn} {g.takstaar + 1}") + ".takst")
         sti, _ = QFileDialog.getSaveFileName(self.v, f"Nyt takstår {g.takstaar + 1} fra {g.takstaar}", str(forslag),
                                              FILTER_TAKST)
         if not sti:
@@ -198,7 +208,7 @@ class Handlinger:
         self.v.saet_dokument(None)
 
     def importer_json(self) -> None:
-        kilde, _ = QFileDialog.getOpenFileName(self.v, "Importér takstgrundlag", "", FILTER_JSON)
+        kilde, _ = QFileDialog.getOpenFileName(self.v, "Importér takstgrundlag", str(self._her()), FILTER_JSON)
         if not kilde:
             return
         try:
@@ -213,7 +223,7 @@ class Handlinger:
     def importer_excel(self) -> None:
         if self.v.dok is None:
             return
-        kilde, _ = QFileDialog.getOpenFileName(self.v, "Importér budget", "",
+        kilde, _ = QFileDialog.getOpenFileName(self.v, "Importér budget", str(self._her()),
                                                "Budget fra økonomisystemet (*.xlsx *.csv);;Excel (*.xlsx);;CSV (*.csv)")
         if kilde:
             from takstberegner.app.importdialog import ImportDialog
@@ -223,13 +233,13 @@ class Handlinger:
     def eksporter_grundlag(self) -> None:
         from takstberegner.formats import takstgrundlag as tg
 
-        if self.v.dok and (p := self._gem_som("Eksportér takstgrundlag", FILTER_JSON, ".json")):
+        if self.v.dok and (p := self._gem_som("Eksportér takstgrundlag", FILTER_JSON, ".json", self._navn("takstgrundlag.json"))):
             self._skriv(p, tg.skriv_tekst(self.v.dok.grundlag), f"Takstgrundlaget er gemt i {p}")
 
     def eksporter_takster(self) -> None:
         from takstberegner.formats import takster
 
-        if self.v.dok and (p := self._gem_som("Eksportér takster", "Takster (*.json)", ".json")):
+        if self.v.dok and (p := self._gem_som("Eksportér takster", "Takster (*.json)", ".json", self._navn("takster.json"))):
             self._skriv(p, takster.skriv_tekst(self.v.dok.beregning_med_fingeraftryk()), f"Taksterne er gemt i {p}")
 
     def _skriv(self, p: Path, tekst: str, gemt: str) -> bool:

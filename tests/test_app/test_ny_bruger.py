@@ -318,3 +318,30 @@ def test_gem_og_aabn_starter_i_dokumenter(vindue, qtbot, tmp_path, monkeypatch):
     assert v.handlinger.ny_fil(egen / "Testkommune 2026.takst", v.dok.grundlag)
     v.findChild(QAction, "eksporter_xlsx").trigger()
     assert Path(foreslaaet[-1][1]).parent == egen, foreslaaet[-1]
+
+
+def test_det_skal_rettes_naas_med_tastaturet(vindue, qtbot, tmp_path):
+    """The overblik's list of what blocks the indmelding, from the keyboard: Tab reaches it, the
+    arrow keys pick a point and Enter goes to its field (as Enter opens a tilbud in the table
+    above). Before, only a double click went there: Tab moved from cell to cell and never reached
+    the 'Gå til' buttons, and Enter did nothing. The list has a name for a screen reader."""
+    from takstberegner.app.nyfil import nyt_grundlag
+    from takstberegner.app.steps.driftsherre import DriftsherreTrin
+
+    v = vindue
+    assert v.handlinger.ny_fil(tmp_path / "x.takst", nyt_grundlag("Testkommune", "12345678", 2026))
+    v.findChild(QAction, "overblik").trigger()  # Ctrl+Home
+    mangler = v.overblik.mangler
+    assert mangler.accessibleName() == "Det skal rettes før indmelding"
+    for _ in range(6):
+        if _fokus() is mangler:
+            break
+        _tast(qtbot, Qt.Key.Key_Tab)
+    assert _fokus() is mangler
+    raekke = next(r for r in range(mangler.rowCount()) if "rente" in mangler.item(r, 0).text())
+    mangler.setCurrentCell(0, 0)
+    for _ in range(raekke):
+        _tast(qtbot, Qt.Key.Key_Down)
+    _tast(qtbot, Qt.Key.Key_Return)
+    side = v.stak.currentWidget()
+    assert isinstance(side, DriftsherreTrin) and _fokus() is side.satser["rente_anlaeg_pct"]

@@ -81,6 +81,7 @@ class Overblik(QWidget):
         hoejre.addWidget(self.status)
         self.mangler = QTableWidget(0, 2)
         self.mangler.setObjectName("mangler")
+        self.mangler.setAccessibleName("Det skal rettes før indmelding")
         self.mangler.setHorizontalHeaderLabels(["Det skal rettes (tilbud › trin)", ""])
         self.mangler.verticalHeader().hide()
         self.mangler.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -92,7 +93,9 @@ class Overblik(QWidget):
         h.setSectionResizeMode(1, QHeaderView.ResizeToContents)
         h.sectionResized.connect(lambda *_: self.mangler.resizeRowsToContents())
         self.mangler.setMinimumHeight(120)
-        self.mangler.cellDoubleClicked.connect(lambda r, _c: self._gaa(r))
+        # Enter on a point (and a double click) goes to its field: Tab moves from cell to cell in
+        # a table and never reaches the Gå til buttons, so the keyboard needs the row itself
+        self.mangler.activated.connect(lambda i: self._gaa(i.row()))
         hoejre.addWidget(self.mangler, 1)
         knapper = QHBoxLayout()
         knapper.addStretch(1)

@@ -345,3 +345,22 @@ def test_det_skal_rettes_naas_med_tastaturet(vindue, qtbot, tmp_path):
     _tast(qtbot, Qt.Key.Key_Return)
     side = v.stak.currentWidget()
     assert isinstance(side, DriftsherreTrin) and _fokus() is side.satser["rente_anlaeg_pct"]
+
+
+def test_gaa_til_tilfoej_et_tilbud_siger_hvordan(vindue, qtbot, tmp_path):
+    """'Tilføj mindst ét tilbud i kategori 2 eller 3' has no field to go to: its Gå til (and Enter)
+    did nothing at all. Now the status bar says how to add one."""
+    from takstberegner.app.nyfil import nyt_grundlag
+
+    v = vindue
+    assert v.handlinger.ny_fil(tmp_path / "x.takst", nyt_grundlag("Testkommune", "12345678", 2026))
+    v.findChild(QAction, "overblik").trigger()
+    mangler = v.overblik.mangler
+    raekke = next(r for r in range(mangler.rowCount()) if "mindst ét tilbud" in mangler.item(r, 0).text())
+    mangler.setFocus(Qt.FocusReason.TabFocusReason)
+    mangler.setCurrentCell(raekke, 0)
+    _tast(qtbot, Qt.Key.Key_Return)
+    besked = v.statusBar().currentMessage()
+    assert "Tilbud → Nyt tilbud" in besked and "Stamdata" in besked, besked
+    mangler.cellWidget(raekke, 1).findChild(QPushButton).click()  # the Gå til button says the same
+    assert v.statusBar().currentMessage() == besked

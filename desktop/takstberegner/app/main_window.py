@@ -20,6 +20,10 @@ from takstberegner.app.stier import placering
 from takstberegner.paths import resource
 
 
+TILFOEJ_TILBUD = ("Tilføj et tilbud med Tilbud → Nyt tilbud (Alt+T, N) eller Nyt tilbud i værktøjslinjen, "
+                  "eller ret et tilbuds kategori til 2 eller 3 under Stamdata og pladser.")
+
+
 class HovedVindue(QMainWindow):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -225,6 +229,9 @@ class HovedVindue(QMainWindow):
     def gaa_til(self, felt: str) -> bool:
         """Take the user to the field of a finding: select its tilbud, open its step, focus it."""
         if self.dok is None:
+            return False
+        if felt == "tilbud":  # 'Tilføj mindst ét tilbud …' has no field to go to: say how
+            statuslinje.vis(self, TILFOEJ_TILBUD, 15000)
             return False
         p = placering(felt, self.foelge.felter)
         if p.tilbud_index is not None:

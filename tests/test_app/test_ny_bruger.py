@@ -364,3 +364,25 @@ def test_gaa_til_tilfoej_et_tilbud_siger_hvordan(vindue, qtbot, tmp_path):
     assert "Tilbud → Nyt tilbud" in besked and "Stamdata" in besked, besked
     mangler.cellWidget(raekke, 1).findChild(QPushButton).click()  # the Gå til button says the same
     assert v.statusBar().currentMessage() == besked
+
+
+def test_forventet_belaegning_uden_procent_siger_hvad_der_mangler(vindue, qtbot, tmp_path):
+    """Metode 'Forventet belægning' chosen with the arrow keys, before the percent is typed: the
+    findings said 'Belægningsprocenten kan ikke beregnes: (intet) % ligger ikke mellem 0 og 100 %'
+    and 'Skriv hvorfor den forventede belægning er (intet) %'. Now they say what is not filled in."""
+    from takstberegner.app.nyfil import nyt_grundlag
+    from takstberegner.app.steps.belaegning import BelaegningTrin
+
+    v = vindue
+    assert v.handlinger.ny_fil(tmp_path / "x.takst", nyt_grundlag("Testkommune", "12345678", 2026))
+    v.findChild(QAction, "nyt_tilbud").trigger()
+    _tast(qtbot, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    side = v.stak.currentWidget()
+    assert isinstance(side, BelaegningTrin) and _fokus() is side.metode
+    while side.metode.currentData() != "forventet":
+        _tast(qtbot, Qt.Key.Key_Down)
+    liste = v.fund.liste
+    tekster = [liste.item(i).text() for i in range(liste.count())] + [side.regel.text()]
+    assert not [t for t in tekster if "(intet)" in t], tekster
+    assert any("den forventede belægning (%) er ikke udfyldt" in t for t in tekster), tekster
+    assert any("hverken den forventede belægning eller en begrundelse" in t for t in tekster), tekster

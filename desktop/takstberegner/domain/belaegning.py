@@ -71,11 +71,15 @@ def _vurder(t: Tilbud, b: Belaegning, takstaar: int, korte: bool, foerste: bool,
         pct = b.pct
         if not b.begrundelse.strip():
             metode = "forventet belægning" if b.metode == "forventet" else "nyt tilbud"
-            ud.append(fund.lav(rs, "BEL-BEGRUNDELSE", felt, metode=metode, b=pct))
+            ud.append(fund.lav(rs, "BEL-BEGRUNDELSE", felt, variant=None if pct is not None else "uden_procent",
+                               metode=metode, b=pct))
     if b.metode == "nyt_tilbud" and not foerste:
         ud.append(fund.lav(rs, "NYT-TILBUD-UDLOEBET", felt, aar=takstaar,
                            foerste="" if t.foerste_driftsaar is None else f" (det var {t.foerste_driftsaar})"))
-    if pct is None or pct <= 0 or pct > rs.bel_max_pct:
+    if pct is None:  # 'forventet' or 'nyt tilbud' before the percent is typed
+        ud.append(fund.lav(rs, "BEL-UGYLDIG", felt, aarsag="den forventede belægning (%) er ikke udfyldt"))
+        return None, ud
+    if pct <= 0 or pct > rs.bel_max_pct:
         ud.append(fund.lav(rs, "BEL-UGYLDIG", felt,
                            aarsag=f"{fund.vis(pct)} % ligger ikke mellem 0 og {fund.vis(rs.bel_max_pct)} %"))
         return None, ud

@@ -386,3 +386,24 @@ def test_forventet_belaegning_uden_procent_siger_hvad_der_mangler(vindue, qtbot,
     assert not [t for t in tekster if "(intet)" in t], tekster
     assert any("den forventede belægning (%) er ikke udfyldt" in t for t in tekster), tekster
     assert any("hverken den forventede belægning eller en begrundelse" in t for t in tekster), tekster
+
+
+def test_tomme_satser_viser_regelsaettets_standard(vindue, qtbot, tmp_path):
+    """A new file's satser are empty, and the page says 'Tomme felter betyder regelsættets standard'
+    without saying what it is: only the P/L showed '0 (standard)'. Every empty sats now shows the
+    regelsæt's value in its field, Danish style (25 % tjenestemandspension, 5 % væsentlighed)."""
+    from takstberegner.app.nyfil import nyt_grundlag
+    from takstberegner.app.steps.driftsherre import DriftsherreTrin
+
+    v = vindue
+    assert v.handlinger.ny_fil(tmp_path / "x.takst", nyt_grundlag("Testkommune", "12345678", 2026))
+    _tast(qtbot, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    side = v.stak.currentWidget()
+    assert isinstance(side, DriftsherreTrin)
+    s = side.satser
+    assert [s[f].text() for f in ("rente_kort_pct", "tjenestemandspension_pct", "vaesentlighed_pct")] == ["", "", ""]
+    assert s["tjenestemandspension_pct"].placeholderText() == "25 (standard)"
+    assert s["vaesentlighed_pct"].placeholderText() == "5 (standard)"
+    assert s["rente_kort_pct"].placeholderText() == "0 (standard)"
+    assert s["pl_fremskrivning_pct"].placeholderText() == "0 (standard)"
+    assert s["rente_anlaeg_pct"].placeholderText() == ""  # no default: the year's rate must be typed

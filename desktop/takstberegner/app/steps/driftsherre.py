@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox
 
 from takstberegner.app.steps.base import Trin
-from takstberegner.app.widgets import TalFelt, TekstFelt, ValgFelt, hjaelp, vaerdi_label
+from takstberegner.app.widgets import TalFelt, TekstFelt, ValgFelt, hjaelp, vaerdi_label, vis_tal
 from takstberegner.domain import aendringer as ae
 
 TYPE_VALG = (("kommune", "Kommune"), ("region", "Region"))
@@ -48,7 +49,6 @@ class DriftsherreTrin(Trin):
             f.vaerdi_aendret.connect(lambda v, felt=felt: self._ret_sats(felt, v))
             form2.addRow(tekst, f)
             self.satser[felt] = f
-        self.satser["pl_fremskrivning_pct"].setPlaceholderText("0 (standard)")
         form2.addRow("", hjaelp(
             "KL offentliggør hvert år pris- og lønfremskrivningen (P/L) for kommunerne. Takstændringen måles mod "
             "sidste års takst fremskrevet med årets P/L (SA 3.1, 5.5.2); den nominelle ændring vises ved siden af."))
@@ -72,3 +72,10 @@ class DriftsherreTrin(Trin):
         self.takstaar.setText(str(g.takstaar))
         for felt, f in self.satser.items():
             f.vis(getattr(g.satser, felt))
+        # an empty sats is the regelsæt's standard: say which ('25 (standard)'); the rente has none
+        from takstberegner.formats.regelsaet import regelsaet_for
+
+        rs = regelsaet_for(g.takstaar)
+        for felt, std in (("rente_kort_pct", 0), ("tjenestemandspension_pct", rs.std_tjenestemandspension_pct),
+                          ("vaesentlighed_pct", rs.std_vaesentlighed_pct), ("pl_fremskrivning_pct", 0)):
+            self.satser[felt].setPlaceholderText(f"{vis_tal(Decimal(std), None)} (standard)")

@@ -103,3 +103,27 @@ def test_eksempel_2_indtastet_fra_bunden(vindue, qtbot, tmp_path):
     sti = dok.sti
     vindue.saet_dokument(None)
     assert tjeneste.beregn(tjeneste.laes_grundlag(sti)).tilbud[0].takster[0].takst == Decimal("2200.43")
+
+
+def test_belaegningen_kan_skrives_foer_pladserne(vindue, qtbot, tmp_path):
+    """A new tilbud has 0 pladser. Its missing pladser were only a finding once a belægning existed,
+    so typing the forventet belægning first was refused ('Ikke gemt: … Pladser: Tilbuddets ydelser
+    har ingen pladser …') and the typed 97 was gone. Now the missing pladser are a finding from the
+    start, at Stamdata, and the pages can be filled in in any order; switching the takststruktur
+    away and back keeps working too."""
+    assert vindue.handlinger.ny_fil(tmp_path / "x.takst", nyt_grundlag("Testkommune", "12345678", 2026))
+    vindue.handlinger.nyt_tilbud()
+    dok = vindue.dok
+    bel = trin(vindue, BelaegningTrin)
+    vaelg(bel.metode, "forventet")
+    skriv_felt(qtbot, bel.pct, "97")
+    assert dok.grundlag.tilbud[0].belaegning.pct == Decimal(97)
+    assert [(f.kode, f.felt) for f in dok.beregning.alle_fund() if f.kode == "INPUT"] == [("INPUT", "tilbud[0].pladser")]
+    ts = trin(vindue, TakststrukturTrin)
+    vaelg(ts.struktur, "traekningsret")
+    vaelg(ts.struktur, "gennemsnit")
+    assert dok.grundlag.tilbud[0].takststruktur == "gennemsnit"
+    s = trin(vindue, StamdataTrin)
+    skriv_felt(qtbot, s.pladser, "10")
+    assert dok.grundlag.tilbud[0].pladser == 10
+    assert not [f for f in dok.beregning.alle_fund() if f.kode == "INPUT"]

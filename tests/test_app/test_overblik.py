@@ -14,6 +14,7 @@ from takstberegner.app.nyfil import NyFilDialog
 from takstberegner.app.steps.belaegning import BelaegningTrin
 from takstberegner.app.steps.budget import BudgetTrin
 from takstberegner.app.steps.driftsherre import DriftsherreTrin
+from takstberegner.domain import aendringer as ae
 
 from .hjaelp import kolonne, skriv_felt, trin
 
@@ -88,6 +89,10 @@ def test_gaa_til_fra_listen_over_mangler(demo_vindue, qtbot):
 def test_tom_budget_er_ikke_klar_og_fører_til_budgettet(demo_vindue, qtbot):
     v = demo_vindue
     v.handlinger.nyt_tilbud()  # kategori 3, no budget: its takst is 0
+    ny = v.dok.grundlag.tilbud[-1]
+    # a new tilbud asks for its pladser first (Stamdata), then for its budget
+    assert "Ikke klar" in v.preview.status.text() and "Budgettet er tomt" not in v.preview.status.text()
+    assert v.dok.anvend(ae.OpdaterTilbud.af(ny.id, pladser=10))
     ny = v.dok.grundlag.tilbud[-1]
     assert "Ikke klar" in v.preview.status.text() and "Budgettet er tomt" in v.preview.status.text()
     v.vis_overblik()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from takstberegner.app.importdialog import ImportDialog
+from takstberegner.domain import aendringer as ae
 
 from .hjaelp import aabn_dialogerne
 
@@ -138,7 +139,8 @@ def test_navigatorens_fejlmaerke_siges_med_ord(demo_vindue):
     from PySide6.QtWidgets import QTreeWidgetItemIterator
 
     v = demo_vindue
-    v.handlinger.nyt_tilbud()  # an empty budget: its Budget step is marked
+    v.handlinger.nyt_tilbud()  # no pladser yet and an empty budget: Stamdata, then Budget is marked
+    assert v.dok.anvend(ae.OpdaterTilbud.af(v.dok.grundlag.tilbud[-1].id, pladser=10))
     QApplication.processEvents()
     maerket = []
     it = QTreeWidgetItemIterator(v.navigator)

@@ -178,3 +178,23 @@ def test_ata_timetakst_standarder(beregn_tilbud):
         # 199,99 × 1,63 = 325,9837 -> 325,98.
         {"personalekategori": "C", "timeomkostning": "199.99", "fravaer_pct": "33", "tidsrum": {"hverdag": "25"}}])
     assert [a.ata_timetakst for a in r.tillaegsydelser] == [D("257.50"), D("267.80"), D("325.98")]
+
+
+@pytest.mark.parametrize("belaegning", [
+    {"metode": "forventet", "pct": "97", "begrundelse": "Test"},
+    {"metode": "forventet", "begrundelse": "Test"},  # not typed yet: the pladser are still said
+])
+def test_manglende_pladser_siges_ved_feltet_der_skal_udfyldes(belaegning):
+    """Pladser of 0 are an INPUT finding whether or not the belægning is there (it was only found
+    once a belægning existed), at the field to fill in: the tilbud's own pladser, or each ydelse's
+    when the tilbud has ydelser (it was the tilbud's, which a new ydelse's finding is not under)."""
+    from .hjaelp import beregn, dokument, tilbud
+
+    uden = beregn(dokument(tilbud(pladser=0, ydelser=[], belaegning=belaegning)))
+    assert [(f.kode, f.felt) for f in uden.alle_fund() if f.kode == "INPUT"] == [("INPUT", "tilbud[0].pladser")]
+    ydelser = [{"id": "A", "navn": "Ydelse A", "pladser": 0}, {"id": "B", "navn": "Ydelse B", "pladser": 0}]
+    med = beregn(dokument(tilbud(pladser=10, ydelser=ydelser, belaegning=belaegning)))
+    assert [(f.felt, f.tekst) for f in med.alle_fund() if f.kode == "INPUT"] == [
+        ("tilbud[0].ydelser[0].pladser", "Ydelsen 'Ydelse A' har 0 pladser, så der kan ikke beregnes en takst for den."),
+        ("tilbud[0].ydelser[1].pladser", "Ydelsen 'Ydelse B' har 0 pladser, så der kan ikke beregnes en takst for den.")]
+    assert not med.tilbud[0].takster

@@ -168,8 +168,10 @@ def _led(felt: str) -> list[tuple[str, int | None]]:
 
 
 def mangler(g: Takstgrundlag, felt: str) -> bool:
-    """True when the value at the path is missing: None, empty, or no such key or element."""
+    """True when the value at the path is missing: None, empty, or no such key or element; and
+    pladser of 0, which a new tilbud or ydelse has until they are typed."""
     v: Any = g
+    navn = ""
     for navn, i in _led(felt):
         if isinstance(v, tuple) and all(isinstance(x, tuple) and len(x) == 2 for x in v):  # key -> value pairs
             v = next((x[1] for x in v if x[0] == navn), _MANGLER)
@@ -179,4 +181,4 @@ def mangler(g: Takstgrundlag, felt: str) -> bool:
             v = v[i] if isinstance(v, tuple) and 0 <= i < len(v) else _MANGLER
         if v is _MANGLER or v is None:
             return True
-    return v == () or v == ""
+    return v == () or v == "" or (navn == "pladser" and v == 0)

@@ -255,7 +255,18 @@ def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat
         return resultat((takst,), _pris_pr_stoettetime(t, g, borger_takst, rs))
     ydelser = t.ydelser or (Ydelse(id=t.id, navn=t.navn, pladser=t.pladser),)
     b_i = g.ydelse_pct if t.ydelser else (g.belaegning_pct,)
+    # Missing pladser are said whether or not the belægning is there yet: a new tilbud (0 pladser)
+    # whose belægning is typed first would else meet a new INPUT finding at the pladser with that
+    # edit, and the app refuses an edit that brings one (domain/nye_fund).
+    # Each at the field to fill in: the tilbud's pladser, or, when it has ydelser, theirs.
+    if not any(y.pladser for y in ydelser):
+        if t.ydelser:
+            fund_.extend(_ydelse_uden_pladser(rs, sti, j, y) for j, y in enumerate(t.ydelser))
+        else:
+            fund_.append(_ingen_pladser(rs, sti))
+        return resultat(())
     if any(b is None for b in b_i):  # the finding BEL-UGYLDIG is already made
+        fund_.extend(_ydelser_uden_pladser(t, ydelser, g, summer, rs, sti))
         return resultat(())
     dage, pladser = Decimal(rs.dage_pr_aar), [Decimal(y.pladser) for y in ydelser]  # (converted once)
     if g.egen_belaegning:
@@ -265,8 +276,8 @@ def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat
         aarsfaktor = dage * g.belaegning_pct / 100
         pd = [pl * aarsfaktor for pl in pladser]
     pd_sum = sum(pd, _ZERO)
-    if pd_sum == 0:
-        fund_.append(fund.input_fejl(rs, f"{sti}.pladser", "Tilbuddets ydelser har ingen pladser, så der kan ikke beregnes en takst pr. døgn. Angiv pladserne."))
+    if pd_sum == 0:  # (every b > 0 here, and some pladser: cannot happen; kept for safety)
+        fund_.append(_ingen_pladser(rs, sti))
         return resultat(())
     enhed = "doegn" if t.tilbudstype == "doegn" else "dag"
     ud: list[Takst] = []
@@ -286,7 +297,7 @@ def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat
         fael = pr_ydelse.get(None, nul)
         for j, (y, p, b) in enumerate(zip(ydelser, pd, b_i)):
             if p == 0:
-                fund_.append(fund.input_fejl(rs, f"{sti}.ydelser[{j}].pladser", f"Ydelsen '{y.navn or y.id}' har 0 pladser, så der kan ikke beregnes en takst for den."))
+                fund_.append(_ydelse_uden_pladser(rs, sti, j, y))
                 continue
             vek = list(map(add, pr_ydelse.get(y.id, nul), map(mul, fael, repeat(p / pd_sum))))
             o_i = _sum(vek)
@@ -320,7 +331,7 @@ def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat
             egne_sum = ydelse_total.get(y.id, _ZERO)
             if egne_sum or any(egne):
                 if p == 0:
-                    fund_.append(fund.input_fejl(rs, f"{sti}.ydelser[{j}].pladser", f"Ydelsen '{y.navn or y.id}' har egne budgetlinjer men 0 pladser; linjerne kan ikke fordeles."))
+                    fund_.append(_ydelse_uden_pladser(rs, sti, j, y, egne_linjer=True))
                 else:
                     vek = list(map(add, vek, map(mul, egne, repeat(1 / p))))
                     reg += _x_andel(g, egne_sum) / p
@@ -328,3 +339,30 @@ def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat
                              ydelse_id=y.id, b=b, pd=p))
     return resultat(tuple(ud), _pris_pr_stoettetime(t, g, borger_takst, rs, timer),
                     basistakst=afrund(basis_takst, rs.afrunding_takst))
+
+
+def _ingen_pladser(rs: Regelsaet, sti: str) -> Fund:
+    return fund.input_fejl(rs, f"{sti}.pladser", "Tilbuddets ydelser har ingen pladser, så der kan ikke beregnes en "
+                                                 "takst pr. døgn. Angiv pladserne.")
+
+
+def _ydelse_uden_pladser(rs: Regelsaet, sti: str, j: int, y: Ydelse, egne_linjer: bool = False) -> Fund:
+    if egne_linjer:
+        tekst = f"Ydelsen '{y.navn or y.id}' har egne budgetlinjer men 0 pladser; linjerne kan ikke fordeles."
+    else:
+        tekst = f"Ydelsen '{y.navn or y.id}' har 0 pladser, så der kan ikke beregnes en takst for den."
+    return fund.input_fejl(rs, f"{sti}.ydelser[{j}].pladser", tekst)
+
+
+def _ydelser_uden_pladser(t: Tilbud, ydelser: tuple[Ydelse, ...], g: Grundlag,
+                          summer: dict[tuple[str | None, str], Decimal], rs: Regelsaet, sti: str) -> list[Fund]:
+    """The findings the takster below give a ydelse with 0 pladser (some ydelse has pladser), for
+    when the belægning is missing and no takst is computed: gennemsnit, every such ydelse;
+    differentieret, one with budget lines of its own."""
+    if not t.ydelser:
+        return []
+    if t.takststruktur == "gennemsnit":
+        return [_ydelse_uden_pladser(rs, sti, j, y) for j, y in enumerate(ydelser) if not y.pladser]
+    pr_ydelse, ydelse_total = _spande_pr_ydelse(g, summer)
+    return [_ydelse_uden_pladser(rs, sti, j, y, egne_linjer=True) for j, y in enumerate(ydelser)
+            if not y.pladser and (ydelse_total.get(y.id, _ZERO) or any(pr_ydelse.get(y.id, ())))]

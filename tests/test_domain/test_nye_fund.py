@@ -124,3 +124,22 @@ def test_efter_aendring_siger_hvad_aendringen_gav_og_rettede():
     assert ef(gammel, [], gammel[1:], G) == "Gemt. 1 fejl er rettet; der er ingen fejl tilbage."
     to = [_fund("fejl", "a"), _fund("fejl", "b"), _fund("fejl", "c")]
     assert ef(to, [], to[2:], G) == "Gemt. 2 fejl er rettet; 1 tilbage."
+
+
+def test_en_anden_slags_fejl_samme_sted_er_ny_i_statuslinjen():
+    """A belægning that was not filled in (BEL-UGYLDIG) typed as 93 % (BEL-UNDER-95): the status
+    bar said nothing, and went on showing the last message. The same kind with other figures is no
+    news; the app's refusal (nye without samme_slags) still matches by place alone."""
+    foer = [_fund("fejl", "tilbud[0].belaegning", "BEL-UGYLDIG")]
+    efter = [_fund("fejl", "tilbud[0].belaegning", "BEL-UNDER-95")]
+    besked = nye_fund.efter_aendring(foer, [], efter, G)
+    assert besked.startswith("Gemt. Ny fejl: ") and besked.endswith(": Tekst om tilbud[0].belaegning.")
+    assert nye_fund.efter_aendring(foer, [], list(foer), G) == ""
+    assert nye_fund.nye(foer, [], efter) == []
+
+
+def test_pladser_0_er_ikke_udfyldt():
+    """A new tilbud or ydelse has 0 pladser until they are typed: missing, for a choice that asks
+    for something (a takststruktur switched back to one that needs pladser)."""
+    g = replace(G, tilbud=(replace(T, pladser=0),) + G.tilbud[1:])
+    assert nye_fund.mangler(g, "tilbud[0].pladser") and not nye_fund.mangler(G, "tilbud[0].pladser")

@@ -46,19 +46,23 @@ def flyt(trin: Iterable[ae.Trin], felt: str) -> str | None:
     return felt
 
 
-def nye(foer: list[Fund], trin: list[ae.Trin], efter: list[Fund], krav: bool = False) -> list[Fund]:
+def nye(foer: list[Fund], trin: list[ae.Trin], efter: list[Fund], krav: bool = False,
+        samme_slags: bool = False) -> list[Fund]:
     """The findings of `efter` (the state after the steps) that are not carried over from `foer`,
-    in their order; with `krav`, without those at a missing value the steps did not set."""
-    flyttet: Counter[str] = Counter()
+    in their order; with `krav`, without those at a missing value the steps did not set. With
+    `samme_slags` a finding is carried over only by one of its own kind (code) at its place: a
+    belægning that was missing and is now under 95 % has a new finding, for the status bar."""
+    flyttet: Counter[tuple[str, str]] = Counter()
     strukturel = [t for t in trin if type(t[0]).flyt is not ae._Aendring.flyt]
     for f in foer:
         sti = flyt(strukturel, f.felt) if strukturel else f.felt
         if sti is not None:
-            flyttet[sti] += 1
+            flyttet[(sti, f.kode if samme_slags else "")] += 1
     rest: list[Fund] = []
     for f in efter:
-        if flyttet[f.felt] > 0:
-            flyttet[f.felt] -= 1
+        n = (f.felt, f.kode if samme_slags else "")
+        if flyttet[n] > 0:
+            flyttet[n] -= 1
         else:
             rest.append(f)
     if not rest:
@@ -66,7 +70,9 @@ def nye(foer: list[Fund], trin: list[ae.Trin], efter: list[Fund], krav: bool = F
     tilbage = list(flyttet.elements())
     ud = []
     for f in rest:
-        j = next((j for j, o in enumerate(tilbage) if under(f.felt, o) or under(o, f.felt)), None)
+        kode = f.kode if samme_slags else ""
+        j = next((j for j, (o, k) in enumerate(tilbage) if k == kode and (under(f.felt, o) or under(o, f.felt))),
+                 None)
         if j is None:
             ud.append(f)
         else:
@@ -83,7 +89,7 @@ def efter_aendring(foer: list[Fund], trin: list[ae.Trin], efter: list[Fund], gru
     """What a saved edit did to the file's findings, in one Danish sentence for the status bar
     (and so for a screen reader, which does not see the list change): the fejl and advarsler it
     brought, else the fejl it mended; "" when it changed neither. `grundlag` is the state after."""
-    nye_ = [f for f in nye(foer, trin, efter) if f.niveau in ("fejl", "advarsel")]
+    nye_ = [f for f in nye(foer, trin, efter, samme_slags=True) if f.niveau in ("fejl", "advarsel")]
     if len(nye_) == 1:
         f = nye_[0]
         return f"Gemt. Ny {f.niveau}: {navne.felt_tekst(f.felt, grundlag)}: {f.tekst}"

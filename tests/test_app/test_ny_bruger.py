@@ -269,6 +269,30 @@ def test_en_celle_dokumentet_afviser_siger_ikke_gemt_en_gang(vindue, qtbot, tmp_
     assert "Levetid er 500, men må højst være 100" in besked, besked
 
 
+def test_en_celle_dokumentet_afviser_aabnes_igen_med_det_skrevne(vindue, qtbot, tmp_path):
+    """The cell closed before the file refused the value, and the typed 500 was gone: the user
+    retyped it from the message. Now the cell opens again with 500 in it, marked with the reason;
+    the user mends it, and Escape leaves it as it was."""
+    from PySide6.QtWidgets import QLineEdit
+
+    v = vindue
+    tabel = _nyt_anlaeg_med_tastaturet(v, qtbot, tmp_path)
+    foer = v.dok.grundlag.tilbud[0].anlaeg[0].levetid_aar
+    _til_kolonne(qtbot, tabel, "levetid_aar")
+    _skriv(qtbot, "500")
+    _tast(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: isinstance(_fokus(), QLineEdit) and _fokus().text() == "500", timeout=2000)
+    editor = _fokus()
+    assert "Levetid er 500, men må højst være 100" in editor.property("afvist")
+    assert tabel.currentIndex().column() == tabel.model().kolonner.index(
+        next(k for k in tabel.model().kolonner if k.felt == "levetid_aar"))
+    assert v.dok.grundlag.tilbud[0].anlaeg[0].levetid_aar == foer
+    editor.end(False)
+    _tast(qtbot, Qt.Key.Key_Backspace)  # 500 -> 50
+    _tast(qtbot, Qt.Key.Key_Tab)
+    assert v.dok.grundlag.tilbud[0].anlaeg[0].levetid_aar == 50
+
+
 def test_gem_og_aabn_starter_i_dokumenter(vindue, qtbot, tmp_path, monkeypatch):
     """Where the dialogs start: 'Ny takstfil' proposed a bare name, so the dialog opened in the
     program's working folder (the installer starts it in its own folder under %LOCALAPPDATA%) and

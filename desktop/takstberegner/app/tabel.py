@@ -3,7 +3,7 @@ boxes for choices, Danish number editors that keep what is typed and refuse, wit
 text that is no number, and Ctrl+V pastes a block of cells copied from Excel (one undoable edit)."""
 from __future__ import annotations
 
-from PySide6.QtCore import SIGNAL, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import SIGNAL, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -32,6 +32,8 @@ def celle_navn(index) -> str:
 
 
 class DanskDelegate(QStyledItemDelegate):
+    sidste_editor: QLineEdit | None = None
+
     def _kolonne(self, index):
         model = index.model()
         return model.kolonner[index.column()] if isinstance(model, RaekkeModel) else None
@@ -46,6 +48,7 @@ class DanskDelegate(QStyledItemDelegate):
             cb.setMaxVisibleItems(16)
             return cb
         editor = QLineEdit(parent)
+        self.sidste_editor = editor  # (for _aaben_igen: the editor view.edit() just made)
         editor.setAccessibleName(celle_navn(index))
         if k is not None and k.slags in ("tal", "heltal", "dato"):
             # No validator: it would drop what it does not take ("1e30" shows as "130"). The text
@@ -93,11 +96,30 @@ class DanskDelegate(QStyledItemDelegate):
         besked = getattr(model, "sidste_fejl", "")
         if not ok and besked:  # why the value was not saved, at the cell (the status bar says it too)
             view = self.parent()
-            if isinstance(view, QTableView):
+            if isinstance(editor, QLineEdit) and isinstance(view, QTableView):
+                # The cell closes (Tab has moved on) before the file refuses the value: open it
+                # again with what was typed, marked with the reason, so it is mended, not retyped.
+                tekst, sted = editor.text(), QPersistentModelIndex(index)
+                QTimer.singleShot(0, lambda: self._aaben_igen(view, sted, tekst, besked))
+            elif isinstance(view, QTableView):
                 rect = view.visualRect(index)
                 QToolTip.showText(view.viewport().mapToGlobal(rect.bottomLeft()), besked, view.viewport(), rect, 8000)
                 if getattr(view, "paa_besked", None):  # the document's refusal says 'Ikke gemt: ' itself
                     view.paa_besked(besked if besked.startswith("Ikke gemt: ") else f"Ikke gemt: {besked}")
+
+
+    def _aaben_igen(self, view: QTableView, sted: QPersistentModelIndex, tekst: str, besked: str) -> None:
+        if not sted.isValid() or not view.isVisible():
+            return
+        idx = view.model().index(sted.row(), sted.column())
+        self.sidste_editor = None
+        view.setCurrentIndex(idx)
+        view.edit(idx)
+        editor = self.sidste_editor
+        if editor is None:
+            return
+        editor.setText(tekst)
+        vis_afvisning(editor, besked.removeprefix("Ikke gemt: "))
 
 
 MAALTE_RAEKKER = 200

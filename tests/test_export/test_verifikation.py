@@ -309,8 +309,34 @@ def test_andre_takster_end_genberegningen_afvises(indmelding_egen, egen_noegle, 
     assert len(r.grunde) == 1, r.grunde
     assert "Genberegningen giver andre tal" in r.grunde[0]
     # the place in words, never the path (issue 12: no field path reaches the secretariat)
-    assert "Bostedet Nord › Takster › nr. 1 › Takst (kr.): indmeldt 1.700,00, genberegnet 1.664,74" in r.grunde[0]
+    assert "Bostedet Nord › Takster › ydelse ‘Niveau 1’ › Takst (kr.): indmeldt 1.700,00, genberegnet 1.664,74" in r.grunde[0]
     assert "tilbud[" not in r.grunde[0] and "takster[" not in r.grunde[0]
+
+
+def test_en_forkert_takst_naevnes_ved_tilbud_og_ydelsens_navn(indmelding_egen, egen_noegle, grundlag1, beregning1,
+                                                              tmp_path):
+    """The secretariat finds a takst by its tilbud and ydelse, as the takstbilag shows them: the second
+    takst is 'Niveau 2' (before: 'Takster › nr. 2', a position the secretariat cannot see anywhere)."""
+    def aendr(doc):
+        doc["tilbud"][0]["takster"][1]["takst"] = "2700.00"
+
+    r = _med_andre_takster(aendr, indmelding_egen, egen_noegle, grundlag1, beregning1, tmp_path)
+    (grund,) = r.grunde
+    assert "Bostedet Nord › Takster › ydelse ‘Niveau 2’ › Takst (kr.): indmeldt 2.700,00, genberegnet 2.655,70" in grund
+    assert "nr. 2" not in grund, grund
+
+
+@pytest.mark.parametrize("navn", ["", "   ", "Niveau\u00072", "N" * 81])
+def test_en_takst_uden_et_navn_der_kan_vises_naevnes_ved_sin_plads(navn, beregning1, grundlag1):
+    """A ydelse whose name cannot be shown (none, blank, a control character, too long) is named by
+    its place among the tilbud's takster, as before."""
+    t = beregning1.tilbud[0]
+    takster = (dataclasses.replace(t.takster[0], ydelse_navn=navn),) + tuple(t.takster[1:])
+    b = dataclasses.replace(beregning1, tilbud=(dataclasses.replace(t, takster=takster),) + beregning1.tilbud[1:])
+    tekst = verifikation._i_ord("tilbud[0].takster[0].takst: indmeldt 1, genberegnet 2", grundlag1, b)
+    assert tekst == "Bostedet Nord › Takster › nr. 1 › Takst (kr.): indmeldt 1, genberegnet 2"
+    assert verifikation._i_ord("tilbud[0].takster[1].takst: indmeldt 1, genberegnet 2", grundlag1, b) == (
+        "Bostedet Nord › Takster › ydelse ‘Niveau 2’ › Takst (kr.): indmeldt 1, genberegnet 2")
 
 
 def test_genberegningens_forskelle_naevner_felterne_med_takstskemaets_navne(indmelding_egen, egen_noegle, grundlag1,
@@ -341,9 +367,9 @@ def test_genberegningens_forskelle_naevner_felterne_med_takstskemaets_navne(indm
 
     r = _med_andre_takster(aendr, indmelding_egen, egen_noegle, grundlag1, beregning1, tmp_path)
     (grund,) = [g for g in r.grunde if g.startswith("Genberegningen giver andre tal")]
-    for del_ in ("Bostedet Nord › Takster › nr. 1 › Takst (hele kr.): indmeldt 1.666, genberegnet 1.665",
-                 "Bostedet Nord › Takster › nr. 1 › Ændring (real): indmeldt 9,99, genberegnet 2,76",
-                 "Bostedet Nord › Takster › nr. 1 › Takst pr. omkostningskategori › "
+    for del_ in ("Bostedet Nord › Takster › ydelse ‘Niveau 1’ › Takst (hele kr.): indmeldt 1.666, genberegnet 1.665",
+                 "Bostedet Nord › Takster › ydelse ‘Niveau 1’ › Ændring (real): indmeldt 9,99, genberegnet 2,76",
+                 "Bostedet Nord › Takster › ydelse ‘Niveau 1’ › Takst pr. omkostningskategori › "
                  "Borgerrelaterede udgifter/aktivitetsomkostninger: indmeldt 1,00, genberegnet 94,15",
                  "Bostedet Nord: et felt, programmet ikke kender (‘ekstra_felt’), findes ikke i genberegningen"):
         assert del_ in grund, grund
@@ -363,7 +389,7 @@ def test_genberegningens_forskelle_viser_koder_med_navne(indmelding_egen, egen_n
 
     r = _med_andre_takster(aendr, indmelding_egen, egen_noegle, grundlag1, beregning1, tmp_path)
     (grund,) = [g for g in r.grunde if g.startswith("Genberegningen giver andre tal")]
-    for del_ in ("Bostedet Nord › Takster › nr. 1 › Enhed: indmeldt Time, genberegnet Døgn",
+    for del_ in ("Bostedet Nord › Takster › ydelse ‘Niveau 1’ › Enhed: indmeldt Time, genberegnet Døgn",
                  "Bostedet Nord › Tillægsydelser › linje 1 › Tidsrum: indmeldt Aften/nat, genberegnet Hverdag",
                  "Bostedet Nord › Tillægsydelser › linje 2 › Tidsrum: indmeldt ‘aftensmad’, genberegnet Aften/nat",
                  "Fund: 1 indmeldt, 0 genberegnet"):

@@ -347,7 +347,7 @@ def _beregn_igen(r: VerifikationsResultat) -> None:
     for x in _forskelle(r.takster, ny, ""):
         antal += 1
         if antal <= 20:
-            vist.append(_i_ord(x, r.grundlag))
+            vist.append(_i_ord(x, r.grundlag, r.beregning))
     if antal:
         r.grunde.append(
             f"Genberegningen giver andre tal end de indmeldte ({dansk.tal(antal, 0)} forskel"
@@ -362,14 +362,39 @@ def _beregn_igen(r: VerifikationsResultat) -> None:
         )
 
 
-def _i_ord(forskel: str, grundlag) -> str:
+def _i_ord(forskel: str, grundlag, beregning: Beregning | None = None) -> str:
     """A difference with its place in the takster document in words ("Bostedet Nord › Takster ›
-    nr. 1 › Takst: indmeldt …"), never the path."""
+    ydelse ‘Niveau 1’ › Takst: indmeldt …"), never the path. A takst is named by its ydelse's
+    name as the recomputation has it (the name the takstbilag shows), by its number only when
+    there is none to show."""
     sti, _, rest = forskel.partition(" ")
     ren = sti.rstrip(":")
     if not ren:
         return rest if sti == ":" else forskel
+    takst = _TAKST_STI.match(ren)
+    navn = _ydelse_navn(beregning, int(takst[2]), int(takst[3])) if takst else None
+    if navn:
+        sted = f"{navne.felt_tekst(takst[1], grundlag)} › ydelse ‘{navn}’"
+        if takst[4]:
+            sted += f" › {navne.felt_tekst(takst[4].lstrip('.'))}"
+        return f"{sted}{sti[len(ren):]} {rest}"
     return f"{navne.felt_tekst(ren, grundlag)}{sti[len(ren):]} {rest}"
+
+
+_TAKST_STI = re.compile(r"(tilbud\[(\d+)\]\.takster)\[(\d+)\](.*)", re.S)  # a place in one takst
+
+
+def _ydelse_navn(beregning: Beregning | None, i: int, j: int) -> str | None:
+    """The recomputed name of tilbud i's takst j, or None when there is none to show (no such
+    takst, a blank name, control characters, too long: as navne names a tilbud)."""
+    try:
+        tk = beregning.tilbud[i].takster[j] if beregning is not None else None
+    except (IndexError, AttributeError):
+        return None
+    navn = getattr(tk, "ydelse_navn", None)
+    if not isinstance(navn, str) or len(navn) > 80 or not navn.strip() or not navn.isprintable():
+        return None
+    return navn
 
 
 def _forskelle(a, b, sti: str):

@@ -288,7 +288,7 @@ def test_kontroltegn_fjernes_og_noteres(tmp_path, test_ca):
 def test_tabeller_filtre_frosne_overskrifter_og_udskrift(bilag):
     _, wb, _ = bilag
     assert wb.sheetnames == ["Takster", "Tilbud", "Fordeling", "ATA-timetakster", "Sammenligning", "Indmeldinger"]
-    assert wb.properties.keywords == takstbilag.FORMAT and wb.properties.title == "Samlet takstbilag 2026"
+    assert wb.properties.keywords == takstbilag.NOEGLEORD and wb.properties.title == "Samlet takstbilag 2026"
     for ws in wb.worksheets:
         (tabel,) = ws.tables.values()
         antal = len(raekker(ws)) - (1 if ws.title == "Fordeling" else 0)

@@ -49,6 +49,38 @@ def test_eget_takstbilag_laeses_tilbage(bilag_fil):
     assert any(t.driftsherre == d.FORMEL_NAVN for t in b.takster)
 
 
+def test_egenskaberne_som_excel_viser_er_dansk(bilag_fil):
+    """What Excel shows under Filer › Oplysninger and Windows under Egenskaber › Detaljer (title,
+    subject, keywords, author, program) is Danish: before, the keywords were the code 'takstbilag/2'
+    and the program 'Microsoft Excel Compatible / Openpyxl 3.1.5'."""
+    from xml.etree import ElementTree
+
+    with zipfile.ZipFile(bilag_fil) as z:
+        kerne, app = (ElementTree.fromstring(z.read(f"docProps/{n}.xml")) for n in ("core", "app"))
+    vist = {e.tag.rpartition("}")[2]: e.text for e in list(kerne) + list(app) if e.text}
+    assert vist["keywords"] == "Samlet takstbilag, udgave 2"
+    assert vist["Application"] == "Takstberegner"
+    assert vist["title"] == "Samlet takstbilag 2026" and vist["creator"].startswith("Takstberegner ")
+    for navn, tekst in vist.items():
+        if navn not in ("created", "modified"):
+            assert not re.search(r"/|openpyxl|microsoft|compatible|takstbilag/", tekst, re.I), (navn, tekst)
+
+
+def test_et_takstbilag_fra_den_forrige_version_laeses_stadig(bilag_fil, tmp_path):
+    """A bilag written before the keywords became Danish (they were 'takstbilag/2') reads the same:
+    a takstbilag is recognised by its sheet and headings, never by its keywords."""
+    sti = tmp_path / "takstbilag-forrige-version.xlsx"
+    with zipfile.ZipFile(bilag_fil) as ind, zipfile.ZipFile(sti, "w", zipfile.ZIP_DEFLATED) as ud:
+        for info in ind.infolist():
+            data = ind.read(info)
+            if info.filename == "docProps/core.xml":
+                assert b"<cp:keywords>Samlet takstbilag, udgave 2</cp:keywords>" in data
+                data = data.replace(b"Samlet takstbilag, udgave 2", b"takstbilag/2")
+            ud.writestr(info, data)
+    assert openpyxl.load_workbook(sti).properties.keywords == "takstbilag/2"
+    assert laes_takstbilag(sti).takster == laes_takstbilag(bilag_fil).takster
+
+
 def test_et_gemt_og_omsorteret_takstbilag_laeses_stadig(bilag_fil, tmp_path):
     wb = openpyxl.load_workbook(bilag_fil)
     ws = wb["Takster"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import warnings
+import zipfile
 from copy import copy
 from datetime import datetime
 
@@ -21,9 +22,15 @@ from takstberegner.export import excel_graenser, regneark
 from takstberegner.export.takstbilag_ark import ANTAL, HELE_KR, KR, PCT, TAL, TEKST, TID, Ark, Takstbilag, byg
 from takstberegner.export.takstbilag_udvalg import Indmelding, Udvalg, fra_verifikation, saml, udvaelg
 
-__all__ = ["FORMAT", "lav_takstbilag", "saml", "udvaelg"]
+__all__ = ["NOEGLEORD", "PROGRAM", "lav_takstbilag", "saml", "udvaelg"]
 
-FORMAT = "takstbilag/2"  # in the workbook's keywords: how the sammenligning recognises the file
+# The workbook's keywords and program name, which Excel shows under Filer › Oplysninger and Windows
+# under Egenskaber › Detaljer: Danish words, no code (they held 'takstbilag/2' and openpyxl's
+# 'Microsoft Excel Compatible / Openpyxl 3.1.5'). Nothing reads them back: the sammenligning
+# recognises a takstbilag by its sheet Takster and its headings (takstbilag_laes), so a bilag
+# written by an earlier version, with 'takstbilag/2' in its keywords, still reads.
+NOEGLEORD = "Samlet takstbilag, udgave 2"
+PROGRAM = "Takstberegner"
 FLAG_FILL = "FCE4D6"
 HOVED_FILL = "D9E1F2"
 _FORMATER = {KR: "#,##0.00", HELE_KR: "#,##0", ANTAL: "0", PCT: "0.00%", TAL: "#,##0.00",
@@ -68,14 +75,41 @@ def skriv(bilag: Takstbilag) -> bytes:
     wb.properties.title = titel(bilag.takstaar)
     wb.properties.subject = "Takster til Direktørkredsens Administrative Styregruppe (DAS)"
     wb.properties.creator = f"Takstberegner {__version__}"
-    wb.properties.keywords = FORMAT
+    wb.properties.keywords = NOEGLEORD
     for ark in bilag.ark:
         ws = wb.create_sheet(ark.navn)
         ws._values_to_row = _celler  # see _celler
         _skriv_ark(ws, ark, bilag.takstaar, bilag.dannet)
     buf = io.BytesIO()
-    wb.save(buf)
+    _gem(wb, buf)
     return buf.getvalue()
+
+
+class _Arkiv(zipfile.ZipFile):
+    """The workbook's ZIP, with the extended properties (docProps/app.xml) written as ours: openpyxl
+    writes its own there, whatever the workbook says, naming itself as the program."""
+
+    def writestr(self, zinfo_or_arcname, data, *args, **kwargs):
+        navn = getattr(zinfo_or_arcname, "filename", zinfo_or_arcname)
+        if navn == "docProps/app.xml":
+            data = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+                    f"<Application>{PROGRAM}</Application></Properties>")
+        return super().writestr(zinfo_or_arcname, data, *args, **kwargs)
+
+
+def _gem(wb, ud) -> None:
+    """wb.save(ud), with our program name in the extended properties (as openpyxl's save_workbook
+    does otherwise: the modified time, then the writer into a deflated ZIP)."""
+    from datetime import timezone
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    if not wb.worksheets:
+        wb.create_sheet()
+    wb.properties.modified = datetime.now(tz=timezone.utc).replace(tzinfo=None)
+    with _Arkiv(ud, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as arkiv:
+        ExcelWriter(wb, arkiv).save()
 
 
 def _celler(celler, raekke: int):

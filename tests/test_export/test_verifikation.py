@@ -499,6 +499,25 @@ def test_takstgrundlag_med_et_felt_to_gange_afvises(dublet, indmelding_egen, ege
     assert r.grundlag is None and r.beregning is None  # never read the one way the engine happens to read it
 
 
+@pytest.mark.parametrize("noegle, vist", [("tekst", "‘tekst’"), ("Aften", "‘Aften’"), ("weekend", "‘Weekend’")])
+def test_et_navn_to_gange_i_en_tabel_af_brugerens_navne_afvises_med_navnet(noegle, vist, indmelding_egen, egen_noegle,
+                                                                           grundlag1, beregning1, tmp_path):
+    """A tidsrum named twice in a tillægsydelse's table of tidsrum: the key is the user's name of a
+    tidsrum, so the reason names it as that name, even when it is spelled as a field ('tekst'; before:
+    'nævner det samme felt (‘Tekst’)', a field the file does not have there); a tidsrum the program
+    knows by its Danish name."""
+    medl = ff.medlemmer(indmelding_egen[0])
+    foer = b'"tidsrum":{"hverdag":"25"'
+    if foer not in medl["takstgrundlag.json"]:
+        foer = b'"tidsrum": {"hverdag": "25"'
+    g = medl["takstgrundlag.json"].replace(foer, foer.replace(b"{", b"{" + (f'"{noegle}":"10","{noegle}":"20",').encode(), 1), 1)
+    r = _verificer_bundet(medl, {"takstgrundlag.json": g}, egen_noegle, grundlag1, beregning1, tmp_path)
+    assert r.grunde == [f"Takstgrundlaget nævner navnet {vist} to gange i samme liste over tidsrum, så filen kan læses "
+                        "på to måder. Takstberegner skriver aldrig sådan en fil; bed driftsherren danne og indsende "
+                        "indmeldingen igen."]
+    assert "felt" not in r.grund and "Tekst" not in r.grund
+
+
 def test_takster_med_et_felt_to_gange_afvises(indmelding_egen, egen_noegle, grundlag1, beregning1, tmp_path):
     """A takst given twice, the first spelled with an escape ("\\u0074akst" is "takst"): the same
     key, so the same refusal, naming the takster document and the field by its takstskema heading."""

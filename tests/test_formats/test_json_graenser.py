@@ -79,3 +79,26 @@ def test_dubletnoegle_i_et_skrevet_takstgrundlag():
     tekst = tg.skriv_tekst(tg.laes_dict(generer_stor_driftsherre(seed=3, tilbud=4)))
     assert jg.dubletnoegle(tekst) is None
     assert jg.dubletnoegle(tekst.replace('"cvr": ', '"cvr": "1", "cvr": ', 1)) == "cvr"
+
+
+@pytest.mark.parametrize("tekst, noegle, under", [
+    ('{"fordeling": {"Aalborg": 1, "Aalborg": 2}}', "Aalborg", "fordeling"),
+    ('{"tilbud": [{"id": "A", "fordeling": {"tekst": 1, "tekst": 2}}]}', "tekst", "fordeling"),
+    ('{"tilbud": [{"id": "A", "id": "B"}]}', "id", None),  # an element of a list: a record, not a map
+    ('{"a": [[{"b": 1, "b": 2}]]}', "b", None),  # inside a list of lists: the key alone
+    ('{"a": 1, "a": 2}', "a", None),  # the document itself
+    # the first object with a duplicate, as dubletnoegle finds it, not a later one's
+    ('{"x": {"tidsrum": {"hverdag": 1, "hverdag": 2}}, "y": {"fordeling": {"b": 1, "b": 2}}}', "hverdag", "tidsrum"),
+    ('{"x": {"fordeling": {"b": 1, "b": 2}, "q": {"c": 1, "c": 2}}}', "b", "fordeling"),
+])
+def test_dublet_naevner_objektets_noegle(tekst, noegle, under):
+    """dublet also says whose value the object with the duplicate is: a key twice in a fordeling is
+    one of the user's names, which may be spelled as a field ('tekst')."""
+    d = jg.dublet(tekst)
+    assert (d.noegle, d.under) == (noegle, under) and jg.dubletnoegle(tekst) == noegle
+
+
+@pytest.mark.parametrize("tekst", ['{"a": 1, "b": {"a": 2}}', '{"fordeling": {"a": 1, "b": 2}}', '{"a": 1, "a": 2',
+                                   '[]', '1'])
+def test_dublet_ikke(tekst):
+    assert jg.dublet(tekst) is None

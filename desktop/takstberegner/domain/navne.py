@@ -234,6 +234,7 @@ FELTER: dict[str, str] = {
     "forrentning_anlaeg": "Forrentning af anlæg", "forrentning_driftskapital": "Forrentning af driftskapital",
     "overhead": "Overhead", "omkostningsgrundlag": "Omkostningsgrundlag", "regulering": "Regulering",
     "hensat": "Hensat", "takstgrundlag": "Takstgrundlag", "ata_timetakst": "ATA-timetakst",
+    "objektiv_fordeling": "Objektiv finansiering fordelt på kommuner",
     "fund": "Fund", "kode": "Fundets art", "niveau": "Niveau", "felt": "Sted",
     "reference": "Styringsaftalens punkt", "sidste_anvendelsesaar": "Sidste anvendelsesår",
     **TAKST_LINJER,  # the takster by omkostningskategori

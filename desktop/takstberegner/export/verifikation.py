@@ -11,7 +11,7 @@ It never raises: every parse, crypto or I/O problem is a Danish reason in `.grun
    a trusted root; not a CA; key usage; CVR equal to the driftsherre's; signing-time inside the
    certificate's validity, not in the future, inside the takstår's window);
 4. the JSON members are within limits, name no key twice in one object (else they can be read
-   two ways: json_graenser.dubletnoegle) and are readable, the manifest's fingerprint, CVR and
+   two ways: json_graenser.dublet) and are readable, the manifest's fingerprint, CVR and
    takstår match them, the PDF and the takstskema print the same fingerprint (binding);
 5. the takster recompute to the same figures with this engine, without `fejl` findings (only when
    the signature holds and the signer is trusted: an unknown sender cannot make it compute).
@@ -268,7 +268,7 @@ def _laes_indhold(r: VerifikationsResultat, g_bytes: bytes, t_bytes: bytes) -> N
     try:
         tekst = g_bytes.decode("utf-8")
         json_graenser.tjek(tekst, "Takstgrundlaget", maks_tegn=MAKS_GRUNDLAG)
-        dublet = json_graenser.dubletnoegle(tekst)
+        dublet = json_graenser.dublet(tekst)
         if dublet is None:
             r.grundlag = tg_format.laes_tekst(tekst)
     except (InputError, UnicodeDecodeError, ValueError, RecursionError) as e:
@@ -289,7 +289,7 @@ def _laes_indhold(r: VerifikationsResultat, g_bytes: bytes, t_bytes: bytes) -> N
     try:
         tekst = t_bytes.decode("utf-8")
         json_graenser.tjek(tekst, "Takster-dokumentet", maks_tegn=MAKS_TAKSTER)
-        dublet = json_graenser.dubletnoegle(tekst)
+        dublet = json_graenser.dublet(tekst)
         if dublet is None:
             r.takster = tk_format.laes_tekst(tekst)
     except (InputError, UnicodeDecodeError, ValueError, RecursionError) as e:
@@ -299,15 +299,30 @@ def _laes_indhold(r: VerifikationsResultat, g_bytes: bytes, t_bytes: bytes) -> N
         r.grunde.append(_tvetydig("Takster-dokumentet", dublet))
 
 
-def _tvetydig(dokument: str, noegle: str) -> str:
+def _tvetydig(dokument: str, dublet) -> str:
     """The reason for a document that names a key twice in one object. json.loads and msgspec keep
     the last value, a person or another tool may read the first: what was signed can be read two
-    ways, so it is refused whichever value the engine would take. The field is named only by its
-    Danish name (domain/navne.py), never by the key the file has."""
+    ways, so it is refused whichever value the engine would take. A field is named only by its
+    Danish name (domain/navne.py), never by the key the file has; a key of a map whose keys are
+    the user's names (a kommune in a fordeling, a tidsrum) is that name, quoted, even when it
+    happens to be spelled as a field ('navnet ‘tekst’ står to gange i samme fordeling', not
+    'det samme felt (‘Tekst’)')."""
+    slut = (", så filen kan læses på to måder. Takstberegner skriver aldrig sådan en fil; bed driftsherren danne "
+            "og indsende indmeldingen igen.")
+    noegle = dublet.noegle
+    hvor = _BRUGERNAVNE.get(dublet.under or "")
+    if hvor:
+        vist = navne.TIDSRUM.get(noegle, noegle) if dublet.under == "tidsrum" else noegle
+        vist = f"‘{vist[:60]}{'…' if len(vist) > 60 else ''}’" if vist.strip() else "(uden navn)"
+        return f"{dokument} nævner navnet {vist} to gange i samme {hvor}{slut}"
     navn = navne.FELTER.get(noegle)
     felt = f"det samme felt (‘{navn}’)" if navn else "det samme felt"
-    return (f"{dokument} nævner {felt} to gange samme sted, så filen kan læses på to måder. "
-            "Takstberegner skriver aldrig sådan en fil; bed driftsherren danne og indsende indmeldingen igen.")
+    return f"{dokument} nævner {felt} to gange samme sted{slut}"
+
+
+# The maps whose keys are the user's names, not fields: what one of them is called in a reason.
+_BRUGERNAVNE = {"fordeling": "fordeling", "objektiv_fordeling": "fordeling af den objektive finansiering",
+                "tidsrum": "liste over tidsrum", "andele": "liste over faste andele"}
 
 
 def _for_stor(g: Takstgrundlag) -> str:

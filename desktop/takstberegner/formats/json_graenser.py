@@ -14,7 +14,8 @@ passes (translate, count, `in`) whether the text passes for certain; only a text
 too many commas counting those in strings, nesting it cannot clear in 32 steps) goes through the
 exact checks, which decide.
 
-`dubletnoegle(tekst)` finds an object that names the same key twice. json.loads and msgspec both
+`dubletnoegle(tekst)` finds an object that names the same key twice, `dublet(tekst)` also the key
+whose value that object is (a key twice in a fordeling is a name of the user's, not a field). json.loads and msgspec both
 keep the last of the two, while a person or another tool may read the first: a signed document
 with one can be read two ways (the secretariat refuses it; export/verifikation.py).
 """
@@ -156,3 +157,54 @@ def dubletnoegle(tekst: str) -> str | None:
     except ValueError:
         pass
     return None
+
+
+class Dublet:
+    """A key an object names twice: `noegle`, and `under`, the key whose value that object is
+    ("fordeling" for {"fordeling": {"Aalborg": 1, "Aalborg": 2}}), or None when the object is the
+    document itself or an element of a list."""
+
+    __slots__ = ("noegle", "under")
+
+    def __init__(self, noegle: str, under: str | None = None) -> None:
+        self.noegle, self.under = noegle, under
+
+
+class _Fundet(Exception):
+    def __init__(self, dublet: Dublet) -> None:
+        super().__init__(dublet.noegle)
+        self.dublet = dublet
+
+
+def dublet(tekst: str) -> Dublet | None:
+    """As dubletnoegle, with the key the object is the value of. The fast pass first; only a text
+    with a duplicate is parsed a second time, with the objects' hook returning the first object
+    with a duplicate as a marker its parent's hook finds among its values (objects close inner
+    first, so the parent is the next to close that holds it)."""
+    noegle = dubletnoegle(tekst)
+    if noegle is None:
+        return None
+    fundet: list[Dublet] = []
+
+    def krog(par: list[tuple[str, object]]):
+        for k, v in par:
+            if type(v) is Dublet:
+                raise _Fundet(Dublet(v.noegle, k))
+            if type(v) is list and any(type(x) is Dublet for x in v):
+                raise _Fundet(Dublet(next(x for x in v if type(x) is Dublet).noegle))
+        if not fundet and len(par) > 1 and len(dict(par)) != len(par):
+            set_: set[str] = set()
+            for k, _ in par:
+                if k in set_:
+                    fundet.append(Dublet(k))
+                    return fundet[0]
+                set_.add(k)
+        return None
+
+    try:
+        json.loads(tekst, object_pairs_hook=krog)
+    except _Fundet as f:
+        return f.dublet
+    except ValueError:
+        pass
+    return Dublet(noegle)

@@ -182,3 +182,35 @@ def test_papiret_er_et_udkast_naar_indmeld_afviser_filen(tmp_path, capsys, grund
     tekster = [c.value for row in ark.iter_rows() for c in row if isinstance(c.value, str)]
     assert f"UDKAST: beregningen har {fejl} fejl og kan ikke indmeldes." in tekster
     assert tekster.count("Mangler før indmelding") == pdf.count("Mangler før indmelding") >= 2
+
+
+def test_takstbilag_af_en_mappe_tager_mappens_indmeldingsfiler(tmp_path, capsys, indmelding_egen, egen_noegle):
+    """The secretariat saves the submissions it receives in one folder and passes the folder: its
+    indmeldingsfiler are verified (the name's ending in any case), its other files (a note, last
+    year's bilag, a takstgrundlag, a subfolder) are named as left out, not AFVIST. Before: the folder
+    was one AFVIST file, 'Filen findes ikke, eller det er en mappe', and a bilag of 0 godkendte."""
+    from .conftest import skriv_pem
+
+    pem = skriv_pem(tmp_path / "tillid.pem", egen_noegle.certifikat)
+    mappe = tmp_path / "indmeldinger 2026"
+    (mappe / "gammelt").mkdir(parents=True)
+    (mappe / "Eksempel Kommune.INDMELDING").write_bytes(indmelding_egen[0].read_bytes())
+    (mappe / "noter.txt").write_text("ring til Aalborg", encoding="utf-8")
+    (mappe / "takstbilag-2025.xlsx").write_bytes(b"PK\x03\x04")
+    (mappe / ".DS_Store").write_bytes(b"\x00")
+    bilag = tmp_path / "takstbilag.xlsx"
+    assert main(["takstbilag", str(mappe), "--tillid", str(pem), "-o", str(bilag)]) == 0
+    ud = capsys.readouterr().out
+    assert (f"{mappe}: 1 indmeldingsfil tages med; 3 andre, der ikke er indmeldingsfiler, er ikke taget med: "
+            "gammelt/, noter.txt, takstbilag-2025.xlsx\n") in ud, ud
+    assert "Eksempel Kommune.INDMELDING: Eksempel Kommune - godkendt" in ud
+    assert "1 godkendte, 0 afviste" in ud and "det er en mappe" not in ud and "- afvist" not in ud, ud
+    assert "DS_Store" not in ud
+
+    tom = tmp_path / "tom"
+    tom.mkdir()
+    (tom / "noter.txt").write_text("x", encoding="utf-8")
+    assert main(["takstbilag", str(tom), "--tillid", str(pem), "-o", str(tmp_path / "tom.xlsx")]) == 2
+    err = capsys.readouterr().err
+    assert f"mappen {tom} indeholder ingen indmeldingsfiler (filer, der ender på .indmelding)" in err, err
+    assert not (tmp_path / "tom.xlsx").exists()

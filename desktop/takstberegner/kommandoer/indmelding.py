@@ -54,7 +54,8 @@ def registrer(sub: argparse._SubParsersAction) -> None:
     stier.roller(v, ind=("fil", "tillid"))
 
     b = sub.add_parser("takstbilag", help="verificér indmeldinger og saml dem i ét takstbilag (Excel)")
-    b.add_argument("filer", nargs="+", help="indmeldingsfiler")
+    b.add_argument("filer", nargs="+", help="indmeldingsfiler, eller en mappe: så tages mappens indmeldingsfiler "
+                                            "(.indmelding) med")
     b.add_argument("--tillid", metavar="FIL.pem",
                    help="PEM-fil med betroede rodcertifikater og/eller registrerede fingeraftryk")
     b.add_argument("--takstaar", type=int, metavar="ÅR",
@@ -227,6 +228,41 @@ def _verificer(args: argparse.Namespace) -> int:
     return 0 if r.ok else 1
 
 
+ENDELSE = ".indmelding"
+
+
+def _indmeldingsfiler(filer: list[str]) -> list[str]:
+    """The files to verify, in the order given: a folder stands for the indmeldingsfiler directly in
+    it (ending .indmelding, in name order). The folder's other files (a note, last year's bilag, a
+    takstgrundlag) are not submissions: they are named as left out, not listed as AFVIST, and a
+    folder without an indmeldingsfil is refused (before: the folder itself was one AFVIST file,
+    'Filen findes ikke, eller det er en mappe', and a bilag of 0 godkendte was written)."""
+    from takstberegner.export.verifikation import synlig
+
+    ud: list[str] = []
+    for fil in filer:
+        mappe = Path(fil)
+        if not mappe.is_dir():
+            ud.append(fil)
+            continue
+        try:
+            indhold = sorted((p for p in mappe.iterdir() if not p.name.startswith((".", "~$"))),
+                             key=lambda p: (p.name.casefold(), p.name))
+        except OSError as e:
+            raise _Fejl(f"mappen {fil} kan ikke læses: {os_fejl(e)}") from None
+        med = [p for p in indhold if p.suffix.lower() == ENDELSE and p.is_file()]
+        uden = [p.name + ("/" if p.is_dir() else "") for p in indhold if p not in med]
+        if not med:
+            raise _Fejl(f"mappen {fil} indeholder ingen indmeldingsfiler (filer, der ender på {ENDELSE})")
+        ud += [str(p) for p in med]
+        if uden:
+            vist = ", ".join(uden[:5]) + (" …" if len(uden) > 5 else "")
+            _ud(synlig(f"{fil}: {len(med)} indmeldingsfil{'er' if len(med) != 1 else ''} tages med; "
+                       + (f"{len(uden)} andre, der ikke er indmeldingsfiler, er" if len(uden) != 1
+                          else "1 anden, der ikke er en indmeldingsfil, er") + f" ikke taget med: {vist}"))
+    return ud
+
+
 def _takstbilag(args: argparse.Namespace) -> int:
     """Verify every file, go on past a bad one, and always write the bilag of what passed."""
     from takstberegner import dansk
@@ -235,9 +271,10 @@ def _takstbilag(args: argparse.Namespace) -> int:
     from takstberegner.export.verifikation import synlig
 
     t = tillid_mod.laes_tillid(args.tillid) if args.tillid else None
+    filer = _indmeldingsfiler(args.filer)
     with fremskridt.vis() as f:
         udvalg = takstbilag_udvalg.saml(
-            args.filer, t, args.takstaar,
+            filer, t, args.takstaar,
             fremskridt=lambda i, n: f.fase(f"Verificerer indmeldingsfil {dansk.tal(i + 1, 0)} af {dansk.tal(n, 0)}"))
         f.fase("Danner takstbilaget")
         data = takstbilag.lav_takstbilag(udvalg)

@@ -90,11 +90,11 @@ def test_hver_fil_faar_sin_status_og_grund(bilag):
     status = raekker(wb["Indmeldinger"])
     assert [(r["Nr."], r["Fil"], r["Status"]) for r in status] == [
         (1, "a.indmelding", "Godkendt"), (2, "b.indmelding", "Godkendt"), (3, "c.indmelding", "Godkendt"),
-        (4, "d-2025.indmelding", "Afvist"), (5, "b-gammel.indmelding", "Erstattet af nyere indmelding"),
+        (4, "d-2025.indmelding", "Andet takstår (ikke med)"), (5, "b-gammel.indmelding", "Erstattet af nyere indmelding"),
         (6, "a.indmelding", "Dublet (tælles én gang)"), (7, "c-aendret.indmelding", "Afvist"),
         (8, "skrald.indmelding", "Afvist"), (9, "findes-ikke.indmelding", "Afvist")]
     grund = {r["Nr."]: r["Begrundelse"] or "" for r in status}
-    assert "takståret 2025, men takstbilaget er for 2026" in grund[4]
+    assert "Indmeldingen holder, men den er for takståret 2025, og takstbilaget er for 2026" in grund[4]
     assert "Erstattet af nr. 2 (b.indmelding" in grund[5] and "CVR 22223333" in grund[5]
     assert "Samme fil som nr. 1 (a.indmelding)" in grund[6]
     # the reason names the damaged part in words, never by its name in the container
@@ -430,3 +430,37 @@ def test_udskrift_deler_i_sider_der_passer(bredder, gentag, data):
     for i, (a, b) in enumerate(zip(starter, starter[1:])):
         side = sum(bredder[a - 1:b - 1]) + (gentaget if i else 0)
         assert side <= plads or b - a == 1, (a, b, side)
+
+
+def test_en_indmelding_for_et_andet_takstaar_er_ikke_afvist(region, tmp_path, capsys, test_ca):
+    """A genuine submission for another takstår is listed as not in this bilag, not as rejected, and
+    the command says which year it chose and how to make the other one's bilag (before: 'afvist', and
+    no word of the choice, a tie going silently to the latest year)."""
+    from takstberegner.cli import main
+
+    from .conftest import skriv_pem
+
+    f, _ = region
+    pem = skriv_pem(tmp_path / "rod.pem", test_ca.rod)
+    ud = tmp_path / "takstbilag.xlsx"
+    assert main(["takstbilag", str(f["a"]), str(f["d"]), str(f["c"]), "--tillid", str(pem), "-o", str(ud)]) == 1
+    tekst = capsys.readouterr().out
+    assert ("d-2025.indmelding: Thisted Kommune - andet takstår (ikke med): Indmeldingen holder, men den er for "
+            "takståret 2025, og takstbilaget er for 2026; den hører til takstbilaget for 2025.") in tekst, tekst
+    assert "2 godkendte, 0 afviste" in tekst and "afvist:" not in tekst
+    assert ("1 indmelding er for takståret 2025 og er ikke med: takstbilaget er for 2026, det år, flest af "
+            "indmeldingerne er for. Lav takstbilaget for 2025 med --takstaar 2025.") in tekst, tekst
+    wb = openpyxl.load_workbook(ud)
+    ws = wb["Indmeldinger"]
+    assert ws["A2"].value.startswith("3 filer givet: 2 godkendt og med i takstbilaget, 1 for et andet takstår, 0 afvist")
+    (d_raekke,) = [r for r in raekker(ws) if r["Fil"] == "d-2025.indmelding"]
+    assert d_raekke["Status"] == "Andet takstår (ikke med)"
+
+    # one of each year: the tie goes to the latest, and the command says so
+    assert main(["takstbilag", str(f["a"]), str(f["d"]), "--tillid", str(pem), "-o", str(ud)]) == 1
+    tekst = capsys.readouterr().out
+    assert ("1 indmelding er for takståret 2025 og er ikke med: takstbilaget er for 2026, det seneste af de år, flest "
+            "af indmeldingerne er for. Lav takstbilaget for 2025 med --takstaar 2025.") in tekst, tekst
+    assert main(["takstbilag", str(f["a"]), str(f["d"]), "--takstaar", "2025", "--tillid", str(pem), "-o", str(ud)]) == 1
+    assert ("1 indmelding er for takståret 2026 og er ikke med: takstbilaget er for 2025, som valgt. Lav takstbilaget "
+            "for 2026 med --takstaar 2026.") in capsys.readouterr().out

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from takstberegner.cli import main
 from takstberegner.export.takstbilag_udvalg import (
-    AFVIST, DUBLET, ERSTATTET, GODKENDT, Indmelding, udvaelg,
+    AFVIST, ANDET_AAR, DUBLET, ERSTATTET, GODKENDT, Indmelding, udvaelg,
 )
 
 T0 = datetime(2026, 9, 1, 10, 0, tzinfo=timezone.utc)
@@ -41,11 +41,18 @@ def test_en_afvist_nyere_udgave_erstatter_ikke_den_godkendte():
 
 
 def test_takstaar_er_det_de_fleste_er_for_og_kan_vaelges():
+    """A verified file for another takstår is not counted, and not called rejected (before: 'Afvist',
+    which the secretariat would pass on to a driftsherre that did nothing wrong)."""
     filer = [ind("a", cvr="1"), ind("b", cvr="2"), ind("c", cvr="3", aar=2025)]
-    assert [s.status for s in udvaelg(filer).statusser] == [GODKENDT, GODKENDT, AFVIST]
+    assert [s.status for s in udvaelg(filer).statusser] == [GODKENDT, GODKENDT, ANDET_AAR]
     u = udvaelg(filer, takstaar=2025)
-    assert u.takstaar == 2025 and [s.status for s in u.statusser] == [AFVIST, AFVIST, GODKENDT]
-    assert "takståret 2026, men takstbilaget er for 2025" in u.statusser[0].grunde[0]
+    assert u.takstaar == 2025 and [s.status for s in u.statusser] == [ANDET_AAR, ANDET_AAR, GODKENDT]
+    assert u.statusser[0].status_navn == "Andet takstår (ikke med)"
+    assert u.statusser[0].grunde == ("Indmeldingen holder, men den er for takståret 2026, og takstbilaget er for "
+                                     "2025; den hører til takstbilaget for 2026.",)
+    # a file that does not hold is rejected whatever its year
+    u = udvaelg([ind("a"), ind("b", cvr="2", aar=2025, ok=False, grunde=("Signaturen holder ikke.",))])
+    assert [s.status for s in u.statusser] == [GODKENDT, AFVIST]
 
 
 def test_dublet_af_en_afvist_fil_er_stadig_en_dublet():

@@ -23,7 +23,7 @@ from takstberegner import dansk
 from takstberegner.domain import navne, sammenligning
 from takstberegner.domain.model import KATEGORIER, REGULERING_LINJE
 from takstberegner.export import regneark
-from takstberegner.export.takstbilag_udvalg import AFVIST, GODKENDT, Status, Udvalg, lokal_tid
+from takstberegner.export.takstbilag_udvalg import AFVIST, ANDET_AAR, GODKENDT, Status, Udvalg, lokal_tid
 
 # kinds of column: how the writer formats a value
 TEKST, KR, HELE_KR, ANTAL, PCT, TAL, TID = "tekst", "kr", "hele_kr", "antal", "pct", "tal", "tid"
@@ -391,7 +391,8 @@ def _status(udvalg: Udvalg, tekst: _Tekster) -> Ark:
     n = len(udvalg.statusser)
     ark = Ark("Indmeldinger", "Indmeldinger",
               f"{n} fil{'er' if n != 1 else ''} givet: {udvalg.antal(GODKENDT)} godkendt og med i takstbilaget, "
-              f"{udvalg.antal(AFVIST)} afvist, {udvalg.antal('erstattet')} erstattet af en nyere, "
+              + (f"{udvalg.antal(ANDET_AAR)} for et andet takstår, " if udvalg.antal(ANDET_AAR) else "")
+              + f"{udvalg.antal(AFVIST)} afvist, {udvalg.antal('erstattet')} erstattet af en nyere, "
               f"{udvalg.antal('dublet')} dublet. Signeret er dansk tid.",
               "Indmeldinger", STATUS_KOLONNER, frys_kolonner=3)
     tekst_ = tekst

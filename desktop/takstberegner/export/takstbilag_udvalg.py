@@ -2,8 +2,10 @@
 
 Every file given is accounted for, in the order given, with one status:
 - `godkendt`: verified, for the bilag's takstår, and the latest from its CVR: its takster count;
-- `afvist`: verification failed (forged, corrupt, hostile, unreadable) or a file for another
-  takstår: listed with the Danish reason, nothing of it counts;
+- `afvist`: verification failed (forged, corrupt, hostile, unreadable): listed with the Danish
+  reason, nothing of it counts;
+- `andet_aar`: verified, but for another takstår than the bilag's: not counted, and not called
+  rejected either (the driftsherre did nothing wrong; it belongs in that year's bilag);
 - `erstattet`: verified, but a later-signed submission from the same CVR replaces it;
 - `dublet`: byte-for-byte the same file as one listed before: it counts once.
 
@@ -25,9 +27,11 @@ from takstberegner.domain.resultat import Beregning
 from takstberegner.fejltekst import os_fejl
 
 GODKENDT, AFVIST, ERSTATTET, DUBLET = "godkendt", "afvist", "erstattet", "dublet"
+ANDET_AAR = "andet_aar"
 STATUS_NAVNE = {
     GODKENDT: "Godkendt",
     AFVIST: "Afvist",
+    ANDET_AAR: "Andet takstår (ikke med)",
     ERSTATTET: "Erstattet af nyere indmelding",
     DUBLET: "Dublet (tælles én gang)",
 }
@@ -131,8 +135,9 @@ def udvaelg(indmeldinger: list[Indmelding], takstaar: int | None = None) -> Udva
             status[i] = Status(nr, ind, AFVIST, ind.grunde or ("Filen kunne ikke verificeres.",))
             continue
         if takstaar is not None and ind.takstaar != takstaar:
-            status[i] = Status(nr, ind, AFVIST, (
-                f"Indmeldingen er for takståret {ind.takstaar}, men takstbilaget er for {takstaar}.",))
+            status[i] = Status(nr, ind, ANDET_AAR, (
+                f"Indmeldingen holder, men den er for takståret {ind.takstaar}, og takstbilaget er for {takstaar}; "
+                f"den hører til takstbilaget for {ind.takstaar}.",))
             continue
         kandidater.setdefault(ind.cvr or ind.driftsherre, []).append(i)
     for idx in kandidater.values():

@@ -288,4 +288,16 @@ def _takstbilag(args: argparse.Namespace) -> int:
     aar = f" for {udvalg.takstaar}" if udvalg.takstaar else ""
     _ud(f"Takstbilag{aar} skrevet til {args.output}: {g} godkendte, {udvalg.antal(takstbilag_udvalg.AFVIST)} afviste"
         f", {udvalg.antal(takstbilag_udvalg.ERSTATTET)} erstattede og {udvalg.antal(takstbilag_udvalg.DUBLET)} dubletter.")
+    andre = [st.indmelding.takstaar for st in udvalg.statusser if st.status == takstbilag_udvalg.ANDET_AAR]
+    if andre:
+        # which year the bilag is for was chosen without a word when the files were for several
+        aarene = sorted(set(andre))
+        vist = " og ".join(str(a) for a in aarene)
+        med = sum(1 for st in udvalg.statusser if st.status in (takstbilag_udvalg.GODKENDT, takstbilag_udvalg.ERSTATTET))
+        lige = max(andre.count(a) for a in aarene) == med  # a tie goes to the latest year
+        hvorfor = ("som valgt" if args.takstaar else "det seneste af de år, flest af indmeldingerne er for" if lige
+                   else "det år, flest af indmeldingerne er for")
+        _ud(f"{len(andre)} indmelding{'er' if len(andre) != 1 else ''} er for takståret {vist} og er ikke med: "
+            f"takstbilaget er for {udvalg.takstaar}, {hvorfor}. Lav takstbilaget for {aarene[-1]} med "
+            f"--takstaar {aarene[-1]}.")
     return 0 if ikke == 0 else 1

@@ -135,8 +135,11 @@ _UKENDT_NOEGLE = ("Underskriverens certifikat har en nøgletype, som Takstberegn
 # name, builder(kilde) -> bytes, the exact reason expected among .grunde
 KORPUS: list[tuple[str, Callable[[Kilde], bytes], str]] = [
     # -- not a container -----------------------------------------------------------------------
-    ("tom-fil", lambda k: b"", _zip("den er for kort til at kunne åbnes")),
-    ("en-pdf", lambda k: k.medl[P], _zip("filens afslutning mangler eller er ændret, så den kan ikke åbnes")),
+    ("tom-fil", lambda k: b"", "Filen er tom (0 byte), så den er ikke en indmeldingsfil. Bed driftsherren indsende filen igen."),
+    ("en-pdf", lambda k: k.medl[P], "Filen er ikke en indmeldingsfil, men en PDF-fil (fx takstberegningen til revision). "
+                                   + asic._SEND_IGEN),
+    ("kort-skrald", lambda k: b"abc", _zip("den er for kort til at kunne åbnes")),
+    ("skrald", lambda k: b"\x00" * 5000, _zip("filens afslutning mangler eller er ændret, så den kan ikke åbnes")),
     ("zip-kommentar", lambda k: ff.zip_raa(k.poster())[:-2] + b"\x05\x00hallo",
      _zip("filens afslutning mangler eller er ændret, så den kan ikke åbnes")),
     ("zip64-markering", lambda k: (lambda r: r[:-14] + b"\xff\xff\xff\xff" + r[-10:])(ff.zip_raa(k.poster())),

@@ -208,9 +208,42 @@ def test_dublet_element_afvises(indmelding_egen, egen_noegle, tmp_path):
 
 def test_ikke_en_zip_afvises(tmp_path):
     sti = tmp_path / "x.indmelding"
-    sti.write_bytes(b"%PDF-1.4 ikke en zip")
+    sti.write_bytes(b"ikke en zip")
     r = verifikation.verificer(sti, Tillid())
     assert not r.ok and r.grunde[0].startswith("Filen er ikke en gyldig indmeldingsfil: den er for kort til at kunne åbnes")
+
+
+def test_en_anden_slags_fil_afvises_med_hvad_den_er(indmelding_egen, tmp_path):
+    """The files a secretariat receives by mistake are named by what they are, with what to ask for
+    (before, each was a damaged indmeldingsfil: 'filens afslutning mangler eller er ændret', or 'den
+    består af 26 dele; højst 16 er tilladt' for last year's takstbilag). Each is made by the program:
+    the PDF, the takstskema and the takstgrundlag inside a genuine submission, a .takst file."""
+    from takstberegner.cli import main
+
+    medl = ff.medlemmer(indmelding_egen[0])
+    takst = tmp_path / "eksempel.takst"
+    grundlag = tmp_path / "eksempel.json"
+    grundlag.write_bytes(medl["takstgrundlag.json"])
+    assert main(["importer", str(grundlag), "--til", str(takst)]) == 0
+    filer = {
+        "takstberegning.pdf": (medl["takstberegning.pdf"], "en PDF-fil (fx takstberegningen til revision)"),
+        "takstskema.xlsx": (medl["takstskema.xlsx"], "et Excel-regneark (fx takstskemaet eller et takstbilag)"),
+        "takstgrundlag.json": (b"\xef\xbb\xbf\n" + medl["takstgrundlag.json"], "et takstgrundlag uden signatur"),
+        "takster.json": (medl["takster.json"], "et takster-dokument uden signatur"),
+        "andet.json": (b'[{"a": 1}]', "en datafil uden signatur"),
+    }
+    filer["eksempel.takst"] = (takst.read_bytes(), "en takstfil (.takst), som driftsherren arbejder i")
+    for navn, (data, hvad) in filer.items():
+        sti = tmp_path / f"{navn}.indmelding"
+        sti.write_bytes(data)
+        r = verifikation.verificer(sti, Tillid())
+        assert r.grunde == [f"Filen er ikke en indmeldingsfil, men {hvad}. Bed driftsherren sende selve indmeldingsfilen "
+                            "(filen, der ender på .indmelding), som Takstberegner danner under Indmeld takster."], navn
+        assert not forbudte_ord(r.grund), r.grund
+    tom = tmp_path / "tom.indmelding"
+    tom.write_bytes(b"")
+    assert verifikation.verificer(tom, Tillid()).grunde == [
+        "Filen er tom (0 byte), så den er ikke en indmeldingsfil. Bed driftsherren indsende filen igen."]
 
 
 def _ny_signatur(sti: Path, maal: Path, underskriver, manifest: bytes | None = None, **aendr) -> Path:

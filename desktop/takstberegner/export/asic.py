@@ -215,6 +215,40 @@ def maks_for(navn: str) -> int:
     return MAKS_ANDET
 
 
+_SEND_IGEN = ("Bed driftsherren sende selve indmeldingsfilen (filen, der ender på .indmelding), som Takstberegner "
+              "danner under Indmeld takster.")
+_JSON_START = re.compile(rb'\{\s*["}]|\[\s*[\[{"\d\-\]]')  # how a JSON document begins, not any '{'
+_OFFICE = ("[Content_Types].xml", "_rels/", "docProps/", "xl/", "word/", "ppt/")
+
+
+def anden_slags(data: bytes) -> str | None:
+    """The reason for a file that is plainly something else than an indmeldingsfil, by what it is:
+    the files a secretariat receives by mistake (the PDF or the takstskema sent on its own, the
+    takstgrundlag, the driftsherre's .takst file, an empty file). None for anything else, which the
+    strict reading then refuses with the exact reason (before, a PDF or a takstgrundlag was called
+    a damaged indmeldingsfil: 'filens afslutning mangler eller er ændret')."""
+    if not data:
+        return "Filen er tom (0 byte), så den er ikke en indmeldingsfil. Bed driftsherren indsende filen igen."
+    hvad = None
+    if data.startswith(b"%PDF-"):
+        hvad = "en PDF-fil (fx takstberegningen til revision)"
+    elif data.startswith(b"SQLite format 3\x00"):
+        hvad = "en takstfil (.takst), som driftsherren arbejder i"
+    elif data.startswith(b"PK\x03\x04") and len(data) >= 30:
+        n = int.from_bytes(data[26:28], "little")
+        foerste = data[30:30 + n].decode("cp437", "replace")
+        if foerste != "mimetype" and foerste.startswith(_OFFICE):
+            hvad = ("et Excel-regneark (fx takstskemaet eller et takstbilag)" if b"xl/workbook" in data
+                    else "et Word-dokument" if b"word/document" in data else "et Office-dokument")
+    else:
+        start = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+        if _JSON_START.match(start):
+            hvad = ("et takstgrundlag" if b'"takstgrundlag/' in start else
+                    "et takster-dokument" if b'"takster/' in start else "en datafil")
+            hvad += " uden signatur"
+    return f"Filen er ikke en indmeldingsfil, men {hvad}. {_SEND_IGEN}" if hvad else None
+
+
 def aabn(data: bytes, graenser: dict[str, int] | None = None) -> Container:
     """Unpack a container strictly; raises `ContainerFejl` with the exact Danish reason.
 
@@ -227,6 +261,9 @@ def aabn(data: bytes, graenser: dict[str, int] | None = None) -> Container:
 
     if len(data) > MAKS_FIL:
         raise ContainerFejl(f"Filen er for stor til at være en indmeldingsfil (over {MAKS_FIL // MiB} MB).")
+    anden = anden_slags(data)
+    if anden:
+        raise ContainerFejl(anden)
     try:
         poster = zl.katalog(data, MAKS_POSTER)
     except zl.ZipFejl as e:

@@ -214,3 +214,49 @@ def test_takstbilag_af_en_mappe_tager_mappens_indmeldingsfiler(tmp_path, capsys,
     err = capsys.readouterr().err
     assert f"mappen {tom} indeholder ingen indmeldingsfiler (filer, der ender på .indmelding)" in err, err
     assert not (tmp_path / "tom.xlsx").exists()
+
+
+def test_verificer_siger_hvordan_en_ukendt_underskriver_betros(tmp_path, capsys, indmelding_egen, egen_noegle):
+    """A new employee verifies a file from a signer not yet registered: besides AFVIST, `verificer`
+    says what to do, as the app's dialog does (before, only 'er ikke registreret hos sekretariatet');
+    doing it (the fingerprint on a line of its own in the tillidsfil) makes the file GODKENDT."""
+    fil, _ = indmelding_egen
+    tillid = tmp_path / "tillid.pem"
+    tillid.write_text("# sekretariatets tillidsfil\n" + "00" * 32 + "  # en anden driftsherre\n", encoding="utf-8")
+    assert main(["verificer", str(fil), "--tillid", str(tillid)]) == 1
+    ud = capsys.readouterr().out
+    assert "Underskriveren er ikke betroet af sekretariatet endnu. Sådan gør du:\n" in ud
+    assert "  1. Kontakt Eksempel Kommune ad en anden vej end filen (fx telefon)" in ud
+    assert f"  2. Sammenlign det med underskriverens fingeraftryk: {egen_noegle.fingeraftryk}\n" in ud
+    assert f"skriv fingeraftrykket på en linje for sig i tillidsfilen {tillid} " in ud
+    with tillid.open("a", encoding="utf-8") as f:
+        f.write(egen_noegle.fingeraftryk + "\n")
+    assert main(["verificer", str(fil), "--tillid", str(tillid)]) == 0
+    ud = capsys.readouterr().out
+    assert "GODKENDT" in ud and "Sådan gør du" not in ud
+    # a file that does not hold for another reason gets no such steps
+    (tmp_path / "tom.indmelding").write_bytes(b"")
+    assert main(["verificer", str(tmp_path / "tom.indmelding"), "--tillid", str(tillid)]) == 1
+    assert "Sådan gør du" not in capsys.readouterr().out
+
+
+def test_verificer_viser_ingen_betroelsesvejledning_naar_mere_end_tilliden_mangler(tmp_path, capsys, test_ca,
+                                                                                     indmelding_egen, egen_noegle):
+    """A signer that is not registered and whose file also does not hold otherwise (its certificate
+    names another CVR): registering it would not help, so no steps to do it."""
+    from takstberegner.export import asic
+
+    from . import forfalskning as ff
+    from .conftest import TID
+
+    anden = test_ca.udsted("Anden Kommune", "87654321")
+    medl = ff.medlemmer(indmelding_egen[0])
+    udv = asic.laes_manifest(medl[asic.MANIFEST]).udvidelser
+    data = {n: d for n, d in medl.items() if not n.startswith("META-INF") and n != "mimetype"}
+    fil = tmp_path / "anden.indmelding"
+    fil.write_bytes(asic.pak(data, anden, udv, TID))
+    tillid = tmp_path / "tillid.pem"
+    tillid.write_text(egen_noegle.fingeraftryk + "\n", encoding="utf-8")
+    assert main(["verificer", str(fil), "--tillid", str(tillid)]) == 1
+    ud = capsys.readouterr().out
+    assert "tilhører CVR 87654321" in ud and "Sådan gør du" not in ud, ud

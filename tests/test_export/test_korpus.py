@@ -515,10 +515,14 @@ def test_verificer_siger_grunden_paa_almindeligt_dansk(navn, lav, forventet, kil
     tillid.write_text(kilde.u.fingeraftryk + "  # Eksempel Kommune\n", encoding="utf-8")
     assert main(["verificer", str(sti), "--tillid", str(tillid)]) == 1
     ud = capsys.readouterr().out
-    grunde = ud[ud.index("Resultat:"):].splitlines()[1:]
+    resultat, _, vejledning = ud[ud.index("Resultat:"):].partition("\n\n")  # the steps to trust a signer, after a blank line
+    grunde = resultat.splitlines()[1:]
     assert grunde and all(g.startswith("  - ") for g in grunde), ud
     for g in grunde:
         assert not forbudte_ord(g), (forbudte_ord(g), g)
+    if vejledning:
+        assert vejledning.startswith("Underskriveren er ikke betroet af sekretariatet endnu.") and len(grunde) == 1, ud
+        assert not forbudte_ord(vejledning.replace(str(tillid), "")), vejledning
 
 
 def test_takstbilagets_indmeldinger_siger_grunden_paa_almindeligt_dansk(kilde, tmp_path):

@@ -225,7 +225,29 @@ def _verificer(args: argparse.Namespace) -> int:
         tillid_mod.laes_tillid(args.tillid)
     r = verifikation.verificer(args.fil, args.tillid)
     _ud(r.tekst())
+    if r.ikke_betroet and r.certifikat_fingeraftryk and len(r.grunde) == 1:
+        # only when trust is all that is missing: registering a key that is refused anyway helps nothing
+        _ud("\n" + _saadan_betros(r, args.tillid))
     return 0 if r.ok else 1
+
+
+def _saadan_betros(r, tillid: str | None) -> str:
+    """What to do about a signer the secretariat does not trust yet, as the app's verification dialog
+    says it (there with a button): the fingerprint read aloud by the driftsherre, compared, and
+    written in the tillidsfil. Before, `verificer` only said 'er ikke registreret hos sekretariatet'."""
+    from takstberegner.export import tillid as tillid_mod
+
+    fil = tillid or str(tillid_mod.standard_tillidsfil())
+    return (
+        "Underskriveren er ikke betroet af sekretariatet endnu. Sådan gør du:\n"
+        f"  1. Kontakt {r.driftsherre or 'driftsherren'} ad en anden vej end filen (fx telefon), og få certifikatets "
+        "fingeraftryk læst op. Driftsherren så det, da nøglen blev lavet.\n"
+        f"  2. Sammenlign det med underskriverens fingeraftryk: {r.certifikat_fingeraftryk}\n"
+        f"  3. Er de ens, så skriv fingeraftrykket på en linje for sig i tillidsfilen {fil} (eller brug Sekretariat → "
+        "Registrér fingeraftryk … i programmet), og verificér filen igen.\n"
+        "  Er certifikatet et medarbejdercertifikat fra MitID Erhverv, så tilføj i stedet OCES3-rodcertifikatet "
+        "til tillidsfilen."
+    )
 
 
 ENDELSE = ".indmelding"

@@ -180,7 +180,11 @@ def test_laeserens_kanoniske_tekst_er_den_skrevne(tilbud, som_str):
                                   for i, (linjer, anl) in enumerate(tilbud)))
     tekst = json.dumps(_som_str(tg.skriv_dict(g)) if som_str else tg.skriv_dict(g), ensure_ascii=False)
     laest = H.laes(tekst)
-    assert laest is not None
+    if laest is None:
+        # declined by design, for the ordinary reader: a run like 'e600' anywhere, strings included
+        # (hypothesis drew a finansiering '\\u00e600'), reads as an exponent of three digits (08d2daa)
+        assert not H._sikker_tekst(tekst.encode("utf-8")), tekst[:300]
+        return
     husket = [p for t in laest.tilbud for p in (t.omkostninger, t.anlaeg) if id(p) in H._KANONISK]
     event(f"tekster holdt: {min(len(husket), 2)}")
     for p in husket:

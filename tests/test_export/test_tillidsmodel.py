@@ -199,3 +199,16 @@ def test_en_registrering_med_pem_tekst_i_navnet_oedelaegger_ikke_tillidsfilen(in
     assert t.roedder == (test_ca.rod,)
     r = verifikation.verificer(indmelding_egen[0], sti)
     assert r.ok, r.grunde
+
+
+def test_en_ny_driftsherres_egen_noegle_med_en_rod_i_tillidsfilen(indmelding_egen, egen_noegle, test_ca, tmp_path):
+    """The secretariat trusts the OCES3 root (for MitID Erhverv) and a new driftsherre signs with a key
+    made in the program: the reason says the self-signed certificate is not registered, and the
+    secretariat may register it (before: 'Certifikatkæden fra det betroede rodcertifikat til
+    underskriveren holder ikke: en udsteder må ikke udstede certifikater …', and no offer to register)."""
+    r = verifikation.verificer(indmelding_egen[0], Tillid(roedder=(test_ca.rod,)))
+    assert r.grunde == [f"Certifikatet er selvsigneret, og dets fingeraftryk {egen_noegle.fingeraftryk} er ikke "
+                        "registreret hos sekretariatet."]
+    assert r.ikke_betroet
+    registreret = Tillid(roedder=(test_ca.rod,), fingeraftryk=frozenset({egen_noegle.fingeraftryk}))
+    assert verifikation.verificer(indmelding_egen[0], registreret).ok

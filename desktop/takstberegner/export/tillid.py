@@ -276,7 +276,10 @@ def _betroet(cert: x509.Certificate, mellemled, tid: datetime, tillid: Tillid, v
     if fp in tillid.fingeraftryk:
         v.noter.append(f"Underskriverens certifikat er registreret hos sekretariatet (fingeraftryk {fp}).")
         return
-    if tillid.roedder:
+    # a self-signed certificate (a key made in the program) has no path to a root: it is not
+    # registered, said as such, and may be (before, with the OCES3 root in the tillidsfil, a new
+    # driftsherre's own key was 'Certifikatkæden … holder ikke: en udsteder må ikke udstede …')
+    if tillid.roedder and (cert.issuer != cert.subject or cert in tillid.roedder):
         rod = _sti_til_rod(cert, mellemled, tid, tillid, v)
         if rod is not None:
             v.noter.append(f"Certifikatet er udstedt af et betroet rodcertifikat: {vist_navn(rod.subject)}.")

@@ -260,3 +260,23 @@ def test_verificer_viser_ingen_betroelsesvejledning_naar_mere_end_tilliden_mangl
     assert main(["verificer", str(fil), "--tillid", str(tillid)]) == 1
     ud = capsys.readouterr().out
     assert "tilhører CVR 87654321" in ud and "Sådan gør du" not in ud, ud
+
+
+def test_takstbilag_siger_hvordan_en_ukendt_underskriver_betros(tmp_path, capsys, indmelding_egen, test_ca):
+    """The first takstbilag of a season meets every new key before it is registered: the command says
+    which files are rejected only for that, and how to go on (before, only each file's reason)."""
+    from .conftest import skriv_pem
+
+    fil, _ = indmelding_egen
+    navn = tmp_path / "Eksempel Kommune 2026.indmelding"
+    navn.write_bytes(fil.read_bytes())
+    rod = skriv_pem(tmp_path / "rod.pem", test_ca.rod)  # trusts someone else
+    skrald = tmp_path / "skrald.indmelding"
+    skrald.write_bytes(b"\x00" * 100)
+    ud_fil = tmp_path / "takstbilag.xlsx"
+    assert main(["takstbilag", str(navn), str(skrald), "--tillid", str(rod), "-o", str(ud_fil)]) == 1
+    ud = capsys.readouterr().out
+    assert (f"1 indmelding er kun afvist, fordi underskriveren ikke er betroet endnu; 'takstberegner verificer "
+            f"\"{navn}\" --tillid {rod}' viser, hvordan underskriveren betros. Lav derefter takstbilaget igen.") in ud, ud
+    assert main(["takstbilag", str(skrald), "--tillid", str(rod), "-o", str(ud_fil)]) == 1
+    assert "betroet" not in capsys.readouterr().out

@@ -55,6 +55,7 @@ class Indmelding:
     sha256: str = ""
     grundlag: Takstgrundlag | None = None
     beregning: Beregning | None = None
+    ikke_betroet: bool = False  # all that is missing may be the secretariat's trust in the signer
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,7 @@ def fra_verifikation(r) -> Indmelding:
         takstaar=r.takstaar, signeringstid=r.signeringstid,
         certifikat_fingeraftryk=r.certifikat_fingeraftryk or "", fingeraftryk=r.fingeraftryk or "",
         sha256=r.sha256 or "", grundlag=grundlag, beregning=beregning,
+        ikke_betroet=bool(getattr(r, "ikke_betroet", False)) and len(r.grunde) == 1,
     )
 
 

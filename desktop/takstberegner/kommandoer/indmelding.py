@@ -310,6 +310,17 @@ def _takstbilag(args: argparse.Namespace) -> int:
     aar = f" for {udvalg.takstaar}" if udvalg.takstaar else ""
     _ud(f"Takstbilag{aar} skrevet til {args.output}: {g} godkendte, {udvalg.antal(takstbilag_udvalg.AFVIST)} afviste"
         f", {udvalg.antal(takstbilag_udvalg.ERSTATTET)} erstattede og {udvalg.antal(takstbilag_udvalg.DUBLET)} dubletter.")
+    ukendte = [st.indmelding.fil for st in udvalg.statusser
+               if st.status == takstbilag_udvalg.AFVIST and st.indmelding.ikke_betroet]
+    if ukendte:
+        # the first bilag of a season meets every new key before it is registered
+        def q(sti: str) -> str:
+            return f'"{sti}"' if " " in sti else sti
+
+        kommando = f"takstberegner verificer {q(synlig(ukendte[0])) if len(ukendte) == 1 else 'FIL'}" + (
+            f" --tillid {q(args.tillid)}" if args.tillid else "")
+        _ud(f"{len(ukendte)} indmelding{'er' if len(ukendte) != 1 else ''} er kun afvist, fordi underskriveren ikke "
+            f"er betroet endnu; '{kommando}' viser, hvordan underskriveren betros. Lav derefter takstbilaget igen.")
     andre = [st.indmelding.takstaar for st in udvalg.statusser if st.status == takstbilag_udvalg.ANDET_AAR]
     if andre:
         # which year the bilag is for was chosen without a word when the files were for several

@@ -280,3 +280,27 @@ def test_takstbilag_siger_hvordan_en_ukendt_underskriver_betros(tmp_path, capsys
             f"\"{navn}\" --tillid {rod}' viser, hvordan underskriveren betros. Lav derefter takstbilaget igen.") in ud, ud
     assert main(["takstbilag", str(skrald), "--tillid", str(rod), "-o", str(ud_fil)]) == 1
     assert "betroet" not in capsys.readouterr().out
+
+
+def test_fingeraftrykket_kan_saettes_ind_som_programmet_skriver_det(tmp_path, capsys):
+    """The driftsherre mails the line `noegle` printed ('Fingeraftryk: SHA-256 D1:30:…'); the secretariat
+    pastes it whole into the tillidsfil, or the 'Certifikat:' line `indmeld` printed: both register the
+    key (before, the label's letters were read as digits and the line refused: 'er hverken et
+    certifikat eller et fingeraftryk')."""
+    g = str(next(EKSEMPLER.glob("eksempel-1-*.takstgrundlag.json")))
+    kode = tmp_path / "kode.txt"
+    kode.write_text("Rødgrød med fløde\n", encoding="utf-8")
+    p12 = tmp_path / "k.p12"
+    assert main(["noegle", g, "--kodeord-fil", str(kode), "-o", str(p12)]) == 0
+    (fp_linje,) = [x for x in capsys.readouterr().out.splitlines() if x.startswith("Fingeraftryk:")]
+    fil = tmp_path / "eksempel.indmelding"
+    assert main(["indmeld", g, "--cert", str(p12), "--kodeord-fil", str(kode), "-o", str(fil)]) == 0
+    (cert_linje,) = [x for x in capsys.readouterr().out.splitlines() if x.startswith("Certifikat:")]
+    for linje in (fp_linje, cert_linje, "  " + fp_linje.lower() + "  # Eksempel Kommune, læst op 2. dec."):
+        tillid = tmp_path / "tillid.txt"
+        tillid.write_text("# registrerede driftsherrer\n" + linje + "\n", encoding="utf-8")
+        assert main(["verificer", str(fil), "--tillid", str(tillid)]) == 0, linje
+        assert "GODKENDT" in capsys.readouterr().out
+    tillid.write_text("Fingeraftryk: SHA-256 D1:30\n", encoding="utf-8")
+    assert main(["verificer", str(fil), "--tillid", str(tillid)]) == 2
+    assert "er hverken et certifikat eller et fingeraftryk" in capsys.readouterr().err

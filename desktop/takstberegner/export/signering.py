@@ -201,7 +201,11 @@ def fingeraftryk(cert: x509.Certificate) -> str:
 
 
 def normaliser_fingeraftryk(tekst: str) -> str | None:
-    """'ab:cd…' / 'ABCD…' / 'sha256 ab cd…' -> canonical 'AB:CD:…', or None if not one."""
+    """'ab:cd…' / 'ABCD…' / 'sha256 ab cd…' -> canonical 'AB:CD:…', or None if not one. The line as
+    the program prints it may be pasted whole: 'Fingeraftryk: SHA-256 AB:CD…' (noegle, the key
+    dialog), 'Certifikat:     SHA-256 AB:CD…' (verificer, indmeld); before, the label's letters
+    a, e and f were taken for digits and the line refused."""
+    tekst = re.sub(r"(?i)^\s*(?:fingeraftryk|certifikat(?:ets fingeraftryk)?)\s*:?", "", tekst)
     h = re.sub(r"[^0-9a-fA-F]", "", re.sub(r"(?i)^\s*sha-?256\s*[:=]?", "", tekst))
     if len(h) != 64:
         return None

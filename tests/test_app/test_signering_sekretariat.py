@@ -230,6 +230,22 @@ def test_takstbilag_fra_sekretariatmenuen(ny_indmelding, demo_vindue, filvalg, b
     assert "skrald.indmelding" in tekst and "--" not in tekst
 
 
+def test_takstbilag_siger_hvor_en_ukendt_underskriver_betros(ny_indmelding, demo_vindue, filvalg, beskeder, tmp_path):
+    """The first takstbilag of a season, before the new key is registered: the message says where to
+    register it (before, only the reason 'er ikke registreret hos sekretariatet')."""
+    fil, _, _ = ny_indmelding
+    skrald = tmp_path / "skrald.indmelding"
+    skrald.write_bytes(b"PK\x03\x04 ikke en container")
+    filvalg.extend([[fil, skrald], tmp_path / "takstbilag.xlsx"])
+    _handling(demo_vindue, "takstbilag").trigger()
+    kind, titel, tekst = beskeder[-1]
+    assert tekst.startswith("0 godkendte af 2 indmeldinger er samlet i takstbilag.xlsx.\n\n1 indmelding er kun afvist, "
+                            "fordi underskriveren ikke er betroet endnu. Vælg Sekretariat → Verificér "
+                            "indmeldingsfiler …, registrér underskriveren der, og lav så takstbilaget igen."), tekst
+    menu = [x.text().replace("&", "") for m in demo_vindue.menuBar().actions() if m.menu() for x in m.menu().actions()]
+    assert "Verificér indmeldingsfiler …" in menu
+
+
 def test_takstbilag_som_excel_ikke_kan_rumme_afvises_foer_der_spoerges_om_fil(demo_vindue, filvalg, beskeder, tmp_path):
     """A counted submission with a bemærkning longer than a cell holds: the secretariat is told why
     and by which file, is not asked where to save, and nothing is written (the bemærkning was cut)."""

@@ -376,6 +376,7 @@ def takstbilag(v) -> Path | None:
     """Verify the chosen indmeldinger against the remembered tillidsfil and build the takstbilag;
     a bad file is listed with its reason and never stops the bilag."""
     from takstberegner.export import takstbilag as tb
+    from takstberegner.export import takstbilag_udvalg
 
     filer, _ = QFileDialog.getOpenFileNames(v, "Vælg indmeldingsfiler til takstbilaget", "", FILTER)
     if not filer:
@@ -391,9 +392,14 @@ def takstbilag(v) -> Path | None:
     if p and efter_eksport.gem(v, p, data):
         ikke = [s for s in udvalg.statusser if s.grunde]
         g = len(udvalg.statusser) - len(ikke)
+        ukendte = sum(1 for s in ikke if s.status == takstbilag_udvalg.AFVIST and s.indmelding.ikke_betroet)
+        # the first bilag of a season meets every new key before it is registered: say where to do it
+        betro = (f"\n\n{ukendte} indmelding{'er' if ukendte != 1 else ''} er kun afvist, fordi underskriveren ikke er betroet "
+                 "endnu. Vælg Sekretariat → Verificér indmeldingsfiler …, registrér underskriveren der, og lav så "
+                 "takstbilaget igen.") if ukendte else ""
         QMessageBox.information(v, "Takstbilag", f"{g} godkendte af {len(udvalg.statusser)} indmeldinger er samlet i "
-                                f"{p.name}." + "".join(f"\n\n{s.status_navn}: {Path(s.indmelding.fil).name}\n  "
-                                                       + "\n  ".join(s.grunde) for s in ikke))
+                                f"{p.name}." + betro + "".join(f"\n\n{s.status_navn}: {Path(s.indmelding.fil).name}\n  "
+                                                               + "\n  ".join(s.grunde) for s in ikke))
         return p
     return None
 

@@ -102,7 +102,7 @@ def test_hver_fil_faar_sin_status_og_grund(bilag):
     for r in status:
         for navn in (*indmelding.MEDLEM_NAVNE, "META-INF", ".json", ".p7s", "ASiCManifest"):
             assert navn not in (r["Begrundelse"] or "") and navn not in (r["Noter"] or ""), (navn, r)
-    assert grund[8] and grund[9] == "Filen findes ikke, eller det er en mappe."
+    assert grund[8] and grund[9] == "Filen findes ikke (den er flyttet, omdøbt eller slettet)."
     assert not grund[1] and not grund[2] and not grund[3]
     noter = {r["Nr."]: r["Noter"] or "" for r in status}
     assert noter[2].startswith("Erstatter nr. 5 (b-gammel.indmelding")

@@ -158,3 +158,14 @@ def test_en_fil_der_kan_laeses_paa_to_maader_udelades_af_bilaget(tmp_path, indme
         takstbilag.saml([god], Tillid(fingeraftryk=frozenset({egen_noegle.fingeraftryk}))))))
     takster = list(wb["Takster"].iter_rows(min_row=4, values_only=True))
     assert takster and takster == list(kun_god["Takster"].iter_rows(min_row=4, values_only=True))
+
+
+def test_en_mappe_og_en_manglende_fil_faar_hver_sin_grund(tmp_path):
+    """saml (the app and the command share it) says which of the two it is (before, both were 'Filen
+    findes ikke, eller det er en mappe')."""
+    from takstberegner.export.takstbilag_udvalg import saml
+
+    u = saml([tmp_path, tmp_path / "vaek.indmelding"])
+    assert [s.grunde for s in u.statusser] == [("Det er en mappe, ikke en indmeldingsfil.",),
+                                               ("Filen findes ikke (den er flyttet, omdøbt eller slettet).",)]
+    assert [s.status for s in u.statusser] == [AFVIST, AFVIST]

@@ -187,7 +187,8 @@ def kontroller_fil(fil: str | Path, tillid=None) -> Indmelding:
 
     p = Path(fil)
     if not p.is_file():
-        return Indmelding(str(fil), False, ("Filen findes ikke, eller det er en mappe.",))
+        return Indmelding(str(fil), False, ("Det er en mappe, ikke en indmeldingsfil." if p.is_dir() else
+                                            "Filen findes ikke (den er flyttet, omdøbt eller slettet).",))
     try:
         sha = _filens_sha256(p)
     except OSError as e:

@@ -212,3 +212,36 @@ def test_en_ny_driftsherres_egen_noegle_med_en_rod_i_tillidsfilen(indmelding_ege
     assert r.ikke_betroet
     registreret = Tillid(roedder=(test_ca.rod,), fingeraftryk=frozenset({egen_noegle.fingeraftryk}))
     assert verifikation.verificer(indmelding_egen[0], registreret).ok
+
+
+def test_et_certifikat_som_cer_kan_vaere_tillidsfilen(indmelding_egen, egen_noegle, test_ca, tmp_path):
+    """The OCES3 root is downloaded, and a driftsherre's certificate exported from Windows, as one
+    certificate in a .cer file (binary): `--tillid` takes it as the app's dialogs do, a root when it is
+    a CA, else a registered certificate (before: 'kan ikke læses: filen er ikke tekst …'). A key file
+    (.p12) is refused saying so; registering a fingerprint into a .cer file keeps its certificate."""
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    from takstberegner.cli import main
+
+    fil = indmelding_egen[0]
+    egen = tmp_path / "Eksempel Kommune.cer"
+    egen.write_bytes(egen_noegle.certifikat.public_bytes(Encoding.DER))
+    rod = tmp_path / "oces3-rod.cer"
+    rod.write_bytes(test_ca.rod.public_bytes(Encoding.DER))
+    assert tillid.laes_tillid(egen) == Tillid((), frozenset({egen_noegle.fingeraftryk}), str(egen))
+    assert tillid.laes_tillid(rod) == Tillid((test_ca.rod,), frozenset(), str(rod))
+    assert main(["verificer", str(fil), "--tillid", str(egen)]) == 0
+    u = test_ca.udsted("Eksempel Kommune", "12345678")
+    udstedt = tmp_path / "udstedt.indmelding"
+    udstedt.write_bytes(ff.gensigner(ff.medlemmer(fil), u, TID))
+    assert verifikation.verificer(udstedt, tillid.laes_tillid(rod), nu=TID).ok
+
+    p12 = tmp_path / "noegle.p12"
+    signering.gem_p12(egen_noegle, p12, "hemmelig kode")
+    with pytest.raises(tillid.TillidsFejl, match=r"hverken en tekstfil med fingeraftryk og certifikater eller ét "
+                                                 r"certifikat \(\.cer\)\. En nøglefil \(\.p12\)"):
+        tillid.laes_tillid(p12)
+
+    assert tillid.registrer(rod, "AB" * 32, "Anden Kommune")
+    t = tillid.laes_tillid(rod)
+    assert t.roedder == (test_ca.rod,) and t.fingeraftryk == {signering.normaliser_fingeraftryk("AB" * 32)}

@@ -81,11 +81,15 @@ def laes_tillid(sti: str | Path) -> Tillid:
     try:
         if p.stat().st_size > MAKS_TILLIDSFIL:
             raise TillidsFejl(f"Tillidsfilen {p} er for stor til at være en tillidsfil.")
-        tekst = p.read_text(encoding="utf-8-sig")
+        raa = p.read_bytes()
     except FileNotFoundError:
         raise TillidsFejl(f"Tillidsfilen {p} findes ikke.") from None
-    except (OSError, UnicodeDecodeError) as e:
+    except OSError as e:
         raise TillidsFejl(f"Tillidsfilen {p} kan ikke læses: {os_fejl(e)}") from None
+    try:
+        tekst = raa.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return _et_certifikat(raa, p)
     fps: set[str] = set()
     i_pem = False
     pem: list[str] = []  # the lines of the PEM blocks, each beginning on a line of its own
@@ -127,6 +131,22 @@ def laes_tillid(sti: str | Path) -> Tillid:
     return Tillid(tuple(roedder), frozenset(fps), str(p))
 
 
+def _et_certifikat(raa: bytes, p: Path) -> Tillid:
+    """A tillidsfil that is not text: one certificate as Windows exports it and the OCES3 root is
+    downloaded (.cer, DER), trusted as the app's dialogs take it: a root when it is a CA, else a
+    registered certificate. (Before, `--tillid rod.cer` was refused: 'filen er ikke tekst'.)"""
+    try:
+        c = x509.load_der_x509_certificate(raa)
+    except ValueError:
+        raise TillidsFejl(
+            f"Tillidsfilen {p} kan ikke læses: den er hverken en tekstfil med fingeraftryk og certifikater eller "
+            "ét certifikat (.cer). En nøglefil (.p12) eller en indmeldingsfil kan ikke bruges som tillidsfil."
+        ) from None
+    if _er_ca(c):
+        return Tillid((c,), frozenset(), str(p))
+    return Tillid((), frozenset({fingeraftryk(c)}), str(p))
+
+
 def registrer(sti: str | Path, fp: str, kommentar: str = "") -> bool:
     """Add a registered fingerprint line to the tillidsfil (made when missing). False when it
     was there already. The comment is one line of plain text (the driftsherre's name)."""
@@ -138,9 +158,15 @@ def registrer(sti: str | Path, fp: str, kommentar: str = "") -> bool:
     p = Path(sti)
     gammel = ""
     if p.exists():
-        if norm in laes_tillid(p).fingeraftryk:
+        t = laes_tillid(p)
+        if norm in t.fingeraftryk:
             return False
-        gammel = p.read_text(encoding="utf-8-sig")
+        try:
+            gammel = p.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):  # one certificate (.cer): kept, written as text
+            from takstberegner.export.signering import certifikat_pem
+
+            gammel = "".join(certifikat_pem(c) for c in t.roedder) + "".join(f"{f}\n" for f in t.fingeraftryk)
         if gammel and not gammel.endswith("\n"):
             gammel += "\n"
     ren = " ".join("".join(c for c in kommentar if c.isprintable()).split())[:120]

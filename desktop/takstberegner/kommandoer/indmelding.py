@@ -49,7 +49,8 @@ def registrer(sub: argparse._SubParsersAction) -> None:
     v = sub.add_parser("verificer", help="kontrollér en indmeldingsfil: signatur, certifikat, indhold, genberegning")
     v.add_argument("fil", help="indmeldingsfil")
     v.add_argument("--tillid", metavar="FIL.pem",
-                   help="PEM-fil med betroede rodcertifikater og/eller registrerede fingeraftryk")
+                   help="tillidsfil: betroede rodcertifikater og/eller registrerede fingeraftryk, "
+                        "eller ét certifikat (.cer)")
     v.set_defaults(func=_verificer)
     stier.roller(v, ind=("fil", "tillid"))
 
@@ -57,7 +58,8 @@ def registrer(sub: argparse._SubParsersAction) -> None:
     b.add_argument("filer", nargs="+", help="indmeldingsfiler, eller en mappe: så tages mappens indmeldingsfiler "
                                             "(.indmelding) med")
     b.add_argument("--tillid", metavar="FIL.pem",
-                   help="PEM-fil med betroede rodcertifikater og/eller registrerede fingeraftryk")
+                   help="tillidsfil: betroede rodcertifikater og/eller registrerede fingeraftryk, "
+                        "eller ét certifikat (.cer)")
     b.add_argument("--takstaar", type=int, metavar="ÅR",
                    help="takstbilagets takstår (standard: det, flest indmeldinger er for)")
     b.add_argument("-o", "--output", required=True, metavar="FIL.xlsx", help="Excel-fil, fx takstbilag.xlsx")

@@ -157,3 +157,25 @@ def test_ny_fil_spoerger_om_driftsherre_cvr_og_takstaar(vindue, qtbot, tmp_path,
 def test_ny_fil_kan_fortrydes_uden_fil(vindue, monkeypatch):
     monkeypatch.setattr(NyFilDialog, "exec", lambda self: 0)
     assert not vindue.handlinger.ny_dialog() and vindue.dok is None
+
+
+def test_tilbuddenes_navne_ombrydes_i_stedet_for_at_blive_skaaret_af(demo_vindue, qtbot):
+    """At 1366×768 the amounts keep their columns and the Tilbud column is about 100 px: the names
+    showed as 'Bostedet …', 'Tilbud X …'. They wrap onto more lines now; each row is as tall as the
+    name needs in its column's width."""
+    from PySide6.QtCore import QRect
+
+    v = demo_vindue
+    v.resize(1366, 740)
+    v.show()
+    v.vis_overblik()
+    qtbot.wait(50)
+    t, m = v.overblik.tabel, v.overblik.model
+    k = kolonne(m, "tilbud")
+    bredde = t.columnWidth(k) - 8  # the cell's margins
+    fm = t.fontMetrics()
+    navne = [(r, _celle(m, r, "tilbud")) for r in range(m.rowCount()) if _celle(m, r, "tilbud")]
+    assert any(fm.horizontalAdvance(n) > bredde for _, n in navne), "the names fit anyway: nothing is tested"
+    for r, navn in navne:
+        behov = fm.boundingRect(QRect(0, 0, bredde, 10_000), int(Qt.TextFlag.TextWordWrap), navn).height()
+        assert t.rowHeight(r) >= behov, (navn, t.rowHeight(r), behov)

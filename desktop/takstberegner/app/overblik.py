@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -60,6 +60,14 @@ class Overblik(QWidget):
         self.tabel.setObjectName("overblik_tabel")
         self.tabel.setMinimumHeight(140)
         self.tabel.aabn.connect(self._tilbud_klikket)
+        # The names wrap onto more lines instead of being cut to 'Bostedet …': the amounts keep
+        # their columns, so at 1366×768 a tilbud or ydelse column is narrower than its names.
+        self.tabel.setWordWrap(True)
+        self._hoejder = QTimer(self)  # the rows' heights once after the columns have changed
+        self._hoejder.setSingleShot(True)
+        self._hoejder.setInterval(0)
+        self._hoejder.timeout.connect(self.tabel.resizeRowsToContents)
+        self.tabel.horizontalHeader().sectionResized.connect(self._hoejder.start)
         lag.addWidget(self.tabel, 2)
 
         nederst = QHBoxLayout()
@@ -115,6 +123,7 @@ class Overblik(QWidget):
         d = grundlag.driftsherre
         self.titel.setText(f"Overblik · {d.navn} · takstår {grundlag.takstaar}")
         self.model.vis(grundlag, beregning)
+        self.tabel.resizeRowsToContents()
         punkter = klar.tjekliste(grundlag, beregning)
         self.tjek.setText("<table cellpadding='2'>" + "".join(self._punkt(p) for p in punkter) + "</table>")
         self._mangler = klar.mangler(grundlag, beregning)

@@ -340,3 +340,20 @@ def test_verifikationen_passer_paa_en_lille_skaerm(ny_indmelding, demo_vindue, q
         assert knap.isVisible()
         hjoerne = knap.mapTo(d, knap.rect().bottomRight())
         assert d.rect().contains(hjoerne), (knap.text(), hjoerne, d.size())
+
+
+def test_registrer_tilbydes_kun_naar_tilliden_er_det_eneste_der_mangler(ny_indmelding, demo_vindue):
+    """The command line printed the steps to trust a signer only when that was all that was missing;
+    the app offered Registrér for a file refused for other reasons too, where registering changes
+    nothing. One rule now (VerifikationsResultat.kan_registreres)."""
+    from takstberegner.export import verifikation
+
+    fil, _, _ = ny_indmelding
+    r = verifikation.verificer(fil, None)
+    assert r.ikke_betroet and r.kan_registreres and len(r.grunde) == 1
+    d = sekretariat.VerifikationsDialog(demo_vindue, [r])
+    assert not d.registrer.isHidden() and d.vejledning.text()
+    r.grunde.append("Takstskemaet (Excel) hører til en anden beregning.")  # a second reason, as a changed file has
+    assert r.ikke_betroet and not r.kan_registreres
+    d = sekretariat.VerifikationsDialog(demo_vindue, [r])
+    assert d.registrer.isHidden() and d.vejledning_flade.isHidden()

@@ -324,7 +324,7 @@ class VerifikationsDialog(QDialog):
     def _vis(self, i: int) -> None:
         r = self.resultater[i] if 0 <= i < len(self.resultater) else None
         self.detaljer.setPlainText(r.tekst() if r else "")
-        vejl = _saadan_stoler_du(r) if r is not None and r.ikke_betroet else ""
+        vejl = _saadan_stoler_du(r) if r is not None and r.kan_registreres else ""
         self.vejledning.setText(vejl)
         self.vejledning_flade.setVisible(bool(vejl))
         self.registrer.setVisible(bool(vejl))

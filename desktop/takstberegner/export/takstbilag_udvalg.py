@@ -169,7 +169,7 @@ def fra_verifikation(r) -> Indmelding:
         takstaar=r.takstaar, signeringstid=r.signeringstid,
         certifikat_fingeraftryk=r.certifikat_fingeraftryk or "", fingeraftryk=r.fingeraftryk or "",
         sha256=r.sha256 or "", grundlag=grundlag, beregning=beregning,
-        ikke_betroet=bool(getattr(r, "ikke_betroet", False)) and len(r.grunde) == 1,
+        ikke_betroet=r.kan_registreres,
     )
 
 

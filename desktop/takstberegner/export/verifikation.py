@@ -67,6 +67,13 @@ class VerifikationsResultat:
         return GODKENDT if self.ok else AFVIST
 
     @property
+    def kan_registreres(self) -> bool:
+        """The signer's trust is all that is missing: registering its certificate (after its
+        fingerprint was confirmed another way) makes the file hold. The app offers Registrér and
+        the command prints the steps only then; with another reason too, registering helps nothing."""
+        return self.ikke_betroet and bool(self.certifikat_fingeraftryk) and len(self.grunde) == 1
+
+    @property
     def grund(self) -> str:
         return " ".join(self.grunde)
 

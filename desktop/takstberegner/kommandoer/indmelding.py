@@ -227,8 +227,7 @@ def _verificer(args: argparse.Namespace) -> int:
         tillid_mod.laes_tillid(args.tillid)
     r = verifikation.verificer(args.fil, args.tillid)
     _ud(r.tekst())
-    if r.ikke_betroet and r.certifikat_fingeraftryk and len(r.grunde) == 1:
-        # only when trust is all that is missing: registering a key that is refused anyway helps nothing
+    if r.kan_registreres:
         _ud("\n" + _saadan_betros(r, args.tillid))
     return 0 if r.ok else 1
 

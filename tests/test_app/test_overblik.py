@@ -179,3 +179,23 @@ def test_tilbuddenes_navne_ombrydes_i_stedet_for_at_blive_skaaret_af(demo_vindue
     for r, navn in navne:
         behov = fm.boundingRect(QRect(0, 0, bredde, 10_000), int(Qt.TextFlag.TextWordWrap), navn).height()
         assert t.rowHeight(r) >= behov, (navn, t.rowHeight(r), behov)
+
+
+def test_tjeklistens_gaa_til_naas_med_tastaturet(demo_vindue, qtbot):
+    """The checklist's 'Gå til' links worked only with the mouse: Tab never reached them. Now the
+    list takes the focus, Tab goes to its link and Enter follows it."""
+    from PySide6.QtTest import QTest
+
+    v = demo_vindue
+    v.handlinger.nyt_tilbud()  # no pladser, no budget: its point in the checklist has a Gå til
+    ny = v.dok.grundlag.tilbud[-1]
+    assert v.dok.anvend(ae.OpdaterTilbud.af(ny.id, pladser=10))
+    v.vis_overblik()
+    tjek = v.overblik.tjek
+    assert "Gå til" in tjek.text()
+    fulgt: list[str] = []
+    tjek.linkActivated.connect(fulgt.append)
+    tjek.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(tjek, Qt.Key.Key_Tab)
+    QTest.keyClick(tjek, Qt.Key.Key_Return)
+    assert fulgt and fulgt[0].startswith(f"tilbud[{len(v.dok.grundlag.tilbud) - 1}]"), fulgt

@@ -79,6 +79,11 @@ class Overblik(QWidget):
         self.tjek.setWordWrap(True)
         self.tjek.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.tjek.linkActivated.connect(self.gaa_til.emit)
+        # its Gå til links are reached with Tab and followed with Enter, as with the mouse
+        self.tjek.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                          | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.tjek.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.tjek.setAccessibleName("Tjekliste før indmelding")
         venstre.addWidget(self.tjek, 1)
         nederst.addLayout(venstre, 2)
         hoejre = QVBoxLayout()

@@ -563,3 +563,21 @@ def test_takster_med_et_felt_to_gange_afvises(indmelding_egen, egen_noegle, grun
                         "og indsende indmeldingen igen."]
     assert not forbudte_ord(r.grund)
     assert r.takster is None and r.beregning is None
+
+
+def test_et_element_aendret_efter_signeringen_er_een_grund_og_regnes_ikke_igen(indmelding_egen, egen_noegle, tmp_path):
+    """The takstgrundlag changed after signing (a budget amount): before, the secretariat read five
+    reasons that all followed from the one change (the manifest's fingerprint, the PDF's, the
+    takstskema's, ...) and the changed figures were recomputed. Now the change is said once, and
+    what was not signed is not computed."""
+    sti, _ = indmelding_egen
+    ud = []
+    for info, data in laes_zip(sti):
+        if info.filename == indmelding.MEDLEM_GRUNDLAG:
+            assert b'"beloeb":"' in data
+            data = data.replace(b'"beloeb":"', b'"beloeb":"9', 1)
+        ud.append((info, data))
+    r = verifikation.verificer(skriv_zip(tmp_path / "x.indmelding", ud), tillid_fp(egen_noegle))
+    assert r.grunde == ["Takstgrundlaget er ændret efter signeringen: indholdet passer ikke til det signerede."]
+    assert r.beregning is None
+    assert "Taksterne er ikke genberegnet, fordi indmeldingsfilen er ændret efter signeringen." in r.noter

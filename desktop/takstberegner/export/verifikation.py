@@ -185,10 +185,12 @@ def _verificer(p: Path, r: VerifikationsResultat, tillid, beregn_igen: bool, nu:
     for krav in indmelding.MEDLEMMER:
         if krav not in c.medlemmer:
             r.grunde.append(f"Indmeldingen mangler {indmelding.medlem_navn(krav)}.")
+    aendret = False  # a member is not what was signed: what follows from that is not said again
     for ref in manifest.referencer:
         if hashlib.sha256(c.medlemmer[ref.uri]).digest() != ref.digest:
             hvad = indmelding.medlem_navn(ref.uri)
             r.grunde.append(f"{hvad[:1].upper()}{hvad[1:]} er ændret efter signeringen: indholdet passer ikke til det signerede.")
+            aendret = True
 
     # 2. the signature over the manifest
     cr = cms_kontrol.kontroller(c.signatur, c.manifest)
@@ -199,7 +201,7 @@ def _verificer(p: Path, r: VerifikationsResultat, tillid, beregn_igen: bool, nu:
     #    so the JSON members are parsed with as little else in memory as possible)
     g_bytes = c.medlemmer.get(indmelding.MEDLEM_GRUNDLAG)
     t_bytes = c.medlemmer.get(indmelding.MEDLEM_TAKSTER)
-    if g_bytes is not None and t_bytes is not None:
+    if g_bytes is not None and t_bytes is not None and not aendret:
         r.fingeraftryk = indmelding.fingeraftryk(g_bytes, t_bytes)
         if manifest.udvidelser.get(indmelding.UDV_FINGERAFTRYK) != r.fingeraftryk:
             r.grunde.append("Fingeraftrykket i manifestet svarer ikke til takstgrundlaget og taksterne.")
@@ -216,7 +218,7 @@ def _verificer(p: Path, r: VerifikationsResultat, tillid, beregn_igen: bool, nu:
     if g_bytes is not None and t_bytes is not None:
         _laes_indhold(r, g_bytes, t_bytes)
     del g_bytes, t_bytes
-    if r.grundlag is not None:
+    if r.grundlag is not None and not aendret:
         if manifest.udvidelser.get(indmelding.UDV_CVR) != r.driftsherre_cvr:
             r.grunde.append("Manifestets CVR-nummer svarer ikke til driftsherrens CVR i takstgrundlaget.")
         if manifest.udvidelser.get(indmelding.UDV_TAKSTAAR) != str(r.takstaar):
@@ -247,7 +249,9 @@ def _verificer(p: Path, r: VerifikationsResultat, tillid, beregn_igen: bool, nu:
     #    product of the file's puljer and tilbud (a 5 MB grundlag took 18 s and 1 GB), and anyone
     #    can send a file; a trusted driftsherre answers for what it signs
     if beregn_igen and r.grundlag is not None and r.takster is not None:
-        if betroet:
+        if aendret:
+            r.noter.append("Taksterne er ikke genberegnet, fordi indmeldingsfilen er ændret efter signeringen.")
+        elif betroet:
             _beregn_igen(r)
         else:
             r.noter.append("Taksterne er ikke genberegnet, fordi signaturen ikke holder, eller underskriveren ikke er "

@@ -191,7 +191,9 @@ def test_manglende_pladser_siges_ved_feltet_der_skal_udfyldes(belaegning):
     from .hjaelp import beregn, dokument, tilbud
 
     uden = beregn(dokument(tilbud(pladser=0, ydelser=[], belaegning=belaegning)))
-    assert [(f.kode, f.felt) for f in uden.alle_fund() if f.kode == "INPUT"] == [("INPUT", "tilbud[0].pladser")]
+    assert [(f.felt, f.tekst) for f in uden.alle_fund() if f.kode == "INPUT"] == [
+        ("tilbud[0].pladser", "Tilbuddet har ingen pladser, så der kan ikke beregnes en takst. Angiv de normerede "
+                              "pladser under Stamdata og pladser.")]  # (it said 'Tilbuddets ydelser' and 'pr. døgn')
     ydelser = [{"id": "A", "navn": "Ydelse A", "pladser": 0}, {"id": "B", "navn": "Ydelse B", "pladser": 0}]
     med = beregn(dokument(tilbud(pladser=10, ydelser=ydelser, belaegning=belaegning)))
     assert [(f.felt, f.tekst) for f in med.alle_fund() if f.kode == "INPUT"] == [

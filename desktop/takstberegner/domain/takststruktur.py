@@ -342,8 +342,8 @@ def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat
 
 
 def _ingen_pladser(rs: Regelsaet, sti: str) -> Fund:
-    return fund.input_fejl(rs, f"{sti}.pladser", "Tilbuddets ydelser har ingen pladser, så der kan ikke beregnes en "
-                                                 "takst pr. døgn. Angiv pladserne.")
+    return fund.input_fejl(rs, f"{sti}.pladser", "Tilbuddet har ingen pladser, så der kan ikke beregnes en takst. "
+                                                 "Angiv de normerede pladser under Stamdata og pladser.")
 
 
 def _ydelse_uden_pladser(rs: Regelsaet, sti: str, j: int, y: Ydelse, egne_linjer: bool = False) -> Fund:

@@ -128,7 +128,7 @@ class Overblik(QWidget):
         d = grundlag.driftsherre
         self.titel.setText(f"Overblik · {d.navn} · takstår {grundlag.takstaar}")
         self.model.vis(grundlag, beregning)
-        self.tabel.resizeRowsToContents()
+        self._hoejder.start()  # once, after the columns are fitted to the new rows too
         punkter = klar.tjekliste(grundlag, beregning)
         self.tjek.setText("<table cellpadding='2'>" + "".join(self._punkt(p) for p in punkter) + "</table>")
         self._mangler = klar.mangler(grundlag, beregning)

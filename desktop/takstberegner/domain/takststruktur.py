@@ -265,8 +265,10 @@ def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat
         else:
             fund_.append(_ingen_pladser(rs, sti))
         return resultat(())
+    pr_ydelse, ydelse_total = _spande_pr_ydelse(g, summer)
+    uden_pladser = _ydelser_uden_pladser(t, ydelser, pr_ydelse, ydelse_total, rs, sti)
     if any(b is None for b in b_i):  # the finding BEL-UGYLDIG is already made
-        fund_.extend(_ydelser_uden_pladser(t, ydelser, g, summer, rs, sti))
+        fund_.extend(uden_pladser)
         return resultat(())
     dage, pladser = Decimal(rs.dage_pr_aar), [Decimal(y.pladser) for y in ydelser]  # (converted once)
     if g.egen_belaegning:
@@ -292,12 +294,11 @@ def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat
     basis_takst = (b_tot + x_b) / pd_sum  # the part of every takst that is the same for every borger
     # Vectors are combined with map at C speed; unlike _add, a zero part is multiplied and added
     # too, which leaves the same value (x + 0 × f = x), and only rounded values are published.
-    pr_ydelse, ydelse_total = _spande_pr_ydelse(g, summer)
     if t.takststruktur == "gennemsnit":
         fael = pr_ydelse.get(None, nul)
+        fund_.extend(uden_pladser)
         for j, (y, p, b) in enumerate(zip(ydelser, pd, b_i)):
-            if p == 0:
-                fund_.append(_ydelse_uden_pladser(rs, sti, j, y))
+            if p == 0:  # (said in uden_pladser)
                 continue
             vek = list(map(add, pr_ydelse.get(y.id, nul), map(mul, fael, repeat(p / pd_sum))))
             o_i = _sum(vek)
@@ -323,18 +324,16 @@ def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat
         b_pr_pd, x_b_pr_pd = [bv / pd_sum for bv in b_vek], x_b / pd_sum
         borgerrettet = any(r_vek)
         basistakst = afrund(basis_takst, rs.afrunding_takst)
+        fund_.extend(uden_pladser)
         for j, (y, p, w, b) in enumerate(zip(ydelser, pd, vaegte, b_i)):
             # (without untagged borgerrettet costs every ydelse starts from the basis part alone)
             vek = list(map(add, b_pr_pd, map(mul, r_vek, repeat(w)))) if borgerrettet else list(b_pr_pd)
             reg = x_b_pr_pd + x_r * w
             egne = pr_ydelse.get(y.id, nul)
             egne_sum = ydelse_total.get(y.id, _ZERO)
-            if egne_sum or any(egne):
-                if p == 0:
-                    fund_.append(_ydelse_uden_pladser(rs, sti, j, y, egne_linjer=True))
-                else:
-                    vek = list(map(add, vek, map(mul, egne, repeat(1 / p))))
-                    reg += _x_andel(g, egne_sum) / p
+            if (egne_sum or any(egne)) and p != 0:  # (0 pladser: said in uden_pladser)
+                vek = list(map(add, vek, map(mul, egne, repeat(1 / p))))
+                reg += _x_andel(g, egne_sum) / p
             ud.append(_takst(t, y if t.ydelser else None, enhed, vek + [reg], rs, g, basistakst=basistakst,
                              ydelse_id=y.id, b=b, pd=p))
     return resultat(tuple(ud), _pris_pr_stoettetime(t, g, borger_takst, rs, timer),
@@ -354,15 +353,14 @@ def _ydelse_uden_pladser(rs: Regelsaet, sti: str, j: int, y: Ydelse, egne_linjer
     return fund.input_fejl(rs, f"{sti}.ydelser[{j}].pladser", tekst)
 
 
-def _ydelser_uden_pladser(t: Tilbud, ydelser: tuple[Ydelse, ...], g: Grundlag,
-                          summer: dict[tuple[str | None, str], Decimal], rs: Regelsaet, sti: str) -> list[Fund]:
-    """The findings the takster below give a ydelse with 0 pladser (some ydelse has pladser), for
-    when the belægning is missing and no takst is computed: gennemsnit, every such ydelse;
-    differentieret, one with budget lines of its own."""
+def _ydelser_uden_pladser(t: Tilbud, ydelser: tuple[Ydelse, ...], pr_ydelse: dict, ydelse_total: dict,
+                          rs: Regelsaet, sti: str) -> list[Fund]:
+    """The ydelser with 0 pladser (some ydelse has pladser), whether or not the belægning is there
+    to compute takster with: gennemsnit, every such ydelse (it gets no takst); differentieret, one
+    with budget lines of its own (they cannot be spread)."""
     if not t.ydelser:
         return []
     if t.takststruktur == "gennemsnit":
         return [_ydelse_uden_pladser(rs, sti, j, y) for j, y in enumerate(ydelser) if not y.pladser]
-    pr_ydelse, ydelse_total = _spande_pr_ydelse(g, summer)
     return [_ydelse_uden_pladser(rs, sti, j, y, egne_linjer=True) for j, y in enumerate(ydelser)
             if not y.pladser and (ydelse_total.get(y.id, _ZERO) or any(pr_ydelse.get(y.id, ())))]

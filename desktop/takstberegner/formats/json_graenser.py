@@ -132,16 +132,24 @@ class _Dublet(Exception):
         self.noegle = noegle
 
 
+def _gentaget(par: list[tuple[str, object]]) -> str:
+    """The first key an object's pairs name twice (equal once their escapes are read: "a" and
+    "\\u0061" are the same key), for pairs that have one: the hooks see that at C speed first
+    (`len(dict(par)) != len(par)`), on every object of the text."""
+    set_: set[str] = set()
+    for noegle, _ in par:
+        if noegle in set_:
+            return noegle
+        set_.add(noegle)
+    raise AssertionError("no key twice")  # (only called for pairs with a key twice)
+
+
 def _ingen_dubletter(par: list[tuple[str, object]]) -> None:
-    """json's object_pairs_hook: raises _Dublet when two of an object's keys are equal once their
-    escapes are read ("a" and "\\u0061" are the same key). It returns None for every object, so the
-    check builds no dicts and lets each object's values go as soon as they are looked at."""
+    """json's object_pairs_hook: raises _Dublet at an object with a key twice. It returns None for
+    every object, so the check builds no dicts and lets each object's values go as soon as they
+    are looked at."""
     if len(par) > 1 and len(dict(par)) != len(par):
-        set_: set[str] = set()
-        for noegle, _ in par:
-            if noegle in set_:
-                raise _Dublet(noegle)
-            set_.add(noegle)
+        raise _Dublet(_gentaget(par))
 
 
 def dubletnoegle(tekst: str) -> str | None:
@@ -193,12 +201,8 @@ def dublet(tekst: str) -> Dublet | None:
             if type(v) is list and any(type(x) is Dublet for x in v):
                 raise _Fundet(Dublet(next(x for x in v if type(x) is Dublet).noegle))
         if not fundet and len(par) > 1 and len(dict(par)) != len(par):
-            set_: set[str] = set()
-            for k, _ in par:
-                if k in set_:
-                    fundet.append(Dublet(k))
-                    return fundet[0]
-                set_.add(k)
+            fundet.append(Dublet(_gentaget(par)))
+            return fundet[0]
         return None
 
     try:

@@ -30,9 +30,10 @@ _NAVNE = ('MISSING', 'join', 'keys', 'exec')
 def installer() -> None:
     import dataclasses
 
-    original = dataclasses._create_fn
-    if (sys.version_info[:2] != (3, 12) or getattr(sys, "frozen", False)
-            or getattr(original, "_takstberegner", False)
+    if sys.version_info[:2] != (3, 12) or getattr(sys, "frozen", False):
+        return  # (3.13 and later have no _create_fn: asking for it first stopped every start)
+    original = getattr(dataclasses, "_create_fn", None)
+    if (original is None or getattr(original, "_takstberegner", False)
             or original.__code__.co_varnames != _VARIABLER or original.__code__.co_names != _NAVNE):
         return
     try:

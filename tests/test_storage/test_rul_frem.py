@@ -157,3 +157,25 @@ def test_rul_frem_fra_kommandolinjen_med_fremskrivning(tmp_path):
     # Eksempel 2's personale 6.500.000 -> 6.708.000.
     (linje,) = [x for x in ny.tilbud[0].omkostninger if x.kategori == "personale"]
     assert str(linje.beloeb) == "6708000.00" and "3,20 %" in ny.tilbud[0].bemaerkninger
+
+
+def test_rul_frem_fra_kommandolinjen_siger_hvad_der_ikke_er_gjort(tmp_path):
+    """Without rates the budget is carried over as it is, and next year's P/L is always unset: the
+    command says both, as the app's rul frem dialog does (before, it only said the file was made)."""
+    import subprocess
+    import sys
+
+    g = _eksempel("eksempel-2-overskud")
+    kilde = tmp_path / "2026.takst"
+    TakstFil.opret(kilde, g).luk()
+    cmd = [sys.executable, "-m", "takstberegner", "rul-frem", str(kilde), "--til"]
+    r = subprocess.run(cmd + [str(tmp_path / "a.takst")], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    linjer = r.stdout.splitlines()
+    assert linjer[1] == "Budgettet er ikke fremskrevet (angiv --loen-pct og --pris-pct for at fremskrive det)."
+    assert linjer[2].startswith("P/L-fremskrivningen for 2027 er ikke sat: indtil den sættes under Satser, måles "
+                                "ændringen fra sidste års takster med regelsættets standard på ")
+    r = subprocess.run(cmd + [str(tmp_path / "b.takst"), "--loen-pct", "3,2", "--pris-pct", "2,1"],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert "ikke fremskrevet" not in r.stdout and "P/L-fremskrivningen for 2027 er ikke sat" in r.stdout

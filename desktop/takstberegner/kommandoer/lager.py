@@ -139,4 +139,18 @@ def _rul_frem(args: argparse.Namespace) -> int:
     if frem is not None:
         print(f"Budgettet er fremskrevet: personalelinjer {dansk.tal(frem.loen_pct, 2)} %, øvrige linjer "
               f"{dansk.tal(frem.pris_pct, 2)} % (noteret under Bemærkninger).")
+    else:
+        print("Budgettet er ikke fremskrevet (angiv --loen-pct og --pris-pct for at fremskrive det).")
+    print(_pl_raad(g.takstaar))
     return 0
+
+
+def _pl_raad(takstaar: int) -> str:
+    """What rul frem leaves to the user: next year's P/L-fremskrivning is not this year's (the app's
+    rul frem dialog says the same)."""
+    from takstberegner.formats.regelsaet import regelsaet_for
+
+    std = regelsaet_for(takstaar).std_pl_fremskrivning_pct
+    return (f"P/L-fremskrivningen for {takstaar} er ikke sat: indtil den sættes under Satser, måles ændringen fra "
+            f"sidste års takster med regelsættets standard på {dansk.tal(std, 2)} %. Sæt den, når KL har "
+            "offentliggjort den.")

@@ -166,4 +166,4 @@ def test_en_fil_uden_takstgrundlag_siges_som_hele_filen(tmp_path, capsysbinary, 
     (tmp_path / "g.json").write_bytes(indhold)
     assert cli.main(["kontroller", str(tmp_path / "g.json")]) == 2
     fejl = capsysbinary.readouterr().err.decode("utf-8")
-    assert fejl == f"takstberegner: filen skal indeholde et takstgrundlag ({{…}}), men indeholder {vist}\n"
+    assert fejl == f"takstberegner: filen g.json skal indeholde et takstgrundlag ({{…}}), men indeholder {vist}\n"

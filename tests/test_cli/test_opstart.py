@@ -77,7 +77,7 @@ def test_afvist_inddata_som_program_har_sin_kode_og_besked(tmp_path):
     tom.write_text("", encoding="utf-8")
     r = _som_program(["beregn", str(tom), "-o", str(tmp_path / "ud.json")], tmp_path)
     assert r.returncode == 2
-    assert "filen er tom" in r.stderr.decode("utf-8")
+    assert "filen tom.json er tom" in r.stderr.decode("utf-8")
     assert not (tmp_path / "ud.json").exists()
 
 

@@ -162,13 +162,19 @@ def test_forkert_takstaar_fremmed_driftsherre_og_ulaeselig_fil_er_danske_afvisni
         dokumenter.laes_forrige(tmp_path / "findes-ikke.takst", g1)
     assert e.value.besked.startswith("Sidste års takstfil: Filen ")
     assert e.value.besked.endswith("findes-ikke.takst findes ikke.")
-    # a file the reader names itself (a PDF given as last year's JSON): the file named once
-    pdf = tmp_path / "sidste.json"
-    pdf.write_bytes(b"%PDF-1.4\n\xff\xfe\x00binary")
+    # a file the reader names itself (binary given as last year's JSON): the file named once
+    binaer = tmp_path / "sidste.json"
+    binaer.write_bytes(b"\xff\xfe\x00binary")
     with pytest.raises(Fejl) as e:
-        dokumenter.laes_forrige(pdf, g1)
+        dokumenter.laes_forrige(binaer, g1)
     assert e.value.besked.startswith("Sidste års takstfil: Filen sidste.json kan ikke læses som et takstgrundlag: ")
     assert e.value.besked.count("kan ikke læses") == 1 and e.value.besked.count("sidste.json") == 1
+    # a PDF is named as one, with advice for last year's file (not the reader's, to import a budget)
+    binaer.write_bytes(b"%PDF-1.4\n\xff\xfe\x00binary")
+    with pytest.raises(Fejl) as e:
+        dokumenter.laes_forrige(binaer, g1)
+    assert e.value.besked == ("Sidste års takstfil sidste.json er en PDF-fil, ikke en takstfil. Vælg sidste års "
+                              "takstfil (.takst) eller takstgrundlag (.json).")
 
 
 def test_kommandolinjen_rapport_med_forrige(to_aar, tmp_path, capsys):

@@ -194,6 +194,11 @@ def _sammenlign_fil(indhold: bytes) -> bool:
         else:
             forventet = _almindeligt(tekst) if tekst.strip() else (
                 "fejl", "", "filen er tom; den skal indeholde et takstgrundlag")
+            if isinstance(forventet, tuple) and not forventet[1]:
+                # the text's messages about the whole document name the file when it is read from one
+                for hvad in ("filen ", "Takstgrundlaget "):
+                    if forventet[2].startswith(hvad):
+                        forventet = ("fejl", "", f"{hvad}grundlag.json {forventet[2][len(hvad):]}")
         return _som_forventet(forventet, H.laes_utf8(indhold), lambda: tg.laes_fil(sti))
 
 

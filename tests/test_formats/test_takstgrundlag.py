@@ -93,7 +93,7 @@ def test_en_ukendt_noegle_med_punktum_eller_klamme_vises_hel(noegle):
 
 
 def test_tom_fil():
-    with pytest.raises(InputError, match="filen er tom"):
+    with pytest.raises(InputError, match="filen tom.json er tom"):
         tg.laes_fil(MALFORMED / "tom.json")
 
 

@@ -217,8 +217,6 @@ def maks_for(navn: str) -> int:
 
 _SEND_IGEN = ("Bed driftsherren sende selve indmeldingsfilen (filen, der ender på .indmelding), som Takstberegner "
               "danner under Indmeld takster.")
-_JSON_START = re.compile(rb'\{\s*["}]|\[\s*[\[{"\d\-\]]')  # how a JSON document begins, not any '{'
-_OFFICE = ("[Content_Types].xml", "_rels/", "docProps/", "xl/", "word/", "ppt/")
 
 
 def anden_slags(data: bytes) -> str | None:
@@ -229,23 +227,18 @@ def anden_slags(data: bytes) -> str | None:
     a damaged indmeldingsfil: 'filens afslutning mangler eller er ændret')."""
     if not data:
         return "Filen er tom (0 byte), så den er ikke en indmeldingsfil. Bed driftsherren indsende filen igen."
-    hvad = None
-    if data.startswith(b"%PDF-"):
-        hvad = "en PDF-fil (fx takstberegningen til revision)"
-    elif data.startswith(b"SQLite format 3\x00"):
-        hvad = "en takstfil (.takst), som driftsherren arbejder i"
-    elif data.startswith(b"PK\x03\x04") and len(data) >= 30:
-        n = int.from_bytes(data[26:28], "little")
-        foerste = data[30:30 + n].decode("cp437", "replace")
-        if foerste != "mimetype" and foerste.startswith(_OFFICE):
-            hvad = ("et Excel-regneark (fx takstskemaet eller et takstbilag)" if b"xl/workbook" in data
-                    else "et Word-dokument" if b"word/document" in data else "et Office-dokument")
-    else:
-        start = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
-        if _JSON_START.match(start):
-            hvad = ("et takstgrundlag" if b'"takstgrundlag/' in start else
-                    "et takster-dokument" if b'"takster/' in start else "en datafil")
-            hvad += " uden signatur"
+    from takstberegner.formats import filart
+
+    hvad = {
+        filart.PDF: "en PDF-fil (fx takstberegningen til revision)",
+        filart.TAKSTFIL: "en takstfil (.takst), som driftsherren arbejder i",
+        filart.EXCEL: "et Excel-regneark (fx takstskemaet eller et takstbilag)",
+        filart.WORD: "et Word-dokument",
+        filart.OFFICE: "et Office-dokument",
+        filart.TAKSTGRUNDLAG: "et takstgrundlag uden signatur",
+        filart.TAKSTER: "et takster-dokument uden signatur",
+        filart.JSON: "en datafil uden signatur",
+    }.get(filart.slags(data))
     return f"Filen er ikke en indmeldingsfil, men {hvad}. {_SEND_IGEN}" if hvad else None
 
 

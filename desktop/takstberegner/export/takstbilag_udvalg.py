@@ -188,6 +188,8 @@ def kontroller_fil(fil: str | Path, tillid=None) -> Indmelding:
     p = Path(fil)
     if not p.is_file():
         return Indmelding(str(fil), False, ("Det er en mappe, ikke en indmeldingsfil." if p.is_dir() else
+                                            "Det er ikke en almindelig fil, men fx en enhed eller en kanal, og "
+                                            "ikke en indmeldingsfil." if p.exists() else
                                             "Filen findes ikke (den er flyttet, omdøbt eller slettet).",))
     try:
         sha = _filens_sha256(p)

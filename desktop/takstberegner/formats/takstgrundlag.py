@@ -36,12 +36,18 @@ _ZERO = Decimal(0)
 
 
 # ---------------------------------------------------------------- reading
+MAKS_FIL = 64 * 1024 * 1024  # bytes of a takstgrundlag file (the large driftsherre's is 4 MB)
+
+
 def laes_fil(sti: str | Path) -> m.Takstgrundlag:
     """The file's bytes decoded in C when they surely read the same (formats/hurtig_laesning.py);
-    otherwise read as UTF-8 text (a BOM left out, universal newlines) by laes_tekst_almindeligt."""
+    otherwise read as UTF-8 text (a BOM left out, universal newlines) by laes_tekst_almindeligt.
+    Only a regular file within MAKS_FIL is read, and at most that much of it: a 3 GB file took
+    6 GB of memory and half a minute before it was refused, and a device or a pipe was read for ever.
+    A file of another kind (a .takst, a workbook, a PDF, an indmelding) is named as such."""
     p = Path(sti)
     try:
-        data = p.read_bytes()
+        data = _laes_begraenset(p)
     except FileNotFoundError:
         raise InputError("", f"filen {p} findes ikke") from None
     except OSError as e:
@@ -51,6 +57,7 @@ def laes_fil(sti: str | Path) -> m.Takstgrundlag:
     hurtigt = hurtig_laesning.laes_utf8(data)
     if hurtigt is not None:
         return hurtigt
+    _ikke_et_takstgrundlag(p, data)
     try:
         tekst = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -59,7 +66,50 @@ def laes_fil(sti: str | Path) -> m.Takstgrundlag:
     del data
     if "\r" in tekst:  # as read_text reads it
         tekst = tekst.replace("\r\n", "\n").replace("\r", "\n")
-    return _laes_tekst(tekst, hurtigt=False)
+    try:
+        return _laes_tekst(tekst, hurtigt=False)
+    except InputError as e:
+        if e.sti or not e.besked.startswith(("filen ", "Takstgrundlaget ")):
+            raise
+        # the text's own messages do not know the file's name: "filen x.json kan ikke læses …"
+        hvad = "filen" if e.besked.startswith("filen ") else "Takstgrundlaget"
+        raise InputError("", f"{hvad} {p.name}{e.besked[len(hvad):]}") from None
+
+
+def _laes_begraenset(p: Path) -> bytes:
+    import os
+    import stat
+
+    if not stat.S_ISREG(os.stat(p).st_mode):  # before open(), which waits for a pipe's writer
+        if p.is_dir():
+            raise InputError("", f"{p.name} er en mappe, ikke et takstgrundlag")
+        raise InputError("", f"{p.name} er ikke en almindelig fil, men fx en enhed eller en kanal, og ikke et "
+                         "takstgrundlag")
+    with open(p, "rb") as f:
+        stoerrelse = os.fstat(f.fileno()).st_size
+        data = f.read(MAKS_FIL + 1) if stoerrelse <= MAKS_FIL else b""
+    if stoerrelse > MAKS_FIL or len(data) > MAKS_FIL:
+        mb = max(stoerrelse, len(data)) // (1024 * 1024)
+        raise InputError("", f"filen {p.name} fylder {mb:_} MB, langt mere end et takstgrundlag kan (højst "
+                         f"{MAKS_FIL // (1024 * 1024)} MB), og læses ikke".replace("_", "."))
+    return data
+
+
+def _ikke_et_takstgrundlag(p: Path, data: bytes) -> None:
+    """InputError naming what the file is, when it is plainly another kind of file."""
+    from takstberegner.formats import filart
+
+    slags = filart.slags(data[:4096])
+    if slags is None or slags in (filart.TAKSTGRUNDLAG, filart.JSON):
+        return
+    raad = {
+        filart.TAKSTFIL: f"; omdøb den, så navnet ender på .takst, og vælg den igen",
+        filart.EXCEL: (". Et budget i et regneark indlæses i en takstfil med Importér budget fra Excel "
+                       "(takstberegner importer)"),
+        filart.INDMELDING: ". En indmeldingsfil kontrolleres med Kontrollér indmelding (verificer)",
+        filart.TAKSTER: ". Vælg takstgrundlaget (.json) eller takstfilen (.takst), som taksterne er beregnet af",
+    }.get(slags, ". Vælg en takstfil (.takst) eller et takstgrundlag (.json)")
+    raise InputError("", f"filen {p.name} er {filart.NAVNE[slags]}, ikke et takstgrundlag{raad}")
 
 
 def laes_tekst(tekst: str) -> m.Takstgrundlag:
@@ -85,7 +135,7 @@ def laes_tekst_almindeligt(tekst: str) -> m.Takstgrundlag:
     from, and what the fast reading must equal (tests/test_formats/test_hurtig_laesning.py)."""
     from takstberegner.formats import json_graenser
 
-    json_graenser.tjek(tekst, "Filen", maks_tegn=64 * 1024 * 1024, maks_vaerdier=4_000_000)
+    json_graenser.tjek(tekst, "Takstgrundlaget", maks_tegn=64 * 1024 * 1024, maks_vaerdier=4_000_000)
     try:
         d = json.loads(tekst, parse_float=Decimal)
     except json.JSONDecodeError as e:

@@ -220,6 +220,9 @@ def _verificer(args: argparse.Namespace) -> int:
     if Path(args.fil).is_dir():
         raise _Fejl(f"{args.fil} er en mappe, ikke en indmeldingsfil. Angiv filen i mappen, fx {Path(args.fil) / 'navn.indmelding'}.")
     if not Path(args.fil).is_file():
+        if Path(args.fil).exists():  # a device or a pipe: it exists, and reading it could never end
+            raise _Fejl(f"{args.fil} er ikke en almindelig fil, men fx en enhed eller en kanal, og ikke en "
+                        "indmeldingsfil")
         raise _Fejl(f"filen {args.fil} findes ikke")
     if args.tillid:  # the secretariat's own file: unreadable is refused input (exit 2), not AFVIST
         from takstberegner.export import tillid as tillid_mod

@@ -16,9 +16,9 @@ from typing import Iterable
 
 from takstberegner.fejl import Fejl
 from takstberegner.fejltekst import os_fejl
+from takstberegner.formats.filart import SQLITE as _SQLITE_MAGIC
 
 TAKST = ".takst"
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 _TAKST_ID = b"TAKS"  # PRAGMA application_id at offset 68 of a .takst file
 MAKS_KODEORDSFIL = 64 * 1024
 

@@ -23,6 +23,7 @@ from takstberegner.domain import aendringer as ae
 from takstberegner.domain.model import Takstgrundlag
 from takstberegner.fejl import Fejl
 from takstberegner.fejltekst import os_fejl, sqlite_fejl
+from takstberegner.formats.filart import SQLITE as _SQLITE_MAGIC
 from takstberegner.storage import backup, gem_aendring, kontrol, mapping
 from takstberegner.storage.laas import FilLaas, FremmedLaasefil, Optaget
 from takstberegner.storage.migrations import SKEMA_VERSION, migrer, opret_skema
@@ -31,7 +32,7 @@ from takstberegner.storage.schema import APPLICATION_ID
 ENDELSE = ".takst"
 log = logging.getLogger(__name__)
 _logget_version = False
-_SQLITE_MAGIC = b"SQLite format 3\x00"
+RAAD_IKKE_TAKSTFIL = "Vælg en takstfil, eller importér en takstgrundlag-fil (.json) eller et budget (.xlsx)."
 # What a statement on a damaged file raises: sqlite3.Error, or UnicodeDecodeError when SQLite's
 # message quotes bytes of the file that are not UTF-8 ("malformed database schema (ix\xf9...)").
 _SQL_FEJL = (sqlite3.Error, UnicodeDecodeError)
@@ -92,8 +93,13 @@ def _tjek_hoved(sti: Path) -> int:
                         f"ikke har lavet (en genvej til en anden fil). Slet {journal.name}, og åbn filen igen. "
                         "Filen er ikke ændret.")
     if len(hoved) < 100 or not hoved.startswith(_SQLITE_MAGIC):
-        raise LagerFejl(f"Filen {sti.name} er ikke en Takstberegner-fil (.takst). "
-                        "Vælg en takstfil, eller importér en takstgrundlag-fil (.json) eller et budget (.xlsx).")
+        from takstberegner.formats import filart
+
+        slags = filart.slags(hoved)
+        hvad = f"er {filart.NAVNE[slags]}, ikke" if slags else "er ikke"
+        raad = ("Omdøb den, så navnet ender på .json, og vælg den igen." if slags == filart.TAKSTGRUNDLAG
+                else RAAD_IKKE_TAKSTFIL)
+        raise LagerFejl(f"Filen {sti.name} {hvad} en Takstberegner-fil (.takst). {raad}")
     if int.from_bytes(hoved[68:72], "big") != APPLICATION_ID:
         raise LagerFejl(f"Filen {sti.name} er en database, men ikke en Takstberegner-fil (.takst). "
                         "Den er ikke ændret.")

@@ -87,15 +87,43 @@ def laes_forrige(sti, grundlag: Takstgrundlag):
     return Forrige(g, beregn(g), p.name)
 
 
+_RAAD_SIDSTE_AAR = "Vælg sidste års takstfil (.takst) eller takstgrundlag (.json)."
+
+
 def _ulaeselig(p: Path, besked: str) -> str:
     """The reader's message about last year's file, with the file named once: the readers name
     the file themselves in some messages (by name or by the whole path, 'Filen x.takst …' or
-    'filen /sti/x.json …'), call it just 'filen' in others, and name no file in the rest."""
+    'filen /sti/x.json …'), call it just 'filen' in others, and name no file in the rest. A file
+    plainly of another kind is named as such, with advice for this choice: the readers' own advice
+    (import a budget, rename the file) is for opening a file, not for last year's."""
+    from takstberegner.formats import filart
+    from takstberegner.storage.repository import RAAD_IKKE_TAKSTFIL
+
+    slags = filart.slags(_hoved(p))
+    if slags not in (None, filart.TAKSTFIL, filart.TAKSTGRUNDLAG, filart.JSON):
+        return f"Sidste års takstfil {p.name} er {filart.NAVNE[slags]}, ikke en takstfil. {_RAAD_SIDSTE_AAR}"
+    besked = besked.replace(RAAD_IKKE_TAKSTFIL, _RAAD_SIDSTE_AAR)
+    if besked.startswith(p.name):  # "x.json er en mappe, …"
+        return f"Sidste års takstfil {besked}"
     if p.name in besked or str(p) in besked:
         return f"Sidste års takstfil: {besked[0].upper()}{besked[1:]}"
     if besked.lower().startswith("filen "):
         return f"Sidste års takstfil {p.name}{besked[len('filen'):]}"
     return f"Sidste års takstfil {p.name} kan ikke læses: {besked}"
+
+
+def _hoved(p: Path) -> bytes:
+    """The first 4 kB of a regular file (nothing of a device, a pipe or what cannot be read)."""
+    import os
+    import stat
+
+    try:
+        if not stat.S_ISREG(os.stat(p).st_mode):
+            return b""
+        with open(p, "rb") as f:
+            return f.read(4096)
+    except OSError:
+        return b""
 
 
 def _saetning(tekst: str) -> str:

@@ -85,19 +85,79 @@ def test_en_kaempe_fil_afvises_foer_den_laeses(mappe):
 def test_en_kanal_eller_en_enhed_laeses_ikke(mappe):
     os.mkfifo(mappe / "kanal.json")
     kode, ud = _koer(mappe, "beregn", "kanal.json")  # waited for ever before (timeout)
-    assert kode == 2 and ud == ("takstberegner: kanal.json er ikke en almindelig fil, men fx en enhed eller en kanal, "
-                                "og ikke et takstgrundlag\n")
+    assert kode == 2 and ud == ("takstberegner: inddata kanal.json er ikke en almindelig fil (men fx en enhed eller en "
+                                "kanal), og den kan ikke læses. Angiv en fil.\n")
     kode, ud = _koer(mappe, "kontroller", "/dev/zero")
-    assert kode == 2 and "zero er ikke en almindelig fil" in ud
+    assert kode == 2 and "inddata /dev/zero er ikke en almindelig fil" in ud
+    # the reader says so itself where the app opens a takstgrundlag
+    from takstberegner.formats import takstgrundlag as tg
+    from takstberegner.formats.fejl import InputError
+
+    with pytest.raises(InputError, match="^kanal.json er ikke en almindelig fil, men fx en enhed eller en kanal, og "
+                                         "ikke et takstgrundlag$"):
+        tg.laes_fil(mappe / "kanal.json")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="en navngiven kanal (mkfifo) findes ikke på Windows")
-def test_en_kanal_som_indmelding_findes_men_er_ingen_fil(mappe):
-    """verificer and takstbilag said 'findes ikke' of a pipe or a device that exists."""
-    os.mkfifo(mappe / "kanal.indmelding")
-    kode, ud = _koer(mappe, "verificer", "kanal.indmelding")
-    assert kode == 2 and ud == ("takstberegner: kanal.indmelding er ikke en almindelig fil, men fx en enhed eller en "
-                                "kanal, og ikke en indmeldingsfil\n")
-    kode, ud = _koer(mappe, "takstbilag", "kanal.indmelding", "-o", "bilag.xlsx")
-    assert ("kanal.indmelding: ukendt driftsherre - afvist: Det er ikke en almindelig fil, men fx en enhed eller en "
-            "kanal, og ikke en indmeldingsfil.") in ud
+def test_en_kanal_som_indmelding_findes_men_er_ingen_fil(mappe, tmp_path):
+    """verificer and takstbilag (a folder with a pipe in it) said 'findes ikke' of a pipe that exists."""
+    indbakke = tmp_path / "indbakke"
+    indbakke.mkdir()
+    os.mkfifo(indbakke / "kanal.indmelding")
+    kode, ud = _koer(mappe, "verificer", indbakke / "kanal.indmelding")
+    assert kode == 2 and "er ikke en almindelig fil (men fx en enhed eller en kanal)" in ud
+    # the secretariat's check of one file (the app's Takstbilag) says so too; a folder leaves it out
+    from takstberegner.export.takstbilag_udvalg import kontroller_fil
+
+    assert kontroller_fil(indbakke / "kanal.indmelding").grunde == (
+        "Det er ikke en almindelig fil, men fx en enhed eller en kanal, og ikke en indmeldingsfil.",)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="en navngiven kanal (mkfifo) findes ikke på Windows")
+@pytest.mark.parametrize("args, flag", [
+    (("importer", "budget.csv", "--til", "a.takst", "--kontoplan", "{}", "--ja"), "--kontoplan"),
+    (("verificer", "i.indmelding", "--tillid", "{}"), "--tillid"),
+    (("importer", "{}.xlsx", "--til", "a.takst", "--ja"), "kilden"),
+    (("importer", "{}.csv", "--til", "a.takst", "--ja"), "kilden"),
+    (("indmeld", "a.takst", "--cert", "{}", "--kodeord-fil", "kode.txt", "-o", "ny.indmelding"), "--cert"),
+])
+def test_ingen_inddata_er_en_kanal(mappe, tmp_path, args, flag):
+    """Every input of every command is refused when it is a pipe without a writer (each waited for ever)."""
+    kanal = tmp_path / "kanal"
+    os.mkfifo(kanal)
+    args = [a.replace("{}", str(kanal)) for a in args]
+    for a in args:
+        if a != str(kanal) and a.startswith(str(kanal)):
+            os.mkfifo(a)
+    (mappe / "budget.csv").write_text("Konto;Beløb\n1;2\n", encoding="utf-8")
+    kode, ud = _koer(mappe, *args)
+    vist = next(a for a in args if a.startswith(str(kanal)))
+    assert kode == 2 and ud == (f"takstberegner: {flag} {vist} er ikke en almindelig fil (men fx en enhed eller en "
+                                "kanal), og den kan ikke læses. Angiv en fil.\n"), ud
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="bash's <(…) findes ikke på Windows")
+def test_adgangskoden_maa_komme_gennem_en_kanal(mappe):
+    """A password through a pipe (bash's <(…)) keeps it off the disk: that input may be one."""
+    r = subprocess.run(["bash", "-c", f"'{KOMMANDO}' noegle a.takst --kodeord-fil <(cat kode.txt) -o k2.p12 "
+                        "--cert-ud k2.pem"], cwd=mappe, capture_output=True, timeout=60,
+                       env={**os.environ, "TAKSTBEREGNER_DATA": str(mappe.parent / "data")})
+    assert r.returncode == 0, r.stderr.decode("utf-8")
+    assert (mappe / "k2.p12").stat().st_size > 0
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="en navngiven kanal (mkfifo) findes ikke på Windows")
+def test_budgetlaeserne_aabner_ikke_en_kanal(tmp_path):
+    """Where the app imports a budget (no command line in front), the readers refuse a pipe themselves."""
+    from takstberegner.importers.graenser import AfvistFil
+    from takstberegner.importers.csv_laeser import laes_csv
+    from takstberegner.importers.xlsx_laeser import Projektmappe
+
+    for navn in ("b.csv", "b.xlsx"):
+        os.mkfifo(tmp_path / navn)
+    with pytest.raises(AfvistFil, match="^b.csv er ikke en almindelig fil, men fx en enhed eller en kanal, og ikke "
+                                        "en CSV-fil.$"):
+        laes_csv(tmp_path / "b.csv")
+    with pytest.raises(AfvistFil, match="^b.xlsx er ikke en almindelig fil, men fx en enhed eller en kanal, og ikke "
+                                        "et regneark.$"):
+        Projektmappe(tmp_path / "b.xlsx")

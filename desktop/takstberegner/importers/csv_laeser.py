@@ -71,6 +71,8 @@ def laes_csv(sti: Path | str, graenser: Graenser = STANDARD, maks_raekker: int |
         stoerrelse = sti.stat().st_size
         if sti.is_dir():
             raise AfvistFil(f"{navn} er en mappe, ikke en CSV-fil.")
+        if not sti.is_file():  # a device or a pipe: reading it could wait for ever or never end
+            raise AfvistFil(f"{navn} er ikke en almindelig fil, men fx en enhed eller en kanal, og ikke en CSV-fil.")
         if stoerrelse > g.csv_bytes:
             raise for_stort(navn, f"filen fylder {mb(stoerrelse)}; der kan højst importeres {mb(g.csv_bytes)}")
         data = sti.read_bytes()

@@ -106,6 +106,9 @@ class Projektmappe:
             raise AfvistFil(f"Filen {self.navn} kan ikke læses: {os_fejl(e)}.") from None
         if self.sti.is_dir():
             raise AfvistFil(f"{self.navn} er en mappe, ikke et regneark.")
+        if not self.sti.is_file():  # a device or a pipe: open() waits for a pipe's writer
+            raise AfvistFil(f"{self.navn} er ikke en almindelig fil, men fx en enhed eller en kanal, og ikke et "
+                            "regneark.")
         if stoerrelse > self.g.fil_bytes:
             raise for_stort(self.navn, f"filen fylder {mb(stoerrelse)}; der kan højst importeres {mb(self.g.fil_bytes)}")
         try:

@@ -94,7 +94,7 @@ def kontroller_ud(ud: str, flag: str, takst: bool = False, endelse: str = "") ->
         eksempel = Path(ud) / ("navn" + (TAKST if takst else endelse))
         raise StiFejl(f"{flag} {ud} er en mappe. Angiv et filnavn i mappen, fx {eksempel}.")
     if p.exists() and not p.is_file():  # a device or a pipe: the output would replace it (as root, /dev/null)
-        raise StiFejl(f"{flag} {ud} er ikke en almindelig fil (men fx en enhed eller en pipe), og den ville blive "
+        raise StiFejl(f"{flag} {ud} er ikke en almindelig fil (men fx en enhed eller en kanal), og den ville blive "
                       "erstattet af uddata. Angiv et filnavn.")
     mappe = p.parent
     if not mappe.exists():
@@ -119,6 +119,13 @@ def kontroller(args: argparse.Namespace) -> None:
     takst_ud = set(getattr(args, "_stier_takst_ud", ()))
     ud = [(dest, v) for dest in (*getattr(args, "_stier_ud", ()), *sorted(takst_ud)) for v in _vaerdier(args, dest)]
     kommando = getattr(args, "kommando", None) or "takstberegner"
+    for dest, v in ind:
+        p = Path(v)
+        # A device or a pipe: reading it could wait for a writer for ever, or never end (each command
+        # names a folder itself). A password may come through a pipe (bash's <(…)): read bounded.
+        if dest != "kodeord_fil" and p.exists() and not p.is_file() and not p.is_dir():
+            raise StiFejl(f"{_flag(args, dest)} {v} er ikke en almindelig fil (men fx en enhed eller en kanal), "
+                          "og den kan ikke læses. Angiv en fil.")
     set_ud: list[tuple[str, str]] = []
     for dest, v in ud:
         flag = _flag(args, dest)

@@ -113,3 +113,20 @@ def test_manglende_felt_naevnes_paa_dansk_i_appen(vindue, dialoger, beskeder, tm
     tekst = beskeder[-1][2]
     assert "ukendt felt 'levetid'. Tilladte felter her: Id, Navn, Type, Anskaffelsesværdi" in tekst
     assert "levetid_aar" not in tekst and "anskaffelsesvaerdi" not in tekst
+
+
+def test_en_pdf_eller_en_ikke_json_fil_naevnes_een_gang(vindue, dialoger, beskeder, tmp_path):
+    """A PDF picked as takstgrundlag is named as a PDF, and a syntax error names the file once (before:
+    'r.pdf kan ikke importeres: filen kan ikke læses som et takstgrundlag: linje 1, kolonne 1: …')."""
+    svar, _ = dialoger
+    (tmp_path / "r.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    (tmp_path / "g.json").write_text('{"format": "takstgrundlag/1", ', encoding="utf-8")
+    for navn, forventet in (
+            ("r.pdf", "Filen r.pdf er en PDF-fil, ikke et takstgrundlag. Vælg en takstfil (.takst) eller et "
+                      "takstgrundlag (.json)."),
+            ("g.json", "Filen g.json kan ikke læses som et takstgrundlag: linje 1, kolonne 31: feltnavne skal stå i "
+                       "dobbelte anførselstegn.")):
+        svar.append(tmp_path / navn)
+        vindue.handlinger.importer_json()
+        assert beskeder[-1] == ("critical", "Importen mislykkedes", forventet)
+        assert vindue.dok is None

@@ -37,7 +37,7 @@ def mappe(skabelon, tmp_path_factory):
 
 @pytest.mark.parametrize("fil, forventet", [
     ("skema.xlsx", "filen skema.xlsx er et Excel-regneark, ikke et takstgrundlag. Et budget i et regneark indlæses "
-                   "i en takstfil med Importér budget fra Excel (takstberegner importer)"),
+                   "i en takstfil med Importér budget fra Excel"),
     ("revision.pdf", "filen revision.pdf er en PDF-fil, ikke et takstgrundlag. Vælg en takstfil (.takst) eller et "
                      "takstgrundlag (.json)"),
     ("i.indmelding", "filen i.indmelding er en indmeldingsfil (.indmelding), ikke et takstgrundlag. En "

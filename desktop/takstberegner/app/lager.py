@@ -68,7 +68,12 @@ def importer_json(sti) -> Takstgrundlag:
     except UgyldigtGrundlag as e:  # names every refused value already
         raise LagerFejl(e.besked) from None
     except InputError as e:
-        # str(e) is the place in words (with the file's names, formats/fejl.py) and the reason
-        raise LagerFejl(f"{navn} kan ikke importeres: {e}") from None
+        # str(e) is the place in words (with the file's names, formats/fejl.py) and the reason;
+        # a message about the whole file names it already ("filen x.pdf er en PDF-fil, …")
+        tekst = str(e)
+        if tekst.startswith(("filen ", "Takstgrundlaget ", navn)) and navn in tekst.split(" ", 2)[:2]:
+            tekst = "F" + tekst[1:] if tekst.startswith("filen ") else tekst
+            raise LagerFejl(tekst if tekst.endswith(".") else tekst + ".") from None
+        raise LagerFejl(f"{navn} kan ikke importeres: {tekst}") from None
     except (OSError, ValueError) as e:
         raise LagerFejl(f"{navn} kan ikke læses: {fejl_tekst(e)}.") from None

@@ -104,8 +104,7 @@ def _ikke_et_takstgrundlag(p: Path, data: bytes) -> None:
         return
     raad = {
         filart.TAKSTFIL: f"; omdøb den, så navnet ender på .takst, og vælg den igen",
-        filart.EXCEL: (". Et budget i et regneark indlæses i en takstfil med Importér budget fra Excel "
-                       "(takstberegner importer)"),
+        filart.EXCEL: ". Et budget i et regneark indlæses i en takstfil med Importér budget fra Excel",
         filart.INDMELDING: ". En indmeldingsfil kontrolleres med Kontrollér indmelding (verificer)",
         filart.TAKSTER: ". Vælg takstgrundlaget (.json) eller takstfilen (.takst), som taksterne er beregnet af",
     }.get(slags, ". Vælg en takstfil (.takst) eller et takstgrundlag (.json)")

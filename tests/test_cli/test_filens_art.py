@@ -161,3 +161,24 @@ def test_budgetlaeserne_aabner_ikke_en_kanal(tmp_path):
     with pytest.raises(AfvistFil, match="^b.xlsx er ikke en almindelig fil, men fx en enhed eller en kanal, og ikke "
                                         "et regneark.$"):
         Projektmappe(tmp_path / "b.xlsx")
+
+
+@pytest.mark.parametrize("args, forventet", [
+    (("takstbilag", "i.indmelding", "--takstaar", "abc", "-o", "b.xlsx"),
+     "takstberegner takstbilag: fejl: argumentet --takstaar: 'abc' er ikke et takstår (et årstal fra 2000 til 2100)"),
+    (("takstbilag", "i.indmelding", "--takstaar", "99999999999999999999", "-o", "b.xlsx"),
+     "takstberegner takstbilag: fejl: argumentet --takstaar: '99999999999999999999' er ikke et takstår (et årstal fra "
+     "2000 til 2100)"),
+    (("importer", "budget.csv", "--til", "a.takst", "--fra-raekke", "-5", "--ja"),
+     "takstberegner importer: fejl: argumentet --fra-raekke: '-5' er ikke et rækkenummer (et helt tal fra 1)"),
+    (("beregn", "g.json", "-o", ""), "takstberegner: -o mangler et filnavn, fx navn.json."),
+    (("rul-frem", "a.takst", "--til", " "), "takstberegner: --til mangler et filnavn, fx navn.takst."),
+])
+def test_urimelige_tilvalg_afvises_paa_dansk(mappe, args, forventet):
+    """Before: 'ugyldig værdi (int)', a takstbilag 'for 99999999999999999999' written, row -5 taken,
+    and an empty -o called 'en mappe'."""
+    (mappe / "budget.csv").write_text("Konto;Beløb\n1;2\n", encoding="utf-8")
+    foer = sorted(p.name for p in mappe.iterdir())
+    kode, ud = _koer(mappe, *args)
+    assert kode == 2 and ud.splitlines()[-1] == forventet, ud
+    assert sorted(p.name for p in mappe.iterdir()) == foer

@@ -123,6 +123,28 @@ def heltal(tekst: str) -> int:
         raise argparse.ArgumentTypeError(f"'{tekst}' er ikke et helt tal") from None
 
 
+def fra_et(tekst: str) -> int:
+    """type= for a row number: a whole number from 1."""
+    n = heltal(tekst)
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"'{tekst}' er ikke et rækkenummer (et helt tal fra 1)")
+    return n
+
+
+def takstaar(tekst: str) -> int:
+    """type= for a takstår within the years the validation accepts (it said 'ugyldig værdi (int)'
+    of 'abc' and wrote a takstbilag 'for 99999999999999999999')."""
+    from takstberegner.domain.validering import MAX_AAR, MIN_AAR  # (only when the option is given)
+
+    try:
+        aar = int(tekst)
+    except ValueError:
+        aar = None
+    if aar is None or not MIN_AAR <= aar <= MAX_AAR:
+        raise argparse.ArgumentTypeError(f"'{tekst}' er ikke et takstår (et årstal fra {MIN_AAR} til {MAX_AAR})")
+    return aar
+
+
 def procent(tekst: str):
     """type= for a percentage typed the Danish way or with a point ("3,2", "3.2", "-1")."""
     from decimal import Decimal, InvalidOperation

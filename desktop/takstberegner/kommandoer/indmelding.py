@@ -9,6 +9,7 @@ from pathlib import Path
 from takstberegner.fejl import Fejl
 from takstberegner.fejltekst import os_fejl
 from takstberegner.kommandoer import fremskridt, stier
+from takstberegner.kommandoer.dansk_hjaelp import takstaar
 
 
 def registrer(sub: argparse._SubParsersAction) -> None:
@@ -60,7 +61,7 @@ def registrer(sub: argparse._SubParsersAction) -> None:
     b.add_argument("--tillid", metavar="FIL.pem",
                    help="tillidsfil: betroede rodcertifikater og/eller registrerede fingeraftryk, "
                         "eller ét certifikat (.cer)")
-    b.add_argument("--takstaar", type=int, metavar="ÅR",
+    b.add_argument("--takstaar", type=takstaar, metavar="ÅR",
                    help="takstbilagets takstår (standard: det, flest indmeldinger er for)")
     b.add_argument("-o", "--output", required=True, metavar="FIL.xlsx", help="Excel-fil, fx takstbilag.xlsx")
     b.set_defaults(func=_takstbilag)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from takstberegner import dansk
 from takstberegner.kommandoer import stier
-from takstberegner.kommandoer.dansk_hjaelp import heltal, procent
+from takstberegner.kommandoer.dansk_hjaelp import fra_et, procent
 
 
 def registrer(sub: argparse._SubParsersAction) -> None:
@@ -30,7 +30,7 @@ def registrer(sub: argparse._SubParsersAction) -> None:
     g = p.add_mutually_exclusive_group()
     g.add_argument("--tilbud", metavar="KOLONNE", help="kolonnen med tilbuddets id, tilbudsportal-id eller navn")
     g.add_argument("--tilbud-id", metavar="ID", help="læg alle linjer på dette tilbud")
-    p.add_argument("--fra-raekke", type=heltal, metavar="N", help="første række med data (standard: efter overskriften)")
+    p.add_argument("--fra-raekke", type=fra_et, metavar="N", help="første række med data (standard: efter overskriften)")
     p.add_argument("--kontoplan", metavar="FIL.csv", help="egen kontoplan-oversættelse (art;navn;kategori;post)")
     p.add_argument("--tilfoej", action="store_true", help="læg linjerne til tilbuddets budget i stedet for at "
                                                           "erstatte det")

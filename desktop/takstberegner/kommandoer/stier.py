@@ -90,7 +90,9 @@ def kontroller_ud(ud: str, flag: str, takst: bool = False, endelse: str = "") ->
     """One output path on its own: its folder exists, it is not a folder, and a .takst file is
     only written by a command that makes takst files."""
     p = Path(ud)
-    if not ud or ud.endswith(("/", os.sep)) or p.is_dir():
+    if not ud.strip():
+        raise StiFejl(f"{flag} mangler et filnavn, fx navn{TAKST if takst else endelse}.")
+    if ud.endswith(("/", os.sep)) or p.is_dir():
         eksempel = Path(ud) / ("navn" + (TAKST if takst else endelse))
         raise StiFejl(f"{flag} {ud} er en mappe. Angiv et filnavn i mappen, fx {eksempel}.")
     if p.exists() and not p.is_file():  # a device or a pipe: the output would replace it (as root, /dev/null)

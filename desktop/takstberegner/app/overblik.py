@@ -62,7 +62,7 @@ class Overblik(QWidget):
         self.tabel.aabn.connect(self._tilbud_klikket)
         # The names wrap onto more lines instead of being cut to 'Bostedet …': the amounts keep
         # their columns, so at 1366×768 a tilbud or ydelse column is narrower than its names.
-        self.tabel.setWordWrap(True)
+        self.tabel.ombryd()  # at 125 % the columns to the right were scrolled out of view
         self._hoejder = QTimer(self)  # the rows' heights once after the columns have changed
         self._hoejder.setSingleShot(True)
         self._hoejder.setInterval(0)
@@ -120,6 +120,7 @@ class Overblik(QWidget):
         hoejre.addLayout(knapper)
         nederst.addLayout(hoejre, 3)
         lag.addLayout(nederst, 3)
+        self._lag = lag
         self._mangler: list[klar.Mangel] = []
 
     # -- showing the file ---------------------------------------------------------------------
@@ -169,6 +170,9 @@ class Overblik(QWidget):
             self.mangler.setCellWidget(r, 1, celle)
         self.mangler.resizeRowsToContents()
         self.mangler.setVisible(bool(m))
+        # with nothing to list, the checklist needs only its lines: the takster get the height
+        # (at 125 % the table showed three rows above an empty half page)
+        self._lag.setStretch(self._lag.count() - 1, 3 if m else 0)
         self.indmeld_knap.setEnabled(not m)
         if m:
             self.status.setText(f"<b style='color:#a01818'>Ikke klar til indmelding.</b> "

@@ -22,6 +22,7 @@ from takstberegner.app.widgets import vis_afvisning
 
 _TAL = ("tal", "heltal")  # the kinds of column that show numbers, never cut off
 TEKST_MINDST = 90  # a text column is never made narrower than this to keep the amounts in view
+OMBRUD_MINDST = 64  # nor a wrapping one (TabelVisning.ombryd_tekst) when its words do not fit
 
 
 def celle_navn(index) -> str:
@@ -156,6 +157,7 @@ class TabelVisning(QTableView):
                 self.setColumnWidth(i, k.bredde)
         self.paa_besked = None  # callable(str) for paste errors
         self.i_syne_til: str | None = None  # the field of the last column that must be in view (None: the last)
+        self.ombryd_tekst = False  # see ombryd()
         self._tilpasset = False
         self._behov_kendt: dict[int, int] = {}  # a column's need, until the rows change
         model.modelReset.connect(self._tilpas_bredder)
@@ -165,6 +167,18 @@ class TabelVisning(QTableView):
         # after the needs are forgotten, so that pas_i_bredden measures the new amounts
         model.modelReset.connect(lambda: self._tal_ses_helt(0, MAALTE_RAEKKER - 1, 0, model.columnCount() - 1))
         model.dataChanged.connect(lambda a, b, *_: self._tal_ses_helt(a.row(), b.row(), a.column(), b.column()))
+
+    def ombryd(self) -> None:
+        """Text columns wrap onto more lines instead of pushing the amounts out of view: every
+        column is fitted anew to the table's width, the text columns (the stretched last one too)
+        wrapping down to their longest word and, if need be, further (the overblik at 125 %)."""
+        self.ombryd_tekst = True
+        self.setWordWrap(True)
+        h = self.horizontalHeader()
+        # Qt never makes the stretched last column narrower than it was when it was set to stretch
+        h.setStretchLastSection(False)
+        h.resizeSection(self.model().columnCount() - 1, OMBRUD_MINDST)
+        h.setStretchLastSection(True)
 
     def _tilpas_bredder(self) -> None:
         """Fit the columns to their content the first time there are rows (the user's widths stay)."""
@@ -231,26 +245,69 @@ class TabelVisning(QTableView):
         plads = self.viewport().width()
         strakt = synlige[-1] if self.horizontalHeader().stretchLastSection() else None
         behov = {i: self._behov(i) for i in synlige}
-        bredder = {i: (behov[i] if i == strakt else self.columnWidth(i)) for i in synlige}
+        ombryd = self.ombryd_tekst and self.wordWrap()
+        bredder = {i: (behov[i] if i == strakt or ombryd else self.columnWidth(i)) for i in synlige}
+        kolonner = getattr(model, "kolonner", ())
+        er_tekst = {i for i in synlige if i < len(kolonner) and kolonner[i].slags in ("tekst", "valg")}
         if sum(bredder.values()) <= plads:
+            if ombryd:  # wide enough again: every column as wide as it needs
+                self._saet_bredder(bredder, strakt)
             return
         for i in synlige:  # 1: nothing wider than it needs
             bredder[i] = min(bredder[i], behov[i])
-        kolonner = getattr(model, "kolonner", ())
         felter = [k.felt for k in kolonner]
         maal = felter.index(self.i_syne_til) if self.i_syne_til in felter else synlige[-1]
         # a text column gives up no more than down to TEKST_MINDST, and never cuts off its heading
         mindst = {i: max(TEKST_MINDST, self.horizontalHeader().sectionSizeHint(i) + 6) for i in synlige}
-        tekst = [i for i in synlige if i < len(kolonner) and kolonner[i].slags in ("tekst", "valg")
-                 and i != strakt and i < maal and bredder[i] > mindst[i]]
+        if ombryd:  # a wrapping column down to its longest word; the stretched one fills what is left
+            for i in er_tekst:
+                mindst[i] = min(behov[i], max(self.horizontalHeader().sectionSizeHint(i) + 6, self._ord_behov(i)))
+            if strakt in er_tekst:
+                bredder[strakt] = mindst[strakt]
+        tekst = [i for i in synlige if i in er_tekst and (i != strakt or ombryd) and (i < maal or ombryd)
+                 and bredder[i] > mindst[i]]
         over = sum(b for i, b in bredder.items() if i <= maal) - plads
         kan = sum(bredder[i] - mindst[i] for i in tekst)
         if 0 < over <= kan:  # 2: the text columns give up the rest, in proportion to what they can
             for i in tekst:
                 bredder[i] -= -(-over * (bredder[i] - mindst[i]) // kan)
-        for i in synlige:
-            if i != strakt and bredder[i] != self.columnWidth(i):
-                self.setColumnWidth(i, bredder[i])
+        elif ombryd and over > 0:
+            # 2b: a wrapping table's text columns down to their longest word, then on down to
+            # OMBRUD_MINDST, the long words cut with … (whole in the tooltip): the amounts first
+            for i in tekst:
+                over -= bredder[i] - mindst[i]
+                bredder[i] = mindst[i]
+            sidst = {i: max(OMBRUD_MINDST, self.horizontalHeader().sectionSizeHint(i) + 6) for i in er_tekst}
+            kan = sum(max(0, bredder[i] - sidst[i]) for i in er_tekst)
+            if over > 0 and kan:
+                del_ = min(over, kan)
+                for i in er_tekst:
+                    bredder[i] -= -(-del_ * max(0, bredder[i] - sidst[i]) // kan)
+        self._saet_bredder(bredder, strakt)
+
+    def viewportEvent(self, event) -> bool:
+        # a wrapping table's rows grow taller when it narrows its columns; the vertical scroll bar
+        # that may then appear takes width from the viewport, not from the table: fit again
+        if event.type() == QEvent.Type.Resize and self.ombryd_tekst:
+            QTimer.singleShot(0, self.pas_i_bredden)
+        return super().viewportEvent(event)
+
+    def _saet_bredder(self, bredder: dict[int, int], strakt: int | None) -> None:
+        for i, b in bredder.items():
+            if i != strakt and b != self.columnWidth(i):
+                self.setColumnWidth(i, b)
+
+    def _ord_behov(self, i: int) -> int:
+        """The width of column i's longest word in the rows shown (at most MAALTE_RAEKKER), with the
+        cell's margins: a wrapping column narrower than that cuts the word with …"""
+        noegle = -1 - i
+        b = self._behov_kendt.get(noegle)
+        if b is None:
+            model, fm = self.model(), self.fontMetrics()
+            ord_ = {o for r in range(min(model.rowCount(), MAALTE_RAEKKER))
+                    for o in str(model.index(r, i).data() or "").split()}
+            b = self._behov_kendt[noegle] = max((fm.horizontalAdvance(o) for o in ord_), default=0) + 18
+        return b
 
     def closeEditor(self, editor, hint):
         # Enter commits and moves down, like a spreadsheet; Tab moves right (Qt's default).

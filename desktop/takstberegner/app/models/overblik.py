@@ -55,13 +55,13 @@ class OverblikModel(RaekkeModel):
                     vaerktoejstip="✔ klar til indmelding, ✘ noget skal rettes (se Status)"),
             Kolonne("ydelse", "Ydelse", redigerbar=False, bredde=140,
                     vis_for=lambda x: f"{x.ydelse} ({x.enhed})" if x.enhed else x.ydelse),
-            Kolonne("takst", "Takst (kr.)", "tal", redigerbar=False, bredde=90),
-            Kolonne("forrige_takst", "Sidste år", "tal", redigerbar=False, bredde=85),
-            Kolonne("aendring_pct", "Ændring %", "tal", redigerbar=False, bredde=80,
+            Kolonne("takst", "Takst\n(kr.)", "tal", redigerbar=False, bredde=90),
+            Kolonne("forrige_takst", "Sidste\når", "tal", redigerbar=False, bredde=85),
+            Kolonne("aendring_pct", "Ændring\n%", "tal", redigerbar=False, bredde=80,
                     vaerktoejstip="Nominel ændring fra sidste års takst"),
-            Kolonne("aendring_real_pct", "Real ændring %", "tal", redigerbar=False, bredde=100,
+            Kolonne("aendring_real_pct", "Real\nændring %", "tal", redigerbar=False, bredde=100,
                     vaerktoejstip="Ændring fra sidste års takst fremskrevet med årets P/L (SA 3.1)"),
-            Kolonne("belaegning_pct", "Belægning %", "tal", redigerbar=False, bredde=90),
+            Kolonne("belaegning_pct", "Belægning\n%", "tal", redigerbar=False, bredde=90),
             Kolonne("status", "Status", redigerbar=False),
         ]
         super().__init__(tuple(kol), parent)

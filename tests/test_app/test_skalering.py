@@ -1,0 +1,92 @@
+"""A 1366x768 laptop at 125 % and 150 % display scaling (QT_SCALE_FACTOR): the real app in its
+own process on an offscreen screen of that size (the scale is fixed when Qt starts), opening the
+demo, and what the pages show, measured in the window's own geometry: a column is as wide as its
+heading's lines and its amounts (QFontMetrics), and lies inside the table's visible part."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+START = r'''
+import json, sys
+from PySide6.QtCore import QElapsedTimer, QSettings, Qt
+from takstberegner.kommandoer.app import lav_app
+app = lav_app()
+for f in (QSettings.IniFormat, QSettings.NativeFormat):
+    QSettings.setPath(f, QSettings.UserScope, sys.argv[1])
+from takstberegner.app.main_window import HovedVindue
+
+def vent(ms=300):
+    t = QElapsedTimer()
+    t.start()
+    while t.elapsed() < ms:
+        app.processEvents()
+
+def kolonner(t):
+    """Every column of table t: its heading's lines, the texts of its cells, where it lies."""
+    m, fm, hfm = t.model(), t.fontMetrics(), t.horizontalHeader().fontMetrics()
+    ud = []
+    for k in range(m.columnCount()):
+        titel = str(m.headerData(k, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
+        celler = [str(m.index(r, k).data() or "") for r in range(m.rowCount())]
+        ud.append({"titel": titel, "x": t.columnViewportPosition(k), "bredde": t.columnWidth(k),
+                   "titel_bredde": max((hfm.horizontalAdvance(l) for l in titel.split("\n")), default=0),
+                   "celle_bredde": max((fm.horizontalAdvance(c) for c in celler), default=0)})
+    return {"kolonner": ud, "synlig": t.viewport().width(), "rulles": t.horizontalScrollBar().isVisible()}
+
+v = HovedVindue()
+v.show()
+vent()
+v.aabn_fil(sys.argv[2])
+vent()
+ud = {"vindue": [v.width(), v.height()]}
+''' + "\n"
+
+
+def _koer(tmp_path, demo_fil, skala: float, kode: str) -> dict:
+    konfig = tmp_path / "skaerm.json"
+    konfig.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": 1366, "height": 768,
+                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    miljoe = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={konfig}", QT_SCALE_FACTOR=str(skala),
+                  TAKSTBEREGNER_DATA=str(tmp_path / "data"))
+    script = tmp_path / "start.py"
+    script.write_text(START + kode + "\nv.saet_dokument(None)\nv.close()\nprint('RESULTAT ' + json.dumps(ud))\n")
+    p = subprocess.run([sys.executable, str(script), str(tmp_path / "indstillinger"), str(demo_fil)],
+                       env=miljoe, capture_output=True, text=True, timeout=120)
+    linjer = [x for x in p.stdout.splitlines() if x.startswith("RESULTAT ")]
+    assert p.returncode == 0 and linjer, p.stderr
+    return json.loads(linjer[-1].removeprefix("RESULTAT "))
+
+
+@pytest.fixture
+def demo_fil(tmp_path):
+    from takstberegner.paths import resource
+
+    sti = tmp_path / "demo.takst"
+    p = subprocess.run([sys.executable, "-m", "takstberegner", "importer",
+                        str(resource("demo", "demokommune.takstgrundlag.json")), "--til", str(sti)],
+                       capture_output=True, text=True, timeout=120,
+                       env=dict(os.environ, TAKSTBEREGNER_DATA=str(tmp_path / "data")))
+    assert p.returncode == 0, p.stderr
+    return sti
+
+
+@pytest.mark.parametrize("skala", [1, 1.25])
+def test_overblikkets_kolonner_ses_hele_ved_125_procent(tmp_path, demo_fil, skala):
+    """At 125 % (1093x614 logical pixels) Belægning % and Status lay to the right of the overview's
+    visible part and Ændring % and Real ændring % cut their headings: every column is now in view,
+    wide enough for each line of its heading, and the amounts are whole."""
+    r = _koer(tmp_path, demo_fil, skala, "v.vis_overblik()\nvent()\nud['tabel'] = kolonner(v.overblik.tabel)\n")
+    tabel = r["tabel"]
+    assert not tabel["rulles"], tabel
+    for k in tabel["kolonner"]:
+        assert 0 <= k["x"] and k["x"] + k["bredde"] <= tabel["synlig"], k
+        assert k["bredde"] >= k["titel_bredde"] + 6, k
+    for k in tabel["kolonner"][2:7]:  # the amounts and percentages are never cut
+        assert k["bredde"] >= k["celle_bredde"] + 6, k
+    assert [k["titel"].replace("\n", " ") for k in tabel["kolonner"]] == [
+        "Tilbud", "Ydelse", "Takst (kr.)", "Sidste år", "Ændring %", "Real ændring %", "Belægning %", "Status"]

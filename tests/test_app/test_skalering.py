@@ -90,3 +90,47 @@ def test_overblikkets_kolonner_ses_hele_ved_125_procent(tmp_path, demo_fil, skal
         assert k["bredde"] >= k["celle_bredde"] + 6, k
     assert [k["titel"].replace("\n", " ") for k in tabel["kolonner"]] == [
         "Tilbud", "Ydelse", "Takst (kr.)", "Sidste år", "Ændring %", "Real ændring %", "Belægning %", "Status"]
+
+
+NYT_TILBUD = r'''
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QTableView
+from takstberegner.app.steps.takststruktur import TakststrukturTrin
+[a for a in v.findChildren(QAction) if a.objectName() == "nyt_tilbud"][0].trigger()
+vent()
+side = [s for s in v.trin if isinstance(s, TakststrukturTrin)][0]
+v.vis_trin(v.trin.index(side))
+for struktur in ("differentieret", "traekningsret"):
+    i = side.struktur.findData(struktur)
+    side.struktur.setCurrentIndex(i)
+    side.struktur.activated.emit(i)
+    vent()
+    for t in side.findChildren(QTableView):
+        if t.isVisible() and t.model().rowCount() == 0:
+            k = kolonner(t)
+            k["klipper"] = t.horizontalHeader().textElideMode() == Qt.TextElideMode.ElideNone
+            k["tips"] = [t.model().headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+                         for c in range(t.model().columnCount())]
+            ud[f"{struktur}: {t.accessibleName()}"] = k
+'''
+
+
+@pytest.mark.parametrize("skala", [1.25, 1.5])
+def test_tomme_tabellers_overskrifter_ses_ved_125_og_150_procent(tmp_path, demo_fil, skala):
+    """A new tilbud's Takststruktur: the ydelser (and trækningsret's fordeling) have no rows yet,
+    and their headings lay wider than the table, which scrolled sideways with the headings cut at
+    both ends ('ttetimer pr. u'). Now the columns share the table's width: at 125 % a differentieret
+    tilbud's headings are whole; where they cannot be (the two tables side by side), a heading ends
+    in … and its tooltip has it whole."""
+    r = _koer(tmp_path, demo_fil, skala, NYT_TILBUD)
+    tomme = {k: x for k, x in r.items() if k != "vindue"}
+    assert {"differentieret: Ydelser", "traekningsret: Ydelser", "traekningsret: Fordeling på kommuner"} <= set(tomme)
+    for navn, tabel in tomme.items():
+        assert not tabel["rulles"], (navn, tabel)
+        for k in tabel["kolonner"]:
+            assert 0 <= k["x"] and k["x"] + k["bredde"] <= tabel["synlig"], (navn, k)
+        assert not tabel["klipper"], navn
+        assert tabel["tips"] == [" ".join(k["titel"].split()) for k in tabel["kolonner"]], navn
+    if skala == 1.25:
+        for k in tomme["differentieret: Ydelser"]["kolonner"]:
+            assert k["bredde"] >= k["titel_bredde"] + 6, k

@@ -22,6 +22,7 @@ from takstberegner.app.widgets import vis_afvisning
 
 _TAL = ("tal", "heltal")  # the kinds of column that show numbers, never cut off
 TEKST_MINDST = 90  # a text column is never made narrower than this to keep the amounts in view
+OVERSKRIFT_MINDST = 48  # nor a column of a table that has no rows yet
 OMBRUD_MINDST = 64  # nor a wrapping one (TabelVisning.ombryd_tekst) when its words do not fit
 
 
@@ -147,6 +148,9 @@ class TabelVisning(QTableView):
         # … and shown whole in its tooltip.
         self.horizontalHeader().setResizeContentsPrecision(MAALTE_RAEKKER)
         h = self.horizontalHeader()
+        # a heading wider than its column ends in … (Qt's default clipped it at both ends, centred:
+        # 'ttetimer pr. u' in a new tilbud's empty ydelser at 125 %); the whole in its tooltip
+        h.setTextElideMode(Qt.TextElideMode.ElideRight)
         h.setSectionResizeMode(QHeaderView.Interactive)
         h.setStretchLastSection(True)
         if not any(k.redigerbar for k in model.kolonner):
@@ -237,7 +241,10 @@ class TabelVisning(QTableView):
         the columns up to `i_syne_til` fit, the text columns before it (cut off with …, the whole
         text in the cell's tooltip)."""
         model = self.model()
-        if model is None or model.rowCount() == 0:
+        if model is None:
+            return
+        if model.rowCount() == 0:
+            self._pas_overskrifter()
             return
         synlige = [i for i in range(model.columnCount()) if not self.isColumnHidden(i)]
         if not synlige:
@@ -291,6 +298,36 @@ class TabelVisning(QTableView):
         if event.type() == QEvent.Type.Resize and self.ombryd_tekst:
             QTimer.singleShot(0, self.pas_i_bredden)
         return super().viewportEvent(event)
+
+    def _pas_overskrifter(self) -> None:
+        """A table with no rows yet (a new tilbud's ydelser) has only its headings to show: the
+        columns keep their planned widths while they fit, else they narrow to what their headings
+        need and then share the width (a heading cut with …), so the table never scrolls sideways
+        with a heading cut at the edge ('ngstal (fx' at 125 %). Its first rows fit it anew."""
+        if self._tilpasset:
+            return
+        h = self.horizontalHeader()
+        synlige = [i for i in range(self.model().columnCount()) if not self.isColumnHidden(i)]
+        strakt = synlige[-1] if synlige and h.stretchLastSection() else None
+        frie = [i for i in synlige if i != strakt]
+        # the stretched last column is never narrower than when it was set to stretch (Qt's default size)
+        plads = self.viewport().width() - (min(h.sectionSize(strakt), h.defaultSectionSize()) if strakt is not None else 0)
+        kolonner = getattr(self.model(), "kolonner", ())
+        bredder = {i: (kolonner[i].bredde if i < len(kolonner) and kolonner[i].bredde else h.defaultSectionSize())
+                   for i in frie}  # as planned, whatever a narrower moment made them
+        if sum(bredder.values()) <= plads:
+            self._saet_bredder(bredder, strakt)
+            return
+        for i in frie:
+            bredder[i] = min(bredder[i], max(OVERSKRIFT_MINDST, h.sectionSizeHint(i) + 6))
+        over = sum(bredder.values()) - max(plads, 0)
+        kan = sum(b - OVERSKRIFT_MINDST for b in bredder.values() if b > OVERSKRIFT_MINDST)
+        if over > 0 and kan:
+            del_ = min(over, kan)
+            for i in frie:
+                if bredder[i] > OVERSKRIFT_MINDST:
+                    bredder[i] -= -(-del_ * (bredder[i] - OVERSKRIFT_MINDST) // kan)
+        self._saet_bredder(bredder, strakt)
 
     def _saet_bredder(self, bredder: dict[int, int], strakt: int | None) -> None:
         for i, b in bredder.items():

@@ -173,8 +173,9 @@ class RaekkeModel(QAbstractTableModel):
         if orientation == _VANDRET and 0 <= section < len(self.kolonner):
             if role == VIS:
                 return self.kolonner[section].titel
-            if role == TIP and self.kolonner[section].vaerktoejstip:
-                return self.kolonner[section].vaerktoejstip
+            if role == TIP:  # a heading cut with … in a narrow column can be read in full
+                k = self.kolonner[section]
+                return k.vaerktoejstip or " ".join(k.titel.split())
         if orientation == _LODRET and role == VIS:
             return str(section + 1)
         return None

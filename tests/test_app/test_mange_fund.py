@@ -100,3 +100,31 @@ def test_overblikket_viser_de_foerste_mangler_og_taeller_resten(vindue, tmp_path
     assert f"{alle:,} ting skal rettes".replace(",", ".") in o.status.text()
     qtbot.mouseClick(o.mangler.cellWidget(0, 1).findChild(QPushButton), Qt.LeftButton)
     assert v.stak.currentWidget() is not o
+
+
+def test_et_skift_af_side_finder_ikke_fejlene_igen(vindue, tmp_path, monkeypatch):
+    """With 90.000 fejl every move to another page (Ctrl+PgDown, a click in the navigator) froze
+    the window for 1,1 s (bench_app_mange_fund.py --art fejl: 'tegnet igen uden ændring') while
+    the navigator's marks and the overview found what blocks the indmelding again, twice, though
+    nothing had changed. They are found once per state of the file; an edit finds them anew and
+    the navigator's marks follow it."""
+    from takstberegner.tjeneste import klar
+
+    v = vindue
+    assert v.aabn_fil(_fil(tmp_path, fejl=True))
+    ægte, kald = klar.mangler, []
+    monkeypatch.setattr(klar, "mangler", lambda g, b: kald.append(1) or ægte(g, b))
+    v.vaelg_tilbud(v.dok.grundlag.tilbud[0].id)
+    for nr in range(1, 5):
+        v.vis_trin(nr)
+    v.vis_overblik()
+    assert kald == []  # the real function, counted: not once for five moves
+    assert "⚠" in v.navigator.topLevelItem(0).child(1).text(0)
+    # an edit finds them anew, and the navigator shows it
+    from takstberegner.domain import aendringer as ae
+
+    t = v.dok.grundlag.tilbud[0]
+    assert v.dok.anvend(ae.OpdaterTilbud.af(t.id, navn="Bostedet Syd"))
+    QApplication.processEvents()
+    assert kald == [1]
+    assert v.navigator.topLevelItem(0).child(1).text(0) == "⚠ Bostedet Syd"

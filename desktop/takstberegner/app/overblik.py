@@ -124,7 +124,8 @@ class Overblik(QWidget):
         self._mangler: list[klar.Mangel] = []
 
     # -- showing the file ---------------------------------------------------------------------
-    def vis(self, grundlag, beregning) -> None:
+    def vis(self, grundlag, beregning, mangler: list | None = None) -> None:
+        """mangler: klar.mangler(grundlag, beregning) when the caller has found them already."""
         self.grundlag = grundlag
         d = grundlag.driftsherre
         self.titel.setText(f"Overblik · {d.navn} · takstår {grundlag.takstaar}")
@@ -132,7 +133,7 @@ class Overblik(QWidget):
         self._hoejder.start()  # once, after the columns are fitted to the new rows too
         punkter = klar.tjekliste(grundlag, beregning)
         self.tjek.setText("<table cellpadding='2'>" + "".join(self._punkt(p) for p in punkter) + "</table>")
-        self._mangler = klar.mangler(grundlag, beregning)
+        self._mangler = klar.mangler(grundlag, beregning) if mangler is None else mangler
         self._vis_mangler()
 
     def _punkt(self, p: klar.Punkt) -> str:

@@ -137,7 +137,7 @@ class Trin(QWidget):
             tilfoej.clicked.connect(lambda: self._tilfoej(samling, ny(), visning))
             slet = QPushButton(f"Slet {navn}")
             slet.setObjectName(f"slet_{samling}")
-            slet.clicked.connect(lambda: self._slet(samling, visning))
+            slet.clicked.connect(lambda: self._slet(samling, visning, navn))
             knapper.addWidget(tilfoej)
             knapper.addWidget(slet)
             knapper.addStretch(1)
@@ -149,10 +149,21 @@ class Trin(QWidget):
         if self.dok.anvend(ae.TilfoejElement(self.tilbud_id, samling, element), krav=True):
             visning.fokuser_celle(visning.model().rowCount() - 1, 0)
 
-    def _slet(self, samling: str, visning: TabelVisning) -> None:
-        r = visning.currentIndex().row()
-        if r >= 0:
-            self.dok.anvend(ae.SletElement(self.tilbud_id, samling, r))
+    def _slet(self, samling: str, visning: TabelVisning, navn: str) -> None:
+        """Delete the table's current row; the row that takes its place becomes current, so Slet
+        again goes on (the table had no current row after a delete, and Slet then did nothing
+        and said nothing)."""
+        cur = visning.currentIndex()
+        if not cur.isValid():
+            self._besked(f"Vælg først rækken, der skal slettes, i tabellen (klik på den, eller brug piletasterne), "
+                         f"og tryk så Slet {navn}.")
+            return
+        if self.dok.anvend(ae.SletElement(self.tilbud_id, samling, cur.row())):
+            model = visning.model()
+            if model.rowCount():
+                ny = model.index(min(cur.row(), model.rowCount() - 1), max(cur.column(), 0))
+                visning.setCurrentIndex(ny)
+                visning.scrollTo(ny)
 
     def _blok(self, samling: str, rettede: list, nye: list = ()) -> None:
         """A pasted block: changed rows and the rows it added, saved and undone as one edit."""

@@ -148,9 +148,6 @@ class TabelVisning(QTableView):
         # … and shown whole in its tooltip.
         self.horizontalHeader().setResizeContentsPrecision(MAALTE_RAEKKER)
         h = self.horizontalHeader()
-        # a heading wider than its column ends in … (Qt's default clipped it at both ends, centred:
-        # 'ttetimer pr. u' in a new tilbud's empty ydelser at 125 %); the whole in its tooltip
-        h.setTextElideMode(Qt.TextElideMode.ElideRight)
         h.setSectionResizeMode(QHeaderView.Interactive)
         h.setStretchLastSection(True)
         if not any(k.redigerbar for k in model.kolonner):
@@ -189,6 +186,9 @@ class TabelVisning(QTableView):
         if self._tilpasset or self.model().rowCount() == 0:
             return
         self._tilpasset = True
+        # fitted to the rows, no heading is cut: Qt's own drawing (eliding a heading of two lines
+        # cut 'Real / ændring %' that fitted, at 125 %)
+        self.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideNone)
         self.resizeColumnsToContents()
         n = self.model().columnCount()
         sidste = n - 1 if self.horizontalHeader().stretchLastSection() else n
@@ -307,6 +307,9 @@ class TabelVisning(QTableView):
         if self._tilpasset:
             return
         h = self.horizontalHeader()
+        # a heading wider than its column ends in … (Qt's default clipped it at both ends, centred:
+        # 'ttetimer pr. u' in a new tilbud's empty ydelser at 125 %); the whole in its tooltip
+        h.setTextElideMode(Qt.TextElideMode.ElideRight)
         synlige = [i for i in range(self.model().columnCount()) if not self.isColumnHidden(i)]
         strakt = synlige[-1] if synlige and h.stretchLastSection() else None
         frie = [i for i in synlige if i != strakt]

@@ -134,3 +134,29 @@ def test_tomme_tabellers_overskrifter_ses_ved_125_og_150_procent(tmp_path, demo_
     if skala == 1.25:
         for k in tomme["differentieret: Ydelser"]["kolonner"]:
             assert k["bredde"] >= k["titel_bredde"] + 6, k
+
+
+def test_sidepanelet_viser_to_ydelsers_takster_ved_125_procent(tmp_path, demo_fil):
+    """At 125 % the side panel was 260 pixels wide, and Bostedet Nord's Niveau 2 was cut to 'Nive'
+    (its takst scrolled out of view) on every step: the panel now takes the width two ydelser
+    need while the page keeps 600, and the overhead page, whose sum sat beside its buttons, still
+    fits without scrolling sideways."""
+    kode = r'''
+from takstberegner.app.steps.overhead import OverheadTrin
+v.vaelg_tilbud("T1")
+v.vis_trin([i for i, s in enumerate(v.trin) if isinstance(s, OverheadTrin)][0])
+vent()
+ud["takster"] = kolonner(v.preview.tabel)
+ud["takster"]["etiketter"] = v.preview.tabel.verticalHeader().width()
+rulle = v.stak.currentWidget().rulle
+ud["side"] = [rulle.widget().minimumSizeHint().width(), rulle.viewport().width()]
+'''
+    r = _koer(tmp_path, demo_fil, 1.25, kode)
+    takster = r["takster"]
+    assert [k["titel"] for k in takster["kolonner"]] == ["Niveau 1", "Niveau 2"]
+    assert not takster["rulles"], takster
+    for k in takster["kolonner"]:
+        assert 0 <= k["x"] and k["x"] + k["bredde"] <= takster["synlig"], k
+        assert k["bredde"] >= max(k["titel_bredde"], k["celle_bredde"]) + 6, k
+    kraever, ser = r["side"]
+    assert kraever <= ser, r["side"]

@@ -13,6 +13,7 @@ from takstberegner.app.sidepanel import Sidepanel
 # Minimum widths that fit 1366x768 at 150 % (911 logical pixels, less the window frame): the page
 # and the side panel scroll inside themselves when narrower than their content.
 NAVIGATOR_MIN, MIDT_MIN, SIDE_MIN = 130, 380, 220
+MIDT_GODT = 600  # a page this wide shows the overblik's columns and a step's form whole (125 %)
 
 
 class TrinKnap(QPushButton):
@@ -108,8 +109,22 @@ class Arbejdsflade(QSplitter):
         n, m, p = self.sizes()
         i_alt = n + m + p
         if i_alt and i_alt < 1100 and m < p * 1.5 and p > SIDE_MIN:
-            ny_n, ny_p = max(NAVIGATOR_MIN, min(n, 170)), SIDE_MIN + 40
+            ny_n = max(NAVIGATOR_MIN, min(n, 170))
+            # the side panel as wide as two ydelser's takster need (at 125 % Niveau 2 was cut to
+            # 'Nive'), while the page keeps MIDT_GODT; else as narrow as it can well be
+            ny_p = max(SIDE_MIN + 40, min(self._side_to_kolonner(p), i_alt - ny_n - MIDT_GODT))
             self.setSizes([ny_n, i_alt - ny_n - ny_p, ny_p])
+
+    def _side_to_kolonner(self, p: int) -> int:
+        """The side panel's width at which its takst table shows two columns (ydelser) whole."""
+        self.sidepanel.layout().activate()
+        tabel = self.sidepanel.preview.tabel
+        if tabel.width() <= 0:
+            return 0
+        # and the scroll bar the takster get on a low screen, which comes later with the figures
+        rulle = self.sidepanel.preview_rulle.verticalScrollBar()
+        ekstra = 0 if rulle.isVisible() else rulle.sizeHint().width()
+        return p - tabel.viewport().width() + 2 * tabel.mindste_kolonne + ekstra
 
     def vis_trinlinje(self, forrige: tuple[str, str], naeste: tuple[str, str], tekst: str) -> None:
         """The buttons under the page: (label, tooltip) of the page before and after, 'Trin 2 af 9'."""

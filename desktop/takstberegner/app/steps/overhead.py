@@ -37,7 +37,16 @@ class OverheadTrin(Trin):
         top = QWidget()
         lag = QVBoxLayout(top)
         lag.setContentsMargins(0, 0, 0, 0)
-        lag.addWidget(QLabel("<b>Overheadpuljer</b> (fælles for alle driftsherrens tilbud)"))
+        # the tilbud's overhead on the heading's line, the heading wrapping: beside the buttons it
+        # made the page scroll sideways at 125 %
+        top_linje = QHBoxLayout()
+        titel = QLabel("<b>Overheadpuljer</b> (fælles for alle driftsherrens tilbud)")
+        titel.setWordWrap(True)
+        top_linje.addWidget(titel, 1)
+        self.tilbuddets = vaerdi_label()
+        top_linje.addWidget(QLabel("Dette tilbuds overhead:"), 0, Qt.AlignmentFlag.AlignBottom)
+        top_linje.addWidget(self.tilbuddets, 0, Qt.AlignmentFlag.AlignBottom)
+        lag.addLayout(top_linje)
         lag.addWidget(self.pulje_tabel)
         knapper = QHBoxLayout()
         ny = QPushButton("Tilføj pulje")
@@ -54,9 +63,6 @@ class OverheadTrin(Trin):
         knapper.addWidget(slet)
         knapper.addWidget(omfang)
         knapper.addStretch(1)
-        self.tilbuddets = vaerdi_label()
-        knapper.addWidget(QLabel("Dette tilbuds overhead:"))
-        knapper.addWidget(self.tilbuddets)
         lag.addLayout(knapper)
         split.addWidget(top)
 

@@ -144,6 +144,7 @@ class NyNoegleDialog(QDialog):
         self.fejl = fejl_linje()
         lag.addWidget(self.fejl)
         lag.addWidget(ok_annuller("Lav nøglen", self._lav, self.reject, "lav_noegle"))
+        self.kode1.setFocus()  # the place is proposed: the password is what is to be typed
 
     def _vaelg_sti(self) -> None:
         sti, _ = QFileDialog.getSaveFileName(self, "Gem nøglen", self.sti.text(), "Nøglefil (*.p12)")
@@ -158,9 +159,11 @@ class NyNoegleDialog(QDialog):
         try:
             signering.tjek_nyt_kodeord(kode)
         except signering.SigneringsFejl as e:
+            self.kode1.setFocus()  # (after a click on Lav nøglen the focus was left on the button)
             return self._sig(e.besked)
         if kode != self.kode2.text():
             self.kode2.clear()
+            self.kode2.setFocus()
             return self._sig("De to adgangskoder er ikke ens. Skriv adgangskoden igen i det nederste felt.")
         sti = Path(self.sti.text().strip())
         if not self.sti.text().strip():
@@ -225,6 +228,8 @@ class VaelgNoegleDialog(QDialog):
         bund.addStretch(1)
         bund.addWidget(ok_annuller("Signér", self._aabn, self.reject, "signer"))
         lag.addLayout(bund)
+        if sti:  # the key file used last time: only its password is to be typed
+            self.kode.setFocus()
 
     def _vaelg_fil(self) -> None:
         sti, _ = QFileDialog.getOpenFileName(self, "Vælg nøglefil", self.sti.text(), "Nøglefil (*.p12 *.pfx)")

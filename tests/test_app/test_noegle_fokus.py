@@ -1,0 +1,41 @@
+"""The key dialogs from the keyboard: the focus starts where the typing is (the password: the key
+file is proposed, or remembered from last time), and after a refused password it is in the field
+to type again, not on the button that was clicked."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from takstberegner.app import signering_dialog as sd
+
+
+def _vis(qtbot, d):
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    d.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    return QApplication.focusWidget()
+
+
+def test_ny_noegle_starter_i_adgangskoden_og_vender_tilbage_til_den(qtbot):
+    d = sd.NyNoegleDialog(None, "Demokommune", "12345678")
+    assert _vis(qtbot, d) is d.kode1
+    qtbot.keyClicks(d.kode1, "kort")
+    qtbot.keyClicks(d.kode2, "kort")
+    lav = d.findChild(QPushButton, "lav_noegle")
+    qtbot.mouseClick(lav, Qt.LeftButton)
+    assert d.fejl.text() == "Adgangskoden skal have mindst 8 tegn."
+    assert QApplication.focusWidget() is d.kode1
+    d.kode1.setText("et langt kodeord")
+    d.kode2.setText("et andet kodeord")
+    qtbot.mouseClick(lav, Qt.LeftButton)
+    assert d.fejl.text().startswith("De to adgangskoder er ikke ens.")
+    assert QApplication.focusWidget() is d.kode2 and d.kode2.text() == ""
+
+
+def test_signer_med_sidste_nøgle_starter_i_adgangskoden(qtbot):
+    assert _vis(qtbot, sd.VaelgNoegleDialog(None, "Demokommune", "12345678", 2026, "C:/nøgler/demo.p12")).objectName() \
+        == "kodeord"
+    # no key file yet: the field for it comes first
+    assert _vis(qtbot, sd.VaelgNoegleDialog(None, "Demokommune", "12345678", 2026, "")).objectName() == "noegle_sti"

@@ -39,3 +39,22 @@ def test_signer_med_sidste_nøgle_starter_i_adgangskoden(qtbot):
         == "kodeord"
     # no key file yet: the field for it comes first
     assert _vis(qtbot, sd.VaelgNoegleDialog(None, "Demokommune", "12345678", 2026, "")).objectName() == "noegle_sti"
+
+
+def test_dialogernes_knapper_staves_ens(demo_vindue):
+    """Every dialog cancels with 'Annullér' (the PDF's question about last year's file said
+    'Annuller', every other dialog 'Annullér'), and no button is left in English."""
+    from takstberegner.app.nyfil import NyFilDialog
+    from takstberegner.app.rulfrem_dialog import RulFremDialog
+    from takstberegner.app.sekretariat import RegistrerDialog, TillidsfilDialog
+    from takstberegner.app.sidste_aar_dialog import SidsteAarDialog
+
+    v = demo_vindue
+    dialoger = [SidsteAarDialog(v, v.dok.grundlag, None), RulFremDialog(2026, v), NyFilDialog(v),
+                sd.NyNoegleDialog(v, "Demokommune", "12345678"),
+                sd.VaelgNoegleDialog(v, "Demokommune", "12345678", 2026), RegistrerDialog(v), TillidsfilDialog(v)]
+    for d in dialoger:
+        tekster = [k.text().replace("&", "") for k in d.findChildren(QPushButton)]
+        assert "Annullér" in tekster or type(d).__name__ == "TillidsfilDialog", (type(d).__name__, tekster)
+        assert not {"Annuller", "Cancel", "OK", "Ok", "Close", "Yes", "No"} & set(tekster), (type(d).__name__, tekster)
+        d.deleteLater()

@@ -38,7 +38,7 @@ def husket(dok_sti: Path) -> Path | None:
 
 
 class SidsteAarDialog(QDialog):
-    """Med sidste år (the file in the field, read and checked here) / Uden sidste år / Annuller.
+    """Med sidste år (the file in the field, read and checked here) / Uden sidste år / Annullér.
     After exec: `forrige` is the read file (export.sidste_aar.Forrige) or None for Uden."""
 
     def __init__(self, foraelder: QWidget | None, grundlag, forslag: Path | None):
@@ -79,7 +79,7 @@ class SidsteAarDialog(QDialog):
         med.setDefault(True)
         uden = knapper.addButton("Uden sidste år", QDialogButtonBox.ButtonRole.ActionRole)
         uden.setObjectName("uden")
-        annuller = knapper.addButton("Annuller", QDialogButtonBox.ButtonRole.RejectRole)
+        annuller = knapper.addButton("Annullér", QDialogButtonBox.ButtonRole.RejectRole)
         annuller.setObjectName("annuller")
         med.clicked.connect(self._med)
         uden.clicked.connect(self._uden)

@@ -160,6 +160,7 @@ class TabelVisning(QTableView):
         self.i_syne_til: str | None = None  # the field of the last column that must be in view (None: the last)
         self.ombryd_tekst = False  # see ombryd()
         self._tilpasset = False
+        self._strakt_saenket = False  # the stretched last column's least width lowered (_pas_overskrifter)
         self._behov_kendt: dict[int, int] = {}  # a column's need, until the rows change
         model.modelReset.connect(self._tilpas_bredder)
         for signal in (model.modelReset, model.dataChanged, model.rowsInserted, model.rowsRemoved,
@@ -311,25 +312,31 @@ class TabelVisning(QTableView):
         # 'ttetimer pr. u' in a new tilbud's empty ydelser at 125 %); the whole in its tooltip
         h.setTextElideMode(Qt.TextElideMode.ElideRight)
         synlige = [i for i in range(self.model().columnCount()) if not self.isColumnHidden(i)]
-        strakt = synlige[-1] if synlige and h.stretchLastSection() else None
-        frie = [i for i in synlige if i != strakt]
-        # the stretched last column is never narrower than when it was set to stretch (Qt's default size)
-        plads = self.viewport().width() - (min(h.sectionSize(strakt), h.defaultSectionSize()) if strakt is not None else 0)
-        kolonner = getattr(self.model(), "kolonner", ())
-        bredder = {i: (kolonner[i].bredde if i < len(kolonner) and kolonner[i].bredde else h.defaultSectionSize())
-                   for i in frie}  # as planned, whatever a narrower moment made them
-        if sum(bredder.values()) <= plads:
-            self._saet_bredder(bredder, strakt)
+        if not synlige:
             return
-        for i in frie:
-            bredder[i] = min(bredder[i], max(OVERSKRIFT_MINDST, h.sectionSizeHint(i) + 6))
-        over = sum(bredder.values()) - max(plads, 0)
-        kan = sum(b - OVERSKRIFT_MINDST for b in bredder.values() if b > OVERSKRIFT_MINDST)
-        if over > 0 and kan:
-            del_ = min(over, kan)
-            for i in frie:
-                if bredder[i] > OVERSKRIFT_MINDST:
-                    bredder[i] -= -(-del_ * (bredder[i] - OVERSKRIFT_MINDST) // kan)
+        strakt = synlige[-1] if h.stretchLastSection() else None
+        if strakt is not None and not self._strakt_saenket:
+            # Qt never makes the stretched last column narrower than when it was set to stretch
+            self._strakt_saenket = True
+            h.setStretchLastSection(False)
+            h.resizeSection(strakt, OVERSKRIFT_MINDST)
+            h.setStretchLastSection(True)
+        kolonner = getattr(self.model(), "kolonner", ())
+        overskrift = {i: max(OVERSKRIFT_MINDST, h.sectionSizeHint(i) + 6) for i in synlige}
+        # as planned, whatever a narrower moment made them; the stretched one gets at least its heading
+        bredder = {i: (overskrift[i] if i == strakt else kolonner[i].bredde if i < len(kolonner) and kolonner[i].bredde
+                       else h.defaultSectionSize()) for i in synlige}
+        plads = self.viewport().width()
+        if sum(bredder.values()) > plads:
+            for i in synlige:
+                bredder[i] = min(bredder[i], overskrift[i])
+            over = sum(bredder.values()) - max(plads, 0)
+            kan = sum(b - OVERSKRIFT_MINDST for b in bredder.values() if b > OVERSKRIFT_MINDST)
+            if over > 0 and kan:
+                del_ = min(over, kan)
+                for i in synlige:
+                    if bredder[i] > OVERSKRIFT_MINDST:
+                        bredder[i] -= -(-del_ * (bredder[i] - OVERSKRIFT_MINDST) // kan)
         self._saet_bredder(bredder, strakt)
 
     def _saet_bredder(self, bredder: dict[int, int], strakt: int | None) -> None:

@@ -160,3 +160,38 @@ ud["side"] = [rulle.widget().minimumSizeHint().width(), rulle.viewport().width()
         assert k["bredde"] >= max(k["titel_bredde"], k["celle_bredde"]) + 6, k
     kraever, ser = r["side"]
     assert kraever <= ser, r["side"]
+
+
+def test_hvert_trin_passer_i_bredden_ved_150_procent(tmp_path, demo_fil):
+    """1366x768 at 150 % (911x512 logical pixels): six of the steps scrolled sideways, a form's
+    label beside its field ('Væsentlighedsgrænse for takstændring (%):'), Stamdata's long check box
+    in the field column, the sums side by side on Anlæg and Regulering, the objektiv finansiering's
+    andel beside its check box and its sum in one line. Every step of every tilbud, and Takststruktur
+    with objektiv finansiering and its sum, now fits the page's width."""
+    kode = r'''
+from PySide6.QtWidgets import QPushButton
+from takstberegner.app.steps.takststruktur import TakststrukturTrin
+ud["sider"] = {}
+def maal(navn):
+    vent(150)
+    rulle = v.stak.currentWidget().rulle
+    ud["sider"][navn] = [rulle.widget().minimumSizeHint().width(), rulle.viewport().width(),
+                         rulle.horizontalScrollBar().isVisible()]
+for t in v.dok.grundlag.tilbud:
+    v.vaelg_tilbud(t.id)
+    for nr, side in enumerate(v.trin):
+        v.vis_trin(nr)
+        maal(f"{t.navn}: {type(side).__name__}")
+        if isinstance(side, TakststrukturTrin) and not side.objektiv.isChecked():
+            side.objektiv.click()
+            side.objektiv_andel.setText("40")
+            side.objektiv_andel.editingFinished.emit()
+            side.findChild(QPushButton, "tilfoej_objektiv_kommune").click()
+            maal(f"{t.navn}: objektiv finansiering ({side.objektiv_sum.text()})")
+            while v.undo_gruppe.canUndo():
+                v.undo_gruppe.undo()
+'''
+    r = _koer(tmp_path, demo_fil, 1.5, kode)
+    assert len(r["sider"]) == 3 * 10 + 3
+    for navn, (kraever, ser, rulles) in r["sider"].items():
+        assert kraever <= ser and not rulles, (navn, kraever, ser)

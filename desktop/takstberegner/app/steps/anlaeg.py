@@ -30,18 +30,20 @@ class AnlaegTrin(Trin):
         bund = QWidget()
         lag = QVBoxLayout(bund)
         lag.setContentsMargins(0, 4, 0, 0)
-        lag.addWidget(QLabel("<b>Anlægsskema for takståret</b> (beregnet)"))
+        self.skema_titel = QLabel("<b>Anlægsskema for takståret</b> (beregnet)")
+        self.skema_titel.setWordWrap(True)
+        lag.addWidget(self.skema_titel)
         self.beregning = AnlaegBeregningModel(self)
         lag.addWidget(TabelVisning(self.beregning, navn="Anlægsskema for takståret"))
         tal = QHBoxLayout()
         self.afskrivninger = vaerdi_label()
         self.forrentning = vaerdi_label()
-        self.rente = vaerdi_label()
-        for tekst, lbl in (("Afskrivninger i alt:", self.afskrivninger), ("Forrentning i alt:", self.forrentning),
-                           ("Rente:", self.rente)):
+        # the rente in the heading: three sums side by side made the page scroll sideways at 150 %
+        for tekst, lbl in (("Afskrivninger i alt:", self.afskrivninger), ("Forrentning i alt:", self.forrentning)):
+            if tal.count():
+                tal.addSpacing(16)
             tal.addWidget(QLabel(tekst))
             tal.addWidget(lbl)
-            tal.addSpacing(16)
         tal.addStretch(1)
         lag.addLayout(tal)
         split.addWidget(bund)
@@ -66,4 +68,5 @@ class AnlaegTrin(Trin):
         self.beregning.saet_raekker(r.anlaeg if r else ())
         self.afskrivninger.setText(dansk.kr(r.afskrivninger) if r else "–")
         self.forrentning.setText(dansk.kr(r.forrentning_anlaeg) if r else "–")
-        self.rente.setText(dansk.procent(self.dok.grundlag.satser.rente_anlaeg_pct))
+        self.skema_titel.setText("<b>Anlægsskema for takståret</b> (beregnet med en rente på "
+                                 f"{dansk.procent(self.dok.grundlag.satser.rente_anlaeg_pct)})")

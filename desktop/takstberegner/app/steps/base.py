@@ -6,7 +6,7 @@ import re
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from takstberegner.app.models.raekker import RaekkeModel, kolonne_for
 from takstberegner.app import statuslinje
@@ -79,6 +79,11 @@ class Trin(QWidget):
         ydre.addLayout(self.indhold, 1)
         self.rulle = rulle
         self.byg()
+        # a form's label goes above its field when the page is too narrow for both side by side
+        # (1366x768 at 150 %: the page scrolled sideways, 'Væsentlighedsgrænse for takstændring (%):'
+        # beside its field); at 100 % and 125 % the labels stay beside their fields
+        for form in side.findChildren(QFormLayout):
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
 
     # -- to override ---------------------------------------------------------------------
     def byg(self) -> None:

@@ -46,20 +46,24 @@ class ReguleringTrin(Trin):
         self.regulering.setObjectName("regulering_i_alt")
         self.hensat = vaerdi_label()
         for tekst, lbl in (("Regulering i taksten:", self.regulering), ("Hensat i år:", self.hensat)):
+            if linje.count():
+                linje.addSpacing(16)
             linje.addWidget(QLabel(tekst))
             linje.addWidget(lbl)
-            linje.addSpacing(16)
         linje.addStretch(1)
         lag.addLayout(linje, 2, 0, 1, 2)
         split.addWidget(midt)
         bund = QWidget()
         g = QGridLayout(bund)
         g.setContentsMargins(0, 4, 0, 0)
-        g.addWidget(QLabel("<b>Tidligere hensættelser</b>"), 0, 0)
+        # the headings wrap: side by side in one line they made the page scroll sideways at 150 %
+        for kol, tekst in enumerate(("<b>Tidligere hensættelser</b>", "<b>Hensættelser og sidste anvendelsesår</b>")):
+            titel = QLabel(tekst)
+            titel.setWordWrap(True)
+            g.addWidget(titel, 0, kol, Qt.AlignmentFlag.AlignBottom)
         self.hens = HensaettelseModel(self)
         g.addWidget(self.samlingstabel("hensaettelser", self.hens, self._ny_hensaettelse, "hensættelse",
                                        "Tidligere hensættelser"), 1, 0)
-        g.addWidget(QLabel("<b>Hensættelser og sidste anvendelsesår</b>"), 0, 1)
         self.hens_liste = HensaettelseListeModel(self)
         g.addWidget(TabelVisning(self.hens_liste, navn="Hensættelser og sidste anvendelsesår"), 1, 1)
         split.addWidget(bund)

@@ -13,7 +13,7 @@ from takstberegner.app.steps.base import Trin
 from takstberegner.app.tabel import TabelVisning
 from takstberegner.app.vendt_tabel import VendtTabel
 from takstberegner import dansk
-from takstberegner.app.widgets import TalFelt, ValgFelt
+from takstberegner.app.widgets import TalFelt, ValgFelt, etiket
 from takstberegner.domain import aendringer as ae
 from takstberegner.domain import navne
 from takstberegner.domain.model import Enheder, ObjektivFinansiering, Ydelse
@@ -92,9 +92,13 @@ class TakststrukturTrin(Trin):
         self.objektiv_andel.vaerdi_aendret.connect(lambda v: v is not None and self._ret_objektiv(andel_pct=v))
         top.addWidget(self.objektiv)
         top.addStretch(1)
-        top.addWidget(QLabel("Andel (%):"))
-        top.addWidget(self.objektiv_andel)
         lag.addLayout(top)
+        # the andel on a line of its own: beside the long check box the page scrolled sideways at 150 %
+        andel = QHBoxLayout()
+        andel.addWidget(etiket("Andel (%):", self.objektiv_andel))
+        andel.addWidget(self.objektiv_andel)
+        andel.addStretch(1)
+        lag.addLayout(andel)
         self.objektiv_boks = QWidget()
         ol = QVBoxLayout(self.objektiv_boks)
         ol.setContentsMargins(0, 0, 0, 0)
@@ -117,6 +121,7 @@ class TakststrukturTrin(Trin):
         # the sum on a line of its own: beside the buttons it made the page scroll sideways at 1280x650
         self.objektiv_sum = QLabel()
         self.objektiv_sum.setObjectName("objektiv_sum")
+        self.objektiv_sum.setWordWrap(True)  # (at 150 % with the amounts it was wider than the page)
         ol.addWidget(self.objektiv_sum)
         lag.addWidget(self.objektiv_boks)
         self.indhold.addWidget(grp)

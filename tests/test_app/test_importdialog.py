@@ -236,3 +236,23 @@ def test_filtreret_eksport_og_annuller_gemmer_intet(demo_vindue, dialog, tmp_pat
     assert d2.naeste() and d2.linje_model.rowCount() == 10
     d2.reject()
     assert v.dok.grundlag == foer and v.dok.stak.count() == stak
+
+
+def test_forskellen_ses_hel_ved_150_procent(demo_vindue, dialog, tmp_path, qtbot):
+    """1366x768 at 150 % leaves the dialog about 880x480 logical pixels: the kategori's name kept
+    its 340 pixels and pushed Forskel, the figure the user checks before Importér, out of view
+    ('-950.000' of -950.000,00). The name gives way; every amount column is whole and in view."""
+    d = dialog(skriv(tmp_path / "eksport.xlsx"))
+    d.resize(880, 480)
+    assert d.naeste()
+    qtbot.waitUntil(lambda: d.sammenligning.isVisible())
+    QApplication.processEvents()
+    t = d.sammenligning
+    fm = t.fontMetrics()
+    for k in (2, 3, 4):
+        x = t.columnViewportPosition(k)
+        tekster = [str(t.model().index(r, k).data() or "") for r in range(t.model().rowCount())]
+        assert 0 <= x and x + t.columnWidth(k) <= t.viewport().width(), (k, x, t.columnWidth(k), t.viewport().width())
+        assert t.columnWidth(k) >= max(fm.horizontalAdvance(s) for s in tekster) + 6, k
+    assert not t.horizontalScrollBar().isVisible()
+    assert t.columnWidth(1) >= 120  # the names are cut with …, not the amounts

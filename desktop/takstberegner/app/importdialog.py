@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -264,6 +264,8 @@ class ImportDialog(QDialog):
         self.sml_model = SammenligningModel(self.forloeb, self)
         self.sammenligning = _tabel(self.sml_model, "Budget før og efter importen")
         self.sammenligning.verticalHeader().hide()
+        self._navn_behov = 340
+        self.sammenligning.viewport().installEventFilter(self)  # fitted to its width (_fordel_sammenligning)
         n.addWidget(self.sammenligning, 3)
         self.takster = QLabel()
         self.takster.setWordWrap(True)
@@ -275,6 +277,23 @@ class ImportDialog(QDialog):
         split.setSizes([330, 220])
         lag.addWidget(split, 1)
         return side
+
+    def _fordel_sammenligning(self) -> None:
+        """The kategori's name gives way so the amounts are whole: at 150 % its 340 pixels pushed
+        Forskel, the figure the user checks, out of view ('-950.000' of -950.000,00)."""
+        t = self.sammenligning
+        # Forskel stretches, never narrower than Qt's default section (its size when set to stretch)
+        forskel = max(t.sizeHintForColumn(4) + 6, t.horizontalHeader().defaultSectionSize())
+        beloeb = sum(t.columnWidth(k) for k in (2, 3)) + forskel
+        tilbud = 0 if t.isColumnHidden(0) else t.columnWidth(0)
+        bredde = max(120, min(self._navn_behov, t.viewport().width() - beloeb - tilbud))
+        if bredde != t.columnWidth(1):
+            t.setColumnWidth(1, bredde)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Resize and obj is self.sammenligning.viewport():
+            self._fordel_sammenligning()
+        return super().eventFilter(obj, event)
 
     def _ny_maade(self) -> None:
         self.forloeb.saet_maade(ERSTAT if self.erstat.isChecked() else TILFOEJ)
@@ -289,7 +308,8 @@ class ImportDialog(QDialog):
         en = len(fv.tilbud_ids()) == 1  # one tilbud: its name is in the choice above, not in every row
         self.sammenligning.setColumnHidden(0, en)
         self.sammenligning.resizeColumnsToContents()
-        self.sammenligning.setColumnWidth(1, min(self.sammenligning.columnWidth(1), 340))
+        self._navn_behov = min(self.sammenligning.columnWidth(1), 340)
+        self._fordel_sammenligning()
         ikke = len(fv.linjer) - len(fv.importerede)
         tekst = f"{_antal(len(fv.importerede), 'linje', 'linjer')} importeres."
         if ikke:

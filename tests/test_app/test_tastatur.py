@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton, QApplication, QBoxLayout, QDialog, QFormLayout, QGridLayout, QGroupBox,
-    QLabel, QMainWindow, QMenu, QPlainTextEdit, QScrollArea, QSplitter, QStackedWidget, QTabBar, QTabWidget, QToolButton,
+    QLabel, QMainWindow, QMenu, QPlainTextEdit, QScrollArea, QSplitter, QStackedWidget, QTableView, QTabBar, QTabWidget, QToolButton,
     QWidget,
 )
 
@@ -357,3 +357,27 @@ def test_escape_lukker_dialogerne(demo_vindue, escape_lukker, tmp_path, monkeypa
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
         QApplication.processEvents()
         assert not shiboken6.isValid(aaben) or not aaben.isVisible(), titel  # closed (and deleted)
+
+
+def test_en_tabel_naaet_med_genvej_har_en_celle_at_skrive_i(demo_vindue, qtbot):
+    """Ctrl+4 (Overhead) and Ctrl+5 (Anlæg) put the focus in the table, but with no current cell
+    once its rows had been shown anew: no cell was marked, and what was typed went nowhere. The
+    first cell is current now, and typing a name there saves it."""
+    from takstberegner.app.steps.anlaeg import AnlaegTrin
+    from takstberegner.app.steps.overhead import OverheadTrin
+
+    v = demo_vindue
+    v.vaelg_tilbud("T1")
+    v.navigator.setFocus(Qt.FocusReason.OtherFocusReason)
+    tast(qtbot, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # the budget first, then on
+    for klasse in (OverheadTrin, AnlaegTrin):
+        nr = next(i for i, s in enumerate(v.trin) if isinstance(s, klasse))
+        tast(qtbot, Qt.Key.Key_0 + nr, Qt.KeyboardModifier.ControlModifier)
+        tabel = fokus()
+        assert isinstance(tabel, QTableView) and v.trin[nr].isAncestorOf(tabel), klasse.__name__
+        assert (tabel.currentIndex().row(), tabel.currentIndex().column()) == (0, 0), klasse.__name__
+    qtbot.keyClick(tabel, "K")  # a key on the cell opens it with the key typed, as in Excel
+    assert tabel.isAncestorOf(fokus())
+    qtbot.keyClicks(fokus(), "ontorinventar")
+    tast(qtbot, Qt.Key.Key_Return)
+    assert v.dok.grundlag.tilbud[0].anlaeg[0].navn == "Kontorinventar"

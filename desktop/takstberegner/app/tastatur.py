@@ -3,7 +3,7 @@ the panes F6 moves between (navigator, page, side panel), as Windows programs do
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 
 def kan_faa_fokus(w: QWidget) -> bool:
@@ -30,7 +30,24 @@ def fokuser_foerste(rod: QWidget) -> bool:
     if w is None:
         return False
     w.setFocus(Qt.FocusReason.TabFocusReason)
+    if isinstance(w, QAbstractItemView):
+        _en_aktuel_celle(w)
     return True
+
+
+def _en_aktuel_celle(tabel: QAbstractItemView) -> None:
+    """A table reached with the focus has a cell to type in: after its rows had been shown anew
+    (Overhead, Anlæg: Ctrl+4, Ctrl+5) Qt gave it none, no cell was marked, and typing did nothing."""
+    model = tabel.model()
+    if model is None or tabel.currentIndex().isValid() or model.rowCount() == 0:
+        return
+    for k in range(model.columnCount()):
+        if not (isinstance(tabel, QTableView) and tabel.isColumnHidden(k)):
+            r = next((r for r in range(model.rowCount()) if not (isinstance(tabel, QTableView) and tabel.isRowHidden(r))),
+                     None)
+            if r is not None:
+                tabel.setCurrentIndex(model.index(r, k))
+            return
 
 
 def naeste_rude(ruder: list[QWidget], fokus: QWidget | None, retning: int = 1) -> QWidget | None:

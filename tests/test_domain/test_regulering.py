@@ -151,3 +151,30 @@ def test_hensaettelse_efter_fristen_siger_at_fristen_er_overskredet(beregn_tilbu
     assert forbi.tekst == ("Hensættelsen fra 2020 (50.000 kr. tilbage) skulle have været anvendt senest i 2025, og "
                            "fristen er overskredet. Anvend den i år, eller indregn den i taksten.")
     assert sidste.tekst.startswith("Hensættelsen fra 2021 (100.000 kr. tilbage) skal anvendes senest i 2026.")
+
+
+@pytest.mark.parametrize("resultat, reference, ord_", [
+    (res(-500_000, aar=2024, valg="udskyd"), "SA 5.3.2", ("Underskuddet for 2024 (500.000 kr.)", "takststigning",
+                                                          "300.000 kr. er endnu ikke indregnet", "'Indregn'")),
+    (res(300_000, aar=2024, valg="udskyd"), "SA 5.3.1", ("Overskuddet for 2024 (300.000 kr.)", "reduktion af taksten",
+                                                         "100.000 kr. er endnu ikke indregnet",
+                                                         "'Hensæt (overskud)'")),
+])
+def test_frist_siger_over_eller_underskud_og_sit_afsnit(beregn_tilbud, resultat, reference, ord_):
+    """SA 5.3.1 (overskud) and 5.3.2 (underskud) each set the 2-year deadline. REG-FRIST cited 'SA 5.3'
+    and said 'Resultatet for 2024 (-500.000 kr.)' with a sign, 'den del der skal indregnes' without
+    saying which part, and advised 'indregn' also for an overskud, which would give up the hensættelse."""
+    r = beregn_tilbud(resultater=[resultat], satser=RENTE_2)
+    (f,) = [f for f in r.fund if f.kode == "REG-FRIST"]
+    assert f.reference == reference and f.niveau == "fejl"
+    assert all(o in f.tekst for o in ord_), f.tekst
+    assert "-" not in f.tekst and "over 5 % af takstberegningsgrundlaget" not in f.tekst
+    assert "overstiger 5 % af takstberegningsgrundlaget" in f.tekst and "senest i 2026" in f.tekst
+
+
+def test_egenrisiko_viser_underskuddet_uden_fortegn(beregn_tilbud):
+    """'Underskuddet for 2025 (-150.000 kr.)' read as a negative underskud, i.e. an overskud."""
+    r = beregn_tilbud(resultater=[res(-150_000)], satser=RENTE_2)
+    (f,) = [f for f in r.fund if f.kode == "REG-EGENRISIKO"]
+    assert "Underskuddet for 2025 (150.000 kr.)" in f.tekst and "-" not in f.tekst
+    assert f.reference == "SA 5.3.2"

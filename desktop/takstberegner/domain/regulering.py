@@ -54,7 +54,7 @@ def _en(r: Resultat, takstaar: int, rente_kort_pct: Decimal, rs: Regelsaet, felt
         egenrisiko = min(tab, graense)
         obligatorisk = tab - egenrisiko
         if tab <= graense:
-            ud_fund.append(fund.lav(rs, "REG-EGENRISIKO", felt, aar=r.aar, resultat=r.resultat,
+            ud_fund.append(fund.lav(rs, "REG-EGENRISIKO", felt, aar=r.aar, resultat=tab,
                                     graense=rs.reg_graense_pct))
     tilbage = max(_ZERO, obligatorisk - r.indregnet_tidligere)
     udskudt = _ZERO
@@ -67,8 +67,11 @@ def _en(r: Resultat, takstaar: int, rente_kort_pct: Decimal, rs: Regelsaet, felt
         i_aar = _ZERO
         udskudt = tilbage
         if takstaar >= frist:
-            ud_fund.append(fund.lav(rs, "REG-FRIST", felt, aar=r.aar, resultat=r.resultat,
-                                    beloeb=afrund(tilbage), frist=frist))
+            # SA 5.3.1 (overskud) and 5.3.2 (underskud) each set the deadline; the text names which
+            # and shows the amount without a sign ("Underskuddet for 2024 (500.000 kr.)").
+            ud_fund.append(fund.lav(rs, "REG-FRIST", felt, variant="overskud" if r.resultat > 0 else None,
+                                    aar=r.aar, resultat=abs(r.resultat), beloeb=afrund(tilbage), frist=frist,
+                                    graense=rs.reg_graense_pct))
     else:
         i_aar = tilbage
     signeret = fortegn * i_aar

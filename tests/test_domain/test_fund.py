@@ -76,6 +76,11 @@ TILFAELDE = [
      {"omkostninger": [PERSONALE, {"kategori": "aktivitet", "post": "individuel_valgfri_ydelse", "beloeb": "5000"}]},
      {"omkostninger": [PERSONALE, {"kategori": "aktivitet", "post": "aktiviteter", "beloeb": "5000"}]},
      "tilbud[0].omkostninger[1]"),
+    # SA 5.5.5: interest on loans is not in the takst (the forrentning of anlæg is computed instead).
+    ("RENTE-LAAN", "advarsel",
+     {"omkostninger": [PERSONALE, {"kategori": "finansieringsudgifter", "post": "renteudgifter", "beloeb": "40000"}]},
+     {"omkostninger": [PERSONALE, {"kategori": "finansieringsudgifter", "post": "renteudgifter", "beloeb": "0"}]},
+     "tilbud[0].omkostninger[1]"),
     ("ANLAEG-LEVETID", "advarsel", {"anlaeg": [bil(type="bygning", levetid_aar=44)]},
      {"anlaeg": [bil(type="bygning", levetid_aar=45)]}, "tilbud[0].anlaeg[0].levetid_aar"),
     # SPEC v2 §2: a new tilbud names its first driftsår; the lower belægning ends after it.
@@ -116,7 +121,7 @@ def test_alle_spec_koder_er_daekket():
     spec = {"BEL-UNDER-95", "BEL-UNDER-90", "BEL-OVER-98", "BEL-UGYLDIG", "BEL-BEGRUNDELSE", "REG-FRIST",
             "REG-EGENRISIKO", "HENS-UDLOEB", "LEAS-DOBBELT", "PLADSER-AENDRET", "TAKST-AENDRET",
             "STOETTETIMER-MANGLER", "PLADSER-SUM", "KATEGORI-1", "IKKE-TAKST-OMKOSTNING", "ANLAEG-LEVETID",
-            "NYT-TILBUD-AAR", "NYT-TILBUD-UDLOEBET"}
+            "NYT-TILBUD-AAR", "NYT-TILBUD-UDLOEBET", "RENTE-LAAN"}
     assert {t[0] for t in TILFAELDE} == spec  # INPUT: the tests below and tests/test_formats
 
 

@@ -99,6 +99,24 @@ def test_renteindtaegter_er_negative_og_traekker_fra(beregn_tilbud):
     assert r.takster[0].pr_kategori["finansieringsindtaegter"] == D("-10.00")
 
 
+def test_renteudgifter_i_budgettet_giver_advarsel_men_taksten_er_uaendret(beregn_tilbud):
+    """SA 5.5.5: 'Renteomkostninger på lånefinansiering af aktiver indregnes ikke i taksten'; the
+    kontoplan puts art 6 (Finansudgifter) under finansieringsudgifter, and such a line went into the
+    takst without a word. The calculation is unchanged (3.650.000 + 36.500 = 3.686.500 / 3.650 =
+    1.010,00); each line with an amount is pointed out, a kategori-1 tilbud's only for information."""
+    linjer = [linje("personale", 3_650_000, vagtlag=True),
+              linje("finansieringsudgifter", 36_500, post="renteudgifter"),
+              linje("finansieringsudgifter", 0, post="renteudgifter")]
+    r = beregn_tilbud(omkostninger=linjer)
+    assert r.omkostninger["finansieringsudgifter"] == D("36500.00") and r.takster[0].takst == D("1010.00")
+    (f,) = [f for f in r.fund if f.kode == "RENTE-LAAN"]
+    assert (f.felt, f.niveau, f.reference) == ("tilbud[0].omkostninger[1]", "advarsel", "SA 5.5.5")
+    assert f.tekst.startswith("Budgetlinjen 'Renteudgifter' (36.500 kr.) står under finansieringsudgifter")
+    assert "Renteudgifter på lån må ikke indgå i taksten" in f.tekst and "under Anlæg" in f.tekst
+    r1 = beregn_tilbud(omkostninger=linjer, kategori=1)
+    assert [f.niveau for f in r1.fund if f.kode == "RENTE-LAAN"] == ["info"]
+
+
 def test_driftskapital_standard_to_maaneder(beregn_tilbud):
     # 3.650.000 × 2/12 × 3 % = 18.250; O = 3.668.250; takst 3.668.250/3.650 = 1.005,00.
     satser = {"rente_anlaeg_pct": "0", "rente_kort_pct": "3"}

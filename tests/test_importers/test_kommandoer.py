@@ -114,6 +114,23 @@ def test_csv_budget_med_overskrifter(tmp_path, capsys):
     assert t.oevrige_indtaegter == ()
 
 
+def test_importerede_renteudgifter_paa_laan_naevnes_af_kontroller(tmp_path, capsys):
+    """SA 5.5.5: interest on loans is not in the takst. The kontoplan puts art 6 (Finansudgifter)
+    under finansieringsudgifter, and `kontroller` said nothing about it; it now warns at the line."""
+    fil = tmp_path / "a.takst"
+    main(["importer", str(JSON), "--til", str(fil)])
+    csv = tmp_path / "budget.csv"
+    csv.write_bytes("Konto;Tekst;Beløb\r\n1.1;Løn pædagoger;6.500.000,00\r\n6.5;Renter af lån;45.000,00\r\n"
+                    .encode("cp1252"))
+    assert main(["importer", str(csv), "--til", str(fil), "--tilbud-id", "T1", "--ja"]) == 0
+    capsys.readouterr()
+    main(["kontroller", str(fil)])
+    linjer = [x for x in capsys.readouterr().out.splitlines() if "finansieringsudgifter" in x]
+    assert len(linjer) == 1, linjer
+    assert linjer[0].startswith("ADVARSEL  ") and "› Budget › linje 2" in linjer[0], linjer[0]
+    assert "'Renteudgifter' (45.000 kr.)" in linjer[0] and linjer[0].endswith("(SA 5.5.5)")
+
+
 def test_rul_frem_kommando(tmp_path, capsys):
     fil = tmp_path / "a.takst"
     main(["importer", str(JSON), "--til", str(fil)])

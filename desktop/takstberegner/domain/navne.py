@@ -68,7 +68,8 @@ FUND = {
     "LEAS-DOBBELT": "Leasing medregnet to gange", "PLADSER-AENDRET": "Pladser ændret uden bemærkning",
     "TAKST-AENDRET": "Takstændring over væsentlighedsgrænsen", "STOETTETIMER-MANGLER": "Støttetimer mangler",
     "PLADSER-SUM": "Ydelsernes pladser passer ikke med tilbuddets", "KATEGORI-1": "Kategori 1-tilbud",
-    "IKKE-TAKST-OMKOSTNING": "Omkostning uden for taksten", "NYT-TILBUD-AAR": "Første driftsår er ikke angivet",
+    "IKKE-TAKST-OMKOSTNING": "Omkostning uden for taksten", "RENTE-LAAN": "Renteudgifter i budgettet",
+    "NYT-TILBUD-AAR": "Første driftsår er ikke angivet",
     "NYT-TILBUD-UDLOEBET": "Ikke længere tilbuddets første driftsår", "ANLAEG-LEVETID": "Usædvanlig levetid for anlæg",
     "REGELSAET-AAR": "Intet regelsæt for takståret", "INPUT": "Ugyldig værdi",
 }

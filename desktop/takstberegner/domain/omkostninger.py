@@ -142,6 +142,8 @@ def direkte_omkostninger(t: Tilbud, satser: Satser, takstaar: int, rs: Regelsaet
                 noegler[j] = (k.ydelse[j], k.del_[j], k.vagtlag[j], kategori[j])
     vanlige = (ydelse, del_, vagtlag)
     sums = {(n if n.__class__ is tuple else vanlige + (n,)): b for n, b in _summer(noegler, beloeb, _UDELADT).items()}
+    if any(n[3] == _FIN_UDG for n in sums):  # (few keys: the lines are looked for only when there are some)
+        fund_.extend(_renter_af_laan(k, kategori, udeladt, rs, sti))
     pensioner: dict[tuple, Decimal] = {}
     for j in k.saerlige:
         if j in udeladt:
@@ -185,6 +187,16 @@ def direkte_omkostninger(t: Tilbud, satser: Satser, takstaar: int, rs: Regelsaet
 
 
 _AFSKRIVNING, _FORRENTNING = attrgetter("afskrivning"), attrgetter("forrentning")
+_FIN_UDG = "finansieringsudgifter"
+
+
+def _renter_af_laan(k: Linjekolonner, kategori: list[str], udeladt: set[int], rs: Regelsaet, sti: str) -> list[Fund]:
+    """RENTE-LAAN (SA 5.5.5): a budget line of finansieringsudgifter is counted, but interest paid on
+    loans must not be in the takst (the engine adds the beregnede forrentning of anlæg and
+    driftskapital itself), so each such line with an amount is pointed out."""
+    return [fund.lav(rs, "RENTE-LAAN", f"{sti}.omkostninger[{j}]",
+                     post=navne.post_navn(kategori[j], k.post[j]), beloeb=k.beloeb[j])
+            for j in _hvor(kategori, (_FIN_UDG,)) if j not in udeladt and k.beloeb[j]]
 
 
 def _anlaeg_fund(t: Tilbud, k: Anlaegkolonner, leasede_linjer: set[str], rs: Regelsaet, sti: str) -> list[Fund]:

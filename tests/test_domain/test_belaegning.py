@@ -110,3 +110,24 @@ def test_pladsdoegn_pr_ydelse(beregn_tilbud):
                                {"id": "Y2", "pladser": 6, "stoettetimer_uge": "5"}])
     assert r.pladsdoegn == D("3504.00")
     assert [t.takst for t in r.takster] == [D("1041.67")] * 2
+
+
+def test_anbefalingen_i_over_98_kommer_fra_regelsaettet(lav_dok, lav_tilbud):
+    """SPEC §0: the bounds are regelsæt data. BEL-OVER-98 said 'anbefaler 95-98 %; over 98 % er
+    tilladt' as fixed words, so a regelsæt with another recommended maximum fired the finding at its
+    own bound but still quoted 98."""
+    from dataclasses import replace
+
+    from takstberegner.domain.beregning import beregn
+    from takstberegner.formats.regelsaet import regelsaet_for
+    from takstberegner.formats.takstgrundlag import laes_dict
+
+    g = laes_dict(lav_dok(lav_tilbud(belaegning=forventet("97.5"))))
+    rs = regelsaet_for(2026)
+    assert not [f for f in beregn(g, rs).alle_fund() if f.kode == "BEL-OVER-98"]
+    (f,) = [f for f in beregn(g, replace(rs, bel_anbefalet_max_pct=D(97))).alle_fund() if f.kode == "BEL-OVER-98"]
+    assert "anbefaler 95-97 %" in f.tekst and "over 97 % er tilladt" in f.tekst and "98" not in f.tekst
+    g = laes_dict(lav_dok(lav_tilbud(belaegning=forventet("99"))))
+    (f,) = [f for f in beregn(g, rs).alle_fund() if f.kode == "BEL-OVER-98"]
+    assert f.tekst == ("Belægningsprocenten er 99 %. Styringsaftalen anbefaler 95-98 % for at sikre effektiv "
+                       "drift; over 98 % er tilladt, men overvej om den er realistisk.")

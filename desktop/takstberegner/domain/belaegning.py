@@ -91,7 +91,7 @@ def _vurder(t: Tilbud, b: Belaegning, takstaar: int, korte: bool, foerste: bool,
         if not undtaget and korte and pct < rs.bel_min_korte_forloeb_pct:
             ud.append(fund.lav(rs, "BEL-UNDER-90", felt, b=pct, min=rs.bel_min_korte_forloeb_pct))
     if rs.bel_anbefalet_max_pct < pct <= rs.bel_max_pct:
-        ud.append(fund.lav(rs, "BEL-OVER-98", felt, b=pct))
+        ud.append(fund.lav(rs, "BEL-OVER-98", felt, b=pct, min=rs.bel_min_pct, anbefalet=rs.bel_anbefalet_max_pct))
     return pct, ud
 
 

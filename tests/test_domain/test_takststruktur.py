@@ -200,3 +200,31 @@ def test_manglende_pladser_siges_ved_feltet_der_skal_udfyldes(belaegning):
         ("tilbud[0].ydelser[0].pladser", "Ydelsen 'Ydelse A' har 0 pladser, så der kan ikke beregnes en takst for den."),
         ("tilbud[0].ydelser[1].pladser", "Ydelsen 'Ydelse B' har 0 pladser, så der kan ikke beregnes en takst for den.")]
     assert not med.tilbud[0].takster
+
+
+def test_pris_pr_stoettetime_afrundes_som_en_takst_efter_regelsaettet(lav_dok, lav_tilbud):
+    """SPEC §0, §1: a takst - day, hour or unit price - is rounded by the regelsæt's unit. The pris pr.
+    direkte støttetime (an hourly price, SPEC §4.13) was always rounded to øre in code, whatever the
+    regelsæt said; with a regelsæt of whole kroner it now follows, like the takster beside it.
+    Same figures as above: 729,166.. kr. -> 729 kr.; with the shipped regelsæt 729,17 kr."""
+    from dataclasses import replace
+
+    from takstberegner.domain.beregning import beregn
+    from takstberegner.formats.regelsaet import regelsaet_for
+    from takstberegner.formats.takstgrundlag import laes_dict
+
+    g = laes_dict(lav_dok(lav_tilbud(
+        takststruktur="differentieret", belaegning={"metode": "forventet", "pct": "96", "begrundelse": "x"},
+        ydelser=[ydelse("Y1", 5, 4), ydelse("Y2", 5, 12)],
+        omkostninger=[linje("personale", 2_920_000, vagtlag=True), linje("ejendom", 730_000)])))
+    rs = regelsaet_for(2026)
+    assert beregn(g, rs).tilbud[0].pris_pr_stoettetime == D("729.17")
+    kr = beregn(g, replace(rs, afrunding_takst=D(1))).tilbud[0]
+    assert kr.pris_pr_stoettetime == D("729") and kr.takster[0].takst == D("625")
+    # per-ydelse belægning takes the other branch of the same formula
+    y = [dict(ydelse("Y1", 5, 4), belaegning={"metode": "forventet", "pct": "96", "begrundelse": "x"}),
+         ydelse("Y2", 5, 12)]
+    g2 = replace(g, tilbud=(laes_dict(lav_dok(lav_tilbud(
+        takststruktur="differentieret", belaegning={"metode": "forventet", "pct": "96", "begrundelse": "x"},
+        ydelser=y, omkostninger=[linje("personale", 2_920_000, vagtlag=True), linje("ejendom", 730_000)]))).tilbud[0],))
+    assert beregn(g2, replace(rs, afrunding_takst=D(1))).tilbud[0].pris_pr_stoettetime == D("729")

@@ -189,14 +189,14 @@ def _pris_pr_stoettetime(t: Tilbud, g: Grundlag, borgerrettet: Decimal, rs: Rege
             timer = sum((Decimal(y.pladser) * y.stoettetimer_uge for y in t.ydelser if y.stoettetimer_uge), _ZERO)
         if timer == 0:
             return None
-        return afrund(borgerrettet / (timer * rs.dage_pr_aar / _SYV * g.belaegning_pct / 100))
+        return afrund(borgerrettet / (timer * rs.dage_pr_aar / _SYV * g.belaegning_pct / 100), rs.afrunding_takst)
     naevner = _ZERO
     for y, b in zip(t.ydelser, g.ydelse_pct):
         if y.stoettetimer_uge:
             if b is None:
                 return None
             naevner += Decimal(y.pladser) * y.stoettetimer_uge * rs.dage_pr_aar / _SYV * b / 100
-    return afrund(borgerrettet / naevner) if naevner else None
+    return afrund(borgerrettet / naevner, rs.afrunding_takst) if naevner else None
 
 
 def _objektiv(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str, fund_: list[Fund]) -> tuple[

@@ -304,6 +304,17 @@ def test_fund_og_naermeste_gyldige(aendring, kode):
         assert kode not in koder(beregn(dokument(tilbud(bemaerkninger="Ny afdeling", **aendring))).tilbud[0])
 
 
+def test_pladser_aendret_siger_at_das_godkender_aendringen():
+    """SA 2.2.3: a permanent change of pladser is given with its reason at the indmelding, 'Ændringen
+    skal godkendes af DAS'. The finding asked only for a bemærkning, so a user could think the
+    bemærkning settled it."""
+    r = beregn(dokument(tilbud(pladser=12, ydelser=[{"id": "T-1", "pladser": 12, "stoettetimer_uge": "10"}]))).tilbud[0]
+    (f,) = [x for x in r.fund if x.kode == "PLADSER-AENDRET"]
+    assert f.tekst.startswith("Antallet af pladser er ændret fra 10 til 12. Beskriv årsagen til ændringen under "
+                              "Bemærkninger")
+    assert "skal godkendes af Den Administrative Styregruppe" in f.tekst and f.reference == "SA 2.2.3, 5.5.2"
+
+
 def test_takst_aendret_under_graensen_er_ingen_fund():
     y = [{"id": "T-1", "pladser": 10, "stoettetimer_uge": "10", "forrige_takst": "960"}]  # +4,17 %
     assert "TAKST-AENDRET" not in koder(beregn(dokument(tilbud(ydelser=y))).tilbud[0])

@@ -26,7 +26,7 @@ def test_hvert_fund_i_spec_har_tekst_niveau_og_reference():
     rs = regelsaet_for(2026)
     spec = ("BEL-UNDER-95 BEL-UNDER-90 BEL-OVER-98 BEL-UGYLDIG BEL-BEGRUNDELSE REG-FRIST REG-EGENRISIKO "
             "HENS-UDLOEB LEAS-DOBBELT PLADSER-AENDRET TAKST-AENDRET STOETTETIMER-MANGLER PLADSER-SUM "
-            "KATEGORI-1 IKKE-TAKST-OMKOSTNING ANLAEG-LEVETID INPUT NYT-TILBUD-AAR NYT-TILBUD-UDLOEBET RENTE-LAAN").split()
+            "KATEGORI-1 IKKE-TAKST-OMKOSTNING ANLAEG-LEVETID INPUT NYT-TILBUD-AAR NYT-TILBUD-UDLOEBET RENTE-LAAN REG-NYT-TILBUD").split()
     for kode in spec:
         f = rs.fund[kode]
         assert f.niveau in ("fejl", "advarsel", "info") and f.tekst

@@ -56,6 +56,11 @@ TILFAELDE = [
      {"resultater": [res("-500000", 2025, "udskyd")]}, "tilbud[0].resultater[0]"),
     ("REG-EGENRISIKO", "info", {"resultater": [res("-200000")]}, {"resultater": [res("-200000.01")]},
      "tilbud[0].resultater[0]"),
+    # SA 6.1.2: only a new tilbud's first-driftsår loss may be spread over three takstår.
+    ("REG-NYT-TILBUD", "fejl",
+     {"nyt_tilbud": True, "foerste_driftsaar": 2024, "resultater": [dict(res("-500000"), nyt_tilbud_foerste_aar=True)]},
+     {"nyt_tilbud": True, "foerste_driftsaar": 2025, "resultater": [dict(res("-500000"), nyt_tilbud_foerste_aar=True)]},
+     "tilbud[0].resultater[0].nyt_tilbud_foerste_aar"),
     ("HENS-UDLOEB", "advarsel", {"hensaettelser": [{"aar": 2021, "beloeb": "1000"}]},
      {"hensaettelser": [{"aar": 2022, "beloeb": "1000"}]}, "tilbud[0].hensaettelser[0]"),
     ("LEAS-DOBBELT", "fejl", {"anlaeg": [LEASET], "omkostninger": [PERSONALE, LEASINGLINJE]},
@@ -121,7 +126,7 @@ def test_alle_spec_koder_er_daekket():
     spec = {"BEL-UNDER-95", "BEL-UNDER-90", "BEL-OVER-98", "BEL-UGYLDIG", "BEL-BEGRUNDELSE", "REG-FRIST",
             "REG-EGENRISIKO", "HENS-UDLOEB", "LEAS-DOBBELT", "PLADSER-AENDRET", "TAKST-AENDRET",
             "STOETTETIMER-MANGLER", "PLADSER-SUM", "KATEGORI-1", "IKKE-TAKST-OMKOSTNING", "ANLAEG-LEVETID",
-            "NYT-TILBUD-AAR", "NYT-TILBUD-UDLOEBET", "RENTE-LAAN"}
+            "NYT-TILBUD-AAR", "NYT-TILBUD-UDLOEBET", "RENTE-LAAN", "REG-NYT-TILBUD"}
     assert {t[0] for t in TILFAELDE} == spec  # INPUT: the tests below and tests/test_formats
 
 

@@ -178,3 +178,31 @@ def test_egenrisiko_viser_underskuddet_uden_fortegn(beregn_tilbud):
     (f,) = [f for f in r.fund if f.kode == "REG-EGENRISIKO"]
     assert "Underskuddet for 2025 (150.000 kr.)" in f.tekst and "-" not in f.tekst
     assert f.reference == "SA 5.3.2"
+
+
+@pytest.mark.parametrize("foerste, aar, resultat, fund_", [
+    (2023, 2024, "-1100000", True),  # the tilbud started in 2023: a 2024 loss is no first-year loss
+    (2024, 2024, "-1100000", False),  # its first driftsår: the spread is allowed
+    (2026, 2024, "-1100000", False),  # before it (the demo's data, from worked example 3): left alone
+    (None, 2024, "-1100000", False),  # no first driftsår given (a v1 file): nothing to compare with
+    (2023, 2024, "1100000", False),  # an overskud is never spread, so the mark changes nothing
+])
+def test_spredning_kun_for_foerste_driftsaars_underskud(beregn_tilbud, foerste, aar, resultat, fund_):
+    """SA 6.1.2: 'driftsherren [kan] afskrive eventuelle driftstab fra første driftsår over en årrække
+    på tre år'. Any underskud marked 'Nyt tilbud, 1. år' was spread, also one from a later year, whose
+    part above 5 % SA 5.3.2 wants in the takst by Y + 2; nothing said so. The spread itself is computed
+    as before (a third now), and the fejl keeps it from being indmeldt."""
+    kw = {"foerste_driftsaar": foerste} if foerste else {}
+    r = beregn_tilbud(nyt_tilbud=True, resultater=[{"aar": aar, "resultat": resultat, "grundlag": "10000000",
+                                                    "valg": "indregn", "nyt_tilbud_foerste_aar": True}], **kw)
+    fund = [f for f in r.fund if f.kode == "REG-NYT-TILBUD"]
+    if resultat.startswith("-"):
+        assert r.reguleringer[0].i_aar == D("200000.00")  # unchanged: a third of 600.000
+    if not fund_:
+        assert fund == []
+        return
+    (f,) = fund
+    assert (f.niveau, f.reference, f.felt) == ("fejl", "SA 6.1.2, 5.3.2", "tilbud[0].resultater[0].nyt_tilbud_foerste_aar")
+    assert f.tekst.startswith("Underskuddet for 2024 er markeret som et driftstab fra et nyt tilbuds første "
+                              "driftsår og fordeles over 3 takstår, men tilbuddets første driftsår er 2023.")
+    assert "skal indregnes senest i 2026" in f.tekst and "'Nyt tilbud, 1. år'" in f.tekst

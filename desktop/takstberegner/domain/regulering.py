@@ -93,6 +93,14 @@ def reguler(t: Tilbud, takstaar: int, rente_kort_pct: Decimal | None, rs: Regels
     hens: list[Hensaettelse] = []
     tidligere: list[Hensaettelse] = []
     for k, r in enumerate(t.resultater):
+        if r.nyt_tilbud_foerste_aar and r.resultat < 0 and t.foerste_driftsaar is not None \
+                and r.aar > t.foerste_driftsaar:
+            # SA 6.1.2: only the first driftsår's loss may be spread; a later year's is due by Y + 2
+            # (SA 5.3.2). (A year before the first driftsår is left alone: the demo's new tilbud, from
+            # the worked example 3, names 2026 as its first driftsår and spreads a 2024 loss.)
+            fund_.append(fund.lav(rs, "REG-NYT-TILBUD", f"{sti}.resultater[{k}].nyt_tilbud_foerste_aar", aar=r.aar,
+                                  foerste=t.foerste_driftsaar, spredning=rs.nyt_tilbud_spredning_aar,
+                                  graense=rs.reg_graense_pct, frist=r.aar + rs.reg_frist_aar))
         linje, beloeb, hensat = _en(r, takstaar, rente, rs, f"{sti}.resultater[{k}]", fund_)
         linjer.append(linje)
         total += beloeb

@@ -3,6 +3,7 @@ nearest one with a warning, so a user preparing next year's takster is never stu
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -50,3 +51,50 @@ def test_regelsaettet_er_data():
     assert d["takstaar"] == [2025, 2026]
     assert d["belaegning"]["min_korte_forloeb_pct"] == "90"
     assert d["levetid_aar"]["bygning"] == [45, 50]
+
+
+# The sections of Styringsaftalen 2025-2026 (udkast 1.1, DAS 27.5.24) as its text numbers them. 2.2.4
+# 'Permanent ændring i takster' is struck out there ('Afsnit 2.2.4 er rykket ned under kapitel 5',
+# SA 1.1), so no text may point at it.
+AFSNIT_2025_2026 = frozenset(
+    "1 1.1 1.2 2 2.1 2.2 2.2.1 2.2.2 2.2.3 3 3.1 4 4.1 4.1.1 4.2 4.2.1 4.2.2 5 5.1 5.2 5.3 5.3.1 5.3.2 5.4 "
+    "5.4.1 5.4.2 5.4.3 5.4.4 5.4.5 5.4.6 5.4.7 5.5 5.5.1 5.5.2 5.5.3 5.5.4 5.5.5 5.5.6 5.5.7 5.6 6 6.1 6.1.1 "
+    "6.1.2 6.1.3 6.2 6.2.1 6.2.2 6.3 6.3.1 6.3.2 6.3.3 7 7.1 7.2 7.3 7.4 8 9 9.1 9.1.1 9.2".split())
+_HENVISNING = re.compile(r"SA (\d+(?:\.\d+)*(?:(?:, | og |-|–)\d+(?:\.\d+)*)*)")
+
+# Each finding's section as read against the agreement (the review of 2026-12-03).
+HENVISNINGER = {
+    "BEL-UNDER-95": "SA 5.2", "BEL-UNDER-90": "SA 5.2", "BEL-OVER-98": "SA 5.2", "BEL-UGYLDIG": "SA 5.2",
+    "BEL-BEGRUNDELSE": "SA 5.2, 6.1.2", "REG-FRIST": "SA 5.3.2", "REG-EGENRISIKO": "SA 5.3.2",
+    "REG-NYT-TILBUD": "SA 6.1.2, 5.3.2", "HENS-UDLOEB": "SA 5.3.1", "LEAS-DOBBELT": "SA 5.5.2",
+    "PLADSER-AENDRET": "SA 2.2.3, 5.5.2", "TAKST-AENDRET": "SA 3.1, 5.5.2", "STOETTETIMER-MANGLER": "SA 5.4.7, 5.5.2",
+    "PLADSER-SUM": "SA 5.4.5", "KATEGORI-1": "SA 2.2", "IKKE-TAKST-OMKOSTNING": "SA 5.4.7, 5.5.2",
+    "RENTE-LAAN": "SA 5.5.5", "NYT-TILBUD-AAR": "SA 6.1.2", "NYT-TILBUD-UDLOEBET": "SA 5.2, 6.1.2",
+    "ANLAEG-LEVETID": "SA 5.5.4", "REGELSAET-AAR": "", "INPUT": "",
+}
+
+
+def _afsnit(tekst: str) -> set[str]:
+    return {a for m in _HENVISNING.finditer(tekst) for a in re.split(r", | og |-|–", m.group(1))}
+
+
+def test_hvert_fund_henviser_til_sit_afsnit_i_aftalen():
+    rs = regelsaet_for(2026)
+    assert {k: f.reference for k, f in rs.fund.items()} == HENVISNINGER
+    assert rs.fund["REG-FRIST"].varianter["overskud"].reference == "SA 5.3.1"
+
+
+def test_alle_henvisninger_findes_i_styringsaftalen_2025_2026():
+    """Every 'SA x.y' a user can read - the regelsæt's findings and messages, the help, the screens,
+    the PDF and the workbooks - names a section of this version of the agreement."""
+    rod = Path(__file__).parents[1]
+    filer = [rod / "resources" / "regelsaet" / "styringsaftale-2025-2026.json",
+             *sorted((rod / "resources" / "hjaelp").glob("*.md")),
+             *sorted((rod / "desktop" / "takstberegner").rglob("*.py"))]
+    ukendte = {}
+    for fil in filer:
+        for a in _afsnit(fil.read_text(encoding="utf-8")):
+            if a not in AFSNIT_2025_2026:
+                ukendte.setdefault(a, []).append(fil.name)
+    assert ukendte == {}
+    assert _afsnit("(SA 5.4.4-5.4.5, 2.2.3 og 9.1.1; SA 5.5.1, tabel 4)") == {"5.4.4", "5.4.5", "2.2.3", "9.1.1", "5.5.1"}

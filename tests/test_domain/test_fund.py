@@ -32,6 +32,11 @@ def ydelser(*spec):
             for i, (p, h) in enumerate(spec)]
 
 
+def ATA(vfo):
+    return {"personalekategori": "Socialpædagog", "timeomkostning": "206", "fravaer_pct": "33", "vfo_pct": vfo,
+            "tidsrum": {"hverdag": "25"}}
+
+
 LEASET = bil(finansiering="finansiel_leasing")
 LEASINGLINJE = {"kategori": "kapital", "post": "leasingydelse", "beloeb": "26000", "anlaeg": "A"}
 
@@ -86,6 +91,9 @@ TILFAELDE = [
      {"omkostninger": [PERSONALE, {"kategori": "finansieringsudgifter", "post": "renteudgifter", "beloeb": "40000"}]},
      {"omkostninger": [PERSONALE, {"kategori": "finansieringsudgifter", "post": "renteudgifter", "beloeb": "0"}]},
      "tilbud[0].omkostninger[1]"),
+    # SA 5.4.7: the marginal cost of a tillægsydelse gets 'et tillæg på 5 %' for variable følgeomkostninger.
+    ("ATA-VFO", "advarsel", {"tillaegsydelser": [ATA("5.01")]}, {"tillaegsydelser": [ATA("5")]},
+     "tilbud[0].tillaegsydelser[0].vfo_pct"),
     ("ANLAEG-LEVETID", "advarsel", {"anlaeg": [bil(type="bygning", levetid_aar=44)]},
      {"anlaeg": [bil(type="bygning", levetid_aar=45)]}, "tilbud[0].anlaeg[0].levetid_aar"),
     # SPEC v2 §2: a new tilbud names its first driftsår; the lower belægning ends after it.
@@ -126,7 +134,7 @@ def test_alle_spec_koder_er_daekket():
     spec = {"BEL-UNDER-95", "BEL-UNDER-90", "BEL-OVER-98", "BEL-UGYLDIG", "BEL-BEGRUNDELSE", "REG-FRIST",
             "REG-EGENRISIKO", "HENS-UDLOEB", "LEAS-DOBBELT", "PLADSER-AENDRET", "TAKST-AENDRET",
             "STOETTETIMER-MANGLER", "PLADSER-SUM", "KATEGORI-1", "IKKE-TAKST-OMKOSTNING", "ANLAEG-LEVETID",
-            "NYT-TILBUD-AAR", "NYT-TILBUD-UDLOEBET", "RENTE-LAAN", "REG-NYT-TILBUD"}
+            "NYT-TILBUD-AAR", "NYT-TILBUD-UDLOEBET", "RENTE-LAAN", "REG-NYT-TILBUD", "ATA-VFO"}
     assert {t[0] for t in TILFAELDE} == spec  # INPUT: the tests below and tests/test_formats
 
 

@@ -228,3 +228,24 @@ def test_pris_pr_stoettetime_afrundes_som_en_takst_efter_regelsaettet(lav_dok, l
         takststruktur="differentieret", belaegning={"metode": "forventet", "pct": "96", "begrundelse": "x"},
         ydelser=y, omkostninger=[linje("personale", 2_920_000, vagtlag=True), linje("ejendom", 730_000)]))).tilbud[0],))
     assert beregn(g2, replace(rs, afrunding_takst=D(1))).tilbud[0].pris_pr_stoettetime == D("729")
+
+
+
+def test_vfo_over_aftalens_tillaeg_giver_advarsel(beregn_tilbud):
+    """SA 5.4.7: a tillægsydelse is priced at marginal cost 'hvor der kan indarbejdes et tillæg på 5 %
+    af marginalomkostningerne, der vedrører variable følgeomkostninger' (bilag 2, SA 9.2: vfo 5 %).
+    A VFO of 8 % went into the ATA-timetakst without a word. The timetakst is computed as typed:
+    206 × (1 + 0,25 + 0,08 + 0,33) = 341,96; a VFO of 5 % or less, or none (the regelsæt's 5 %), is quiet."""
+    def ata(vfo=None):
+        x = {"personalekategori": "Socialpædagog", "timeomkostning": "206", "fravaer_pct": "33",
+             "tidsrum": {"hverdag": "25"}}
+        return x if vfo is None else {**x, "vfo_pct": vfo}
+
+    r = beregn_tilbud(tillaegsydelser=[ata("8"), ata("5"), ata(), ata("0")])
+    assert [a.ata_timetakst for a in r.tillaegsydelser] == [D("341.96"), D("335.78"), D("335.78"), D("325.48")]
+    (f,) = [f for f in r.fund if f.kode == "ATA-VFO"]
+    assert (f.niveau, f.felt, f.reference) == ("advarsel", "tilbud[0].tillaegsydelser[0].vfo_pct", "SA 5.4.7, 9.2")
+    assert f.tekst.startswith("VFO (variable følgeomkostninger) for personalekategorien 'Socialpædagog' er 8 %, "
+                              "men Styringsaftalen giver et tillæg på 5 % af marginalomkostningerne")
+    r1 = beregn_tilbud(tillaegsydelser=[ata("8")], kategori=1)
+    assert [f.niveau for f in r1.fund if f.kode == "ATA-VFO"] == ["info"]

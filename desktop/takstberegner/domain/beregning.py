@@ -32,7 +32,7 @@ from takstberegner.domain.regulering import reguler
 from takstberegner.domain.resultat import Beregning, Fund, TilbudResultat
 from takstberegner.domain.rul_frem import brugerens_bemaerkning
 from takstberegner.domain.takststruktur import Grundlag, real_aendring, takster
-from takstberegner.domain.tillaeg import ata_timetakster
+from takstberegner.domain.tillaeg import ata_timetakster, tillaeg_fund
 
 _ZERO = Decimal(0)
 _12 = Decimal(12)
@@ -96,6 +96,8 @@ def _afslut(t: Tilbud, f: _Forberedt, overhead_vek: tuple[Decimal, ...], g: Taks
     fund_.extend(d.fund)
     fund_.extend(reg.fund)
     fund_.extend(struktur.fund)
+    if t.tillaegsydelser:
+        fund_.extend(tillaeg_fund(t.tillaegsydelser, rs, sti))
     # The note rul frem writes about its fremskrivning explains no change (SA 2.2.3, 5.5.2).
     ingen_bemaerkning = not brugerens_bemaerkning(t.bemaerkninger, rs).strip()
     if ingen_bemaerkning and t.pladser_forrige_aar is not None and t.pladser_forrige_aar != t.pladser:

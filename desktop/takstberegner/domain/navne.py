@@ -70,6 +70,7 @@ FUND = {
     "TAKST-AENDRET": "Takstændring over væsentlighedsgrænsen", "STOETTETIMER-MANGLER": "Støttetimer mangler",
     "PLADSER-SUM": "Ydelsernes pladser passer ikke med tilbuddets", "KATEGORI-1": "Kategori 1-tilbud",
     "IKKE-TAKST-OMKOSTNING": "Omkostning uden for taksten", "RENTE-LAAN": "Renteudgifter i budgettet",
+    "ATA-VFO": "VFO over aftalens tillæg",
     "NYT-TILBUD-AAR": "Første driftsår er ikke angivet",
     "NYT-TILBUD-UDLOEBET": "Ikke længere tilbuddets første driftsår", "ANLAEG-LEVETID": "Usædvanlig levetid for anlæg",
     "REGELSAET-AAR": "Intet regelsæt for takståret", "INPUT": "Ugyldig værdi",

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from takstberegner.domain import fund
 from takstberegner.domain.model import Tillaegsydelse, bygger
 from takstberegner.domain.penge import afrund
 from takstberegner.domain.regelsaet import Regelsaet
-from takstberegner.domain.resultat import AtaTimetakst
+from takstberegner.domain.resultat import AtaTimetakst, Fund
 
 
 def ata_timetakst(timeomkostning: Decimal, d_pct: Decimal, vfo_pct: Decimal, fravaer_pct: Decimal) -> Decimal:
@@ -37,3 +38,11 @@ def ata_timetakster(ydelser: tuple[Tillaegsydelse, ...], rs: Regelsaet) -> tuple
                 "ata_timetakst": afrund(ata_timetakst(y.timeomkostning, d, vfo, y.fravaer_pct), rs.afrunding_takst),
             }))
     return tuple(ud)
+
+
+def tillaeg_fund(ydelser: tuple[Tillaegsydelse, ...], rs: Regelsaet, sti: str) -> list[Fund]:
+    """ATA-VFO: SA 5.4.7 gives the marginal cost of a tillægsydelse 'et tillæg på 5 %' for variable
+    følgeomkostninger (the regelsæt's vfo); a personalekategori with a higher vfo is pointed out."""
+    return [fund.lav(rs, "ATA-VFO", f"{sti}.tillaegsydelser[{j}].vfo_pct", kategori=y.personalekategori,
+                     vfo=y.vfo_pct, std=rs.std_vfo_pct)
+            for j, y in enumerate(ydelser) if y.vfo_pct is not None and y.vfo_pct > rs.std_vfo_pct]

@@ -98,3 +98,40 @@ def test_alle_henvisninger_findes_i_styringsaftalen_2025_2026():
                 ukendte.setdefault(a, []).append(fil.name)
     assert ukendte == {}
     assert _afsnit("(SA 5.4.4-5.4.5, 2.2.3 og 9.1.1; SA 5.5.1, tabel 4)") == {"5.4.4", "5.4.5", "2.2.3", "9.1.1", "5.5.1"}
+
+
+def test_belaegningens_og_puljens_tekster_kommer_fra_regelsaettet(lav_dok, lav_tilbud):
+    """SPEC §0: the finding texts are regelsæt data. BEL-UGYLDIG's four reasons and the text of an
+    overheadpulje whose key adds up to 0 were written in the engine's code, so a new regelsæt could
+    not word them; they are now the regelsæt's, and the shipped words are unchanged."""
+    from takstberegner.domain.beregning import beregn
+    from takstberegner.domain.regelsaet import FundSkabelon
+    from takstberegner.formats.takstgrundlag import laes_dict
+
+    rs = regelsaet_for(2026)
+    bel = rs.fund["BEL-UGYLDIG"]
+    varianter = {k: replace(v, tekst=f"Ny tekst {k}" + (" {b}/{max}" if k == "udenfor" else ""))
+                 for k, v in bel.varianter.items()}
+    nyt = replace(rs, fund={**rs.fund, "BEL-UGYLDIG": FundSkabelon(bel.niveau, bel.reference, "Ny tekst mangler", varianter)},
+                  validering={**rs.validering, "pulje_noegle_nul": "Ny tekst {pulje} / {noegle}"})
+    tilfaelde = [  # belægning, the shipped text's reason
+        ({"metode": "beregnet", "faktisk_pct": {"2025": "97"}},
+         "metoden 'beregnet' kræver den faktiske belægning for to forskellige år før takståret"),
+        ({"metode": "forventet", "begrundelse": "x"}, "den forventede belægning (%) er ikke udfyldt"),
+        ({"metode": "forventet", "pct": "101", "begrundelse": "x"}, "101 % ligger ikke mellem 0 og 100 %"),
+        (None, "belægningen er ikke angivet"),
+    ]
+    for b, aarsag in tilfaelde:
+        g = laes_dict(lav_dok(lav_tilbud(belaegning=b)))
+        (f,) = [f for f in beregn(g, rs).alle_fund() if f.kode == "BEL-UGYLDIG"]
+        assert f.tekst == f"Belægningsprocenten kan ikke beregnes: {aarsag}. Ret belægningen under trinnet Belægning."
+        (f,) = [f for f in beregn(g, nyt).alle_fund() if f.kode == "BEL-UGYLDIG"]
+        assert f.tekst.startswith("Ny tekst"), f.tekst
+    assert [f.tekst for f in beregn(laes_dict(lav_dok(lav_tilbud(belaegning=tilfaelde[2][0]))), nyt).alle_fund()
+            if f.kode == "BEL-UGYLDIG"] == ["Ny tekst udenfor 101/100"]
+    g = laes_dict(lav_dok(lav_tilbud(noegletal={"m2": "0"}),
+                          puljer=[{"id": "K", "navn": "Fælles køkken", "beloeb": "50000", "noegle": "m2"}]))
+    assert [f.tekst for f in beregn(g, rs).fund] == [
+        "Overheadpuljen 'Fælles køkken' kan ikke fordeles: fordelingsnøglen 'Kvadratmeter' summer til 0 over "
+        "puljens modtagere. Ret nøglen eller puljens modtagere."]
+    assert [f.tekst for f in beregn(g, nyt).fund] == ["Ny tekst Fælles køkken / Kvadratmeter"]

@@ -62,9 +62,7 @@ def _vurder(t: Tilbud, b: Belaegning, takstaar: int, korte: bool, foerste: bool,
     if b.metode == "beregnet":
         aar = sorted((y for y, _ in b.faktisk_pct if y < takstaar), reverse=True)[:2]
         if len(aar) < 2:
-            return None, [fund.lav(
-                rs, "BEL-UGYLDIG", felt,
-                aarsag="metoden 'beregnet' kræver den faktiske belægning for to forskellige år før takståret")]
+            return None, [fund.lav(rs, "BEL-UGYLDIG", felt, variant="to_aar")]
         vaerdi = dict(b.faktisk_pct)
         pct = (vaerdi[aar[0]] + vaerdi[aar[1]]) / _TO
     else:
@@ -77,11 +75,10 @@ def _vurder(t: Tilbud, b: Belaegning, takstaar: int, korte: bool, foerste: bool,
         ud.append(fund.lav(rs, "NYT-TILBUD-UDLOEBET", felt, aar=takstaar,
                            foerste="" if t.foerste_driftsaar is None else f" (det var {t.foerste_driftsaar})"))
     if pct is None:  # 'forventet' or 'nyt tilbud' before the percent is typed
-        ud.append(fund.lav(rs, "BEL-UGYLDIG", felt, aarsag="den forventede belægning (%) er ikke udfyldt"))
+        ud.append(fund.lav(rs, "BEL-UGYLDIG", felt, variant="ikke_udfyldt"))
         return None, ud
     if pct <= 0 or pct > rs.bel_max_pct:
-        ud.append(fund.lav(rs, "BEL-UGYLDIG", felt,
-                           aarsag=f"{fund.vis(pct)} % ligger ikke mellem 0 og {fund.vis(rs.bel_max_pct)} %"))
+        ud.append(fund.lav(rs, "BEL-UGYLDIG", felt, variant="udenfor", b=pct, max=rs.bel_max_pct))
         return None, ud
     if t.tilbudstype in ("dag", "doegn"):
         undtaget = foerste or t.saerlige_vilkaar is not None
@@ -109,7 +106,7 @@ def belaegning(t: Tilbud, takstaar: int, rs: Regelsaet, sti: str) -> Belaegnings
     pct: Decimal | None = None
     if t.belaegning is None:
         if kraeves and bruges:
-            ud.append(fund.lav(rs, "BEL-UGYLDIG", felt, aarsag="belægningen er ikke angivet"))
+            ud.append(fund.lav(rs, "BEL-UGYLDIG", felt))
     elif bruges:
         korte = t.korte_forloeb or (bool(brugere) and all(y.korte_forloeb for y in brugere))
         pct, f = _vurder(t, t.belaegning, takstaar, korte, foerste, rs, felt)

@@ -43,10 +43,8 @@ def fordel_overhead(
             vaegte = [noegler[t.id][p.noegle] for t in modtagere] + [o.noegletal for o in p.oevrige_modtagere]
         beloeb = p.beloeb * p.driftsandel_pct / 100
         if sum(vaegte, _ZERO) == 0:
-            fund_.append(fund.input_fejl(
-                rs, f"overheadpuljer[{k}]",
-                f"Overheadpuljen '{p.navn or p.id}' kan ikke fordeles: fordelingsnøglen '{navne.vis(p.noegle, navne.NOEGLER)}' summer til 0 "
-                "over puljens modtagere. Ret nøglen eller puljens modtagere."))
+            fund_.append(fund.input_fejl(rs, f"overheadpuljer[{k}]", rs.validering["pulje_noegle_nul"].format(
+                pulje=p.navn or p.id, noegle=navne.vis(p.noegle, navne.NOEGLER))))
             dele = [_ZERO] * len(vaegte)
         else:
             dele = fordel_stoerste_rest(beloeb, vaegte, rs.afrunding_fordeling)

@@ -10,7 +10,9 @@ A name that cannot be shown (too long, control characters) is the exception, and
 the stored text that changed: it is named by its number, as felt_tekst names it, never printed
 before each of its findings (a name of 10.000 characters made 932 MB of output for 90.000
 findings; the malformed corpus's name with a control character sent it to the terminal). Since
-then, a message about the whole file names the file ("filen tom.json er tom; …"): four lines."""
+then, a message about the whole file names the file ("filen tom.json er tom; …"): four lines; and
+the regelsæt's text of IKKE-TAKST-OMKOSTNING was reworded (it sent the user to a budget for
+tillægsydelser that the program does not have)."""
 from __future__ import annotations
 
 import copy

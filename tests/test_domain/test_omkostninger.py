@@ -90,6 +90,21 @@ def test_tillaegsydelser_og_valgfrie_ydelser_holdes_ude(beregn_tilbud):
         ("IKKE-TAKST-OMKOSTNING", "tilbud[0].omkostninger[2]", "advarsel")]
 
 
+def test_tekst_for_linjer_uden_for_taksten_peger_ikke_paa_et_budget_der_ikke_findes(beregn_tilbud):
+    """SA 5.4.7, 5.5.2 and 9.2: tillægsydelser and individuelle valgfrie ydelser are not budgeted in the
+    takst at all (their income and costs balance). The finding told the user to 'flytte den til
+    budgettet for tillægsydelserne', a budget the program does not have (the Tillægsydelser step
+    holds ATA-timetakster, not budget lines)."""
+    r = beregn_tilbud(omkostninger=[linje("personale", 3_650_000, vagtlag=True),
+                                    linje("personale", 100_000, post="tillaegsydelse")])
+    (f,) = [f for f in r.fund if f.kode == "IKKE-TAKST-OMKOSTNING"]
+    assert f.tekst == ("Budgetlinjen 'Tillægsydelser (indgår ikke i taksten)' (100.000 kr.) er holdt ude af "
+                       "beregningen: der budgetteres ikke med tillægsydelser og individuelle valgfrie ydelser i "
+                       "taksten, fordi deres indtægter og udgifter forudsættes at balancere. Slet linjen, eller "
+                       "vælg en anden post, hvis udgiften hører til hovedydelsen.")
+    assert "budgettet for tillægsydelserne" not in f.tekst
+
+
 def test_renteindtaegter_er_negative_og_traekker_fra(beregn_tilbud):
     # 3.650.000 personale + (-36.500) renteindtægter = 3.613.500; / 3.650 = 990,00.
     r = beregn_tilbud(omkostninger=[linje("personale", 3_650_000, vagtlag=True),

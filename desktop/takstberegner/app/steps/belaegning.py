@@ -64,8 +64,9 @@ class BelaegningTrin(Trin):
     afsnit = "5.2"
     hjaelpetekst = ("Taksten beregnes ud fra en belægningsprocent på mindst 95 % (90 % for korte forløb), "
                     "anbefalet 95-98 %. Normalt bruges gennemsnittet af de to seneste års faktiske belægning; "
-                    "en forventet belægning eller et nyt tilbuds første driftsår skal begrundes. En lavere belægning "
-                    "med en begrundelse vurderes af Den Administrative Styregruppe. Har tilbuddet både faste pladser "
+                    "en forventet belægning eller et nyt tilbuds første driftsår skal begrundes. En belægning under "
+                    "95 % med en begrundelse vurderes af Den Administrative Styregruppe; ved korte forløb er 90 % et "
+                    "minimum, også med en begrundelse. Har tilbuddet både faste pladser "
                     "og aflastnings- eller akutpladser, kan hver ydelse have sin egen belægning og sine korte forløb.")
     felter = ("belaegning", "ydelser.belaegning", "ydelser.korte_forloeb")
 

@@ -137,7 +137,7 @@ def test_restvaerdi_cvr_kontroltegn_og_levetid_over_100():
     g = replace(g, driftsherre=replace(g.driftsherre, cvr="1234567X"))
     fund = _input(g)
     assert "CVR-nummeret ‘1234567X’" in fund["driftsherre.cvr"] and "8 cifre" in fund["driftsherre.cvr"]
-    assert "usynlige tegn" in fund[f"tilbud[{i}].navn"]
+    assert "Navn indeholder en tabulator efter ‘Bo’" in fund[f"tilbud[{i}].navn"]
     assert "større end anskaffelsesværdien" in fund[f"tilbud[{i}].anlaeg[0].restvaerdi"]
     assert "højst være 100" in fund[f"tilbud[{i}].anlaeg[0].levetid_aar"]
 

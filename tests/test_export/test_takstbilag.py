@@ -272,17 +272,21 @@ def test_formel_lignende_navn_forbliver_synlig_tekst(bilag, region):
     assert "Driftsherre ligner en formel" in b["Noter"]
 
 
-def test_kontroltegn_fjernes_og_noteres(tmp_path, test_ca):
+def test_bemaerkning_med_kontroltegn_afvises(tmp_path, test_ca):
+    """A bemærkning with control characters, signed by a trusted sender's own program: before, it was
+    GODKENDT and the takstbilag removed them with a note; now the validation refuses them in every door
+    (domain/usynlige_tegn), so the submission is AFVIST naming the character, and none of it is shown."""
     g = d.grundlag_b("Linje et\x07 og\x1b to")
     u = test_ca.udsted("Nordby Kommune", "22223333")
-    fil = d.signer(g, u, tmp_path / "kontrol.indmelding")
+    fil = d.signer(g, u, tmp_path / "kontrol.indmelding", med_fejl=True)
     udvalg = takstbilag.saml([fil], Tillid(roedder=(test_ca.rod,)))
-    assert udvalg.statusser[0].status == takstbilag_udvalg.GODKENDT, udvalg.statusser[0].grunde
+    (status,) = udvalg.statusser
+    assert status.status != takstbilag_udvalg.GODKENDT
+    assert any("Bemærkninger: Bemærkninger indeholder et kontroltegn (U+0007) efter ‘Linje et’ og 1 andet usynligt "
+               "tegn" in g for g in status.grunde), status.grunde
     wb = openpyxl.load_workbook(io.BytesIO(takstbilag.lav_takstbilag(udvalg)))
-    (r,) = raekker(wb["Takster"])
-    assert r["Bemærkninger"] == "Linje et og to"
-    (s,) = raekker(wb["Indmeldinger"])
-    assert "Kontroltegn er fjernet fra teksten i Bemærkninger (Tilbud X (Styringsaftalen 5.3))" in s["Noter"]
+    assert [r["Driftsherre"] for r in raekker(wb["Takster"])] == ["(ingen rækker)"]
+    assert all("\x07" not in str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row)
 
 
 def test_tabeller_filtre_frosne_overskrifter_og_udskrift(bilag):

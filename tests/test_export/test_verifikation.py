@@ -492,13 +492,31 @@ def test_genberegningens_fejl_naevnes_med_ord_ikke_sti(indmelding_egen, egen_noe
     r = verifikation.verificer(x, tillid_fp(egen_noegle))
     assert not r.ok
     grund = next(g for g in r.grunde if g.startswith("Takstgrundlaget har fejl"))
-    assert "Driftsherre › Navn: Navn indeholder usynlige tegn" in grund
+    assert "Driftsherre › Navn: Navn indeholder et kontroltegn (U+0007) efter ‘Eks’" in grund
     forskel = next(g for g in r.grunde if g.startswith("Genberegningen giver andre tal"))
     assert "Driftsherre › Navn: indmeldt" in forskel
     assert "Takstgrundlagets fingeraftryk: taksterne er ikke beregnet af det medsendte takstgrundlag" in forskel
     assert not re.search(r"[0-9a-f]{17}", forskel), forskel  # before: two SHA-256 as 64 hex characters
     for tekst in (grund, forskel):
         assert "driftsherre.navn" not in tekst and "INPUT" not in tekst and "grundlag_sha256" not in tekst
+
+
+def test_bemaerkning_med_retningstegn_afvises_af_verificer(indmelding_egen, egen_noegle, tmp_path):
+    """A registered signer submits a bemærkning whose direction override makes it read otherwise in the
+    app than in the PDF and the JSON ('stiger med %01' for 10 %): before, the free texts were not
+    checked and it was GODKENDT; now AFVIST, naming the character and where it stands."""
+    sti, _ = indmelding_egen
+    medl = dict((i.filename, d) for i, d in laes_zip(sti))
+    g = json.loads(medl["takstgrundlag.json"])
+    g["tilbud"][0]["bemaerkninger"] = "Taksten stiger med \u202e%01\u202c, fordi …"
+    x = _ny_signatur(sti, tmp_path / "x.indmelding", egen_noegle,
+                     **{"takstgrundlag.json": json.dumps(g, ensure_ascii=False).encode("utf-8")})
+    r = verifikation.verificer(x, tillid_fp(egen_noegle))
+    assert not r.ok
+    grund = next(g for g in r.grunde if g.startswith("Takstgrundlaget har fejl"))
+    assert ("› Bemærkninger: Bemærkninger indeholder et usynligt tegn, der vender skriveretningen (U+202E) efter "
+            "‘Taksten stiger med ’ og 1 andet usynligt tegn") in grund, grund
+    assert "\u202e" not in "\n".join(r.grunde)
 
 
 def _med_dublet(tekst: bytes, foer: bytes, dublet: bytes) -> bytes:

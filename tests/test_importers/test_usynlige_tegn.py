@@ -39,9 +39,12 @@ def test_navn_med_retningstegn_afvises_af_valideringen(grundlag, tegn):
     g = dataclasses.replace(grundlag, tilbud=(dataclasses.replace(grundlag.tilbud[0], navn=f"Bostedet {tegn}Nord"),)
                             + grundlag.tilbud[1:])
     fund = {f.felt: f.tekst for f in valider(g, regelsaet_for(g.takstaar)) if f.kode == "INPUT"}
-    assert fund["tilbud[0].navn"] == ("Navn indeholder usynlige tegn (fx linjeskift, tabulator eller et "
-                                      "tegn, der vender skriveretningen), og det må den ikke. Skriv teksten igen "
-                                      "uden dem.")
+    art = ("et usynligt tegn, der vender skriveretningen" if tegn in usynlige_tegn.RETNINGSTEGN
+           else "et usynligt tegn uden bredde" if tegn in "\u200b\u2060\ufeff"
+           else "en usynlig blød bindestreg" if tegn == "\u00ad" else "et usynligt formateringstegn")
+    assert fund["tilbud[0].navn"] == (f"Navn indeholder {art} (U+{ord(tegn):04X}) efter ‘Bostedet ’, og det må "
+                                      "teksten ikke: den kan så stå anderledes på skærmen end på papiret. Slet "
+                                      "teksten omkring stedet, og skriv den igen.")
 
 
 def test_json_og_takstfil_afviser_samme_navn(tmp_path, grundlag, capsys):
@@ -51,16 +54,17 @@ def test_json_og_takstfil_afviser_samme_navn(tmp_path, grundlag, capsys):
     sti.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
     assert main(["kontroller", str(sti)]) == 1
     ud = capsys.readouterr().out
-    assert "Navn indeholder usynlige tegn" in ud and "Skriv teksten igen uden dem." in ud
+    assert ("Navn indeholder et usynligt tegn, der vender skriveretningen (U+202E) efter ‘Eksempel ’" in ud
+            and "Slet teksten omkring stedet, og skriv den igen." in ud)
     # the .takst door (a file made elsewhere, or rolled forward): the same fejl from the same validation
     takst = tmp_path / "g.takst"
     TakstFil.opret(takst, dataclasses.replace(grundlag, driftsherre=dataclasses.replace(
         grundlag.driftsherre, navn=f"Eksempel {RLO}enummoK"))).luk()
     assert main(["kontroller", str(takst)]) == 1
-    assert "Navn indeholder usynlige tegn" in capsys.readouterr().out
+    assert "Navn indeholder et usynligt tegn, der vender skriveretningen (U+202E)" in capsys.readouterr().out
     # rul frem refuses to carry it into next year, in the same words
     assert main(["rul-frem", str(takst), "--til", str(tmp_path / "ny.takst")]) == 2
-    assert "Driftsherre › Navn: Navn indeholder usynlige tegn" in capsys.readouterr().err
+    assert "Driftsherre › Navn: Navn indeholder et usynligt tegn, der vender" in capsys.readouterr().err
     assert not (tmp_path / "ny.takst").exists()
 
 
@@ -81,3 +85,68 @@ def test_budgetimport_fjerner_dem_med_en_note(tmp_path, grundlag, takstfil, caps
     with TakstFil.aabn(takstfil) as f:
         tekster = [x.tekst for x in f.hent().tilbud[0].omkostninger]
     assert not any(usynlige_tegn.USYNLIGE.search(t) for t in tekster) and "2.2 Mad og drikke" in tekster
+
+
+# ---- free texts: bemærkninger, a begrundelse, sundhedsydelser ----------------------------------------------
+# They may hold tab and line breaks; a direction override or another invisible character made a
+# bemærkning read 'Taksten stiger med 10%' in the app and '…med %01' in the PDF and the JSON (or the
+# other way round): no check saw it, and the auditor and the secretariat read another text than the user.
+def _med_fri_tekst(grundlag, felt: str, tekst: str):
+    t = grundlag.tilbud[0]
+    if felt == "bemaerkninger":
+        t = dataclasses.replace(t, bemaerkninger=tekst)
+    elif felt == "belaegning.begrundelse":
+        t = dataclasses.replace(t, belaegning=dataclasses.replace(t.belaegning, begrundelse=tekst))
+    else:
+        t = dataclasses.replace(t, ydelser=(dataclasses.replace(t.ydelser[0], sundhedsydelser=tekst),) + t.ydelser[1:])
+    return dataclasses.replace(grundlag, tilbud=(t,) + grundlag.tilbud[1:])
+
+
+FRIE = [("bemaerkninger", "Bemærkninger"), ("belaegning.begrundelse", "Begrundelse"),
+        ("ydelser[0].sundhedsydelser", "Sundhedsydelser")]
+
+
+@pytest.mark.parametrize("felt,navn", FRIE)
+@pytest.mark.parametrize("tegn", TEGN)
+def test_fri_tekst_med_usynlige_tegn_afvises_med_tegn_og_sted(grundlag, felt, navn, tegn):
+    g = _med_fri_tekst(grundlag, felt, f"Pladserne er uændret.\nTaksten stiger med {tegn}%01 fordi …")
+    fund = {f.felt: f.tekst for f in valider(g, regelsaet_for(g.takstaar)) if f.kode == "INPUT"}
+    tekst = fund.pop(f"tilbud[0].{felt}")
+    assert tekst.startswith(f"{navn} indeholder ") and f"(U+{ord(tegn):04X}) efter ‘…Taksten stiger med ’, og det " \
+        "må teksten ikke: den kan så stå anderledes på skærmen end på papiret." in tekst, tekst
+    assert not fund
+    if tegn in usynlige_tegn.RETNINGSTEGN:
+        assert "et usynligt tegn, der vender skriveretningen" in tekst
+
+
+@pytest.mark.parametrize("felt,navn", FRIE)
+def test_fri_tekst_maa_have_linjeskift_og_tabulator(grundlag, felt, navn):
+    g = _med_fri_tekst(grundlag, felt, "Linje 1\r\nLinje 2\n\tindrykket\n\nSlut – § 107, 1.234,50 kr.\u00a0")
+    assert not [f for f in valider(g, regelsaet_for(g.takstaar)) if f.kode == "INPUT"]
+
+
+def test_fri_tekst_med_flere_tegn_i_begyndelsen(grundlag):
+    g = _med_fri_tekst(grundlag, "bemaerkninger", f"{RLO}abc\u2066def\u2069\x07")
+    fund = [f.tekst for f in valider(g, regelsaet_for(g.takstaar)) if f.felt == "tilbud[0].bemaerkninger"]
+    assert fund == ["Bemærkninger indeholder et usynligt tegn, der vender skriveretningen (U+202E) i begyndelsen og 3 "
+                    "andre usynlige tegn, og det må teksten ikke: den kan så stå anderledes på skærmen end på papiret. "
+                    "Slet teksten omkring stedet, og skriv den igen."]
+
+
+def test_fri_tekst_afvises_ens_i_json_takstfil_rul_frem_og_indmeld(tmp_path, grundlag, capsys):
+    g = _med_fri_tekst(grundlag, "bemaerkninger", f"Taksten stiger med {RLO}%01")
+    forventet = "Bostedet Nord › Bemærkninger: Bemærkninger indeholder et usynligt tegn, der vender skriveretningen " \
+                "(U+202E) efter ‘Taksten stiger med ’"
+    sti = tmp_path / "g.json"
+    sti.write_text(json.dumps(F.skriv_dict(g), ensure_ascii=False), encoding="utf-8")
+    assert main(["kontroller", str(sti)]) == 1
+    assert forventet in capsys.readouterr().out
+    takst = tmp_path / "g.takst"
+    TakstFil.opret(takst, g).luk()
+    assert main(["kontroller", str(takst)]) == 1
+    assert forventet in capsys.readouterr().out
+    assert main(["rul-frem", str(takst), "--til", str(tmp_path / "ny.takst")]) == 2
+    assert forventet in capsys.readouterr().err and not (tmp_path / "ny.takst").exists()
+    # indmeld refuses it before it asks for the key
+    assert main(["indmeld", str(takst), "--cert", str(tmp_path / "ingen.p12"), "-o", str(tmp_path / "x.indmelding")]) == 1
+    assert forventet in capsys.readouterr().err and not (tmp_path / "x.indmelding").exists()

@@ -25,7 +25,7 @@ from takstberegner.domain import navne
 from takstberegner.domain.linjekolonner import Linjekolonner, anlaegkolonner, linjekolonner
 from takstberegner.domain.regelsaet import Regelsaet
 from takstberegner.domain.resultat import Fund
-from takstberegner.domain.usynlige_tegn import USYNLIGE
+from takstberegner.domain.usynlige_tegn import I_FRI_TEKST, USYNLIGE, hvilket
 
 MAX_BELOEB = Decimal("999999999999.99")  # every amount and key: |x| < 10^12
 MAX_PLADSER = 100_000
@@ -104,7 +104,14 @@ class _Fund:
         if kraevet and not v.strip():
             self.tilfoej(felt, "tom", hvad=hvad)
         elif not _ren(v):
-            self.tilfoej(felt, "kontroltegn", hvad=hvad)
+            self.tilfoej(felt, "kontroltegn", hvad=hvad, tegn=hvilket(v))
+
+    def fri_tekst(self, v: Any, felt: str) -> None:
+        """A free text of several lines (bemærkninger, a begrundelse): tab and line breaks are
+        allowed, no other invisible character (a direction override would make it show on the
+        screen otherwise than it prints and is read)."""
+        if isinstance(v, str) and not _fri_ren(v):
+            self.tilfoej(felt, "kontroltegn", tegn=hvilket(v, I_FRI_TEKST))
 
     def tal(self, v: Decimal | None, felt: str, kraevet: bool = False, min_: Decimal | None = -MAX_BELOEB,
             max_: Decimal | None = MAX_BELOEB, positiv: bool = False, hvad: str | None = None) -> bool:
@@ -273,6 +280,7 @@ def valider_tilbud(t: m.Tilbud, s: str, takstaar: int, rs: Regelsaet,
         f.tekst(t.saerlige_vilkaar.beskrivelse, f"{s}.saerlige_vilkaar.beskrivelse", kraevet=True)
         f.dato(t.saerlige_vilkaar.godkendt, f"{s}.saerlige_vilkaar.godkendt")
     _belaegning(f, t.belaegning, f"{s}.belaegning", takstaar)
+    f.fri_tekst(t.bemaerkninger, f"{s}.bemaerkninger")
     # SPEC v2 §2: a first driftsår after the takstår cannot be (the tilbud has not started).
     if t.foerste_driftsaar is not None and f.heltal(t.foerste_driftsaar, f"{s}.foerste_driftsaar", MIN_RESULTATAAR,
                                                     MAX_AAR) and t.foerste_driftsaar > takstaar:
@@ -306,6 +314,7 @@ def valider_tilbud(t: m.Tilbud, s: str, takstaar: int, rs: Regelsaet,
         f.heltal(y.pladser, f"{sy}.pladser", 0, MAX_PLADSER)
         f.tal(y.stoettetimer_uge, f"{sy}.stoettetimer_uge", min_=_0, max_=MAX_STOETTETIMER)
         f.tal(y.forrige_takst, f"{sy}.forrige_takst", min_=_0)
+        f.fri_tekst(y.sundhedsydelser, f"{sy}.sundhedsydelser")
         _belaegning(f, y.belaegning, f"{sy}.belaegning", takstaar)  # SPEC v2 §4.10
     anlaeg_ids: set[str] = set()
     if not _anlaegene_er_almindelige(t.anlaeg, anlaeg_ids):
@@ -350,6 +359,7 @@ def _almindelig_ydelse(y: m.Ydelse) -> bool:
     return bool(
         y.belaegning is None and isinstance(y.id, str) and y.id.strip() and _ren(y.id)
         and (y.navn is None or _ren(y.navn))
+        and (not isinstance(y.sundhedsydelser, str) or _fri_ren(y.sundhedsydelser))
         and (pladser is None or 0 <= pladser <= MAX_PLADSER)
         and (timer is None or (timer.is_finite() and _0 <= timer <= MAX_STOETTETIMER))
         and (forrige is None or (forrige.is_finite() and _0 <= forrige <= MAX_BELOEB))
@@ -385,6 +395,7 @@ def _fordeling(f: _Fund, fordeling: tuple[tuple[str, Decimal], ...], s: str, man
 def _belaegning(f: _Fund, b: m.Belaegning | None, s: str, takstaar: int) -> None:
     if b is None:
         return
+    f.fri_tekst(b.begrundelse, f"{s}.begrundelse")
     if not f.valg(b.metode, f"{s}.metode", m.BELAEGNING_METODER):
         return
     if b.metode == "beregnet":
@@ -477,6 +488,11 @@ def _ren(tekst: str) -> bool:
     """A text without control characters (the common, printable text is decided without the
     pattern); False for what is no text, which the full checks then name."""
     return isinstance(tekst, str) and (tekst.isprintable() or not _KONTROL.search(tekst))
+
+
+def _fri_ren(tekst: str) -> bool:
+    """_ren for a free text, in which tab and line breaks are allowed."""
+    return tekst.isprintable() or not I_FRI_TEKST.search(tekst)
 
 
 def _alle_rene(tekster: list[str] | set[str]) -> bool:

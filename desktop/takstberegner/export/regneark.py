@@ -15,7 +15,8 @@ from takstberegner.domain.usynlige_tegn import FORMATTEGN
 # The characters the xlsx format cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE), the ones that
 # do nothing good in a cell, and lone surrogates (JSON's "\ud800" gives one; UTF-8 cannot encode
 # it, so writing the sheet failed), and the format characters that turn a text's direction or hide
-# in it (domain/usynlige_tegn: a bemærkning may hold them): tab, line feed and carriage return are kept.
+# in it (the validation refuses them, but a takstbilag reads submissions nobody has validated):
+# tab, line feed and carriage return are kept.
 _KONTROLTEGN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff" + FORMATTEGN + "]")
 _MAKS_LAENGDE = 32767  # Excel's limit for one cell
 

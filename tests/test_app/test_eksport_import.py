@@ -40,6 +40,32 @@ def test_udskriv_pdf_og_takstskema(demo_vindue, dialoger, tmp_path):
                for ws in wb.worksheets for row in ws.iter_rows() for c in row)
 
 
+def test_valgt_filnavn_faar_den_endelse_der_passer_til_indholdet(demo_vindue, dialoger, beskeder, tmp_path,
+                                                                monkeypatch):
+    """A name chosen with another ending wrote a PDF as 'skema.xlsx', and 'Takster ver. 2' (its
+    ending '. 2') a workbook with no ending at all: the ending of what is written is added."""
+    from PySide6.QtWidgets import QMessageBox
+
+    v = demo_vindue
+    dialoger.append(tmp_path / "skema.xlsx")
+    assert v.handlinger.udskriv_pdf() == tmp_path / "skema.xlsx.pdf"
+    assert (tmp_path / "skema.xlsx.pdf").read_bytes().startswith(b"%PDF") and not (tmp_path / "skema.xlsx").exists()
+    dialoger.append(tmp_path / "Takster ver. 2")
+    assert v.handlinger.eksporter_xlsx() == tmp_path / "Takster ver. 2.xlsx"
+    assert (tmp_path / "Takster ver. 2.xlsx").read_bytes().startswith(b"PK")
+    dialoger.append(tmp_path / "R.PDF")  # the right ending in capitals is the right ending
+    assert v.handlinger.udskriv_pdf() == tmp_path / "R.PDF"
+    # the added ending names a file the save dialog did not ask about: asked before it is replaced
+    (tmp_path / "revision.pdf").write_bytes(b"gammel")
+    dialoger.extend([tmp_path / "revision", tmp_path / "revision"])  # No the first time, Yes the second
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: beskeder.append(("question", a[1], a[2]))
+                        or (QMessageBox.No if len(dialoger) == 1 else QMessageBox.Yes))
+    assert v.handlinger.udskriv_pdf() == tmp_path / "revision.pdf"
+    spurgt = [b for b in beskeder if b[0] == "question"]
+    assert [b[2] for b in spurgt] == ["revision.pdf findes allerede. Vil du erstatte den?"] * 2
+    assert (tmp_path / "revision.pdf").read_bytes().startswith(b"%PDF")
+
+
 def test_indmelding_afvises_med_fejl_og_dannes_uden(demo_vindue, dialoger, beskeder, qtbot, tmp_path, monkeypatch):
     from takstberegner.export import signering
 

@@ -247,3 +247,52 @@ def test_indmeld_uden_terminal_og_uden_kodeordsfil_siger_hvad_der_mangler(mappe)
     (mappe / "forkert.txt").write_text("ikke den rigtige\n", encoding="utf-8")
     fejl = _afvist(mappe, "indmeld", "a.takst", "--cert", "k.p12", "--kodeord-fil", "forkert.txt", "-o", "ny.indmelding")
     assert "kan ikke åbnes: forkert adgangskode" in fejl
+
+
+@pytest.mark.parametrize("args, art, forslag", [
+    (("takstbilag", "i.indmelding", "--tillid", "k.pem", "-o", "x.indmelding"), "et Excel-regneark", ".xlsx"),
+    (("rapport", "a.takst", "-o", "x.xlsx"), "en PDF-fil", ".pdf"),
+    (("takstskema", "a.takst", "-o", "x.pdf"), "et Excel-regneark", ".xlsx"),
+    ((*INDMELD, "x.pdf"), "en indmeldingsfil", ".indmelding"),
+    (("beregn", "g.json", "-o", "x.xlsx"), "en JSON-fil", ".json"),
+    (("eksporter", "a.takst", "-o", "x.pdf"), "en JSON-fil", ".json"),
+    ((*NOEGLE, "-o", "x.pem"), "en nøglefil", ".p12 eller .pfx"),
+    ((*NOEGLE, "-o", "ny.p12", "--cert-ud", "x.p12"), "et certifikat", ".pem eller .crt"),
+    (("rul-frem", "a.takst", "--til", "x.xlsx"), "en takstfil", ".takst"),
+    (("importer", "g.json", "--til", "x.json"), "en takstfil", ".takst"),
+    (("rapport", "a.takst", "-o", "x"), "en PDF-fil", ".pdf"),  # no ending at all
+], ids=lambda a: a[0] if isinstance(a, tuple) else None)
+def test_uddata_hedder_det_de_er(mappe, args, art, forslag):
+    """A PDF written as x.indmelding or a workbook as x.pdf opens in the wrong program and can be sent
+    as what it is not (`takstbilag -o x.indmelding` wrote a workbook under an indmelding's name): every
+    output option refuses a name whose ending lies, naming the ending to use, before anything is read."""
+    fejl = _afvist(mappe, *args)
+    ud = args[-1]
+    assert f"der skrives {art}, så filnavnet skal ende på {forslag}, fx " in fejl, fejl
+    forventet = ud.rsplit(".", 1)[0] if "." in ud else ud
+    assert fejl.rstrip().endswith(f"fx {forventet}{forslag.split(' ')[0]}."), fejl
+
+
+@pytest.mark.parametrize("args", [
+    ("rapport", "a.takst", "-o", "R.PDF"), ("takstskema", "a.takst", "-o", "s.XLSX"),
+    ("eksporter", "a.takst", "-o", "g2.Json"),
+    (*NOEGLE, "-o", "ny.pfx", "--cert-ud", "ny.crt"),
+])
+def test_uddata_med_rigtig_endelse_i_andre_skrivemaader_virker(mappe, args):
+    """.PDF, .pfx and .crt are the same kinds of file."""
+    kode, _, fejl = koer(mappe, *args)
+    assert (kode, fejl) == (0, "")
+
+
+
+def test_hver_uddata_har_en_endelse_der_kontrolleres():
+    """Every output option of every subcommand names its kind by its metavar's ending, which the
+    check knows: a new output option cannot slip past it."""
+    from takstberegner.cli import byg_parser
+    from takstberegner.kommandoer.stier import _ENDELSER
+
+    sub = next(a for a in byg_parser()._actions if a.dest == "kommando")
+    for navn, p in sub.choices.items():
+        d = p._defaults
+        for dest in (*d["_stier_ud"], *d["_stier_takst_ud"]):
+            assert d["_stier_endelser"].get(dest, "").lower() in _ENDELSER, (navn, dest)

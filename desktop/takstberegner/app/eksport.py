@@ -5,22 +5,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from takstberegner import dansk
 from takstberegner.app import efter_eksport, fremskridt
 from takstberegner.app.filnavne import filnavn
+from takstberegner.app.gem_dialog import gem_som
 from takstberegner.app.mapper import ved_siden_af
 from takstberegner.fejl import Fejl
 from takstberegner.fejltekst import os_fejl
 
 
 def _gem_som(v, titel: str, filter_: str, endelse: str, forslag: str = "") -> Path | None:
-    sti, _ = QFileDialog.getSaveFileName(v, titel, forslag, filter_)
-    if not sti:
-        return None
-    p = Path(sti)
-    return p if p.suffix else p.with_suffix(endelse)
+    return gem_som(v, titel, forslag, filter_, endelse)
 
 
 def _forslag(v, endelse: str) -> str:

@@ -11,6 +11,7 @@ from takstberegner import __version__
 from takstberegner.app import lager, settings, statuslinje
 from takstberegner.app.dokument import Dokument
 from takstberegner.app.filnavne import filnavn
+from takstberegner.app.gem_dialog import gem_som
 from takstberegner.app.mapper import dokumentmappe, ved_siden_af
 from takstberegner.domain import aendringer as ae
 from takstberegner.domain.model import Takstgrundlag, Tilbud
@@ -67,10 +68,9 @@ class Handlinger:
         forslag = mappe / sti.name
         if forslag.exists():
             forslag = mappe / f"{filnavn(sti.stem + ' (kopi)')}.takst"
-        valgt, _ = QFileDialog.getSaveFileName(self.v, f"Gem en kopi af {sti.name}", str(forslag), FILTER_TAKST)
-        if not valgt:
+        p = gem_som(self.v, f"Gem en kopi af {sti.name}", str(forslag), FILTER_TAKST, ".takst")
+        if p is None:
             return False
-        p = Path(valgt) if Path(valgt).suffix else Path(valgt).with_suffix(".takst")
         if p.exists() and p.resolve() == sti.resolve():
             self._fejl("Vælg et andet sted", f"{p.name} er den skrivebeskyttede fil selv; gem kopien et andet sted.")
             return False
@@ -120,11 +120,7 @@ class Handlinger:
         return ved_siden_af(self.v.dok.sti if self.v.dok else None)
 
     def _gem_som(self, titel: str, filter_: str, endelse: str, navn: str = "") -> Path | None:
-        sti, _ = QFileDialog.getSaveFileName(self.v, titel, str(self._her() / navn) if navn else str(self._her()), filter_)
-        if not sti:
-            return None
-        p = Path(sti)
-        return p if p.suffix else p.with_suffix(endelse)
+        return gem_som(self.v, titel, str(self._her() / navn) if navn else str(self._her()), filter_, endelse)
 
     def ny_fil(self, sti, grundlag: Takstgrundlag) -> bool:
         p = Path(sti)
@@ -151,12 +147,8 @@ class Handlinger:
             return False
         g = d.grundlag()
         forslag = dokumentmappe() / (filnavn(f"{g.driftsherre.navn} {g.takstaar}") + ".takst")
-        sti, _ = QFileDialog.getSaveFileName(self.v, "Gem den nye takstfil", str(forslag),
-                                             FILTER_TAKST)
-        if not sti:
-            return False
-        p = Path(sti) if Path(sti).suffix else Path(sti).with_suffix(".takst")
-        return self.ny_fil(p, g)
+        p = gem_som(self.v, "Gem den nye takstfil", str(forslag), FILTER_TAKST, ".takst")
+        return p is not None and self.ny_fil(p, g)
 
     def rul_frem(self) -> bool:
         """Next takstår from the open file ("rul frem", SA 5): saved as a new file and opened.
@@ -182,11 +174,9 @@ class Handlinger:
             return False
         fremskrivning = dialog.fremskrivning()
         forslag = self._her() / (filnavn(f"{g.driftsherre.navn} {g.takstaar + 1}") + ".takst")
-        sti, _ = QFileDialog.getSaveFileName(self.v, f"Nyt takstår {g.takstaar + 1} fra {g.takstaar}", str(forslag),
-                                             FILTER_TAKST)
-        if not sti:
+        p = gem_som(self.v, f"Nyt takstår {g.takstaar + 1} fra {g.takstaar}", str(forslag), FILTER_TAKST, ".takst")
+        if p is None:
             return False
-        p = Path(sti) if Path(sti).suffix else Path(sti).with_suffix(".takst")
         if p.resolve() == self.v.dok.sti.resolve():
             self._fejl("Vælg et andet filnavn", f"{p.name} er den åbne fil for {g.takstaar}; det nye takstår "
                        "skal gemmes i sin egen fil.")

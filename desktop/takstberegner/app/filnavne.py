@@ -24,3 +24,10 @@ def filnavn(tekst: str, standard: str = "takstberegning") -> str:
     if ren.split(".")[0].upper() in _ENHEDER:
         ren = f"{ren}_"
     return ren
+
+
+def med_endelse(sti: str, *endelser: str) -> str:
+    """The chosen file name ending as what is written in it: kept when it ends in one of `endelser`
+    (any case), else the first is added ('rapport' and 'Takster ver. 2' get '.pdf'; 'x.xlsx' chosen
+    for a PDF becomes 'x.xlsx.pdf', never a PDF named as a workbook)."""
+    return sti if sti.lower().endswith(tuple(e.lower() for e in endelser)) else sti + endelser[0]

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
+from takstberegner.app.gem_dialog import gem_som
 from takstberegner.app import efter_eksport, fremskridt
 from takstberegner.app.signering_dialog import vis_fingeraftryk as _vis_fingeraftryk
 from takstberegner.app.widgets import etiket, fejl_linje, ok_annuller
@@ -405,11 +406,7 @@ def takstbilag(v) -> Path | None:
 
 
 def _gem_som(v, titel: str, filter_: str, endelse: str) -> Path | None:
-    sti, _ = QFileDialog.getSaveFileName(v, titel, "", filter_)
-    if not sti:
-        return None
-    p = Path(sti)
-    return p if p.suffix else p.with_suffix(endelse)
+    return gem_som(v, titel, "", filter_, endelse)
 
 
 def vis_tillidsfil(v) -> None:

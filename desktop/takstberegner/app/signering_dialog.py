@@ -90,15 +90,15 @@ class FingeraftrykDialog(QDialog):
         QGuiApplication.clipboard().setText(self.underskriver.fingeraftryk)
 
     def _gem_pem(self) -> None:
+        from takstberegner.app.gem_dialog import gem_som
         from takstberegner.export import signering
         from takstberegner.export.atomisk import skriv_atomisk
 
         forslag = filnavn(self.underskriver.navn, "certifikat") + ".pem"
-        sti, _ = QFileDialog.getSaveFileName(self, "Gem certifikatet", forslag,
-                                             "Certifikat (*.pem)")
+        sti = gem_som(self, "Gem certifikatet", forslag, "Certifikat (*.pem)", ".pem", ".crt")
         if sti:
             try:
-                skriv_atomisk(Path(sti), signering.certifikat_pem(self.underskriver.certifikat).encode("ascii"))
+                skriv_atomisk(sti, signering.certifikat_pem(self.underskriver.certifikat).encode("ascii"))
             except OSError as e:
                 self.fingeraftryk.setToolTip(f"Kunne ikke gemme: {os_fejl(e)}")
 

@@ -4,7 +4,8 @@ Each subcommand declares which of its arguments are inputs and which are outputs
 `kontroller(args)` runs before the command does any work: an output may not be the same file as
 an input (compared by resolved path and by `os.path.samefile`, so a symlink, a hard link or
 another spelling of the same file is caught), nor the same as another output; its folder must
-exist and it may not be a folder; and only a takst output may be or replace a .takst file. Also
+exist and it may not be a folder; only a takst output may be or replace a .takst file; and its name
+ends as what is written in it (a PDF named x.indmelding is refused, naming the ending to use). Also
 the one way to read a password file and to write an output file, with Danish messages.
 """
 from __future__ import annotations
@@ -86,6 +87,30 @@ def er_takstfil(sti: str | Path) -> bool:
 _BESKYTTET = {".indmelding": "en indmeldingsfil", ".p12": "en nøglefil", ".pfx": "en nøglefil"}
 
 
+# What each kind of output is, and the endings that say so (the first is proposed).
+_ENDELSER = {".pdf": ("en PDF-fil", (".pdf",)), ".xlsx": ("et Excel-regneark", (".xlsx",)),
+             ".json": ("en JSON-fil", (".json",)), ".indmelding": ("en indmeldingsfil", (".indmelding",)),
+             ".p12": ("en nøglefil", (".p12", ".pfx")), ".pem": ("et certifikat", (".pem", ".crt")),
+             TAKST: ("en takstfil", (TAKST,))}
+
+
+def _kontroller_endelse(p: Path, ud: str, flag: str, endelse: str) -> None:
+    """The output's name ends as what is written in it ends: a PDF named x.indmelding or a workbook
+    named x.pdf opens in the wrong program, or is sent as what it is not."""
+    kendt = _ENDELSER.get(endelse.lower())
+    if kendt is None:
+        return
+    art, tilladte = kendt
+    if p.suffix.lower() in tilladte:
+        return
+    forslag = p.with_suffix(tilladte[0]) if p.suffix.lower() in _KENDTE else p.with_name(p.name + tilladte[0])
+    andre = " eller ".join(tilladte)
+    raise StiFejl(f"{flag} {ud}: der skrives {art}, så filnavnet skal ende på {andre}, fx {forslag}.")
+
+
+_KENDTE = frozenset(e for _, tilladte in _ENDELSER.values() for e in tilladte) | {".xls", ".xlsm", ".csv", ".txt"}
+
+
 def kontroller_ud(ud: str, flag: str, takst: bool = False, endelse: str = "") -> None:
     """One output path on its own: its folder exists, it is not a folder, and a .takst file is
     only written by a command that makes takst files."""
@@ -112,6 +137,7 @@ def kontroller_ud(ud: str, flag: str, takst: bool = False, endelse: str = "") ->
     art = _BESKYTTET.get(p.suffix.lower())
     if art and endelse and endelse.lower() != p.suffix.lower() and p.exists():
         raise StiFejl(f"{ud} er {art}. {flag} må ikke skrive noget andet over den; vælg et andet filnavn.")
+    _kontroller_endelse(p, ud, flag, TAKST if takst else endelse)
 
 
 def kontroller(args: argparse.Namespace) -> None:

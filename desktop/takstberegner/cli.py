@@ -81,7 +81,9 @@ def main(argv: list[str] | None = None) -> int:
             _afslut_straks(kode)
         return kode
     except Fejl as e:  # a refused input or output: storage, formats, import, export, paths
-        print(f"takstberegner: {e}", file=sys.stderr)
+        from takstberegner.domain.usynlige_tegn import til_terminal
+
+        print(til_terminal(f"takstberegner: {e}"), file=sys.stderr)  # a file's heading or name may be in it
         return 2
     except KeyboardInterrupt:
         print("takstberegner: afbrudt.", file=sys.stderr)

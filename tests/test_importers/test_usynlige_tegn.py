@@ -150,3 +150,14 @@ def test_fri_tekst_afvises_ens_i_json_takstfil_rul_frem_og_indmeld(tmp_path, gru
     # indmeld refuses it before it asks for the key
     assert main(["indmeld", str(takst), "--cert", str(tmp_path / "ingen.p12"), "-o", str(tmp_path / "x.indmelding")]) == 1
     assert forventet in capsys.readouterr().err and not (tmp_path / "x.indmelding").exists()
+
+
+def test_citeret_vaerdi_viser_usynlige_tegn_som_koder(grundlag):
+    """A value quoted in a finding (a budget line's ydelse that does not exist) was shown as written:
+    in the app's list of findings and in the PDF '‘\u202eabc’' read 'cba'. Now each invisible character
+    shows as its code, and a line break in it starts no line."""
+    t = grundlag.tilbud[0]
+    linjer = (dataclasses.replace(t.omkostninger[0], ydelse=f"{RLO}abc\n\x1b[2K"),) + t.omkostninger[1:]
+    g = dataclasses.replace(grundlag, tilbud=(dataclasses.replace(t, omkostninger=linjer),) + grundlag.tilbud[1:])
+    (tekst,) = [f.tekst for f in valider(g, regelsaet_for(g.takstaar)) if f.felt == "tilbud[0].omkostninger[0].ydelse"]
+    assert "‘[U+202E]abc[U+000A][U+001B][2K’" in tekst and RLO not in tekst and "\n" not in tekst

@@ -11,6 +11,7 @@ from decimal import Decimal
 from takstberegner import dansk
 from takstberegner.domain.regelsaet import Regelsaet
 from takstberegner.domain.resultat import Fund
+from takstberegner.domain.usynlige_tegn import synlig
 
 NIVEAUER = ("fejl", "advarsel", "info")
 
@@ -21,7 +22,7 @@ def vis(v: object) -> str:
         return dansk.tal(v, 0) if v == v.to_integral_value() else dansk.tal(v, 2)
     if v is None:
         return "(intet)"
-    return str(v)
+    return synlig(str(v))
 
 
 def lav(regelsaet: Regelsaet, kode: str, felt: str, variant: str | None = None, **vaerdier: object) -> Fund:

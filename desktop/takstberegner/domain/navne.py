@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from takstberegner.domain.model import KATEGORI_NAVNE, KATEGORIER, REGULERING_LINJE
+from takstberegner.domain.usynlige_tegn import synlig
 
 # Groups of codes with their Danish names, in the order a choice list shows them.
 TILBUDSTYPER = {"doegn": "Døgn", "dag": "Dag", "ambulant": "Ambulant"}
@@ -164,7 +165,7 @@ def laesbar(kode: str) -> str:
     """A key written for people: 'min_egen_post' -> 'Min egen post', 'oevrige_udgifter' ->
     'Øvrige udgifter'. Text that is not a key (has capitals, spaces or æøå) is left as it is."""
     if not _NOEGLE.fullmatch(kode):
-        return kode
+        return synlig(kode)
     tekst = kode.replace("_", " ")
     for ascii_, dansk in (("aa", "å"), ("oe", "ø"), ("ae", "æ")):
         tekst = tekst.replace(ascii_, dansk)

@@ -46,6 +46,29 @@ def har_usynlige(tekst: str) -> bool:
     return not tekst.isprintable() and any(not m.group().isspace() for m in USYNLIGE.finditer(tekst))
 
 
+# What a terminal must not be given from a file: every invisible character but line feed and tab
+# (an escape sequence moves the cursor, erases a line or recolours the screen; a carriage return
+# writes over the line; a direction override turns it).
+_TERMINAL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff{FORMATTEGN}]")
+
+
+def _kode(m: re.Match) -> str:
+    return f"[U+{ord(m.group()):04X}]"
+
+
+def synlig(tekst: str) -> str:
+    """The text with each invisible character shown as its code, '[U+202E]': a value quoted in a
+    message reads as it is, not turned around, and a line break in it starts no line of its own."""
+    return tekst if tekst.isprintable() else USYNLIGE.sub(_kode, tekst)
+
+
+def til_terminal(tekst: str) -> str:
+    """A command's text for a terminal: invisible characters as their codes, the line feeds and
+    tabs of the text itself kept. What a file holds can then never move the cursor, erase or
+    overwrite a line, change the window's title or turn a line's direction."""
+    return _TERMINAL.sub(_kode, tekst)
+
+
 def _art(c: str) -> str:
     if c in RETNINGSTEGN:
         return "et usynligt tegn, der vender skriveretningen"

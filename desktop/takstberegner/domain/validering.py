@@ -25,7 +25,7 @@ from takstberegner.domain import navne
 from takstberegner.domain.linjekolonner import Linjekolonner, anlaegkolonner, linjekolonner
 from takstberegner.domain.regelsaet import Regelsaet
 from takstberegner.domain.resultat import Fund
-from takstberegner.domain.usynlige_tegn import I_FRI_TEKST, USYNLIGE, hvilket
+from takstberegner.domain.usynlige_tegn import I_FRI_TEKST, USYNLIGE, hvilket, synlig
 
 MAX_BELOEB = Decimal("999999999999.99")  # every amount and key: |x| < 10^12
 MAX_PLADSER = 100_000
@@ -58,7 +58,7 @@ def _vis(v: Any) -> str:
     if isinstance(v, date):
         return v.strftime("%d-%m-%Y")
     if isinstance(v, str):
-        return f"‘{v}’"
+        return f"‘{synlig(v)}’"
     return fund_mod.vis(v)
 
 

@@ -44,7 +44,7 @@ class CelleFejl:
     besked: str
 
     def __str__(self) -> str:
-        sted = f"Arket '{self.ark}'"
+        sted = f"Arket '{usynlige_tegn.synlig(self.ark)}'"
         if self.raekke:
             sted += f", række {self.raekke}"
         if self.kolonne:
@@ -236,11 +236,11 @@ class Forhaandsvisning:
         """The preview as Danish text (for the command line)."""
         navn = {t.id: t.navn for t in grundlag.tilbud} if grundlag is not None else {}
         ikke = len(self.linjer) - len(self.importerede)
-        ud = [f"Ark '{self.ark}': {_antal(len(self.importerede), 'linje', 'linjer')} importeres, "
+        ud = [f"Ark '{usynlige_tegn.synlig(self.ark)}': {_antal(len(self.importerede), 'linje', 'linjer')} importeres, "
               f"{_antal(ikke, 'linje', 'linjer')} importeres ikke, "
               f"{_antal(len(self.sprunget_over), 'række', 'rækker')} springes over."]
         if self.kolonner:
-            ud.append("Kolonner: " + ", ".join(f"{rolle} i {k}" for rolle, k in self.kolonner) + ".")
+            ud.append("Kolonner: " + ", ".join(f"{rolle} i {usynlige_tegn.synlig(k)}" for rolle, k in self.kolonner) + ".")
         ud.extend(self.noter)
         for x in self.linjer[:20]:
             ud.append(f"  række {x.raekke:>6}  {x.konto[:18]:<18} {x.tekst[:30]:<30} {dansk.kr(x.beloeb):>20}  "

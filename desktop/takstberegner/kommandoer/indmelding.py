@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from takstberegner.domain.usynlige_tegn import til_terminal
 from takstberegner.fejl import Fejl
 from takstberegner.fejltekst import os_fejl
 from takstberegner.kommandoer import fremskridt, stier
@@ -69,12 +70,13 @@ def registrer(sub: argparse._SubParsersAction) -> None:
 
 
 def _ud(tekst: str) -> None:
-    sys.stdout.buffer.write((tekst + "\n").encode("utf-8"))
+    """A line for the user; what a submitted file holds in it is shown, never obeyed by the terminal."""
+    sys.stdout.buffer.write((til_terminal(tekst) + "\n").encode("utf-8", "replace"))
     sys.stdout.flush()
 
 
 def _fejl(tekst: str) -> None:
-    sys.stderr.buffer.write(("takstberegner: " + tekst + "\n").encode("utf-8"))
+    sys.stderr.buffer.write(("takstberegner: " + til_terminal(tekst) + "\n").encode("utf-8", "replace"))
     sys.stderr.flush()
 
 

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from takstberegner import dansk
+from takstberegner.domain.usynlige_tegn import til_terminal
 from takstberegner.kommandoer import stier
 from takstberegner.kommandoer.dansk_hjaelp import fra_et, procent
 
@@ -57,7 +58,7 @@ def registrer(sub: argparse._SubParsersAction) -> None:
 
 
 def _fejl(besked: str) -> int:
-    print(f"takstberegner: {besked}", file=sys.stderr)
+    _vis(f"takstberegner: {besked}", file=sys.stderr)
     return 2
 
 
@@ -71,7 +72,7 @@ def _importer(args: argparse.Namespace) -> int:
 
         with importer(kilde, til) as f:
             g = f.hent()
-        print(f"{til.name} er oprettet: {g.driftsherre.navn}, takstår {g.takstaar}, {len(g.tilbud)} tilbud.")
+        _vis(f"{til.name} er oprettet: {g.driftsherre.navn}, takstår {g.takstaar}, {len(g.tilbud)} tilbud.")
         return 0
     if endelse in (".xlsx", ".xlsm", ".csv"):
         return _importer_budget(args, kilde, til)
@@ -91,20 +92,20 @@ def _importer_budget(args: argparse.Namespace, kilde: Path, til: Path) -> int:
         fv = dokumenter.budget_forhaandsvisning(kilde, g, ark=args.ark, konto=args.konto, tekst=args.tekst,
                                                 beloeb=args.beloeb, tilbud=args.tilbud, tilbud_id=args.tilbud_id,
                                                 kontoplan=kp, fra_raekke=args.fra_raekke)
-        print(fv.tekst(g, maade))
+        _vis(fv.tekst(g, maade))
         aendringer = dokumenter.budget_aendringer(g, fv, maade)  # refused before anything is asked
         antal = dansk.tal(len(fv.importerede), 0)
         if not args.ja:
             if not sys.stdin.isatty():
-                print("Intet er importeret. Tilføj --ja for at importere.")
+                _vis("Intet er importeret. Tilføj --ja for at importere.")
                 return 1
             hvad = "Tilføj" if args.tilfoej else "Erstat budgettet med"
             svar = input(f"{hvad} {antal} linjer i {til.name}? [j/N] ")
             if svar.strip().lower() not in ("j", "ja", "y", "yes"):
-                print("Intet er importeret.")
+                _vis("Intet er importeret.")
                 return 1
         f.anvend_alle(aendringer)
-    print(f"{antal} linjer er importeret til {til.name}" + (" (lagt til budgettet)." if args.tilfoej
+    _vis(f"{antal} linjer er importeret til {til.name}" + (" (lagt til budgettet)." if args.tilfoej
                                                              else " (budgettet er erstattet)."))
     return 0
 
@@ -135,13 +136,13 @@ def _rul_frem(args: argparse.Namespace) -> int:
     frem = None if args.loen_pct is None else Fremskrivning(args.loen_pct, args.pris_pct)
     with rul_frem(Path(args.kilde), Path(args.til), fremskrivning=frem) as f:
         g = f.hent()
-    print(f"{Path(args.til).name} er oprettet for takstår {g.takstaar} med {len(g.tilbud)} tilbud.")
+    _vis(f"{Path(args.til).name} er oprettet for takstår {g.takstaar} med {len(g.tilbud)} tilbud.")
     if frem is not None:
-        print(f"Budgettet er fremskrevet: personalelinjer {dansk.tal(frem.loen_pct, 2)} %, øvrige linjer "
+        _vis(f"Budgettet er fremskrevet: personalelinjer {dansk.tal(frem.loen_pct, 2)} %, øvrige linjer "
               f"{dansk.tal(frem.pris_pct, 2)} % (noteret under Bemærkninger).")
     else:
-        print("Budgettet er ikke fremskrevet (angiv --loen-pct og --pris-pct for at fremskrive det).")
-    print(_pl_raad(g.takstaar))
+        _vis("Budgettet er ikke fremskrevet (angiv --loen-pct og --pris-pct for at fremskrive det).")
+    _vis(_pl_raad(g.takstaar))
     return 0
 
 
@@ -154,3 +155,9 @@ def _pl_raad(takstaar: int) -> str:
     return (f"P/L-fremskrivningen for {takstaar} er ikke sat: indtil den sættes under Satser, måles ændringen fra "
             f"sidste års takster med regelsættets standard på {dansk.tal(std, 2)} %. Sæt den, når KL har "
             "offentliggjort den.")
+
+
+def _vis(*tekster: object, **k) -> None:
+    """print, with what a file holds shown, never obeyed by the terminal (a heading or sheet name of
+    an imported budget, a driftsherre's name)."""
+    print(*(til_terminal(str(t)) for t in tekster), **k)

@@ -256,3 +256,30 @@ def test_forskellen_ses_hel_ved_150_procent(demo_vindue, dialog, tmp_path, qtbot
         assert t.columnWidth(k) >= max(fm.horizontalAdvance(s) for s in tekster) + 6, k
     assert not t.horizontalScrollBar().isVisible()
     assert t.columnWidth(1) >= 120  # the names are cut with …, not the amounts
+
+
+def test_retningstegn_i_overskrifter_og_arknavne_vises_som_koder(demo_vindue, dialog, tmp_path):
+    """A heading 'Budget\u202e2026' showed turned around in the column choice and the grid ('Budget6202'),
+    and a sheet's name so in the sheet choice: now each shows the character as its code, and choosing
+    the sheet still opens it by its real name."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Budget"
+    for r in [("Konto", "Kontotekst", "Oprindeligt budget\u202e2026")] + EKSPORT[1:]:
+        ws.append(list(r))
+    ws2 = wb.create_sheet("Andet \u202eark")
+    for r in EKSPORT:
+        ws2.append(list(r))
+    wb.save(tmp_path / "retning.xlsx")
+    d = dialog(tmp_path / "retning.xlsx")
+    tekster = [d.kolonne["beloeb"].itemText(i) for i in range(d.kolonne["beloeb"].count())]
+    assert "Oprindeligt budget[U+202E]2026 (kolonne C)" in tekster and not any("\u202e" in t for t in tekster)
+    gitter = [d.grid_model.data(d.grid_model.index(r, c)) for r in range(d.grid_model.rowCount())
+              for c in range(d.grid_model.columnCount())]
+    assert "Oprindeligt budget[U+202E]2026" in gitter and not any("\u202e" in str(t) for t in gitter)
+    assert [d.ark.itemText(i) for i in range(d.ark.count())] == ["Budget", "Andet [U+202E]ark"]
+    d.ark.setCurrentIndex(1)
+    assert d.forloeb.ark == "Andet \u202eark"
+    assert "Konto (kolonne A)" in [d.kolonne["konto"].itemText(i) for i in range(d.kolonne["konto"].count())]

@@ -36,6 +36,7 @@ from takstberegner.app import settings
 from takstberegner.app.importmodeller import GridModel, LinjeModel, SammenligningModel, ValgDelegate
 from takstberegner.app.tabel import MAALTE_RAEKKER
 from takstberegner.app.widgets import etiket
+from takstberegner.domain.usynlige_tegn import synlig
 from takstberegner.fejl import Fejl
 from takstberegner.importers.budget import ERSTAT, TILFOEJ
 from takstberegner.importers.forloeb import ROLLE_NAVNE, ImportForloeb
@@ -142,8 +143,9 @@ class ImportDialog(QDialog):
         lag.addWidget(vejledning)
         top = QHBoxLayout()
         self.ark = QComboBox()
-        self.ark.addItems(f.ark_navne)
-        self.ark.currentTextChanged.connect(self._nyt_ark)
+        for navn in f.ark_navne:  # a sheet's name shown with its invisible characters as codes
+            self.ark.addItem(synlig(navn), navn)
+        self.ark.currentIndexChanged.connect(lambda i: self._nyt_ark(self.ark.itemData(i)))
         if not f.er_csv:
             top.addWidget(etiket("Ark:", self.ark))
             top.addWidget(self.ark)

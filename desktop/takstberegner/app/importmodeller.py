@@ -14,6 +14,7 @@ from takstberegner import dansk
 from takstberegner.app.tabel import celle_navn
 from takstberegner.domain import model as m
 from takstberegner.domain import navne
+from takstberegner.domain.usynlige_tegn import synlig
 from takstberegner.importers import ark as A
 from takstberegner.importers.budget import IGNORER, KATEGORI_VALG, OEVRIG_INDTAEGT, UVALGT, kategori_navn
 from takstberegner.importers.forloeb import ROLLE_NAVNE, ImportForloeb
@@ -47,7 +48,7 @@ class GridModel(QAbstractTableModel):
         nr, celler = self.f.grid.raekker[index.row()]
         k = index.column() + 1
         if role == Qt.ItemDataRole.DisplayRole:
-            return A.tekst_af(celler.get(k))[:120]
+            return synlig(A.tekst_af(celler.get(k))[:120])  # a direction override shown, not obeyed
         if role == Qt.ItemDataRole.FontRole and nr == self.f.overskrift:
             f = QFont()
             f.setBold(True)

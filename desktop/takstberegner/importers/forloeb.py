@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from takstberegner.domain import model as m
+from takstberegner.domain.usynlige_tegn import synlig
 from takstberegner.formats.fejl import InputError
 from takstberegner.importers import ark as A
 from takstberegner.importers import excel_budget as eb
@@ -95,7 +96,7 @@ class ImportForloeb:
 
     def kolonnevalg_tekst(self, kolonne: int) -> str:
         """How a column is offered in a choice: its heading and letter, 'Budget 2026 (kolonne C)'."""
-        return f"{self.titler.get(kolonne, '')} (kolonne {A.bogstav(kolonne)})"
+        return f"{synlig(self.titler.get(kolonne, ''))} (kolonne {A.bogstav(kolonne)})"
 
     # ---- step 2: the lines
     def laes(self) -> Forhaandsvisning:

@@ -90,6 +90,29 @@ def test_indmelding_til_en_mappe(demo_vindue, filvalg, beskeder, monkeypatch, tm
     assert _kritisk(beskeder, "Filen kan ikke gemmes") == f"{maal} kan ikke skrives: det er en mappe, ikke en fil."
 
 
+def test_noegle_faar_endelsen_p12(qtbot, tmp_path):
+    """A key path typed without its ending, or as 'noegle.pem', wrote a PKCS#12 key under that name;
+    now it is named .p12 (a .pfx is kept), and an existing .p12 of that name is still never replaced."""
+    from takstberegner.app import signering_dialog
+
+    for skrevet, gemt in (("noegle", "noegle.p12"), ("noegle.pem", "noegle.pem.p12"), ("n.PFX", "n.PFX")):
+        d = signering_dialog.NyNoegleDialog(None, "Demokommune", "12345678")
+        qtbot.addWidget(d)
+        d.sti.setText(str(tmp_path / skrevet))
+        d.kode1.setText("hemmelig æøå 1")
+        d.kode2.setText("hemmelig æøå 1")
+        d._lav()
+        assert d.gemt_i == tmp_path / gemt and (tmp_path / gemt).read_bytes()[:1] == b"\x30", d.fejl.text()
+        assert not (tmp_path / skrevet).exists() or skrevet == gemt
+    d = signering_dialog.NyNoegleDialog(None, "Demokommune", "12345678")
+    qtbot.addWidget(d)
+    d.sti.setText(str(tmp_path / "noegle"))
+    d.kode1.setText("hemmelig æøå 1")
+    d.kode2.setText("hemmelig æøå 1")
+    d._lav()
+    assert d.underskriver is None and d.fejl.text().startswith("noegle.p12 findes allerede.")
+
+
 def test_noegle_og_certifikat_kan_ikke_gemmes(qtbot, tmp_path, filvalg):
     from takstberegner.app import signering_dialog
 

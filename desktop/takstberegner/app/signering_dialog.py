@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from takstberegner.app.filnavne import filnavn
+from takstberegner.app.filnavne import filnavn, med_endelse
 from takstberegner.app.widgets import etiket, fejl_linje, ok_annuller
 from takstberegner.fejl import Fejl
 from takstberegner.fejltekst import os_fejl
@@ -149,7 +149,7 @@ class NyNoegleDialog(QDialog):
     def _vaelg_sti(self) -> None:
         sti, _ = QFileDialog.getSaveFileName(self, "Gem nøglen", self.sti.text(), "Nøglefil (*.p12)")
         if sti:
-            self.sti.setText(sti if sti.lower().endswith((".p12", ".pfx")) else sti + ".p12")
+            self.sti.setText(med_endelse(sti, ".p12", ".pfx"))
 
     def _lav(self) -> None:
         from takstberegner.export import signering
@@ -165,9 +165,10 @@ class NyNoegleDialog(QDialog):
             self.kode2.clear()
             self.kode2.setFocus()
             return self._sig("De to adgangskoder er ikke ens. Skriv adgangskoden igen i det nederste felt.")
-        sti = Path(self.sti.text().strip())
         if not self.sti.text().strip():
             return self._sig("Vælg, hvor nøglen skal gemmes.")
+        # a key file typed without its ending (or as 'noegle.pem') is named as what it is: a .p12
+        sti = Path(med_endelse(self.sti.text().strip(), ".p12", ".pfx"))
         if sti.exists():
             return self._sig(f"{sti.name} findes allerede. Vælg et andet filnavn; en nøgle overskrives aldrig.")
         try:

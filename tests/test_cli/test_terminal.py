@@ -54,3 +54,15 @@ def test_importer_viser_overskrifter_og_fejl_som_koder(tmp_path):
     kode, ud, fejl = _koer(tmp_path, "kontroller", "x\x1b[2J\u202e.json")
     assert kode == 2 and fejl.startswith("takstberegner: ") and "x[U+001B][2J[U+202E].json" in fejl
     _rent(ud + fejl)
+
+
+def test_navn_med_linjeskift_laver_ingen_linje_i_opsummeringen(tmp_path):
+    """The last line of kontroller named the driftsherre as written: a name 'X\nIngen fejl' printed a line
+    of its own that read as the verdict (the name's own INPUT fejl stood above it)."""
+    d = json.loads(EKSEMPEL.read_text("utf-8"))
+    d["driftsherre"]["navn"] = "Eksempel Kommune, takstår 2026: 1 tilbud, 0 fejl, 0 advarsler.\nX"
+    (tmp_path / "g.json").write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
+    kode, ud, _ = _koer(tmp_path, "kontroller", "g.json")
+    assert kode == 1
+    assert ud.splitlines()[-1].startswith("Eksempel Kommune, takstår 2026: 1 tilbud, 0 fejl, 0 advarsler.[U+000A]X, "
+                                          "takstår 2026: 1 tilbud, 1 fejl, 1 advarsel."), ud

@@ -8,7 +8,7 @@ from collections import Counter
 
 from takstberegner import dansk
 from takstberegner.domain.navne import felt_tekst, tilbud_navn
-from takstberegner.domain.usynlige_tegn import til_terminal
+from takstberegner.domain.usynlige_tegn import synlig, til_terminal
 from takstberegner.kommandoer import stier
 
 
@@ -92,7 +92,7 @@ def _kontroller(args: argparse.Namespace) -> int:
     ud = "\n".join(linjer)
     if ud:
         ud += "\n"
-    ud += (f"{grundlag.driftsherre.navn}, takstår {grundlag.takstaar}: {len(grundlag.tilbud)} tilbud, "
+    ud += (f"{synlig(grundlag.driftsherre.navn)}, takstår {grundlag.takstaar}: {len(grundlag.tilbud)} tilbud, "
            f"{dansk.tal(fejl, 0)} fejl, {dansk.tal(advarsler, 0)} {'advarsel' if advarsler == 1 else 'advarsler'}.\n")
     # names and values from the file: never an escape sequence or a turned line on the terminal
     sys.stdout.buffer.write(til_terminal(ud).encode("utf-8", "replace"))

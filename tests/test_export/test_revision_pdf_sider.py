@@ -103,10 +103,29 @@ def test_en_overskrift_staar_aldrig_alene_nederst_paa_en_side(noegletal, tmp_pat
         assert not any(map(er_overskrift, sidste)), (s.nr, sidste)
 
 
+def fortsat_overskrift(s: Side) -> str:
+    """The bold heading a text that runs on to this page has at its top ('… (fortsat)'), or ""."""
+    krop = s.krop()
+    for k in (1, 2):
+        if len(krop) > k and all(x.fed for x in krop[:k]):
+            tekst = " ".join(x.tekst for x in krop[:k])
+            if tekst.endswith("(fortsat)"):
+                return tekst
+    return ""
+
+
 def _samlet(sider_: list[Side]) -> str:
     """The body text of every page in reading order, on one line (a paragraph that runs on to
-    the next page continues without the running header and footer between)."""
-    return " ".join(" ".join(x.tekst for s in sider_ for x in s.krop()).split())
+    the next page continues without the running header and footer between, and without the
+    '(fortsat)' heading that names it there)."""
+    dele = []
+    for s in sider_:
+        krop = s.krop()
+        fortsat = fortsat_overskrift(s)
+        if fortsat:
+            krop = krop[1 if krop[0].tekst == fortsat else 2:]
+        dele += [x.tekst for x in krop]
+    return " ".join(" ".join(dele).split())
 
 
 def test_hver_begrundelse_udskrives_hel_ogsaa_i_en_tabel_med_over_30_ydelser(tmp_path):
@@ -252,3 +271,37 @@ def test_et_navn_over_20000_tegn_udskrives_helt_en_gang_og_henvises_til_siden(tm
     assert "Navnedel 0 om pladserne. Navnedel 1" in tekst
     assert re.search(r"\[… afkortet her; hele teksten \([\d.]+ tegn\) står under 'Oversigt over takster: tekster i "
                      r"fuld længde'\]", tekst)
+
+
+def test_en_bemaerkning_over_flere_sider_har_fortsat_overskrift_paa_hver_ny_side(tmp_path):
+    """Known defect: a bemærkning that ran on over the next pages began there in the middle of
+    a sentence, with nothing but the running header to say whose note it was. Each page it runs
+    on to now begins with 'Bemærkninger til takstberegningen, tilbud T1 <navn> (fortsat)' in
+    bold, and the text without those headings is still the whole bemærkning, once and in order.
+    A begrundelse printed whole after its table is named the same way on its later pages."""
+    g = eksempel(1)
+    t = g.tilbud[0]
+    bem = _saetninger("Bemærkning", 1300)  # about 33.000 characters: five pages
+    begr = _saetninger("Begrundelse", 1100)
+    t = dataclasses.replace(t, bemaerkninger=bem, belaegning=dataclasses.replace(t.belaegning, begrundelse=begr))
+    g = dataclasses.replace(g, tilbud=(t,) + g.tilbud[1:])
+    sider_ = sider(tmp_path, _lav(g))
+
+    def fra_til(foerste: str, sidste: str) -> list[Side]:
+        tekster = [" ".join(x.tekst for x in s.krop()) for s in sider_]
+        fra = next(i for i, t in enumerate(tekster) if foerste in t)
+        til = next(i for i, t in enumerate(tekster) if sidste in t)
+        return sider_[fra: til + 1]
+
+    forste, *senere = fra_til("Bemærkning 0 om", "Bemærkning 1299 om")
+    assert len(senere) >= 3
+    assert not fortsat_overskrift(forste)
+    for s in senere:
+        assert fortsat_overskrift(s) == f"Bemærkninger til takstberegningen, tilbud T1 {t.navn} (fortsat)", s.nr
+        assert s.krop()[1].tekst.startswith("Bemærkning ") and not s.krop()[1].fed
+    forste, *senere = fra_til("Række 4 (Felt Begrundelse), Værdi: Begrundelse 0", "Begrundelse 1099 om")
+    assert len(senere) >= 2
+    for s in senere:
+        assert fortsat_overskrift(s) == "Belægning og pladsdøgn (SA 5.2): Række 4 (Felt Begrundelse), Værdi (fortsat)"
+    samlet = _samlet(sider_)
+    assert samlet.count(bem) == 1 and samlet.count(f"Række 4 (Felt Begrundelse), Værdi: {begr}") == 1

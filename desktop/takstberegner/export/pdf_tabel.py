@@ -576,8 +576,15 @@ class Tekst(Flowable):
 
     def __init__(self, tekst: str, font: str = FONT, stoerrelse: float = 8.5, leading: float | None = None,
                  farve: tuple[float, float, float] = (0, 0, 0), foer: float = 0, efter: float = 0,
-                 hold_med_naeste: bool = False, maks_linjer: int | None = None, hel: bool = False):
+                 hold_med_naeste: bool = False, maks_linjer: int | None = None, hel: bool = False,
+                 fortsat: str = ""):
         super().__init__()
+        # `fortsat`: whose text this is, printed in bold above each part of it on a later page
+        # ("Bemærkninger til takstberegningen, tilbud T1 Bostedet (fortsat)"): a page that begins
+        # in the middle of a long note says whose note it is
+        self.fortsat = fortsat
+        self.hoved: list[str] = []  # this part's continuation heading, wrapped
+        self.hoved_h = 0.0
         # `hel`: a text the auditor must read in full (a bemærkning, a begrundelse printed after
         # its table) is never cut at MAKS_TEGN; it runs on over the pages it needs
         self.tekst, self.font, self.stoerrelse = synlig(tekst if hel else klip(tekst)), font, stoerrelse
@@ -594,23 +601,28 @@ class Tekst(Flowable):
         if not self.linjer or self.width != availWidth:  # wrapped again at the same width: the same lines
             self.linjer = ombryd(self.tekst, self.font, self.stoerrelse, availWidth, self.maks_linjer)
             self.width = availWidth
-            self.height = len(self.linjer) * self.leading
+            self.height = self.hoved_h + len(self.linjer) * self.leading
         return self.width, self.height
 
     def split(self, availWidth, availHeight):
-        n = int(availHeight // self.leading)
+        n = int((availHeight - self.hoved_h) // self.leading)
         if not self.linjer:
             self.wrap(availWidth, availHeight)
         if n <= 0 or n >= len(self.linjer):
             return []
-        return [self._del(self.linjer[:n], self.spaceBefore, 0), self._del(self.linjer[n:], 0, self.spaceAfter)]
+        hoved = ombryd(self.fortsat, FED, self.stoerrelse, self.width, 2) if self.fortsat else []
+        return [self._del(self.linjer[:n], self.spaceBefore, 0, self.hoved),
+                self._del(self.linjer[n:], 0, self.spaceAfter, hoved)]
 
-    def _del(self, linjer: list[str], foer: float, efter: float) -> "Tekst":
-        """A part of this text with its lines already wrapped: a text of a hundred pages is
-        wrapped once, not once more for every page it runs on to."""
-        d = Tekst("", self.font, self.stoerrelse, self.leading, self.farve, foer, efter, hel=True)
+    def _del(self, linjer: list[str], foer: float, efter: float, hoved: list[str]) -> "Tekst":
+        """A part of this text with its lines already wrapped (a text of a hundred pages is
+        wrapped once, not once more for every page it runs on to), under `hoved`, the
+        continuation heading's lines (none on the first part)."""
+        d = Tekst("", self.font, self.stoerrelse, self.leading, self.farve, foer, efter, hel=True, fortsat=self.fortsat)
         d.tekst = "\n".join(linjer)
-        d.linjer, d.width, d.height = linjer, self.width, len(linjer) * self.leading
+        d.hoved = hoved
+        d.hoved_h = len(hoved) * self.leading + (self.leading / 2 if hoved else 0)
+        d.linjer, d.width, d.height = linjer, self.width, d.hoved_h + len(linjer) * self.leading
         return d
 
     def draw(self):
@@ -619,8 +631,19 @@ class Tekst(Flowable):
         if k.navn0 is None:
             k.ops(" ")
         s = self.stoerrelse
-        kode = [f"q BT {self.farve[0]:.3f} {self.farve[1]:.3f} {self.farve[2]:.3f} rg {k.navn0} {s} Tf"]
+        kode = []
         y = self.height - s
+        if self.hoved:
+            kf = _koder(c._doc)[FED]
+            if kf.navn0 is None:
+                kf.ops(" ")
+            kode.append(f"q BT 0 0 0 rg {kf.navn0} {s} Tf")
+            for linje in self.hoved:
+                kode.append(f"1 0 0 1 0 {y:.2f} Tm " + kf.ops(linje).replace("{s}", str(s)))
+                y -= self.leading
+            kode.append("ET Q")
+            y -= self.hoved_h - len(self.hoved) * self.leading
+        kode.append(f"q BT {self.farve[0]:.3f} {self.farve[1]:.3f} {self.farve[2]:.3f} rg {k.navn0} {s} Tf")
         for linje in self.linjer:
             kode.append(f"1 0 0 1 0 {y:.2f} Tm " + k.ops(linje).replace("{s}", str(s)))
             y -= self.leading

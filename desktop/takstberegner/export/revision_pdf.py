@@ -144,11 +144,13 @@ def _lav_pdf(r: Rapport) -> bytes:
 
     overskrifter = (h1, h2, htrin, h3)
 
-    def p(tekst: str, stil=norm, hel: bool = False):
+    def p(tekst: str, stil=norm, hel: bool = False, fortsat: str = ""):
         """A paragraph; a heading takes at most four lines (a name may be as long as the storage
-        holds). `hel`: printed whole however long (a bemærkning, a cut cell's text after its table)."""
+        holds). `hel`: printed whole however long (a bemærkning, a cut cell's text after its table);
+        `fortsat`: whose text it is, in bold above its part on each later page it runs on to."""
         font, str_, leading, farve, foer, efter, hold = stil
-        return Tekst(tekst, font, str_, leading, farve, foer, efter, hold, 4 if stil in overskrifter else None, hel)
+        return Tekst(tekst, font, str_, leading, farve, foer, efter, hold, 4 if stil in overskrifter else None, hel,
+                     fortsat=f"{fortsat} (fortsat)" if fortsat else "")
 
     # a text longer than MAKS_TEGN printed whole once (a begrundelse, a name): where, so that a
     # later table that holds it again refers to that place instead of printing it once more
@@ -251,23 +253,27 @@ def _lav_pdf(r: Rapport) -> bytes:
                          f"'{hele_udskrevet[tekst]}']")
             elif len(tekst) > MAKS_TEGN:
                 hele_udskrevet[tekst] = kort(f"{s.titel}: tekster i fuld længde", 200)
-            ud.append(p(f"{hvor}, {kort(kolonner[j].overskrift, 100)}: {tekst}", afsnit, hel=True))
+            kol = kort(kolonner[j].overskrift, 100)
+            ud.append(p(f"{hvor}, {kol}: {tekst}", afsnit, hel=True, fortsat=f"{kort(s.titel, 100)}: {kort(hvor, 200)}, {kol}"))
         return [Blok([p(f"{s.titel}: tekster i fuld længde", h3), ud[0]], ramme_h, samlet=False)] + ud[1:]
 
-    def sektion(s: Sektion, *overskrifter):
+    def sektion(s: Sektion, *overskrifter, hvem: str = ""):
         """A section's title, table and note; `overskrifter` (a part's or a step's heading) go
         with it, so a heading never stands alone at the foot of a page. A table too wide for the
         page is printed in parts, each under its own title; a section of one text column as
-        paragraphs."""
+        paragraphs, each page it runs on to headed by its title and `hvem` (the tilbud)."""
         foran = [o for o in overskrifter if o is not None]
         if not s.raekker:
             return [Blok(foran + [p(s.titel, h3), p("Ingen.", note)], ramme_h)]
         efter = [p(s.note, note)] if s.note else []
         if len(s.kolonner) == 1 and not any(type(rk[0]) is Tal for rk in s.raekker if rk):
             # one column of text (a bemærkning): paragraphs, which run on over pages as they must
-            tekster = [p(str(rk[0]) if rk and rk[0] is not None else "", norm, hel=True) for rk in s.raekker]
+            fortsat = kort(f"{s.titel}, {hvem}", 200) if hvem else kort(s.titel, 200)
+            tekster = [p(str(rk[0]) if rk and rk[0] is not None else "", norm, hel=True, fortsat=fortsat)
+                       for rk in s.raekker]
             if s.noegle == "bemaerkninger":  # one text in rows a workbook cell can hold (rapport._stykker)
-                tekster = [p("".join(str(rk[0]) for rk in s.raekker if rk and rk[0] is not None), norm, hel=True)]
+                tekster = [p("".join(str(rk[0]) for rk in s.raekker if rk and rk[0] is not None), norm, hel=True,
+                             fortsat=fortsat)]
             return [Blok(foran + [p(s.titel, h3)] + tekster + efter, ramme_h)]
         dele_, fulde = tabeller(s)
         ud = []
@@ -280,7 +286,7 @@ def _lav_pdf(r: Rapport) -> bytes:
                 ud += [CondPageBreak(30 * mm), Blok(blok, ramme_h, samlet=False)]
         return ud + fulde
 
-    def sektioner(liste, foran=(), trin=None):
+    def sektioner(liste, foran=(), trin=None, hvem: str = ""):
         """The sections under their steps' headings; `foran` (the part's heading) goes with the first."""
         ud = []
         foran = list(foran)
@@ -291,7 +297,7 @@ def _lav_pdf(r: Rapport) -> bytes:
                 if not foran:
                     ud.append(CondPageBreak(40 * mm))
                 overskrift = p(trin, htrin)
-            ud += sektion(s, *foran, overskrift)
+            ud += sektion(s, *foran, overskrift, hvem=hvem)
             foran = []
         return ud
 
@@ -354,7 +360,7 @@ def _lav_pdf(r: Rapport) -> bytes:
         if t.kategori == 1:
             foran.append(p("Kategori 1-tilbud: indmeldes ikke, men bærer sin andel af overhead (SA 2.2).", note))
             foran[-1].hold_med_naeste = True
-        historie += sektioner(t.sektioner, foran)
+        historie += sektioner(t.sektioner, foran, hvem=f"tilbud {t.id} {t.navn}")
 
     # --- appendix: every budget line
     for t in r.tilbud:

@@ -1,6 +1,6 @@
 """The takstskema at Excel's limits: a sheet past 16.384 columns or 1.048.576 rows is refused in
 Danish before anything is written, a row of a long text is never taller than Excel's 409 points,
-a text is cut to a cell's 32.767 characters with a mark (a bemærkning is split over rows instead), and no sheet is called 'History'."""
+a text longer than a cell's 32.767 characters stands whole in rows after its table (a bemærkning in its own rows), and no sheet is called 'History'."""
 from __future__ import annotations
 
 import dataclasses
@@ -47,17 +47,57 @@ def _skema(**aendr) -> openpyxl.Workbook:
     return openpyxl.load_workbook(io.BytesIO(takstskema_xlsx.lav_xlsx(rapport.lav_rapport(g, tjeneste.beregn(g), "0" * 64))))
 
 
-def test_lang_tekst_afkortes_til_en_celle_og_raekken_hoejst_409_punkter():
-    """A begrundelse of 48.000 characters: the cell holds 32.767 ending with '…', and its row asked
-    for 13.650 points (Excel's rows are at most 409). (A bemærkning is not cut: it stands in rows of
-    at most 30.000 characters, test_takstskema_xlsx.)"""
-    bel = dataclasses.replace(eksempel(1).tilbud[0].belaegning, begrundelse="Begrundelse " * 4000)
+def _tekster(ark) -> list:
+    return [c for row in ark.iter_rows() for c in row if isinstance(c.value, str)]
+
+
+def _saetninger(hvad: str, n: int) -> str:
+    return " ".join(f"{hvad} {i} om pladserne." for i in range(n))
+
+
+def test_en_begrundelse_laengere_end_en_celle_staar_hel_i_raekker_under_tabellen():
+    """Known defect: a begrundelse longer than a cell's 32.767 characters (the validation bounds
+    no text) was cut there with '…': the auditor lost its end (48.000 characters: a third). Now
+    its cell holds its start and '[… fortsat under tabellen]', and after the table a row names
+    the cell and the number of characters, and rows of at most 30.000 characters hold the whole
+    text (split as a bemærkning is), which joined is the begrundelse. No row is taller than
+    Excel's 409 points."""
+    begr = _saetninger("Begrundelse", 2000)  # 60.889 characters
+    bel = dataclasses.replace(eksempel(1).tilbud[0].belaegning, begrundelse=begr)
     ark = _skema(belaegning=bel, bemaerkninger="Bemærkning " * 4000).worksheets[2]
-    celle = next(c for row in ark.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("Begrundelse "))
-    assert len(celle.value) == 32_767 and celle.value.endswith("…")
-    bem = [c.value for row in ark.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("Bemærkning ")]
+    celler = _tekster(ark)
+    celle = next(c for c in celler if c.value.startswith("Begrundelse 0 "))
+    assert celle.value.endswith(" [… fortsat under tabellen]") and len(celle.value) < 1100
+    i = next(k for k, c in enumerate(celler) if c.value.startswith(f"Celle {celle.coordinate} (Felt Begrundelse)"))
+    assert celler[i].value == (f"Celle {celle.coordinate} (Felt Begrundelse), Værdi: hele teksten (60.889 tegn) i "
+                               "3 rækker herunder:")
+    assert celler[i - 1].value == "Belægning og pladsdøgn (SA 5.2): tekster i fuld længde"
+    stykker = [c.value for c in celler[i + 1: i + 4]]
+    assert all(len(x) <= 30_000 for x in stykker) and "".join(stykker) == begr
+    assert [c.row for c in celler[i + 1: i + 4]] == [celler[i].row + 1, celler[i].row + 2, celler[i].row + 3]
+    assert not any(c.value.endswith("…") for c in celler if "Begrundelse" in c.value)
+    bem = [c.value for c in celler if c.value.startswith("Bemærkning ")]
     assert len(bem) == 2 and "".join(bem) == "Bemærkning " * 4000
     assert max(d.height or 0 for d in ark.row_dimensions.values()) <= 409
+
+
+def test_et_navn_laengere_end_en_celle_staar_helt_en_gang_og_senere_tabeller_henviser_dertil():
+    """A tilbud name of 40.889 characters stands in many tables (takster, i alt, overhead on the
+    Oversigt sheet; Stamdata on the tilbud's). It was cut in each at 32.767 characters. It now
+    stands whole once per workbook after the first table that holds it; every later table's
+    row says where, and the formulas below still compute (the rows they point at moved down)."""
+    navn = _saetninger("Navnedel", 1500)
+    wb = _skema(navn=navn)
+    oversigt = _tekster(wb["Oversigt"])
+    henvisninger = [c.value for c in oversigt if "står under 'Oversigt over takster: tekster i fuld længde' på "
+                    "arket Oversigt" in c.value]
+    assert len(henvisninger) >= 2
+    i = next(k for k, c in enumerate(oversigt) if "Tilbudsnavn: hele teksten (40.889 tegn) i 2 rækker herunder" in c.value)
+    assert "".join(c.value for c in oversigt[i + 1: i + 3]) == navn
+    alle = [c.value for ark in wb.worksheets for c in _tekster(ark)]
+    assert sum(x.startswith("Navnedel 0 ") and not x.endswith("[… fortsat under tabellen]") for x in alle) == 1
+    # Stamdata's 'T1 <navn>' is another text: whole once on the tilbud's own sheet
+    assert sum(x.startswith("T1 Navnedel 0 ") and x.endswith("Navnedel 1110 om pladserne. ") for x in alle) == 1
 
 
 def test_intet_ark_hedder_history():

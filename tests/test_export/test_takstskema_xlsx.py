@@ -275,3 +275,27 @@ def test_en_bemaerkning_laengere_end_en_celle_staar_hel_i_flere_raekker(grundlag
     assert len(stykker) >= 3 and all(len(x) <= 30_000 for x in stykker)
     assert "".join(stykker) == bem
     assert not any(x.endswith("…") for x in stykker)
+
+
+def test_formlerne_passer_ogsaa_naar_lange_tekster_staar_under_tabellerne(tmp_path):
+    """A name and a begrundelse longer than a cell stand whole in rows after their tables, which
+    moves every later table down: every formula still points at the figures it means (the
+    evaluator's values at the report's planned cells are the engine's)."""
+    g = eksempel(1)
+    t = g.tilbud[0]
+    lang = " ".join(f"Tekstdel {i} om pladserne." for i in range(1500))
+    t = dataclasses.replace(t, navn=lang, belaegning=dataclasses.replace(t.belaegning, begrundelse=lang + " Slut."))
+    g = dataclasses.replace(g, tilbud=(t,) + g.tilbud[1:])
+    r = rapport.lav_rapport(g, tjeneste.beregn(g), "ab" * 32)
+    data = takstskema_xlsx.lav_xlsx(r)
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    assert sum(c.value.endswith("tekster i fuld længde") for ws in wb.worksheets for row in ws.iter_rows()
+               for c in row if isinstance(c.value, str)) >= 3
+    vaerdier = beregnet(tmp_path, data)
+    antal = 0
+    for ark, adr, s, v in formelceller(r):
+        faet = Decimal(repr(float(vaerdier[f"{ark.upper()}!{adr}"])))
+        forventet = Decimal(v.v) / (100 if v.fmt == rapport.PCT else 1)
+        assert abs(faet - forventet) <= (Decimal("0.0001") if v.fmt == rapport.PCT else OERE), (ark, adr, s.noegle)
+        antal += 1
+    assert antal > 50

@@ -23,6 +23,7 @@ from takstberegner import dansk
 from takstberegner.export import excel_graenser, regneark
 from takstberegner.export import xlsx_xml as X
 from takstberegner.export.rapport import AAR, FAKTOR, HELTAL, KR, PCT, TAL, Rapport, Ref, Sektion, Tal
+from takstberegner.export.rapport import _stykker
 
 FORMATER = {KR: "#,##0.00", TAL: "#,##0.00", PCT: "0.00%", HELTAL: "#,##0", AAR: "0", FAKTOR: "0.0000000000"}
 FORSIDE = ""  # the key of the front sheet in formulas (Ref.tilbud == "")
@@ -56,6 +57,9 @@ class _Ark:
         self.sektioner = sektioner
         self.start: dict[str, tuple[Sektion, int]] = {}
         self.sidste = 0  # the sheet's last row (_planlaeg)
+        # per section (its index): the rows after its table that hold its cells' texts too long
+        # for a cell, whole ((text, style) per row; `_lange_tekster`)
+        self.lange: dict[int, list[tuple[str, int]]] = {}
 
 
 HOVED_RAEKKER = 5  # title, driftsherre, fingerprint, draft line, blank
@@ -75,14 +79,71 @@ def _gang(ark: _Ark):
         yield s, ny, s.titel != ny  # a title equal to the step heading just written is not repeated
 
 
-def _planlaeg(ark: _Ark) -> None:
-    """Row numbers of every section (the writer's walk)."""
+def _planlaeg(ark: _Ark, hele: dict[str, str]) -> None:
+    """Row numbers of every section (the writer's walk), and the rows after a table that hold
+    its cells' texts too long for a cell (`hele`: where such a text already stands whole)."""
     raekke = HOVED_RAEKKER + 1
-    for s, trin, titel in _gang(ark):
+    for k, (s, trin, titel) in enumerate(_gang(ark)):
         raekke += (1 if trin else 0) + (1 if titel else 0) + 1  # step heading, title, column header
         ark.start[s.noegle] = (s, raekke)
-        raekke += len(s.raekker) + (1 if s.note else 0) + 1
+        lange = _lange_tekster(s, raekke, ark.navn, hele)
+        if lange:
+            ark.lange[k] = lange
+        raekke += len(s.raekker) + (1 if s.note else 0) + len(lange) + 1
     ark.sidste = raekke
+
+
+# A cell holds 32.767 characters; a longer text (a begrundelse, a name) stands in its cell with its
+# start and FORTSAT, and whole after the table in rows of at most rapport.MAKS_STYKKE characters
+# (split as a bemærkning is), the first time it occurs in the workbook; later tables say where.
+FORTSAT = " [… fortsat under tabellen]"
+START_TEGN = 1_000  # the start of such a text kept in its cell
+
+
+def _kort(tekst: str, maks: int) -> str:
+    tekst = " ".join(tekst.split())
+    return tekst if len(tekst) <= maks else tekst[:maks].rstrip() + "…"
+
+
+def _er_lang(v) -> bool:
+    return type(v) is str and len(v) > excel_graenser.TEGN and len(regneark.tekst(v, kort=False)[0]) > excel_graenser.TEGN
+
+
+def _lange_tekster(s: Sektion, r0: int, ark: str, hele: dict[str, str]) -> list[tuple[str, int]]:
+    """The rows after section `s`'s table (its data rows from row `r0`) that hold whole the texts
+    too long for its cells: a heading, then per column and text the cells it stands in and the
+    text in rows a cell can hold; a text already written whole earlier says where instead."""
+    fundne: dict[tuple[int, str], list[int]] = {}
+    for i, rk in enumerate(s.raekker):
+        for j, v in enumerate(rk):
+            if type(v) is str and len(v) > excel_graenser.TEGN and _er_lang(v):
+                fundne.setdefault((j, v), []).append(i)
+    if not fundne:
+        return []
+    overskrift = f"{s.titel}: tekster i fuld længde"
+    ud = [(_kort(overskrift, 300), X.S_SEKTION)]
+    for (j, v), raekker in sorted(fundne.items(), key=lambda x: (x[1][0], x[0][0])):
+        t = regneark.tekst(v, kort=False)[0]
+        celler = [f"{_K[j]}{r0 + i}" for i in raekker]
+        if len(celler) == 1:
+            i = raekker[0]
+            navne_ = [f"{_kort(str(s.kolonner[jj]), 40)} {_kort(c, 60)}" for jj, c in enumerate(s.raekker[i])
+                      if jj != j and type(c) is str and c and jj < len(s.kolonner)][:2]
+            hvor = f"Celle {celler[0]}" + (f" ({', '.join(navne_)})" if navne_ else "")
+        else:
+            vist = celler[:10] + ([f"{dansk.tal(len(celler) - 10, 0)} flere"] if len(celler) > 10 else [])
+            hvor = "Cellerne " + dansk.opremsning(vist)
+        kol = _kort(str(s.kolonner[j]), 100) if j < len(s.kolonner) else ""
+        if t in hele:
+            ud.append((f"{hvor}, {kol}: hele teksten ({dansk.tal(len(t), 0)} tegn) står under {hele[t]}.", X.S_FED))
+            continue
+        hele[t] = f"'{_kort(overskrift, 200)}' på arket {ark}"
+        stykker = _stykker(t)
+        ud.append((f"{hvor}, {kol}: hele teksten ({dansk.tal(len(t), 0)} tegn) i "
+                   + (f"{dansk.tal(len(stykker), 0)} rækker herunder" if len(stykker) > 1 else "rækken herunder") + ":",
+                   X.S_FED))
+        ud += [(x, X.S_OMBRYD) for x in stykker]
+    return ud
 
 
 def _kontroller_graenser(ark: _Ark) -> None:
@@ -115,8 +176,9 @@ def _adresser(r: Rapport):
         fuldt = f"{t.id} {t.navn}"
         plan.append(_Ark(t.id, ark_navn(fuldt, brugte), fuldt, f"Takstindmeldingsskema {r.takstaar}: {fuldt}",
                          list(t.sektioner) + list(t.bilag)))
+    hele: dict[str, str] = {}
     for a in plan:
-        _planlaeg(a)
+        _planlaeg(a, hele)
         _kontroller_graenser(a)
     # a differentieret tilbud has a column per ydelse in its category split: 60 letters were not
     # always enough (a tilbud of 57 niveauer could not be indmeldt: IndexError)
@@ -190,7 +252,9 @@ def _lav_xlsx(r: Rapport) -> bytes:
     def _tekst_info(v) -> tuple[str, int, int, bool]:
         """A text cell's inline XML, the column width it asks for, its lines when it wraps (0:
         it does not) and whether control characters were removed: once per distinct text."""
-        t, aendret = rens(v)
+        t, aendret = rens(v, kort=False)
+        if len(t) > excel_graenser.TEGN:  # whole after the table (_lange_tekster)
+            t = t[:START_TEGN].rstrip() + FORTSAT
         n = len(t)
         if n > TEKST_BREDDE or "\n" in t:
             return X.inline(t), TEKST_BREDDE + 2, _linjer(t, TEKST_BREDDE), aendret
@@ -214,7 +278,7 @@ def _lav_xlsx(r: Rapport) -> bytes:
         if r.antal_fejl:
             linje(4, udkast, X.S_UDKAST)
         nr = HOVED_RAEKKER
-        for s, trin, titel in _gang(a):
+        for k_sek, (s, trin, titel) in enumerate(_gang(a)):
             if trin:
                 nr += 1
                 linje(nr, trin, X.S_TRIN)
@@ -279,6 +343,15 @@ def _lav_xlsx(r: Rapport) -> bytes:
             if s.note:
                 nr += 1
                 linje(nr, s.note, X.S_NOTE)
+            for t, stil in a.lange.get(k_sek, ()):
+                nr += 1
+                if stil == X.S_OMBRYD:
+                    lang[0] += len(t)
+                    if lang[0] > MAKS_LANG_TEKST:
+                        raise excel_graenser.ForStortRegneark(_FOR_MEGET_TEKST)
+                    raekke(nr, celle_tekst(f"A{nr}", t, stil), 15 * _linjer(t, TEKST_BREDDE))
+                else:
+                    linje(nr, t, stil)
             nr += 1  # a blank row between sections
         ark.bredder = bredder
         return ark

@@ -305,3 +305,36 @@ def test_en_bemaerkning_over_flere_sider_har_fortsat_overskrift_paa_hver_ny_side
         assert fortsat_overskrift(s) == "Belægning og pladsdøgn (SA 5.2): Række 4 (Felt Begrundelse), Værdi (fortsat)"
     samlet = _samlet(sider_)
     assert samlet.count(bem) == 1 and samlet.count(f"Række 4 (Felt Begrundelse), Værdi: {begr}") == 1
+
+
+def test_forsidens_indhold_viser_hvert_tilbuds_sider_og_bilag(tmp_path):
+    """Known defect: the cover's contents named every tilbud but no page, so an auditor with a
+    PDF of 1.251 pages had to leaf through it to find a tilbud. Each contents line now ends with
+    the pages of its part ('side 24–33, bilag side 594–604'), and those pages are the tilbud's:
+    their running header names it, the page before and after do not; a contents that runs on
+    to the next cover page numbers its lines there too."""
+    from bench.generer import generer_model
+
+    g = generer_model(3, tilbud=30, linjer=600, anlaeg=60)
+    tekst = pdftekst(tmp_path, _lav(g))
+    sider_ = tekst.split("\f")[:-1]
+    hoveder = [s.strip().splitlines()[0] for s in sider_]
+    linjer = re.findall(r"^ *(Tilbud (T\d+) [^:\n]*):.*?\s(side [\d.]+(?:–[\d.]+)?(?:, bilag side [\d.]+(?:–[\d.]+)?)?)$",
+                        tekst, re.M)
+    assert [i for _, i, _ in linjer] == [t.id for t in g.tilbud]
+    sidste = g.tilbud[-1].id
+    assert next(n for n, s in enumerate(sider_) if re.search(rf"Tilbud {sidste} .*bilag side", s)) >= 1  # cover page 2+
+
+    def sider(tekst_: str) -> range:
+        tal = [int(x.replace(".", "")) for x in re.findall(r"[\d.]+", tekst_)]
+        return range(tal[0], (tal[1] if len(tal) > 1 else tal[0]) + 1)
+
+    for navn_, tid, sidetal in linjer:
+        egne, _, bilag = sidetal.partition(", bilag ")
+        for omraade, hoved in ((sider(egne), navn_), (sider(bilag), f"Bilag · tilbud {navn_[len('Tilbud '):]}")):
+            assert all(hoveder[n - 1].endswith(hoved) for n in omraade), (tid, omraade)
+            assert not hoveder[omraade.start - 2].endswith(hoved)
+            assert omraade.stop - 1 == len(hoveder) or not hoveder[omraade.stop - 1].endswith(hoved)
+    drift = re.search(r"^ *Driftsherren: satser.*?\s(side [\d.]+–[\d.]+)$", tekst, re.M)
+    assert drift and all(hoveder[n - 1].endswith("Driftsherren (fælles for alle tilbud)") for n in sider(drift.group(1)))
+    assert "Driftsherren (fælles for alle tilbud)" not in hoveder[sider(drift.group(1)).start - 2]

@@ -164,11 +164,12 @@ def _lav_pdf(r: Rapport) -> bytes:
         return klip(tekst, 300)
 
     class Sidehoved(Flowable):
-        """Zero-size marker: from here on, pages belong to `tekst` (drawn in the running header)."""
+        """Zero-size marker: from here on, pages belong to `tekst` (drawn in the running header);
+        `del_`: the part of the contents that begins here (its pages are printed on the cover)."""
 
-        def __init__(self, tekst: str):
+        def __init__(self, tekst: str, del_=None):
             super().__init__()
-            self.tekst = tekst
+            self.tekst, self.del_ = tekst, del_
             self.width = self.height = 0
 
         def wrap(self, *_):
@@ -176,6 +177,31 @@ def _lav_pdf(r: Rapport) -> bytes:
 
         def draw(self):
             self.canv._sidehoved = self.tekst
+            if self.del_ is not None:
+                self.canv._starter.setdefault(self.del_, self.canv._pageNumber)
+
+    SIDETAL_BREDDE = 200  # points at the right of a contents line for its pages
+
+    class Indholdslinje(Tekst):
+        """A line of the cover's contents; the pages of its parts (`dele`) are written at its
+        right when the document is saved and every part's first page is known."""
+
+        def __init__(self, tekst: str, dele: tuple):
+            font, str_, leading, farve, foer, efter, _ = norm
+            super().__init__(tekst, font, str_, leading, farve, foer, efter)
+            self.dele = dele
+
+        def wrap(self, availWidth, availHeight):
+            self.fuld = availWidth
+            super().wrap(availWidth - SIDETAL_BREDDE, availHeight)
+            return availWidth, self.height
+
+        def split(self, availWidth, availHeight):
+            return []  # a line of the contents is not split from its pages
+
+        def drawOn(self, canvas, x, y, _sW=0):
+            canvas._sidetal.append((canvas._pageNumber, x + self.fuld, y + self.height - self.stoerrelse, self.dele))
+            super().drawOn(canvas, x, y, _sW)
 
     tabel_bredde = bredde  # the tables have always used the margins' width (6 points into the frame's padding)
     # a cell's lines at most: a row always fits on a page under the tallest headings (a part's
@@ -322,11 +348,13 @@ def _lav_pdf(r: Rapport) -> bytes:
         p("Bindende takst", h3), p(r.bindende, norm),
         p("Sidste år", h3), p(r.sidste_aar, norm),
         p("Indhold", h3),
-        p("Driftsherren: satser, oversigt over takster, i alt for driftsherren, overhead og fund.", norm),
+        Indholdslinje("Driftsherren: satser, oversigt over takster, i alt for driftsherren, overhead og fund.",
+                      (("driftsherre",),)),
     ]
-    for t in r.tilbud:
-        historie.append(p(f"Tilbud {navn(t.id)} {navn(t.navn)}: " + ", ".join(_trin_i(t.sektioner)) + ".", norm))
-    historie.append(p("Bilag: alle budgetlinjer for hvert tilbud.", norm))
+    for i, t in enumerate(r.tilbud):
+        historie.append(Indholdslinje(f"Tilbud {navn(t.id)} {navn(t.navn)}: " + ", ".join(_trin_i(t.sektioner)) + ".",
+                                      (("tilbud", i), ("bilag", i))))
+    historie.append(Indholdslinje("Bilag: alle budgetlinjer for hvert tilbud.", (("bilag",),)))
     historie.append(Spacer(1, 5 * mm))
     underskrift = Table(
         [["", "Navn", "Dato", "Underskrift"],
@@ -342,7 +370,7 @@ def _lav_pdf(r: Rapport) -> bytes:
     historie += [Blok([p("Godkendelse", h3), underskrift], ramme_h)]
 
     # --- the driftsherre's part
-    historie += [PageBreak(), Sidehoved("Driftsherren (fælles for alle tilbud)")]
+    historie += [PageBreak(), Sidehoved("Driftsherren (fælles for alle tilbud)", ("driftsherre",))]
     historie += sektion(r.stamdata, p(f"Driftsherren: {r.driftsherre}", h2))
     historie += sektion(r.oversigt)
     if r.i_alt is not None:
@@ -354,8 +382,8 @@ def _lav_pdf(r: Rapport) -> bytes:
     historie += sektion(r.fund)
 
     # --- every tilbud, under the app's steps
-    for t in r.tilbud:
-        historie += [PageBreak(), Sidehoved(navn(f"Tilbud {t.id} {t.navn}"))]
+    for i, t in enumerate(r.tilbud):
+        historie += [PageBreak(), Sidehoved(navn(f"Tilbud {t.id} {t.navn}"), ("tilbud", i))]
         foran = [p(f"Tilbud {t.id}: {t.navn}", h2)]
         if t.kategori == 1:
             foran.append(p("Kategori 1-tilbud: indmeldes ikke, men bærer sin andel af overhead (SA 2.2).", note))
@@ -363,10 +391,14 @@ def _lav_pdf(r: Rapport) -> bytes:
         historie += sektioner(t.sektioner, foran, hvem=f"tilbud {t.id} {t.navn}")
 
     # --- appendix: every budget line
-    for t in r.tilbud:
+    foerste_bilag = True
+    for i, t in enumerate(r.tilbud):
         if not t.bilag:
             continue
-        historie += [PageBreak(), Sidehoved(navn(f"Bilag · tilbud {t.id} {t.navn}"))]
+        historie += [PageBreak(), Sidehoved(navn(f"Bilag · tilbud {t.id} {t.navn}"), ("bilag", i))]
+        if foerste_bilag:
+            historie.append(Sidehoved(navn(f"Bilag · tilbud {t.id} {t.navn}"), ("bilag",)))
+            foerste_bilag = False
         foran = p(f"Bilag: alle budgetlinjer, tilbud {t.id} {t.navn}", h2)
         for s in t.bilag:
             historie += sektion(s, foran)
@@ -395,14 +427,36 @@ def _lav_pdf(r: Rapport) -> bytes:
             self._doc._timeStamp = ts
             self._sider = []
             self._sidehoved = ""
+            self._starter = {}  # a part of the contents -> its first page (Sidehoved)
+            self._sidetal = []  # (page, right edge, baseline, parts) of each contents line
 
         def showPage(self):
             self._sider.append(dict(self.__dict__))
             self._startPage()
 
+        def sider_tekst(self, dele, antal: int) -> str:
+            """'side 3–6, bilag side 41' for a contents line: each part from its first page to
+            the page before the next part begins."""
+            starter = sorted(set(self._starter.values()))
+            tekster = []
+            for d in dele:
+                fra = self._starter.get(d)
+                if fra is None:
+                    continue
+                if d == ("bilag",):
+                    til = antal
+                else:
+                    til = next((x for x in starter if x > fra), antal + 1) - 1
+                tekst = nr(fra) if til <= fra else f"{nr(fra)}–{nr(til)}"
+                tekster.append(("bilag side " if d[0] == "bilag" and len(d) > 1 else "side ") + tekst)
+            return ", ".join(tekster)
+
         def save(self):
             antal = len(self._sider)
             top, hoejre = side[1] - 8 * mm, side[0] - margin
+            sidetal: dict[int, list[tuple[float, float, str]]] = {}
+            for side_nr, x, y, dele in self._sidetal:
+                sidetal.setdefault(side_nr, []).append((x, y, self.sider_tekst(dele, antal)))
             for tilstand in self._sider:
                 self.__dict__.update(tilstand)
                 doc = self._doc
@@ -412,6 +466,8 @@ def _lav_pdf(r: Rapport) -> bytes:
                        tekst_ops(doc, hoejre, 8 * mm, f"Side {self._pageNumber} af {antal}", FONT, 7, True)]
                 if self._sidehoved:
                     ops.append(tekst_ops(doc, hoejre, top, self._sidehoved, FED, 7.5, True, maks_bredde=0.42 * bredde))
+                for x, y, tekst in sidetal.get(self._pageNumber, ()):
+                    ops.append(tekst_ops(doc, x, y, tekst, FONT, norm[1], True, farve=(0, 0, 0)))
                 if self._pageNumber == 1 and pdf_tabel.erstattede[0] != erstattede_foer:
                     ops.append(tekst_ops(doc, margin, 12 * mm, ERSTATTET, FONT, 7))
                 self._code.append("\n".join(ops))

@@ -338,3 +338,25 @@ def test_forsidens_indhold_viser_hvert_tilbuds_sider_og_bilag(tmp_path):
     drift = re.search(r"^ *Driftsherren: satser.*?\s(side [\d.]+–[\d.]+)$", tekst, re.M)
     assert drift and all(hoveder[n - 1].endswith("Driftsherren (fælles for alle tilbud)") for n in sider(drift.group(1)))
     assert "Driftsherren (fælles for alle tilbud)" not in hoveder[sider(drift.group(1)).start - 2]
+
+
+def test_en_lang_tabel_har_sin_titel_med_fortsat_oeverst_paa_hver_ny_side(tmp_path):
+    """Known defect: a table that ran on over pages (the budget appendix of 600 lines) repeated
+    its column headings there but not its title, so a loose page of figures did not say which
+    table it was. Each later page now begins with '<title> (fortsat)' in bold, then the table's
+    header, and no row is lost or repeated."""
+    from bench.generer import generer_model
+
+    g = generer_model(5, tilbud=1, linjer=600, anlaeg=10)
+    sider_ = sider(tmp_path, _lav(g))
+    titel = f"Alle budgetlinjer: {g.tilbud[0].id} {g.tilbud[0].navn}"
+    bilag = [s for s in sider_ if any(x.tekst == f"Bilag · tilbud {g.tilbud[0].id} {g.tilbud[0].navn}" for x in s.linjer)]
+    assert len(bilag) >= 10
+    assert not fortsat_overskrift(bilag[0]) and [x.tekst for x in bilag[0].krop()[:2]][1] == titel
+    for s in bilag[1:]:
+        krop = s.krop()
+        assert krop[0].tekst == f"{titel} (fortsat)" and krop[0].fed, s.nr
+        assert krop[1].tekst == "Nr." and krop[1].fed  # the header row follows
+    nr_ = [int(m.group(1).replace(".", "")) for s in bilag for x in s.krop()
+           if x.venstre < 100 and not x.fed and (m := re.match(r"([\d.]+)(?: |$)", x.tekst))]
+    assert nr_ == list(range(1, len(g.tilbud[0].omkostninger) + 1))

@@ -182,6 +182,12 @@ def klip_bredde(tekst: str, font: str, stoerrelse: float, plads: float) -> str:
     return tekst
 
 
+def fortsat_titel(titel: str, plads: float, stoerrelse: float = 8.5) -> str:
+    """'<titel> (fortsat)' on one line of `plads` points in bold, the title cut with '…' to fit."""
+    hale = " (fortsat)"
+    return klip_bredde(synlig(" ".join(titel.split())), FED, stoerrelse, plads - bredde(hale, FED, stoerrelse)) + hale
+
+
 def ombryd(tekst: str, font: str, stoerrelse: float, plads: float, maks_linjer: int | None = None) -> list[str]:
     """Greedy word wrap of `tekst` into lines no wider than `plads`: between words, after a
     letter's '-' or '/', and (for a part wider than a line) between characters; explicit line
@@ -480,13 +486,20 @@ def _koder_kolonne(tekster: list[str], k: Koder, ss: str) -> list[str]:
 class Gitter(Flowable):
     """Rows `fra`..`til` of a laid-out table (all of it by default), with the header row."""
 
-    def __init__(self, layout: Layout, fra: int = 0, til: int | None = None, sum_linje: bool = False):
+    TITEL_H = 12.0  # the height of the '(fortsat)' line above a part on a later page
+
+    def __init__(self, layout: Layout, fra: int = 0, til: int | None = None, sum_linje: bool = False,
+                 fortsat: str = "", med_titel: bool = False):
         super().__init__()
         self.l = layout
         self.fra, self.til = fra, layout.n if til is None else til
         self.sum_linje = sum_linje  # a heavier rule above the last row (the table's total)
+        # `fortsat`: the table's title; a part on a later page (`med_titel`) has it above its header
+        # with '(fortsat)', so a page that begins inside a long table says which table it is
+        self.fortsat = fortsat
+        self.titel_h = self.TITEL_H if med_titel and fortsat else 0.0
         self.width = sum(layout.bredder)
-        self.height = layout.hoved_h + sum(layout.raekke_h[self.fra: self.til])
+        self.height = self.titel_h + layout.hoved_h + sum(layout.raekke_h[self.fra: self.til])
 
     @classmethod
     def af(cls, hoved, kolonner, hoejre, bredder, stoerrelse: float = 7, sum_raekke: bool = False,
@@ -501,7 +514,7 @@ class Gitter(Flowable):
         return self.width, self.height
 
     def split(self, availWidth, availHeight):
-        h = self.l.hoved_h
+        h = self.titel_h + self.l.hoved_h
         n = 0
         for rh in self.l.raekke_h[self.fra: self.til]:
             if h + rh > availHeight:
@@ -514,7 +527,8 @@ class Gitter(Flowable):
         if n == antal - 1 and n > 1:  # never leave the total row alone
             n -= 1
         midt = self.fra + n
-        return [Gitter(self.l, self.fra, midt), Gitter(self.l, midt, self.til, self.sum_linje)]
+        return [Gitter(self.l, self.fra, midt, fortsat=self.fortsat, med_titel=bool(self.titel_h)),
+                Gitter(self.l, midt, self.til, self.sum_linje, fortsat=self.fortsat, med_titel=True)]
 
     def draw(self):
         c = self.canv
@@ -522,7 +536,13 @@ class Gitter(Flowable):
         s = L.stoerrelse
         pad, leading = L.pad, L.leading
         hoejder = L.raekke_h[self.fra: self.til]
-        total_h = self.height
+        total_h = self.height - self.titel_h
+        if self.titel_h:
+            kf = _koder(c._doc)[FED]
+            if kf.navn0 is None:
+                kf.ops(" ")
+            c._code.append(f"q BT 0 0 0 rg {kf.navn0} 8.5 Tf 1 0 0 1 0 {total_h + 4:.2f} Tm "
+                           + kf.ops(self.fortsat).replace("{s}", "8.5") + " ET Q")
         # raw operators inside q ... Q (the canvas's own calls format every number through
         # reportlab's pure-Python fp_str; Q restores what the canvas believes the state is)
         c._code.append(f"q 0.851 0.882 0.949 rg 0 {total_h - L.hoved_h:.2f} {self.width:.2f} {L.hoved_h:.2f} re f "
@@ -716,7 +736,7 @@ def _start(f, bredde_: float) -> float:
     """The height of the least of `f` that may follow a heading on a page: a table's header and
     first row, a paragraph's first two lines, a block's headings and their start; else all of it."""
     if isinstance(f, Gitter):
-        return f.l.hoved_h + (f.l.raekke_h[f.fra] if f.til > f.fra else 0)
+        return f.titel_h + f.l.hoved_h + (f.l.raekke_h[f.fra] if f.til > f.fra else 0)
     if isinstance(f, Tekst):
         if not f.linjer:
             f.wrap(bredde_, 0)

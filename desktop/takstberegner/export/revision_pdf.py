@@ -245,6 +245,7 @@ def _lav_pdf(r: Rapport) -> bytes:
                 fra_til = nr(egne[0] + 1) + (f"–{nr(egne[-1] + 1)}" if len(egne) > 1 else "")
                 titel = (f"{s.titel} (del {k} af {nr(len(dele_))}: kolonne "
                          f"{'1 og ' if del_[0] == 0 and k > 1 else ''}{fra_til} af {nr(len(kolonner))})")
+            gitter.fortsat = pdf_tabel.fortsat_titel(titel or s.titel, tabel_bredde)  # above a later page's part
             ud.append((titel, gitter))
             for jj, i in gitter.l.afkortede:
                 afkortede.setdefault((del_[jj], kolonner[del_[jj]].tekster[i]), []).append(i)

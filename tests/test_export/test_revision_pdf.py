@@ -4,11 +4,14 @@ internal key, embedded fonts, metadata and the same bytes for the same report.""
 from __future__ import annotations
 
 import dataclasses
+import io
 import re
 import shutil
 import subprocess
 from decimal import Decimal
+from pathlib import Path
 
+import openpyxl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -92,7 +95,8 @@ def test_hver_side_efter_forsiden_naevner_tilbud_eller_driftsherren(n, tmp_path)
         hoved = side.strip().splitlines()[0]
         assert g.driftsherre.navn in hoved and str(g.takstaar) in hoved, nr
         assert any(f"{t.id} {t.navn}" in hoved for t in g.tilbud) or "Driftsherren (fælles for alle tilbud)" in hoved, nr
-        assert any(t.navn in side for t in g.tilbud), nr  # a tilbud name on every page but the cover
+        # a tilbud name on every page but the cover, and the regelsæt's parameters (the driftsherre's last table)
+        assert any(t.navn in side for t in g.tilbud) or "Regelsættets parametre" in side, nr
 
 
 def test_side_der_starter_midt_i_et_tilbud_naevner_tilbuddet(tmp_path):
@@ -364,3 +368,36 @@ def test_budgetlinjer_med_tekst_staar_i_en_tabel_med_beloebet_i_taksten(tmp_path
     for i, x in enumerate(t.omkostninger, 1):
         beloeb = dansk.tal(x.beloeb)
         assert re.search(rf"^\s+{i} .*{re.escape(beloeb)} .*{re.escape(beloeb)}\s*$", tekst_ud, re.M), (i, beloeb)
+
+
+def test_regelsaettets_parametre_staar_i_pdfen_og_takstskemaet(tmp_path):
+    """Known defect: the PDF and the takstskema named the regelsæt but not its version or the
+    parameters the calculation and its checks used (the belægning limits, the 5 % grænse and the
+    2-year frist for over- and underskud, the standards, the anlæg lifetimes, the rounding), so
+    an auditor could not hold them against the agreement without the program. Both now list
+    them, read here from the real PDF and workbook against the regelsæt file itself."""
+    import json
+
+    from takstberegner.export import takstskema_xlsx
+
+    rs = json.loads((Path(__file__).parents[2] / "resources" / "regelsaet" / "styringsaftale-2025-2026.json")
+                    .read_text(encoding="utf-8"))
+    forventet = {
+        "Regelsættets version (id)": rs["id"],
+        "Mindste belægning, dag- og døgntilbud": f"{rs['belaegning']['min_pct']},00 %",
+        "Mindste belægning, korte forløb, akut- og aflastningstilbud": f"{rs['belaegning']['min_korte_forloeb_pct']},00 %",
+        "Grænse for over- og underskud (af takstberegningsgrundlaget)": f"{rs['regulering']['graense_pct']},00 %",
+        "Over- og underskud over grænsen indregnes senest efter resultatåret": f"{rs['regulering']['frist_aar']} år",
+        "Hensatte overskud anvendes inden for": f"{rs['regulering']['hensaettelse_aar']} år",
+        "Forrentning af driftskapital, standard": f"{rs['standard']['driftskapital_maaneder']} måneder",
+        "Levetid, Bygning": "{}–{} år".format(*rs["levetid_aar"]["bygning"]),
+        "Afrunding af taksten": "0,01 kr.",
+    }
+    g, b, fp, r, data = _pdf(1)
+    tekst = pdftekst(tmp_path, data)
+    assert "Regelsættets parametre" in tekst
+    for navn, vaerdi in forventet.items():
+        assert re.search(rf"^\s*{re.escape(navn)}\s+{re.escape(vaerdi)}(\s|$)", tekst, re.M), navn
+    ark = openpyxl.load_workbook(io.BytesIO(takstskema_xlsx.lav_xlsx(r)))["Oversigt"]
+    raekker = {row[0]: row[1] for row in ark.iter_rows(values_only=True) if row and row[0] in forventet}
+    assert raekker == forventet

@@ -148,6 +148,7 @@ class Rapport:
     bindende: str = ""  # which takst is binding
     sidste_aar: str = ""  # what of last year the report can show
     sidste_aar_oversigt: Sektion | None = None  # takstgrundlag per tilbud, both years (with last year's file)
+    regler: Sektion | None = None  # the regelsæt's parameters the calculation used
 
 
 @contextmanager
@@ -175,6 +176,51 @@ def _fund_raekker(fund: list[Fund], grundlag) -> tuple[tuple, ...]:
     """A finding by its Danish name (navne.FUND), never its code."""
     return tuple((navne.vis(f.kode, navne.FUND), navne.vis(f.niveau, navne.NIVEAUER), f.reference,
                   navne.felt_tekst(f.felt, grundlag), f.tekst) for f in fund)
+
+
+def _regler(rs) -> Sektion:
+    """The regelsæt's parameters the calculation and its checks used: an auditor can hold each
+    limit, default, lifetime and rounding against the agreement without the program. Values as
+    Danish text (one column of mixed units reads best as text)."""
+    kr = lambda d: f"{dansk.tal(d, 2 if d < 1 else 0)} kr."  # noqa: E731
+    pct = dansk.procent
+    aar = lambda n: f"{n} år"  # noqa: E731
+    raekker = [
+        ("Regelsæt", rs.navn, ""),
+        ("Regelsættets version (id)", rs.id, ""),
+        ("Gælder for takstårene", ", ".join(str(a) for a in rs.takstaar), ""),
+        ("Dage pr. år", str(rs.dage_pr_aar), "SA 5.1"),
+        ("Mindste belægning, dag- og døgntilbud", pct(rs.bel_min_pct), "SA 5.2"),
+        ("Mindste belægning, korte forløb, akut- og aflastningstilbud", pct(rs.bel_min_korte_forloeb_pct), "SA 5.2"),
+        ("Anbefalet højeste belægning", pct(rs.bel_anbefalet_max_pct), "SA 5.2"),
+        ("Højeste belægning", pct(rs.bel_max_pct), "SA 5.2"),
+        ("Grænse for over- og underskud (af takstberegningsgrundlaget)", pct(rs.reg_graense_pct), "SA 5.3"),
+        ("Over- og underskud over grænsen indregnes senest efter resultatåret", aar(rs.reg_frist_aar), "SA 5.3"),
+        ("Hensatte overskud anvendes inden for", aar(rs.hensaettelse_aar), "SA 5.3.1"),
+        ("Et nyt tilbuds underskud i første driftsår fordeles over", aar(rs.nyt_tilbud_spredning_aar), "SA 6.1.2"),
+        ("Tjenestemandspension, standard (af lønnen)", pct(rs.std_tjenestemandspension_pct), "SA 5.5.6"),
+        ("Forrentning af driftskapital, standard", f"{dansk.kort_tal(rs.std_driftskapital_maaneder)} måneder",
+         "SA 5.5.5"),
+        ("VFO i ATA-timetakster, standard", pct(rs.std_vfo_pct), "SA 9.2"),
+        ("Væsentlighedsgrænse for real ændring, standard", pct(rs.std_vaesentlighed_pct), "SA 3.1"),
+        ("P/L-fremskrivning af sidste års takst, standard", pct(rs.std_pl_fremskrivning_pct), "SA 3.1, 5.5.2"),
+        ("Overhead uden angivet kategori indgår i", navne.vis(rs.std_overhead_kategori, navne.OMKOSTNINGSKATEGORIER),
+         "SA 5.5.7"),
+    ]
+    for art, (fra, til) in sorted(rs.levetid_aar.items(), key=lambda x: navne.vis(x[0], navne.ANLAEG_TYPER)):
+        raekker.append((f"Levetid, {navne.vis(art, navne.ANLAEG_TYPER)}", f"{fra}–{til} år" if fra != til else aar(fra),
+                        "SA 5.5.4"))
+    raekker += [
+        ("Afrunding af taksten", kr(rs.afrunding_takst), ""),
+        ("Afrunding af taksten i takstbilaget (kun visning)", kr(rs.afrunding_takst_kr), ""),
+        ("Afrunding af taksten fordelt på kategorier", kr(rs.afrunding_fordeling), "SA 5.5.1"),
+        ("Afrunding af trækningsret", kr(rs.afrunding_traekningsret), ""),
+        ("Afrunding af kommunernes andele af objektiv finansiering", kr(rs.afrunding_objektiv), ""),
+    ]
+    return Sektion("Regelsættets parametre", ("Parameter", "Værdi", "Reference"), tuple(raekker), noegle="regler",
+                   note="Grænser, standarder og afrunding fra regelsættet, som beregningen og kontrollerne har brugt. "
+                        "Satser, som driftsherren selv har angivet, står i 'Driftsherre og satser' og bruges i stedet "
+                        "for regelsættets standard.")
 
 
 def _regelsaet(b: Beregning, takstaar: int):
@@ -258,6 +304,7 @@ def lav_rapport(
         i_alt=_i_alt(beregning),
         bindende=BINDENDE,
         sidste_aar=SIDSTE_AAR,
+        regler=_regler(rs),
     )
 
 

@@ -381,6 +381,8 @@ def _lav_pdf(r: Rapport) -> bytes:
     for i, s in enumerate(r.faelles):
         historie += sektion(s, p("Overhead (SA 5.5.7, 9.1)", htrin) if i == 0 else None)
     historie += sektion(r.fund)
+    if r.regler is not None:  # reference: the limits, defaults and rounding behind every figure
+        historie += sektion(r.regler)
 
     # --- every tilbud, under the app's steps
     for i, t in enumerate(r.tilbud):

@@ -171,7 +171,8 @@ def _adresser(r: Rapport):
     brugte: set[str] = set()
     plan = [_Ark(FORSIDE, ark_navn("Oversigt", brugte), "Oversigt: driftsherre, satser, takster og overhead",
                  f"Takstindmelding {r.takstaar}: oversigt",
-                 [r.stamdata, r.oversigt] + ([r.i_alt] if r.i_alt else []) + list(r.faelles) + [r.fund])]
+                 [r.stamdata, r.oversigt] + ([r.i_alt] if r.i_alt else []) + list(r.faelles) + [r.fund]
+                 + ([r.regler] if r.regler else []))]
     for t in r.tilbud:
         fuldt = f"{t.id} {t.navn}"
         plan.append(_Ark(t.id, ark_navn(fuldt, brugte), fuldt, f"Takstindmeldingsskema {r.takstaar}: {fuldt}",

@@ -299,3 +299,20 @@ def test_formlerne_passer_ogsaa_naar_lange_tekster_staar_under_tabellerne(tmp_pa
         assert abs(faet - forventet) <= (Decimal("0.0001") if v.fmt == rapport.PCT else OERE), (ark, adr, s.noegle)
         antal += 1
     assert antal > 50
+
+
+def test_hvert_ark_udskrives_med_sidefod_og_gentagne_titelraekker(grundlag1, beregning1):
+    """Known defect: the contents sheet printed without a footer or repeated title rows, so its
+    page (two with many tilbud) did not say whose takstskema it was or which page it was; every
+    sheet now prints in landscape, fitted to the width, with the driftsherre and 'Side x af y'
+    in the footer and the title, driftsherre and fingerprint repeated on every page."""
+    r = rapport.lav_rapport(grundlag1, beregning1, "ab" * 32)
+    wb = openpyxl.load_workbook(io.BytesIO(takstskema_xlsx.lav_xlsx(r)))
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1, ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert ws.print_title_rows == "$1:$3", ws.title
+        assert ws.oddFooter.center.text == "Side &P af &N", ws.title
+        assert ws.oddFooter.left.text == f"{grundlag1.driftsherre.navn} · takstår {grundlag1.takstaar}", ws.title
+        assert str(ws["A3"].value).startswith("Indmeldingens fingeraftryk (SHA-256): "), ws.title
+        assert ws.freeze_panes in ("A4", "A6"), ws.title

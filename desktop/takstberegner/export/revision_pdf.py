@@ -349,7 +349,8 @@ def _lav_pdf(r: Rapport) -> bytes:
         p("Bindende takst", h3), p(r.bindende, norm),
         p("Sidste år", h3), p(r.sidste_aar, norm),
         p("Indhold", h3),
-        Indholdslinje("Driftsherren: satser, oversigt over takster, i alt for driftsherren, overhead og fund.",
+        Indholdslinje("Driftsherren: satser, oversigt over takster, i alt for driftsherren, overhead, fund og "
+                      "regelsættets parametre.",
                       (("driftsherre",),)),
     ]
     for i, t in enumerate(r.tilbud):

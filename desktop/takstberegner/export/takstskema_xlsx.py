@@ -358,7 +358,10 @@ def _lav_xlsx(r: Rapport) -> bytes:
         return ark
 
     alle = [skriv_ark(a) for a in plan]
-    indhold = X.Ark(ark_navn("Indhold", {a.navn.lower() for a in plan}), bredder={1: 70, 2: 34})
+    # printed like the other sheets: the driftsherre and "Side x af y" in the footer, and the title,
+    # driftsherre and fingerprint on every page of a long contents (60 tilbud)
+    indhold = X.Ark(ark_navn("Indhold", {a.navn.lower() for a in plan}), bredder={1: 70, 2: 34}, frys_raekker=3,
+                    print_titler=3, sidefod_venstre=fod, sidefod_midt="Side &P af &N")
     rk = indhold.raekke
     rk(1, celle_tekst("A1", f"Takstskema {r.takstaar}: indhold", X.S_TITEL))
     rk(2, celle_tekst("A2", tekst(f"{r.driftsherre} (CVR {r.cvr}) · {r.regelsaet} · Takstberegner {r.version}")))

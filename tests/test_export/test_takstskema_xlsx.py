@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from takstberegner import tjeneste
 from takstberegner.domain.model import KATEGORIER
-from takstberegner.export import rapport, takstskema_xlsx
+from takstberegner.export import rapport, revision_pdf, takstskema_xlsx
 
 from .conftest import eksempel
 
@@ -316,3 +316,32 @@ def test_hvert_ark_udskrives_med_sidefod_og_gentagne_titelraekker(grundlag1, ber
         assert ws.oddFooter.left.text == f"{grundlag1.driftsherre.navn} · takstår {grundlag1.takstaar}", ws.title
         assert str(ws["A3"].value).startswith("Indmeldingens fingeraftryk (SHA-256): "), ws.title
         assert ws.freeze_panes in ("A4", "A6"), ws.title
+
+
+def test_overheadpuljen_viser_hver_modtagers_andel_af_noeglen(tmp_path):
+    """Known defect: a pulje's table gave each modtager's nøgletal and kroner, but not its share
+    of the key, so the auditor had to divide to follow 4.000.000 × 40 % → 200.504,63 kr. to
+    Bostedet Nord. The share now stands beside it, in the workbook as a live formula (nøgletal ÷
+    nøgletal i alt) summing to 100 %, and the fordelt amount × the share is the andel in kroner
+    to the øre (largest remainder moves at most one øre); the PDF prints it too."""
+    from takstberegner.formats import takstgrundlag as F
+    from takstberegner.paths import resource
+
+    from .test_revision_pdf import pdftekst
+
+    g = F.laes_fil(resource("demo", "demokommune.takstgrundlag.json"))
+    b = tjeneste.beregn(g)
+    r = rapport.lav_rapport(g, b, "ab" * 32)
+    vaerdier = beregnet(tmp_path, takstskema_xlsx.lav_xlsx(r))
+    plan, _ = takstskema_xlsx._adresser(r)
+    forside = plan[0]
+    assert b.overhead
+    for o in b.overhead:
+        s, r0 = forside.start[f"overhead:{o.pulje_id}"]
+        assert s.kolonner[4] == "Andel af nøglen"
+        andele = [Decimal(repr(float(vaerdier[f"{forside.navn.upper()}!E{r0 + i}"]))) for i in range(len(o.andele))]
+        assert abs(Decimal(repr(float(vaerdier[f"{forside.navn.upper()}!E{r0 + len(o.andele)}"]))) - 1) < Decimal("1e-9")
+        for a, andel in zip(o.andele, andele):
+            assert abs(o.fordelt * andel - a.beloeb) <= OERE, (o.pulje_id, a.modtager_id)
+    tekst = pdftekst(tmp_path, revision_pdf.lav_pdf(r))
+    assert re.search(r"Bostedet Nord\s+Tilbud\s+7\.450\.000,00\s+12,53 %\s+200\.504,63", tekst)

@@ -402,23 +402,35 @@ def _i_alt(b: Beregning) -> Sektion:
 
 
 def _overhead_sektioner(b: Beregning):
+    """Per pulje: each modtager's nøgletal, its share of the key and its andel in kroner."""
     for o in b.overhead:
         n = len(o.andele)
+        noegle = f"overhead:{o.pulje_id}"
+        i_alt = sum((a.noegletal for a in o.andele), _ZERO)
+
+        def andel_pct(i: int, v: Decimal):
+            if not i_alt:
+                return None
+            return Tal(v / i_alt * 100, PCT, "{0}/{1}", (Ref(noegle, i, 3, tilbud=""), Ref(noegle, n, 3, tilbud="")))
+
         raekker = [
             (a.modtager_id, a.modtager_navn, "Tilbud" if a.er_tilbud else "Øvrig modtager",
-             Tal(a.noegletal, TAL), Tal(a.beloeb)) for a in o.andele
+             Tal(a.noegletal, TAL), andel_pct(i, a.noegletal), Tal(a.beloeb)) for i, a in enumerate(o.andele)
         ]
-        noegle = f"overhead:{o.pulje_id}"
         raekker.append(("I alt", "", "",
-                        Tal(sum((a.noegletal for a in o.andele), _ZERO), TAL, "SUM({0})", (Ref(noegle, 0, 3, til=n - 1, tilbud=""),)) if n else None,
-                        Tal(o.fordelt, KR, "SUM({0})", (Ref(noegle, 0, 4, til=n - 1, tilbud=""),)) if n else Tal(o.fordelt)))
+                        Tal(i_alt, TAL, "SUM({0})", (Ref(noegle, 0, 3, til=n - 1, tilbud=""),)) if n else None,
+                        Tal(Decimal(100), PCT, "SUM({0})", (Ref(noegle, 0, 4, til=n - 1, tilbud=""),)) if n and i_alt
+                        else None,
+                        Tal(o.fordelt, KR, "SUM({0})", (Ref(noegle, 0, 5, til=n - 1, tilbud=""),)) if n else Tal(o.fordelt)))
         noegle_navn = navne.vis(o.noegle, navne.NOEGLER)
         yield Sektion(
             f"Overheadpulje {o.pulje_id}: {o.navn}",
-            ("Modtager", "Navn", "Art", f"Nøgletal ({noegle_navn})", "Andel (kr.)"),
+            ("Modtager", "Navn", "Art", f"Nøgletal ({noegle_navn})", "Andel af nøglen", "Andel (kr.)"),
             tuple(raekker),
             note=(f"Puljens beløb {dansk.kr(o.beloeb)} × driftsandel {dansk.procent(o.driftsandel_pct)} = "
-                  f"{dansk.kr(o.fordelt)} fordelt efter nøglen '{noegle_navn}' (SA 5.5.7, 9.1); øre efter største rest."),
+                  f"{dansk.kr(o.fordelt)} fordelt efter nøglen '{noegle_navn}': andel (kr.) = "
+                  f"{dansk.kr(o.fordelt)} × modtagerens nøgletal ÷ nøgletal i alt (SA 5.5.7, 9.1); øre efter "
+                  "største rest."),
             sum_raekke=True, noegle=noegle, trin=TRIN[4],
         )
 

@@ -343,5 +343,16 @@ def test_overheadpuljen_viser_hver_modtagers_andel_af_noeglen(tmp_path):
         assert abs(Decimal(repr(float(vaerdier[f"{forside.navn.upper()}!E{r0 + len(o.andele)}"]))) - 1) < Decimal("1e-9")
         for a, andel in zip(o.andele, andele):
             assert abs(o.fordelt * andel - a.beloeb) <= OERE, (o.pulje_id, a.modtager_id)
+    # the tilbud's own table: the pulje's total linked from the front sheet, the share, the kroner
+    t1 = next(a for a in plan[1:] if a.noegle == "T1")
+    s, r0 = t1.start["overhead"]
+    assert s.kolonner[4:7] == ("Puljens nøgletal i alt", "Andel af nøglen", "Andel (kr.)")
+    o = b.overhead[0]
+    a = next(x for x in o.andele if x.modtager_id == "T1")
+    celle = lambda kol: Decimal(repr(float(vaerdier[f"{t1.navn.upper()}!{kol}{r0}"])))  # noqa: E731
+    assert celle("E") == sum(x.noegletal for x in o.andele) and celle("G") == a.beloeb
+    assert abs(o.fordelt * celle("F") - a.beloeb) <= OERE
     tekst = pdftekst(tmp_path, revision_pdf.lav_pdf(r))
     assert re.search(r"Bostedet Nord\s+Tilbud\s+7\.450\.000,00\s+12,53 %\s+200\.504,63", tekst)
+    assert re.search(r"CADM\s+Central administration, driftsrelateret\s+Lønsum\s+7\.450\.000,00\s+59\.450\.000,00\s+"
+                     r"12,53 %\s+200\.504,63", tekst)

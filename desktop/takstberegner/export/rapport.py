@@ -575,20 +575,29 @@ def _tilbud(t: Tilbud, tr: TilbudResultat, b: Beregning, g: Takstgrundlag, rs, p
                        trin=T[3], raekke_noegler=tuple(rn)))
 
     # --- Overhead
+    # each pulje's nøgletal in all (a link to the pulje's table on the front sheet) and the
+    # tilbud's share of it, so its andel follows from the pulje: fordelt × share
     oh = []
     for o in b.overhead:
+        i_alt = sum((a.noegletal for a in o.andele), _ZERO)
         for a in o.andele:
             if a.modtager_id == t.id:
-                oh.append((o.pulje_id, o.navn, navne.vis(o.noegle, navne.NOEGLER), Tal(a.noegletal, TAL), Tal(a.beloeb),
-                           KATEGORI_NAVNE.get(o.kategori, navne.vis(o.kategori))))
+                k = len(oh)
+                oh.append((o.pulje_id, o.navn, navne.vis(o.noegle, navne.NOEGLER), Tal(a.noegletal, TAL),
+                           Tal(i_alt, TAL, "{0}", (Ref(f"overhead:{o.pulje_id}", len(o.andele), 3, tilbud=""),)),
+                           Tal(a.noegletal / i_alt * 100, PCT, "{0}/{1}", (Ref("overhead", k, 3), Ref("overhead", k, 4)))
+                           if i_alt else None,
+                           Tal(a.beloeb), KATEGORI_NAVNE.get(o.kategori, navne.vis(o.kategori))))
     n = len(oh)
-    oh.append(("I alt", "", "", None, Tal(tr.overhead, KR, "SUM({0})", (Ref("overhead", 0, 4, til=n - 1),)) if n else Tal(tr.overhead),
-               ""))
+    oh.append(("I alt", "", "", None, None, None,
+               Tal(tr.overhead, KR, "SUM({0})", (Ref("overhead", 0, OH_KR, til=n - 1),)) if n else Tal(tr.overhead), ""))
     sek.append(Sektion("Tilbuddets andel af overhead (SA 5.5.7, 9.1)",
-                       ("Pulje", "Navn", "Nøgle", "Tilbuddets nøgletal", "Andel (kr.)", "Omkostningskategori"),
+                       ("Pulje", "Navn", "Nøgle", "Tilbuddets nøgletal", "Puljens nøgletal i alt", "Andel af nøglen",
+                        "Andel (kr.)", "Omkostningskategori"),
                        tuple(oh), sum_raekke=True, noegle="overhead", trin=T[4],
-                       note="Hver pulje lander i sin omkostningskategori (SA 5.5.7); uden angivet kategori i "
-                            "administration."))
+                       note="Andel (kr.) = puljens fordelte beløb × tilbuddets andel af nøglen; hver pulje står med alle "
+                            "modtagere under driftsherrens overhead. Hver pulje lander i sin omkostningskategori "
+                            "(SA 5.5.7); uden angivet kategori i administration."))
 
     # --- Anlæg: exact afskrivning and forrentning, so the workbook's sums equal the engine's
     inp = {a.id: a for a in t.anlaeg}
@@ -724,6 +733,9 @@ def _stykker(tekst: str, maks: int = MAKS_STYKKE) -> list[str]:
     return ud
 
 
+# Columns of the tilbud's overhead table: the andel in kroner and its omkostningskategori.
+OH_KR, OH_KAT = 6, 7
+
 # Columns of the ydelser table.
 YD_PLADSER, YD_BEL, YD_PD = 3, 5, 7
 
@@ -852,7 +864,7 @@ def _omkostningsgrundlag(t: Tilbud, tr: TilbudResultat, rs, g: Takstgrundlag, pe
                               Ref("stamdata", "rente_kort", 1, tilbud="")))
                          if t.driftskapital is not None else Tal(_ZERO))
         if k in oh_kat:
-            celler[5] = Tal(oh_kat[k], KR, f'SUMIFS({{0}},{{1}},"{navn}")', (_alle("overhead", 4), _alle("overhead", 5)))
+            celler[5] = Tal(oh_kat[k], KR, f'SUMIFS({{0}},{{1}},"{navn}")', (_alle("overhead", OH_KR), _alle("overhead", OH_KAT)))
         i = len(raekker)
         total = sum((c.v for c in celler[1:] if isinstance(c, Tal)), _ZERO)
         celler.append(Tal(total, KR, "SUM({0})", (Ref("omk", i, 1, til_kolonne=6),)))

@@ -97,7 +97,7 @@ def _planlaeg(ark: _Ark, hele: dict[str, str]) -> None:
 # start and FORTSAT, and whole after the table in rows of at most rapport.MAKS_STYKKE characters
 # (split as a bemærkning is), the first time it occurs in the workbook; later tables say where.
 FORTSAT = " [… fortsat under tabellen]"
-START_TEGN = 1_000  # the start of such a text kept in its cell
+START_TEGN = 300  # the start of such a text kept in its cell: about ten wrapped lines, not a row of 409 points
 
 
 def _kort(tekst: str, maks: int) -> str:

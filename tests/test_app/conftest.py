@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -78,3 +80,17 @@ def demo_vindue(vindue, tmp_path, monkeypatch):
     monkeypatch.setattr(demo, "datamappe", lambda: tmp_path)
     assert vindue.aabn_demo()
     return vindue
+
+
+@pytest.fixture
+def demo_fil(tmp_path):
+    """The demo as a .takst file made by the command, for a test that starts the app in its own process."""
+    from takstberegner.paths import resource
+
+    sti = tmp_path / "demo.takst"
+    p = subprocess.run([sys.executable, "-m", "takstberegner", "importer",
+                        str(resource("demo", "demokommune.takstgrundlag.json")), "--til", str(sti)],
+                       capture_output=True, text=True, timeout=120,
+                       env=dict(os.environ, TAKSTBEREGNER_DATA=str(tmp_path / "data")))
+    assert p.returncode == 0, p.stderr
+    return sti

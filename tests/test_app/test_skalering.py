@@ -62,19 +62,6 @@ def _koer(tmp_path, demo_fil, skala: float, kode: str) -> dict:
     return json.loads(linjer[-1].removeprefix("RESULTAT "))
 
 
-@pytest.fixture
-def demo_fil(tmp_path):
-    from takstberegner.paths import resource
-
-    sti = tmp_path / "demo.takst"
-    p = subprocess.run([sys.executable, "-m", "takstberegner", "importer",
-                        str(resource("demo", "demokommune.takstgrundlag.json")), "--til", str(sti)],
-                       capture_output=True, text=True, timeout=120,
-                       env=dict(os.environ, TAKSTBEREGNER_DATA=str(tmp_path / "data")))
-    assert p.returncode == 0, p.stderr
-    return sti
-
-
 @pytest.mark.parametrize("skala", [1, 1.25])
 def test_overblikkets_kolonner_ses_hele_ved_125_procent(tmp_path, demo_fil, skala):
     """At 125 % (1093x614 logical pixels) Belægning % and Status lay to the right of the overview's

@@ -83,19 +83,6 @@ def _start(tmp_path, skaerm, skala=None, fil="", stoerrelse=None) -> dict:
     return json.loads(linjer[-1].removeprefix("RESULTAT "))
 
 
-@pytest.fixture
-def demo_fil(tmp_path):
-    from takstberegner.paths import resource
-
-    sti = tmp_path / "demo.takst"
-    p = subprocess.run([sys.executable, "-m", "takstberegner", "importer",
-                        str(resource("demo", "demokommune.takstgrundlag.json")), "--til", str(sti)],
-                       capture_output=True, text=True, timeout=120,
-                       env=dict(os.environ, TAKSTBEREGNER_DATA=str(tmp_path / "data")))
-    assert p.returncode == 0, p.stderr
-    return sti
-
-
 def _inden_for(indre, ydre) -> bool:
     x, y, b, h = indre
     lx, ly, lb, lh = ydre

@@ -12,6 +12,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 KOMMANDO = Path(sys.executable).parent / "takstberegner"
 EKSEMPEL = Path(__file__).parents[1] / "data" / "eksempler" / "eksempel-1-bostedet-nord.takstgrundlag.json"
 FARLIGE = ("\x1b", "\r", "\u202e", "\x07", "\x9b")
@@ -66,3 +69,17 @@ def test_navn_med_linjeskift_laver_ingen_linje_i_opsummeringen(tmp_path):
     assert kode == 1
     assert ud.splitlines()[-1].startswith("Eksempel Kommune, takstår 2026: 1 tilbud, 0 fejl, 0 advarsler.[U+000A]X, "
                                           "takstår 2026: 1 tilbud, 1 fejl, 1 advarsel."), ud
+
+
+_TEGN = st.sampled_from(["a", "æ", " ", "\n", "\t", "\r", "\x1b", "\x85", "\u00a0", "\u202e", "\u2066", "\u200b",
+                         "\u2028", "\ufeff", "\U0001f600", "\u0378"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.lists(_TEGN).map("".join)))
+def test_terminalteksten_er_moenstrets_ogsaa_ad_den_hurtige_vej(tekst):
+    """til_terminal returns a printable text as it is (checked in C) and lets the pattern show the rest:
+    the result is always the pattern's, every invisible character shown as its code."""
+    from takstberegner.domain.usynlige_tegn import _TERMINAL, _kode, til_terminal
+
+    assert til_terminal(tekst) == _TERMINAL.sub(_kode, tekst)

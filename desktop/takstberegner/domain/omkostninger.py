@@ -187,7 +187,7 @@ def direkte_omkostninger(t: Tilbud, satser: Satser, takstaar: int, rs: Regelsaet
 
 
 _AFSKRIVNING, _FORRENTNING = attrgetter("afskrivning"), attrgetter("forrentning")
-_FIN_UDG = "finansieringsudgifter"
+_FIN_UDG = KATEGORIER[I_FIN_UDG]
 
 
 def _renter_af_laan(k: Linjekolonner, kategori: list[str], udeladt: set[int], rs: Regelsaet, sti: str) -> list[Fund]:

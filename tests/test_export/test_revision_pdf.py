@@ -383,7 +383,9 @@ def test_regelsaettets_parametre_staar_i_pdfen_og_takstskemaet(tmp_path):
     rs = json.loads((Path(__file__).parents[2] / "resources" / "regelsaet" / "styringsaftale-2025-2026.json")
                     .read_text(encoding="utf-8"))
     forventet = {
-        "Regelsættets version (id)": rs["id"],
+        "Aftale": rs["navn"],
+        "Aftalens version": rs["version"],
+        "Gælder for takstårene": "2025 og 2026",
         "Mindste belægning, dag- og døgntilbud": f"{rs['belaegning']['min_pct']},00 %",
         "Mindste belægning, korte forløb, akut- og aflastningstilbud": f"{rs['belaegning']['min_korte_forloeb_pct']},00 %",
         "Grænse for over- og underskud (af takstberegningsgrundlaget)": f"{rs['regulering']['graense_pct']},00 %",
@@ -401,3 +403,8 @@ def test_regelsaettets_parametre_staar_i_pdfen_og_takstskemaet(tmp_path):
     ark = openpyxl.load_workbook(io.BytesIO(takstskema_xlsx.lav_xlsx(r)))["Oversigt"]
     raekker = {row[0]: row[1] for row in ark.iter_rows(values_only=True) if row and row[0] in forventet}
     assert raekker == forventet
+    # The regelsæt's internal id ('styringsaftale-2025-2026') was shown as its version: an
+    # auditor reads the agreement's name and version, and no internal key, in either output.
+    assert rs["id"] not in tekst
+    assert not [c.coordinate for ark_ in openpyxl.load_workbook(io.BytesIO(takstskema_xlsx.lav_xlsx(r)))
+                for row in ark_.iter_rows() for c in row if isinstance(c.value, str) and rs["id"] in c.value]

@@ -24,8 +24,9 @@ class FundSkabelon:
 class Regelsaet:
     """The rule parameters and finding texts of a takstår (resources/regelsaet)."""
 
-    id: str
-    navn: str
+    id: str  # internal: stored with a calculation, never shown to a reader
+    navn: str  # the agreement's Danish name and period
+    version: str  # the agreement's version as a reader names it ("Udkast 1.1 (…, 27. maj 2024)")
     takstaar: tuple[int, ...]
     dage_pr_aar: int
     bel_min_pct: Decimal

@@ -186,9 +186,9 @@ def _regler(rs) -> Sektion:
     pct = dansk.procent
     aar = lambda n: f"{n} år"  # noqa: E731
     raekker = [
-        ("Regelsæt", rs.navn, ""),
-        ("Regelsættets version (id)", rs.id, ""),
-        ("Gælder for takstårene", ", ".join(str(a) for a in rs.takstaar), ""),
+        ("Aftale", rs.navn, ""),
+        ("Aftalens version", rs.version, ""),
+        ("Gælder for takstårene", dansk.opremsning([str(a) for a in rs.takstaar]), ""),
         ("Dage pr. år", str(rs.dage_pr_aar), "SA 5.1"),
         ("Mindste belægning, dag- og døgntilbud", pct(rs.bel_min_pct), "SA 5.2"),
         ("Mindste belægning, korte forløb, akut- og aflastningstilbud", pct(rs.bel_min_korte_forloeb_pct), "SA 5.2"),

@@ -22,6 +22,7 @@ def laes_regelsaet(sti: Path) -> Regelsaet:
     return Regelsaet(
         id=d["id"],
         navn=d["navn"],
+        version=str(d["version"]),
         takstaar=tuple(int(x) for x in d["takstaar"]),
         dage_pr_aar=int(d["dage_pr_aar"]),
         bel_min_pct=Decimal(b["min_pct"]),

@@ -340,6 +340,28 @@ def test_forsidens_indhold_viser_hvert_tilbuds_sider_og_bilag(tmp_path):
     assert "Driftsherren (fælles for alle tilbud)" not in hoveder[sider(drift.group(1)).start - 2]
 
 
+def test_forsidens_indhold_over_flere_sider_har_fortsat_overskrift(tmp_path):
+    """Known defect: the cover's contents of a large driftsherre (bench/generer.py; 60 tilbud
+    fill two pages) ran on to the next page without a heading, unlike every other table and
+    text, so a loose second page of contents did not say what it was. Each later contents page
+    now begins with 'Indhold (fortsat)' in bold, and every contents line is there once, in order."""
+    from bench.generer import generer_model
+
+    g = generer_model(3, tilbud=45, linjer=90, anlaeg=45)
+    sider_ = sider(tmp_path, _lav(g))
+    forside = sider_[:next(i for i, s in enumerate(sider_)
+                           if any(x.tekst == "Driftsherren (fælles for alle tilbud)" for x in s.linjer))]
+    assert len(forside) >= 2
+    foerste = [x.tekst for x in forside[0].krop()]
+    assert "Indhold" in foerste and not fortsat_overskrift(forside[0])
+    for s in forside[1:]:
+        krop = s.krop()
+        assert krop[0].tekst == "Indhold (fortsat)" and krop[0].fed, s.nr
+        assert krop[1].tekst.startswith("Tilbud T") and not krop[1].fed, s.nr
+    linjer = [m.group(1) for s in forside for x in s.krop() if (m := re.match(r"Tilbud (T\d+) ", x.tekst))]
+    assert linjer == [t.id for t in g.tilbud]
+
+
 def test_en_lang_tabel_har_sin_titel_med_fortsat_oeverst_paa_hver_ny_side(tmp_path):
     """Known defect: a table that ran on over pages (the budget appendix of 600 lines) repeated
     its column headings there but not its title, so a loose page of figures did not say which

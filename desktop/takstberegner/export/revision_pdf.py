@@ -203,6 +203,43 @@ def _lav_pdf(r: Rapport) -> bytes:
             canvas._sidetal.append((canvas._pageNumber, x + self.fuld, y + self.height - self.stoerrelse, self.dele))
             super().drawOn(canvas, x, y, _sW)
 
+    class Indhold(Flowable):
+        """The cover's contents: its heading and lines as one flowable, so that a part on a later
+        page begins with 'Indhold (fortsat)' in bold, as every table and text that runs on does
+        (a driftsherre of 60 tilbud has two pages of contents). Its lines are not split."""
+
+        def __init__(self, linjer: list, hoved):
+            super().__init__()
+            self.linjer, self.hoved = linjer, hoved
+            self.spaceBefore = hoved.spaceBefore
+
+        def _dele(self) -> list:
+            return [self.hoved] + self.linjer
+
+        def wrap(self, availWidth, availHeight):
+            self.width = availWidth
+            self.height = sum(f.wrap(availWidth, availHeight)[1] for f in self._dele()) + self.hoved.spaceAfter
+            return self.width, self.height
+
+        def split(self, availWidth, availHeight):
+            h = self.hoved.wrap(availWidth, availHeight)[1] + self.hoved.spaceAfter
+            n = 0
+            for f in self.linjer:
+                h += f.wrap(availWidth, availHeight)[1]
+                if h > availHeight:
+                    break
+                n += 1
+            if n == 0 or n == len(self.linjer):
+                return []
+            fortsat = p(pdf_tabel.fortsat_titel("Indhold", availWidth), (FED, 8.5, 10.5, (0, 0, 0), 0, 5, False))
+            return [Indhold(self.linjer[:n], self.hoved), Indhold(self.linjer[n:], fortsat)]
+
+        def drawOn(self, canvas, x, y, _sW=0):
+            top = y + self.height
+            for i, f in enumerate(self._dele()):
+                top -= f.height + (self.hoved.spaceAfter if i == 1 else 0)
+                f.drawOn(canvas, x, top, _sW)
+
     tabel_bredde = bredde  # the tables have always used the margins' width (6 points into the frame's padding)
     # a cell's lines at most: a row always fits on a page under the tallest headings (a part's
     # heading of four lines, the kategori 1 note, a step's heading, a title of four lines) and
@@ -348,16 +385,15 @@ def _lav_pdf(r: Rapport) -> bytes:
         Spacer(1, 3 * mm),
         p("Bindende takst", h3), p(r.bindende, norm),
         p("Sidste år", h3), p(r.sidste_aar, norm),
-        p("Indhold", h3),
-        Indholdslinje("Driftsherren: satser, oversigt over takster, i alt for driftsherren, overhead, fund og "
-                      "regelsættets parametre.",
-                      (("driftsherre",),)),
     ]
+    indhold = [Indholdslinje("Driftsherren: satser, oversigt over takster, i alt for driftsherren, overhead, fund og "
+                             "regelsættets parametre.",
+                             (("driftsherre",),))]
     for i, t in enumerate(r.tilbud):
-        historie.append(Indholdslinje(f"Tilbud {navn(t.id)} {navn(t.navn)}: " + ", ".join(_trin_i(t.sektioner)) + ".",
-                                      (("tilbud", i), ("bilag", i))))
-    historie.append(Indholdslinje("Bilag: alle budgetlinjer for hvert tilbud.", (("bilag",),)))
-    historie.append(Spacer(1, 5 * mm))
+        indhold.append(Indholdslinje(f"Tilbud {navn(t.id)} {navn(t.navn)}: " + ", ".join(_trin_i(t.sektioner)) + ".",
+                                     (("tilbud", i), ("bilag", i))))
+    indhold.append(Indholdslinje("Bilag: alle budgetlinjer for hvert tilbud.", (("bilag",),)))
+    historie += [Indhold(indhold, p("Indhold", h3)), Spacer(1, 5 * mm)]
     underskrift = Table(
         [["", "Navn", "Dato", "Underskrift"],
          ["Udarbejdet af", "", "", ""],

@@ -356,3 +356,37 @@ def test_overheadpuljen_viser_hver_modtagers_andel_af_noeglen(tmp_path):
     assert re.search(r"Bostedet Nord\s+Tilbud\s+7\.450\.000,00\s+12,53 %\s+200\.504,63", tekst)
     assert re.search(r"CADM\s+Central administration, driftsrelateret\s+Lønsum\s+7\.450\.000,00\s+59\.450\.000,00\s+"
                      r"12,53 %\s+200\.504,63", tekst)
+
+
+def test_lange_tilbudsnavne_afkortes_ved_et_ord_og_staar_hele_i_arket_og_indholdet(tmp_path):
+    """Known defect: a sheet's name was the tilbud's cut at Excel's 31 characters in the middle
+    of a word ('T1 Botilbud for unge med særlig'), which reads as a different name. It is now cut
+    after a whole word with '…', unique and legal; the full name is the sheet's own title and
+    the contents sheet's link text, and each link goes to its sheet. Read from the real workbook."""
+    from bench.generer import generer_model
+
+    g = generer_model(2, tilbud=3, linjer=30, anlaeg=3)
+    navne = ("Botilbud for unge med særlige behov, Aalborg Øst", "Botilbud for unge med særlige behov, Aalborg Vest",
+             "Aflastningstilbuddet Solstrålen")
+    g = dataclasses.replace(g, tilbud=tuple(dataclasses.replace(t, navn=n) for t, n in zip(g.tilbud, navne)))
+    r = rapport.lav_rapport(g, tjeneste.beregn(g), "ab" * 32)
+    data = takstskema_xlsx.lav_xlsx(r)
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    assert len({n.lower() for n in wb.sheetnames}) == len(wb.sheetnames)
+    assert all(len(n) <= 31 and not set("[]:*?/\\'") & set(n) for n in wb.sheetnames)
+    links = {c.value: c.hyperlink.location for c in wb["Indhold"]["A"] if c.hyperlink}
+    for t in g.tilbud:
+        fuldt = f"{t.id} {t.navn}"
+        ark = links[fuldt].rsplit("!", 1)[0].strip("'")
+        assert links[fuldt] == f"'{ark}'!A1" and ark in wb.sheetnames
+        if len(fuldt) <= 31:
+            assert ark == fuldt
+        else:
+            assert ark.endswith("…") and fuldt.startswith(ark[:-1]), ark
+            assert re.match(r"[ ,;.()–-]", fuldt[len(ark) - 1]), ark  # cut between words, not inside one
+        assert [c.coordinate for row in wb[ark].iter_rows(max_row=3) for c in row
+                if isinstance(c.value, str) and c.value.endswith(fuldt)], ark
+    assert "T001 Botilbud for unge med…" in wb.sheetnames
+    # the formulas that point across sheets still find theirs under the new names
+    v = beregnet(tmp_path, data)
+    assert not [k for k, x in v.items() if "REF" in str(x) or "NAME" in str(x)]

@@ -29,14 +29,33 @@ FORMATER = {KR: "#,##0.00", TAL: "#,##0.00", PCT: "0.00%", HELTAL: "#,##0", AAR:
 FORSIDE = ""  # the key of the front sheet in formulas (Ref.tilbud == "")
 
 
+ARK_MAKS = 31  # Excel's limit on a sheet's name
+AFKORTET = "…"
+
+
+def _forkort(navn: str, maks: int) -> str:
+    """`navn` in at most `maks` characters: whole if it fits, else cut after the last whole word
+    that fits, with '…' ('T1 Botilbud for unge med…', not 'T1 Botilbud for unge med sær'); a
+    first word longer than the room is cut inside it."""
+    if len(navn) <= maks:
+        return navn
+    plads = navn[: maks - len(AFKORTET) + 1]  # one more: a space just after the room ends a word
+    ord_ = plads.rsplit(" ", 1)[0] if " " in plads else ""
+    ord_ = ord_.rstrip(" -–,.;(&+")
+    if len(ord_) < maks // 3:  # one long first word: better its start than almost nothing
+        ord_ = plads[:-1].rstrip()
+    return ord_ + AFKORTET
+
+
 def ark_navn(tekst: str, brugte: set[str]) -> str:
-    """A valid, unique sheet name of at most 31 characters (the full name is on the contents sheet)."""
+    """A valid, unique sheet name of at most 31 characters, cut at a word with '…' when it is
+    longer (the full name is in the sheet's title and on the contents sheet, linked)."""
     navn, _ = regneark.tekst(tekst)
-    navn = re.sub(r"[\[\]:*?/\\'\t\r\n]", "-", navn).strip()[:31].strip() or "Ark"
-    kandidat, n = navn, 2
+    navn = " ".join(re.sub(r"[\[\]:*?/\\'\t\r\n]", "-", navn).split()) or "Ark"
+    kandidat, n = _forkort(navn, ARK_MAKS), 2
     while kandidat.lower() in brugte or kandidat.lower() == "history":  # a name Excel keeps for itself
         suffix = f" ({n})"
-        kandidat = navn[: 31 - len(suffix)] + suffix
+        kandidat = _forkort(navn, ARK_MAKS - len(suffix)) + suffix
         n += 1
     brugte.add(kandidat.lower())
     return kandidat

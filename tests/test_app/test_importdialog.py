@@ -283,3 +283,44 @@ def test_retningstegn_i_overskrifter_og_arknavne_vises_som_koder(demo_vindue, di
     d.ark.setCurrentIndex(1)
     assert d.forloeb.ark == "Andet \u202eark"
     assert "Konto (kolonne A)" in [d.kolonne["konto"].itemText(i) for i in range(d.kolonne["konto"].count())]
+
+
+def test_beloeb_fra_formel_markeres_og_formel_uden_gemt_vaerdi_afvises(demo_vindue, dialog, tmp_path):
+    """A formula in the budget without its result in the file (a workbook written by a program that
+    does not calculate) is refused in the dialog naming the sheet and the cell, and saying to save
+    the file in Excel first. Saved by Excel with its result, the amount is imported by that result,
+    and the preview marks it '(formel)', names the cell in its tooltip and says so above the lines."""
+    import zipfile
+
+    import openpyxl
+
+    sti = skriv(tmp_path / "skrevet.xlsx")
+    wb = openpyxl.load_workbook(sti)
+    wb.active["C6"] = "=C7+450000"  # Løn ledelse: 250.000 + 450.000
+    wb.save(sti)
+    d = dialog(sti)
+    (r6,) = [i for i, (nr, _) in enumerate(d.forloeb.grid.raekker) if nr == 6]
+    assert d.grid_model.index(r6, 2).data() == "(formel uden gemt værdi)"  # not a blank cell
+    assert not d.naeste() and d.sider.currentIndex() == 0
+    assert d.fejl.text().startswith("Arket 'Budget', række 6, kolonne C: formlen i celle C6 har ingen gemt værdi: "
+                                    "filen er gemt af et program, der ikke regner formler ud")
+    assert "Åbn filen i Excel, og gem den igen, før du importerer den" in d.fejl.text()
+    d.reject()
+    gemt = tmp_path / "gemt.xlsx"  # as Excel saves it: the formula with its result
+    with zipfile.ZipFile(sti) as zin, zipfile.ZipFile(gemt, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                assert b"<f>C7+450000</f><v></v>" in data
+                data = data.replace(b"<f>C7+450000</f><v></v>", b"<f>C7+450000</f><v>700000</v>")
+            zout.writestr(item, data)
+    d2 = dialog(gemt)
+    assert d2.naeste()
+    m = d2.linje_model
+    beloeb = {m.index(r, 0).data(): m.index(r, 3).data() for r in range(m.rowCount())}
+    assert beloeb["6"] == "700.000,00 (formel)"
+    assert [k for k, v in beloeb.items() if "formel" in v] == ["6"]
+    i = next(r for r in range(m.rowCount()) if m.index(r, 0).data() == "6")
+    assert "celle C6 er resultatet af en formel" in m.index(i, 3).data(Qt.ToolTipRole)
+    assert ("1 beløb er resultatet af en formel i regnearket (række 6; markeret med 'formel'); importen bruger "
+            "resultatet, som Excel sidst gemte i filen. Tjek det.") in d2.linje_info.text()

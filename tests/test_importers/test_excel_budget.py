@@ -120,7 +120,38 @@ def test_formel_uden_gemt_vaerdi(tmp_path, grundlag):
         ws["C6"] = "=C4*2"  # openpyxl stores no cached value: as a file never opened in Excel
     e = _fejl(skriv_budget(tmp_path / "b.xlsx", efter=formel), grundlag)
     assert [(f.raekke, f.kolonne) for f in e.fejl] == [(6, "C")]
-    assert "formlen i cellen har ingen gemt værdi" in e.besked
+    assert "formlen i celle C6 har ingen gemt værdi" in e.besked
+
+
+@pytest.mark.parametrize("celle,formel", [
+    ("A6", '=TEXT(2.2,"0.0")'),  # the konto: the line was skipped as a sum line, its amount lost
+    ("D6", '="T"&1'),  # the tilbud: 'tilbuddet mangler', or the line given to the chosen tilbud
+    ("B6", '="Føde"&"varer"'),  # the text: imported blank
+])
+def test_formel_uden_gemt_vaerdi_i_konto_tilbud_eller_tekst_afvises(tmp_path, grundlag, celle, formel):
+    """Known defect: a workbook written by a program that does not calculate (openpyxl writes
+    formulas without their result) had only the amount's formula refused; a konto by formula lost
+    its line silently (96,25 kr. 'springes over'), a tilbud by formula went elsewhere and a text by
+    formula came in blank. Each is now refused naming the sheet and the cell, and saying to open
+    and save the file in Excel first; nothing is imported and no formula is calculated here."""
+    def med_formel(ws):
+        ws[celle] = formel
+    e = _fejl(skriv_budget(tmp_path / "b.xlsx", efter=med_formel), grundlag)
+    assert [(f.ark, f.raekke, f.kolonne) for f in e.fejl] == [("Budget 2026", 6, celle[0])]
+    assert e.besked.startswith(f"Arket 'Budget 2026', række 6, kolonne {celle[0]}: formlen i celle {celle} har ingen "
+                               "gemt værdi")
+    assert "Åbn filen i Excel, og gem den igen, før du importerer den" in e.besked
+    assert e.besked.endswith("Intet er importeret.")
+
+
+def test_mange_formler_uden_gemt_vaerdi_er_en_fejl_med_cellerne(tmp_path, grundlag):
+    """A whole column of formulas without results is one refusal naming the cells, not 50."""
+    def formler(ws):
+        for r in range(4, 13):
+            ws[f"C{r}"] = f"=C{r}*1"
+    e = _fejl(skriv_budget(tmp_path / "b.xlsx", efter=formler), grundlag)
+    assert len(e.fejl) == 1 and (e.fejl[0].raekke, e.fejl[0].kolonne) == (4, "C")
+    assert "9 celler har en formel uden gemt værdi (C4, C5, C6, C7, C8, C9, C10, C11 og C12)" in e.besked
 
 
 def test_tomt_ark(tmp_path, grundlag):
@@ -208,6 +239,12 @@ def test_formel_med_gemt_vaerdi_bruges(tmp_path, grundlag):
             zout.writestr(item, data)
     fv = _fv(gemt, grundlag)
     assert [x.beloeb for x in fv.linjer if x.raekke == 6] == [Decimal(65000)]
+    # the preview says which amounts a formula gave (the cell), and the others are not marked
+    assert {x.raekke: x.formel for x in fv.linjer if x.formel} == {6: "C6"}
+    assert "1 beløb er resultatet af en formel i regnearket (række 6" in " ".join(fv.noter)
+    (linje,) = [x for x in fv.tekst(grundlag).splitlines() if x.startswith("  række      6")]
+    assert "65.000,00 kr. (formel)" in linje
+    assert sum("(formel)" in x for x in fv.tekst(grundlag).splitlines()) == 1
 
 
 def test_for_mange_raekker_uden_dimension(tmp_path, grundlag):

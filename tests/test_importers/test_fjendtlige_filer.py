@@ -287,8 +287,9 @@ def _celle_fejl(tmp_path, grundlag, celle_xml):
     ('<c r="C2" t="e"><v>#DIV/0!</v></c>', "cellen viser fejlen #DIV/0!; ret formlen i Excel"),
     ('<c r="C2" t="b"><v>1</v></c>', "værdien SAND er ikke et beløb"),
     ('<c r="C2" t="d"><v>2026-01-01</v></c>', "cellen indeholder en dato eller et klokkeslæt, ikke et beløb"),
-    ('<c r="C2"><f>C1*2</f></c>', "formlen i cellen har ingen gemt værdi. Åbn filen i Excel, og gem den igen, så "
-                                  "resultatet gemmes med"),
+    ('<c r="C2"><f>C1*2</f></c>', "formlen i celle C2 har ingen gemt værdi: filen er gemt af et program, der ikke "
+                                  "regner formler ud, og importen regner dem ikke ud selv. Åbn filen i Excel, og gem "
+                                  "den igen, før du importerer den; så gemmes formlernes resultater med"),
     ('<c r="C2" t="inlineStr"><is><t>1E5</t></is></c>', "teksten '1E5' er ikke et beløb"),
 ])
 def test_daarlig_celle(tmp_path, grundlag, celle, grund):

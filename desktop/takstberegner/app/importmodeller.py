@@ -47,6 +47,11 @@ class GridModel(QAbstractTableModel):
             return None
         nr, celler = self.f.grid.raekker[index.row()]
         k = index.column() + 1
+        if celler.get(k) is A.FORMEL_UDEN_VAERDI:  # Excel would show a figure; the file holds none
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "(formel uden gemt værdi)"
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(ROED)
         if role == Qt.ItemDataRole.DisplayRole:
             return synlig(A.tekst_af(celler.get(k))[:120])  # a direction override shown, not obeyed
         if role == Qt.ItemDataRole.FontRole and nr == self.f.overskrift:
@@ -158,8 +163,8 @@ class LinjeModel(_FasteKolonner):
                 return x.konto
             if c == 2:
                 return x.tekst
-            if c == 3:
-                return dansk.tal(x.beloeb)
+            if c == 3:  # an amount a formula in the sheet gave says so (the note above the table says more)
+                return dansk.tal(x.beloeb) + (" (formel)" if x.formel else "")
             if c == 4:
                 return self._navn.get(x.tilbud_id, "")
             if c == self.KATEGORI:
@@ -188,6 +193,9 @@ class LinjeModel(_FasteKolonner):
             return QBrush(GRAA)
         if role == Qt.ItemDataRole.BackgroundRole and x.kategori == UVALGT:
             return QBrush(ROED)
+        if role == Qt.ItemDataRole.ToolTipRole and c == 3 and x.formel:
+            return (f"Beløbet i celle {x.formel} er resultatet af en formel. Importen bruger resultatet, som Excel "
+                    "sidst gemte i filen.")
         if role == Qt.ItemDataRole.ToolTipRole and c == self.KATEGORI:
             if x.kategori == UVALGT:
                 return "Kontoplanen kender ikke denne konto. Vælg en kategori."

@@ -61,6 +61,8 @@ class Ark:
     separator: str = ""  # a CSV file's separator (';', ',' or a tab); "" for a workbook
     skjulte: frozenset[int] = frozenset()  # rows with content that are hidden in Excel
     skjulte_kolonner: tuple[tuple[int, int], ...] = ()  # ranges (first, last) of columns hidden in Excel
+    # (row, column) of the cells whose value is a formula's result as the file last saved it
+    formler: frozenset[tuple[int, int]] = frozenset()
 
     def er_skjult_kolonne(self, k: int) -> bool:
         return any(a <= k <= b for a, b in self.skjulte_kolonner)

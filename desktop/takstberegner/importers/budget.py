@@ -90,6 +90,7 @@ class BudgetLinje:
     vagtlag: bool = False
     del_: str | None = None  # None: from vagtlag
     forslag: str = ""  # what the kontoplan calls the art ("Fødevarer"), for the preview
+    formel: str = ""  # the amount's cell ('C6') when a formula in the sheet gave it, for the preview
 
     @property
     def importeres(self) -> bool:
@@ -243,8 +244,9 @@ class Forhaandsvisning:
             ud.append("Kolonner: " + ", ".join(f"{rolle} i {usynlige_tegn.synlig(k)}" for rolle, k in self.kolonner) + ".")
         ud.extend(self.noter)
         for x in self.linjer[:20]:
-            ud.append(f"  række {x.raekke:>6}  {x.konto[:18]:<18} {x.tekst[:30]:<30} {dansk.kr(x.beloeb):>20}  "
-                      f"-> {navn.get(x.tilbud_id, x.tilbud_id)} / {kategori_navn(x.kategori)}")
+            ud.append(f"  række {x.raekke:>6}  {x.konto[:18]:<18} {x.tekst[:30]:<30} {dansk.kr(x.beloeb):>20}"
+                      f"{' (formel)' if x.formel else '':<9}  -> {navn.get(x.tilbud_id, x.tilbud_id)} / "
+                      f"{kategori_navn(x.kategori)}")
         if len(self.linjer) > 20:
             ud.append(f"  ... og {dansk.tal(len(self.linjer) - 20, 0)} linjer mere")
         ud.append("Total pr. kategori (som i regnearket):")
@@ -484,6 +486,30 @@ def _usynlige_note(raekker: list[int]) -> str:
             f"teksterne i {_raekker_tekst(raekker)}; ingen navne eller tekster i takstfilen må have dem. Tjek teksterne.")
 
 
+def _formel_note(raekker: list[int]) -> str:
+    n = len(raekker)
+    hvad = "1 beløb er" if n == 1 else f"{dansk.tal(n, 0)} beløb er"
+    return (f"{hvad} resultatet af en formel i regnearket ({_raekker_tekst(raekker)}; markeret med 'formel'); "
+            f"importen bruger resultatet, som Excel sidst gemte i filen. Tjek {'det' if n == 1 else 'dem'}.")
+
+
+def _uden_vaerdi_fejl(ark: str, celler: list[tuple[int, int]]) -> CelleFejl:
+    """Formulas whose result the file does not hold (a workbook written by a program that does not
+    calculate): read as empty, a line would be lost (a konto) or given to another tilbud, and the
+    import does not calculate formulas itself, so the file must be saved by Excel first."""
+    hvor = [f"{bogstav(k)}{r}" for r, k in celler[:10]]
+    raekke, kol = celler[0]
+    if len(celler) == 1:
+        hvad = f"formlen i celle {hvor[0]} har ingen gemt værdi"
+    else:
+        hvad = (f"{dansk.tal(len(celler), 0)} celler har en formel uden gemt værdi ("
+                + (", ".join(hvor) + " m.fl." if len(celler) > 10 else dansk.opremsning(hvor)) + ")")
+    return CelleFejl(ark, raekke, bogstav(kol),
+                     f"{hvad}: filen er gemt af et program, der ikke regner formler ud, og importen regner dem ikke "
+                     "ud selv. Åbn filen i Excel, og gem den igen, før du importerer den; så gemmes formlernes "
+                     "resultater med")
+
+
 def _skjulte_tekst(raekker: list[int]) -> str:
     """Why rows hidden in Excel stop the import: '3 rækker med beløb er skjult i Excel (række 3, 5 og 6), ...'."""
     n = len(raekker)
@@ -547,10 +573,12 @@ def laes_linjer(ark: Ark, valg: Kolonnevalg, grundlag: m.Takstgrundlag, tilbud_i
     start = fra_raekke or (valg.overskrift + 1 if valg.overskrift else None)
     arter: dict[str, tuple] = {}  # konto text -> (art, the kontoplan's proposal): budgets repeat their konti
     kb, kk = bogstav(valg.beloeb), bogstav(valg.konto)
-    skjulte = ark.skjulte
+    skjulte, formler = ark.skjulte, ark.formler
     skjulte_linjer: list[int] = []  # hidden rows that would be budget lines: the user cannot see them
     fundet_tegn: dict[str, list[tuple[int, str]]] = {}  # text amounts by their decimal sign
     usynlige: list[int] = []  # rows whose texts had invisible characters removed
+    brugte = sorted(valg.brugte())
+    uden_vaerdi: list[tuple[int, int]] = []  # (row, column) of formulas whose result the file does not hold
     for nr, celler in ark.raekker:
         if len(fejl) >= MAKS_FEJL:
             break
@@ -567,6 +595,10 @@ def laes_linjer(ark: Ark, valg: Kolonnevalg, grundlag: m.Takstgrundlag, tilbud_i
                     continue
             start = nr
         if nr < start:
+            continue
+        tomme = [k for k in brugte if celler.get(k) is FORMEL_UDEN_VAERDI] if v_beloeb is not None else ()
+        if tomme:  # a formula's result not in the file: the line would be lost, or read without it
+            uden_vaerdi += [(nr, k) for k in tomme]
             continue
         if v_beloeb is None:
             if v_konto is not None:
@@ -626,7 +658,8 @@ def laes_linjer(ark: Ark, valg: Kolonnevalg, grundlag: m.Takstgrundlag, tilbud_i
         linjer.append(BudgetLinje(
             raekke=nr, konto=konto, art=art, tekst=tekst(celler.get(valg.tekst)) if valg.tekst else "",
             beloeb=b, tilbud_id=tid, kategori=forslag.kategori if forslag else UVALGT,
-            post=forslag.post if forslag else "", forslag=forslag.navn if forslag else ""))
+            post=forslag.post if forslag else "", forslag=forslag.navn if forslag else "",
+            formel=f"{kb}{nr}" if (nr, valg.beloeb) in formler else ""))
     if valg.overskrift:
         for nr, celler in ark.raekker:
             if nr == valg.overskrift:
@@ -639,8 +672,9 @@ def laes_linjer(ark: Ark, valg: Kolonnevalg, grundlag: m.Takstgrundlag, tilbud_i
                                                         f"hele kroner i en ny kolonne i Excel (fx ={kb}{nr + 1}*{gange}), "
                                                         "og vælg den"))
                 break
+    if uden_vaerdi:
+        fejl.append(_uden_vaerdi_fejl(navn, uden_vaerdi))
     if start is not None:
-        brugte = valg.brugte()
         for c1, r1, c2, r2 in ark.flettede:
             if r2 >= start and any(c1 <= k <= c2 for k in brugte) and (c1, r1) != (c2, r2):
                 ref = f"{bogstav(c1)}{r1}:{bogstav(c2)}{r2}"
@@ -658,5 +692,9 @@ def laes_linjer(ark: Ark, valg: Kolonnevalg, grundlag: m.Takstgrundlag, tilbud_i
     if not linjer:
         raise ExcelFejl([CelleFejl(navn, 0, "", f"der er ingen budgetlinjer (konto og beløb) i kolonnerne {kk} "
                                                 f"og {kb}")])
+    noter = [_usynlige_note(usynlige)] if usynlige else []
+    fra_formler = [x.raekke for x in linjer if x.formel]
+    if fra_formler:
+        noter.append(_formel_note(fra_formler))
     return Forhaandsvisning(ark=navn, linjer=tuple(linjer), sprunget_over=tuple(sprunget), kilde=ark.kilde,
-                            noter=(_usynlige_note(usynlige),) if usynlige else ())
+                            noter=tuple(noter))

@@ -427,6 +427,7 @@ class Projektmappe:
         hvad = f"arket '{navn}'"
         raekker: list[tuple[int, dict[int, Any]]] = []
         flettede: list[tuple[int, int, int, int]] = []
+        formler: list[tuple[int, int]] = []  # (row, column) of the cells read whose value a formula gave
         skjulte: list[int] = []  # rows with content hidden in Excel (a filter, hidden rows)
         skjulte_kol: list[tuple[int, int]] = []  # ranges of columns hidden in Excel (<col hidden="1">)
         antal_kol = [0]  # <col> elements: Excel writes at most one per column
@@ -518,6 +519,8 @@ class Projektmappe:
                                               "tekst, der ikke findes") from None
                     if v is not None:
                         celler[kol] = v
+                        if formel and v is not FORMEL_UDEN_VAERDI:
+                            formler.append((raekke, kol))
                 i_is = False
             elif n == "row":
                 if celler:
@@ -549,6 +552,7 @@ class Projektmappe:
 
         self._parse(self._ark[navn], hvad, g.xml_bytes, start, slut, tekst, dybde)
         return Ark(navn=navn, raekker=raekker, flettede=tuple(flettede), kolonner=sidste_kol, skjulte=frozenset(skjulte),
+                   formler=frozenset(formler),
                    skjulte_kolonner=tuple(skjulte_kol),
                    komplet=maks_raekker is None or len(raekker) < maks_raekker, kilde=self.navn)
 

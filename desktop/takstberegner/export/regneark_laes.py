@@ -10,7 +10,8 @@ The sheet's `<dimension>` is never read. Every failure is a `RegnearkFejl` with 
 and an `art` the caller can turn into its own words; time and memory stay linear in the capped input.
 
 API: `ark_raekker(data, ark, graenser) -> list[list]`: the sheet's rows in order (row 1 first,
-empty rows kept as []), each a list of cell values by column (A first): str, Decimal, bool or None.
+empty rows kept as []), each a list of cell values by column (A first): str, Decimal, bool, None,
+or `FORMEL_UDEN_VAERDI` (a formula whose result the file does not hold: not a blank cell).
 """
 from __future__ import annotations
 
@@ -32,6 +33,16 @@ from takstberegner.fejl import Fejl
 MIB = 1024 * 1024
 MAKS_TEGN = excel_graenser.TEGN  # characters kept of one cell: a spreadsheet's own limit
 IKKE_XLSX, BESKADIGET, FOR_STOR, MANGLER_ARK, FOR_MANGE = "ikke_xlsx", "beskadiget", "for_stor", "mangler_ark", "for_mange"
+
+
+class _FormelUdenVaerdi:
+    """A formula whose result was never saved (a workbook written by a program that does not calculate)."""
+
+    def __repr__(self) -> str:
+        return "FORMEL_UDEN_VAERDI"
+
+
+FORMEL_UDEN_VAERDI = _FormelUdenVaerdi()
 
 
 @dataclass(frozen=True)
@@ -250,7 +261,7 @@ def ark_raekker(data: bytes, ark: str, g: Graenser = Graenser()) -> list[list]:
     delte = _delte_tekster(m, delte_sti)
 
     raekker: list[list] = []
-    celle: dict = {"i": False, "ref": None, "t": "n", "buf": [], "v": False, "is_t": False, "tegn": 0}
+    celle: dict = {"i": False, "ref": None, "t": "n", "buf": [], "v": False, "is_t": False, "tegn": 0, "f": False}
     raekke: dict[int, object] = {}
     naeste_kol = [1]
 
@@ -267,7 +278,9 @@ def ark_raekker(data: bytes, ark: str, g: Graenser = Graenser()) -> list[list]:
             raekke.clear()
             naeste_kol[0] = 1
         elif n == "c":
-            celle.update(i=True, ref=a.get("r"), t=a.get("t", "n"), buf=[], v=False, is_t=False, tegn=0)
+            celle.update(i=True, ref=a.get("r"), t=a.get("t", "n"), buf=[], v=False, is_t=False, tegn=0, f=False)
+        elif n == "f" and celle["i"]:
+            celle["f"] = True
         elif n == "v" and celle["i"]:
             celle["v"] = True
         elif n == "t" and celle["i"]:
@@ -281,7 +294,8 @@ def ark_raekker(data: bytes, ark: str, g: Graenser = Graenser()) -> list[list]:
             naeste_kol[0] = kol + 1
             if kol <= g.kolonner:
                 tekst = "".join(celle["buf"])
-                raekke[kol] = _vaerdi(celle["t"], tekst, delte) if (tekst or celle["t"] == "s") else None
+                raekke[kol] = (_vaerdi(celle["t"], tekst, delte) if (tekst or celle["t"] == "s")
+                               else FORMEL_UDEN_VAERDI if celle["f"] else None)
             celle["i"] = False
         elif n == "v":
             celle["v"] = False

@@ -71,7 +71,7 @@ def _tal(v) -> Decimal | None:
 
 
 def _tekst(v) -> str:
-    if v is None:
+    if v is None or v is regneark_laes.FORMEL_UDEN_VAERDI:
         return ""
     if isinstance(v, Decimal):
         v = format(v.normalize(), "f") if v == v.to_integral_value() else format(v, "f")
@@ -127,16 +127,22 @@ def _laes(raekker: list[list], fil: str) -> LaestTakstbilag:
     data = raekker[nr + 1:]
     if len(data) > MAKS_RAEKKER:
         raise TakstbilagFejl(f"{IKKE_VORES}: arket '{ARK}' har mere end {dansk.tal(MAKS_RAEKKER, 0)} rækker.")
-    takster = [r for r in (_raekke(x, kolonner) for x in data) if r is not None]
+    takster = [r for r in (_raekke(x, kolonner, nr + 2 + i) for i, x in enumerate(data)) if r is not None]
     m = re.search(r"\b(20\d\d)\b", titel)
     aar = int(m.group(1)) if m else None
     return LaestTakstbilag(fil, aar, tuple(replace(r, takstaar=aar) for r in takster))
 
 
-def _raekke(raekke: tuple, kolonner: dict[str, int]) -> Sammenligningstakst | None:
+def _raekke(raekke: tuple, kolonner: dict[str, int], nr: int) -> Sammenligningstakst | None:
     def v(navn):
         i = kolonner.get(navn)
         return raekke[i] if i is not None and i < len(raekke) else None
+
+    uden = [n for n in KRAEVEDE + (PRIS,) if v(n) is regneark_laes.FORMEL_UDEN_VAERDI]
+    if uden:  # read as blank, the row would leave the sammenligning without a word
+        raise TakstbilagFejl(f"Arket '{ARK}', række {nr}: kolonnen '{uden[0]}' har en formel uden gemt værdi (filen "
+                             "er gemt af et program, der ikke regner formler ud). Åbn filen i Excel, og gem den igen, "
+                             "før den bruges.")
 
     driftsherre, tilbud = _tekst(v("Driftsherre")), _tekst(v("Tilbud"))
     takst, pris = _tal(v("Takst (kr.)")), _tal(v(PRIS))

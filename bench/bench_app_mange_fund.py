@@ -1,7 +1,8 @@
 """Benchmark: the app opening a takst file with about 90.000 findings (the large generated
 driftsherre with 90.000 budget lines, each a tillægsydelse: one advarsel per line;
 bench_kontroller.py's file) in the real window offscreen: how long until the window is usable
-(aabn_fil returns and the events are processed), the findings panel's share of it, and one edit
+(aabn_fil returns, the events are processed and the overview painted), the findings panel's share of it,
+whether a progress dialog showed and the longest the window went without processing its events, and one edit
 of a budget line (saved, recomputed, redrawn), which fills the panel again.
 
 `--art fejl`: every line names a ydelse the tilbud lacks (an INPUT fejl per line, which the
@@ -30,7 +31,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--art", choices=("advarsler", "fejl"), default="advarsler")
     art = ap.parse_args().art
-    from PySide6.QtCore import QSettings, QStandardPaths
+    from PySide6.QtCore import QSettings, QStandardPaths, QTimer
+    from PySide6.QtWidgets import QProgressDialog
 
     QStandardPaths.setTestModeEnabled(True)
     mappe = Path(tempfile.mkdtemp())
@@ -63,12 +65,34 @@ def main() -> None:
     v.resize(1600, 1000)
     v.show()
     app.processEvents()
+    # the GUI thread's life while the file opens: a 10 ms timer's ticks (their longest gap is the
+    # longest the window could not repaint) and when a progress dialog was first seen
+    slag: list[float] = []
+    dialog_set: list[float] = []
+
+    def slag_():
+        slag.append(time.perf_counter())
+        if not dialog_set and any(isinstance(w, QProgressDialog) and w.isVisible()
+                                  for w in [*app.topLevelWidgets(), *v.findChildren(QProgressDialog)]):
+            dialog_set.append(slag[-1])
+
+    ur = QTimer()
+    ur.setInterval(10)
+    ur.timeout.connect(slag_)
+    ur.start()
     t0, c0 = time.perf_counter(), time.process_time()
     assert v.aabn_fil(fil)
+    t_aabnet = time.perf_counter()
     app.processEvents()
+    v.overblik.repaint()  # the overview painted
     t1, c1 = time.perf_counter(), time.process_time()
+    ur.stop()
+    tider = [t0, *(t for t in slag if t0 <= t <= t1), t1]
+    pause, fra = max((b - a, a - t0) for a, b in zip(tider, tider[1:]))
     print(f"Åbn til brugbart vindue: {t1 - t0:6.2f} s væg, {c1 - c0:6.2f} s CPU; heraf fundpanelet {panel_tid[0]:6.2f} s; "
           f"{v.fund.liste.model().rowCount()} fund i panelet")
+    print(f"  aabn_fil færdig efter {t_aabnet - t0:6.2f} s; længste pause i vinduets hændelser {pause:6.2f} s (fra {fra:4.2f} s); "
+          + (f"fremskridtsdialog vist efter {dialog_set[0] - t0:6.2f} s" if dialog_set else "ingen fremskridtsdialog"))
     # the panel's list drawn and scrolled to the end: the view lays out the items it shows
     liste = v.fund.liste
     t = time.perf_counter()

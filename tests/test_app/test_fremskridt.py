@@ -62,3 +62,21 @@ def test_ingen_oprydning_af_qt_objekter_i_arbejdstraaden(qtbot):
     assert fremskridt.koer(w, "Danner ...", arbejde) == 1
     assert set_i_arbejdet == [False] and gc.isenabled()
     assert slettet == [threading.main_thread()]
+
+
+def test_dialogen_vises_efter_et_oejeblik_ikke_efter_fire_sekunder(qtbot):
+    """Qt's own wait (4 s) was left running: 2 s of work showed no dialog at all."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    w = QWidget()
+    qtbot.addWidget(w)
+    w.show()
+    set_ = []
+    ur = QTimer()
+    ur.setInterval(20)
+    ur.timeout.connect(lambda: set_.append(any(d.isVisible() for d in w.findChildren(QProgressDialog))))
+    ur.start()
+    assert fremskridt.koer(w, "Danner ...", lambda: time.sleep(2.0) or 1) == 1
+    ur.stop()
+    assert set_ and any(set_)

@@ -37,14 +37,18 @@ class Dokument(QObject):
     fund_aendret = Signal(str)  # what a saved edit did to the findings, in Danish (nye_fund.efter_aendring)
     fortryd_besked = Signal(str)  # what Fortryd or Annullér fortryd did, in Danish ('Fortrudt: Ret budgetlinje. …')
 
-    def __init__(self, fil, parent=None):
+    def __init__(self, fil, parent=None, tjeneste: Beregningstjeneste | None = None,
+                 beregning: Beregning | None = None):
+        """`tjeneste` and `beregning`: the file's first beregning, made already (app/lager.Aabnet,
+        computed off the GUI thread while the file was opened)."""
         super().__init__(parent)
         self.fil = fil
         self.stak = QUndoStack(self)
-        self._tjeneste = Beregningstjeneste()  # the engine and the fingerprint, cached per tilbud
+        # the engine and the fingerprint, cached per tilbud
+        self._tjeneste = tjeneste if tjeneste is not None else Beregningstjeneste()
         self._input_fund: list = []  # the INPUT findings of the saved state, to compare an edit with
         self.grundlag: Takstgrundlag = fil.hent()
-        self.beregning: Beregning = self._beregn()
+        self.beregning: Beregning = beregning if beregning is not None else self._beregn()
         self._input_fund = self._input(self.beregning)
 
     @property

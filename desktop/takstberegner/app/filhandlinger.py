@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from takstberegner import __version__
-from takstberegner.app import lager, settings, statuslinje
+from takstberegner.app import fremskridt, lager, settings, statuslinje
 from takstberegner.app.dokument import Dokument
 from takstberegner.app.filnavne import filnavn
 from takstberegner.app.gem_dialog import gem_som
@@ -19,6 +19,7 @@ from takstberegner.fejltekst import os_fejl
 
 FILTER_TAKST = "Takstfiler (*.takst)"
 FILTER_JSON = "Takstgrundlag (*.json)"
+AABNER = "Åbner takstfilen og beregner taksterne ..."
 
 
 def nyt_tilbud(grundlag: Takstgrundlag) -> Tilbud:
@@ -38,8 +39,13 @@ class Handlinger:
     def _fejl(self, titel: str, tekst: str) -> None:
         QMessageBox.critical(self.v, titel, tekst)
 
-    def _aabnet(self, fil) -> bool:
-        self.v.saet_dokument(Dokument(fil, self.v))
+    def _aabnet(self, fil, aabnet: lager.Aabnet | None = None) -> bool:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # drawing a large file's pages takes a moment
+        try:
+            self.v.saet_dokument(Dokument(fil, self.v, aabnet.tjeneste, aabnet.beregning) if aabnet
+                                 else Dokument(fil, self.v))
+        finally:
+            QApplication.restoreOverrideCursor()
         settings.husk_fil(fil.sti)
         self.v.opdater_seneste()
         if fil.advarsel:
@@ -47,14 +53,17 @@ class Handlinger:
         return True
 
     def aabn_fil(self, sti) -> bool:
+        """Open a .takst file: read, checked and computed in a worker thread behind 'Åbner
+        takstfilen …' (90.000 findings take seconds), the window painting meanwhile; the file
+        open before stays open until the new one is ready, and a refused file leaves it so."""
         try:
-            fil = lager.aabn(sti)
+            aabnet = fremskridt.koer(self.v, AABNER, lambda: lager.aabn_og_beregn(sti))
         except lager.Skrivebeskyttet as e:
             return self._aabn_kopi(Path(sti), e.besked)
         except lager.LagerFejl as e:
             self._fejl("Filen kan ikke åbnes", e.besked)
             return False
-        return self._aabnet(fil)
+        return self._aabnet(aabnet.fil, aabnet)
 
     def _aabn_kopi(self, sti: Path, hvorfor: str) -> bool:
         """A file that may not be written where it lies (opened from a mail, a read-only share):

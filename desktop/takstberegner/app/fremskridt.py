@@ -14,6 +14,8 @@ from typing import Any, Callable
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+VIS_EFTER_MS = 400  # quick work shows no dialog at all
+
 
 def koer(foraelder: QWidget, tekst: str, arbejde: Callable[[], Any]) -> Any:
     """Run `arbejde()` in a thread behind a busy dialog; return its result or raise its error."""
@@ -41,7 +43,10 @@ def _vent(foraelder: QWidget, tekst: str, traad: threading.Thread, udfald: dict[
     dialog = QProgressDialog(tekst, None, 0, 0, foraelder)  # no cancel: the work cannot stop halfway
     dialog.setWindowTitle("Arbejder ...")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(400)  # quick work shows no dialog at all
+    dialog.setMinimumDuration(VIS_EFTER_MS)
+    # starts the wait from 0: without it Qt keeps the timer its constructor started with its own
+    # default of 4 s, and the dialog came after 4 s, not after VIS_EFTER_MS
+    dialog.setValue(0)
     loekke = QEventLoop()
     ur = QTimer()
     ur.setInterval(25)

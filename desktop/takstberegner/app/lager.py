@@ -33,6 +33,29 @@ def aabn(sti):
         raise LagerFejl(f"Filen '{Path(sti).name}' kan ikke åbnes: {fejl_tekst(e)}.") from e
 
 
+class Aabnet:
+    """An opened file with its first beregning, made off the GUI thread (no Qt here): what the
+    app's Dokument starts from, so a large file is read, checked and computed while the window
+    shows that it is working (app/filhandlinger.aabn_fil)."""
+
+    def __init__(self, fil, tjeneste, beregning) -> None:
+        self.fil, self.tjeneste, self.beregning = fil, tjeneste, beregning
+
+
+def aabn_og_beregn(sti) -> Aabnet:
+    """aabn, then the one validation and the engine on what the file holds. If the computing
+    fails, the file is closed again (its lock released): nothing is left half open."""
+    from takstberegner.tjeneste import Beregningstjeneste
+
+    fil = aabn(sti)
+    try:
+        tjeneste = Beregningstjeneste()
+        return Aabnet(fil, tjeneste, tjeneste.beregn(fil.hent(), med_fingeraftryk=False))
+    except BaseException:
+        fil.luk()
+        raise
+
+
 def laes(sti) -> Takstgrundlag:
     """What a .takst file holds, read without locking or changing it (it may lie where nothing can
     be written) and checked as an opening checks it."""

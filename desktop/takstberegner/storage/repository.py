@@ -56,10 +56,14 @@ def _forbind(sti: Path, skrivebeskyttet: bool = False) -> sqlite3.Connection:
     if not _logget_version:
         log.info("SQLite %s (Python sqlite3)", sqlite3.sqlite_version)
         _logget_version = True
+    # check_same_thread=False: the app opens and checks a file in a worker thread (a large one takes
+    # seconds) and then uses it from the GUI thread; never from two threads at once (SQLite is
+    # built serialized, sqlite3.threadsafety 3)
     if skrivebeskyttet:
-        conn = sqlite3.connect(f"{sti.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, timeout=5)
+        conn = sqlite3.connect(f"{sti.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, timeout=5,
+                               check_same_thread=False)
     else:
-        conn = sqlite3.connect(str(sti), isolation_level=None, timeout=5)
+        conn = sqlite3.connect(str(sti), isolation_level=None, timeout=5, check_same_thread=False)
     try:
         kontrol.begraens(conn)
         conn.execute("PRAGMA foreign_keys = ON")

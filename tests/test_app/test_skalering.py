@@ -182,3 +182,50 @@ for t in v.dok.grundlag.tilbud:
     assert len(r["sider"]) == 3 * 10 + 3
     for navn, (kraever, ser, rulles) in r["sider"].items():
         assert kraever <= ser and not rulles, (navn, kraever, ser)
+
+
+TAKSTER_I_PANELET = r'''
+from PySide6.QtCore import QPoint
+from takstberegner import dansk
+from takstberegner.app.steps.budget import BudgetTrin
+ud["tilbud"] = {}
+for tb in v.dok.grundlag.tilbud:
+    v.vaelg_tilbud(tb.id)
+    v.vis_trin([i for i, s in enumerate(v.trin) if isinstance(s, BudgetTrin)][0])
+    vent(150)
+    t, preview, rulle = v.preview.tabel, v.preview, v.arbejde.sidepanel.preview_rulle
+    m, fm = t.model(), t.fontMetrics()
+    celler = []
+    for r in range(m.rowCount()):
+        if t.isRowHidden(r) or m.headerData(r, Qt.Orientation.Vertical) != "Takst":
+            continue
+        for c in range(m.columnCount()):
+            i = m.index(r, c)
+            rect = t.visualRect(i)
+            p = t.viewport().mapTo(preview, rect.topLeft())
+            celler.append({"tekst": str(i.data()), "x": p.x(), "y": p.y(), "bredde": rect.width(),
+                           "hoejde": rect.height(), "tekst_bredde": fm.horizontalAdvance(str(i.data()))})
+    r = v.dok.beregning.tilbud_resultat(tb.id)
+    ud["tilbud"][tb.id] = {"celler": celler, "takster": [dansk.tal(x.takst) for x in r.takster],
+                           "synlig_bredde": rulle.viewport().width(), "preview": [preview.width(), preview.height()],
+                           "rulles_til_siden": t.horizontalScrollBar().isVisible()
+                           or rulle.horizontalScrollBar().isVisible()}
+'''
+
+
+@pytest.mark.parametrize("skala", [1.25, 1.5])
+def test_hver_ydelses_takst_kan_laeses_i_sidepanelet(tmp_path, demo_fil, skala):
+    """At 150 % the side panel is about 260 pixels wide, and Bostedet Nord's second ydelse had its
+    takst cut at the panel's edge ('2.6'), reachable only by the table's own scroll bar. Now the
+    ydelser stand one below the other when they do not fit side by side: every ydelse's takst lies
+    whole inside the panel's width, and within the panel's height (which scrolls down to it)."""
+    r = _koer(tmp_path, demo_fil, skala, TAKSTER_I_PANELET)
+    assert len(r["tilbud"]) == 3
+    for tid, p in r["tilbud"].items():
+        assert sorted(c["tekst"] for c in p["celler"]) == sorted(p["takster"]), (tid, p)
+        assert not p["rulles_til_siden"], (tid, p)
+        for c in p["celler"]:
+            assert 0 <= c["x"] and c["x"] + c["bredde"] <= p["synlig_bredde"], (tid, c, p)
+            assert c["bredde"] >= c["tekst_bredde"] + 6, (tid, c)
+            assert 0 <= c["y"] and c["y"] + c["hoejde"] <= p["preview"][1], (tid, c, p)
+

@@ -45,7 +45,7 @@ class Takstpreview(QWidget):
         self.titel.setTextFormat(Qt.TextFormat.PlainText)  # the tilbud's name as written, never as HTML
         lag.addWidget(self.titel)
         self.model = TakstModel(self)
-        self.tabel = VendtTabel(self.model, navn="Takster for tilbuddet")
+        self.tabel = VendtTabel(self.model, navn="Takster for tilbuddet", stables=True)
         self.tabel.setObjectName("takstpreview")
         lag.addWidget(self.tabel)
         form = QFormLayout()

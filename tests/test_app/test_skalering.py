@@ -229,3 +229,45 @@ def test_hver_ydelses_takst_kan_laeses_i_sidepanelet(tmp_path, demo_fil, skala):
             assert c["bredde"] >= c["tekst_bredde"] + 6, (tid, c)
             assert 0 <= c["y"] and c["y"] + c["hoejde"] <= p["preview"][1], (tid, c, p)
 
+
+STATUS_I_OVERBLIKKET = r'''
+from PySide6.QtGui import QAction
+from takstberegner.domain import aendringer as ae
+[a for a in v.findChildren(QAction) if a.objectName() == "nyt_tilbud"][0].trigger()  # no budget yet
+vent()
+assert v.dok.anvend(ae.OpdaterTilbud.af("X", kategori=1))
+v.vis_overblik()
+vent(400)
+t = v.overblik.tabel
+m, fm = t.model(), t.fontMetrics()
+k = [m.headerData(c, Qt.Orientation.Horizontal) for c in range(m.columnCount())].index("Status")
+ud["status"] = {"bredde": t.columnWidth(k), "x": t.columnViewportPosition(k), "synlig": t.viewport().width(),
+                "celler": [], "rulles": t.horizontalScrollBar().isVisible()}
+for r in range(m.rowCount()):
+    tekst = str(m.index(r, k).data() or "")
+    if tekst:
+        ud["status"]["celler"].append({"tekst": tekst, "tip": str(m.index(r, k).data(Qt.ItemDataRole.ToolTipRole) or ""),
+                                       "ord": max(fm.horizontalAdvance(o) for o in tekst.split()),
+                                       "hoejde": t.rowHeight(r),
+                                       "linjer_hoejde": fm.boundingRect(0, 0, t.columnWidth(k) - 8, 10_000,
+                                                                        int(Qt.TextFlag.TextWordWrap), tekst).height()})
+'''
+
+
+@pytest.mark.parametrize("skala", [1, 1.25, 1.5])
+def test_overblikkets_status_ses_hel(tmp_path, demo_fil, skala):
+    """At 125 % the overview's Status column showed 'Klar til indmeld…': a word wider than the
+    column was cut. Now every status word fits its column (the statuses are short: Klar, 2 fejl,
+    Indmeldes ikke, Tomt budget; the column never narrows below its longest word), the row is
+    tall enough for its lines, and the whole reason stands in the cell's tooltip."""
+    r = _koer(tmp_path, demo_fil, skala, STATUS_I_OVERBLIKKET)
+    s = r["status"]
+    tekster = {c["tekst"] for c in s["celler"]}
+    assert {"Klar", "Indmeldes ikke", "2 fejl"} <= tekster, tekster
+    if skala < 1.5:  # at 150 % the overview's amounts scroll sideways (911 pixels for eight columns)
+        assert not s["rulles"] and s["x"] + s["bredde"] <= s["synlig"], s
+    for c in s["celler"]:
+        assert c["ord"] + 8 <= s["bredde"], (c, s["bredde"])
+        assert c["linjer_hoejde"] <= c["hoejde"], c
+    tips = {c["tekst"]: c["tip"] for c in s["celler"]}
+    assert tips["2 fejl"] == "2 fejl skal rettes" and "Kategori 1" in tips["Indmeldes ikke"], tips

@@ -166,6 +166,9 @@ class TabelVisning(QTableView):
         for signal in (model.modelReset, model.dataChanged, model.rowsInserted, model.rowsRemoved,
                        model.layoutChanged, model.headerDataChanged):
             signal.connect(self._behov_kendt.clear)
+        # a wrapping table fits its columns to new rows (a status that became longer: Indmeldes ikke)
+        for signal in (model.modelReset, model.dataChanged):
+            signal.connect(lambda *_: self.pas_i_bredden() if self.ombryd_tekst and self._tilpasset else None)
         # after the needs are forgotten, so that pas_i_bredden measures the new amounts
         model.modelReset.connect(lambda: self._tal_ses_helt(0, MAALTE_RAEKKER - 1, 0, model.columnCount() - 1))
         model.dataChanged.connect(lambda a, b, *_: self._tal_ses_helt(a.row(), b.row(), a.column(), b.column()))
@@ -285,7 +288,8 @@ class TabelVisning(QTableView):
             for i in tekst:
                 over -= bredder[i] - mindst[i]
                 bredder[i] = mindst[i]
-            sidst = {i: max(OMBRUD_MINDST, self.horizontalHeader().sectionSizeHint(i) + 6) for i in er_tekst}
+            sidst = {i: max(OMBRUD_MINDST, self.horizontalHeader().sectionSizeHint(i) + 6,
+                            self._hele_ord(i) if kolonner[i].hele_ord else 0) for i in er_tekst}
             kan = sum(max(0, bredder[i] - sidst[i]) for i in er_tekst)
             if over > 0 and kan:
                 del_ = min(over, kan)
@@ -343,6 +347,22 @@ class TabelVisning(QTableView):
         for i, b in bredder.items():
             if i != strakt and b != self.columnWidth(i):
                 self.setColumnWidth(i, b)
+        kolonner = getattr(self.model(), "kolonner", ())
+        if strakt is not None and strakt < len(kolonner) and kolonner[strakt].hele_ord and self.ombryd_tekst:
+            # the stretched last column gets what is left, down to Qt's minimum section (the
+            # overview's Status at 150 %: 'Indmeldes ikke' cut to 'Indmel…'); Qt never makes it
+            # narrower than it was when it was set to stretch
+            h = self.horizontalHeader()
+            hele = min(self._behov(strakt), max(h.sectionSizeHint(strakt) + 6, self._hele_ord(strakt)))
+            if self.columnWidth(strakt) < hele:
+                h.setStretchLastSection(False)
+                h.resizeSection(strakt, hele)
+                h.setStretchLastSection(True)
+
+    def _hele_ord(self, i: int) -> int:
+        """The least width that shows column i's longest word whole: the word and the cell's
+        margins (Qt's 2 × 2 pixels and the grid line), with a little air, not _ord_behov's room."""
+        return self._ord_behov(i) - 8
 
     def _ord_behov(self, i: int) -> int:
         """The width of column i's longest word in the rows shown (at most MAALTE_RAEKKER), with the

@@ -23,6 +23,20 @@ class OverblikRaekke:
     belaegning_pct: Decimal | None
     status: str
     klar: bool
+    status_kort: str = ""  # what the Status column shows: short words that fit it at 125 %
+
+
+def kort_status(t, r, status: str, ok: bool) -> str:
+    """The overview's status in short words ('Klar til indmeld…' was cut at 125 %); the whole
+    status stands in the cell's tooltip."""
+    if not klar.indmeldes(t):
+        return "Indmeldes ikke"
+    if ok:
+        return "Klar"
+    fejl = sum(1 for f in (r.fund if r else ()) if f.er_fejl)
+    if fejl and status == f"{fejl} fejl skal rettes":
+        return f"{fejl} fejl"
+    return {"Budgettet er tomt": "Tomt budget", "Tilbuddet har ingen takst": "Ingen takst"}.get(status, status)
 
 
 def raekker(grundlag, beregning) -> list[OverblikRaekke]:
@@ -30,16 +44,17 @@ def raekker(grundlag, beregning) -> list[OverblikRaekke]:
     for i, t in enumerate(grundlag.tilbud):
         r = beregning.tilbud_resultat(t.id)
         status, ok = klar.tilbud_status(i, t, r)
+        kort = kort_status(t, r, status, ok)
         takster = r.takster if r is not None else ()
         bel = r.belaegning_pct if r is not None else None
         if not takster:
-            ud.append(OverblikRaekke(t.id, t.navn, "", "", None, None, None, None, bel, status, ok))
+            ud.append(OverblikRaekke(t.id, t.navn, "", "", None, None, None, None, bel, status, ok, kort))
         for n, tk in enumerate(takster):
             ud.append(OverblikRaekke(
                 t.id, t.navn if n == 0 else "", tk.ydelse_navn or "", _enhed(tk.enhed), tk.takst, tk.forrige_takst,
                 tk.aendring_pct, tk.aendring_real_pct, tk.belaegning_pct if tk.belaegning_pct is not None else
                 (bel if n == 0 else None),
-                status if n == 0 else "", ok))
+                status if n == 0 else "", ok, kort if n == 0 else ""))
     return ud
 
 
@@ -62,7 +77,8 @@ class OverblikModel(RaekkeModel):
             Kolonne("aendring_real_pct", "Real\nændring %", "tal", redigerbar=False, bredde=100,
                     vaerktoejstip="Ændring fra sidste års takst fremskrevet med årets P/L (SA 3.1)"),
             Kolonne("belaegning_pct", "Belægning\n%", "tal", redigerbar=False, bredde=90),
-            Kolonne("status", "Status", redigerbar=False),
+            Kolonne("status", "Status", redigerbar=False, vis_for=lambda x: x.status_kort,
+                    tip_for=lambda x: x.status, hele_ord=True),
         ]
         super().__init__(tuple(kol), parent)
 

@@ -36,6 +36,8 @@ class Kolonne:
     # choices that depend on the row (a budget line's post depends on its kategori)
     valg_for: Callable[[Any], tuple[tuple[Any, str], ...]] | None = None
     vis_for: Callable[[Any], str] | None = None  # the cell's text from the whole row
+    tip_for: Callable[[Any], str] | None = None  # the cell's tooltip, when it says more than the cell
+    hele_ord: bool = False  # a wrapping table never narrows it below its longest word (TabelVisning)
 
     def vaerdi(self, raekke: Any) -> Any:
         return self.hent(raekke) if self.hent else getattr(raekke, self.felt)
@@ -197,6 +199,8 @@ class RaekkeModel(QAbstractTableModel):
         if role == VIS:
             return k.tekst(raekke)
         if role == TIP:  # a text cut off in a narrow column can be read in full
+            if k.tip_for is not None:
+                return vaerktoejstip(k.tip_for(raekke)) or None
             return (vaerktoejstip(k.tekst(raekke)) or None) if k.slags in ("tekst", "valg") else None
         v = k.vaerdi(raekke)
         if role == RET:

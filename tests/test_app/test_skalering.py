@@ -271,3 +271,52 @@ def test_overblikkets_status_ses_hel(tmp_path, demo_fil, skala):
         assert c["linjer_hoejde"] <= c["hoejde"], c
     tips = {c["tekst"]: c["tip"] for c in s["celler"]}
     assert tips["2 fejl"] == "2 fejl skal rettes" and "Kategori 1" in tips["Indmeldes ikke"], tips
+
+
+AFVIST_BELOEB = r'''
+from PySide6.QtTest import QTest
+from takstberegner.app.steps.budget import BudgetTrin
+v.vaelg_tilbud("T1")
+v.vis_trin([i for i, s in enumerate(v.trin) if isinstance(s, BudgetTrin)][0])
+vent()
+tabel = v.stak.currentWidget().tabeller["omkostninger"]
+m = tabel.model()
+k = [m.kolonner[c].felt for c in range(m.columnCount())].index("beloeb")
+i = m.index(0, k)
+tabel.setCurrentIndex(i)
+tabel.edit(i)
+vent(100)
+editor = tabel.itemDelegate().sidste_editor
+editor.setText("10.000.000.000.000.000.000.000.000")  # a number, which the validation refuses
+QTest.keyClick(editor, Qt.Key.Key_Return)
+vent(400)
+bar = v.statusBar()
+ud["status"] = bar.currentMessage()
+ud["status_bredde"] = [bar.fontMetrics().horizontalAdvance(bar.currentMessage()), bar.width()]
+linje = getattr(v, "beskedlinje", None)
+if linje is not None and linje.isVisible():
+    lbl = linje.tekst
+    p = lbl.mapTo(v, lbl.rect().topLeft())
+    ud["linje"] = {"tekst": lbl.text(), "x": p.x(), "y": p.y(), "bredde": lbl.width(), "hoejde": lbl.height(),
+                   "behov": lbl.heightForWidth(lbl.width()), "vindue": [v.width(), v.height()]}
+ud["gemt"] = str(v.dok.grundlag.tilbud[0].omkostninger[0].beloeb)
+'''
+
+
+@pytest.mark.parametrize("skala", [1, 1.5])
+def test_en_lang_afvisning_kan_laeses_hel(tmp_path, demo_fil, skala):
+    """A budget amount the validation refuses, typed in its cell in the real window: the reason
+    ('Ikke gemt: Bostedet Nord › Budget › linje 1 › Beløb: Beløb er 10.000.000…, men må højst være
+    999.999.999.999,99. Ret tallet.') was cut at the status bar's edge at 150 %. Now it also stands
+    whole under the page, wrapped over the lines it needs, inside the window."""
+    r = _koer(tmp_path, demo_fil, skala, AFVIST_BELOEB)
+    besked = r["status"]
+    assert besked.startswith("Ikke gemt: Bostedet Nord › Budget › linje 1 › Beløb: ") and besked.endswith("Ret tallet.")
+    assert r["gemt"] != "1E+25"  # nothing was saved
+    if skala == 1.5:
+        assert r["status_bredde"][0] > r["status_bredde"][1]  # the status bar cannot show it whole
+    linje = r.get("linje")
+    assert linje is not None and linje["tekst"] == besked, r
+    assert linje["behov"] <= linje["hoejde"], linje  # every wrapped line shown
+    assert 0 <= linje["x"] and linje["x"] + linje["bredde"] <= linje["vindue"][0], linje
+    assert 0 <= linje["y"] and linje["y"] + linje["hoejde"] <= linje["vindue"][1], linje

@@ -6,11 +6,12 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from takstberegner.app import menuer, settings, statuslinje, tastatur, vinduestilstand
 from takstberegner.tjeneste import klar
 from takstberegner.app.arbejdsflade import Arbejdsflade
+from takstberegner.app.beskedlinje import Beskedlinje
 from takstberegner.app.overblik import Overblik
 from takstberegner.app.sidefoelge import OVERBLIK, Sidefoelge
 from takstberegner.app.rulleflade import RulleFlade
@@ -59,7 +60,15 @@ class HovedVindue(QMainWindow):
         self.startside_rulle = RulleFlade(self.startside)  # scrolls on a low screen (1366x768 at 150 %)
         self.flader.addWidget(self.startside_rulle)
         self.flader.addWidget(self.arbejde)
-        self.setCentralWidget(self.flader)
+        # a refusal whole, wrapped, under the page (the status bar cuts it: app/beskedlinje.py)
+        self.beskedlinje = Beskedlinje()
+        midt = QWidget()
+        lag = QVBoxLayout(midt)
+        lag.setContentsMargins(0, 0, 0, 0)
+        lag.setSpacing(2)
+        lag.addWidget(self.flader, 1)
+        lag.addWidget(self.beskedlinje)
+        self.setCentralWidget(midt)
         self.gemt_label = QLabel("Ingen fil åben")
         self.gemt_label.setObjectName("gemt")
         self.statusBar().addPermanentWidget(self.gemt_label)
@@ -88,6 +97,7 @@ class HovedVindue(QMainWindow):
             self.undo_gruppe.removeStack(self.dok.stak)
             self.dok.luk()
         self.dok = dok
+        self.beskedlinje.skjul()
         self._nav_noegle = None
         self._mangler_for, self._nav_tegnet = (None, None, ()), (None, None)
         for a in self.dokument_handlinger:
@@ -101,6 +111,7 @@ class HovedVindue(QMainWindow):
         self.undo_gruppe.setActiveStack(dok.stak)
         dok.aendret.connect(self.opdater)
         dok.gemt.connect(self.gemt_label.setText)
+        dok.gemt.connect(self.beskedlinje.skjul)  # saved: the refusal above is mended or undone
         dok.fejl.connect(lambda s: statuslinje.vis(self, s, 8000, vigtig=True))
         dok.lagerfejl.connect(self._lagerfejl)
         dok.fund_aendret.connect(lambda s: statuslinje.vis(self, s, 10000))

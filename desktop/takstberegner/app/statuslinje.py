@@ -4,7 +4,8 @@ shown is lost to a user who cannot see it: a refused amount ("Ikke gemt: …") w
 silent, and the edit seem saved.
 
 `vis(vindue, tekst, ms, vigtig=False)` shows and announces; a `vigtig` message (something was not
-saved) interrupts what the reader is saying, the others wait their turn. `lyttere` are called with
+saved) interrupts what the reader is saying, the others wait their turn, and stands whole in the
+window's message line under the page (app/beskedlinje.py), which the status bar would cut. `lyttere` are called with
 each announcement (the tests listen there: offscreen no screen reader receives the event).
 """
 from __future__ import annotations
@@ -36,4 +37,7 @@ def vis(vindue: QWidget, tekst: str, ms: int, vigtig: bool = False) -> None:
         return
     bar = statusbar()
     bar.showMessage(tekst, ms)
+    linje = getattr(vindue, "beskedlinje", None)
+    if vigtig and linje is not None:  # something was not saved: the whole reason, wrapped
+        linje.vis(tekst)
     kunngoer(bar, tekst, vigtig)

@@ -45,10 +45,13 @@ def vis_afvisning(felt: QWidget, besked: str) -> None:
     and in the window's status bar), or clear the mark when `besked` is empty."""
     felt.setProperty("afvist", besked)
     felt.setStyleSheet(_AFVIST_STIL if besked else "")
-    felt.setToolTip(besked)
+    # as rich text: Qt wraps it (a plain tooltip is one line, cut at a 150 % screen's edge), and
+    # a tilbud's name in it is shown as written, never as HTML
+    tip = QtGui.Qt.convertFromPlainText(besked, QtGui.Qt.WhiteSpaceMode.WhiteSpaceNormal) if besked else ""
+    felt.setToolTip(tip)
     if not besked:
         return
-    QToolTip.showText(felt.mapToGlobal(felt.rect().bottomLeft()), besked, felt, felt.rect(), 10000)
+    QToolTip.showText(felt.mapToGlobal(felt.rect().bottomLeft()), tip, felt, felt.rect(), 10000)
     statuslinje.vis(felt.window(), f"Ikke gemt: {besked}", 10000, vigtig=True)
 
 

@@ -357,3 +357,32 @@ def test_registrer_tilbydes_kun_naar_tilliden_er_det_eneste_der_mangler(ny_indme
     assert r.ikke_betroet and not r.kan_registreres
     d = sekretariat.VerifikationsDialog(demo_vindue, [r])
     assert d.registrer.isHidden() and d.vejledning_flade.isHidden()
+
+
+def test_tillidsfilen_faar_sin_endelse_og_en_anden_fil_vaelges_ikke(demo_vindue, filvalg, tmp_path, monkeypatch):
+    """Sekretariat → Tillidsfil → Vælg: 'betroede' typed without an ending became a file with no
+    ending, and an existing file that is no tillidsfil (a note) was taken, so the next root
+    certificate was appended to the note. Now the name gets .pem, as the save dialogs add their
+    ending, and a file that does not read as a tillidsfil is refused with why; the one chosen
+    before stays."""
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "konfiguration"))
+    note = tmp_path / "noter.txt"
+    note.write_text("Husk at ringe til Aalborg om takstbilaget\n", encoding="utf-8")
+    (tmp_path / "rod.cer").write_bytes(_ca_certifikat().public_bytes(Encoding.DER))
+    d = sekretariat.TillidsfilDialog(demo_vindue)
+    filvalg.append(tmp_path / "betroede")
+    d.findChild(QPushButton, "vaelg").click()
+    assert sekretariat.tillidsfil() == tmp_path / "betroede.pem" and d.fejl.text() == ""
+    filvalg.append(note)
+    d.findChild(QPushButton, "vaelg").click()
+    assert d.fejl.text().startswith("noter.txt er ikke valgt som tillidsfil. Tillidsfilen noter.txt, linje 1: ")
+    assert "Vælg en tillidsfil, eller skriv et nyt filnavn for at oprette en." in d.fejl.text()
+    assert sekretariat.tillidsfil() == tmp_path / "betroede.pem"
+    filvalg.append(tmp_path / "rod.cer")
+    d.findChild(QPushButton, "rod").click()
+    assert "-----BEGIN CERTIFICATE-----" in (tmp_path / "betroede.pem").read_text(encoding="utf-8")
+    assert note.read_text(encoding="utf-8") == "Husk at ringe til Aalborg om takstbilaget\n"
+    assert not (tmp_path / "betroede").exists()
+    d.close()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
+from takstberegner.app.filnavne import med_endelse
 from takstberegner.app.gem_dialog import gem_som
 from takstberegner.app import efter_eksport, fremskridt
 from takstberegner.app.signering_dialog import vis_fingeraftryk as _vis_fingeraftryk
@@ -163,6 +164,7 @@ class TillidsfilDialog(QDialog):
         lag.addLayout(knapper)
         self.fejl = QLabel("")
         self.fejl.setStyleSheet("color: #a01818")
+        self.fejl.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a line of the chosen file
         self.fejl.setWordWrap(True)
         lag.addWidget(self.fejl)
         bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -177,11 +179,27 @@ class TillidsfilDialog(QDialog):
         self.indhold.setText(_beskriv_tillid(p))
 
     def _vaelg(self) -> None:
+        """Choose an existing tillidsfil or name a new one. The name ends in .pem or .txt (.pem is
+        added, as the save dialogs add their ending), and an existing file is taken only when it
+        reads as a tillidsfil: the app writes fingerprints and root certificates into it, and
+        'noter.txt' chosen by mistake would have had them appended."""
+        from takstberegner.export import tillid
+
         sti, _ = QFileDialog.getSaveFileName(self, "Vælg eller opret tillidsfil", str(tillidsfil()),
                                              "Tillidsfil (*.pem *.txt)", options=QFileDialog.Option.DontConfirmOverwrite)
-        if sti:
-            husk_tillidsfil(sti)
-            self.opdater()
+        if not sti:
+            return
+        p = Path(med_endelse(sti, ".pem", ".txt"))
+        if p.exists():
+            try:
+                tillid.laes_tillid(p)
+            except tillid.TillidsFejl as e:
+                self.fejl.setText(f"{p.name} er ikke valgt som tillidsfil. {str(e).rstrip('.')}. Vælg en tillidsfil, "
+                                  "eller skriv et nyt filnavn for at oprette en.")
+                return
+        self.fejl.setText("")
+        husk_tillidsfil(p)
+        self.opdater()
 
     def _registrer(self) -> None:
         if RegistrerDialog(self).exec() == QDialog.DialogCode.Accepted:

@@ -42,7 +42,9 @@ class HensaettelseModel(RaekkeModel):
         super().__init__((
             Kolonne("aar", "År", "heltal", bredde=60),
             Kolonne("beloeb", "Hensat beløb", "tal", bredde=140),
-            Kolonne("brugt", "Heraf brugt", "tal"),
+            Kolonne("brugt", "Heraf brugt", "tal",
+                    vaerktoejstip="Det beløb af hensættelsen, der er anvendt (SA 5.3.1). Er hele beløbet brugt, "
+                                  "er der ikke længere en frist for den."),
         ), parent)
 
 

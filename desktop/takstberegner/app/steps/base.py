@@ -53,6 +53,8 @@ class Trin(QWidget):
         self.tilbud_id: str | None = None
         self.felt_widgets: dict[str, QWidget] = {}
         self.tabeller: dict[str, TabelVisning] = {}
+        # the column a finding about a whole row leads to, per table (else its first column)
+        self.raekke_felt: dict[str, str] = {}
         # The page scrolls when the window is lower than its content (a 1366x768 laptop): the
         # title, the help and the content are inside one scroll area.
         side = QWidget()
@@ -188,6 +190,7 @@ class Trin(QWidget):
         visning = self.tabeller.get(navn)
         if visning is not None:
             model = visning.model()
+            under = under or self.raekke_felt.get(navn, "")
             kol = kolonne_for(model, under) if under else 0
             self._frem(visning)
             visning.fokuser_celle(nr or 0, kol)

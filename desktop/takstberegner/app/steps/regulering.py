@@ -62,6 +62,8 @@ class ReguleringTrin(Trin):
             titel.setWordWrap(True)
             g.addWidget(titel, 0, kol, Qt.AlignmentFlag.AlignBottom)
         self.hens = HensaettelseModel(self)
+        # 'Hensættelse skal anvendes' leads to what the user changes: how much of it is used
+        self.raekke_felt["hensaettelser"] = "brugt"
         g.addWidget(self.samlingstabel("hensaettelser", self.hens, self._ny_hensaettelse, "hensættelse",
                                        "Tidligere hensættelser"), 1, 0)
         self.hens_liste = HensaettelseListeModel(self)

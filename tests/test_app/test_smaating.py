@@ -47,6 +47,9 @@ def test_kontrol_i_en_saetning():
     assert opsummering(1, 2, 1) == ("1 fejl skal rettes før indmelding. "
                                     "2 advarsler bør ses efter og 1 bemærkning til orientering.")
     assert opsummering(0, 0, 0) == "Ingen fejl eller advarsler."
+    # counted the Danish way: a file with 90.000 findings said '90000 advarsler'
+    assert opsummering(1_234, 90_000, 20) == ("1.234 fejl skal rettes før indmelding. "
+                                              "90.000 advarsler bør ses efter og 20 bemærkninger til orientering.")
 
 
 def test_fortryd_og_annuller_fortryd_overalt(demo_vindue):

@@ -124,6 +124,10 @@ def test_efter_aendring_siger_hvad_aendringen_gav_og_rettede():
     assert ef(gammel, [], gammel[1:], G) == "Gemt. 1 fejl er rettet; der er ingen fejl tilbage."
     to = [_fund("fejl", "a"), _fund("fejl", "b"), _fund("fejl", "c")]
     assert ef(to, [], to[2:], G) == "Gemt. 2 fejl er rettet; 1 tilbage."
+    mange = [_fund("fejl", f"tilbud[0].omkostninger[{i}].beloeb") for i in range(1_200)]  # a pasted column
+    assert ef([], [], mange, G) == "Gemt. Ændringen gav 1.200 nye fejl; de står under Kontrol."
+    assert ef(mange, [], mange[1_100:], G) == "Gemt. 1.100 fejl er rettet; 100 tilbage."
+    assert ef(mange + to, [], to, G) == "Gemt. 1.200 fejl er rettet; 3 tilbage."
 
 
 def test_en_anden_slags_fejl_samme_sted_er_ny_i_statuslinjen():

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
-from takstberegner import __version__
+from takstberegner import __version__, dansk
 from takstberegner.app import fremskridt, lager, settings, statuslinje
 from takstberegner.app.dokument import Dokument
 from takstberegner.app.filnavne import filnavn
@@ -269,7 +269,7 @@ class Handlinger:
         mangler = klar.mangler(dok.grundlag, dok.beregning)
         if mangler:
             self.v.vis_overblik()
-            statuslinje.vis(self.v, f"Ikke klar til indmelding: {len(mangler)} ting skal rettes først. "
+            statuslinje.vis(self.v, f"Ikke klar til indmelding: {dansk.tal(len(mangler), 0)} ting skal rettes først. "
                                      "Brug 'Gå til' i listen.", 10000, vigtig=True)
             return None
         return eksport.indmeld(self.v)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from takstberegner import dansk
 from takstberegner.app.widgets import vaerktoejstip
 from takstberegner.domain import navne
 
@@ -36,7 +37,7 @@ def opsummering(fejl: int, advarsler: int, info: int) -> str:
 
 
 def _tal(n: int, ental: str, flertal: str) -> str:
-    return f"{n} {ental if n == 1 else flertal}"
+    return f"{dansk.tal(n, 0)} {ental if n == 1 else flertal}"  # 90.000 advarsler, not 90000
 
 
 class FundPanel(QWidget):

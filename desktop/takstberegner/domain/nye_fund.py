@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import fields, is_dataclass
 from typing import Any, Iterable
 
+from takstberegner import dansk
 from takstberegner.domain import aendringer as ae
 from takstberegner.domain import navne
 from takstberegner.domain.model import Takstgrundlag
@@ -95,14 +96,15 @@ def efter_aendring(foer: list[Fund], trin: list[ae.Trin], efter: list[Fund], gru
         return f"Gemt. Ny {f.niveau}: {navne.felt_tekst(f.felt, grundlag)}: {f.tekst}"
     nye_fejl = sum(1 for f in nye_ if f.er_fejl)
     if nye_:
-        dele = [f"{n} ny {ental}" if n == 1 else f"{n} nye {flertal}" for n, ental, flertal in
+        dele = [f"{n} ny {ental}" if n == 1 else f"{dansk.tal(n, 0)} nye {flertal}" for n, ental, flertal in
                 ((nye_fejl, "fejl", "fejl"), (len(nye_) - nye_fejl, "advarsel", "advarsler")) if n]
         return f"Gemt. Ændringen gav {' og '.join(dele)}; de står under Kontrol."
     fejl_efter = sum(1 for f in efter if f.er_fejl)
     rettet = sum(1 for f in foer if f.er_fejl) - fejl_efter
     if rettet <= 0:
         return ""
-    return f"Gemt. {rettet} fejl er rettet; " + (f"{fejl_efter} tilbage." if fejl_efter else "der er ingen fejl tilbage.")
+    return (f"Gemt. {dansk.tal(rettet, 0)} fejl er rettet; "
+            + (f"{dansk.tal(fejl_efter, 0)} tilbage." if fejl_efter else "der er ingen fejl tilbage."))
 
 
 # ---- what an edit sets, and what is missing ------------------------------------------------------

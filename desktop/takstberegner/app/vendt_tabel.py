@@ -102,6 +102,7 @@ class VendtTabel(QTableView):
         self.vendt.setSourceModel(model)
         self.under = RaekkerUnderHinanden(model, self) if stables else None
         self._skjult: set[int] = set()
+        self._skjult_for: tuple = ()
         self.setModel(self.vendt)
         self.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.setAlternatingRowColors(True)
@@ -112,6 +113,7 @@ class VendtTabel(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.Fixed)
         self.horizontalHeader().setStretchLastSection(False)
         self.setRowHidden(0, True)  # the first column is the heading
+        model.modelReset.connect(self._glem_skjult)  # new rows: hide them anew (before tilpas)
         model.modelReset.connect(self.tilpas)
         model.dataChanged.connect(self.tilpas)
 
@@ -136,7 +138,15 @@ class VendtTabel(QTableView):
             self.horizontalHeader().setVisible(not stablet)  # each ydelse is headed by its name
         self._anvend_skjul()
 
+    def _glem_skjult(self) -> None:
+        self._skjult_for = ()
+
     def _anvend_skjul(self) -> None:
+        # every resize comes here: hide the rows again only when what is hidden can have changed
+        noegle = (self.model(), self.model().rowCount(), frozenset(self._skjult))
+        if noegle == self._skjult_for:
+            return
+        self._skjult_for = noegle
         if self.stablet:
             felter = self.kilde.columnCount()
             for r in range(self.under.rowCount()):

@@ -94,3 +94,19 @@ def test_en_fil_der_ikke_kan_aabnes_lader_den_aabne_fil_vaere(vindue, beskeder, 
     vindue.saet_dokument(None)
     assert vindue.aabn_fil(god)  # its lock was released when it closed
     assert vindue.dok.grundlag.tilbud[0].navn == "Bostedet Vest"
+
+
+@pytest.mark.gui
+def test_den_aabne_fil_valgt_igen_bliver_aaben(vindue, beskeder, tmp_path):
+    """Seneste filer → the file already open: its own lock refused it as 'åbnet i en anden
+    Takstberegner (…proces <this one>…)'. Now it stays open as it is, and the status bar says so;
+    a hard link to it is the same file too."""
+    sti = _stor_fil(tmp_path / "aaben.takst")
+    assert vindue.aabn_fil(sti)
+    dok = vindue.dok
+    assert vindue.aabn_fil(sti) and vindue.dok is dok and beskeder == []
+    assert vindue.statusBar().currentMessage() == "aaben.takst er allerede åben."
+    import os
+
+    os.link(sti, tmp_path / "link.takst")
+    assert vindue.aabn_fil(tmp_path / "link.takst") and vindue.dok is dok and beskeder == []

@@ -55,7 +55,12 @@ class Handlinger:
     def aabn_fil(self, sti) -> bool:
         """Open a .takst file: read, checked and computed in a worker thread behind 'Åbner
         takstfilen …' (90.000 findings take seconds), the window painting meanwhile; the file
-        open before stays open until the new one is ready, and a refused file leaves it so."""
+        open before stays open until the new one is ready, and a refused file leaves it so. The
+        file that is open already (chosen again under Seneste filer) stays open as it is: its own
+        lock refused it as 'åbnet i en anden Takstberegner'."""
+        if self._er_aaben(sti):
+            statuslinje.vis(self.v, f"{Path(sti).name} er allerede åben.", 8000)
+            return True
         try:
             aabnet = fremskridt.koer(self.v, AABNER, lambda: lager.aabn_og_beregn(sti))
         except lager.Skrivebeskyttet as e:
@@ -64,6 +69,14 @@ class Handlinger:
             self._fejl("Filen kan ikke åbnes", e.besked)
             return False
         return self._aabnet(aabnet.fil, aabnet)
+
+    def _er_aaben(self, sti) -> bool:
+        if self.v.dok is None:
+            return False
+        try:
+            return Path(sti).resolve() == self.v.dok.sti.resolve() or Path(sti).samefile(self.v.dok.sti)
+        except OSError:
+            return False
 
     def _aabn_kopi(self, sti: Path, hvorfor: str) -> bool:
         """A file that may not be written where it lies (opened from a mail, a read-only share):

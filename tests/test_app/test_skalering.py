@@ -320,3 +320,32 @@ def test_en_lang_afvisning_kan_laeses_hel(tmp_path, demo_fil, skala):
     assert linje["behov"] <= linje["hoejde"], linje  # every wrapped line shown
     assert 0 <= linje["x"] and linje["x"] + linje["bredde"] <= linje["vindue"][0], linje
     assert 0 <= linje["y"] and linje["y"] + linje["hoejde"] <= linje["vindue"][1], linje
+
+
+FUND_TIL_FELT = r'''
+liste = v.fund.liste
+from PySide6.QtTest import QTest
+item = next(liste.item(i) for i in range(liste.count()) if liste.item(i).data(Qt.ItemDataRole.UserRole + 1) == "HENS-UDLOEB")
+QTest.mouseClick(liste.viewport(), Qt.MouseButton.LeftButton, pos=liste.visualItemRect(item).center())
+vent(400)
+side = v.stak.currentWidget()
+tabel = side.tabeller["hensaettelser"]
+idx = tabel.currentIndex()
+rect = tabel.visualRect(idx)
+vp = side.rulle.viewport()
+p = tabel.viewport().mapTo(vp, rect.topLeft())
+ud["celle"] = {"felt": tabel.model().kolonner[idx.column()].felt, "fokus": v.focusWidget() is tabel,
+               "x": p.x(), "y": p.y(), "bredde": rect.width(), "hoejde": rect.height(),
+               "synlig": [vp.width(), vp.height()]}
+'''
+
+
+@pytest.mark.parametrize("skala", [1, 1.5])
+def test_et_klik_paa_et_fund_viser_feltet_ogsaa_ved_150_procent(tmp_path, demo_fil, skala):
+    """A click on 'Hensættelse skal anvendes' at 150 %: the focus went to the hensættelse's cell, but
+    the Regulering page, just shown, was scrolled before it had its size, and the cell lay below
+    the visible part. Now the page scrolls again once laid out: the cell is in view."""
+    c = _koer(tmp_path, demo_fil, skala, FUND_TIL_FELT)["celle"]
+    assert c["felt"] == "brugt" and c["fokus"], c
+    assert 0 <= c["x"] and c["x"] + c["bredde"] <= c["synlig"][0], c
+    assert 0 <= c["y"] and c["y"] + c["hoejde"] <= c["synlig"][1], c

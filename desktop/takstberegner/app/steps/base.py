@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from takstberegner.app.models.raekker import RaekkeModel, kolonne_for
@@ -210,3 +210,6 @@ class Trin(QWidget):
                 far.setCurrentWidget(barn)
             barn, far = far, far.parentWidget()
         self.rulle.ensureWidgetVisible(w)
+        # once more when the page just shown has its size (a finding's click at 150 % showed the
+        # Regulering page's top, its hensættelser out of view below)
+        QTimer.singleShot(0, lambda: self.rulle.ensureWidgetVisible(w) if w.isVisible() else None)

@@ -169,3 +169,17 @@ def saet_flag(sti: Path, navn: str, flag: int = 0, metode: int | None = None) ->
             break
         i = data.find(b"PK\x01\x02", i + 4)
     sti.write_bytes(bytes(data))
+
+
+def med_gemt_resultat(kilde: Path, maal: Path, formel: str, resultat: str) -> Path:
+    """`kilde` (written by openpyxl: its formula `formel` has no result) as Excel saves it, with the
+    formula's `resultat` beside it, in `maal`."""
+    foer = f"<f>{formel}</f><v></v>".encode()
+    with zipfile.ZipFile(kilde) as zin, zipfile.ZipFile(maal, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                assert foer in data
+                data = data.replace(foer, f"<f>{formel}</f><v>{resultat}</v>".encode())
+            zout.writestr(item, data)
+    return maal

@@ -37,7 +37,9 @@ def test_samme_signeringstid_sidst_givne_vinder():
 def test_en_afvist_nyere_udgave_erstatter_ikke_den_godkendte():
     u = udvaelg([ind("gammel"), ind("ny", tid=T0 + timedelta(days=1), ok=False, grunde=("Signaturen holder ikke.",))])
     assert [s.status for s in u.statusser] == [GODKENDT, AFVIST]
-    assert u.statusser[1].grunde == ("Signaturen holder ikke.",)
+    assert u.statusser[1].grunde == ("Signaturen holder ikke.", "Indtil den er rettet, tæller den ældre indmelding "
+                                     "nr. 1 (gammel, signeret 01-09-2026 kl. 10:00:00) fra samme CVR 1 i takstbilaget.")
+    assert u.statusser[0].nyere_afvist
 
 
 def test_takstaar_er_det_de_fleste_er_for_og_kan_vaelges():
@@ -169,3 +171,40 @@ def test_en_mappe_og_en_manglende_fil_faar_hver_sin_grund(tmp_path):
     assert [s.grunde for s in u.statusser] == [("Det er en mappe, ikke en indmeldingsfil.",),
                                                ("Filen findes ikke (den er flyttet, omdøbt eller slettet).",)]
     assert [s.status for s in u.statusser] == [AFVIST, AFVIST]
+
+
+def test_en_nyere_afvist_udgave_siges_ved_den_aeldre_der_taeller(tmp_path, capsys, indmelding_egen, egen_noegle,
+                                                                   grundlag1, beregning1):
+    """A driftsherre's corrected submission signed later with a key the secretariat has not registered
+    yet is rejected, and the older one counts. Before, the older stood as plainly 'Godkendt' and its
+    outdated takster went into the bilag with no word of the newer file; now the command, the older
+    file's note and the sheet's heading say the takster are from the older one until the newer is right."""
+    from takstberegner.export import indmelding, signering
+
+    from .conftest import TID
+
+    gammel, _ = indmelding_egen
+    ny_noegle = signering.lav_noegle(grundlag1.driftsherre.navn, grundlag1.driftsherre.cvr,
+                                     gyldig_fra=TID - timedelta(days=1))
+    rettet = tmp_path / "rettet.indmelding"
+    indmelding.lav_indmelding(grundlag1, beregning1, ny_noegle, rettet, tid=TID + timedelta(minutes=2))
+    pem = tmp_path / "tillid.pem"
+    pem.write_text(signering.certifikat_pem(egen_noegle.certifikat), encoding="ascii")
+    bilag = tmp_path / "takstbilag.xlsx"
+    assert main(["takstbilag", str(rettet), str(gammel), "--tillid", str(pem), "-o", str(bilag)]) == 1
+    ud = capsys.readouterr().out
+    assert ("rettet.indmelding: Eksempel Kommune - afvist: Certifikatet er selvsigneret" in ud
+            and "Indtil den er rettet, tæller den ældre indmelding nr. 2 (egen.indmelding, signeret " in ud), ud
+    assert f"{gammel}: Eksempel Kommune - godkendt: Obs: nr. 1 (rettet.indmelding, signeret " in ud, ud
+    assert "fra samme CVR er nyere, men afvist; taksterne i takstbilaget er fra denne indmelding." in ud
+    ws = openpyxl.load_workbook(bilag)["Indmeldinger"]
+    assert ws["A2"].value.endswith("Obs: 1 godkendt indmelding har en nyere, afvist indmelding fra samme CVR; "
+                                   "indtil den er rettet, er taksterne fra den ældre (se Noter).")
+    hoved = [c.value for c in ws[3]]
+    (afvist, godkendt) = [dict(zip(hoved, r)) for r in ws.iter_rows(min_row=4, values_only=True)]
+    assert afvist["Status"] == "Afvist" and "tæller den ældre indmelding nr. 2" in afvist["Begrundelse"]
+    assert godkendt["Status"] == "Godkendt" and godkendt["Noter"].startswith("Obs: nr. 1 (rettet.indmelding")
+    # an older rejected one says nothing of the kind
+    u = udvaelg([ind("ny", tid=T0 + timedelta(hours=1)), ind("gammel", ok=False, grunde=("Signaturen holder ikke.",))])
+    assert u.statusser[0].noter == () and u.statusser[1].grunde == ("Signaturen holder ikke.",)
+

@@ -393,7 +393,7 @@ def _status(udvalg: Udvalg, tekst: _Tekster) -> Ark:
               f"{n} fil{'er' if n != 1 else ''} givet: {udvalg.antal(GODKENDT)} godkendt og med i takstbilaget, "
               + (f"{udvalg.antal(ANDET_AAR)} for et andet takstår, " if udvalg.antal(ANDET_AAR) else "")
               + f"{udvalg.antal(AFVIST)} afvist, {udvalg.antal('erstattet')} erstattet af en nyere, "
-              f"{udvalg.antal('dublet')} dublet. Signeret er dansk tid.",
+              f"{udvalg.antal('dublet')} dublet. Signeret er dansk tid." + _obs(udvalg),
               "Indmeldinger", STATUS_KOLONNER, frys_kolonner=3)
     tekst_ = tekst
 
@@ -422,6 +422,16 @@ def _status(udvalg: Udvalg, tekst: _Tekster) -> Ark:
 
 
 _MAKS_NOTER = 100
+
+
+def _obs(udvalg: Udvalg) -> str:
+    """What the secretariat must look into before the bilag is passed on (the rows' notes say which)."""
+    n = sum(1 for st in udvalg.statusser if st.nyere_afvist)
+    ud = ""
+    if n:
+        ud += (f" Obs: {n} godkendt{'e' if n != 1 else ''} indmelding{'er' if n != 1 else ''} har en nyere, afvist "
+               "indmelding fra samme CVR; indtil den er rettet, er taksterne fra den ældre (se Noter).")
+    return ud
 
 
 def _filnavn(fil: str) -> str:

@@ -3,7 +3,8 @@
 Every file given is accounted for, in the order given, with one status:
 - `godkendt`: verified, for the bilag's takstår, and the latest from its CVR: its takster count;
 - `afvist`: verification failed (forged, corrupt, hostile, unreadable): listed with the Danish
-  reason, nothing of it counts;
+  reason, nothing of it counts; when it is signed later than the counted one from its CVR, both say
+  that the older one's takster are in the bilag until it is put right (`nyere_afvist`);
 - `andet_aar`: verified, but for another takstår than the bilag's: not counted, and not called
   rejected either (the driftsherre did nothing wrong; it belongs in that year's bilag);
 - `erstattet`: verified, but a later-signed submission from the same CVR replaces it;
@@ -65,6 +66,7 @@ class Status:
     status: str
     grunde: tuple[str, ...] = ()  # why it is not counted (Danish)
     noter: tuple[str, ...] = field(default_factory=tuple)  # e.g. "Erstatter fil …"
+    nyere_afvist: bool = False  # counted, though a later submission from its CVR was rejected
 
     @property
     def status_navn(self) -> str:
@@ -140,7 +142,7 @@ def udvaelg(indmeldinger: list[Indmelding], takstaar: int | None = None) -> Udva
                 f"Indmeldingen holder, men den er for takståret {ind.takstaar}, og takstbilaget er for {takstaar}; "
                 f"den hører til takstbilaget for {ind.takstaar}.",))
             continue
-        kandidater.setdefault(ind.cvr or ind.driftsherre, []).append(i)
+        kandidater.setdefault(_cvr_noegle(ind), []).append(i)
     for idx in kandidater.values():
         # the latest signing time wins; equal times: the one given last
         vinder = max(idx, key=lambda i: (indmeldinger[i].signeringstid is not None,
@@ -156,7 +158,37 @@ def udvaelg(indmeldinger: list[Indmelding], takstaar: int | None = None) -> Udva
                 f"{v.cvr}; denne er {_tid(ind.signeringstid)}.",))
             noter.append(f"Erstatter nr. {i + 1} ({_navn(ind.fil)}, {_tid(ind.signeringstid)}).")
         status[vinder] = Status(vinder + 1, v, GODKENDT, (), tuple(noter))
+    _nyere_afviste(indmeldinger, status, takstaar)
     return Udvalg(takstaar, tuple(status[i] for i in range(len(indmeldinger))))
+
+
+def _nyere_afviste(indmeldinger: list[Indmelding], status: dict[int, Status], takstaar: int | None) -> None:
+    """A rejected submission from the CVR of a counted one, signed later (a correction that failed, e.g.
+    signed with a key not yet registered): the older one's takster count until it is put right, which both
+    rows say. Before, the older one stood as plainly Godkendt and its outdated takster went in unremarked."""
+    vindere = {_cvr_noegle(s.indmelding): i for i, s in status.items() if s.status == GODKENDT}
+    for i, st in sorted(status.items()):
+        ind = st.indmelding
+        if st.status != AFVIST or not ind.cvr or ind.takstaar != takstaar or ind.cvr not in vindere:
+            continue
+        w = vindere[ind.cvr]
+        v = indmeldinger[w]
+        if ind.signeringstid is None or v.signeringstid is None:
+            tid = "kan være nyere"
+        elif ind.signeringstid > v.signeringstid:
+            tid = "er nyere"
+        else:
+            continue
+        status[i] = replace(st, grunde=(*st.grunde, (
+            f"Indtil den er rettet, tæller den ældre indmelding nr. {w + 1} ({_navn(v.fil)}, {_tid(v.signeringstid)}) "
+            f"fra samme CVR {ind.cvr} i takstbilaget.")))
+        status[w] = replace(status[w], nyere_afvist=True, noter=(*status[w].noter, (
+            f"Obs: nr. {i + 1} ({_navn(ind.fil)}, {_tid(ind.signeringstid)}) fra samme CVR {tid}, men afvist; "
+            f"taksterne i takstbilaget er fra denne indmelding. Lav takstbilaget igen, når den nyere er godkendt.")))
+
+
+def _cvr_noegle(ind: Indmelding) -> str:
+    return ind.cvr or ind.driftsherre
 
 
 def fra_verifikation(r) -> Indmelding:

@@ -208,3 +208,40 @@ def test_en_nyere_afvist_udgave_siges_ved_den_aeldre_der_taeller(tmp_path, capsy
     u = udvaelg([ind("ny", tid=T0 + timedelta(hours=1)), ind("gammel", ok=False, grunde=("Signaturen holder ikke.",))])
     assert u.statusser[0].noter == () and u.statusser[1].grunde == ("Signaturen holder ikke.",)
 
+
+def test_et_tilbud_der_kun_er_i_den_erstattede_indmelding_naevnes(tmp_path, capsys, egen_noegle):
+    """A driftsherre's later submission lacks a tilbud its earlier one had: the later replaces the
+    earlier, so that tilbud's takst leaves the bilag. Before, only 'Erstattet af nyere indmelding'
+    was said and the takst went missing unremarked; now the command, both rows and the heading name
+    it (a kategori-1 tilbud, never in the bilag, is not named)."""
+    import dataclasses
+
+    from takstberegner.export import signering
+
+    from . import bilag_data as d
+    from .conftest import TID
+
+    g = d.grundlag_a()  # Bostedet Nord, Rådgivningscenter Nord (trækningsret) and a kategori-1 tilbud
+    foer = d.signer(g, egen_noegle, tmp_path / "foer.indmelding", tid=TID)
+    efter = d.signer(dataclasses.replace(g, tilbud=g.tilbud[:1]), egen_noegle, tmp_path / "efter.indmelding",
+                     tid=TID + timedelta(minutes=1))
+    pem = tmp_path / "tillid.pem"
+    pem.write_text(signering.certifikat_pem(egen_noegle.certifikat), encoding="ascii")
+    bilag = tmp_path / "takstbilag.xlsx"
+    assert main(["takstbilag", str(foer), str(efter), "--tillid", str(pem), "-o", str(bilag)]) == 1
+    ud = capsys.readouterr().out
+    assert ("Tilbuddet ‘Rådgivningscenter Nord’ er kun i denne indmelding, ikke i nr. 2, og er derfor ikke med i "
+            "takstbilaget; spørg driftsherren, om det skal være med.") in ud, ud
+    assert ("efter.indmelding: Eksempel Kommune - godkendt: Obs: Tilbuddet ‘Rådgivningscenter Nord’ fra nr. 1 er "
+            "ikke i denne indmelding og er ikke med i takstbilaget.") in ud, ud
+    assert "Kommunens eget botilbud" not in ud
+    wb = openpyxl.load_workbook(bilag)
+    ws = wb["Indmeldinger"]
+    assert ws["A2"].value.endswith("Obs: 1 tilbud fra en erstattet indmelding er ikke i den nyere og er derfor ikke "
+                                   "med i takstbilaget (se Begrundelse).")
+    hoved = [c.value for c in ws[3]]
+    (erstattet, godkendt) = [dict(zip(hoved, r)) for r in ws.iter_rows(min_row=4, values_only=True)]
+    assert erstattet["Status"] == "Erstattet af nyere indmelding"
+    assert "‘Rådgivningscenter Nord’ er kun i denne indmelding" in erstattet["Begrundelse"]
+    assert "Obs: Tilbuddet ‘Rådgivningscenter Nord’ fra nr. 1" in godkendt["Noter"]
+    assert {r[2] for r in wb["Takster"].iter_rows(min_row=4, values_only=True)} == {"Bostedet Nord"}

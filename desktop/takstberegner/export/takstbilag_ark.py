@@ -427,10 +427,14 @@ _MAKS_NOTER = 100
 def _obs(udvalg: Udvalg) -> str:
     """What the secretariat must look into before the bilag is passed on (the rows' notes say which)."""
     n = sum(1 for st in udvalg.statusser if st.nyere_afvist)
+    t = sum(st.tilbud_udeladt for st in udvalg.statusser)
     ud = ""
     if n:
         ud += (f" Obs: {n} godkendt{'e' if n != 1 else ''} indmelding{'er' if n != 1 else ''} har en nyere, afvist "
                "indmelding fra samme CVR; indtil den er rettet, er taksterne fra den ældre (se Noter).")
+    if t:
+        ud += (f" Obs: {t} tilbud fra en erstattet indmelding er ikke i den nyere og er derfor ikke med i "
+               "takstbilaget (se Begrundelse).")
     return ud
 
 

@@ -67,6 +67,7 @@ class Status:
     grunde: tuple[str, ...] = ()  # why it is not counted (Danish)
     noter: tuple[str, ...] = field(default_factory=tuple)  # e.g. "Erstatter fil …"
     nyere_afvist: bool = False  # counted, though a later submission from its CVR was rejected
+    tilbud_udeladt: int = 0  # tilbud of the submissions it replaces that it does not hold (not in the bilag)
 
     @property
     def status_navn(self) -> str:
@@ -149,15 +150,24 @@ def udvaelg(indmeldinger: list[Indmelding], takstaar: int | None = None) -> Udva
                                          indmeldinger[i].signeringstid or datetime.min, i))
         v = indmeldinger[vinder]
         noter = []
+        udeladte = 0
         for i in idx:
             if i == vinder:
                 continue
             ind = indmeldinger[i]
+            mangler = _tilbud_kun_i(ind, v)
+            udeladt = (f"{_tilbud_navne(mangler)} er kun i denne indmelding, ikke i nr. {vinder + 1}, og er derfor "
+                       f"ikke med i takstbilaget; spørg driftsherren, om {'de' if len(mangler) > 1 else 'det'} "
+                       f"skal være med.",) if mangler else ()
             status[i] = Status(i + 1, ind, ERSTATTET, (
                 f"Erstattet af nr. {vinder + 1} ({_navn(v.fil)}, {_tid(v.signeringstid)}) fra samme CVR "
-                f"{v.cvr}; denne er {_tid(ind.signeringstid)}.",))
+                f"{v.cvr}; denne er {_tid(ind.signeringstid)}.", *udeladt))
             noter.append(f"Erstatter nr. {i + 1} ({_navn(ind.fil)}, {_tid(ind.signeringstid)}).")
-        status[vinder] = Status(vinder + 1, v, GODKENDT, (), tuple(noter))
+            if mangler:
+                udeladte += len(mangler)
+                noter.append(f"Obs: {_tilbud_navne(mangler)} fra nr. {i + 1} er ikke i denne indmelding og er ikke "
+                             f"med i takstbilaget.")
+        status[vinder] = Status(vinder + 1, v, GODKENDT, (), tuple(noter), tilbud_udeladt=udeladte)
     _nyere_afviste(indmeldinger, status, takstaar)
     return Udvalg(takstaar, tuple(status[i] for i in range(len(indmeldinger))))
 
@@ -185,6 +195,21 @@ def _nyere_afviste(indmeldinger: list[Indmelding], status: dict[int, Status], ta
         status[w] = replace(status[w], nyere_afvist=True, noter=(*status[w].noter, (
             f"Obs: nr. {i + 1} ({_navn(ind.fil)}, {_tid(ind.signeringstid)}) fra samme CVR {tid}, men afvist; "
             f"taksterne i takstbilaget er fra denne indmelding. Lav takstbilaget igen, når den nyere er godkendt.")))
+
+
+def _tilbud_kun_i(erstattet: Indmelding, vinder: Indmelding) -> list[str]:
+    """The names of the bilag's tilbud (kategori 2 and 3) in a replaced submission that the one replacing
+    it does not hold (by id): before, they left the bilag with no word but 'Erstattet'."""
+    if erstattet.grundlag is None or vinder.grundlag is None:
+        return []
+    har = {t.id for t in vinder.grundlag.tilbud}
+    return [t.navn or t.id for t in erstattet.grundlag.tilbud if t.kategori != 1 and t.id not in har]
+
+
+def _tilbud_navne(navne: list[str]) -> str:
+    vist = [f"‘{n}’" for n in navne[:5]] + ([f"{len(navne) - 5} andre"] if len(navne) > 5 else [])
+    tekst = vist[0] if len(vist) == 1 else ", ".join(vist[:-1]) + " og " + vist[-1]
+    return f"Tilbuddet {tekst}" if len(navne) == 1 else f"Tilbuddene {tekst}"
 
 
 def _cvr_noegle(ind: Indmelding) -> str:

@@ -48,3 +48,16 @@ def test_median_ligger_mellem_laveste_og_hoejeste_og_egen_er_aldrig_med(data):
         assert all(a.cvr != r.egen.cvr for a in r.andre)
         if r.takst.antal:
             assert r.takst.laveste <= r.takst.median <= r.takst.hoejeste
+
+
+def test_en_pris_pr_stoettetime_paa_0_kr_sammenlignes_ikke():
+    """A tilbud with støttetimer but no borgerrettet part has 0 kr. pr. støttetime: no price to compare.
+    Before, such tilbud pulled the others' median to 0 (and a real price's 'ift. median' with it) and
+    their own pris showed −100 % against the others."""
+    egen = s("1", "2000", "700")
+    alle = [egen, s("2", "1500", "0"), s("3", "2500", "0"), s("4", "1800", "650")]
+    (r,) = sammenlign([egen], alle)
+    assert (r.pris.antal, r.pris.median) == (1, Decimal("650.00"))
+    assert r.pris_ift_median_pct == Decimal("7.69") and r.takst.antal == 3
+    nul = next(x for x in sammenlign(alle, alle) if x.egen.cvr == "2")
+    assert nul.pris_ift_median_pct is None and nul.takst_ift_median_pct is not None

@@ -413,6 +413,36 @@ def test_aendring_over_vaesentlighedsgraensen_markeres(tmp_path, test_ca):
     assert rows[1]["Markering"] is None and not ws["A5"].fill.fgColor.rgb.endswith(takstbilag.FLAG_FILL)
 
 
+def test_sammenligningen_tager_ikke_en_pris_pr_stoettetime_paa_0_kr_med(tmp_path, test_ca):
+    """Read back from the Sammenligning sheet: a driftsherre whose tilbud has no borgerrettet part
+    (0 kr. pr. støttetime) is not a price to compare. Before, the other's 'Median pris pr. støttetime
+    hos andre' was 0 kr. and its own 'Pris pr. støttetime ift. median' −100 %."""
+    import dataclasses
+
+    from takstberegner.domain import model as m
+
+    g = d.eksempel(1)
+    t = g.tilbud[0]
+    t = dataclasses.replace(t, omkostninger=tuple(dataclasses.replace(linje, del_="basis") for linje in t.omkostninger),
+                            bemaerkninger="Ingen borgerrettet del: alle ydelser har samme takst.")
+    nul = dataclasses.replace(g, driftsherre=m.Driftsherre("Nulby Kommune", "55556666"), tilbud=(t,))
+    assert tjeneste.beregn(nul).tilbud[0].pris_pr_stoettetime == 0
+    filer = [d.signer(g, test_ca.udsted("Eksempel Kommune", "12345678"), tmp_path / "eksempel.indmelding"),
+             d.signer(nul, test_ca.udsted("Nulby Kommune", "55556666"), tmp_path / "nulby.indmelding")]
+    udvalg = takstbilag.saml(filer, Tillid(roedder=(test_ca.rod,)))
+    assert udvalg.antal(takstbilag_udvalg.GODKENDT) == 2
+    rows = raekker(openpyxl.load_workbook(io.BytesIO(takstbilag.lav_takstbilag(udvalg)))["Sammenligning"])
+    eks = [r for r in rows if r["Driftsherre"] == "Eksempel Kommune"]
+    nulby = [r for r in rows if r["Driftsherre"] == "Nulby Kommune"]
+    assert len(eks) == len(nulby) == 2
+    for r in eks:
+        assert r["Pris pr. støttetime (kr.)"] > 0 and r["Sammenlignelige hos andre"] == 2
+        assert r["Median pris pr. støttetime hos andre (kr.)"] is None and r["Pris pr. støttetime ift. median"] is None
+    for r in nulby:
+        assert r["Pris pr. støttetime (kr.)"] == 0 and r["Pris pr. støttetime ift. median"] is None
+        assert r["Median pris pr. støttetime hos andre (kr.)"] > 0 and r["Takst ift. median"] is not None
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.floats(4, 45), min_size=1, max_size=80), st.integers(0, 5), st.data())
 def test_udskrift_deler_i_sider_der_passer(bredder, gentag, data):

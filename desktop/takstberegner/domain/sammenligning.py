@@ -88,13 +88,21 @@ def _ift(egen: Decimal | None, m: Decimal | None) -> Decimal | None:
     return ((egen / m - 1) * 100).quantize(_OERE, ROUND_HALF_UP)
 
 
+def _pris(s: Sammenligningstakst) -> Decimal | None:
+    """The pris pr. støttetime to compare: 0 kr. (a tilbud with støttetimer but no borgerrettet
+    part) is no price for a støttetime, so it is not compared; before, such tilbud pulled the
+    others' median to 0 and showed their own pris as −100 % against it."""
+    p = s.pris_pr_stoettetime
+    return p if p is not None and p > 0 else None
+
+
 def sammenlign(egne: list[Sammenligningstakst], alle: list[Sammenligningstakst]) -> list[Sammenligning]:
     """For each of `egne`: the other driftsherrer's rows in `alle` with the same paragraf,
     tilbudstype and enhed. Rows without any price are left out. Order: paragraf, tilbudstype, enhed,
     driftsherre, tilbud, ydelse."""
     grupper: dict[tuple, list[Sammenligningstakst]] = {}
     for s in alle:
-        if s.takst is None and s.pris_pr_stoettetime is None:
+        if s.takst is None and _pris(s) is None:
             continue
         grupper.setdefault((*gruppe_noegle(s.paragraf, s.tilbudstype), s.enhed), []).append(s)
     # the others and their figures are the same for every row of one driftsherre in one group:
@@ -102,15 +110,15 @@ def sammenlign(egne: list[Sammenligningstakst], alle: list[Sammenligningstakst])
     beregnet: dict[tuple, tuple] = {}
     ud = []
     for e in egne:
-        if e.takst is None and e.pris_pr_stoettetime is None:
+        if e.takst is None and _pris(e) is None:
             continue
         noegle = ((*gruppe_noegle(e.paragraf, e.tilbudstype), e.enhed), _hvem(e))
         if noegle not in beregnet:
             andre = tuple(s for s in grupper.get(noegle[0], ()) if _hvem(s) != noegle[1])
             beregnet[noegle] = (andre, _niveau([s.takst for s in andre if s.takst is not None]),
-                                _niveau([s.pris_pr_stoettetime for s in andre if s.pris_pr_stoettetime is not None]))
+                                _niveau([p for p in map(_pris, andre) if p is not None]))
         andre, tn, pn = beregnet[noegle]
-        ud.append(Sammenligning(e, andre, tn, pn, _ift(e.takst, tn.median), _ift(e.pris_pr_stoettetime, pn.median)))
+        ud.append(Sammenligning(e, andre, tn, pn, _ift(e.takst, tn.median), _ift(_pris(e), pn.median)))
     ud.sort(key=lambda s: (*s.gruppe, s.egen.enhed, s.egen.driftsherre.casefold(), s.egen.tilbud.casefold(),
                            s.egen.ydelse.casefold()))
     return ud

@@ -38,7 +38,7 @@ def test_en_afvist_nyere_udgave_erstatter_ikke_den_godkendte():
     u = udvaelg([ind("gammel"), ind("ny", tid=T0 + timedelta(days=1), ok=False, grunde=("Signaturen holder ikke.",))])
     assert [s.status for s in u.statusser] == [GODKENDT, AFVIST]
     assert u.statusser[1].grunde == ("Signaturen holder ikke.", "Indtil den er rettet, tæller den ældre indmelding "
-                                     "nr. 1 (gammel, signeret 01-09-2026 kl. 10:00:00) fra samme CVR 1 i takstbilaget.")
+                                     "nr. 1 (gammel, signeret 01-09-2026 kl. 12:00:00) fra samme CVR 1 i takstbilaget.")
     assert u.statusser[0].nyere_afvist
 
 
@@ -119,7 +119,7 @@ def test_fjendtlige_vaerdier_i_en_afvist_fil_giver_intet_traceback():
     assert [r[2].value for r in rows] == ["Afvist", "Afvist"]
     assert rows[0][4].value == '=HYPERLINK("http://x","klik")' and rows[0][4].data_type == "s"
     assert rows[0][7].value == "@SUM(1+1)" and rows[0][5].value == "+4512345678"
-    assert rows[0][9].value == "01-01-1 00:00:00"
+    assert rows[0][9].value == "01-01-1 01:00:00"  # Danish time, shown as text: no date a spreadsheet holds
     assert len(rows[1][4].value) == 32767 and rows[1][3].value.startswith("xxx")
     noter = rows[0][13].value
     assert "Kontroltegn er fjernet fra teksten i Driftsherre" in noter and "filnavnet" in noter
@@ -245,3 +245,45 @@ def test_et_tilbud_der_kun_er_i_den_erstattede_indmelding_naevnes(tmp_path, caps
     assert "‘Rådgivningscenter Nord’ er kun i denne indmelding" in erstattet["Begrundelse"]
     assert "Obs: Tilbuddet ‘Rådgivningscenter Nord’ fra nr. 1" in godkendt["Noter"]
     assert {r[2] for r in wb["Takster"].iter_rows(min_row=4, values_only=True)} == {"Bostedet Nord"}
+
+
+def test_signeringstiden_vises_i_dansk_tid_uanset_maskinens_tidszone(tmp_path, capsys, indmelding_egen, egen_noegle,
+                                                                     monkeypatch):
+    """The bilag's heading says 'Signeret er dansk tid', and verificer prints the time. Before, both
+    used the machine's zone: a PC set to UTC (or New York) showed another hour under 'dansk tid', and
+    verificer printed the zone's own name, which on Windows is an English one; now both are Danish
+    time (UTC+1, summer UTC+2) wherever the PC is set."""
+    import time
+    from zoneinfo import ZoneInfo
+
+    from takstberegner.export import signering
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        fil, info = indmelding_egen
+        pem = tmp_path / "tillid.pem"
+        pem.write_text(signering.certifikat_pem(egen_noegle.certifikat), encoding="ascii")
+        bilag = tmp_path / "takstbilag.xlsx"
+        assert main(["takstbilag", str(fil), "--tillid", str(pem), "-o", str(bilag)]) == 0
+        assert main(["verificer", str(fil), "--tillid", str(pem)]) == 0
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    dansk = info.signeringstid.astimezone(ZoneInfo("Europe/Copenhagen")).replace(tzinfo=None)
+    ws = openpyxl.load_workbook(bilag)["Indmeldinger"]
+    assert "Signeret er dansk tid." in ws["A2"].value
+    assert ws["J4"].value == dansk and ws["J3"].value == "Signeret"
+    assert f"Signeret:       {dansk:%d-%m-%Y} kl. {dansk:%H:%M:%S} (dansk tid)" in capsys.readouterr().out
+
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.datetimes(datetime(1996, 1, 1), datetime(2099, 12, 31), timezones=st.just(timezone.utc)))
+def test_dansk_tid_er_den_danske_tidszones(t):
+    """ur.dansk_tid (the EU rule, no time-zone database) agrees with Europe/Copenhagen."""
+    from zoneinfo import ZoneInfo
+
+    from takstberegner.export.ur import dansk_tid
+
+    assert dansk_tid(t) == t.astimezone(ZoneInfo("Europe/Copenhagen")).replace(tzinfo=None)

@@ -90,12 +90,15 @@ class Udvalg:
 
 
 def lokal_tid(t: datetime | None) -> datetime | None:
-    """A signing time in the machine's (Danish) time without zone, for display; a time so far
+    """A signing time in Danish time without zone, for display (`ur.dansk_tid`: before, the
+    machine's zone, which a PC set to UTC showed under 'Signeret er dansk tid'); a time so far
     out that it cannot be converted (year 1 or 9999 in a hostile file) is kept as it is."""
+    from takstberegner.export.ur import dansk_tid
+
     if t is None:
         return None
     try:
-        return t.astimezone().replace(tzinfo=None) if t.tzinfo else t
+        return dansk_tid(t)
     except (OverflowError, ValueError, OSError):
         return t.replace(tzinfo=None)
 

@@ -80,13 +80,14 @@ class VerifikationsResultat:
     def tekst(self) -> str:
         """The Danish summary `takstberegner verificer` prints."""
         from takstberegner import dansk
+        from takstberegner.export import ur
         from takstberegner.export.fingeraftryk import vis_fingeraftryk
 
         tid = ""
         if self.signeringstid:
             try:
-                lokal = self.signeringstid.astimezone()
-                tid = f"{dansk.dato(lokal.date())} kl. {lokal:%H:%M:%S} ({lokal:%Z})"
+                lokal = ur.dansk_tid(self.signeringstid)
+                tid = f"{dansk.dato(lokal.date())} kl. {lokal:%H:%M:%S} (dansk tid)"
             except (OverflowError, ValueError, OSError):
                 tid = f"{self.signeringstid:%Y-%m-%d %H:%M:%S} UTC"
         linjer = [

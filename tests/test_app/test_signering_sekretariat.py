@@ -386,3 +386,31 @@ def test_tillidsfilen_faar_sin_endelse_og_en_anden_fil_vaelges_ikke(demo_vindue,
     assert note.read_text(encoding="utf-8") == "Husk at ringe til Aalborg om takstbilaget\n"
     assert not (tmp_path / "betroede").exists()
     d.close()
+
+
+def test_takstbilag_siger_naar_samme_tilbud_kommer_fra_to_cvr(ny_indmelding, demo_vindue, filvalg, beskeder, tmp_path):
+    """The demo's file and the same driftsherre's file under another CVR both count: the message after
+    Lav takstbilag names the shared tilbud (before, it said only '2 godkendte af 2', and Bostedet Nord's
+    takster stood twice in the bilag without a word)."""
+    import dataclasses
+
+    from takstberegner import tjeneste
+    from takstberegner.domain import model as m
+    from takstberegner.export import indmelding, tillid
+    from takstberegner.formats import takstgrundlag as tg_format
+    from takstberegner.paths import resource
+
+    fil, noegle, _ = ny_indmelding
+    g = tg_format.laes_fil(resource("demo", "demokommune.takstgrundlag.json"))
+    g = dataclasses.replace(g, driftsherre=m.Driftsherre("Demokommune", "87654321", g.driftsherre.type))
+    anden = signering.lav_noegle("Demokommune", "87654321")
+    indmelding.lav_indmelding(g, tjeneste.beregn(g), anden, tmp_path / "andet-cvr.indmelding")
+    tillid.registrer(sekretariat.tillidsfil(), signering.laes_p12(noegle, "hemmelig æøå 1").fingeraftryk, "Demo")
+    tillid.registrer(sekretariat.tillidsfil(), anden.fingeraftryk, "Demo, andet CVR")
+    filvalg.extend([[fil, tmp_path / "andet-cvr.indmelding"], tmp_path / "takstbilag.xlsx"])
+    _handling(demo_vindue, "takstbilag").trigger()
+    kind, titel, tekst = beskeder[-1]
+    assert tekst.startswith("2 godkendte af 2 indmeldinger er samlet i takstbilag.xlsx.\n\nGodkendt, men se: "
+                            "demo.indmelding\n  Obs: Tilbuddet ‘Bostedet Nord’ (Tilbudsportal-id 123456) er også "
+                            "i nr. 2 (Demokommune, CVR 87654321)"), tekst
+    assert "Godkendt, men se: andet-cvr.indmelding\n  Obs: Tilbuddet ‘Bostedet Nord’" in tekst

@@ -413,6 +413,43 @@ def test_aendring_over_vaesentlighedsgraensen_markeres(tmp_path, test_ca):
     assert rows[1]["Markering"] is None and not ws["A5"].fill.fgColor.rgb.endswith(takstbilag.FLAG_FILL)
 
 
+def test_samme_tilbud_fra_to_cvr_naevnes_i_noterne(tmp_path, capsys, test_ca):
+    """Eksempel Kommune's file under its old CVR is still in the folder beside the one with the corrected
+    CVR (a new certificate): both verify and count, so Bostedet Nord's takster stand twice. Before,
+    nothing said so; now both rows' notes, the heading and the command name the tilbud, its
+    Tilbudsportal-id and the other file, and the shared driftsherre name. Hjørring shares nothing."""
+    import dataclasses
+
+    from takstberegner.cli import main
+    from takstberegner.domain import model as m
+
+    from .conftest import skriv_pem
+
+    g = d.eksempel(1)
+    ny = dataclasses.replace(g, driftsherre=m.Driftsherre("Eksempel Kommune", "12345679"))
+    filer = [d.signer(g, test_ca.udsted("Eksempel Kommune", "12345678"), tmp_path / "gammelt-cvr.indmelding"),
+             d.signer(ny, test_ca.udsted("Eksempel Kommune", "12345679"), tmp_path / "nyt-cvr.indmelding"),
+             d.signer(d.grundlag_c(), test_ca.udsted("Hjørring Kommune", "33334444"), tmp_path / "c.indmelding")]
+    ud = tmp_path / "takstbilag.xlsx"
+    assert main(["takstbilag", *map(str, filer), "--tillid", str(skriv_pem(tmp_path / "rod.pem", test_ca.rod)),
+                 "-o", str(ud)]) == 0
+    tekst = capsys.readouterr().out
+    assert ("gammelt-cvr.indmelding: Eksempel Kommune - godkendt: Obs: Tilbuddet ‘Bostedet Nord’ (Tilbudsportal-id "
+            "123456) er også i nr. 2 (Eksempel Kommune, CVR 12345679), så dets takster står to gange i takstbilaget; "
+            "et tilbud indmeldes af én driftsherre. Afklar med driftsherrerne, hvilken indmelding der gælder. Obs: "
+            "samme driftsherre som nr. 2 (CVR 12345679), men med et andet CVR, så begge er med i takstbilaget.") in tekst
+    assert "c.indmelding: Hjørring Kommune - godkendt\n" in tekst
+    wb = openpyxl.load_workbook(ud)
+    ws = wb["Indmeldinger"]
+    assert ws["A2"].value.endswith("Obs: 2 godkendte indmeldinger fra forskellige CVR har samme tilbud eller samme "
+                                   "driftsherre, så noget står to gange i takstbilaget (se Noter).")
+    noter = {r["Fil"]: r["Noter"] or "" for r in raekker(ws)}
+    assert "er også i nr. 1 (Eksempel Kommune, CVR 12345678)" in noter["nyt-cvr.indmelding"]
+    assert "samme driftsherre som nr. 1 (CVR 12345678)" in noter["nyt-cvr.indmelding"]
+    assert noter["c.indmelding"] == ""
+    assert [r["CVR"] for r in raekker(wb["Takster"]) if r["Tilbud"] == "Bostedet Nord"].count("12345679") == 2
+
+
 def test_sammenligningen_tager_ikke_en_pris_pr_stoettetime_paa_0_kr_med(tmp_path, test_ca):
     """Read back from the Sammenligning sheet: a driftsherre whose tilbud has no borgerrettet part
     (0 kr. pr. støttetime) is not a price to compare. Before, the other's 'Median pris pr. støttetime

@@ -416,9 +416,13 @@ def takstbilag(v) -> Path | None:
         betro = (f"\n\n{ukendte} indmelding{'er' if ukendte != 1 else ''} er kun afvist, fordi underskriveren ikke er betroet "
                  "endnu. Vælg Sekretariat → Verificér indmeldingsfiler …, registrér underskriveren der, og lav så "
                  "takstbilaget igen.") if ukendte else ""
+        # what counts but needs a look (the same tilbud from two CVRs, a newer rejected one): as on the sheet
+        obs = [(s, [n for n in s.noter if n.startswith("Obs:")]) for s in udvalg.statusser if not s.grunde]
         QMessageBox.information(v, "Takstbilag", f"{g} godkendte af {len(udvalg.statusser)} indmeldinger er samlet i "
                                 f"{p.name}." + betro + "".join(f"\n\n{s.status_navn}: {Path(s.indmelding.fil).name}\n  "
-                                                               + "\n  ".join(s.grunde) for s in ikke))
+                                                               + "\n  ".join(s.grunde) for s in ikke)
+                                + "".join(f"\n\nGodkendt, men se: {Path(s.indmelding.fil).name}\n  " + "\n  ".join(n)
+                                          for s, n in obs if n))
         return p
     return None
 

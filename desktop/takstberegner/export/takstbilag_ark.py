@@ -435,6 +435,10 @@ def _obs(udvalg: Udvalg) -> str:
     if t:
         ud += (f" Obs: {t} tilbud fra en erstattet indmelding er ikke i den nyere og er derfor ikke med i "
                "takstbilaget (se Begrundelse).")
+    d = sum(1 for st in udvalg.statusser if st.dobbelt)
+    if d:
+        ud += (f" Obs: {d} godkendte indmeldinger fra forskellige CVR har samme tilbud eller samme driftsherre, så "
+               "noget står to gange i takstbilaget (se Noter).")
     return ud
 
 

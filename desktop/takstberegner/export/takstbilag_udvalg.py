@@ -10,6 +10,9 @@ Every file given is accounted for, in the order given, with one status:
 - `erstattet`: verified, but a later-signed submission from the same CVR replaces it;
 - `dublet`: byte-for-byte the same file as one listed before: it counts once.
 
+Counted ones from different CVRs sharing a Tilbudsportal-id or a driftsherre name get an 'Obs:' note
+each (`_dobbelte`): both count, so something stands twice, and only the secretariat can settle it.
+
 `saml(filer, tillid)` verifies the files and never raises; `udvaelg(indmeldinger)` is the pure
 choice over verification results (tested on its own). `fra_verifikation` is the one place that
 knows the verification module's result type.
@@ -68,6 +71,7 @@ class Status:
     noter: tuple[str, ...] = field(default_factory=tuple)  # e.g. "Erstatter fil …"
     nyere_afvist: bool = False  # counted, though a later submission from its CVR was rejected
     tilbud_udeladt: int = 0  # tilbud of the submissions it replaces that it does not hold (not in the bilag)
+    dobbelt: bool = False  # shares a Tilbudsportal-id or its driftsherre's name with another CVR's counted one
 
     @property
     def status_navn(self) -> str:
@@ -172,6 +176,7 @@ def udvaelg(indmeldinger: list[Indmelding], takstaar: int | None = None) -> Udva
                              f"med i takstbilaget.")
         status[vinder] = Status(vinder + 1, v, GODKENDT, (), tuple(noter), tilbud_udeladt=udeladte)
     _nyere_afviste(indmeldinger, status, takstaar)
+    _dobbelte(status)
     return Udvalg(takstaar, tuple(status[i] for i in range(len(indmeldinger))))
 
 
@@ -209,10 +214,48 @@ def _tilbud_kun_i(erstattet: Indmelding, vinder: Indmelding) -> list[str]:
     return [t.navn or t.id for t in erstattet.grundlag.tilbud if t.kategori != 1 and t.id not in har]
 
 
-def _tilbud_navne(navne: list[str]) -> str:
-    vist = [f"‘{n}’" for n in navne[:5]] + ([f"{len(navne) - 5} andre"] if len(navne) > 5 else [])
+def _tilbud_navne(navne: list[str], citer: bool = True) -> str:
+    vist = [f"‘{n}’" if citer else n for n in navne[:5]] + ([f"{len(navne) - 5} andre"] if len(navne) > 5 else [])
     tekst = vist[0] if len(vist) == 1 else ", ".join(vist[:-1]) + " og " + vist[-1]
     return f"Tilbuddet {tekst}" if len(navne) == 1 else f"Tilbuddene {tekst}"
+
+
+def _dobbelte(status: dict[int, Status]) -> None:
+    """Counted submissions from different CVRs that hold the same tilbud (by Tilbudsportal-id, which
+    names one tilbud), or name the same driftsherre: both count, so the tilbud's takster stand twice
+    in the bilag (e.g. a CVR corrected with a new key, and the old file still in the folder). Before,
+    nothing said so; now each row's note names the other."""
+    godkendte = sorted(i for i, s in status.items() if s.status == GODKENDT)
+    portal: dict[str, list[tuple[int, str]]] = {}
+    navne: dict[str, list[int]] = {}
+    for i in godkendte:
+        ind = status[i].indmelding
+        for t in ind.grundlag.tilbud if ind.grundlag is not None else ():
+            pid = (t.tilbudsportal_id or "").strip()
+            if t.kategori != 1 and pid:
+                portal.setdefault(pid, []).append((i, t.navn or t.id))
+        if ind.driftsherre.strip():
+            navne.setdefault(ind.driftsherre.strip().casefold(), []).append(i)
+    faelles: dict[tuple[int, int], list[str]] = {}  # (this, other): this one's tilbud also in the other
+    for pid, hvor in portal.items():
+        for i, navn in hvor:
+            for j in sorted({j for j, _ in hvor if status[j].indmelding.cvr != status[i].indmelding.cvr}):
+                faelles.setdefault((i, j), []).append(f"‘{navn}’ (Tilbudsportal-id {pid})")
+    noter: dict[int, list[str]] = {}
+    for (i, j), tilbud in sorted(faelles.items()):
+        a = status[j].indmelding
+        noter.setdefault(i, []).append(
+            f"Obs: {_tilbud_navne(tilbud, citer=False)} er også i nr. {j + 1} ({a.driftsherre}, CVR {a.cvr}), så "
+            f"{'dets' if len(tilbud) == 1 else 'deres'} takster står to gange i takstbilaget; et tilbud indmeldes "
+            "af én driftsherre. Afklar med driftsherrerne, hvilken indmelding der gælder.")
+    for ids in navne.values():
+        for i in ids if len(ids) > 1 else ():
+            andre = " og ".join(f"nr. {j + 1} (CVR {status[j].indmelding.cvr})" for j in ids if j != i)
+            noter.setdefault(i, []).append(
+                f"Obs: samme driftsherre som {andre}, men med et andet CVR, så begge er med i takstbilaget. Er det "
+                "samme driftsherre, så afklar, hvilket CVR og hvilken indmelding der gælder.")
+    for i, n in noter.items():
+        status[i] = replace(status[i], dobbelt=True, noter=(*status[i].noter, *n))
 
 
 def _cvr_noegle(ind: Indmelding) -> str:

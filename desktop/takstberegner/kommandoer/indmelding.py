@@ -309,7 +309,7 @@ def _takstbilag(args: argparse.Namespace) -> int:
         data = takstbilag.lav_takstbilag(udvalg)
     for st in udvalg.statusser:
         ind = st.indmelding
-        obs = [n for n in st.noter if n.startswith("Obs:")] if st.nyere_afvist or st.tilbud_udeladt else []
+        obs = [n for n in st.noter if n.startswith("Obs:")]
         grunde = (": " + " ".join((*st.grunde, *obs))) if st.grunde or obs else ""
         _ud(synlig(f"{ind.fil}: {ind.driftsherre or 'ukendt driftsherre'} - {st.status_navn.lower()}{grunde}"))
     _skriv(args.output, data)

@@ -215,7 +215,8 @@ KORPUS: list[tuple[str, Callable[[Kilde], bytes], str]] = [
     ("signeret-uden-pdf", lambda k: ff.zip_raa(k.signeret({n: v for n, v in k.data().items() if n != P})),
      "Indmeldingen mangler takstberegningen til revision (PDF)."),
     ("aendret-takster", lambda k: ff.zip_raa(k.poster(takster_json=k.medl[T].replace(b"1664.74", b"1964.74"))),
-     "Taksterne er ændret efter signeringen: indholdet passer ikke til det signerede."),
+     "Taksterne er ændret efter signeringen: indholdet passer ikke til det signerede. Bed driftsherren indsende "
+     "filen igen."),
     # -- bombs and sizes -----------------------------------------------------------------------
     ("bombe-1-gib-erklaeret-100-byte", lambda k: ff.zip_raa(k.poster()[:2] + [(T, ff.bombe(1 << 30))] + k.poster()[3:],
                                                               erklaeret={T: 100}),
@@ -676,7 +677,8 @@ def test_en_fordeling_paa_17000_kommuner_kommer_ikke_i_takstbilaget(kilde, tmp_p
     v = verifikation.verificer(sti, tillid, nu=TID)
     assert v.grunde == ["Takstgrundlaget har fejl, som skulle være rettet før indmelding: Rådgivningscenter Nord › "
                         "Fordeling: Fordelingen nævner 17.000 kommuner; Danmark har 98, og en fordeling kan højst "
-                        "have 200. Fjern de kommuner, der ikke hører til fordelingen."], v.grunde
+                        "have 200. Fjern de kommuner, der ikke hører til fordelingen. Bed driftsherren rette fejlene i "
+                        "Takstberegner og indsende indmeldingen igen."], v.grunde
     udvalg = takstbilag.saml([sti], tillid)
     assert [s.status for s in udvalg.statusser] == ["afvist"]
     import io

@@ -272,6 +272,38 @@ def test_formel_lignende_navn_forbliver_synlig_tekst(bilag, region):
     assert "Driftsherre ligner en formel" in b["Noter"]
 
 
+def test_en_indmelding_med_mange_fejl_siger_hvor_mange_og_hvad_der_skal_ske(tmp_path, capsys, test_ca):
+    """A submission with 12 fejl, signed by a trusted sender's own program: verificer and the bilag name
+    the first 10, say how many more there are, and what to ask of the driftsherre. Before, the list
+    stopped at 10 with no word of the other 2."""
+    import dataclasses
+
+    from takstberegner.cli import main
+    from takstberegner.domain import model as m
+
+    from .conftest import skriv_pem
+
+    g = d.eksempel(2)
+    t = g.tilbud[0]
+    tilbud = tuple(dataclasses.replace(
+        t, id=f"T{i}", navn=f"Bosted {i}", ydelser=tuple(dataclasses.replace(y, id=f"T{i}-{y.id}") for y in t.ydelser),
+        belaegning=m.Belaegning("forventet", pct=Decimal("150"), begrundelse="Skøn")) for i in range(1, 13))
+    g = dataclasses.replace(g, tilbud=tilbud)
+    assert sum(1 for f in tjeneste.beregn(g).alle_fund() if f.er_fejl) == 12
+    fil = d.signer(g, test_ca.udsted(g.driftsherre.navn[:40], g.driftsherre.cvr), tmp_path / "fejl.indmelding",
+                   med_fejl=True)
+    pem = skriv_pem(tmp_path / "rod.pem", test_ca.rod)
+    assert main(["verificer", str(fil), "--tillid", str(pem)]) == 1
+    ud = capsys.readouterr().out
+    assert "Bosted 10 › Belægning" in ud and "Bosted 11" not in ud
+    assert ("… og 2 fejl mere. Bed driftsherren rette fejlene i Takstberegner og indsende indmeldingen igen." in ud), ud
+    bilag = tmp_path / "takstbilag.xlsx"
+    assert main(["takstbilag", str(fil), "--tillid", str(pem), "-o", str(bilag)]) == 1
+    (r,) = raekker(openpyxl.load_workbook(bilag)["Indmeldinger"])
+    assert r["Status"] == "Afvist" and r["Begrundelse"].endswith(
+        "… og 2 fejl mere. Bed driftsherren rette fejlene i Takstberegner og indsende indmeldingen igen.")
+
+
 def test_bemaerkning_med_kontroltegn_afvises(tmp_path, test_ca):
     """A bemærkning with control characters, signed by a trusted sender's own program: before, it was
     GODKENDT and the takstbilag removed them with a note; now the validation refuses them in every door

@@ -596,6 +596,7 @@ def test_et_element_aendret_efter_signeringen_er_een_grund_og_regnes_ikke_igen(i
             data = data.replace(b'"beloeb":"', b'"beloeb":"9', 1)
         ud.append((info, data))
     r = verifikation.verificer(skriv_zip(tmp_path / "x.indmelding", ud), tillid_fp(egen_noegle))
-    assert r.grunde == ["Takstgrundlaget er ændret efter signeringen: indholdet passer ikke til det signerede."]
+    assert r.grunde == ["Takstgrundlaget er ændret efter signeringen: indholdet passer ikke til det signerede. Bed "
+                        "driftsherren indsende filen igen."]
     assert r.beregning is None
     assert "Taksterne er ikke genberegnet, fordi indmeldingsfilen er ændret efter signeringen." in r.noter

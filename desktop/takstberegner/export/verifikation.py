@@ -190,7 +190,8 @@ def _verificer(p: Path, r: VerifikationsResultat, tillid, beregn_igen: bool, nu:
     for ref in manifest.referencer:
         if hashlib.sha256(c.medlemmer[ref.uri]).digest() != ref.digest:
             hvad = indmelding.medlem_navn(ref.uri)
-            r.grunde.append(f"{hvad[:1].upper()}{hvad[1:]} er ændret efter signeringen: indholdet passer ikke til det signerede.")
+            r.grunde.append(f"{hvad[:1].upper()}{hvad[1:]} er ændret efter signeringen: indholdet passer ikke til det "
+                            "signerede. Bed driftsherren indsende filen igen.")
             aendret = True
 
     # 2. the signature over the manifest
@@ -383,9 +384,13 @@ def _beregn_igen(r: VerifikationsResultat) -> None:
         )
     fejl = [f for f in r.beregning.alle_fund() if f.er_fejl]
     if fejl:
+        # before, only the first 10 were named, with no word of the rest
+        flere = len(fejl) - 10
         r.grunde.append(
             "Takstgrundlaget har fejl, som skulle være rettet før indmelding: "
             + "; ".join(f"{navne.felt_tekst(f.felt, r.grundlag)}: {f.tekst}" for f in fejl[:10])
+            + (f" … og {dansk.tal(flere, 0)} fejl mere." if flere > 0 else "")
+            + " Bed driftsherren rette fejlene i Takstberegner og indsende indmeldingen igen."
         )
 
 

@@ -414,3 +414,71 @@ def test_takstbilag_siger_naar_samme_tilbud_kommer_fra_to_cvr(ny_indmelding, dem
                             "demo.indmelding\n  Obs: Tilbuddet ‘Bostedet Nord’ (Tilbudsportal-id 123456) er også "
                             "i nr. 2 (Demokommune, CVR 87654321)"), tekst
     assert "Godkendt, men se: andet-cvr.indmelding\n  Obs: Tilbuddet ‘Bostedet Nord’" in tekst
+
+
+def _fil_for_2027(noegle: Path, sti: Path) -> Path:
+    """The demo for takstår 2027, signed with the demo's key (its nyt botilbud in its second driftsår)."""
+    import dataclasses
+    from decimal import Decimal
+
+    from takstberegner import tjeneste
+    from takstberegner.domain import model as m
+    from takstberegner.export import indmelding
+    from takstberegner.formats import takstgrundlag as tg_format
+    from takstberegner.paths import resource
+
+    g = tg_format.laes_fil(resource("demo", "demokommune.takstgrundlag.json"))
+    tilbud = tuple(dataclasses.replace(t, belaegning=m.Belaegning("forventet", pct=Decimal("75"), begrundelse="Andet år"))
+                   if t.belaegning is not None and t.belaegning.metode == "nyt_tilbud" else t for t in g.tilbud)
+    g = dataclasses.replace(g, takstaar=2027, tilbud=tilbud)
+    indmelding.lav_indmelding(g, tjeneste.beregn(g), signering.laes_p12(noegle, "hemmelig æøå 1"), sti)
+    return sti
+
+
+def test_takstbilag_for_filer_fra_to_takstaar_spoerger_om_aaret(ny_indmelding, demo_vindue, filvalg, beskeder,
+                                                                tmp_path, monkeypatch):
+    """Files for 2026 and 2027 chosen together: the app asks which takstår the bilag is for (the command
+    line has --takstaar). Before, it always took the year most files were for (a tie: the latest), and
+    the other year's bilag could only be made by choosing its files again, which nothing said."""
+    import openpyxl
+
+    from takstberegner.app.takstaar_valg import TakstaarDialog
+    from takstberegner.export import tillid
+
+    fil, noegle, _ = ny_indmelding
+    tillid.registrer(sekretariat.tillidsfil(), signering.laes_p12(noegle, "hemmelig æøå 1").fingeraftryk, "Demo")
+    fil_2027 = _fil_for_2027(noegle, tmp_path / "demo-2027.indmelding")
+    vist = []
+
+    def vaelg(aar):
+        def exec_(self):
+            vist.append((self.windowTitle(), self.findChild(QLabel_).text(),
+                         [self.aar.itemText(i) for i in range(self.aar.count())], self.aar.currentText()))
+            if aar is None:
+                return QDialog.DialogCode.Rejected
+            self.aar.setCurrentIndex(self.aar.findData(aar))
+            self.findChild(QPushButton, "lav").click()
+            return self.result()
+        return exec_
+
+    from PySide6.QtWidgets import QLabel as QLabel_
+
+    monkeypatch.setattr(TakstaarDialog, "exec", vaelg(2026))
+    filvalg.extend([[fil, fil_2027], tmp_path / "takstbilag-2026.xlsx"])
+    _handling(demo_vindue, "takstbilag").trigger()
+    titel, tekst, valg, foreslaaet = vist[0]
+    assert titel == "Takstbilagets takstår" and valg == ["2026 (1 indmelding)", "2027 (1 indmelding)"]
+    assert foreslaaet == "2027 (1 indmelding)"  # the tie goes to the latest, as on the command line
+    assert tekst.startswith("Indmeldingerne er for flere takstår: 2026 (1 indmelding) og 2027 (1 indmelding).")
+    wb = openpyxl.load_workbook(tmp_path / "takstbilag-2026.xlsx")
+    assert wb["Takster"]["A1"].value == "Samlet takstbilag 2026 – Takster"
+    status = {r[1]: r[2] for r in wb["Indmeldinger"].iter_rows(min_row=4, values_only=True)}
+    assert status == {"demo.indmelding": "Godkendt", "demo-2027.indmelding": "Andet takstår (ikke med)"}
+    assert "Andet takstår (ikke med): demo-2027.indmelding" in beskeder[-1][2]
+
+    # Annullér: nothing is built, and nobody is asked where to save
+    monkeypatch.setattr(TakstaarDialog, "exec", vaelg(None))
+    filvalg.extend([[fil, fil_2027], tmp_path / "aldrig.xlsx"])
+    antal = len(beskeder)
+    assert sekretariat.takstbilag(demo_vindue) is None
+    assert not (tmp_path / "aldrig.xlsx").exists() and len(filvalg) == 1 and len(beskeder) == antal

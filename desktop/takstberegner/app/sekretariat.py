@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from takstberegner.app.filnavne import med_endelse
 from takstberegner.app.gem_dialog import gem_som
-from takstberegner.app import efter_eksport, fremskridt
+from takstberegner.app import efter_eksport, fremskridt, takstaar_valg
 from takstberegner.app.signering_dialog import vis_fingeraftryk as _vis_fingeraftryk
 from takstberegner.app.widgets import etiket, fejl_linje, ok_annuller
 from takstberegner.fejl import Fejl
@@ -402,6 +402,9 @@ def takstbilag(v) -> Path | None:
         return None
     t = _tillid_til_verifikation()
     udvalg = fremskridt.koer(v, f"Verificerer {len(filer)} indmeldingsfiler ...", lambda: tb.saml(filer, t))
+    udvalg = takstaar_valg.vaelg_takstaar(v, udvalg)  # files for several takstår: which year's bilag
+    if udvalg is None:
+        return None
     try:  # built before asking where: a bilag Excel could not hold is refused, and nothing is written
         data = fremskridt.koer(v, "Danner takstbilag ...", lambda: tb.lav_takstbilag(udvalg))
     except Fejl as e:

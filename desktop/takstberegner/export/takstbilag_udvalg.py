@@ -92,6 +92,16 @@ class Udvalg:
     def antal(self, status: str) -> int:
         return sum(1 for s in self.statusser if s.status == status)
 
+    def takstaar_optalt(self) -> dict[int, int]:
+        """How many verified files (not counting a dublet twice) are for each takstår, by year."""
+        aar = Counter(s.indmelding.takstaar for s in self.statusser
+                      if s.status in (GODKENDT, ERSTATTET, ANDET_AAR) and s.indmelding.takstaar is not None)
+        return dict(sorted(aar.items()))
+
+    def for_takstaar(self, takstaar: int) -> Udvalg:
+        """The same files chosen again for another takstår (no file is verified again)."""
+        return udvaelg([s.indmelding for s in self.statusser], takstaar)
+
 
 def lokal_tid(t: datetime | None) -> datetime | None:
     """A signing time in Danish time without zone, for display (`ur.dansk_tid`: before, the

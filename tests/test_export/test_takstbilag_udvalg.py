@@ -287,3 +287,31 @@ def test_dansk_tid_er_den_danske_tidszones(t):
     from takstberegner.export.ur import dansk_tid
 
     assert dansk_tid(t) == t.astimezone(ZoneInfo("Europe/Copenhagen")).replace(tzinfo=None)
+
+
+def test_samme_tilbudsportal_id_naevnes_men_ikke_en_pladsholder():
+    """Two CVRs' counted files with Bostedet Nord's Tilbudsportal-id 123456 are named in each other's
+    notes; '0' or 'mangler' typed for a tilbud without an id is no shared tilbud."""
+    import dataclasses
+
+    from takstberegner.domain import model as m
+
+    from .conftest import eksempel
+
+    g = eksempel(1)
+
+    def med_id(pid, cvr):
+        t = dataclasses.replace(g.tilbud[0], tilbudsportal_id=pid)
+        return dataclasses.replace(g, driftsherre=m.Driftsherre(f"Kommune {cvr}", cvr), tilbud=(t,))
+
+    def noter(pid1, pid2):
+        filer = [dataclasses.replace(ind(f"f{c}", cvr=c), driftsherre=f"Kommune {c}", grundlag=med_id(p, c))
+                 for c, p in (("1", pid1), ("2", pid2))]
+        return [s.noter for s in udvaelg(filer).statusser]
+
+    a, b = noter("123456", "123456")
+    assert a == ("Obs: Tilbuddet ‘Bostedet Nord’ (Tilbudsportal-id 123456) er også i nr. 2 (Kommune 2, CVR 2), så "
+                 "dets takster står to gange i takstbilaget; et tilbud indmeldes af én driftsherre. Afklar med "
+                 "driftsherrerne, hvilken indmelding der gælder.",)
+    assert b[0].startswith("Obs: Tilbuddet ‘Bostedet Nord’ (Tilbudsportal-id 123456) er også i nr. 1 (Kommune 1")
+    assert noter("0", "0") == noter("mangler", "mangler") == noter("123456", "654321") == [(), ()]

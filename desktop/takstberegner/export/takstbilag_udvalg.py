@@ -242,7 +242,7 @@ def _dobbelte(status: dict[int, Status]) -> None:
         ind = status[i].indmelding
         for t in ind.grundlag.tilbud if ind.grundlag is not None else ():
             pid = (t.tilbudsportal_id or "").strip()
-            if t.kategori != 1 and pid:
+            if t.kategori != 1 and pid.isdigit() and pid.strip("0"):  # not '0', '-' or 'mangler' for none
                 portal.setdefault(pid, []).append((i, t.navn or t.id))
         if ind.driftsherre.strip():
             navne.setdefault(ind.driftsherre.strip().casefold(), []).append(i)

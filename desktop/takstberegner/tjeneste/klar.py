@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from takstberegner import dansk
 from takstberegner.domain.navne import tilbud_navn
@@ -34,6 +35,8 @@ class Mangel:
     tekst: str
     felt: str
     reference: str = ""
+    status: str = ""  # as a tilbud's status ('Budgettet er tomt'); "" for the whole text
+    kort: str = ""  # in a few words, for the overview's Status column ('Tomt budget')
 
     def sted(self, grundlag) -> str:
         """'Bostedet Nord › Budget': the place in words, never a path."""
@@ -65,18 +68,19 @@ def tilbud_mangler(i: int, t, r) -> list[Mangel]:
     direkte = r.direkte_omkostninger if r is not None else sum((x.beloeb for x in t.omkostninger), Decimal(0))
     if not t.omkostninger or direkte <= 0:
         ud.append(Mangel(hvor, "Budgettet er tomt. Indtast tilbuddets omkostninger.", f"tilbud[{i}].omkostninger",
-                         "SA 5.5.1"))
+                         "SA 5.5.1", "Budgettet er tomt", "Tomt budget"))
     if r is not None:
         if not r.takster:
             ud.append(Mangel(hvor, "Tilbuddet har ingen takst. Angiv ydelser og pladser.", f"tilbud[{i}].ydelser",
-                             "SA 5.4"))
+                             "SA 5.4", "Tilbuddet har ingen takst", "Ingen takst"))
         ydelser = {y.id: k for k, y in enumerate(t.ydelser)}
         for tk in r.takster:
             if tk.takst <= 0:
                 k = ydelser.get(tk.ydelse)
-                ud.append(Mangel(hvor, f"Taksten for {tk.ydelse_navn or 'ydelsen'} er {dansk.kr(tk.takst)}; "
-                                 "en takst skal være over 0 kr.",
-                                 f"tilbud[{i}].ydelser[{k}]" if k is not None else f"tilbud[{i}].omkostninger", "SA 5.4"))
+                status = f"Taksten for {tk.ydelse_navn or 'ydelsen'} er {dansk.kr(tk.takst)}"
+                ud.append(Mangel(hvor, f"{status}; en takst skal være over 0 kr.",
+                                 f"tilbud[{i}].ydelser[{k}]" if k is not None else f"tilbud[{i}].omkostninger", "SA 5.4",
+                                 status, "Takst 0 kr. eller under"))
     return ud
 
 
@@ -106,7 +110,7 @@ def tjekliste(grundlag, beregning) -> list[Punkt]:
         if mangler:
             punkter.append(Punkt(mangler[0].tekst, False, mangler[0].felt, t.navn))
         elif fejl:
-            punkter.append(Punkt(f"{len(fejl)} fejl skal rettes", False, fejl[0].felt, t.navn))
+            punkter.append(Punkt(f"{dansk.tal(len(fejl), 0)} fejl skal rettes", False, fejl[0].felt, t.navn))
         else:
             klare += 1
     if indmeldte and klare == len(indmeldte):
@@ -153,14 +157,24 @@ def klar(grundlag, beregning) -> bool:
     return not mangler(grundlag, beregning)
 
 
-def tilbud_status(i: int, t, r) -> tuple[str, bool]:
+class Status(NamedTuple):
+    """One tilbud's readiness: the status in words, whether it is ready, and the status in a few
+    words for the overview's Status column ('Klar til indmelding' was cut there at 125 %)."""
+
+    tekst: str
+    ok: bool
+    kort: str
+
+
+def tilbud_status(i: int, t, r) -> Status:
     """A short Danish status for one tilbud and whether it is ready."""
     if not indmeldes(t):
-        return "Kategori 1: indmeldes ikke", True
+        return Status("Kategori 1: indmeldes ikke", True, "Indmeldes ikke")
     m = tilbud_mangler(i, t, r)
     if m:
-        return m[0].tekst.split(".")[0], False
+        return Status(m[0].status or m[0].tekst, False, m[0].kort or m[0].status or m[0].tekst)
     fejl = sum(1 for f in (r.fund if r else ()) if f.er_fejl)
     if fejl:
-        return f"{fejl} fejl skal rettes", False
-    return "Klar til indmelding", True
+        antal = dansk.tal(fejl, 0)
+        return Status(f"{antal} fejl skal rettes", False, f"{antal} fejl")
+    return Status("Klar til indmelding", True, "Klar")

@@ -26,25 +26,11 @@ class OverblikRaekke:
     status_kort: str = ""  # what the Status column shows: short words that fit it at 125 %
 
 
-def kort_status(t, r, status: str, ok: bool) -> str:
-    """The overview's status in short words ('Klar til indmeld…' was cut at 125 %); the whole
-    status stands in the cell's tooltip."""
-    if not klar.indmeldes(t):
-        return "Indmeldes ikke"
-    if ok:
-        return "Klar"
-    fejl = sum(1 for f in (r.fund if r else ()) if f.er_fejl)
-    if fejl and status == f"{fejl} fejl skal rettes":
-        return f"{fejl} fejl"
-    return {"Budgettet er tomt": "Tomt budget", "Tilbuddet har ingen takst": "Ingen takst"}.get(status, status)
-
-
 def raekker(grundlag, beregning) -> list[OverblikRaekke]:
     ud = []
     for i, t in enumerate(grundlag.tilbud):
         r = beregning.tilbud_resultat(t.id)
-        status, ok = klar.tilbud_status(i, t, r)
-        kort = kort_status(t, r, status, ok)
+        status, ok, kort = klar.tilbud_status(i, t, r)
         takster = r.takster if r is not None else ()
         bel = r.belaegning_pct if r is not None else None
         if not takster:

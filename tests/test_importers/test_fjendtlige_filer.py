@@ -296,6 +296,26 @@ def test_daarlig_celle(tmp_path, grundlag, celle, grund):
     assert _celle_fejl(tmp_path, grundlag, celle) == f"Arket 'Budget', række 2, kolonne C: {grund}. Intet er importeret."
 
 
+@pytest.mark.parametrize("konto,beloeb,celle", [
+    ("2.2", '<c r="C2" t="s"><f>C1*2</f></c>', "C2"),
+    ("2.2", '<c r="C2" t="s"><f>C1*2</f><v></v></c>', "C2"),
+    ('<c r="A2" t="s"><f>"2."&amp;"2"</f></c>', 96, "A2"),
+])
+def test_formel_med_t_s_uden_gemt_vaerdi_afvises(tmp_path, takstfil, capsys, konto, beloeb, celle):
+    """Known defect: a formula cell that says its result is a shared text (t="s") but holds none was
+    read as an empty cell, so its amount or its konto was lost and the other line was imported with
+    exit 0 ('1 linjer er importeret'). It is refused as every other formula without a saved result."""
+    sti = xb.skriv(tmp_path / "b.xlsx", xb.dele(ark=ark(["Konto", "Tekst", "Beløb"], [konto, "Mad", beloeb],
+                                                        ["2.7", "Småanskaffelser", 7])))
+    foer = hashlib.sha256(takstfil.read_bytes()).hexdigest()
+    assert main(["importer", str(sti), "--til", str(takstfil), "--tilbud-id", "T1", "--ja"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"takstberegner: Arket 'Budget', række 2, kolonne {celle[0]}: formlen i celle {celle} har "
+                          "ingen gemt værdi: filen er gemt af et program, der ikke regner formler ud"), err
+    assert "Traceback" not in err
+    assert hashlib.sha256(takstfil.read_bytes()).hexdigest() == foer
+
+
 def test_dato_efter_celleformat(tmp_path, grundlag):
     typer = (f'<styleSheet {xb.NS}><numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/>'
              '<numFmt numFmtId="165" formatCode="h:mm"/></numFmts><cellXfs count="4"><xf numFmtId="0"/>'

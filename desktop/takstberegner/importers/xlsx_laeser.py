@@ -586,8 +586,8 @@ def _omraade(ref: str, fil: str, hvad: str) -> tuple[int, int, int, int]:
 def _vaerdi(t: str, v: str | None, formel: bool, s: str | None, delte: list[str], datoer: set[int],
             procenter: set[int] = frozenset()) -> Any:
     if t == "s":
-        if v is None or v == "":
-            return None
+        if v is None or v == "":  # (a formula's result is never a shared text; a program may still say so)
+            return FORMEL_UDEN_VAERDI if formel else None
         # only ASCII digits: int() reads '-1' (Python's last element), ' 3', '1_0' and '٣' too
         if v.isdigit() and v.isascii() and len(v) < 10 and int(v) < len(delte):
             return delte[int(v)]

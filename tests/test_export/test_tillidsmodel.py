@@ -245,3 +245,55 @@ def test_et_certifikat_som_cer_kan_vaere_tillidsfilen(indmelding_egen, egen_noeg
     assert tillid.registrer(rod, "AB" * 32, "Anden Kommune")
     t = tillid.laes_tillid(rod)
     assert t.roedder == (test_ca.rod,) and t.fingeraftryk == {signering.normaliser_fingeraftryk("AB" * 32)}
+
+
+@pytest.mark.parametrize("hvad,data,grund", [
+    ("nøglefil i PEM", b"-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBg\n-----END PRIVATE KEY-----\n",
+     "Tillidsfilen t.pem, linje 1: '-----BEGIN PRIVATE KEY-----' er ikke et certifikat. En tillidsfil indeholder kun "
+     "fingeraftryk og certifikater; en nøglefil kan ikke bruges som tillidsfil."),
+    ("OpenSSL's TRUSTED CERTIFICATE", b"# rod\n-----BEGIN TRUSTED CERTIFICATE-----\nMIIB\n"
+                                      b"-----END TRUSTED CERTIFICATE-----\n",
+     "Tillidsfilen t.pem, linje 2: '-----BEGIN TRUSTED CERTIFICATE-----' er ikke et certifikat. En tillidsfil "
+     "indeholder kun fingeraftryk og certifikater; en nøglefil kan ikke bruges som tillidsfil."),
+    ("4 MB nul-bytes", b"\0" * (4 * 1024 * 1024 - 10),
+     "Tillidsfilen {sti} kan ikke læses: den er hverken en tekstfil med fingeraftryk og certifikater eller ét "
+     "certifikat (.cer). En nøglefil (.p12) eller en indmeldingsfil kan ikke bruges som tillidsfil."),
+    ("styretegn i en linje", b"AB\x01\x1b[31mCD\n",
+     "Tillidsfilen t.pem, linje 1: 'AB??[31mCD' er hverken et certifikat eller et fingeraftryk (64 tegn 0-9 og A-F)."),
+], ids=["noeglefil", "trusted", "nul", "styretegn"])
+def test_en_fil_der_ikke_er_en_tillidsfil_afvises_og_aendres_ikke(indmelding_egen, egen_noegle, tmp_path, capsys,
+                                                                   hvad, data, grund):
+    """Known defect: a file with a PEM block that is no certificate (a private key, OpenSSL's
+    TRUSTED CERTIFICATE) was read as an empty tillidsfil: `verificer --tillid noegle.pem` said the
+    signer was not trusted and to register it there, and registering wrote the fingerprint into
+    the key file. 4 MB of NUL bytes (valid UTF-8) was quoted back as 40 NUL characters, and control
+    characters of a line went to the terminal and the dialog. Each is refused now, and nothing is
+    written to the file."""
+    from takstberegner.cli import main
+
+    sti = tmp_path / "t.pem"
+    sti.write_bytes(data)
+    forventet = grund.format(sti=sti)
+    with pytest.raises(tillid.TillidsFejl) as e:
+        tillid.laes_tillid(sti)
+    assert e.value.besked == forventet, hvad
+    with pytest.raises(tillid.TillidsFejl):
+        tillid.registrer(sti, egen_noegle.fingeraftryk, "Eksempel Kommune")
+    assert sti.read_bytes() == data
+    bilag = tmp_path / "bilag.xlsx"
+    for kommando in (["verificer", str(indmelding_egen[0]), "--tillid", str(sti)],
+                     ["takstbilag", str(indmelding_egen[0]), "--tillid", str(sti), "-o", str(bilag)]):
+        assert main(kommando) == 2, (hvad, kommando[0])
+        ud, err = capsys.readouterr()
+        assert err == f"takstberegner: {forventet}\n" and not ud, (hvad, kommando[0])
+    assert not bilag.exists()
+
+
+def test_den_samme_rod_to_gange_er_en_rod(test_ca, tmp_path):
+    """A root added twice (Tilføj rodcertifikat … clicked again, or a bundle with it twice) counted
+    and listed as two roots; thousands of copies made the tillidsfil dialog thousands of pixels tall."""
+    sti = tmp_path / "t.pem"
+    sti.write_text(signering.certifikat_pem(test_ca.rod) * 3 + "# X509-navnet, som ældre OpenSSL skriver\n"
+                   + signering.certifikat_pem(test_ca.rod).replace("CERTIFICATE", "X509 CERTIFICATE"),
+                   encoding="utf-8")
+    assert tillid.laes_tillid(sti).roedder == (test_ca.rod,)

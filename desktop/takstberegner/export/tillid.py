@@ -90,12 +90,18 @@ def laes_tillid(sti: str | Path) -> Tillid:
         tekst = raa.decode("utf-8-sig")
     except UnicodeDecodeError:
         return _et_certifikat(raa, p)
+    if "\0" in tekst:  # NUL is no text (4 MB of zeros decode as UTF-8): a binary file, not a list
+        return _et_certifikat(raa, p)
     fps: set[str] = set()
     i_pem = False
     pem: list[str] = []  # the lines of the PEM blocks, each beginning on a line of its own
     for nr, linje in enumerate(tekst.splitlines(), 1):
         s = linje.strip()
         if s.startswith("-----BEGIN"):
+            if s not in _CERTIFIKAT_BLOKKE:  # a key, a request, OpenSSL's TRUSTED CERTIFICATE: was read as nothing
+                raise TillidsFejl(
+                    f"Tillidsfilen {p.name}, linje {nr}: '{_vist(s)}' er ikke et certifikat. En tillidsfil "
+                    "indeholder kun fingeraftryk og certifikater; en nøglefil kan ikke bruges som tillidsfil.")
             i_pem = True
             pem.append(s)
             continue
@@ -111,24 +117,36 @@ def laes_tillid(sti: str | Path) -> Tillid:
         fp = normaliser_fingeraftryk(s.split("#", 1)[0])
         if fp is None:
             raise TillidsFejl(
-                f"Tillidsfilen {p.name}, linje {nr}: '{s[:40]}' er hverken et certifikat eller "
+                f"Tillidsfilen {p.name}, linje {nr}: '{_vist(s)}' er hverken et certifikat eller "
                 "et fingeraftryk (64 tegn 0-9 og A-F)."
             )
         fps.add(fp)
     roedder: list[x509.Certificate] = []
     # only the blocks: a comment is text (a registration's comment is a driftsherre's name from a
     # submission, and '-----BEGIN CERTIFICATE-----' in one made the whole file unreadable)
-    if "-----BEGIN CERTIFICATE-----" in pem:
+    if pem:
         try:
             certs = x509.load_pem_x509_certificates(("\n".join(pem) + "\n").encode("utf-8"))
+            kendte: set[str] = set()
             for c in certs:
                 if _er_ca(c):
-                    roedder.append(c)
+                    fp = fingeraftryk(c)
+                    if fp not in kendte:  # the same root added twice is one root
+                        kendte.add(fp)
+                        roedder.append(c)
                 else:
                     fps.add(fingeraftryk(c))
         except ValueError:  # cryptography's reason is English
             raise TillidsFejl(f"Tillidsfilen {p.name} indeholder et certifikat, der ikke kan læses.") from None
     return Tillid(tuple(roedder), frozenset(fps), str(p))
+
+
+_CERTIFIKAT_BLOKKE = ("-----BEGIN CERTIFICATE-----", "-----BEGIN X509 CERTIFICATE-----")
+
+
+def _vist(linje: str) -> str:
+    """A line of the file quoted in a message: its first 40 characters, without control characters."""
+    return "".join(c if c.isprintable() else "?" for c in linje[:40])
 
 
 def _et_certifikat(raa: bytes, p: Path) -> Tillid:

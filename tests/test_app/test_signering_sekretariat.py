@@ -264,7 +264,7 @@ def test_takstbilag_som_excel_ikke_kan_rumme_afvises_foer_der_spoerges_om_fil(de
     assert not (tmp_path / "takstbilag.xlsx").exists() and len(filvalg) == 1  # never asked where
 
 
-def _ca_certifikat():
+def _ca_certifikat(navn: str = "Test OCES3 Rod"):
     from datetime import timedelta
 
     from cryptography import x509
@@ -273,12 +273,33 @@ def _ca_certifikat():
     from cryptography.x509.oid import NameOID
 
     k = ec.generate_private_key(ec.SECP256R1())
-    n = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Test OCES3 Rod")])
+    n = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, navn)])
     nu = ur.nu()  # the clock the tests hold at the end of takstår 2026 once it has passed
     return (x509.CertificateBuilder().subject_name(n).issuer_name(n).public_key(k.public_key()).serial_number(1)
             .not_valid_before(nu - timedelta(days=1)).not_valid_after(nu + timedelta(days=3650))
             .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
             .sign(k, hashes.SHA256()))
+
+
+def test_tillidsfil_med_mange_rodcertifikater_passer_paa_skaermen(demo_vindue, qtbot, tmp_path):
+    """Known defect: the tillidsfil dialog named every root on a line of its own; a file with 40
+    roots (a CA bundle) made it about 700 pixels tall and 300 roots 4.400, with Luk and the
+    buttons below the screen's edge. It names the first eight and says how many more there are."""
+    from takstberegner.export import signering
+
+    sti = tmp_path / "bundt.pem"
+    sti.write_text("".join(signering.certifikat_pem(_ca_certifikat(f"Rod {i:02}")) for i in range(40)), encoding="utf-8")
+    sekretariat.husk_tillidsfil(sti)
+    d = sekretariat.TillidsfilDialog(demo_vindue)
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    linjer = d.indhold.text().splitlines()
+    assert linjer[0] == "0 registrerede certifikater (fingeraftryk) og 40 betroede rodcertifikater:"
+    assert linjer[1:] == [f"  • Rod {i:02}" for i in range(8)] + ["  • og 32 andre"]
+    assert d.minimumSizeHint().height() <= 512 - 50, d.minimumSizeHint()
+    luk = next(k for k in d.findChildren(QPushButton) if k.text() == "Luk")
+    assert luk.isVisible() and d.rect().contains(luk.mapTo(d, luk.rect().bottomRight()))
 
 
 def test_skaermbilleder(ny_indmelding, demo_vindue, tmp_path):

@@ -19,6 +19,7 @@ from takstberegner.app.gem_dialog import gem_som
 from takstberegner.app import efter_eksport, fremskridt, takstaar_valg
 from takstberegner.app.signering_dialog import vis_fingeraftryk as _vis_fingeraftryk
 from takstberegner.app.widgets import etiket, fejl_linje, ok_annuller
+from takstberegner import dansk
 from takstberegner.fejl import Fejl
 from takstberegner.fejltekst import fejl_tekst, os_fejl
 
@@ -51,6 +52,9 @@ def _tillid_til_verifikation():
     return p if p.exists() else tillid.Tillid(kilde=str(p))
 
 
+_VIST_ROEDDER = 8
+
+
 def _beskriv_tillid(p: Path) -> str:
     from takstberegner.export import tillid
 
@@ -60,7 +64,10 @@ def _beskriv_tillid(p: Path) -> str:
         t = tillid.laes_tillid(p)
     except tillid.TillidsFejl as e:
         return e.besked
-    roedder = "".join(f"\n  • {tillid.vist_navn(r.subject)}" for r in t.roedder)
+    # at most a few by name: a file with hundreds of roots made the dialog thousands of pixels tall
+    roedder = "".join(f"\n  • {tillid.vist_navn(r.subject)}" for r in t.roedder[:_VIST_ROEDDER])
+    if len(t.roedder) > _VIST_ROEDDER:
+        roedder += f"\n  • og {dansk.tal(len(t.roedder) - _VIST_ROEDDER, 0)} andre"
     return (f"{len(t.fingeraftryk)} registrerede certifikater (fingeraftryk) og {len(t.roedder)} betroede "
             f"rodcertifikater{':' if roedder else '.'}{roedder}")
 

@@ -152,7 +152,7 @@ def test_tillidsfil_der_er_en_mappe(qtbot, tmp_path, filvalg, monkeypatch):
     assert not engelsk(d.indhold.text()), d.indhold.text()
     filvalg.append(tmp_path / "rod.cer")
     d.findChild(QPushButton, "rod").click()
-    assert d.fejl.text() == "Tillidsfilen kan ikke læses: det er en mappe, ikke en fil"
+    assert d.fejl.text() == f"Tillidsfilen {tillid} kan ikke læses: det er en mappe, ikke en fil"
     assert d.result() != QDialog.DialogCode.Accepted
 
 

@@ -302,6 +302,55 @@ def test_tillidsfil_med_mange_rodcertifikater_passer_paa_skaermen(demo_vindue, q
     assert luk.isVisible() and d.rect().contains(luk.mapTo(d, luk.rect().bottomRight()))
 
 
+def test_tilfoej_rodcertifikat_skriver_aldrig_en_fil_der_ikke_kan_laeses_bagefter(demo_vindue, filvalg, qtbot,
+                                                                                  tmp_path):
+    """Known defects of Tilføj rodcertifikat …: with a key file (PEM) as the tillidsfil, the root was
+    appended to the key file; a root whose name holds a line break was written in a comment that
+    broke over two lines, so the tillidsfil could not be read afterwards and every verification was
+    AFVIST; the same root was added again on each click; and a tillidsfil near its 4 MB limit was
+    written past it, so its next reading refused it as too large. Each is refused now, or the root
+    is added as one readable line; a file that cannot take it is not changed."""
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    from takstberegner.export import tillid
+
+    d = sekretariat.TillidsfilDialog(demo_vindue)
+    qtbot.addWidget(d)
+    rod = tmp_path / "rod.cer"
+    rod.write_bytes(_ca_certifikat("Nordjysk rod\nanden linje").public_bytes(Encoding.DER))
+
+    noegle = tmp_path / "noegle.pem"
+    noegle.write_bytes(b"-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBg\n-----END PRIVATE KEY-----\n")
+    sekretariat.husk_tillidsfil(noegle)
+    filvalg.append(rod)
+    d.findChild(QPushButton, "rod").click()
+    assert d.fejl.text().startswith("Tillidsfilen noegle.pem, linje 1: '-----BEGIN PRIVATE KEY-----' er ikke et "
+                                    "certifikat."), d.fejl.text()
+    assert noegle.read_bytes() == b"-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBg\n-----END PRIVATE KEY-----\n"
+
+    fil = tmp_path / "tillid.pem"
+    sekretariat.husk_tillidsfil(fil)
+    filvalg.extend([rod, rod])
+    d.findChild(QPushButton, "rod").click()
+    assert d.fejl.text() == ""
+    assert len(tillid.laes_tillid(fil).roedder) == 1
+    assert "# Rodcertifikat: Nordjysk rodanden linje\n-----BEGIN CERTIFICATE-----" in fil.read_text(encoding="utf-8")
+    foer = fil.read_bytes()
+    d.findChild(QPushButton, "rod").click()
+    assert d.fejl.text() == "Rodcertifikatet står allerede i tillidsfilen."
+    assert fil.read_bytes() == foer
+
+    fuld = tmp_path / "fuld.pem"
+    fuld.write_text("# fyld\n" * (tillid.MAKS_TILLIDSFIL // 7 - 10), encoding="utf-8")
+    foer = fuld.read_bytes()
+    sekretariat.husk_tillidsfil(fuld)
+    filvalg.append(rod)
+    d.findChild(QPushButton, "rod").click()
+    assert d.fejl.text() == (f"Tillidsfilen {fuld} kan ikke rumme mere: den må højst fylde 4 MB. Fjern "
+                             "rodcertifikater, der ikke bruges, fra filen.")
+    assert fuld.read_bytes() == foer and tillid.laes_tillid(fuld).tom
+
+
 def test_skaermbilleder(ny_indmelding, demo_vindue, tmp_path):
     """The dialogs render (grabbed offscreen; look at them with bench/skaermbilleder or by hand)."""
     fil, noegle, _ = ny_indmelding

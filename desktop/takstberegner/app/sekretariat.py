@@ -21,7 +21,6 @@ from takstberegner.app.signering_dialog import vis_fingeraftryk as _vis_fingeraf
 from takstberegner.app.widgets import etiket, fejl_linje, ok_annuller
 from takstberegner import dansk
 from takstberegner.fejl import Fejl
-from takstberegner.fejltekst import fejl_tekst, os_fejl
 
 _TILLIDSFIL = "sekretariat/tillidsfil"
 FILTER = "Indmelding (*.indmelding *.asice)"
@@ -215,14 +214,16 @@ class TillidsfilDialog(QDialog):
     def _tilfoej_rod(self) -> None:
         from cryptography import x509
 
-        from takstberegner.export import signering
-        from takstberegner.export.atomisk import skriv_atomisk
+        from takstberegner.export import tillid
 
         sti, _ = QFileDialog.getOpenFileName(self, "Rodcertifikat", "", "Certifikat (*.pem *.cer *.crt)")
         if not sti:
             return
         try:
-            data = Path(sti).read_bytes()[:1_000_000]
+            with open(sti, "rb") as f:  # a certificate is a few kB: never the whole of a large file
+                data = f.read(_MAKS_CERTIFIKATFIL + 1)
+            if len(data) > _MAKS_CERTIFIKATFIL:
+                raise ValueError
             certs = (x509.load_pem_x509_certificates(data) if b"-----BEGIN" in data
                      else [x509.load_der_x509_certificate(data)])
             ca = [c for c in certs if _er_ca(c)]
@@ -233,21 +234,16 @@ class TillidsfilDialog(QDialog):
             self.fejl.setText("Certifikatet er ikke et udstedercertifikat og kan ikke være et rodcertifikat. Er det en "
                               "driftsherres eget certifikat, så registrér dets fingeraftryk i stedet.")
             return
-        p = tillidsfil()
         try:
-            gammel = p.read_text(encoding="utf-8-sig") if p.exists() else ""
-        except (OSError, UnicodeError) as e:
-            self.fejl.setText(f"Tillidsfilen kan ikke læses: {fejl_tekst(e)}")
+            nye = tillid.tilfoej_roedder(tillidsfil(), ca)
+        except tillid.TillidsFejl as e:
+            self.fejl.setText(e.besked)
             return
-        if gammel and not gammel.endswith("\n"):
-            gammel += "\n"
-        ny = "".join(f"# Rodcertifikat: {c.subject.rfc4514_string()}\n{signering.certifikat_pem(c)}" for c in ca)
-        try:
-            skriv_atomisk(p, (gammel + ny).encode("utf-8"))
-        except OSError as e:
-            self.fejl.setText(f"Tillidsfilen kan ikke skrives: {os_fejl(e)}")
-            return
+        self.fejl.setText("" if nye else "Rodcertifikatet står allerede i tillidsfilen.")
         self.opdater()
+
+
+_MAKS_CERTIFIKATFIL = 1_000_000
 
 
 def _er_ca(c) -> bool:

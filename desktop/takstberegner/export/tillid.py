@@ -168,32 +168,66 @@ def _et_certifikat(raa: bytes, p: Path) -> Tillid:
 def registrer(sti: str | Path, fp: str, kommentar: str = "") -> bool:
     """Add a registered fingerprint line to the tillidsfil (made when missing). False when it
     was there already. The comment is one line of plain text (the driftsherre's name)."""
-    from takstberegner.export.atomisk import skriv_atomisk
-
     norm = normaliser_fingeraftryk(fp)
     if norm is None:
         raise TillidsFejl("Fingeraftrykket skal være 64 tegn 0-9 og A-F (certifikatets SHA-256 fingeraftryk), fx AB:CD:…")
     p = Path(sti)
-    gammel = ""
-    if p.exists():
-        t = laes_tillid(p)
-        if norm in t.fingeraftryk:
-            return False
-        try:
-            gammel = p.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):  # one certificate (.cer): kept, written as text
-            from takstberegner.export.signering import certifikat_pem
-
-            gammel = "".join(certifikat_pem(c) for c in t.roedder) + "".join(f"{f}\n" for f in t.fingeraftryk)
-        if gammel and not gammel.endswith("\n"):
-            gammel += "\n"
+    t, gammel = _nuvaerende(p)
+    if norm in t.fingeraftryk:
+        return False
     ren = " ".join("".join(c for c in kommentar if c.isprintable()).split())[:120]
     linje = norm + (f"  # {ren}" if ren else "") + "\n"
+    _skriv(p, gammel + linje)
+    return True
+
+
+def tilfoej_roedder(sti: str | Path, certs: list[x509.Certificate]) -> int:
+    """Add the CA certificates `certs` to the tillidsfil as trusted roots (made when missing); how
+    many were new. The file must read as a tillidsfil first (a key file is never written to), a
+    root it holds already is not added again, and the result must stay a tillidsfil that can be read."""
+    from takstberegner.export.signering import certifikat_pem
+
+    p = Path(sti)
+    t, gammel = _nuvaerende(p)
+    kendte = {fingeraftryk(c) for c in t.roedder}
+    nye = []
+    for c in certs:
+        if fingeraftryk(c) not in kendte:
+            kendte.add(fingeraftryk(c))
+            nye.append(c)
+    if nye:
+        _skriv(p, gammel + "".join(f"# Rodcertifikat: {vist_navn(c.subject)}\n{certifikat_pem(c)}" for c in nye))
+    return len(nye)
+
+
+def _nuvaerende(p: Path) -> tuple[Tillid, str]:
+    """What the tillidsfil `p` trusts and its text to write on from, ending in a line break
+    (empty when the file does not exist; one certificate (.cer) is kept, written as text)."""
+    if not p.exists():
+        return Tillid(kilde=str(p)), ""
+    t = laes_tillid(p)
     try:
-        skriv_atomisk(p, (gammel + linje).encode("utf-8"))
+        gammel = p.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):  # one certificate (.cer): kept, written as text
+        from takstberegner.export.signering import certifikat_pem
+
+        gammel = "".join(certifikat_pem(c) for c in t.roedder) + "".join(f"{f}\n" for f in t.fingeraftryk)
+    if gammel and not gammel.endswith("\n"):
+        gammel += "\n"
+    return t, gammel
+
+
+def _skriv(p: Path, tekst: str) -> None:
+    from takstberegner.export.atomisk import skriv_atomisk
+
+    data = tekst.encode("utf-8")
+    if len(data) > MAKS_TILLIDSFIL:  # written, the file would be refused as too large at its next reading
+        raise TillidsFejl(f"Tillidsfilen {p} kan ikke rumme mere: den må højst fylde "
+                          f"{MAKS_TILLIDSFIL // (1024 * 1024)} MB. Fjern rodcertifikater, der ikke bruges, fra filen.")
+    try:
+        skriv_atomisk(p, data)
     except OSError as e:
         raise TillidsFejl(f"Tillidsfilen {p} kan ikke skrives: {os_fejl(e)}") from None
-    return True
 
 
 def _tidspunkt(t: datetime) -> str:

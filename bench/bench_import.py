@@ -143,6 +143,19 @@ def fjendtlige(d: Path) -> list[tuple[str, Path]]:
         [b"<worksheet " + ns + b"><sheetData>"]
         + [("".join(f'<row r="{r}">' + raekke.format(r=r) + "</row>" for r in range(i, i + 500))).encode()
            for i in range(1, 40_001, 500)] + [b"</sheetData></worksheet>"]))))
+    # formulas (Ark.formler, FORMEL_UDEN_VAERDI): a sheet of formulas a program wrote without results
+    # (refused naming the first ten cells of 180.000), and with results said to be shared texts (t="s")
+    hoved = ('<row r="1"><c r="A1" t="inlineStr"><is><t>Konto</t></is></c><c r="B1" t="inlineStr"><is><t>Tekst</t>'
+             '</is></c><c r="C1" t="inlineStr"><is><t>Beløb</t></is></c></row>')
+
+    def formler(kolonner: int, t: str = ""):
+        yield f"<worksheet {xb.NS}><sheetData>{hoved}".encode()
+        celler = "".join(f'<c r="{xb.kol(k)}{{r}}"{t}><f>SUM(A1:XFD1048576)*{k}</f></c>' for k in range(1, kolonner + 1))
+        for i in range(2, 60_001, 500):
+            yield "".join(f'<row r="{r}">' + celler.format(r=r) + "</row>" for r in range(i, min(i + 500, 60_001))).encode()
+        yield b"</sheetData></worksheet>"
+    ud.append(("60.000 x 16 formler uden gemt værdi", stroem("formler.xlsx", ark, formler(16))))
+    ud.append(('60.000 x 3 formler t="s" uden gemt værdi', stroem("formler_s.xlsx", ark, formler(3, ' t="s"'))))
     (d / "linje.csv").write_bytes(b"Konto;Tekst;Bel\xf8b\r\n" + b"x" * (31 << 20))
     ud.append(("CSV: 31 MB i én linje", d / "linje.csv"))
     (d / "emoji.csv").write_bytes(("Konto;Tekst;Beløb\r\n" + ("1.1;" + "\U0001F600" * 2000 + ";1\r\n") * 3900)

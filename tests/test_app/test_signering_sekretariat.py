@@ -351,6 +351,34 @@ def test_tilfoej_rodcertifikat_skriver_aldrig_en_fil_der_ikke_kan_laeses_bagefte
     assert fuld.read_bytes() == foer and tillid.laes_tillid(fuld).tom
 
 
+def test_en_stor_fil_valgt_som_certifikat_laeses_ikke_hel(demo_vindue, filvalg, qtbot, tmp_path):
+    """Known defect: 'Hent fra certifikatfil …' and 'Tilføj rodcertifikat …' read the chosen file
+    whole before looking at its first megabyte: a film or a disk image chosen by mistake was read
+    into memory (300 MB here; gigabytes froze the app). A certificate is a few kB: a file over
+    1 MB is refused after reading just over 1 MB of it."""
+    import tracemalloc
+
+    stor = tmp_path / "film.cer"
+    with open(stor, "wb") as f:
+        f.truncate(300 * 1024 * 1024)  # sparse: 300 MB of zeros that take no room on disk
+    r = sekretariat.RegistrerDialog(demo_vindue)
+    t = sekretariat.TillidsfilDialog(demo_vindue)
+    qtbot.addWidget(r)
+    qtbot.addWidget(t)
+    hent = next(k for k in r.findChildren(QPushButton) if k.text() == "Hent fra certifikatfil …")
+    for knap, fejl in ((hent, r.fejl), (t.findChild(QPushButton, "rod"), t.fejl)):
+        filvalg.append(stor)
+        tracemalloc.start()
+        try:
+            knap.click()
+            _, top = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert fejl.text() == "Filen er ikke et certifikat, eller den er beskadiget."
+        assert top < 20 * 1024 * 1024, top
+    assert not sekretariat.tillidsfil().exists()
+
+
 def test_skaermbilleder(ny_indmelding, demo_vindue, tmp_path):
     """The dialogs render (grabbed offscreen; look at them with bench/skaermbilleder or by hand)."""
     fil, noegle, _ = ny_indmelding

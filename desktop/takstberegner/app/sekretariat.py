@@ -113,7 +113,7 @@ class RegistrerDialog(QDialog):
         if not sti:
             return
         try:
-            data = Path(sti).read_bytes()[:1_000_000]
+            data = _laes_certifikatfil(sti)
             cert = (x509.load_pem_x509_certificate(data) if b"-----BEGIN" in data
                     else x509.load_der_x509_certificate(data))
         except (OSError, ValueError):
@@ -220,10 +220,7 @@ class TillidsfilDialog(QDialog):
         if not sti:
             return
         try:
-            with open(sti, "rb") as f:  # a certificate is a few kB: never the whole of a large file
-                data = f.read(_MAKS_CERTIFIKATFIL + 1)
-            if len(data) > _MAKS_CERTIFIKATFIL:
-                raise ValueError
+            data = _laes_certifikatfil(sti)
             certs = (x509.load_pem_x509_certificates(data) if b"-----BEGIN" in data
                      else [x509.load_der_x509_certificate(data)])
             ca = [c for c in certs if _er_ca(c)]
@@ -244,6 +241,17 @@ class TillidsfilDialog(QDialog):
 
 
 _MAKS_CERTIFIKATFIL = 1_000_000
+
+
+def _laes_certifikatfil(sti: str) -> bytes:
+    """A certificate file chosen in a dialog: a certificate is a few kB, and a bundle far below
+    1 MB, so a larger file (a video chosen by mistake) is refused without being read whole.
+    ValueError for a file too large, OSError when it cannot be read."""
+    with open(sti, "rb") as f:
+        data = f.read(_MAKS_CERTIFIKATFIL + 1)
+    if len(data) > _MAKS_CERTIFIKATFIL:
+        raise ValueError("for stor")
+    return data
 
 
 def _er_ca(c) -> bool:

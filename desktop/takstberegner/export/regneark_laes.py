@@ -11,7 +11,8 @@ and an `art` the caller can turn into its own words; time and memory stay linear
 
 API: `ark_raekker(data, ark, graenser) -> list[list]`: the sheet's rows in order (row 1 first,
 empty rows kept as []), each a list of cell values by column (A first): str, Decimal, bool, None,
-or `FORMEL_UDEN_VAERDI` (a formula whose result the file does not hold: not a blank cell).
+`FORMEL_UDEN_VAERDI` (a formula whose result the file does not hold: not a blank cell), or a
+`Fejlvaerdi` (the error a formula shows, '#REF!': not a blank cell either).
 """
 from __future__ import annotations
 
@@ -43,6 +44,12 @@ class _FormelUdenVaerdi:
 
 
 FORMEL_UDEN_VAERDI = _FormelUdenVaerdi()
+
+
+class Fejlvaerdi(str):
+    """An error value a formula shows in its cell ('#REF!', '#DIV/0!'): not a blank cell."""
+
+    __slots__ = ()
 
 
 @dataclass(frozen=True)
@@ -230,7 +237,9 @@ def _vaerdi(t: str, v: str, delte: list[str]):
         return v
     if t == "b":
         return v.strip() in ("1", "true")
-    if t == "e" or not v.strip():
+    if t == "e":
+        return Fejlvaerdi(v.strip()[:20]) if v.strip() else None
+    if not v.strip():
         return None
     try:
         f = float(v.strip())

@@ -144,6 +144,11 @@ def _raekke(raekke: tuple, kolonner: dict[str, int], nr: int) -> Sammenligningst
                              "er gemt af et program, der ikke regner formler ud). Åbn filen i Excel, og gem den igen, "
                              "før den bruges.")
 
+    fejl = [n for n in KRAEVEDE + (PRIS,) if isinstance(v(n), regneark_laes.Fejlvaerdi)]
+    if fejl:  # read as blank, the row would leave the sammenligning without a word
+        raise TakstbilagFejl(f"Arket '{ARK}', række {nr}: kolonnen '{fejl[0]}' viser fejlen {v(fejl[0])}. Ret formlen "
+                             "i Excel, eller brug takstbilaget, som sekretariatet sendte det.")
+
     driftsherre, tilbud = _tekst(v("Driftsherre")), _tekst(v("Tilbud"))
     takst, pris = _tal(v("Takst (kr.)")), _tal(v(PRIS))
     if not driftsherre or not tilbud or (takst is None and pris is None):

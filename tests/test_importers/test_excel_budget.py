@@ -240,6 +240,25 @@ def test_formel_med_gemt_vaerdi_bruges(tmp_path, grundlag):
     assert sum("(formel)" in x for x in fv.tekst(grundlag).splitlines()) == 1
 
 
+def test_beloeb_fra_en_matrixformel_markeres_alle(tmp_path, grundlag):
+    """Known defect: an array formula ({=A2:A4*2} in C2:C4, as Excel saves it) holds the formula in
+    its first cell only; the others hold just their values, so the preview marked one amount of
+    three as a formula's result and said '1 beløb er resultatet af en formel'. Every amount in the
+    formula's range is marked now (a data table likewise); the amount outside it is not."""
+    raekker = [["Konto", "Tekst", "Beløb"],
+               ["1.1", "Løn", '<c r="C2"><f t="array" ref="C2:C4">A2:A4*2</f><v>10</v></c>'],
+               ["1.1", "Løn", '<c r="C3"><v>20</v></c>'],
+               ["2.2", "Mad", '<c r="C4"><v>30</v></c>'],
+               ["2.2", "Mad", '<c r="C5"><f t="dataTable" ref="C6:C6" dt2D="0" dtr="0" r1="A1"/><v>5</v></c>'],
+               ["2.7", "Ting", '<c r="C6"><v>7</v></c>'],
+               ["2.7", "Ting", 9]]
+    fv = _fv(xb.skriv(tmp_path / "m.xlsx", xb.dele(ark=xb.ark_xml(raekker))), grundlag, ark="Budget", tilbud=None,
+             tilbud_id="T1")
+    assert [(x.raekke, x.beloeb, x.formel) for x in fv.linjer] == [
+        (2, 10, "C2"), (3, 20, "C3"), (4, 30, "C4"), (5, 5, "C5"), (6, 7, "C6"), (7, 9, "")]
+    assert "5 beløb er resultatet af en formel i regnearket (række 2, 3, 4, 5 og 6" in " ".join(fv.noter)
+
+
 def test_for_mange_raekker_uden_dimension(tmp_path, grundlag):
     import openpyxl
 

@@ -428,6 +428,7 @@ class Projektmappe:
         raekker: list[tuple[int, dict[int, Any]]] = []
         flettede: list[tuple[int, int, int, int]] = []
         formler: list[tuple[int, int]] = []  # (row, column) of the cells read whose value a formula gave
+        omraader: list[tuple[int, int, int, int]] = []  # ranges an array formula (or data table) fills
         skjulte: list[int] = []  # rows with content hidden in Excel (a filter, hidden rows)
         skjulte_kol: list[tuple[int, int]] = []  # ranges of columns hidden in Excel (<col hidden="1">)
         antal_kol = [0]  # <col> elements: Excel writes at most one per column
@@ -480,6 +481,13 @@ class Projektmappe:
                 skjult = attr.get("hidden") in ("1", "true")
             elif n == "f":
                 formel = True
+                if attr.get("t") in ("array", "dataTable") and len(omraader) < _MAKS_FORMELOMRAADER:
+                    # one formula whose results fill a range: the other cells hold only their value
+                    dele = attr.get("ref", "").split(":")
+                    a, b = _REF.fullmatch(dele[0]), _REF.fullmatch(dele[-1])
+                    if a and b and len(dele) <= 2:
+                        omraader.append((_kolonne(a.group(1).upper()), int(a.group(2)),
+                                         _kolonne(b.group(1).upper()), int(b.group(2))))
             elif n == "is":
                 i_is = True
                 buf.clear()
@@ -551,6 +559,8 @@ class Projektmappe:
                 buf.append(data)
 
         self._parse(self._ark[navn], hvad, g.xml_bytes, start, slut, tekst, dybde)
+        if omraader:
+            formler += _i_omraader(raekker, omraader)
         return Ark(navn=navn, raekker=raekker, flettede=tuple(flettede), kolonner=sidste_kol, skjulte=frozenset(skjulte),
                    formler=frozenset(formler),
                    skjulte_kolonner=tuple(skjulte_kol),
@@ -572,6 +582,45 @@ class Projektmappe:
 
 
 _REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})")
+_MAKS_FORMELOMRAADER = 10_000  # array formulas remembered: beyond, their other cells are not marked
+
+
+def _i_omraader(raekker: list[tuple[int, dict[int, Any]]], omraader: list[tuple[int, int, int, int]]
+                ) -> list[tuple[int, int]]:
+    """(row, column) of the cells read that lie in an array formula's range (its value is the
+    formula's, though only the range's first cell holds the formula). Per column, the ranges'
+    rows as sorted intervals, and each cell looked up by bisection: linear in cells and ranges."""
+    from bisect import bisect_left, bisect_right
+
+    pr_kol: dict[int, list[tuple[int, int]]] = {}
+    kolonner = sorted({k for _, celler in raekker for k in celler})
+    par = 0  # (range, column) pairs: bounded, as a hostile file may have 10.000 ranges over every column
+    for c1, r1, c2, r2 in omraader:
+        for k in kolonner[bisect_left(kolonner, min(c1, c2)):bisect_right(kolonner, max(c1, c2))]:
+            pr_kol.setdefault(k, []).append((min(r1, r2), max(r1, r2)))
+            par += 1
+        if par > 200_000:
+            break
+    starter: dict[int, tuple[list[int], list[int]]] = {}
+    for k, iv in pr_kol.items():
+        iv.sort()
+        s_, e_ = [iv[0][0]], [iv[0][1]]
+        for a, b in iv[1:]:
+            if a <= e_[-1] + 1:
+                e_[-1] = max(e_[-1], b)
+            else:
+                s_.append(a)
+                e_.append(b)
+        starter[k] = (s_, e_)
+    ud = []
+    for nr, celler in raekker:
+        for k, v in celler.items():
+            se = starter.get(k)
+            if se is not None and v is not FORMEL_UDEN_VAERDI:
+                i = bisect_right(se[0], nr) - 1
+                if i >= 0 and nr <= se[1][i]:
+                    ud.append((nr, k))
+    return ud
 
 
 def _omraade(ref: str, fil: str, hvad: str) -> tuple[int, int, int, int]:

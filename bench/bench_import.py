@@ -156,6 +156,15 @@ def fjendtlige(d: Path) -> list[tuple[str, Path]]:
         yield b"</sheetData></worksheet>"
     ud.append(("60.000 x 16 formler uden gemt værdi", stroem("formler.xlsx", ark, formler(16))))
     ud.append(('60.000 x 3 formler t="s" uden gemt værdi', stroem("formler_s.xlsx", ark, formler(3, ' t="s"'))))
+
+    def matrix():  # each array formula's range is every cell of the sheet: marking stays linear (xlsx_laeser)
+        yield f"<worksheet {xb.NS}><sheetData>{hoved}".encode()
+        for i in range(2, 60_001, 500):
+            yield "".join(f'<row r="{r}"><c r="A{r}" t="str"><v>2.2</v></c><c r="C{r}">'
+                          + ('<f t="array" ref="A1:XFD1048576">1</f>' if r < 20_000 else "") + f"<v>{r}</v></c></row>"
+                          for r in range(i, min(i + 500, 60_001))).encode()
+        yield b"</sheetData></worksheet>"
+    ud.append(("20.000 matrixformler over hele arket (lovlig)", stroem("matrix.xlsx", ark, matrix())))
     (d / "linje.csv").write_bytes(b"Konto;Tekst;Bel\xf8b\r\n" + b"x" * (31 << 20))
     ud.append(("CSV: 31 MB i én linje", d / "linje.csv"))
     (d / "emoji.csv").write_bytes(("Konto;Tekst;Beløb\r\n" + ("1.1;" + "\U0001F600" * 2000 + ";1\r\n") * 3900)

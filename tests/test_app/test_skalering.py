@@ -349,3 +349,31 @@ def test_et_klik_paa_et_fund_viser_feltet_ogsaa_ved_150_procent(tmp_path, demo_f
     assert c["felt"] == "brugt" and c["fokus"], c
     assert 0 <= c["x"] and c["x"] + c["bredde"] <= c["synlig"][0], c
     assert 0 <= c["y"] and c["y"] + c["hoejde"] <= c["synlig"][1], c
+
+
+HENSAETTELSER = r'''
+from takstberegner.app.steps.regulering import ReguleringTrin
+from takstberegner.app.tabel import TabelVisning
+v.vaelg_tilbud("T1")
+v.vis_trin([i for i, s in enumerate(v.trin) if isinstance(s, ReguleringTrin)][0])
+vent()
+side = v.stak.currentWidget()
+t = [x for x in side.findChildren(TabelVisning) if x.accessibleName() == "Hensættelser og sidste anvendelsesår"][0]
+ud["tabel"] = kolonner(t)
+ud["klipper"] = t.horizontalHeader().textElideMode() != Qt.TextElideMode.ElideNone
+'''
+
+
+@pytest.mark.parametrize("skala", [1, 1.25, 1.5])
+def test_hensaettelsernes_overskrifter_ses_hele(tmp_path, demo_fil, skala):
+    """Regulering at 150 %: the list of hensættelser and their sidste anvendelsesår stands beside
+    the hensættelser in about 190 pixels, and its heading 'Bruges senest' was cut at both ends
+    ('uges sen'). The headings now take two lines: every column lies in view, as wide as each
+    line of its heading and its figures, at 100 %, 125 % and 150 %."""
+    r = _koer(tmp_path, demo_fil, skala, HENSAETTELSER)
+    tabel = r["tabel"]
+    assert not tabel["rulles"] and not r["klipper"], tabel
+    assert [k["titel"].replace("\n", " ") for k in tabel["kolonner"]] == ["År", "Til rådighed", "Bruges senest"]
+    for k in tabel["kolonner"]:
+        assert 0 <= k["x"] and k["x"] + k["bredde"] <= tabel["synlig"], k
+        assert k["bredde"] >= max(k["titel_bredde"], k["celle_bredde"]) + 6, k

@@ -201,3 +201,21 @@ def test_tjeklistens_gaa_til_naas_med_tastaturet(demo_vindue, qtbot):
     QTest.keyClick(tjek, Qt.Key.Key_Tab)
     QTest.keyClick(tjek, Qt.Key.Key_Return)
     assert fulgt and fulgt[0].startswith(f"tilbud[{len(v.dok.grundlag.tilbud) - 1}]"), fulgt
+
+
+def test_overblikket_samler_tallene_naar_det_er_smalt_og_deler_dem_igen(demo_vindue, qtbot):
+    """A narrow window (as 1366×768 at 150 %): the overview's eight columns scrolled sideways. Last year's takst and the real change then go under the takst and the change, and
+    they get their own columns back when the window is widened again."""
+    v = demo_vindue
+    t, m = v.overblik.tabel, v.overblik.model
+    sidste, real = kolonne(m, "forrige_takst"), kolonne(m, "aendring_real_pct")
+    v.show()
+    v.vis_overblik()
+    for bredde, samlet in ((1100, True), (1366, False), (1100, True)):
+        v.resize(bredde, 700)
+        qtbot.waitUntil(lambda: t.isColumnHidden(sidste) == samlet, timeout=3000)
+        qtbot.wait(50)
+        assert t.isColumnHidden(real) == samlet and not t.horizontalScrollBar().isVisible(), bredde
+        takst = _celle(m, 0, "takst")
+        assert takst == ("1.664,74\n1.620,00" if samlet else "1.664,74"), (bredde, takst)
+        assert _celle(m, 0, "aendring_pct") == ("2,76\n2,76" if samlet else "2,76")

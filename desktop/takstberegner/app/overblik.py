@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -20,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from takstberegner import dansk
 from takstberegner.tjeneste import klar
-from takstberegner.app.models.overblik import OverblikModel
+from takstberegner.app.models.overblik import SAMLES, OverblikModel
+from takstberegner.app.models.raekker import kolonne_for
 from takstberegner.app.rulleflade import RulleFlade
 from takstberegner.app.tabel import TabelVisning
 from takstberegner.app.widgets import hjaelp, vaerktoejstip
@@ -68,6 +70,14 @@ class Overblik(QWidget):
         self._hoejder.setInterval(0)
         self._hoejder.timeout.connect(self.tabel.resizeRowsToContents)
         self.tabel.horizontalHeader().sectionResized.connect(self._hoejder.start)
+        # at 150 % (about 420 pixels) eight columns do not fit: last year's takst and the real
+        # change go under the takst and the change (OverblikModel.saml) while the table is narrow
+        self._form = QTimer(self)
+        self._form.setSingleShot(True)
+        self._form.setInterval(0)
+        self._form.timeout.connect(self._tilpas_formen)
+        self._hel_behov = 0  # the width the eight columns needed
+        self.tabel.viewport().installEventFilter(self)
         lag.addWidget(self.tabel, 2)
 
         nederst = QHBoxLayout()
@@ -131,10 +141,36 @@ class Overblik(QWidget):
         self.titel.setText(f"Overblik · {d.navn} · takstår {grundlag.takstaar}")
         self.model.vis(grundlag, beregning)
         self._hoejder.start()  # once, after the columns are fitted to the new rows too
+        self._form.start()
         punkter = klar.tjekliste(grundlag, beregning)
         self.tjek.setText("<table cellpadding='2'>" + "".join(self._punkt(p) for p in punkter) + "</table>")
         self._mangler = klar.mangler(grundlag, beregning) if mangler is None else mangler
         self._vis_mangler()
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Resize and obj is self.tabel.viewport():
+            self._form.start()
+        return super().eventFilter(obj, event)
+
+    def _tilpas_formen(self) -> None:
+        """Eight columns while they fit the table's width (wrapped names, whole figures), else six:
+        last year's takst and the real change as second lines. Back to eight only with a scroll
+        bar's width to spare, so a scroll bar that comes or goes does not switch it to and fro."""
+        t, m = self.tabel, self.model
+        if m.rowCount() == 0:
+            return
+        behov = t.mindste_bredde(range(m.columnCount()))
+        plads = t.viewport().width()
+        if m.samlet:  # the six columns' headings are narrower: what the eight needed when last shown
+            behov = max(behov, self._hel_behov)
+            plads -= t.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, t)
+        else:
+            self._hel_behov = behov
+        if m.saml(behov > plads):
+            for felt in SAMLES:
+                t.setColumnHidden(kolonne_for(m, felt), m.samlet)
+            t.pas_i_bredden()
+            self._hoejder.start()
 
     def _punkt(self, p: klar.Punkt) -> str:
         farve, tegn = ("#1b6e2a", _OK) if p.ok else ("#a01818", _IKKE_OK)

@@ -297,6 +297,20 @@ class TabelVisning(QTableView):
                     bredder[i] -= -(-del_ * max(0, bredder[i] - sidst[i]) // kan)
         self._saet_bredder(bredder, strakt)
 
+    def mindste_bredde(self, kolonner) -> int:
+        """The least width columns `kolonner` (hidden ones too) take in a wrapping table (ombryd):
+        a number column its figures and heading, a text column what pas_i_bredden narrows it to
+        at most (its heading, OMBRUD_MINDST, a hele_ord column its longest word)."""
+        h, ks = self.horizontalHeader(), getattr(self.model(), "kolonner", ())
+        ud = 0
+        for i in kolonner:
+            if i < len(ks) and ks[i].slags in ("tekst", "valg"):
+                ud += min(self._behov(i), max(OMBRUD_MINDST, h.sectionSizeHint(i) + 6,
+                                              self._hele_ord(i) if ks[i].hele_ord else 0))
+            else:
+                ud += self._behov(i)
+        return ud
+
     def viewportEvent(self, event) -> bool:
         # a wrapping table's rows grow taller when it narrows its columns; the vertical scroll bar
         # that may then appear takes width from the viewport, not from the table: fit again

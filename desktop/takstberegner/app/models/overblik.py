@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
+
+from takstberegner import dansk
 from takstberegner.tjeneste import klar
 from takstberegner.app.models.raekker import Kolonne, RaekkeModel
 from takstberegner.domain import navne
@@ -48,7 +51,28 @@ def _enhed(kode: str) -> str:
     return f"pr. {navne.vis(kode, navne.ENHEDER).lower()}" if kode else ""
 
 
+def _tal(v) -> str:
+    return "–" if v is None else dansk.tal(v)
+
+
+def _to_linjer(a, b) -> str:
+    """Two figures one above the other ('1.664,74' over '1.620,00', – for none); nothing without a takst."""
+    return "" if a is None else f"{_tal(a)}\n{_tal(b)}"
+
+
+def _pct(v) -> str:
+    return "ingen" if v is None else f"{dansk.tal(v)} %"
+
+
+# the columns that stand as the second line of another when the table is narrow (OverblikModel.saml)
+SAMLES = ("forrige_takst", "aendring_real_pct")
+
+
 class OverblikModel(RaekkeModel):
+    """`saml(True)`: at 150 % the table is about 420 pixels wide and its eight columns scrolled
+    sideways; last year's takst then stands under the takst, and the real change under the nominal,
+    in the same cell (SAMLES are hidden by the view), each with its heading's second line."""
+
     def __init__(self, parent=None):
         kol = [
             Kolonne("tilbud", "Tilbud", redigerbar=False, bredde=160,
@@ -66,7 +90,37 @@ class OverblikModel(RaekkeModel):
             Kolonne("status", "Status", redigerbar=False, vis_for=lambda x: x.status_kort,
                     tip_for=lambda x: x.status, hele_ord=True),
         ]
-        super().__init__(tuple(kol), parent)
+        self.hver_for_sig = tuple(kol)
+        kol[2] = Kolonne("takst", "Takst (kr.)\nsidste år", "tal", redigerbar=False, bredde=90,
+                         vis_for=lambda x: _to_linjer(x.takst, x.forrige_takst),
+                         tip_for=lambda x: "" if x.takst is None else
+                         f"Takst {dansk.kr(x.takst)}, sidste år {'ingen' if x.forrige_takst is None else dansk.kr(x.forrige_takst)}",
+                         vaerktoejstip="Øverst taksten, nederst sidste års takst")
+        kol[4] = Kolonne("aendring_pct", "Ændring\n% (real)", "tal", redigerbar=False, bredde=80,
+                         vis_for=lambda x: "" if x.takst is None else f"{_tal(x.aendring_pct)}\n{_tal(x.aendring_real_pct)}",
+                         tip_for=lambda x: "" if x.takst is None else
+                         f"Ændring {_pct(x.aendring_pct)}, real ændring {_pct(x.aendring_real_pct)} "
+                         "(fra sidste års takst fremskrevet med årets P/L, SA 3.1)",
+                         vaerktoejstip="Øverst den nominelle ændring, nederst den reale (SA 3.1)")
+        # 'Belægning' is the widest word of the headings: hyphenated, the six columns fit 420 pixels
+        kol[6] = Kolonne("belaegning_pct", "Belæg-\nning %", "tal", redigerbar=False, bredde=90,
+                         vaerktoejstip="Belægning %")
+        self.samlet_kolonner = tuple(kol)
+        self.samlet = False
+        super().__init__(self.hver_for_sig, parent)
+
+    def saml(self, samlet: bool) -> bool:
+        """Show last year's takst and the real change as second lines (True) or in their own
+        columns; True when that changed the columns."""
+        if samlet == self.samlet:
+            return False
+        self.samlet = samlet
+        self.kolonner = self.samlet_kolonner if samlet else self.hver_for_sig
+        n = len(self.kolonner)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, n - 1)
+        if self.raekker:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.raekker) - 1, n - 1))
+        return True
 
     def vis(self, grundlag, beregning) -> None:
         rows = raekker(grundlag, beregning)

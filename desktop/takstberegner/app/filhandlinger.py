@@ -42,8 +42,10 @@ class Handlinger:
     def _aabnet(self, fil, aabnet: lager.Aabnet | None = None) -> bool:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # drawing a large file's pages takes a moment
         try:
-            self.v.saet_dokument(Dokument(fil, self.v, aabnet.tjeneste, aabnet.beregning) if aabnet
-                                 else Dokument(fil, self.v))
+            if aabnet:
+                self.v.saet_dokument(Dokument(fil, self.v, aabnet.tjeneste, aabnet.beregning), aabnet.forarbejde)
+            else:
+                self.v.saet_dokument(Dokument(fil, self.v))
         finally:
             QApplication.restoreOverrideCursor()
         settings.husk_fil(fil.sti)
@@ -62,7 +64,7 @@ class Handlinger:
             statuslinje.vis(self.v, f"{Path(sti).name} er allerede åben.", 8000)
             return True
         try:
-            aabnet = fremskridt.koer(self.v, AABNER, lambda: lager.aabn_og_beregn(sti))
+            aabnet = fremskridt.koer(self.v, AABNER, lambda: lager.aabn_og_beregn(sti, self.v.foelge.fejl_steder))
         except lager.Skrivebeskyttet as e:
             return self._aabn_kopi(Path(sti), e.besked)
         except lager.LagerFejl as e:

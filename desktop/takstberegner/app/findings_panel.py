@@ -3,8 +3,6 @@
 field (SPEC §5). The heading says in a sentence what must be done."""
 from __future__ import annotations
 
-from collections import Counter
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
@@ -12,9 +10,9 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from takstberegner import dansk
 from takstberegner.app.widgets import vaerktoejstip
 from takstberegner.domain import navne
+from takstberegner.tjeneste.forarbejde import Fundliste, fundliste
 
 _FARVE = {"fejl": "#a01818", "advarsel": "#8a5a00", "info": "#2f5f8a"}
-_ORDEN = {"fejl": 0, "advarsel": 1, "info": 2}
 
 
 def opsummering(fejl: int, advarsler: int, info: int) -> str:
@@ -77,21 +75,19 @@ class FundPanel(QWidget):
         if felt is not None:
             self.fund_valgt.emit(felt)
 
-    def vis(self, beregning, grundlag=None) -> None:
-        fund = []
-        for f in beregning.fund:
-            fund.append(("Driftsherre", f))
-        for i, t in enumerate(beregning.tilbud):
-            hvor = navne.tilbud_navn(t, i)  # a name that cannot be shown, by its number
-            fund.extend((hvor, f) for f in t.fund)
-        fund.sort(key=lambda x: _ORDEN.get(x[1].niveau, 3))
+    def vis(self, beregning, grundlag=None, liste: Fundliste | None = None) -> None:
+        """liste: the findings of this beregning worked out already (tjeneste.forarbejde, in the
+        worker that opened the file)."""
+        if liste is None or liste.beregning is not beregning:
+            liste = fundliste(beregning)
+        fund = liste.fund
         if fund == self._sidste:
             return  # unchanged: keep the items (and the one the user is clicking)
         self._sidste = fund
         self._fund, self._grundlag = fund, grundlag
         self.liste.clear()
         self.vis_flere()
-        antal = Counter(f.niveau for _, f in fund)
+        antal = liste.antal
         self.opsummering.setText(opsummering(antal["fejl"], antal["advarsel"], antal["info"]))
 
     def vis_flere(self) -> bool:

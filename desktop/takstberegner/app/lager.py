@@ -38,19 +38,25 @@ class Aabnet:
     app's Dokument starts from, so a large file is read, checked and computed while the window
     shows that it is working (app/filhandlinger.aabn_fil)."""
 
-    def __init__(self, fil, tjeneste, beregning) -> None:
+    def __init__(self, fil, tjeneste, beregning, forarbejde=None) -> None:
         self.fil, self.tjeneste, self.beregning = fil, tjeneste, beregning
+        self.forarbejde = forarbejde  # tjeneste.forarbejde: its findings list and what blocks the indmelding
 
 
-def aabn_og_beregn(sti) -> Aabnet:
-    """aabn, then the one validation and the engine on what the file holds. If the computing
-    fails, the file is closed again (its lock released): nothing is left half open."""
+def aabn_og_beregn(sti, steder=None) -> Aabnet:
+    """aabn, then the one validation and the engine on what the file holds, and what the window
+    shows of its findings (tjeneste.forarbejde; steder: where the navigator marks what blocks the
+    indmelding, a function of grundlag and mangler). If the computing fails, the file is closed again
+    (its lock released): nothing is left half open."""
     from takstberegner.tjeneste import Beregningstjeneste
+    from takstberegner.tjeneste.forarbejde import forarbejde
 
     fil = aabn(sti)
     try:
         tjeneste = Beregningstjeneste()
-        return Aabnet(fil, tjeneste, tjeneste.beregn(fil.hent(), med_fingeraftryk=False))
+        grundlag = fil.hent()
+        beregning = tjeneste.beregn(grundlag, med_fingeraftryk=False)
+        return Aabnet(fil, tjeneste, beregning, forarbejde(grundlag, beregning, steder))
     except BaseException:
         fil.luk()
         raise

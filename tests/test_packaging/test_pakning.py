@@ -15,13 +15,19 @@ WIX = "{http://schemas.microsoft.com/wix/2006/wi}"
 
 
 def test_selvtest_ukomprimeret_giver_en_linje_og_exit_0(tmp_path):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TAKSTBEREGNER_DATA=str(tmp_path))
+    """And it leaves the user's settings alone: the window it opens put its temporary file in the
+    user's Seneste filer and its 800×800 window in the remembered geometry (here: the settings
+    file under a HOME of the test's own)."""
+    hjem = tmp_path / "hjem"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TAKSTBEREGNER_DATA=str(tmp_path / "data"),
+               HOME=str(hjem), XDG_CONFIG_HOME=str(hjem / ".config"))
     r = subprocess.run([sys.executable, "-m", "takstberegner", "--selvtest"], env=env, capture_output=True,
                        text=True, encoding="utf-8", timeout=120)
     assert r.returncode == 0, r.stdout + r.stderr
     linjer = [x for x in r.stdout.splitlines() if x.strip()]
     assert len(linjer) == 1 and linjer[0].startswith("Selvtest OK:"), r.stdout
     assert "Traceback" not in r.stderr
+    assert not (hjem / ".config" / "Nordjysk Socialaftale").exists()
 
 
 def test_selvtest_fejler_med_en_linje_naar_en_ressource_mangler(tmp_path):
@@ -30,7 +36,8 @@ def test_selvtest_fejler_med_en_linje_naar_en_ressource_mangler(tmp_path):
     kopi.mkdir()
     (kopi / "regelsaet").symlink_to(ROD / "resources" / "regelsaet")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TAKSTBEREGNER_DATA=str(tmp_path / "d"),
-               TAKSTBEREGNER_RESOURCES=str(kopi))
+               TAKSTBEREGNER_RESOURCES=str(kopi), HOME=str(tmp_path / "hjem"),
+               XDG_CONFIG_HOME=str(tmp_path / "hjem" / ".config"))
     r = subprocess.run([sys.executable, "-m", "takstberegner", "--selvtest"], env=env, capture_output=True,
                        text=True, encoding="utf-8", timeout=120)
     assert r.returncode == 1

@@ -8,7 +8,20 @@ from PySide6.QtCore import QSettings
 MAKS_SENESTE = 8
 
 
+_FIL: Path | None = None  # kept in this ini file instead of the user's own settings (brug_fil)
+
+
+def brug_fil(sti) -> None:
+    """Keep the settings in the ini file sti (None: the user's own again). The --selvtest, which
+    IT runs after installing, opens the window: it put its temporary file in the user's Seneste
+    filer and its 800×800 window in the remembered geometry."""
+    global _FIL
+    _FIL = Path(sti) if sti is not None else None
+
+
 def indstillinger() -> QSettings:
+    if _FIL is not None:
+        return QSettings(str(_FIL), QSettings.Format.IniFormat)
     return QSettings("Nordjysk Socialaftale", "Takstberegner")
 
 

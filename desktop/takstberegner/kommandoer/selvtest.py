@@ -49,17 +49,22 @@ def _vindue(mappe: Path, grundlag) -> None:
     from takstberegner.storage.repository import TakstFil
 
     app = lav_app()
+    from takstberegner.app import settings
     from takstberegner.app.main_window import HovedVindue
 
     sti = mappe / "Selvtest.takst"
     TakstFil.opret(sti, grundlag).luk()
-    vindue = HovedVindue()
-    vindue.show()
-    if not vindue.aabn_fil(sti):
-        raise AssertionError("hovedvinduet kunne ikke åbne en takstfil")
-    app.processEvents()
-    vindue.close()
-    app.processEvents()
+    settings.brug_fil(mappe / "indstillinger.ini")  # never the user's Seneste filer or window size
+    try:
+        vindue = HovedVindue()
+        vindue.show()
+        if not vindue.aabn_fil(sti):
+            raise AssertionError("hovedvinduet kunne ikke åbne en takstfil")
+        app.processEvents()
+        vindue.close()
+        app.processEvents()
+    finally:
+        settings.brug_fil(None)
 
 
 def _indmelding(mappe: Path, grundlag, beregning) -> None:

@@ -25,6 +25,22 @@ settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("TAKST_HYPOTHESIS_PROFIL"):
     settings.load_profile(os.environ["TAKST_HYPOTHESIS_PROFIL"])
 
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _ingen_brugerindstillinger(tmp_path_factory):
+    """No test, and no program a test starts, reads or writes the real user's settings (recent files,
+    window): Qt keeps them under XDG_CONFIG_HOME here. (test_app's fixture gives each GUI test its own.)"""
+    mappe = tmp_path_factory.mktemp("konfiguration")
+    foer = os.environ.get("XDG_CONFIG_HOME")
+    os.environ["XDG_CONFIG_HOME"] = str(mappe)
+    yield
+    if foer is None:
+        os.environ.pop("XDG_CONFIG_HOME", None)
+    else:
+        os.environ["XDG_CONFIG_HOME"] = foer
+
+
 # 97 %: inside the recommended 95-98 %, no finding at all.
 GYLDIG_BELAEGNING = {"metode": "forventet", "pct": "97", "begrundelse": "Som sidste år"}
 

@@ -97,7 +97,7 @@ def test_kommandoen_gaar_videre_forbi_en_daarlig_fil_og_skriver_bilaget(tmp_path
     assert rc == 1 and "Traceback" not in ud.err + ud.out
     assert "ond.indmelding: ukendt driftsherre - afvist" in ud.out
     assert "vaek.indmelding: ukendt driftsherre - afvist: Filen findes ikke" in ud.out
-    assert "1 godkendte, 2 afviste, 0 erstattede og 1 dubletter" in ud.out
+    assert "1 godkendt, 2 afviste, 0 erstattede og 1 dublet." in ud.out
     wb = openpyxl.load_workbook(io.BytesIO(bilag.read_bytes()))
     status = [r[2] for r in wb["Indmeldinger"].iter_rows(min_row=4, values_only=True)]
     assert status == ["Afvist", "Afvist", "Godkendt", "Dublet (tælles én gang)"]

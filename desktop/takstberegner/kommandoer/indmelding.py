@@ -313,11 +313,9 @@ def _takstbilag(args: argparse.Namespace) -> int:
         grunde = (": " + " ".join((*st.grunde, *obs))) if st.grunde or obs else ""
         _ud(synlig(f"{ind.fil}: {ind.driftsherre or 'ukendt driftsherre'} - {st.status_navn.lower()}{grunde}"))
     _skriv(args.output, data)
-    g = udvalg.antal(takstbilag_udvalg.GODKENDT)
-    ikke = len(udvalg.statusser) - g
+    ikke = len(udvalg.statusser) - udvalg.antal(takstbilag_udvalg.GODKENDT)
     aar = f" for {udvalg.takstaar}" if udvalg.takstaar else ""
-    _ud(f"Takstbilag{aar} skrevet til {args.output}: {g} godkendte, {udvalg.antal(takstbilag_udvalg.AFVIST)} afviste"
-        f", {udvalg.antal(takstbilag_udvalg.ERSTATTET)} erstattede og {udvalg.antal(takstbilag_udvalg.DUBLET)} dubletter.")
+    _ud(f"Takstbilag{aar} skrevet til {args.output}: {_optaelling(udvalg)}.")
     ukendte = [st.indmelding.fil for st in udvalg.statusser
                if st.status == takstbilag_udvalg.AFVIST and st.indmelding.ikke_betroet]
     if ukendte:
@@ -342,3 +340,21 @@ def _takstbilag(args: argparse.Namespace) -> int:
             f"takstbilaget er for {udvalg.takstaar}, {hvorfor}. Lav takstbilaget for {aarene[-1]} med "
             f"--takstaar {aarene[-1]}.")
     return 0 if ikke == 0 else 1
+
+
+def _optaelling(udvalg) -> str:
+    """'1 godkendt, 2 afviste, 0 erstattede og 1 dublet': each count with its word in the number
+    Danish gives it (was '1 godkendte … 1 dubletter'), and the files for another takstår when there
+    are any (they were left out of the count)."""
+    from takstberegner import dansk
+    from takstberegner.export import takstbilag_udvalg as u
+
+    dele = [(u.GODKENDT, "godkendt", "godkendte"), (u.AFVIST, "afvist", "afviste"),
+            (u.ERSTATTET, "erstattet", "erstattede"), (u.ANDET_AAR, "for et andet takstår", "for et andet takstår"),
+            (u.DUBLET, "dublet", "dubletter")]
+    tekster = []
+    for status, ental, flertal in dele:
+        n = udvalg.antal(status)
+        if n or status != u.ANDET_AAR:
+            tekster.append(f"{dansk.tal(n, 0)} {ental if n == 1 else flertal}")
+    return dansk.opremsning(tekster)

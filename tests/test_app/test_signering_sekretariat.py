@@ -226,8 +226,36 @@ def test_takstbilag_fra_sekretariatmenuen(ny_indmelding, demo_vindue, filvalg, b
     _handling(demo_vindue, "takstbilag").trigger()
     assert (tmp_path / "takstbilag.xlsx").stat().st_size > 1000
     kind, titel, tekst = beskeder[-1]
-    assert titel == "Takstbilag" and tekst.startswith("1 godkendte af 2 indmeldinger")
+    assert titel == "Takstbilag" and tekst.startswith("1 godkendt af 2 indmeldinger")
     assert "skrald.indmelding" in tekst and "--" not in tekst
+
+
+def test_takstbilagets_besked_holder_sig_paa_skaermen_ved_mange_afviste(ny_indmelding, demo_vindue, filvalg, beskeder,
+                                                                       tmp_path):
+    """40 rejected files listed each with its reason made the closing message taller than the screen,
+    its OK button below the edge: it names the first few and sends the reader to the sheet, which
+    has them all."""
+    import openpyxl
+
+    fil, noegle, _ = ny_indmelding
+    from takstberegner.export import tillid
+
+    tillid.registrer(sekretariat.tillidsfil(), signering.laes_p12(noegle, "hemmelig æøå 1").fingeraftryk, "Demo")
+    skrald = []
+    for i in range(12):
+        skrald.append(tmp_path / f"skrald-{i:02}.indmelding")
+        skrald[-1].write_bytes(b"PK\x03\x04 ikke en container")
+    filvalg.extend([[fil, *skrald], tmp_path / "takstbilag.xlsx"])
+    _handling(demo_vindue, "takstbilag").trigger()
+    kind, titel, tekst = beskeder[-1]
+    assert tekst.startswith("1 godkendt af 13 indmeldinger er samlet i takstbilag.xlsx."), tekst
+    naevnt = [f"skrald-{i:02}.indmelding" for i in range(12) if f"skrald-{i:02}.indmelding" in tekst]
+    assert naevnt == [f"skrald-{i:02}.indmelding" for i in range(5)], tekst
+    assert tekst.endswith("… og 7 filer mere: se arket Indmeldinger i takstbilag.xlsx, som har dem alle med deres "
+                          "grund."), tekst
+    ws = openpyxl.load_workbook(tmp_path / "takstbilag.xlsx")["Indmeldinger"]
+    alle = {str(c.value) for r in ws.iter_rows() for c in r if c.value}
+    assert all(any(f"skrald-{i:02}.indmelding" in v for v in alle) for i in range(12))
 
 
 def test_takstbilag_siger_hvor_en_ukendt_underskriver_betros(ny_indmelding, demo_vindue, filvalg, beskeder, tmp_path):

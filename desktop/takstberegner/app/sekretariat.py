@@ -402,6 +402,9 @@ def verificer(v, filer: list[str | Path] | str | Path | None = None) -> list | N
     return resultater
 
 
+MAKS_AFSNIT = 6  # files named in the takstbilag's closing message; the sheet Indmeldinger has them all
+
+
 def takstbilag(v) -> Path | None:
     """Verify the chosen indmeldinger against the remembered tillidsfil and build the takstbilag;
     a bad file is listed with its reason and never stops the bilag."""
@@ -432,11 +435,15 @@ def takstbilag(v) -> Path | None:
                  "takstbilaget igen.") if ukendte else ""
         # what counts but needs a look (the same tilbud from two CVRs, a newer rejected one): as on the sheet
         obs = [(s, [n for n in s.noter if n.startswith("Obs:")]) for s in udvalg.statusser if not s.grunde]
-        QMessageBox.information(v, "Takstbilag", f"{g} godkendte af {len(udvalg.statusser)} indmeldinger er samlet i "
-                                f"{p.name}." + betro + "".join(f"\n\n{s.status_navn}: {Path(s.indmelding.fil).name}\n  "
-                                                               + "\n  ".join(s.grunde) for s in ikke)
-                                + "".join(f"\n\nGodkendt, men se: {Path(s.indmelding.fil).name}\n  " + "\n  ".join(n)
-                                          for s, n in obs if n))
+        afsnit = [f"{s.status_navn}: {Path(s.indmelding.fil).name}\n  " + "\n  ".join(s.grunde) for s in ikke]
+        afsnit += [f"Godkendt, men se: {Path(s.indmelding.fil).name}\n  " + "\n  ".join(n) for s, n in obs if n]
+        if len(afsnit) > MAKS_AFSNIT:  # 40 rejected files made the box taller than the screen, its OK below it
+            resten = len(afsnit) - MAKS_AFSNIT + 1
+            afsnit = afsnit[:MAKS_AFSNIT - 1] + [f"… og {dansk.tal(resten, 0)} filer mere: se arket Indmeldinger i "
+                                                 f"{p.name}, som har dem alle med deres grund."]
+        QMessageBox.information(v, "Takstbilag", f"{dansk.tal(g, 0)} {'godkendt' if g == 1 else 'godkendte'} af "
+                                f"{dansk.tal(len(udvalg.statusser), 0)} indmeldinger er samlet i {p.name}." + betro
+                                + "".join(f"\n\n{a}" for a in afsnit))
         return p
     return None
 

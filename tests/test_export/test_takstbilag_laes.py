@@ -262,3 +262,25 @@ def test_en_takst_der_viser_en_fejl_afvises_med_sin_raekke(bilag_fil, tmp_path, 
     fejl = re.search(r"<v>(.*)</v>", celle).group(1)
     assert e.value.besked == (f"Arket 'Takster', række 5: kolonnen 'Takst (kr.)' viser fejlen {fejl}. Ret formlen i "
                               "Excel, eller brug takstbilaget, som sekretariatet sendte det.")
+
+
+@pytest.mark.parametrize("kolonne", ["Takst (kr.)", "Pris pr. støttetime (kr.)"])
+def test_en_takst_der_er_tekst_afvises_med_sin_raekke(bilag_fil, tmp_path, kolonne):
+    """A takst or pris typed over with a text ('se note') in last year's takstbilag was read as blank,
+    and with both blank the row left the sammenligning without a word. Our own bilag writes numbers
+    or nothing there, so the text is refused naming the row, the column and the text; a number
+    written as text ('1.664,74') is still read."""
+    wb = openpyxl.load_workbook(bilag_fil)
+    ws = wb["Takster"]
+    kol = next(c.column for c in ws[3] if c.value == kolonne)
+    ws.cell(5, kol).value = "se note"
+    sti = tmp_path / "tekst.xlsx"
+    wb.save(sti)
+    with pytest.raises(TakstbilagFejl) as e:
+        laes_takstbilag(sti)
+    assert e.value.besked == (f"Arket 'Takster', række 5: kolonnen '{kolonne}' har teksten 'se note', som ikke er et "
+                              "beløb. Ret cellen i Excel, eller brug takstbilaget, som sekretariatet sendte det.")
+    ws.cell(5, kol).value = "1.664,74"
+    wb.save(sti)
+    assert Decimal("1664.74") in {t.takst for t in laes_takstbilag(sti).takster} | {
+        t.pris_pr_stoettetime for t in laes_takstbilag(sti).takster}

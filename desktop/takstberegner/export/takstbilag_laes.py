@@ -149,6 +149,12 @@ def _raekke(raekke: tuple, kolonner: dict[str, int], nr: int) -> Sammenligningst
         raise TakstbilagFejl(f"Arket '{ARK}', række {nr}: kolonnen '{fejl[0]}' viser fejlen {v(fejl[0])}. Ret formlen "
                              "i Excel, eller brug takstbilaget, som sekretariatet sendte det.")
 
+    tekst = [n for n in ("Takst (kr.)", PRIS) if isinstance(v(n), str) and v(n).strip() and _tal(v(n)) is None]
+    if tekst:  # 'se note' typed over a takst: read as blank, the row left the sammenligning without a word
+        raise TakstbilagFejl(f"Arket '{ARK}', række {nr}: kolonnen '{tekst[0]}' har teksten '{_tekst(v(tekst[0]))[:40]}', "
+                             "som ikke er et beløb. Ret cellen i Excel, eller brug takstbilaget, som sekretariatet "
+                             "sendte det.")
+
     driftsherre, tilbud = _tekst(v("Driftsherre")), _tekst(v("Tilbud"))
     takst, pris = _tal(v("Takst (kr.)")), _tal(v(PRIS))
     if not driftsherre or not tilbud or (takst is None and pris is None):

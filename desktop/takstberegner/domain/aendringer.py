@@ -449,8 +449,8 @@ def samlet(aendringer) -> list[Aendring]:
         if isinstance(a, TilfoejElement) and a.position is None:
             noegle = (a.tilbud_id, a.samling)
             if noegle in aabne:  # appends to different collections commute
-                k = aabne[noegle]
-                ud[k] = (ud[k][0], ud[k][1], ud[k][2] + [a.element])
+                ud[aabne[noegle]][2].append(a.element)  # in place: a new list each time was quadratic
+                # (46.280 imported lines took 1,5 s here)
             else:
                 aabne[noegle] = len(ud)
                 ud.append((a.tilbud_id, a.samling, [a.element]))

@@ -26,6 +26,22 @@ sys.path.insert(0, str(ROD))
 from bench.bench_kontroller import _dokument  # noqa: E402
 
 
+
+def _maal(klasse, navn: str) -> list[float]:
+    """Time every call of klasse.navn from now on; the seconds add up in the list's one element."""
+    tid = [0.0]
+    original = getattr(klasse, navn)
+
+    def maalt(self, *a, **k):
+        t = time.perf_counter()
+        try:
+            return original(self, *a, **k)
+        finally:
+            tid[0] += time.perf_counter() - t
+
+    setattr(klasse, navn, maalt)
+    return tid
+
 def main() -> None:
     import argparse
 
@@ -51,31 +67,11 @@ def main() -> None:
     from takstberegner.app import findings_panel
     from takstberegner.app.main_window import HovedVindue
 
-    panel_tid = [0.0]
-    vis = findings_panel.FundPanel.vis
-
-    def maalt_vis(self, *a, **k):
-        t = time.perf_counter()
-        try:
-            return vis(self, *a, **k)
-        finally:
-            panel_tid[0] += time.perf_counter() - t
-
-    findings_panel.FundPanel.vis = maalt_vis
+    panel_tid = _maal(findings_panel.FundPanel, "vis")
     # the window's share after the worker: the document set and every page and panel drawn
     from takstberegner.app import filhandlinger
 
-    vindue_tid = [0.0]
-    aabnet = filhandlinger.Handlinger._aabnet
-
-    def maalt_aabnet(self, *a, **k):
-        t = time.perf_counter()
-        try:
-            return aabnet(self, *a, **k)
-        finally:
-            vindue_tid[0] += time.perf_counter() - t
-
-    filhandlinger.Handlinger._aabnet = maalt_aabnet
+    vindue_tid = _maal(filhandlinger.Handlinger, "_aabnet")
     v = HovedVindue()
     v.resize(1600, 1000)
     v.show()

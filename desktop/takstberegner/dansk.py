@@ -6,7 +6,7 @@ spreadsheet and the PDF. Decimals are rounded half up here, before they are form
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 
@@ -68,6 +68,45 @@ def dato(d: date | None) -> str:
     if d is None:
         return ""
     return f"{d.day:02d}-{d.month:02d}-{d.year:04d}"  # strftime drops the zeros of year 1-999
+
+
+def _sidste_soendag(aar: int, maaned: int) -> datetime:
+    """01:00 UTC on the last Sunday of the month (March or October: both have 31 days)."""
+    d = datetime(aar, maaned, 31, 1, tzinfo=timezone.utc)
+    return d - timedelta(days=(d.weekday() + 1) % 7)
+
+
+def dansk_tid(t: datetime) -> datetime:
+    """An aware time as Danish wall-clock time without zone: UTC+1, and UTC+2 from the last Sunday of
+    March to the last Sunday of October at 01:00 UTC (the EU rule Denmark has followed since 1996). Computed here, not
+    with the machine's zone, so a PC set to another zone still shows Danish time, and no
+    time-zone database is needed on Windows. A naive time is taken as it is. May raise OverflowError
+    at the ends of the calendar."""
+    if t.tzinfo is None:
+        return t
+    u = t.astimezone(timezone.utc)
+    sommer = _sidste_soendag(u.year, 3) <= u < _sidste_soendag(u.year, 10)
+    return (u + timedelta(hours=2 if sommer else 1)).replace(tzinfo=None)
+
+
+def nu_utc() -> datetime:
+    """Now, aware UTC: what an output's 'dannet' and a lock's 'åbnet' are taken from, never the PC's zone."""
+    return datetime.now(timezone.utc)
+
+
+def tidspunkt(t: datetime, sekunder: bool = False, zone: bool = False) -> str:
+    """'03-12-2026 kl. 12:10' (with `sekunder` '03-12-2026 kl. 12:10:05') in Danish time, whatever zone
+    the PC is set to: every time an output or a message shows (the PDF's and the workbooks' 'dannet', a
+    signing time, a save, a lock) is said this way. A time at the end of the calendar that cannot be
+    moved to Danish time (year 9999 in a hostile file) is shown as it is, followed by UTC. `zone`: say
+    '(dansk tid)' after it (verificer's Signeret line)."""
+    fmt = "%H:%M:%S" if sekunder else "%H:%M"
+    try:
+        d = dansk_tid(t)
+    except (OverflowError, ValueError):
+        u = t.astimezone(timezone.utc) if t.tzinfo else t
+        return f"{dato(u.date())} kl. {u:{fmt}} UTC"
+    return f"{dato(d.date())} kl. {d:{fmt}}" + (" (dansk tid)" if zone else "")
 
 
 def opremsning(ting: list[str]) -> str:

@@ -11,6 +11,8 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from takstberegner.dansk import nu_utc, tidspunkt
+
 BEHOLD = 20
 
 
@@ -27,7 +29,7 @@ def _indhold(e: BaseException, hvor: str) -> str:
     from takstberegner import __version__
 
     linjer = [
-        f"Takstberegner {__version__}, uventet fejl {datetime.now():%d-%m-%Y %H:%M:%S}",
+        f"Takstberegner {__version__}, uventet fejl {tidspunkt(nu_utc(), sekunder=True)}",
         f"Python {platform.python_version()} på {platform.platform()}",
         hvor,
         "",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -64,6 +66,31 @@ def test_budgetlinje_opdaterer_preview_og_fortryd_gentag(demo_vindue, qtbot):
     skriv_felt(qtbot, s.pladser, "11")
     koder = [v.fund.liste.item(i).data(Qt.UserRole + 1) for i in range(v.fund.liste.count())]
     assert "PLADSER-AENDRET" in koder
+
+
+@pytest.mark.parametrize("tz", ["UTC", "America/New_York"])
+def test_gemt_siger_klokken_i_dansk_tid(demo_vindue, qtbot, monkeypatch, tz):
+    """The status bar's 'Gemt kl. …' is the Danish clock whatever the PC's zone; before, it was the
+    time the file stores (UTC), an hour or two behind on a Danish PC."""
+    import time
+    from datetime import datetime, timezone
+    from zoneinfo import ZoneInfo
+
+    monkeypatch.setenv("TZ", tz)
+    time.tzset()
+    try:
+        v = demo_vindue
+        v.vaelg_tilbud("X")
+        b = trin(v, BudgetTrin)
+        skriv_celle(qtbot, b.tabeller["omkostninger"], 0, kolonne(b.model, "beloeb"), "6.846.750")
+        nu = datetime.now(timezone.utc).astimezone(ZoneInfo("Europe/Copenhagen")).replace(tzinfo=None)
+        tekst = v.gemt_label.text()
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert tekst.startswith("Gemt kl. "), tekst
+    vist = datetime.combine(nu.date(), datetime.strptime(tekst.removeprefix("Gemt kl. "), "%H:%M:%S").time())
+    assert abs((nu - vist).total_seconds()) < 60, (tekst, nu)
 
 
 def test_indsat_kolonne_er_et_fortryd(demo_vindue):

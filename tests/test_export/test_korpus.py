@@ -268,7 +268,7 @@ KORPUS: list[tuple[str, Callable[[Kilde], bytes], str]] = [
         tid=datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)))),
      "Signeringstidspunktet 31-12-9999 kl. 23:59 UTC ligger i fremtiden."),
     ("signeringstid-aar-0001", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(tid=b"\x18\x0f00010101000000Z"))),
-     "Signeringstidspunktet 01-01-0001 kl. 00:00 UTC passer ikke til takstår 2026: en indmelding for 2026 signeres "
+     "Signeringstidspunktet 01-01-0001 kl. 01:00 passer ikke til takstår 2026: en indmelding for 2026 signeres "
      "mellem 1. januar 2025 og 31. december 2026."),
     ("signeringstid-aar-0000", lambda k: ff.zip_raa(k.signeret(k.data(), signatur=k.cms(tid=b"\x18\x0f00000101000000Z"))),
      "Signeringstidspunktet er ikke en gyldig dato (år 0)."),

@@ -119,7 +119,7 @@ def test_fjendtlige_vaerdier_i_en_afvist_fil_giver_intet_traceback():
     assert [r[2].value for r in rows] == ["Afvist", "Afvist"]
     assert rows[0][4].value == '=HYPERLINK("http://x","klik")' and rows[0][4].data_type == "s"
     assert rows[0][7].value == "@SUM(1+1)" and rows[0][5].value == "+4512345678"
-    assert rows[0][9].value == "01-01-1 01:00:00"  # Danish time, shown as text: no date a spreadsheet holds
+    assert rows[0][9].value == "01-01-0001 kl. 01:00:00"  # Danish time, shown as text: no date a spreadsheet holds
     assert len(rows[1][4].value) == 32767 and rows[1][3].value.startswith("xxx")
     noter = rows[0][13].value
     assert "Kontroltegn er fjernet fra teksten i Driftsherre" in noter and "filnavnet" in noter

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from takstberegner.app.commands import AendringKommando
+from takstberegner.dansk import dansk_tid
 from takstberegner.domain import aendringer as ae
 from takstberegner.domain import navne, nye_fund
 from takstberegner.domain.model import Takstgrundlag
@@ -136,7 +137,7 @@ class Dokument(QObject):
         self.beregning = self._beregn() if beregning is None else beregning
         self._input_fund = self._input(self.beregning)
         sidst = getattr(self.fil, "sidst_gemt", None)
-        self.gemt.emit(f"Gemt {sidst:%H:%M:%S}" if sidst else "Gemt")
+        self.gemt.emit(f"Gemt kl. {dansk_tid(sidst):%H:%M:%S}" if sidst else "Gemt")  # Danish time, whatever the PC's zone
         self.aendret.emit()
 
     def tilbud_index(self, tilbud_id: str) -> int | None:

@@ -252,7 +252,7 @@ def lav_rapport(
     checklist of tjeneste.klar, which sits above export): fejl in the findings table and the count."""
     from takstberegner import __version__
 
-    dannet = dannet or datetime.now().astimezone()
+    dannet = dannet or dansk.nu_utc()  # shown in Danish time (dansk.tidspunkt), whatever the PC's zone
     rs = _regelsaet(beregning, grundlag.takstaar)
     tilbud_input = {t.id: t for t in grundlag.tilbud}
     s = grundlag.satser

@@ -139,7 +139,7 @@ def _lav_pdf(r: Rapport) -> bytes:
     note = (FONT, 7, 8.5, (0.267, 0.267, 0.267), 1, 0, False)
     afsnit = (FONT, 8.5, 10.5, (0, 0, 0), 3, 0, False)
     udkast = (FED, 8.5, 10.5, (1, 0, 0), 0, 0, False)
-    dato_tekst = dansk.dato(r.dannet.date())
+    dato_tekst = dansk.tidspunkt(r.dannet)
     fp = vis_fingeraftryk(r.fingeraftryk) if r.fingeraftryk else "(ikke indmeldt: intet fingeraftryk)"
 
     overskrifter = (h1, h2, htrin, h3)

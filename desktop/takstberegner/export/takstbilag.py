@@ -18,6 +18,7 @@ from copy import copy
 from datetime import datetime
 
 from takstberegner import __version__
+from takstberegner.dansk import tidspunkt
 from takstberegner.export import excel_graenser, regneark
 from takstberegner.export.takstbilag_ark import ANTAL, HELE_KR, KR, PCT, TAL, TEKST, TID, Ark, Takstbilag, byg
 from takstberegner.export.takstbilag_udvalg import Indmelding, Udvalg, fra_verifikation, saml, udvaelg
@@ -253,7 +254,7 @@ def _skriv_ark(ws, ark: Ark, takstaar: int | None, dannet: datetime) -> None:
         ws.append(celler)
     hf = ws.HeaderFooter
     hf.oddHeader.center.text = overskrift.replace("&", "&&")
-    hf.oddFooter.left.text = f"Dannet {dannet:%d-%m-%Y} kl. {dannet:%H:%M}"
+    hf.oddFooter.left.text = f"Dannet {tidspunkt(dannet)}"
     hf.oddFooter.right.text = "Side &P af &N"
 
 

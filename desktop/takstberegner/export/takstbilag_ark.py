@@ -404,7 +404,7 @@ def _status(udvalg: Udvalg, tekst: _Tekster) -> Ark:
         ind, nr = st.indmelding, st.nr
         tid = lokal_tid(ind.signeringstid)
         if tid is not None and not 1900 <= tid.year <= 9998:  # not a date a spreadsheet can hold
-            tid = f"{tid:%d-%m-%Y %H:%M:%S}"
+            tid = dansk.tidspunkt(ind.signeringstid, sekunder=True)
         raekke = [
             nr, tekst(nr, "filnavnet", _filnavn(ind.fil)), st.status_navn, tekst(nr, "begrundelsen", "\n".join(st.grunde)),
             tekst(nr, "Driftsherre", ind.driftsherre), tekst(nr, "CVR", ind.cvr), ind.takstaar,
@@ -453,4 +453,4 @@ def byg(udvalg: Udvalg, nu: datetime | None = None) -> Takstbilag:
     ark = [_takster(udvalg, tekst), _tilbud(udvalg, tekst), _fordeling(udvalg, tekst), _ata(udvalg, tekst),
            _sammenligning(udvalg, tekst)]
     ark.append(_status(udvalg, tekst))
-    return Takstbilag(udvalg.takstaar, nu or datetime.now(), ark, udvalg)
+    return Takstbilag(udvalg.takstaar, nu or dansk.nu_utc(), ark, udvalg)

@@ -107,7 +107,7 @@ def lokal_tid(t: datetime | None) -> datetime | None:
     """A signing time in Danish time without zone, for display (`ur.dansk_tid`: before, the
     machine's zone, which a PC set to UTC showed under 'Signeret er dansk tid'); a time so far
     out that it cannot be converted (year 1 or 9999 in a hostile file) is kept as it is."""
-    from takstberegner.export.ur import dansk_tid
+    from takstberegner.dansk import dansk_tid
 
     if t is None:
         return None
@@ -118,10 +118,11 @@ def lokal_tid(t: datetime | None) -> datetime | None:
 
 
 def _tid(t: datetime | None) -> str:
-    lokal = lokal_tid(t)
-    if lokal is None:
+    from takstberegner.dansk import tidspunkt
+
+    if t is None:
         return "uden signeringstidspunkt"
-    return f"signeret {lokal:%d-%m-%Y} kl. {lokal:%H:%M:%S}"
+    return f"signeret {tidspunkt(t, sekunder=True)}"
 
 
 def _navn(fil: str) -> str:

@@ -230,12 +230,6 @@ def _skriv(p: Path, tekst: str) -> None:
         raise TillidsFejl(f"Tillidsfilen {p} kan ikke skrives: {os_fejl(e)}") from None
 
 
-def _tidspunkt(t: datetime) -> str:
-    from takstberegner.dansk import dato
-
-    return f"{dato(t.date())} kl. {t:%H:%M} UTC"
-
-
 def vindue(takstaar: int) -> tuple[datetime, datetime]:
     """When an indmelding for `takstaar` may be signed: 1 January of the year before to
     31 December of the takstår, UTC."""
@@ -323,19 +317,19 @@ def _cvr(cert: x509.Certificate, cvr: str | None, v: Vurdering) -> None:
 
 
 def _tid(cert: x509.Certificate, tid: datetime, takstaar: int | None, nu: datetime, v: Vurdering) -> None:
-    from takstberegner.dansk import dato
+    from takstberegner.dansk import tidspunkt
 
     if tid > nu + SKEW:
-        v.grunde.append(f"Signeringstidspunktet {_tidspunkt(tid)} ligger i fremtiden.")
+        v.grunde.append(f"Signeringstidspunktet {tidspunkt(tid)} ligger i fremtiden.")
     if tid < cert.not_valid_before_utc:
         v.grunde.append(
-            f"Certifikatet var endnu ikke gyldigt ved signeringen (gyldigt fra {dato(cert.not_valid_before_utc.date())}, "
-            f"signeret {dato(tid.date())})."
+            f"Certifikatet var endnu ikke gyldigt ved signeringen (gyldigt fra {tidspunkt(cert.not_valid_before_utc)}, "
+            f"signeret {tidspunkt(tid)})."
         )
     elif tid > cert.not_valid_after_utc:
         v.grunde.append(
-            f"Certifikatet var udløbet ved signeringen (udløb {dato(cert.not_valid_after_utc.date())}, "
-            f"signeret {dato(tid.date())})."
+            f"Certifikatet var udløbet ved signeringen (udløb {tidspunkt(cert.not_valid_after_utc)}, "
+            f"signeret {tidspunkt(tid)})."
         )
     if takstaar is not None:
         try:
@@ -344,7 +338,7 @@ def _tid(cert: x509.Certificate, tid: datetime, takstaar: int | None, nu: dateti
             return
         if not fra <= tid <= til:
             v.grunde.append(
-                f"Signeringstidspunktet {_tidspunkt(tid)} passer ikke til takstår {takstaar}: en indmelding for "
+                f"Signeringstidspunktet {tidspunkt(tid)} passer ikke til takstår {takstaar}: en indmelding for "
                 f"{takstaar} signeres mellem 1. januar {takstaar - 1} og 31. december {takstaar}."
             )
 

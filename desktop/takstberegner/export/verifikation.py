@@ -80,16 +80,9 @@ class VerifikationsResultat:
     def tekst(self) -> str:
         """The Danish summary `takstberegner verificer` prints."""
         from takstberegner import dansk
-        from takstberegner.export import ur
         from takstberegner.export.fingeraftryk import vis_fingeraftryk
 
-        tid = ""
-        if self.signeringstid:
-            try:
-                lokal = ur.dansk_tid(self.signeringstid)
-                tid = f"{dansk.dato(lokal.date())} kl. {lokal:%H:%M:%S} (dansk tid)"
-            except (OverflowError, ValueError, OSError):
-                tid = f"{self.signeringstid:%Y-%m-%d %H:%M:%S} UTC"
+        tid = dansk.tidspunkt(self.signeringstid, sekunder=True, zone=True) if self.signeringstid else ""
         linjer = [
             f"Fil:            {synlig(self.fil)}",
             f"Driftsherre:    {self.driftsherre} (CVR {self.driftsherre_cvr})" if self.driftsherre else "",

@@ -182,6 +182,7 @@ def _takstskema(args: argparse.Namespace) -> int:
 
 
 def _noegle(args: argparse.Namespace) -> int:
+    from takstberegner import dansk
     from takstberegner.export import signering
 
     navn, cvr = args.navn, args.cvr
@@ -211,7 +212,7 @@ def _noegle(args: argparse.Namespace) -> int:
             Path(args.output).unlink(missing_ok=True)
             raise _Fejl(f"{e.besked} Nøglen er ikke gemt.") from None
     _ud(f"Nøgle og selvsigneret certifikat skrevet til {args.output}")
-    _ud(f"Certifikat:   {u.navn}, CVR {u.cvr}, gyldigt til {u.certifikat.not_valid_after_utc:%d-%m-%Y}")
+    _ud(f"Certifikat:   {u.navn}, CVR {u.cvr}, gyldigt til {dansk.tidspunkt(u.certifikat.not_valid_after_utc)}")
     _ud(f"Fingeraftryk: SHA-256 {u.fingeraftryk}")
     _ud("Send fingeraftrykket til sekretariatet ad en anden vej (fx telefon eller brev), så det kan registreres.")
     return 0

@@ -17,9 +17,9 @@ import logging
 import os
 import socket
 import stat
-from datetime import datetime
 from pathlib import Path
 
+from takstberegner.dansk import nu_utc, tidspunkt
 from takstberegner.paths import data_mappe
 
 log = logging.getLogger(__name__)
@@ -135,7 +135,7 @@ class FilLaas:
                 os.close(fd)
                 continue
             tekst = (f"Takstberegner, proces {os.getpid()} på {socket.gethostname()}, "
-                     f"bruger {_bruger()}, åbnet {datetime.now():%d-%m-%Y %H:%M}\n")
+                     f"bruger {_bruger()}, åbnet {tidspunkt(nu_utc())}\n")
             os.lseek(fd, 0, os.SEEK_SET)
             os.ftruncate(fd, 0)
             os.write(fd, tekst.encode("utf-8"))

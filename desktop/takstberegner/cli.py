@@ -28,8 +28,9 @@ def byg_parser() -> argparse.ArgumentParser:
         description="Takstberegning efter Styringsaftalen for Nordjysk Socialaftale. Uden KOMMANDO åbnes "
                     "programmet; 'takstberegner KOMMANDO -h' viser hjælpen til en kommando.",
         epilog="Afslutningskoder: 0 udført, 1 fund af niveau fejl eller en afvist kontrol, 2 inddata eller "
-               "uddata afvist, 70 uventet programfejl (se fejlloggen), 130 afbrudt, 141 modtageren af "
-               "uddata lukkede.",
+               "uddata afvist, 3 og 4 (verificer og takstbilag) noget skal ses efter eller en underskriver er ikke "
+               "betroet endnu (se 'takstberegner takstbilag -h'), 70 uventet programfejl (se fejlloggen), 130 "
+               "afbrudt, 141 modtageren af uddata lukkede.",
     )
     p.add_argument("--version", action="version", version=f"Takstberegner {__version__}",
                    help="vis programmets version og afslut")

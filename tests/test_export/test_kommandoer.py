@@ -24,7 +24,7 @@ def test_hele_vejen_fra_noegle_til_takstbilag(tmp_path, capsys):
     assert "Fingeraftryk:" in capsys.readouterr().out
     assert zipfile.ZipFile(fil).namelist()[0] == "mimetype"
 
-    assert main(["verificer", str(fil)]) == 1
+    assert main(["verificer", str(fil)]) == 4  # rejected only because the signer is not trusted (yet)
     ud = capsys.readouterr().out
     assert "AFVIST" in ud and "ingen tillidsliste" in ud
     assert main(["verificer", str(fil), "--tillid", str(pem)]) == 0
@@ -223,7 +223,7 @@ def test_verificer_siger_hvordan_en_ukendt_underskriver_betros(tmp_path, capsys,
     fil, _ = indmelding_egen
     tillid = tmp_path / "tillid.pem"
     tillid.write_text("# sekretariatets tillidsfil\n" + "00" * 32 + "  # en anden driftsherre\n", encoding="utf-8")
-    assert main(["verificer", str(fil), "--tillid", str(tillid)]) == 1
+    assert main(["verificer", str(fil), "--tillid", str(tillid)]) == 4  # an unknown signer: 4, not the 1 of a rejected file
     ud = capsys.readouterr().out
     assert "Underskriveren er ikke betroet af sekretariatet endnu. Sådan gør du:\n" in ud
     assert "  1. Kontakt Eksempel Kommune ad en anden vej end filen (fx telefon)" in ud

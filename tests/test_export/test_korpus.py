@@ -514,8 +514,10 @@ def test_verificer_siger_grunden_paa_almindeligt_dansk(navn, lav, forventet, kil
     sti.write_bytes(lav(kilde))
     tillid = tmp_path / "tillid.pem"
     tillid.write_text(kilde.u.fingeraftryk + "  # Eksempel Kommune\n", encoding="utf-8")
-    assert main(["verificer", str(sti), "--tillid", str(tillid)]) == 1
+    rc = main(["verificer", str(sti), "--tillid", str(tillid)])
     ud = capsys.readouterr().out
+    # 4 only where all that is missing is the trust in the signer (a file signed again with another key)
+    assert rc == (4 if "Underskriveren er ikke betroet af sekretariatet endnu" in ud else 1), (navn, rc)
     resultat, _, vejledning = ud[ud.index("Resultat:"):].partition("\n\n")  # the steps to trust a signer, after a blank line
     grunde = resultat.splitlines()[1:]
     assert grunde and all(g.startswith("  - ") for g in grunde), ud
@@ -597,8 +599,10 @@ def test_tekst_fra_indmeldingen_kan_ikke_tilfoeje_linjer_eller_styre_terminalen(
     sti.write_bytes(lav(kilde))
     tillid = tmp_path / "tillid.pem"
     tillid.write_text(kilde.u.fingeraftryk + "\n", encoding="utf-8")
-    assert main(["verificer", str(sti), "--tillid", str(tillid)]) == 1
+    rc = main(["verificer", str(sti), "--tillid", str(tillid)])
     ud = capsys.readouterr().out
+    ukendt = "Underskriveren er ikke betroet af sekretariatet endnu" in ud  # the hostile signer is not registered
+    assert rc == (4 if ukendt else 1)
     assert not _kun_synlige_tegn(ud), _kun_synlige_tegn(ud)
     resultat = [linje for linje in ud.split("\n") if linje.startswith("Resultat:")]
     assert len(resultat) == 1 and resultat[0].startswith("Resultat:       AFVIST"), ud
@@ -606,7 +610,7 @@ def test_tekst_fra_indmeldingen_kan_ikke_tilfoeje_linjer_eller_styre_terminalen(
     r = verifikation.verificer(sti, Tillid(fingeraftryk=frozenset({kilde.u.fingeraftryk})), nu=TID)
     for tekst in (r.driftsherre, r.underskriver, *r.grunde, *r.noter):
         assert tekst.isprintable(), tekst
-    assert main(["takstbilag", str(sti), "--tillid", str(tillid), "-o", str(tmp_path / "bilag.xlsx")]) == 1
+    assert main(["takstbilag", str(sti), "--tillid", str(tillid), "-o", str(tmp_path / "bilag.xlsx")]) == (4 if ukendt else 1)
     ud = capsys.readouterr().out
     assert not _kun_synlige_tegn(ud), _kun_synlige_tegn(ud)
     linjer = [x for x in ud.strip().split("\n") if "er kun afvist, fordi underskriveren ikke er betroet endnu" not in x]

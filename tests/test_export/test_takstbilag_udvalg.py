@@ -191,7 +191,8 @@ def test_en_nyere_afvist_udgave_siges_ved_den_aeldre_der_taeller(tmp_path, capsy
     pem = tmp_path / "tillid.pem"
     pem.write_text(signering.certifikat_pem(egen_noegle.certifikat), encoding="ascii")
     bilag = tmp_path / "takstbilag.xlsx"
-    assert main(["takstbilag", str(rettet), str(gammel), "--tillid", str(pem), "-o", str(bilag)]) == 1
+    # rejected only because the new key is not registered yet: 4 (register it, run again)
+    assert main(["takstbilag", str(rettet), str(gammel), "--tillid", str(pem), "-o", str(bilag)]) == 4
     ud = capsys.readouterr().out
     assert ("rettet.indmelding: Eksempel Kommune - afvist: Certifikatet er selvsigneret" in ud
             and "Indtil den er rettet, tæller den ældre indmelding nr. 2 (egen.indmelding, signeret " in ud), ud
@@ -228,7 +229,8 @@ def test_et_tilbud_der_kun_er_i_den_erstattede_indmelding_naevnes(tmp_path, caps
     pem = tmp_path / "tillid.pem"
     pem.write_text(signering.certifikat_pem(egen_noegle.certifikat), encoding="ascii")
     bilag = tmp_path / "takstbilag.xlsx"
-    assert main(["takstbilag", str(foer), str(efter), "--tillid", str(pem), "-o", str(bilag)]) == 1
+    # a rightful replacement, but a tilbud left the bilag with it: someone must look (3)
+    assert main(["takstbilag", str(foer), str(efter), "--tillid", str(pem), "-o", str(bilag)]) == 3
     ud = capsys.readouterr().out
     assert ("Tilbuddet ‘Rådgivningscenter Nord’ er kun i denne indmelding, ikke i nr. 2, og er derfor ikke med i "
             "takstbilaget; spørg driftsherren, om det skal være med.") in ud, ud

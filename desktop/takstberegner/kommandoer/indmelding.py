@@ -9,7 +9,7 @@ from pathlib import Path
 from takstberegner.domain.usynlige_tegn import til_terminal
 from takstberegner.fejl import Fejl
 from takstberegner.fejltekst import os_fejl
-from takstberegner.kommandoer import fremskridt, stier
+from takstberegner.kommandoer import fremskridt, stier, udfald
 from takstberegner.kommandoer.dansk_hjaelp import takstaar
 
 
@@ -48,7 +48,8 @@ def registrer(sub: argparse._SubParsersAction) -> None:
     n.set_defaults(func=_noegle)
     stier.roller(n, ind=("grundlag", "kodeord_fil"), ud=("output", "cert_ud"))
 
-    v = sub.add_parser("verificer", help="kontrollér en indmeldingsfil: signatur, certifikat, indhold, genberegning")
+    v = sub.add_parser("verificer", help="kontrollér en indmeldingsfil: signatur, certifikat, indhold, genberegning",
+                       epilog=udfald.HJAELP_VERIFICER, formatter_class=argparse.RawDescriptionHelpFormatter)
     v.add_argument("fil", help="indmeldingsfil")
     v.add_argument("--tillid", metavar="FIL.pem",
                    help="tillidsfil: betroede rodcertifikater og/eller registrerede fingeraftryk, "
@@ -56,7 +57,8 @@ def registrer(sub: argparse._SubParsersAction) -> None:
     v.set_defaults(func=_verificer)
     stier.roller(v, ind=("fil", "tillid"))
 
-    b = sub.add_parser("takstbilag", help="verificér indmeldinger og saml dem i ét takstbilag (Excel)")
+    b = sub.add_parser("takstbilag", help="verificér indmeldinger og saml dem i ét takstbilag (Excel)",
+                       epilog=udfald.HJAELP_TAKSTBILAG, formatter_class=argparse.RawDescriptionHelpFormatter)
     b.add_argument("filer", nargs="+", help="indmeldingsfiler, eller en mappe: så tages mappens indmeldingsfiler "
                                             "(.indmelding) med")
     b.add_argument("--tillid", metavar="FIL.pem",
@@ -236,7 +238,7 @@ def _verificer(args: argparse.Namespace) -> int:
     _ud(r.tekst())
     if r.kan_registreres:
         _ud("\n" + _saadan_betros(r, args.tillid))
-    return 0 if r.ok else 1
+    return udfald.for_verifikation(r)
 
 
 def _saadan_betros(r, tillid: str | None) -> str:
@@ -314,7 +316,6 @@ def _takstbilag(args: argparse.Namespace) -> int:
         grunde = (": " + " ".join((*st.grunde, *obs))) if st.grunde or obs else ""
         _ud(synlig(f"{ind.fil}: {ind.driftsherre or 'ukendt driftsherre'} - {st.status_navn.lower()}{grunde}"))
     _skriv(args.output, data)
-    ikke = len(udvalg.statusser) - udvalg.antal(takstbilag_udvalg.GODKENDT)
     aar = f" for {udvalg.takstaar}" if udvalg.takstaar else ""
     _ud(f"Takstbilag{aar} skrevet til {args.output}: {_optaelling(udvalg)}.")
     ukendte = [st.indmelding.fil for st in udvalg.statusser
@@ -340,7 +341,7 @@ def _takstbilag(args: argparse.Namespace) -> int:
         _ud(f"{len(andre)} indmelding{'er' if len(andre) != 1 else ''} er for takståret {vist} og er ikke med: "
             f"takstbilaget er for {udvalg.takstaar}, {hvorfor}. Lav takstbilaget for {aarene[-1]} med "
             f"--takstaar {aarene[-1]}.")
-    return 0 if ikke == 0 else 1
+    return udfald.for_takstbilag(udvalg, args.takstaar is not None)
 
 
 def _optaelling(udvalg) -> str:

@@ -402,7 +402,7 @@ def test_en_stor_fil_valgt_som_certifikat_laeses_ikke_hel(demo_vindue, filvalg, 
             _, top = tracemalloc.get_traced_memory()
         finally:
             tracemalloc.stop()
-        assert fejl.text() == "Filen er ikke et certifikat, eller den er beskadiget."
+        assert fejl.text() == "Filen film.cer er for stor til at være et certifikat (et certifikat fylder nogle få kB)."
         assert top < 20 * 1024 * 1024, top
     assert not sekretariat.tillidsfil().exists()
 
@@ -608,3 +608,45 @@ def test_takstbilag_for_filer_fra_to_takstaar_spoerger_om_aaret(ny_indmelding, d
     antal = len(beskeder)
     assert sekretariat.takstbilag(demo_vindue) is None
     assert not (tmp_path / "aldrig.xlsx").exists() and len(filvalg) == 1 and len(beskeder) == antal
+
+
+def test_tillidsfil_og_rodcertifikat_laeses_efter_samme_regler(demo_vindue, filvalg, qtbot, tmp_path, capsys):
+    """One reader for both doors. A root as OpenSSL writes it (subject= and issuer= above the block):
+    `--tillid` refused it naming the line, while Tilføj rodcertifikat … took it silently. Now both
+    refuse it with the same Danish reason (line 1, one more, what to do), and nothing is written; with
+    '#' before the two lines both take it, and Hent fra certifikatfil … reads it too."""
+    from takstberegner.cli import main
+    from takstberegner.export import tillid
+
+    ca = _ca_certifikat("Nordjysk rod")
+    blok = signering.certifikat_pem(ca)
+    rod = tmp_path / "rod.pem"
+    rod.write_text("subject=CN = Nordjysk rod\nissuer=CN = Nordjysk rod\n" + blok, encoding="utf-8")
+    grund = ("rod.pem, linje 1: 'subject=CN = Nordjysk rod' er hverken et certifikat eller et fingeraftryk (64 tegn "
+             "0-9 og A-F); det samme gælder 1 linje mere. Slet tekst uden for certifikaterne, eller sæt # foran den, "
+             "så den er en kommentar.")
+    (tmp_path / "x.indmelding").write_bytes(b"PK")
+    assert main(["verificer", str(tmp_path / "x.indmelding"), "--tillid", str(rod)]) == 2
+    assert capsys.readouterr().err == f"takstberegner: Tillidsfilen {grund}\n"
+
+    d = sekretariat.TillidsfilDialog(demo_vindue)
+    qtbot.addWidget(d)
+    filvalg.append(rod)
+    d.findChild(QPushButton, "rod").click()
+    assert d.fejl.text() == f"Certifikatfilen {grund}"
+    assert not sekretariat.tillidsfil().exists()
+    r = sekretariat.RegistrerDialog(demo_vindue)
+    qtbot.addWidget(r)
+    hent = next(k for k in r.findChildren(QPushButton) if k.text() == "Hent fra certifikatfil …")
+    filvalg.append(rod)
+    hent.click()
+    assert r.fejl.text() == f"Certifikatfilen {grund}" and r.fp.text() == ""
+
+    rod.write_text("# subject=CN = Nordjysk rod\n# issuer=CN = Nordjysk rod\n" + blok, encoding="utf-8")
+    assert tillid.laes_tillid(rod).roedder == (ca,)
+    filvalg.append(rod)
+    d.findChild(QPushButton, "rod").click()
+    assert d.fejl.text() == "" and tillid.laes_tillid(sekretariat.tillidsfil()).roedder == (ca,)
+    filvalg.append(rod)
+    hent.click()
+    assert r.fejl.text() == "" and r.fp.text() == signering.fingeraftryk(ca)

@@ -260,7 +260,8 @@ def test_et_certifikat_som_cer_kan_vaere_tillidsfilen(indmelding_egen, egen_noeg
      "Tillidsfilen {sti} kan ikke læses: den er hverken en tekstfil med fingeraftryk og certifikater eller ét "
      "certifikat (.cer). En nøglefil (.p12) eller en indmeldingsfil kan ikke bruges som tillidsfil."),
     ("styretegn i en linje", b"AB\x01\x1b[31mCD\n",
-     "Tillidsfilen t.pem, linje 1: 'AB??[31mCD' er hverken et certifikat eller et fingeraftryk (64 tegn 0-9 og A-F)."),
+     "Tillidsfilen t.pem, linje 1: 'AB[U+0001][U+001B][31mCD' er hverken et certifikat eller et fingeraftryk (64 tegn "
+     "0-9 og A-F). Slet tekst uden for certifikaterne, eller sæt # foran den, så den er en kommentar."),
 ], ids=["noeglefil", "trusted", "nul", "styretegn"])
 def test_en_fil_der_ikke_er_en_tillidsfil_afvises_og_aendres_ikke(indmelding_egen, egen_noegle, tmp_path, capsys,
                                                                    hvad, data, grund):

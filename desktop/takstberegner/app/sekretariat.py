@@ -105,20 +105,22 @@ class RegistrerDialog(QDialog):
         lag.addWidget(ok_annuller("Registrér", self._registrer, self.reject, "registrer"))
 
     def _fra_fil(self) -> None:
-        from cryptography import x509
-
-        from takstberegner.export import signering
+        from takstberegner.export import signering, tillid
 
         sti, _ = QFileDialog.getOpenFileName(self, "Certifikat fra driftsherren", "", "Certifikat (*.pem *.cer *.crt)")
         if not sti:
             return
-        try:
-            data = _laes_certifikatfil(sti)
-            cert = (x509.load_pem_x509_certificate(data) if b"-----BEGIN" in data
-                    else x509.load_der_x509_certificate(data))
-        except (OSError, ValueError):
-            self.fejl.setText("Filen er ikke et certifikat, eller den er beskadiget.")
+        try:  # the same reader, by the same rules, as a tillidsfil given to `--tillid`
+            certs = tillid.laes_certifikatfil(sti)
+        except tillid.TillidsFejl as e:
+            self.fejl.setText(e.besked)
             return
+        if len(certs) > 1:
+            self.fejl.setText(f"Filen {Path(sti).name} indeholder {len(certs)} certifikater. Vælg en fil med "
+                              "driftsherrens ene certifikat.")
+            return
+        cert = certs[0]
+        self.fejl.setText("")
         self.fp.setText(signering.fingeraftryk(cert))
         if not self.navn.text():
             self.navn.setText(f"{signering.navn_af(cert)} (CVR {signering.cvr_af(cert) or 'ikke angivet'})")
@@ -212,20 +214,15 @@ class TillidsfilDialog(QDialog):
             self.opdater()
 
     def _tilfoej_rod(self) -> None:
-        from cryptography import x509
-
         from takstberegner.export import tillid
 
         sti, _ = QFileDialog.getOpenFileName(self, "Rodcertifikat", "", "Certifikat (*.pem *.cer *.crt)")
         if not sti:
             return
-        try:
-            data = _laes_certifikatfil(sti)
-            certs = (x509.load_pem_x509_certificates(data) if b"-----BEGIN" in data
-                     else [x509.load_der_x509_certificate(data)])
-            ca = [c for c in certs if _er_ca(c)]
-        except (OSError, ValueError):
-            self.fejl.setText("Filen er ikke et certifikat, eller den er beskadiget.")
+        try:  # the same reader, by the same rules, as a tillidsfil given to `--tillid`
+            ca = [c for c in tillid.laes_certifikatfil(sti) if tillid.er_ca(c)]
+        except tillid.TillidsFejl as e:
+            self.fejl.setText(e.besked)
             return
         if not ca:
             self.fejl.setText("Certifikatet er ikke et udstedercertifikat og kan ikke være et rodcertifikat. Er det en "
@@ -238,29 +235,6 @@ class TillidsfilDialog(QDialog):
             return
         self.fejl.setText("" if nye else "Rodcertifikatet står allerede i tillidsfilen.")
         self.opdater()
-
-
-_MAKS_CERTIFIKATFIL = 1_000_000
-
-
-def _laes_certifikatfil(sti: str) -> bytes:
-    """A certificate file chosen in a dialog: a certificate is a few kB, and a bundle far below
-    1 MB, so a larger file (a video chosen by mistake) is refused without being read whole.
-    ValueError for a file too large, OSError when it cannot be read."""
-    with open(sti, "rb") as f:
-        data = f.read(_MAKS_CERTIFIKATFIL + 1)
-    if len(data) > _MAKS_CERTIFIKATFIL:
-        raise ValueError("for stor")
-    return data
-
-
-def _er_ca(c) -> bool:
-    from cryptography import x509
-
-    try:
-        return bool(c.extensions.get_extension_for_class(x509.BasicConstraints).value.ca)
-    except (x509.ExtensionNotFound, ValueError, x509.DuplicateExtension):
-        return False
 
 
 # -- verification --------------------------------------------------------------------------------

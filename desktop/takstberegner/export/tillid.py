@@ -31,6 +31,7 @@ from pathlib import Path
 
 from cryptography import x509
 
+from takstberegner.domain.usynlige_tegn import synlig
 from takstberegner.export.signering import cvr_af, fingeraftryk, normaliser_fingeraftryk
 from takstberegner.fejl import Fejl
 from takstberegner.fejltekst import os_fejl
@@ -76,32 +77,112 @@ def _er_ca(c: x509.Certificate) -> bool:
         return False
 
 
-def laes_tillid(sti: str | Path) -> Tillid:
-    p = Path(sti)
+def er_ca(c: x509.Certificate) -> bool:
+    """Is it an issuer's certificate (CA:TRUE)? A malformed extension counts as no (the app's choice
+    of a root: such a certificate is then refused as no root)."""
     try:
-        if p.stat().st_size > MAKS_TILLIDSFIL:
-            raise TillidsFejl(f"Tillidsfilen {p} er for stor til at være en tillidsfil.")
-        raa = p.read_bytes()
+        return _er_ca(c)
+    except (ValueError, x509.DuplicateExtension):
+        return False
+
+
+def laes_tillid(sti: str | Path) -> Tillid:
+    """The tillidsfil (`--tillid`, Sekretariat → Tillidsfil): its CA certificates are roots, its other
+    certificates and its fingerprints registered signers. Read by `_laes_indhold`, as a certificate
+    file chosen in the app is (`laes_certifikatfil`)."""
+    p = Path(sti)
+    raa = _laes_fil(p, MAKS_TILLIDSFIL, "Tillidsfilen", f"Tillidsfilen {p} er for stor til at være en tillidsfil.")
+    ind = _laes_indhold(raa, p, _TILLIDSFIL)
+    roedder: list[x509.Certificate] = []
+    fps = set(ind.fingeraftryk)
+    kendte: set[str] = set()
+    try:
+        for c in ind.certifikater:
+            fp = fingeraftryk(c)
+            if not _er_ca(c):
+                fps.add(fp)
+            elif fp not in kendte:  # the same root added twice is one root
+                kendte.add(fp)
+                roedder.append(c)
+    except (ValueError, x509.DuplicateExtension):  # a malformed extension; cryptography's reason is English
+        raise TillidsFejl(f"Tillidsfilen {p.name} indeholder et certifikat, der ikke kan læses.") from None
+    return Tillid(tuple(roedder), frozenset(fps), str(p))
+
+
+MAKS_CERTIFIKATFIL = 1_000_000  # a certificate is a few kB, a bundle far below 1 MB
+
+
+def laes_certifikatfil(sti: str | Path) -> list[x509.Certificate]:
+    """The certificates of a file chosen in the app (Tilføj rodcertifikat …, Hent fra certifikatfil …),
+    read by the same rules as the tillidsfil: PEM blocks (each line outside them a '#' comment or
+    blank; before, the app passed any text around a block while `--tillid` refused the same file,
+    naming the line), or one DER certificate (.cer). A larger file than a certificate (a film chosen
+    by mistake) is refused after reading just over 1 MB of it. TillidsFejl with the Danish reason."""
+    p = Path(sti)
+    raa = _laes_fil(p, MAKS_CERTIFIKATFIL, "Certifikatfilen",
+                    f"Filen {p.name} er for stor til at være et certifikat (et certifikat fylder nogle få kB).")
+    ind = _laes_indhold(raa, p, _CERTIFIKATFIL)
+    if ind.fingeraftryk:
+        raise TillidsFejl(f"Filen {p.name} indeholder fingeraftryk, ikke kun certifikater. Er det en tillidsfil, så "
+                          "vælg den under Tillidsfil; et fingeraftryk registreres med Registrér fingeraftryk …")
+    if not ind.certifikater:
+        raise TillidsFejl(f"Filen {p.name} indeholder intet certifikat.")
+    return list(ind.certifikater)
+
+
+@dataclass(frozen=True)
+class _Art:
+    """How a file read by `_laes_indhold` is named in its messages."""
+    hvad: str  # 'Tillidsfilen'
+    som: str  # 'som tillidsfil'
+
+
+_TILLIDSFIL = _Art("Tillidsfilen", "som tillidsfil")
+_CERTIFIKATFIL = _Art("Certifikatfilen", "som certifikat")
+
+
+@dataclass(frozen=True)
+class _Indhold:
+    certifikater: tuple[x509.Certificate, ...]
+    fingeraftryk: frozenset[str]
+
+
+def _laes_fil(p: Path, maks: int, hvad: str, for_stor: str) -> bytes:
+    try:
+        with open(p, "rb") as f:
+            raa = f.read(maks + 1)
     except FileNotFoundError:
-        raise TillidsFejl(f"Tillidsfilen {p} findes ikke.") from None
+        raise TillidsFejl(f"{hvad} {p} findes ikke.") from None
     except OSError as e:
-        raise TillidsFejl(f"Tillidsfilen {p} kan ikke læses: {os_fejl(e)}") from None
+        raise TillidsFejl(f"{hvad} {p} kan ikke læses: {os_fejl(e)}") from None
+    if len(raa) > maks:
+        raise TillidsFejl(for_stor)
+    return raa
+
+
+def _laes_indhold(raa: bytes, p: Path, art: _Art) -> _Indhold:
+    """The one reader of a file of certificates and fingerprints, for both doors. Text: every line is
+    a fingerprint (64 hex digits, colons and spaces allowed, '#' starts a comment), a comment, blank,
+    or part of a PEM certificate block. Anything else is refused naming its line and how many more
+    there are: in a file that decides whom the secretariat trusts nothing is passed over unseen (a
+    mistyped fingerprint, OpenSSL's description around a certificate). Not text: one DER certificate."""
     try:
         tekst = raa.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return _et_certifikat(raa, p)
+        return _et_certifikat(raa, p, art)
     if "\0" in tekst:  # NUL is no text (4 MB of zeros decode as UTF-8): a binary file, not a list
-        return _et_certifikat(raa, p)
+        return _et_certifikat(raa, p, art)
     fps: set[str] = set()
     i_pem = False
     pem: list[str] = []  # the lines of the PEM blocks, each beginning on a line of its own
+    fremmede: list[tuple[int, str]] = []  # lines that are none of the above
     for nr, linje in enumerate(tekst.splitlines(), 1):
         s = linje.strip()
         if s.startswith("-----BEGIN"):
             if s not in _CERTIFIKAT_BLOKKE:  # a key, a request, OpenSSL's TRUSTED CERTIFICATE: was read as nothing
                 raise TillidsFejl(
-                    f"Tillidsfilen {p.name}, linje {nr}: '{_vist(s)}' er ikke et certifikat. En tillidsfil "
-                    "indeholder kun fingeraftryk og certifikater; en nøglefil kan ikke bruges som tillidsfil.")
+                    f"{art.hvad} {p.name}, linje {nr}: '{_vist(s)}' er ikke et certifikat. En tillidsfil "
+                    f"indeholder kun fingeraftryk og certifikater; en nøglefil kan ikke bruges {art.som}.")
             i_pem = True
             pem.append(s)
             continue
@@ -116,53 +197,47 @@ def laes_tillid(sti: str | Path) -> Tillid:
             continue
         fp = normaliser_fingeraftryk(s.split("#", 1)[0])
         if fp is None:
-            raise TillidsFejl(
-                f"Tillidsfilen {p.name}, linje {nr}: '{_vist(s)}' er hverken et certifikat eller "
-                "et fingeraftryk (64 tegn 0-9 og A-F)."
-            )
-        fps.add(fp)
-    roedder: list[x509.Certificate] = []
+            fremmede.append((nr, s))
+        else:
+            fps.add(fp)
+    if fremmede:
+        nr, s = fremmede[0]
+        flere = len(fremmede) - 1
+        raise TillidsFejl(
+            f"{art.hvad} {p.name}, linje {nr}: '{_vist(s)}' er hverken et certifikat eller et fingeraftryk "
+            "(64 tegn 0-9 og A-F)" + (f"; det samme gælder {flere} linje{'r' if flere != 1 else ''} mere" if flere else "")
+            + ". Slet tekst uden for certifikaterne, eller sæt # foran den, så den er en kommentar.")
+    certs: tuple[x509.Certificate, ...] = ()
     # only the blocks: a comment is text (a registration's comment is a driftsherre's name from a
     # submission, and '-----BEGIN CERTIFICATE-----' in one made the whole file unreadable)
     if pem:
         try:
-            certs = x509.load_pem_x509_certificates(("\n".join(pem) + "\n").encode("utf-8"))
-            kendte: set[str] = set()
-            for c in certs:
-                if _er_ca(c):
-                    fp = fingeraftryk(c)
-                    if fp not in kendte:  # the same root added twice is one root
-                        kendte.add(fp)
-                        roedder.append(c)
-                else:
-                    fps.add(fingeraftryk(c))
+            certs = tuple(x509.load_pem_x509_certificates(("\n".join(pem) + "\n").encode("utf-8")))
         except ValueError:  # cryptography's reason is English
-            raise TillidsFejl(f"Tillidsfilen {p.name} indeholder et certifikat, der ikke kan læses.") from None
-    return Tillid(tuple(roedder), frozenset(fps), str(p))
+            raise TillidsFejl(f"{art.hvad} {p.name} indeholder et certifikat, der ikke kan læses.") from None
+    return _Indhold(certs, frozenset(fps))
 
 
 _CERTIFIKAT_BLOKKE = ("-----BEGIN CERTIFICATE-----", "-----BEGIN X509 CERTIFICATE-----")
 
 
 def _vist(linje: str) -> str:
-    """A line of the file quoted in a message: its first 40 characters, without control characters."""
-    return "".join(c if c.isprintable() else "?" for c in linje[:40])
+    """A line of the file quoted in a message: its first 40 characters, the invisible ones as their codes."""
+    return synlig(linje[:40])
 
 
-def _et_certifikat(raa: bytes, p: Path) -> Tillid:
-    """A tillidsfil that is not text: one certificate as Windows exports it and the OCES3 root is
-    downloaded (.cer, DER), trusted as the app's dialogs take it: a root when it is a CA, else a
-    registered certificate. (Before, `--tillid rod.cer` was refused: 'filen er ikke tekst'.)"""
+def _et_certifikat(raa: bytes, p: Path, art: _Art) -> _Indhold:
+    """A file that is not text: one certificate as Windows exports it and the OCES3 root is
+    downloaded (.cer, DER). (Before, `--tillid rod.cer` was refused: 'filen er ikke tekst'.)"""
     try:
         c = x509.load_der_x509_certificate(raa)
     except ValueError:
         raise TillidsFejl(
-            f"Tillidsfilen {p} kan ikke læses: den er hverken en tekstfil med fingeraftryk og certifikater eller "
-            "ét certifikat (.cer). En nøglefil (.p12) eller en indmeldingsfil kan ikke bruges som tillidsfil."
+            f"{art.hvad} {p if art is _TILLIDSFIL else p.name} kan ikke læses: den er hverken en tekstfil med "
+            "fingeraftryk og certifikater eller ét certifikat (.cer). En nøglefil (.p12) eller en indmeldingsfil "
+            f"kan ikke bruges {art.som}."
         ) from None
-    if _er_ca(c):
-        return Tillid((c,), frozenset(), str(p))
-    return Tillid((), frozenset({fingeraftryk(c)}), str(p))
+    return _Indhold((c,), frozenset())
 
 
 def registrer(sti: str | Path, fp: str, kommentar: str = "") -> bool:

@@ -98,6 +98,29 @@ def test_skrivebeskyttet_fil(fil):
         os.chmod(fil, 0o644)
 
 
+def test_aaben_siger_hvornaar_i_dansk_tid(fil, monkeypatch):
+    """The refusal names when the other copy opened the file in Danish time, said as every output
+    says a time; before, the PC's clock (a PC set to New York said 06:10 for 12:10)."""
+    import time
+    from datetime import datetime, timezone
+    from zoneinfo import ZoneInfo
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        foer = datetime.now(timezone.utc)
+        with TakstFil.aabn(fil):
+            with pytest.raises(LagerFejl) as e:
+                TakstFil.aabn(fil)
+        efter = datetime.now(timezone.utc)
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    minutter = {f"åbnet {t.astimezone(ZoneInfo('Europe/Copenhagen')):%d-%m-%Y} kl. "
+                f"{t.astimezone(ZoneInfo('Europe/Copenhagen')):%H:%M})" for t in (foer, efter)}
+    assert any(m in e.value.besked for m in minutter), e.value.besked
+
+
 def test_fil_findes_ikke(tmp_path):
     with pytest.raises(LagerFejl, match="findes ikke"):
         TakstFil.aabn(tmp_path / "nej.takst")

@@ -87,11 +87,15 @@ def test_indmelding_afvises_med_fejl_og_dannes_uden(demo_vindue, dialoger, beske
     p = v.handlinger.indmeld()
     assert p == tmp_path / "demo.indmelding" and p.stat().st_size > 1000
     assert beskeder[-1][1] == "Indmeldingsfilen er dannet" and "Demokommune" in beskeder[-1][2]
+    dannet = beskeder[-1][2]
     vist = dialogsvar.verifikation(monkeypatch)
     dialoger.append([p])
     r = v.handlinger.verificer()
     assert r.driftsherre == "Demokommune" and r.grundlag == v.dok.grundlag
     assert vist[-1].detaljer.toPlainText() == r.tekst()
+    # the message says when it was signed as the verification does: Danish time
+    signeret = next(l for l in r.tekst().splitlines() if l.startswith("Signeret:")).split(":", 1)[1].strip()
+    assert f"\nSigneret: {signeret}\n" in dannet and signeret.endswith(" (dansk tid)"), dannet
 
 
 def test_forkert_kodeord_spoerger_igen(demo_vindue, dialoger, beskeder, tmp_path, monkeypatch):

@@ -73,14 +73,15 @@ def test_pdfens_dannet_er_dansk_tid(mappe, tmp_path, tz):
 def test_indmeldingens_pdf_og_verificer_siger_signeringstiden_i_dansk_tid(mappe, tmp_path):
     """The PDF in an indmelding is 'dannet' when it is signed: the same minute verificer prints, in Danish
     time, signed on a PC in Kiritimati and verified on one in New York."""
-    rc, _, err = koer(mappe, "Pacific/Kiritimati", "indmeld", "a.takst", "--cert", "k.p12", "--kodeord-fil",
-                      "kode.txt", "-o", "j.indmelding")
+    rc, indmeldt, err = koer(mappe, "Pacific/Kiritimati", "indmeld", "a.takst", "--cert", "k.p12", "--kodeord-fil",
+                             "kode.txt", "-o", "j.indmelding")
     assert rc == 0, err
     with zipfile.ZipFile(mappe / "j.indmelding") as z:
         pdf = z.read("takstberegning.pdf")
     rc, ud, err = koer(mappe, "America/New_York", "verificer", "j.indmelding", "--tillid", "k.pem")
     assert rc == 0, err
     linje = next(l for l in ud.splitlines() if l.startswith("Signeret:"))
+    assert linje in indmeldt.splitlines()  # indmeld says it the same way
     signeret = linje.split(":", 1)[1].strip()
     assert signeret.endswith(" (dansk tid)")
     tid = datetime.strptime(signeret.removesuffix(" (dansk tid)"), "%d-%m-%Y kl. %H:%M:%S")

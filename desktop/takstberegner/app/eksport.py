@@ -108,6 +108,7 @@ def indmeld(v) -> Path | None:
         v, "Indmeldingsfilen er dannet",
         f"Indmeldingsfil: {info.sti} ({dansk.tal(info.stoerrelse, 0)} byte)\n"
         f"Underskriver: {info.underskriver} (CVR {info.cvr})\n"
+        f"Signeret: {dansk.tidspunkt(info.signeringstid, sekunder=True, zone=True)}\n"
         f"Fingeraftryk: {indmelding.vis_fingeraftryk(info.fingeraftryk)}\n\n"
         "Send filen til sekretariatet.")
     return p

@@ -151,6 +151,7 @@ def _indmeld(args: argparse.Namespace) -> int:
         raise _Fejl(f"{args.output} kan ikke skrives: {os_fejl(e)}.") from None
     _ud(f"Indmeldingsfil: {info.sti} ({dansk.tal(info.stoerrelse, 0)} byte)")
     _ud(f"Underskriver:   {info.underskriver} (CVR {info.cvr})")
+    _ud(f"Signeret:       {dansk.tidspunkt(info.signeringstid, sekunder=True, zone=True)}")
     _ud(f"Certifikat:     SHA-256 {info.certifikat_fingeraftryk}")
     _ud(f"Fingeraftryk:   {indmelding.vis_fingeraftryk(info.fingeraftryk)}")
     _ud(f"Filens SHA-256: {info.sha256}")

@@ -24,28 +24,28 @@ SE_EFTER = 3
 IKKE_BETROET = 4
 
 # The codes in Danish, for --help (RawDescriptionHelpFormatter keeps the lines) and the README.
-_FAELLES = ("  2  inddata eller uddata afvist (fx en tillidsfil, der ikke kan bruges); der er ikke skrevet noget\n"
-            "  70 uventet programfejl (se fejlloggen), 130 afbrudt, 141 modtageren af uddata lukkede")
+_SLUT = "  70 uventet programfejl (se fejlloggen), 130 afbrudt, 141 modtageren af uddata lukkede"
 HJAELP_VERIFICER = (
     "Afslutningskoder:\n"
     "  0  godkendt\n"
-    "  1  afvist: filen er ændret, forfalsket, ulæselig eller ikke en indmeldingsfil\n"
-    f"{_FAELLES.splitlines()[0]}\n"
+    "  1  afvist (grundene står i udskriften): fx ændret, forfalsket, signeret med et certifikat, der\n"
+    "     ikke passer, eller ikke en indmeldingsfil\n"
+    "  2  inddata afvist: fx en fil, der ikke findes, eller en tillidsfil, der ikke kan bruges\n"
     "  4  afvist, kun fordi underskriveren ikke er betroet endnu: følg vejledningen, og verificér igen\n"
-    f"{_FAELLES.splitlines()[1]}"
+    f"{_SLUT}"
 )
 HJAELP_TAKSTBILAG = (
     "Afslutningskoder:\n"
     "  0  alt i orden: alle filer er godkendt, eller der er kun det forventede: en indmelding er\n"
     "     erstattet af en nyere fra samme CVR, den samme fil er givet to gange, eller en fil er for\n"
     "     et andet takstår end det, der er valgt med --takstaar\n"
-    "  1  mindst én fil er afvist: ændret, forfalsket, ulæselig eller ikke en indmeldingsfil\n"
-    f"{_FAELLES.splitlines()[0]}\n"
+    "  1  mindst én fil er afvist (grundene står i udskriften og på arket Indmeldinger)\n"
+    "  2  inddata eller uddata afvist (fx en tillidsfil, der ikke kan bruges); takstbilaget er ikke skrevet\n"
     "  3  intet er afvist, men en person skal se takstbilaget efter: der er en Obs (se Indmeldinger),\n"
     "     ingen fil er med, eller filerne er for flere takstår, og --takstaar er ikke angivet\n"
     "  4  filer er kun afvist, fordi underskriveren ikke er betroet endnu: registrér underskriveren\n"
     "     (se 'takstberegner verificer FIL'), og lav takstbilaget igen\n"
-    f"{_FAELLES.splitlines()[1]}"
+    f"{_SLUT}"
 )
 
 

@@ -950,6 +950,7 @@ def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: De
     pladsdøgn use each ydelse's own belægning b_i where it has one (`bres`, SPEC §4.10)."""
     T = TRIN[7]
     ud: list[Sektion] = []
+    gns_basis: tuple[Decimal, Decimal] | None = None  # gennemsnit: basisomkostninger, alle pladsdøgn
     bi, bp, bk, bd, by = (_alle("budgetlinjer", BL_I_TAKST), _alle("budgetlinjer", BL_PENSION),
                           _alle("budgetlinjer", BL_KAT), _alle("budgetlinjer", BL_DEL), _alle("budgetlinjer", BL_YNR))
     har_linjer = bool(t.omkostninger)
@@ -973,6 +974,12 @@ def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: De
 
     faktor = tg / o if o else _ZERO
     egne_tabel = _egne_tabel(t, pension_sats)
+    # What the takster divide: the takstgrundlag, or with a lovhjemlet objektiv finansiering what is
+    # left of it (the bridge's '= Grundlag for taksterne'); every label and note names the figure the
+    # auditor finds printed, so the factor is that figure ÷ the omkostningsgrundlag.
+    tg_navn = "grundlag for taksterne" if t.objektiv_finansiering is not None else "takstgrundlag"
+    tg_navn_stort = tg_navn[0].upper() + tg_navn[1:]
+    andel_af = "grundlaget for taksterne" if t.objektiv_finansiering is not None else "takstgrundlaget"
 
     def egne_tal(nr: int, v: Decimal) -> Tal:
         if not har_linjer:
@@ -990,6 +997,8 @@ def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: De
                   else sum(pd.values(), _ZERO))
         egne = {tk.ydelse: (_egne(egne_tabel, tk.ydelse) if tk.ydelse in y_af else _ZERO) for tk in tr.takster}
         faelles = o - sum(egne.values(), _ZERO)
+        # the basistakst's basis (SPEC §4.13a): the untagged basis costs, as in a differentieret takst
+        gns_basis = (faelles - _egne(egne_tabel, None, "borgerrettet"), pd_sum)
         n = len(tr.takster)
         raekker = []
         for j, tk in enumerate(tr.takster):
@@ -1016,11 +1025,11 @@ def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: De
         ud.append(Sektion(
             "Fra takstgrundlag til takster (gennemsnitstakst, SA 5.4.3)",
             ("Ydelse", "Navn", "Pladser", "Belægning", "Pladsdøgn", "Egne omkostninger", "Andel af fælles omkostninger",
-             "Omkostninger i alt", "Andel af takstgrundlaget", "Takst (kr., bindende)", "Hele kr. (visning)",
+             "Omkostninger i alt", f"Andel af {andel_af}", "Takst (kr., bindende)", "Hele kr. (visning)",
              "Sidste års takst", "Ændring", "Sidste års takst fremskrevet (P/L)", "Real ændring"),
             tuple(raekker), noegle="takster", trin=T, raekke_noegler=tuple(tk.ydelse for tk in tr.takster),
             note="Hver ydelse får sine egne budgetlinjer og en andel af de fælles omkostninger efter pladsdøgn; "
-                 "andelen af takstgrundlaget = omkostninger i alt × takstgrundlag ÷ omkostningsgrundlag; "
+                 f"andelen af {andel_af} = omkostninger i alt × {tg_navn} ÷ omkostningsgrundlag; "
                  "takst = andel ÷ pladsdøgn, afrundet én gang til øre.",
         ))
     elif t.takststruktur == "differentieret" and tr.takster:
@@ -1048,7 +1057,7 @@ def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: De
              ("Borgerrettede omkostninger (uden ydelsernes egne linjer)",
               Tal(r_tot, KR, 'SUMIFS({0},{2},"Borgerrettet",{3},0)+SUMIFS({1},{2},"Borgerrettet",{3},0)', (bi, bp, bd, by))
               if har_linjer else Tal(_ZERO)),
-             ("Takstgrundlag ÷ omkostningsgrundlag (faktor)", Tal(faktor, FAKTOR, "IF({0}=0,0,{1}/{0})", (O, TG))),
+             (f"{tg_navn_stort} ÷ omkostningsgrundlag (faktor)", Tal(faktor, FAKTOR, "IF({0}=0,0,{1}/{0})", (O, TG))),
              ("Basistakst, uafrundet", Tal(basis, FAKTOR, "IF({0}=0,{1},{2}*{3})/SUM({4})", (O, TG, D("b_tot"), D("faktor"), pd_rng)))),
             noegle="takst_dele", trin=T, raekke_noegler=dele_rk,
         ))
@@ -1096,7 +1105,7 @@ def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: De
             ("Ydelse", "Navn", "Enhed", "Forventede enheder", "Takst (kr., bindende)", "Hele kr. (visning)",
              "Sidste års takst", "Ændring", "Sidste års takst fremskrevet (P/L)", "Real ændring"),
             tuple(raekker), noegle="takster", trin=T, raekke_noegler=tuple(tk.ydelse for tk in tr.takster),
-            note="Takst = takstgrundlag ÷ forventede enheder, afrundet én gang til øre.",
+            note=f"Takst = {tg_navn} ÷ forventede enheder, afrundet én gang til øre.",
         ))
     if tr.takster:
         linjer = list(KATEGORIER) + [REGULERING_LINJE]
@@ -1152,12 +1161,27 @@ def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: De
         ekstra.append(("Basistakst: udgangspunkt for en forhandlet takst (SA 5.4.6)", Tal(tr.basistakst)))
     note = ""
     if tr.pris_pr_stoettetime is not None and all(b_af.get(y.id) is not None for y in t.ydelser if y.stoettetimer_uge):
-        # the denominator in figures (SPEC §4.13): what the borgerrettet part is divided by
+        # the numerator and the denominator in figures (SPEC §4.13): the borgerrettet part of what the
+        # takster divide (with an objektiv finansiering the rest after the kommuners' share, which the
+        # memo's 'Heraf borgerrettet del af takstgrundlaget' is not) and the hours it is divided by
         timer = sum((Decimal(y.pladser) * y.stoettetimer_uge * rs.dage_pr_aar / 7 * b_af[y.id] / 100
                      for y in t.ydelser if y.stoettetimer_uge), _ZERO)
-        note = (f"Pris pr. direkte støttetime = den borgerrettede del af grundlaget for taksterne ÷ direkte støttetimer "
-                f"om året, Σ(pladser × støttetimer pr. uge × {rs.dage_pr_aar}/7 × belægning) = {dansk.tal(timer)} timer "
+        if of is not None:
+            borger = tr.borgerrettet_andel * (1 - of.andel_pct / 100)
+            taeller = (f"{dansk.tal(tr.borgerrettet_andel)} kr. × (100 % − {dansk.procent(of.andel_pct)}) = "
+                       f"{dansk.tal(borger)} kr.")
+        else:
+            taeller = f"{dansk.tal(tr.borgerrettet_andel)} kr."
+        note = (f"Pris pr. direkte støttetime = den borgerrettede del af {andel_af} ({taeller}) ÷ direkte støttetimer "
+                f"om året, Σ(pladser × støttetimer pr. uge × {rs.dage_pr_aar}/7 × belægning) = {dansk.tal(timer, FAKTOR_DECIMALER)} timer "
                 "(SA 5.4.7).")
+    if t.takststruktur == "gennemsnit" and tr.basistakst is not None and gns_basis is not None and o:
+        # the gennemsnit's basistakst came with no figures behind it (SPEC §4.13a)
+        b_tot, pd_sum = gns_basis
+        note = (note + " " if note else "") + (
+            f"Basistakst = basisomkostninger uden ydelsernes egne linjer {dansk.tal(b_tot)} kr. × {tg_navn} ÷ "
+            f"omkostningsgrundlag ({dansk.tal(tg)} ÷ {dansk.tal(o)}) ÷ alle pladsdøgn {dansk.tal(pd_sum)} = "
+            f"{dansk.tal(tr.basistakst)} kr. (SA 5.4.6).")
     if ekstra:
         ud.append(Sektion("Pris pr. støttetime og basistakst", ("Felt", "Værdi"), tuple(ekstra), noegle="ekstra", trin=T,
                           note=note))

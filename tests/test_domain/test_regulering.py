@@ -153,6 +153,23 @@ def test_hensaettelse_efter_fristen_siger_at_fristen_er_overskredet(beregn_tilbu
     assert sidste.tekst.startswith("Hensættelsen fra 2021 (100.000 kr. tilbage) skal anvendes senest i 2026.")
 
 
+def test_hensaettelse_af_et_gammelt_overskud_advares_som_de_tidligere(beregn_tilbud):
+    """SPEC §4.8 (SA 5.3.1): the engine lists every hensættelse with its last year of use and warns
+    when that year is T or earlier. A hensættelse made now, from a 2020 or 2021 overskud with
+    'Hensæt', was listed with last year 2025 or 2026 and no warning, while the same amount typed as
+    an earlier hensættelse got HENS-UDLOEB. It is warned of now, at the resultat's Valg; a 2022
+    overskud (last year 2027) is not."""
+    r = beregn_tilbud(resultater=[res(300_000, aar=2020, valg="hensaet"), res(150_000, aar=2021, valg="udskyd"),
+                                  res(300_000, aar=2022, valg="hensaet")], satser=RENTE_2)
+    assert [(h.aar, h.sidste_anvendelsesaar) for h in r.hensaettelser] == [(2020, 2025), (2021, 2026), (2022, 2027)]
+    forbi, sidste = [f for f in r.fund if f.kode == "HENS-UDLOEB"]
+    assert (forbi.felt, forbi.niveau) == ("tilbud[0].resultater[0].valg", "advarsel")
+    assert forbi.tekst == ("Hensættelsen fra 2020 (200.000 kr. tilbage) skulle have været anvendt senest i 2025, og "
+                           "fristen er overskredet. Anvend den i år, eller indregn den i taksten.")
+    assert sidste.felt == "tilbud[0].resultater[1].valg"
+    assert sidste.tekst.startswith("Hensættelsen fra 2021 (150.000 kr. tilbage) skal anvendes senest i 2026.")
+
+
 @pytest.mark.parametrize("resultat, reference, ord_", [
     (res(-500_000, aar=2024, valg="udskyd"), "SA 5.3.2", ("Underskuddet for 2024 (500.000 kr.)", "takststigning",
                                                           "300.000 kr. er endnu ikke indregnet", "'Indregn'")),

@@ -106,8 +106,14 @@ def reguler(t: Tilbud, takstaar: int, rente_kort_pct: Decimal | None, rs: Regels
         total += beloeb
         hensat_total += hensat
         if hensat > 0:
-            hens.append(_ny_hensaettelse({"aar": r.aar, "beloeb": afrund(hensat),
-                                          "sidste_anvendelsesaar": r.aar + rs.hensaettelse_aar}))
+            sidste = r.aar + rs.hensaettelse_aar
+            hens.append(_ny_hensaettelse({"aar": r.aar, "beloeb": afrund(hensat), "sidste_anvendelsesaar": sidste}))
+            if sidste <= takstaar:
+                # SPEC §4.8: every hensættelse the engine lists, also one made now from an old year's
+                # overskud, is warned of when its last year of use is T or earlier (SA 5.3.1).
+                fund_.append(fund.lav(rs, "HENS-UDLOEB", f"{sti}.resultater[{k}].valg",
+                                      variant="overskredet" if sidste < takstaar else None, aar=r.aar,
+                                      beloeb=afrund(hensat), sidste=sidste))
     for k, h in enumerate(t.hensaettelser):
         tilbage = h.beloeb - h.brugt
         if tilbage <= 0:

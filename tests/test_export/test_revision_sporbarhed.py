@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from decimal import Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
+import openpyxl
 import pytest
 
 from takstberegner import tjeneste
 from takstberegner.domain import model as m
-from takstberegner.export import indmelding, rapport, revision_pdf
+from takstberegner.domain import navne
+from takstberegner.export import indmelding, rapport, revision_pdf, takstskema_xlsx
 
 from .bilag_data import OBJEKTIV, grundlag_a
 from .conftest import eksempel
@@ -47,7 +49,10 @@ def pdf_dele(tmp_path_factory):
     g = _grundlag()
     b = tjeneste.beregn(g)
     _, _, fp = indmelding.json_medlemmer(g, b)
-    data = revision_pdf.lav_pdf(rapport.lav_rapport(g, b, fingeraftryk=fp))
+    r = rapport.lav_rapport(g, b, fingeraftryk=fp)
+    data = revision_pdf.lav_pdf(r)
+    xlsx = tmp_path_factory.mktemp("xlsx") / "takstskema.xlsx"
+    xlsx.write_bytes(takstskema_xlsx.lav_xlsx(r))
     tekst = " ".join(pdftekst(tmp_path_factory.mktemp("pdf"), data).split())
     dele = {}
     for t in g.tilbud:
@@ -56,7 +61,7 @@ def pdf_dele(tmp_path_factory):
         nxt = [tekst.find(f"Tilbud {u.id}: {u.navn}", start + 1) for u in g.tilbud]
         slut = min([i for i in nxt if i > start] + [tekst.index("Bilag: alle budgetlinjer", start)])
         dele[t.id] = tekst[start:slut]
-    return b, dele
+    return b, dele, openpyxl.load_workbook(xlsx)
 
 
 def _bro(del_: str, post: str) -> Decimal:
@@ -71,7 +76,7 @@ def test_faktoren_hedder_det_tal_den_er_regnet_af(pdf_dele):
     Omkostningsgrundlag 9.502.070,86 = 0,9603: the factor was the grundlag for taksterne (the rest
     after the kommuners' share) ÷ the omkostningsgrundlag. The label now names the figure it divides,
     and that printed figure ÷ the printed omkostningsgrundlag is the printed factor."""
-    _, dele = pdf_dele
+    _, dele, _ = pdf_dele
     t1 = dele["T1"]
     m_ = re.search(r"(Takstgrundlag|Grundlag for taksterne) ÷ omkostningsgrundlag \(faktor\) (0,\d{10})", t1)
     assert m_, "faktoren mangler"
@@ -86,7 +91,7 @@ def test_gennemsnit_og_enhed_naevner_grundlaget_for_taksterne(pdf_dele):
     takstgrundlaget' holding 5.806.245,94, the bridge's '= Grundlag for taksterne', not its
     Takstgrundlag 7.741.661,25; an enhedstakst's note said 'Takst = takstgrundlag ÷ forventede enheder'
     though it divides the rest. Both name the grundlag for taksterne now, and its figure gives the takst."""
-    b, dele = pdf_dele
+    b, dele, _ = pdf_dele
     gx = dele["GX"]
     assert ("andelen af grundlaget for taksterne = omkostninger i alt × grundlag for taksterne ÷ omkostningsgrundlag"
             in gx)
@@ -109,7 +114,7 @@ def test_pris_pr_stoettetime_staar_med_sin_taeller(pdf_dele, tilbud):
     the hours gave 718,19 kr. against a printed 430,92. The note now gives the borgerrettet part of
     the grundlag for taksterne (the memo's figure × the share the takster carry), and the printed
     figures give the printed price."""
-    _, dele = pdf_dele
+    _, dele, _ = pdf_dele
     d = dele[tilbud]
     m_ = re.search(rf"den borgerrettede del af grundlaget for taksterne \({TAL} kr\. × \(100 % − ([\d,]+) %\) = "
                    rf"{TAL} kr\.\) ÷ direkte støttetimer om året, .*? = {TAL} timer \(SA 5\.4\.7\)", d)
@@ -125,7 +130,7 @@ def test_gennemsnitstakstens_basistakst_staar_med_sine_tal(pdf_dele):
     stood with no formula and no figure behind it. The note gives the basisomkostninger, the
     grundlag ÷ omkostningsgrundlag and the pladsdøgn, and they give the printed basistakst; the
     basisomkostninger are the omkostningsgrundlag less the borgerrettede budget lines."""
-    _, dele = pdf_dele
+    _, dele, _ = pdf_dele
     d = dele["GX"]
     m_ = re.search(rf"Basistakst = basisomkostninger uden ydelsernes egne linjer {TAL} kr\. × grundlag for taksterne ÷ "
                    rf"omkostningsgrundlag \({TAL} ÷ {TAL}\) ÷ alle pladsdøgn {TAL} = {TAL} kr\.", d)
@@ -136,3 +141,107 @@ def test_gennemsnitstakstens_basistakst_staar_med_sine_tal(pdf_dele):
     assert basistakst == _bro(d, "Basistakst: udgangspunkt for en forhandlet takst (SA 5.4.6)")
     borgerrettet = _tal(re.search(rf"Borgerrelateret personale Borgerrettet 1 {TAL}", d)[1])
     assert basis == o - borgerrettet
+
+
+def _kategorier(del_: str, overskrift: str, n: int) -> list[list[Decimal]]:
+    """The rows of a 'Takster fordelt på omkostningskategorier' table: per line (eight categories,
+    then regulering), the n ydelser's figures."""
+    fra = del_.index(overskrift)
+    ud = []
+    for navn in navne.TAKST_LINJER.values():
+        m_ = re.compile(re.escape(navn) + (" " + TAL) * n).search(del_, fra)
+        assert m_, (overskrift, navn)
+        ud.append([_tal(x) for x in m_.groups()])
+        fra = m_.end()
+    return ud
+
+
+def _stoerste_rest(dele: list[Decimal], takst: Decimal) -> list[Decimal]:
+    """The note's rule by hand: every part down to whole øre, then one øre each to the largest remainders."""
+    gulv = [d.quantize(Decimal("0.01"), rounding=ROUND_FLOOR) for d in dele]
+    mangler = int((takst - sum(gulv)) / Decimal("0.01"))
+    orden = sorted(range(len(dele)), key=lambda i: dele[i] - gulv[i], reverse=True)
+    for i in orden[:mangler]:
+        gulv[i] += Decimal("0.01")
+    return gulv
+
+
+@pytest.mark.parametrize("tilbud, n", [("T1", 2), ("EN", 1), ("GX", 1)])
+def test_takstens_kategorier_kan_foelges_oere_for_oere(pdf_dele, tilbud, n):
+    """Audit: 'Takster fordelt på omkostningskategorier' printed each takst's nine parts rounded by
+    largest remainder with 'Største rest kan ikke skrives som en enkel formel, så delene står som
+    tal': the auditor could see that they add up, not how a part came to be, nor check which part got
+    the øre left over. The exact parts now stand beside them with how each is computed: rounded down
+    and the øre left given to the largest remainders, they give the printed parts; their sum rounds
+    to the bindende takst; and the regulering line follows the printed takstgrundlag and
+    omkostningsgrundlag."""
+    b, dele, _ = pdf_dele
+    d = dele[tilbud]
+    afrundet = _kategorier(d, "Takster fordelt på omkostningskategorier (SA 5.5.1)", n)
+    eksakt = _kategorier(d, "Takster fordelt på omkostningskategorier, uafrundet (SA 5.5.1)", n)
+    sum_ = re.search(r"Uafrundet takst \(sum af delene\)" + (" " + TAL) * n, d)
+    takster = {tr.id: tr for tr in b.tilbud}[tilbud].takster
+    m_ = re.search(rf"omkostningsgrundlag \({TAL} − {TAL}\) ÷ {TAL}\.", d)
+    tg, o, o2 = (_tal(x) for x in m_.groups())
+    assert tg == _bro(d, "= Takstgrundlag") and o == o2 == _bro(d, "Omkostningsgrundlag")
+    for j, tk in enumerate(takster):
+        dele_j = [raekke[j] for raekke in eksakt]
+        assert abs(sum(dele_j) - _tal(sum_[j + 1])) < Decimal("1E-9")  # (each printed to ten decimals)
+        assert _tal(sum_[j + 1]).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) == tk.takst
+        assert _stoerste_rest(dele_j, tk.takst) == [raekke[j] for raekke in afrundet]
+        # (the grundlag printed in øre: the printed figures give the part to a millionth of an øre)
+        assert abs(sum(dele_j[:-1]) * (tg - o) / o - dele_j[-1]) < Decimal("1E-6")
+
+
+def test_gennemsnitstakstens_kategori_er_omkostningen_pr_pladsdoegn(pdf_dele):
+    """The note's formula with the printed figures: in a gennemsnitstakst with one ydelse, a
+    category's exact part is its omkostningsgrundlag × the share the takster carry ÷ the pladsdøgn."""
+    _, dele, _ = pdf_dele
+    d = dele["GX"]
+    eksakt = _kategorier(d, "Takster fordelt på omkostningskategorier, uafrundet (SA 5.5.1)", 1)
+    # the Takststruktur's first table: the category's row ends with I alt and Offentliggjort
+    personale = re.search(rf"Personaleomkostninger {TAL} .*?{TAL} {TAL} Borgerrelaterede", d)
+    assert abs(_tal(personale[2]) * Decimal("0.75") / _tal("3.467,50") - eksakt[0][0]) < Decimal("1E-8")
+
+
+def test_takstskemaet_har_de_uafrundede_dele_og_deres_sum(pdf_dele):
+    """The takstskema (xlsx) carries the same exact parts, and their sum as a formula over them."""
+    b, _, wb = pdf_dele
+    ws = wb["T1 Bostedet Nord"]
+    (raekke,) = [c.row for c in ws["A"] if c.value == "Uafrundet takst (sum af delene)"]
+    takster = b.tilbud[0].takster
+    for j, tk in enumerate(takster):
+        kol = "BC"[j]
+        assert ws[f"{kol}{raekke}"].value == f"=SUM(${kol}${raekke - 9}:${kol}${raekke - 1})"
+        assert [ws[f"{kol}{raekke - 9 + i}"].value for i in range(9)] == pytest.approx(
+            [float(v) for v in tk.pr_kategori_eksakt], rel=1e-12)
+    assert ws[f"A{raekke - 9}"].value == "Personaleomkostninger"
+
+
+def test_hele_kroner_er_afrundet_fra_den_uafrundede_takst(tmp_path):
+    """Audit: an enhedstakst of 1.664.495 kr. ÷ 1.000 timer printed 'Takst (kr., bindende) 1.664,50' beside
+    'Hele kr. (visning) 1.664': rounding the printed 1.664,50 gives 1.665, and nothing said why. The
+    whole kroner are rounded from the unrounded takst (SPEC §1, each figure rounded once); the cover
+    now says so with such an example, and the unrounded takst stands printed, giving both figures."""
+    g = eksempel(1)
+    t0 = g.tilbud[0]
+    linje = dataclasses.replace(t0.omkostninger[3], beloeb=Decimal("1664495"))
+    assert linje.kategori == "aktivitet"  # no lønsum: no share of eksempel 1's overhead
+    en = dataclasses.replace(
+        t0, id="EN", navn="Rådgivning pr. time", paragraf="SEL § 85", tilbudstype="ambulant", takststruktur="enhed",
+        belaegning=None, ydelser=(), enheder=m.Enheder("time", Decimal("1000")), resultater=(), hensaettelser=(),
+        tillaegsydelser=(), omkostninger=(linje,), anlaeg=(), driftskapital=None, saerlige_vilkaar=None,
+        objektiv_finansiering=None, bemaerkninger="")
+    g = dataclasses.replace(g, tilbud=g.tilbud + (en,))
+    b = tjeneste.beregn(g)
+    (tk,) = b.tilbud[1].takster
+    assert (tk.takst, tk.takst_kr) == (Decimal("1664.50"), Decimal("1664"))
+    _, _, fp = indmelding.json_medlemmer(g, b)
+    tekst = " ".join(pdftekst(tmp_path, revision_pdf.lav_pdf(rapport.lav_rapport(g, b, fingeraftryk=fp))).split())
+    assert ("Også hele kroner er afrundet fra den uafrundede takst, ikke fra taksten i øre: en uafrundet takst på "
+            "1.664,495 kr. er 1.664,50 kr. og i hele kroner 1.664 kr." in tekst)
+    assert re.search(r"EN Rådgivning pr\. time Time 1\.000,00 1\.664,50 1\.664 ", tekst)
+    uafrundet = _tal(re.search(rf"Uafrundet takst \(sum af delene\) {TAL}", tekst[tekst.index("Tilbud EN:"):])[1])
+    assert uafrundet == Decimal("1664.495")
+    assert uafrundet.quantize(Decimal("0.01"), ROUND_HALF_UP) == tk.takst
+    assert uafrundet.quantize(Decimal("1"), ROUND_HALF_UP) == tk.takst_kr

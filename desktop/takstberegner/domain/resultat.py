@@ -55,6 +55,9 @@ class Takst:
     pladsdoegn: Decimal | None = None  # pladser_i × 365 × b_i / 100
     forrige_fremskrevet: Decimal | None = None  # last year's takst × (1 + P/L), for display
     aendring_real_pct: Decimal | None = None  # change against forrige_fremskrevet (SPEC §5)
+    # The exact parts that pr_kategori rounds by largest remainder (the eight categories and the
+    # regulering line, in that order), for the PDF til revision; not in the takster document.
+    pr_kategori_eksakt: tuple[Decimal, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -144,10 +144,11 @@ def _takst(t: Tilbud, y: Ydelse | None, enhed: str, dele: list[Decimal], rs: Reg
         "pladsdoegn": None if pd is None else afrund(pd),
         "forrige_fremskrevet": fremskrevet,
         "aendring_real_pct": aendring_real,
+        "pr_kategori_eksakt": tuple(dele),
     })
 
 
-# A Takst from a dict of its 17 fields without the frozen dataclass's __init__, which sets them one
+# A Takst from a dict of its 18 fields without the frozen dataclass's __init__, which sets them one
 # by one (model.bygger; a large file publishes 300 takster).
 _ny_takst = bygger(Takst)
 

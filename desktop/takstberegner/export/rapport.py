@@ -233,7 +233,10 @@ def _regelsaet(b: Beregning, takstaar: int):
 
 
 BINDENDE = ("Den bindende takst er taksten i kroner og øre (2 decimaler), afrundet én gang fra den "
-            "uafrundede beregning. Takstbilaget viser den desuden i hele kroner; det er kun en visning.")
+            "uafrundede beregning. Takstbilaget viser den desuden i hele kroner; det er kun en visning. Også hele "
+            "kroner er afrundet fra den uafrundede takst, ikke fra taksten i øre: en uafrundet takst på 1.664,495 kr. "
+            "er 1.664,50 kr. og i hele kroner 1.664 kr. Den uafrundede takst står under hvert tilbuds takster "
+            "fordelt på omkostningskategorier.")
 SIDSTE_AAR = ("Sidste års takst (pr. ydelse) og pladser er fra takstgrundlaget. Sidste års budget indgår ikke i "
               "takstgrundlaget og er ikke vist her. Takstberegningen til revision (PDF) viser det ved siden af årets, når "
               "den dannes med sidste års takstfil (i programmet vælges filen ved udskrivningen, på kommandolinjen med "
@@ -942,6 +945,39 @@ def _egne(tabel: dict[tuple[str | None, str], Decimal], ydelse_id: str | None, d
     return sum((v for (y, d), v in tabel.items() if y == ydelse_id and (del_ is None or d == del_)), _ZERO)
 
 
+def _uafrundede_dele(t: Tilbud, tr: TilbudResultat, linjer: list[str], o: Decimal, tg: Decimal) -> Sektion:
+    """The exact parts each takst's category split rounds (SA 5.5.1, SPEC §1): with them the auditor
+    can follow the largest remainder øre by øre, and each part by the note's formula."""
+    raekker = [(navne.TAKST_LINJER[k],) + tuple(Tal(tk.pr_kategori_eksakt[i], FAKTOR) for tk in tr.takster)
+               for i, k in enumerate(linjer)]
+    raekker.append(("Uafrundet takst (sum af delene)",) + tuple(
+        Tal(sum(tk.pr_kategori_eksakt, _ZERO), FAKTOR, "SUM({0})",
+            (Ref("takst_kategorier_uafrundet", 0, j + 1, til=len(linjer) - 1),)) for j, tk in enumerate(tr.takster)))
+    hvad = {
+        "gennemsnit": "ydelsens omkostninger i kategorien (egne linjer og andelen af de fælles efter pladsdøgn) ÷ "
+                      "pladsdøgn",
+        "differentieret": "kategoriens basisomkostninger ÷ alle pladsdøgn + kategoriens borgerrettede omkostninger × "
+                          "støttetimer ÷ Σ(pladsdøgn × støttetimer) + ydelsens egne omkostninger i kategorien ÷ pladsdøgn",
+        "enhed": "kategoriens omkostninger ÷ forventede enheder",
+    }.get(t.takststruktur, "")
+    of = t.objektiv_finansiering
+    if of is not None:
+        hvad += f", × (100 % − {dansk.procent(of.andel_pct)}) for den objektive finansiering"
+    regel = (f"Hver kategoris del = {hvad}. " if hvad else "")
+    if o:
+        regel += ("'Regulering og øvrige indtægter' = summen af kategoriernes dele × (takstgrundlag − "
+                  f"omkostningsgrundlag) ÷ omkostningsgrundlag ({dansk.tal(tr.takstgrundlag)} − {dansk.tal(o)}) ÷ "
+                  f"{dansk.tal(o)}. ")
+    return Sektion(
+        "Takster fordelt på omkostningskategorier, uafrundet (SA 5.5.1)",
+        ("Kategori",) + tuple(f"{tk.ydelse} {tk.ydelse_navn}".strip() for tk in tr.takster), tuple(raekker),
+        noegle="takst_kategorier_uafrundet", trin=TRIN[7], fede=(len(linjer),),
+        note=regel + "Den bindende takst er summen afrundet til øre. Hver del rundes ned til hele øre; de øre, der så "
+                     "mangler op til den bindende takst, gives én til hver af de dele, der har de største rester (ved lige "
+                     "store rester den øverste). Det giver tabellen ovenfor.",
+    )
+
+
 def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: Decimal, tg: Decimal,
              pension_sats: Decimal, bres) -> list[Sektion]:
     """From takstgrundlag to takster, by takststruktur (SA 4.1, 4.2.2, 5.4): live formulas that
@@ -1123,8 +1159,10 @@ def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: De
             noegle="takst_kategorier", trin=T, fede=(nl,),
             note="Fordelingen er programmets beregning: hver kategori afrundet efter største rest, så delene summer præcis til den "
                  "bindende takst. Største rest kan ikke skrives som en enkel formel, så delene står som tal; "
-                 "kontrolrækken viser, at de summer til taksten.",
+                 "kontrolrækken viser, at de summer til taksten, og de uafrundede dele står i tabellen nedenfor.",
         ))
+        if all(tk.pr_kategori_eksakt is not None for tk in tr.takster):
+            ud.append(_uafrundede_dele(t, tr, linjer, o, tg))
     if tr.fordeling:
         raekker = [(k, Tal(v, TAL), Tal(tr.fordeling[k], HELTAL)) for k, v in t.fordeling if k in tr.fordeling]
         n = len(raekker)

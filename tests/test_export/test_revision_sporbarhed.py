@@ -245,3 +245,19 @@ def test_hele_kroner_er_afrundet_fra_den_uafrundede_takst(tmp_path):
     assert uafrundet == Decimal("1664.495")
     assert uafrundet.quantize(Decimal("0.01"), ROUND_HALF_UP) == tk.takst
     assert uafrundet.quantize(Decimal("1"), ROUND_HALF_UP) == tk.takst_kr
+
+
+def test_hvert_beregningstrin_naevner_sit_punkt_i_aftalen(pdf_dele):
+    """Audit: three of a tilbud's calculation tables were headed without the paragraph of the agreement
+    they apply, while their neighbours name theirs: the budget by kategori (SA 5.5.1, table 4), the
+    bridge from omkostningsgrundlag to takstgrundlag (SA 5.3 for the regulering, 5.5 for the
+    calculation) and the differentierede takster (SA 5.4.4-5.4.5, only in the table above them)."""
+    _, dele, _ = pdf_dele
+    t1 = dele["T1"]
+    for overskrift in ("Budget pr. kategori, post, del og ydelse (SA 5.5.1)",
+                       "Fra omkostningsgrundlag til takstgrundlag (SA 5.3, 5.5)",
+                       "Fra takstgrundlag til takster (basistakst + differentierede takster, SA 5.4.4-5.4.5)",
+                       "Takstgrundlagets dele (basistakst + differentierede takster, SA 5.4.4-5.4.5)"):
+        assert overskrift in t1, overskrift
+    assert "Fra takstgrundlag til takster (gennemsnitstakst, SA 5.4.3)" in dele["GX"]
+    assert "Fra takstgrundlag til takst (enhedstakst, SA 4.1)" in dele["EN"]

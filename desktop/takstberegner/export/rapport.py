@@ -528,7 +528,7 @@ def _tilbud(t: Tilbud, tr: TilbudResultat, b: Beregning, g: Takstgrundlag, rs, p
     raekker.append(("I alt", "", "", "", Tal(len(t.omkostninger), HELTAL, "SUM({0})", (Ref("budget", 0, 4, til=m - 1),)) if m else Tal(0, HELTAL),
                     Tal(sum((x.beloeb for x in t.omkostninger), _ZERO), KR, "SUM({0})", (Ref("budget", 0, 5, til=m - 1),)) if m else Tal(_ZERO)))
     sek.append(Sektion(
-        "Budget pr. kategori, post, del og ydelse", ("Kategori", "Post", "Del", "Ydelse", "Linjer", "Beløb (kr.)"),
+        "Budget pr. kategori, post, del og ydelse (SA 5.5.1)", ("Kategori", "Post", "Del", "Ydelse", "Linjer", "Beløb (kr.)"),
         tuple(raekker), sum_raekke=True, noegle="budget", trin=T[2],
         note="Hver budgetlinje står i bilaget 'Alle budgetlinjer'. Linjer for tillægsydelser og individuelle valgfrie "
              "ydelser indgår ikke i taksten (SA 5.4.7, 5.5.2); administrativt TAP-personale tælles under "
@@ -889,7 +889,7 @@ def _omkostningsgrundlag(t: Tilbud, tr: TilbudResultat, rs, g: Takstgrundlag, pe
     )
     tg_w = foer_dk + dk + tr.regulering - tr.oevrige_indtaegter  # what the workbook's bridge computes
     bro = Sektion(
-        "Fra omkostningsgrundlag til takstgrundlag",
+        "Fra omkostningsgrundlag til takstgrundlag (SA 5.3, 5.5)",
         ("Post", "Beløb (kr.)", "Fra trin"),
         (
             ("Omkostningsgrundlag", Tal(tr.omkostningsgrundlag, KR, "{0}", (Ref("omk", -1, 7),)),
@@ -1118,7 +1118,7 @@ def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: De
                 Tal(tk.forrige_takst), aendring(tk, j, 10, 12), *real(tk, j, 10, 12),
             ))
         ud.append(Sektion(
-            "Fra takstgrundlag til takster (basistakst + differentierede takster)",
+            "Fra takstgrundlag til takster (basistakst + differentierede takster, SA 5.4.4-5.4.5)",
             ("Ydelse", "Navn", "Pladser", "Belægning", "Pladsdøgn", "Støttetimer pr. uge" + (" (ingen angivet: 1)" if ingen_h else ""),
              "Pladsdøgn × støttetimer", "Egne omkostninger", "Basistakst", "Ydelsestakst", "Takst (kr., bindende)",
              "Hele kr. (visning)", "Sidste års takst", "Ændring", "Sidste års takst fremskrevet (P/L)", "Real ændring"),

@@ -261,3 +261,38 @@ def test_hvert_beregningstrin_naevner_sit_punkt_i_aftalen(pdf_dele):
         assert overskrift in t1, overskrift
     assert "Fra takstgrundlag til takster (gennemsnitstakst, SA 5.4.3)" in dele["GX"]
     assert "Fra takstgrundlag til takst (enhedstakst, SA 4.1)" in dele["EN"]
+
+
+def _hele_kr(dele: list[Decimal], total: Decimal) -> list[Decimal]:
+    gulv = [d.quantize(Decimal("1"), rounding=ROUND_FLOOR) for d in dele]
+    orden = sorted(range(len(dele)), key=lambda i: dele[i] - gulv[i], reverse=True)
+    for i in orden[:int(total.quantize(Decimal("1"), ROUND_HALF_UP) - sum(gulv))]:
+        gulv[i] += 1
+    return gulv
+
+
+@pytest.mark.parametrize("tilbud, overskrift, beloeb_post, kommuner", [
+    ("TR", "Trækningsret: takstgrundlaget fordelt på kommunerne (SA 4.2.2)", "= Takstgrundlag",
+     ("Aalborg", "Rebild", "Jammerbugt")),
+    ("T1", "Objektiv finansiering: kommunernes andel fordelt (SA 4.2.1)",
+     "− Objektiv finansiering (40,00 % af takstgrundlaget, betales af kommunerne)", ("Aalborg", "Brønderslev", "Hjørring")),
+])
+def test_kommunernes_andele_kan_foelges_krone_for_krone(pdf_dele, tilbud, overskrift, beloeb_post, kommuner):
+    """Audit: a trækningsret's and an objektiv finansiering's shares per kommune were printed in whole
+    kroner only, 'efter største rest', with no formula for the share: which kommune got the krone
+    left over could not be checked. The exact share now stands beside each (amount × the kommune's
+    key ÷ the keys), and rounded down with the kroner left to the largest remainders they give the
+    printed shares."""
+    _, dele, _ = pdf_dele
+    d = dele[tilbud]
+    beloeb = _bro(d, beloeb_post)
+    fra = d.index(overskrift)
+    assert "Andel, uafrundet" in d[fra:fra + 200]
+    raekker = [re.compile(re.escape(k) + rf" {TAL} {TAL} ([\d.]+)").search(d, fra) for k in kommuner]
+    assert all(raekker), "de uafrundede andele mangler"
+    noegler = [_tal(r[1]) for r in raekker]
+    eksakt = [_tal(r[2]) for r in raekker]
+    hele = [Decimal(r[3].replace(".", "")) for r in raekker]
+    for n, e in zip(noegler, eksakt):
+        assert abs(beloeb * n / sum(noegler) - e) < Decimal("0.01")  # (the amount is printed in øre)
+    assert _hele_kr(eksakt, sum(eksakt)) == hele

@@ -690,7 +690,7 @@ def _tilbud(t: Tilbud, tr: TilbudResultat, b: Beregning, g: Takstgrundlag, rs, p
     omk_sek, o_eks, tg_w = _omkostningsgrundlag(t, tr, rs, g, pension_sats, oh_kat)
     sek.extend(omk_sek)
     tg_takst = tg_w * (1 - of.andel_pct / 100) if of is not None else tg_w
-    sek.extend(_takster(t, tr, rs, ydelse_nr, o_eks, tg_takst, pension_sats, bres))
+    sek.extend(_takster(t, tr, rs, ydelse_nr, o_eks, tg_takst, pension_sats, bres, tg_w))
 
     # --- Tillægsydelser
     if tr.tillaegsydelser:
@@ -978,8 +978,28 @@ def _uafrundede_dele(t: Tilbud, tr: TilbudResultat, linjer: list[str], o: Decima
     )
 
 
+def _hele_kr_rest(hvad: str) -> str:
+    """The largest remainder in whole kroner, in words (SPEC §1)."""
+    return (f"Hver andel rundes ned til hele kroner; de kroner, der så mangler op til {hvad} i hele kroner, gives én til "
+            "hver af de andele, der har de største rester (ved lige store rester den øverste).")
+
+
+def _kommuner(noegle: str, raekker: list[tuple[str, Decimal | None, Decimal]], i_alt: Decimal, noegler_i_alt: Decimal,
+              i_alt_ref: Ref) -> list[tuple]:
+    """A share in whole kroner per kommune (trækningsret, objektiv finansiering) beside its exact share,
+    which the workbook computes from the amount and the keys: what the largest remainder rounds."""
+    n = len(raekker)
+    ud = []
+    for j, (kommune, v, afrundet) in enumerate(raekker):
+        eksakt = i_alt * v / noegler_i_alt if v is not None and noegler_i_alt else None
+        ud.append((kommune, Tal(v, TAL),
+                   Tal(eksakt, FAKTOR, "{0}*{1}/SUM({2})", (i_alt_ref, Ref(noegle, j, 1), Ref(noegle, 0, 1, til=n - 1))),
+                   Tal(afrundet, HELTAL)))
+    return ud
+
+
 def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: Decimal, tg: Decimal,
-             pension_sats: Decimal, bres) -> list[Sektion]:
+             pension_sats: Decimal, bres, takstgrundlag: Decimal) -> list[Sektion]:
     """From takstgrundlag to takster, by takststruktur (SA 4.1, 4.2.2, 5.4): live formulas that
     give the engine's takster, the category split as the engine's figures with a check. `tg` is
     the grundlag of the takster (the takstgrundlag less a lovhjemlet objektiv finansiering);
@@ -1164,33 +1184,42 @@ def _takster(t: Tilbud, tr: TilbudResultat, rs, ydelse_nr: dict[str, int], o: De
         if all(tk.pr_kategori_eksakt is not None for tk in tr.takster):
             ud.append(_uafrundede_dele(t, tr, linjer, o, tg))
     if tr.fordeling:
-        raekker = [(k, Tal(v, TAL), Tal(tr.fordeling[k], HELTAL)) for k, v in t.fordeling if k in tr.fordeling]
+        noegler_i_alt = sum((v for k, v in t.fordeling if k in tr.fordeling), _ZERO)
+        raekker = _kommuner("traekningsret", [(k, v, tr.fordeling[k]) for k, v in t.fordeling if k in tr.fordeling],
+                            tg, noegler_i_alt, TG)
         n = len(raekker)
-        raekker.append(("I alt", None, Tal(sum(tr.fordeling.values(), _ZERO), HELTAL, "SUM({0})",
-                                           (Ref("traekningsret", 0, 2, til=n - 1),))))
-        raekker.append(("Kontrol: fordelt − takstgrundlag i hele kr. (skal være 0)", None,
-                        Tal(_ZERO, HELTAL, "{0}-ROUND({1},0)", (Ref("traekningsret", n, 2), TG))))
+        raekker.append(("I alt", None, Tal(tg, FAKTOR, "SUM({0})", (Ref("traekningsret", 0, 2, til=n - 1),)),
+                        Tal(sum(tr.fordeling.values(), _ZERO), HELTAL, "SUM({0})",
+                            (Ref("traekningsret", 0, 3, til=n - 1),))))
+        raekker.append(("Kontrol: fordelt − takstgrundlag i hele kr. (skal være 0)", None, None,
+                        Tal(_ZERO, HELTAL, "{0}-ROUND({1},0)", (Ref("traekningsret", n, 3), TG))))
         ud.append(Sektion(
-            "Trækningsret: takstgrundlaget fordelt på kommunerne (SA 4.2.2)", ("Kommune", "Fordelingsnøgle", "Andel (hele kr.)"),
+            "Trækningsret: takstgrundlaget fordelt på kommunerne (SA 4.2.2)",
+            ("Kommune", "Fordelingsnøgle", "Andel, uafrundet (kr.)", "Andel (hele kr.)"),
             tuple(raekker), noegle="traekningsret", trin=T, fede=(n,),
-            note="Fordelt i hele kroner efter største rest; andelene står som tal, og kontrolrækken viser, "
-                 "at de summer til takstgrundlaget.",
+            note=f"Andel, uafrundet = {tg_navn} × kommunens nøgle ÷ nøglerne i alt. " + _hele_kr_rest(andel_af)
+                 + " Kontrolrækken viser, at andelene summer til det.",
         ))
     of = t.objektiv_finansiering
     if of is not None and tr.objektiv_fordeling is not None:
         noegler = dict(of.fordeling)
-        raekker = [(k, Tal(noegler.get(k), TAL), Tal(v, HELTAL)) for k, v in tr.objektiv_fordeling.items()]
+        obj = takstgrundlag * of.andel_pct / 100
+        raekker = _kommuner("objektiv", [(k, noegler.get(k), v) for k, v in tr.objektiv_fordeling.items()], obj,
+                            sum(noegler.values(), _ZERO), Ref("bro", "obj", 1))
         n = len(raekker)
         cifre = max(0, -rs.afrunding_objektiv.normalize().as_tuple().exponent)
-        raekker.append(("I alt", None, Tal(sum(tr.objektiv_fordeling.values(), _ZERO), HELTAL, "SUM({0})",
-                                           (Ref("objektiv", 0, 2, til=n - 1),))))
-        raekker.append(("Kontrol: fordelt − objektiv finansiering afrundet (skal være 0)", None,
-                        Tal(_ZERO, HELTAL, f"{{0}}-ROUND({{1}},{cifre})", (Ref("objektiv", n, 2), Ref("bro", "obj", 1)))))
+        raekker.append(("I alt", None, Tal(obj, FAKTOR, "SUM({0})", (Ref("objektiv", 0, 2, til=n - 1),)),
+                        Tal(sum(tr.objektiv_fordeling.values(), _ZERO), HELTAL, "SUM({0})",
+                            (Ref("objektiv", 0, 3, til=n - 1),))))
+        raekker.append(("Kontrol: fordelt − objektiv finansiering afrundet (skal være 0)", None, None,
+                        Tal(_ZERO, HELTAL, f"{{0}}-ROUND({{1}},{cifre})", (Ref("objektiv", n, 3), Ref("bro", "obj", 1)))))
         ud.append(Sektion(
-            "Objektiv finansiering: kommunernes andel fordelt (SA 4.2.1)", ("Kommune", "Fordelingsnøgle", "Andel (hele kr.)"),
+            "Objektiv finansiering: kommunernes andel fordelt (SA 4.2.1)",
+            ("Kommune", "Fordelingsnøgle", "Andel, uafrundet (kr.)", "Andel (hele kr.)"),
             tuple(raekker), noegle="objektiv", trin=T, fede=(n,),
-            note="Andelen af takstgrundlaget fordelt på kommunerne efter nøglen, i hele kroner efter største rest "
-                 "(SA 4.2.1); taksterne regnes af resten.",
+            note=f"Andelen af takstgrundlaget ({dansk.procent(of.andel_pct)}) fordelt på kommunerne efter nøglen (SA 4.2.1); "
+                 "taksterne regnes af resten. Andel, uafrundet = objektiv finansiering × kommunens nøgle ÷ nøglerne i "
+                 "alt. " + _hele_kr_rest("den objektive finansiering"),
         ))
     ekstra = []
     if tr.pris_pr_stoettetime is not None:

@@ -296,3 +296,28 @@ def test_kommunernes_andele_kan_foelges_krone_for_krone(pdf_dele, tilbud, oversk
     for n, e in zip(noegler, eksakt):
         assert abs(beloeb * n / sum(noegler) - e) < Decimal("0.01")  # (the amount is printed in øre)
     assert _hele_kr(eksakt, sum(eksakt)) == hele
+
+
+def test_broen_summer_som_trykt_ogsaa_i_et_udkast_med_fejl(tmp_path):
+    """Audit: in a draft whose gennemsnitstakst the engine refused (two ydelser with the id X-1, an
+    INPUT fejl) the bridge printed 'Omkostningsgrundlag 0,00', '= Takstgrundlag 0,00', '− Objektiv
+    finansiering 2.000.000,00' and '= Grundlag for taksterne 6.000.000,00' under a table whose I alt
+    was 8.000.000,00: the published 0 beside the workbook's own figures. The bridge now prints what
+    its workbook cells compute, so it adds up as printed and agrees with the table above it."""
+    g = eksempel(2)
+    x = g.tilbud[0]
+    andel = dataclasses.replace(x, id="GX", objektiv_finansiering=m.ObjektivFinansiering(Decimal("25"),
+                                                                                         tuple(OBJEKTIV.items())))
+    g = dataclasses.replace(g, tilbud=(x, andel))
+    b = tjeneste.beregn(g)
+    assert b.har_fejl
+    _, _, fp = indmelding.json_medlemmer(g, b)
+    tekst = " ".join(pdftekst(tmp_path, revision_pdf.lav_pdf(rapport.lav_rapport(g, b, fingeraftryk=fp))).split())
+    d = tekst[tekst.index("Tilbud GX: "):]
+    i_alt = _tal(re.search(rf"Omkostningsgrundlag fordelt på omkostningskategorier .*? I alt (?:{TAL} ){{6}}{TAL}", d)[2])
+    o, reg, ind = (_bro(d, p) for p in ("Omkostningsgrundlag", "+ Regulering for tidligere års resultater",
+                                         "− Øvrige indtægter"))
+    tg, obj, rest = (_bro(d, p) for p in ("= Takstgrundlag", "− Objektiv finansiering (25,00 % af takstgrundlaget, "
+                                          "betales af kommunerne)", "= Grundlag for taksterne"))
+    assert o == i_alt == Decimal("8000000")
+    assert o + reg - ind == tg and tg - obj == rest and obj == tg / 4

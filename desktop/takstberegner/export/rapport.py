@@ -887,17 +887,20 @@ def _omkostningsgrundlag(t: Tilbud, tr: TilbudResultat, rs, g: Takstgrundlag, pe
         note="Kolonnerne regnes af de uafrundede beløb og vises i øre. 'Offentliggjort' er kategorierne afrundet efter "
              "største rest, så de summer præcis til omkostningsgrundlaget." + dk_note,
     )
+    # The bridge prints what its cells compute in the workbook: the table's I alt above, not the
+    # published omkostningsgrundlag, which is 0 for a tilbud the engine refused (an INPUT fejl), so a
+    # draft's bridge added up as printed there too (0 − 2.000.000 printed as 6.000.000).
     tg_w = foer_dk + dk + tr.regulering - tr.oevrige_indtaegter  # what the workbook's bridge computes
     bro = Sektion(
         "Fra omkostningsgrundlag til takstgrundlag (SA 5.3, 5.5)",
         ("Post", "Beløb (kr.)", "Fra trin"),
         (
-            ("Omkostningsgrundlag", Tal(tr.omkostningsgrundlag, KR, "{0}", (Ref("omk", -1, 7),)),
+            ("Omkostningsgrundlag", Tal(foer_dk + dk, KR, "{0}", (Ref("omk", -1, 7),)),
              "Budget, Overhead, Anlæg, Takststruktur"),
             ("+ Regulering for tidligere års resultater", Tal(tr.regulering, KR, "{0}", (Ref("regulering", -1, 10),)),
              "Regulering"),
             ("− Øvrige indtægter", Tal(tr.oevrige_indtaegter, KR, "{0}", (Ref("indtaegter", -1, 1),)), "Regulering"),
-            ("= Takstgrundlag", Tal(tr.takstgrundlag, KR, "{0}+{1}-{2}",
+            ("= Takstgrundlag", Tal(tg_w, KR, "{0}+{1}-{2}",
                                     (Ref("bro", "omk", 1), Ref("bro", "reg", 1), Ref("bro", "ind", 1))), ""),
         ),
         sum_raekke=True, noegle="bro", trin=T, raekke_noegler=("omk", "reg", "ind", "tg"),

@@ -304,21 +304,6 @@ def test_fund_og_naermeste_gyldige(aendring, kode):
         assert kode not in koder(beregn(dokument(tilbud(bemaerkninger="Ny afdeling", **aendring))).tilbud[0])
 
 
-def test_stoettetimer_mangler_ogsaa_for_en_enhedstakst():
-    """SPEC §5 STOETTETIMER-MANGLER: a ydelse without stoettetimer_uge, SA 5.5.2 'for hver takst
-    ... uanset takststruktur'. A ydelse of an enhedstakst (whose pris pr. støttetime is computed from
-    its hours) was never asked for them; it is now, while a trækningsret, which has no takst, is not."""
-    enhed = dict(tilbudstype="ambulant", takststruktur="enhed", belaegning=None,
-                 enheder={"enhed": "time", "antal": "5200"}, ydelser=[{"id": "T-1", "pladser": 10}])
-    r = beregn(dokument(tilbud(**enhed))).tilbud[0]
-    (f,) = [x for x in r.fund if x.kode == "STOETTETIMER-MANGLER"]
-    assert (f.felt, f.niveau) == ("tilbud[0].ydelser[0].stoettetimer_uge", "advarsel")
-    med_timer = dict(enhed, ydelser=[{"id": "T-1", "pladser": 10, "stoettetimer_uge": "3"}])
-    assert "STOETTETIMER-MANGLER" not in koder(beregn(dokument(tilbud(**med_timer))).tilbud[0])
-    traek = dict(enhed, takststruktur="traekningsret", enheder=None, fordeling={"Aalborg": "1"})
-    assert "STOETTETIMER-MANGLER" not in koder(beregn(dokument(tilbud(**traek))).tilbud[0])
-
-
 def test_pladser_aendret_siger_at_das_godkender_aendringen():
     """SA 2.2.3: a permanent change of pladser is given with its reason at the indmelding, 'Ændringen
     skal godkendes af DAS'. The finding asked only for a bemærkning, so a user could think the

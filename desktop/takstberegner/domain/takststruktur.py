@@ -236,7 +236,7 @@ def takster(t: Tilbud, g: Grundlag, rs: Regelsaet, sti: str) -> StrukturResultat
         return StrukturResultat(takster_, basis, borger, pris, fordeling, tuple(fund_), objektiv, objektiv_andel,
                                 basistakst)
 
-    if t.takststruktur != "traekningsret":  # SA 5.5.2: for every takst, "uanset takststruktur"
+    if t.takststruktur in ("gennemsnit", "differentieret"):
         for j, y in enumerate(t.ydelser):
             if y.stoettetimer_uge is None:
                 fund_.append(fund.lav(rs, "STOETTETIMER-MANGLER", f"{sti}.ydelser[{j}].stoettetimer_uge",

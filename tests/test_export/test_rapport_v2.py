@@ -110,7 +110,7 @@ def test_v2_formler_giver_motorens_tal(v2, tmp_path):
                 assert celle("takster", j, 4).quantize(OERE) == tk.pladsdoegn
         if tr.objektiv_fordeling:
             s, _ = a.start["objektiv"]
-            assert celle("objektiv", len(s.raekker) - 1, 2) == 0  # the kommuner's parts add up
+            assert celle("objektiv", len(s.raekker) - 1, 3) == 0  # the kommuner's parts add up (whole kroner: column 3)
     # the overhead of the ejendom pulje stands in the ejendom row of G's table
     assert b.overhead[0].kategori == "ejendom"
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from takstberegner.app import udklip
 from takstberegner.app.models.raekker import RaekkeModel
 from takstberegner.app.widgets import vis_afvisning
 
@@ -427,10 +428,7 @@ class TabelVisning(QTableView):
     def indsaet_udklip(self, tekst: str | None = None) -> str:
         if tekst is None:
             tekst = QGuiApplication.clipboard().text()
-        linjer = [l for l in tekst.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-        while linjer and not linjer[-1].strip():
-            linjer.pop()
-        celler = [l.split("\t") for l in linjer]
+        celler = udklip.celler(tekst)
         cur = self.currentIndex()
         if not cur.isValid() or not celler:
             return ""

@@ -33,3 +33,35 @@ def data_mappe() -> Path:
         return Path(base) / "Takstberegner"
     xdg = os.environ.get("XDG_DATA_HOME")
     return (Path(xdg) if xdg else Path.home() / ".local" / "share") / "takstberegner"
+
+
+# What Windows does not take in a file name (the app and its files live on Windows; a name made on
+# another machine is refused the same way, so a command tested here behaves as it will there).
+_WINDOWS_FORBUDTE = '<>:"/\\|?*'
+_WINDOWS_ENHEDER = frozenset({"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+                              *(f"{n}{c}" for n in ("COM", "LPT") for c in "0123456789¹²³")})
+# Windows allows 255 characters in a name; every output is written first as a temporary file
+# beside it, whose name is the output's with about 20 characters more.
+MAKS_FILNAVN = 200
+
+
+def windows_navnefejl(navn: str) -> str:
+    """Why Windows would not write a file of this name (the name without its folder), as a Danish
+    sentence, or "" when it would. A colon writes a hidden part of another file, a device name (CON,
+    'LPT1.pdf') writes to the device, a trailing dot or space is dropped so another file is written."""
+    forbudte = sorted({c for c in navn if c in _WINDOWS_FORBUDTE or ord(c) < 32}, key=navn.index)
+    if forbudte:
+        tegn = " og ".join(f"‘{c}’" if ord(c) >= 32 else f"et styretegn (U+{ord(c):04X})" for c in forbudte)
+        return (f"Windows tillader ikke {tegn} i et filnavn (ingen af tegnene < > : \" / \\ | ? *); "
+                "vælg et andet navn.")
+    if navn.endswith((".", " ")):
+        hvad = "et punktum" if navn.endswith(".") else "et mellemrum"
+        return (f"Filnavnet ender med {hvad}, som Windows fjerner, så filen ville få et andet navn end det, "
+                "du skrev; fjern det.")
+    enhed = navn.split(".")[0].rstrip(" ")
+    if enhed.upper() in _WINDOWS_ENHEDER:
+        return (f"{enhed} er et navn, Windows har reserveret til en enhed (ligesom CON, PRN, AUX, NUL, COM1 og "
+                "LPT1), også med en endelse efter; vælg et andet navn.")
+    if len(navn) > MAKS_FILNAVN:
+        return f"Filnavnet er {len(navn)} tegn langt, men må højst være {MAKS_FILNAVN} tegn; vælg et kortere navn."
+    return ""

@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from takstberegner.app.filnavne import med_endelse
+from takstberegner.domain.usynlige_tegn import synlig
+from takstberegner.paths import windows_navnefejl
 
 
 def gem_som(parent: QWidget, titel: str, forslag: str, filter_: str, *endelser: str) -> Path | None:
@@ -17,6 +19,10 @@ def gem_som(parent: QWidget, titel: str, forslag: str, filter_: str, *endelser: 
         if not sti:
             return None
         rettet = med_endelse(sti, *endelser)
+        if grund := windows_navnefejl(Path(rettet).name):
+            QMessageBox.warning(parent, titel, f"Filen kan ikke hedde {synlig(Path(rettet).name)}. {grund}")
+            forslag = str(Path(rettet).parent)
+            continue
         if rettet == sti or not Path(rettet).exists():
             return Path(rettet)
         svar = QMessageBox.question(parent, titel, f"{Path(rettet).name} findes allerede. Vil du erstatte den?")

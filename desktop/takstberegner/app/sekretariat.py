@@ -20,7 +20,9 @@ from takstberegner.app import efter_eksport, fremskridt, takstaar_valg
 from takstberegner.app.signering_dialog import vis_fingeraftryk as _vis_fingeraftryk
 from takstberegner.app.widgets import etiket, fejl_linje, ok_annuller
 from takstberegner import dansk
+from takstberegner.domain.usynlige_tegn import synlig
 from takstberegner.fejl import Fejl
+from takstberegner.paths import windows_navnefejl
 
 _TILLIDSFIL = "sekretariat/tillidsfil"
 FILTER = "Indmelding (*.indmelding *.asice)"
@@ -198,6 +200,9 @@ class TillidsfilDialog(QDialog):
         if not sti:
             return
         p = Path(med_endelse(sti, ".pem", ".txt"))
+        if grund := windows_navnefejl(p.name):
+            self.fejl.setText(f"Tillidsfilen kan ikke hedde {synlig(p.name)}. {grund}")
+            return
         if p.exists():
             try:
                 tillid.laes_tillid(p)

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 
 from takstberegner.app.filnavne import filnavn, med_endelse
 from takstberegner.app.widgets import etiket, fejl_linje, ok_annuller
+from takstberegner.domain.usynlige_tegn import synlig
 from takstberegner.fejl import Fejl
 from takstberegner.fejltekst import os_fejl
+from takstberegner.paths import windows_navnefejl
 
 _NOEGLE_INDSTILLING = "signering/noeglefil"
 
@@ -169,6 +171,9 @@ class NyNoegleDialog(QDialog):
             return self._sig("Vælg, hvor nøglen skal gemmes.")
         # a key file typed without its ending (or as 'noegle.pem') is named as what it is: a .p12
         sti = Path(med_endelse(self.sti.text().strip(), ".p12", ".pfx"))
+        if grund := windows_navnefejl(sti.name):
+            self.sti.setFocus()
+            return self._sig(f"Nøglen kan ikke hedde {synlig(sti.name)}. {grund}")
         if sti.exists():
             return self._sig(f"{sti.name} findes allerede. Vælg et andet filnavn; en nøgle overskrives aldrig.")
         try:

@@ -4,8 +4,9 @@ Each subcommand declares which of its arguments are inputs and which are outputs
 `kontroller(args)` runs before the command does any work: an output may not be the same file as
 an input (compared by resolved path and by `os.path.samefile`, so a symlink, a hard link or
 another spelling of the same file is caught), nor the same as another output; its folder must
-exist and it may not be a folder; only a takst output may be or replace a .takst file; and its name
-ends as what is written in it (a PDF named x.indmelding is refused, naming the ending to use). Also
+exist and it may not be a folder; its name is one Windows writes as typed (no ':', no device name
+such as CON or LPT1.pdf, no trailing dot: paths.windows_navnefejl); only a takst output may be or
+replace a .takst file; and its name ends as what is written in it (a PDF named x.indmelding is refused, naming the ending to use). Also
 the one way to read a password file and to write an output file, with Danish messages.
 """
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Iterable
 from takstberegner.fejl import Fejl
 from takstberegner.fejltekst import os_fejl
 from takstberegner.formats.filart import SQLITE as _SQLITE_MAGIC
+from takstberegner.paths import windows_navnefejl
 
 TAKST = ".takst"
 _TAKST_ID = b"TAKS"  # PRAGMA application_id at offset 68 of a .takst file
@@ -120,6 +122,8 @@ def kontroller_ud(ud: str, flag: str, takst: bool = False, endelse: str = "") ->
     if ud.endswith(("/", os.sep)) or p.is_dir():
         eksempel = Path(ud) / ("navn" + (TAKST if takst else endelse))
         raise StiFejl(f"{flag} {ud} er en mappe. Angiv et filnavn i mappen, fx {eksempel}.")
+    if grund := windows_navnefejl(p.name):
+        raise StiFejl(f"{flag} {ud}: {grund}")
     if p.exists() and not p.is_file():  # a device or a pipe: the output would replace it (as root, /dev/null)
         raise StiFejl(f"{flag} {ud} er ikke en almindelig fil (men fx en enhed eller en kanal), og den ville blive "
                       "erstattet af uddata. Angiv et filnavn.")

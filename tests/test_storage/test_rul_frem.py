@@ -179,3 +179,22 @@ def test_rul_frem_fra_kommandolinjen_siger_hvad_der_ikke_er_gjort(tmp_path):
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     assert "ikke fremskrevet" not in r.stdout and "P/L-fremskrivningen for 2027 er ikke sat" in r.stdout
+
+
+def test_rul_frem_procentsatser_laeses_som_i_appen(tmp_path):
+    """The command read a rate with Decimal itself: '1e1' as 10 %, '2_5' as 25 %, Arabic-Indic '٣' as 3 %
+    and '1.000' (a thousand, the Danish way) as 1 %, so the budget was fremskrevet by a rate the app's
+    field refuses. Now it reads them as the app does (dansk.laes_tal): refused, and no file is made."""
+    import subprocess
+    import sys
+
+    g = _eksempel("eksempel-2-overskud")
+    kilde = tmp_path / "2026.takst"
+    TakstFil.opret(kilde, g).luk()
+    cmd = [sys.executable, "-m", "takstberegner", "rul-frem", str(kilde), "--til", str(tmp_path / "2027.takst")]
+    for sats in ("1e1", "2_5", "٣", "1.000", "0x1", "3,2,1"):
+        r = subprocess.run(cmd + ["--loen-pct", sats, "--pris-pct", "2"], capture_output=True, text=True, timeout=60)
+        assert r.returncode == 2 and f"'{sats}' er ikke en procentsats mellem -50 og 100 (fx 3,2)" in r.stderr, r
+        assert not (tmp_path / "2027.takst").exists()
+    r = subprocess.run(cmd + ["--loen-pct", "3,2 %", "--pris-pct", "−1"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and "personalelinjer 3,20 %, øvrige linjer -1,00 %" in r.stdout, r

@@ -146,13 +146,17 @@ def takstaar(tekst: str) -> int:
 
 
 def procent(tekst: str):
-    """type= for a percentage typed the Danish way or with a point ("3,2", "3.2", "-1")."""
-    from decimal import Decimal, InvalidOperation
+    """type= for a percentage, read as the app reads it (dansk.laes_tal: "3,2", "3.2", "3,2 %", "-1").
+    Decimal itself took '1e1' as 10 %, '2_5' as 25 % and Arabic-Indic digits, and '1.000' (a thousand,
+    the Danish way) as 1 %, where the app's field refuses them."""
+    from decimal import Decimal
+
+    from takstberegner.dansk import laes_tal
 
     try:
-        x = Decimal(tekst.strip().replace(",", "."))
-    except InvalidOperation:
+        x = laes_tal(tekst)
+    except ValueError:
         x = None
-    if x is None or not x.is_finite() or not Decimal(-50) <= x <= Decimal(100):
+    if x is None or not Decimal(-50) <= x <= Decimal(100):
         raise argparse.ArgumentTypeError(f"'{tekst}' er ikke en procentsats mellem -50 og 100 (fx 3,2)")
     return x

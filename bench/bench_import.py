@@ -4,7 +4,11 @@ and peak memory for hostile files (target: every one refused, peak memory < 300 
 Each measured run happens in a fresh child process, so its peak resident memory (ru_maxrss) is its
 own; CPU time is reported beside the wall time because this machine is shared.
 
-Run: .venv/bin/python bench/bench_import.py [ROWS]      (--kun-fjendtlige: only the hostile files)
+Also last year's takstbilag that the Sammenligning reads (export/takstbilag_laes.py): hostile workbooks
+with a sheet 'Takster', each read in its own process (target: refused, peak memory < 300 MB).
+
+Run: .venv/bin/python bench/bench_import.py [ROWS]      (--kun-fjendtlige: only the hostile files;
+     --kun-sammenligning: only the hostile takstbilag)
 """
 from __future__ import annotations
 
@@ -56,10 +60,33 @@ print(json.dumps(svar, ensure_ascii=False))
 """
 
 
-def maal(sti: Path, takst: Path) -> dict:
+# The child for last year's takstbilag: read it as the Sammenligning does.
+BARN_BILAG = r"""
+import json, sys, time
+
+
+def hwm():
+    for linje in open("/proc/self/status"):
+        if linje.startswith("VmHWM:"):
+            return int(linje.split()[1])
+
+
+from takstberegner.export.takstbilag_laes import TakstbilagFejl, laes_takstbilag
+grund = hwm()
+t1, c1 = time.perf_counter(), time.process_time()
+try:
+    svar = {"resultat": f"{len(laes_takstbilag(sys.argv[1]).takster)} takster læst"}
+except TakstbilagFejl as e:
+    svar = {"resultat": "AFVIST: " + e.besked}
+svar.update(sek=time.perf_counter() - t1, cpu=time.process_time() - c1, mb=hwm() / 1024, grund_mb=grund / 1024)
+print(json.dumps(svar, ensure_ascii=False))
+"""
+
+
+def maal(sti: Path, takst: Path | None, barn: str = BARN) -> dict:
     env = dict(os.environ, PYTHONPATH=str(ROD / "desktop"))
-    r = subprocess.run([sys.executable, "-c", BARN, str(sti), str(takst)], capture_output=True, text=True, env=env,
-                       timeout=600)
+    r = subprocess.run([sys.executable, "-c", barn, str(sti), *([str(takst)] if takst else [])], capture_output=True,
+                       text=True, env=env, timeout=600)
     if r.returncode != 0:
         return {"resultat": "KRASJ: " + (r.stderr.strip().splitlines() or ["?"])[-1], "sek": 0, "cpu": 0, "mb": 0,
                 "grund_mb": 0}
@@ -177,12 +204,52 @@ def fjendtlige(d: Path) -> list[tuple[str, Path]]:
     return ud
 
 
+def fjendtlige_takstbilag(d: Path) -> list[tuple[str, Path]]:
+    """Hostile 'last year's takstbilag' for the Sammenligning: a sheet Takster with the bilag's headings,
+    then rows built as streams. Before the cell cap (2026-12-03), the first took 1,5 GB and 65 s."""
+    sys.path.insert(0, str(ROD / "tests"))
+    from test_importers import xlsx_bygger as xb
+
+    from takstberegner.export.takstbilag_laes import KRAEVEDE
+
+    ark = "xl/worksheets/sheet1.xml"
+    hoved = ("<worksheet " + xb.NS + '><sheetData><row r="1">' + "".join(
+        f'<c r="{xb.kol(i + 1)}1" t="inlineStr"><is><t>{n}</t></is></c>' for i, n in enumerate(KRAEVEDE))
+        + "</row>").encode()
+
+    def bilag(navn: str, enhed: bytes, gange: int, blok: int = 1000):
+        def stykker():
+            yield hoved
+            for i in range(0, gange, blok):
+                yield enhed * min(blok, gange - i)
+            yield b"</sheetData></worksheet>"
+        dele = xb.dele(ark="")
+        dele["xl/workbook.xml"] = xb.projektmappe(["Takster"])
+        return d / navn if xb.skriv_stroem(d / navn, dele, ark, stykker()) else None
+
+    return [
+        ("99.000 rækker x 130 talceller (13 mio.)", bilag("b_tal.xlsx", b"<row>" + b"<c><v>1</v></c>" * 130 + b"</row>",
+                                                         99_000)),
+        ("99.000 rækker med én celle i kolonne 300", bilag("b_bred.xlsx", b'<row><c r="KN1"><v>1</v></c></row>',
+                                                           99_000)),
+        ("99.000 rækker x 300 tomme celler", bilag("b_tom.xlsx", b"<row>" + b"<c/>" * 300 + b"</row>", 99_000)),
+        ("30 mio. ukendte elementer", bilag("b_elem.xlsx", b"<x/>", 30_000_000, blok=100_000)),
+        ("6.000 tekstceller à 32.767 tegn (196 MB; lovlig)", bilag(
+            "b_tekst.xlsx", b'<row><c t="inlineStr"><is><t>' + b"x" * 32_767 + b"</t></is></c></row>", 6_000, blok=10)),
+        ("1.500 tekstceller à 32.767 emoji (196 MB; lovlig)", bilag(
+            "b_emoji.xlsx", b'<row><c t="inlineStr"><is><t>' + "\U0001F600".encode("utf-8") * 32_767
+            + b"</t></is></c></row>", 1_500, blok=10)),
+    ]
+
+
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     n = int(args[0]) if args else 50_000
     d = Path(tempfile.mkdtemp())
     os.environ.setdefault("TAKSTBEREGNER_DATA", str(d / "data"))
     sys.path.insert(0, str(ROD / "desktop"))
+    if "--kun-sammenligning" in sys.argv:
+        return sammenligning(d)
     if "--kun-fjendtlige" not in sys.argv:
         t0 = time.perf_counter()
         xlsx = budget_xlsx(d / "budget.xlsx", n)
@@ -209,6 +276,21 @@ def main() -> None:
         afvist = r["resultat"].startswith("AFVIST") or "lovlig" in navn
         ok = "ok " if afvist and r["mb"] < MAAL_MB else "FEJL"
         print(f"  {navn:<50} {sti.stat().st_size / 1e6:7.1f}MB {r['sek']:6.2f}s {r['cpu']:6.2f}s {r['mb']:6.0f}MB  "
+              f"{ok} {r['resultat'][:150]}")
+    print(f"  highest peak: {vaerst:.0f} MB (target < {MAAL_MB} MB)")
+    sammenligning(d)
+
+
+def sammenligning(d: Path) -> None:
+    print("\nLast year's takstbilag for the Sammenligning (each refused, or read when 'lovlig'; "
+          f"peak memory target < {MAAL_MB} MB):")
+    vaerst = 0.0
+    for navn, sti in fjendtlige_takstbilag(d):
+        r = maal(sti, None, BARN_BILAG)
+        vaerst = max(vaerst, r["mb"])
+        afvist = r["resultat"].startswith("AFVIST") or "lovlig" in navn
+        ok = "ok " if afvist and r["mb"] < MAAL_MB else "FEJL"
+        print(f"  {navn:<50} {sti.stat().st_size / 1e6:7.2f}MB {r['sek']:6.2f}s {r['cpu']:6.2f}s {r['mb']:6.0f}MB  "
               f"{ok} {r['resultat'][:150]}")
     print(f"  highest peak: {vaerst:.0f} MB (target < {MAAL_MB} MB)")
 

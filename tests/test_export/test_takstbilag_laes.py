@@ -284,3 +284,53 @@ def test_en_takst_der_er_tekst_afvises_med_sin_raekke(bilag_fil, tmp_path, kolon
     wb.save(sti)
     assert Decimal("1664.74") in {t.takst for t in laes_takstbilag(sti).takster} | {
         t.pris_pr_stoettetime for t in laes_takstbilag(sti).takster}
+
+
+def _takster_fil(tmp_path, raekker_xml: bytes, navn: str = "celler.xlsx"):
+    """A workbook with the sheet Takster whose sheet part is the takstbilag's headings, then `raekker_xml`."""
+    wb = openpyxl.Workbook()
+    wb.active.title = "Takster"
+    tom = tmp_path / "tom.xlsx"
+    tom.write_bytes(_xlsx(wb))
+    hoved = "".join(f'<c r="{openpyxl.utils.get_column_letter(i + 1)}1" t="inlineStr"><is><t>{n}</t></is></c>'
+                    for i, n in enumerate(takstbilag_laes.KRAEVEDE))
+    ark = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+           + f'<row r="1">{hoved}</row>'.encode() + raekker_xml + b"</sheetData></worksheet>")
+    (tmp_path / navn).write_bytes(_med_del(tom, "xl/worksheets/sheet1.xml", ark))
+    return tmp_path / navn
+
+
+def test_cellerne_er_begraenset(tmp_path):
+    """Last year's takstbilag is a file from outside: a sheet Takster of 13 mio. number cells (a 0,5 MB
+    file) took 1,5 GB and 65 s before it was refused for its headings, and one cell in column 300 of
+    each of 99.000 rows (11 KB) 270 MB, as every row's list held 300 cells. The cells (empty ones
+    and those a row holds before its last) are counted, and the file is refused past 1.000.000 (139 MB
+    and 6 s for the first, 26 MB and 0,2 s for the second; bench/bench_import.py --kun-sammenligning)."""
+    raekker = b"".join(b'<row r="%d"><c r="KN%d"><v>1000</v></c></row>' % (r, r) for r in range(2, 3_500))
+    sti = _takster_fil(tmp_path, raekker)
+    assert sti.stat().st_size < 100_000
+    with pytest.raises(TakstbilagFejl) as e:
+        laes_takstbilag(sti)
+    assert e.value.besked == ("Filen er ikke et takstbilag fra Takstberegner: arket 'Takster' har mere end "
+                              "1.000.000 celler.")
+
+
+def test_graenserne_for_elementer_celler_og_tegn():
+    """regneark_laes holds each of its caps (small ones here): XML elements of a part, <c> elements
+    also beyond the columns it keeps, and the characters kept of a cell."""
+    from takstberegner.export import regneark_laes as rl
+
+    def mappe(raekker: str) -> bytes:
+        wb = openpyxl.Workbook()
+        wb.active.title = "Takster"
+        ark = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+               + raekker + "</sheetData></worksheet>")
+        return _med_del(io.BytesIO(_xlsx(wb)), "xl/worksheets/sheet1.xml", ark.encode())
+
+    with pytest.raises(rl.RegnearkFejl, match="En del af filen har mere end 1.000 elementer"):
+        rl.ark_raekker(mappe("<x/>" * 1000), "Takster", rl.Graenser(elementer=1000))
+    udenfor = '<row r="1">' + "".join(f'<c r="ZZ1"><v>{i}</v></c>' for i in range(101)) + "</row>"
+    with pytest.raises(rl.RegnearkFejl, match="Arket 'Takster' har mere end 100 celler"):
+        rl.ark_raekker(mappe(udenfor), "Takster", rl.Graenser(celler=100, kolonner=10))
+    assert rl.ark_raekker(mappe('<row r="1"><c r="A1" t="inlineStr"><is><t>' + "æ" * 50 + "</t></is></c></row>"),
+                          "Takster", rl.Graenser(tegn=20)) == [["æ" * 20]]

@@ -29,6 +29,8 @@ MAKS_MEDLEMMER = 2000
 MAKS_RAEKKER = 100_000
 MAKS_KOLONNER = 300
 MAKS_TEKST = 1000  # characters kept of one text cell
+# cells in the sheet Takster (38 columns a row: 26.000 takster; 40 large driftsherrer give 12.000)
+MAKS_CELLER = 1_000_000
 _OVERSKRIFTSRAEKKER = 10  # the heading row is searched for among the first rows
 
 ARK = "Takster"
@@ -93,7 +95,8 @@ def laes_takstbilag(sti: str | Path) -> LaestTakstbilag:
     except OSError as e:
         raise TakstbilagFejl(f"Filen {p.name} kan ikke læses ({os_fejl(e)}).") from None
     g = regneark_laes.Graenser(udpakket_bytes=MAKS_UDPAKKET, medlemmer=MAKS_MEDLEMMER,
-                               raekker=MAKS_RAEKKER + _OVERSKRIFTSRAEKKER, kolonner=MAKS_KOLONNER)
+                               raekker=MAKS_RAEKKER + _OVERSKRIFTSRAEKKER, kolonner=MAKS_KOLONNER,
+                               celler=MAKS_CELLER, tegn=2 * MAKS_TEKST)  # (_tekst keeps no more)
     try:
         raekker = regneark_laes.ark_raekker(data, ARK, g)
     except regneark_laes.RegnearkFejl as e:

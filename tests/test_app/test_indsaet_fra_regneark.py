@@ -62,3 +62,31 @@ def test_uden_citat_som_foer(tekst):
     while linjer and not linjer[-1].strip():
         linjer.pop()
     assert celler(tekst) == [linje.split("\t") for linje in linjer]
+
+
+def test_cellen_er_stadig_valgt_efter_en_indsaetning_der_tilfoejer_linjer(demo_vindue):
+    """A pasted block that added lines left the table with no current cell (its rows were reset): the
+    next Ctrl+V, the column beside it, did nothing and said nothing. The cell stays current, also
+    when Fortryd takes the lines away again."""
+    v = demo_vindue
+    b, bv = _budget(v)
+    beloeb, tekst = kolonne(b.model, "beloeb"), kolonne(b.model, "tekst")
+    bv.setCurrentIndex(b.model.index(0, beloeb))
+    assert bv.indsaet_udklip("1\n2\n3\n4\n5\n") == "" and b.model.rowCount() == 5
+    assert (bv.currentIndex().row(), bv.currentIndex().column()) == (0, beloeb)
+    bv.setCurrentIndex(b.model.index(3, tekst))
+    assert bv.indsaet_udklip("Vikar\nHusleje\nMad\n") == "" and b.model.rowCount() == 6
+    linjer = v.dok.fil.hent().tilbud[1].omkostninger
+    assert [(x.beloeb, x.tekst) for x in linjer[3:]] == [(Decimal(4), "Vikar"), (Decimal(5), "Husleje"), (0, "Mad")]
+    v.fortryd_handling.trigger()
+    v.fortryd_handling.trigger()
+    assert b.model.rowCount() == 3 and (bv.currentIndex().row(), bv.currentIndex().column()) == (2, tekst)
+
+
+def test_ctrl_v_uden_valgt_celle_siger_hvad_der_mangler(demo_vindue):
+    v = demo_vindue
+    b, bv = _budget(v)
+    bv.setCurrentIndex(b.model.index(-1, -1))
+    foer = v.dok.grundlag
+    assert bv.indsaet_udklip("1.000\n").startswith("Vælg først den celle, hvor det indsatte skal begynde")
+    assert v.dok.grundlag is foer

@@ -164,6 +164,9 @@ class TabelVisning(QTableView):
         self._strakt_saenket = False  # the stretched last column's least width lowered (_pas_overskrifter)
         self._behov_kendt: dict[int, int] = {}  # a column's need, until the rows change
         model.modelReset.connect(self._tilpas_bredder)
+        self._celle_foer: tuple[int, int] | None = None
+        model.modelAboutToBeReset.connect(self._husk_celle)
+        model.modelReset.connect(self._genskab_celle)
         for signal in (model.modelReset, model.dataChanged, model.rowsInserted, model.rowsRemoved,
                        model.layoutChanged, model.headerDataChanged):
             signal.connect(self._behov_kendt.clear)
@@ -173,6 +176,19 @@ class TabelVisning(QTableView):
         # after the needs are forgotten, so that pas_i_bredden measures the new amounts
         model.modelReset.connect(lambda: self._tal_ses_helt(0, MAALTE_RAEKKER - 1, 0, model.columnCount() - 1))
         model.dataChanged.connect(lambda a, b, *_: self._tal_ses_helt(a.row(), b.row(), a.column(), b.column()))
+
+    def _husk_celle(self) -> None:
+        cur = self.currentIndex()
+        self._celle_foer = (cur.row(), cur.column()) if cur.isValid() else None
+
+    def _genskab_celle(self) -> None:
+        """The rows changed in number (a pasted block added lines, Fortryd took them away) and the
+        table was left with no current cell: the next Ctrl+V did nothing and said nothing, and the
+        arrow keys began from nowhere. The cell is current again (the last row when its row is gone)."""
+        sted, self._celle_foer = self._celle_foer, None
+        m = self.model()
+        if sted is not None and m.rowCount() and not self.currentIndex().isValid():
+            self.setCurrentIndex(m.index(min(sted[0], m.rowCount() - 1), sted[1]))
 
     def ombryd(self) -> None:
         """Text columns wrap onto more lines instead of pushing the amounts out of view: every
@@ -430,8 +446,13 @@ class TabelVisning(QTableView):
             tekst = QGuiApplication.clipboard().text()
         celler = udklip.celler(tekst)
         cur = self.currentIndex()
-        if not cur.isValid() or not celler:
+        if not celler:
             return ""
+        if not cur.isValid():
+            fejl = "Vælg først den celle, hvor det indsatte skal begynde (klik på den), og tryk så Ctrl+V igen."
+            if self.paa_besked:
+                self.paa_besked(fejl)
+            return fejl
         fejl = self.model().indsaet_blok(cur.row(), cur.column(), celler)
         if fejl and self.paa_besked:
             self.paa_besked(fejl)

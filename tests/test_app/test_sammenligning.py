@@ -114,3 +114,38 @@ def test_en_fil_der_ikke_er_et_takstbilag_giver_en_dansk_besked(vindue, beskeder
     assert not dialog.indlaes(str(tmp_path / "skrald.xlsx"))
     assert "ikke et takstbilag" in beskeder[-1][2]
     assert dialog.egne.rowCount() == 0 and "Intet takstbilag indlæst" in dialog.kilde.text()
+
+
+def test_et_stort_takstbilag_laeses_uden_at_vinduet_staar_stille(vindue, beskeder, tmp_path, qtbot):
+    """Reading last year's takstbilag took seconds for a large one (up to 6 s for one refused at its
+    limits), in the window's own thread: the window stood still and said nothing. It is read in a
+    worker behind the busy dialog, and the window goes on meanwhile."""
+    import zipfile
+
+    from PySide6.QtCore import QTimer
+
+    from takstberegner.export.takstbilag_laes import KRAEVEDE
+
+    hoved = "".join(f'<c t="inlineStr"><is><t>{n}</t></is></c>' for n in KRAEVEDE)
+    ark = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+           f"<row>{hoved}</row>" + "<row>" + "<c><v>1</v></c>" * 30 + "</row>") * 1 + (
+           "<row>" + "<c/>" * 30 + "</row>") * 10_000 + "</sheetData></worksheet>"
+    sti = tmp_path / "stort.xlsx"
+    with zipfile.ZipFile(sti, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/workbook.xml", '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                   'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+                   '<sheet name="Takster" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/'
+                   '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+                   'officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+        z.writestr("xl/worksheets/sheet1.xml", ark)
+    dialog = SammenligningDialog(vindue)
+    qtbot.addWidget(dialog)
+    slag: list[int] = []
+    ur = QTimer()
+    ur.timeout.connect(lambda: slag.append(1))
+    ur.start(10)
+    dialog.indlaes(str(sti))
+    under = len(slag)
+    ur.stop()
+    assert under >= 3, under  # the window's events were handled while the file was read

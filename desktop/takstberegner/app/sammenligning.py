@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from takstberegner.app import settings
+from takstberegner.app import fremskridt, settings
 from takstberegner.app.models.raekker import Kolonne, RaekkeModel
 from takstberegner.app.tabel import TabelVisning
 from takstberegner.domain import navne
@@ -140,7 +140,9 @@ class SammenligningDialog(QDialog):
             if not sti:
                 return False
         try:
-            self.bilag = laes_takstbilag(sti)
+            # in a worker behind the busy dialog: a large bilag takes seconds to read (one refused at
+            # its limits up to 6 s), and the window stood still meanwhile, without a word
+            self.bilag = fremskridt.koer(self, "Læser sidste års takstbilag ...", lambda: laes_takstbilag(sti))
         except TakstbilagFejl as e:
             if not stille:
                 QMessageBox.warning(self, "Takstbilaget kan ikke bruges", e.besked)

@@ -459,6 +459,12 @@ def _stempel(conn: sqlite3.Connection) -> None:
                  (_nu().isoformat(timespec="milliseconds"), __version__))
 
 
+_SQLITE_TOOBIG = 18
+_FOR_LANG = ("en tekst er for lang. Hvad der står sammen i takstfilen (fx et tilbuds navn, begrundelser og "
+             f"bemærkninger) kan højst fylde {kontrol.MAKS_VAERDI // 1_000_000} MB, omkring 1.000.000 bogstaver "
+             "(500.000 med æ, ø og å), for ellers kan filen ikke åbnes igen. Forkort teksten")
+
+
 def _skriv(conn: sqlite3.Connection, arbejde, sti: Path, ny: str | None = None) -> datetime:
     """Run `arbejde` in one BEGIN IMMEDIATE transaction; committed (and fsync'ed) or rolled back.
     `ny` is the name of a file being made (a failure then says it was not made, not 'as before')."""
@@ -473,6 +479,12 @@ def _skriv(conn: sqlite3.Connection, arbejde, sti: Path, ny: str | None = None) 
     except BaseException as e:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
+        if isinstance(e, sqlite3.Error) and getattr(e, "sqlite_errorcode", None) == _SQLITE_TOOBIG:
+            # the reader's bound on a value (kontrol.MAKS_VAERDI, SQLite's on a row): before, a long
+            # bemærkning pasted in the app gave 'tjek at der er plads på disken', naming nothing
+            if ny:
+                raise LagerFejl(f"Filen {ny} kan ikke oprettes: {_FOR_LANG}. Intet er gemt.") from None
+            raise ae.AendringsFejl(f"Ikke gemt: {_FOR_LANG}.") from None
         if isinstance(e, sqlite3.Error) and ny:
             raise LagerFejl(f"Filen {ny} kan ikke oprettes: {sqlite_fejl(e)}. Intet er gemt.") from None
         if isinstance(e, sqlite3.Error):

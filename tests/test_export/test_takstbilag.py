@@ -572,3 +572,22 @@ def test_en_indmelding_for_et_andet_takstaar_er_ikke_afvist(region, tmp_path, ca
     assert main(["takstbilag", str(f["a"]), str(f["d"]), "--takstaar", "2025", "--tillid", str(pem), "-o", str(ud)]) == 0
     assert ("1 indmelding er for takståret 2026 og er ikke med: takstbilaget er for 2025, som valgt. Lav takstbilaget "
             "for 2026 med --takstaar 2026.") in capsys.readouterr().out
+
+
+def test_en_afvist_fil_beholder_ikke_sine_dokumenter(tmp_path):
+    """A rejected file's takstgrundlag is never used, but the bilag kept it until it was written: every
+    file signed with a key anyone can make (not registered) held its documents, 14 MB for a large
+    driftsherre, so a folder of hundreds of them took gigabytes. Its row still names it."""
+    from takstberegner.export import signering
+
+    g = d.grundlag_a()
+    u = signering.lav_noegle(g.driftsherre.navn, g.driftsherre.cvr)  # not registered with the secretariat
+    fil = d.signer(g, u, tmp_path / "a.indmelding")
+    udvalg = takstbilag.saml([fil, fil], Tillid())
+    assert [st.status for st in udvalg.statusser] == ["afvist", "dublet"]
+    for st in udvalg.statusser:
+        assert st.indmelding.ikke_betroet
+        assert st.indmelding.grundlag is None and st.indmelding.beregning is None
+        assert (st.indmelding.driftsherre, st.indmelding.cvr) == (g.driftsherre.navn, g.driftsherre.cvr)
+    wb = openpyxl.load_workbook(io.BytesIO(takstbilag.lav_takstbilag(udvalg)))
+    assert any(g.driftsherre.navn in str(c.value) for r in wb["Indmeldinger"].iter_rows() for c in r)

@@ -12,6 +12,7 @@ from itertools import compress, repeat
 from operator import attrgetter, is_not
 from typing import Any
 
+from takstberegner.domain.graenser import MAKS_RAEKKER
 from takstberegner.domain.model import Anlaeg, Omkostningslinje, klassens_standarder
 
 _FELTER = ("kategori", "post", "beloeb", "vagtlag", "del_", "ydelse", "tekst")
@@ -53,6 +54,19 @@ class Anlaegkolonner:
 # (id of the records' tuple, kind) -> (the tuple, its columns)
 _SENESTE: dict[tuple[int, type], tuple[tuple, Linjekolonner | Anlaegkolonner]] = {}
 _HUSK = 512  # the columns of the last tilbud asked for are kept, for the other passes
+# ... and at most this many records in all: twice a file's rows (graenser.MAKS_RAEKKER), so one file's
+# passes always share them. Bounded by tilbud alone, the secretariat's takstbilag over many files
+# kept 512 tilbud of the files it had verified: 20 MB for each rejected file of 35.000 budget lines.
+_HUSK_POSTER = 2 * MAKS_RAEKKER
+_antal_poster = [0]
+
+
+def _gem(noegle: tuple[int, type], poster: tuple, kolonner: Any) -> None:
+    if len(_SENESTE) >= _HUSK or _antal_poster[0] + len(poster) > _HUSK_POSTER:
+        _SENESTE.clear()
+        _antal_poster[0] = 0
+    _SENESTE[noegle] = (poster, kolonner)
+    _antal_poster[0] += len(poster)
 
 
 def _husket(poster: tuple, slags: type, byg) -> Any:
@@ -62,18 +76,15 @@ def _husket(poster: tuple, slags: type, byg) -> Any:
     husket = _SENESTE.get(noegle)
     if husket is not None and husket[0] is poster:
         return husket[1]
-    if len(_SENESTE) >= _HUSK:
-        _SENESTE.clear()
-    k = _SENESTE[noegle] = (poster, byg(poster))
-    return k[1]
+    kolonner = byg(poster)
+    _gem(noegle, poster, kolonner)
+    return kolonner
 
 
 def husk(linjer: tuple[Omkostningslinje, ...], kolonner: Linjekolonner) -> None:
     """Keep `kolonner` as the columns of `linjer`: a reader that made them while it built the
     records hands them over (formats/hurtig_laesning.py), so no pass reads them again."""
-    if len(_SENESTE) >= _HUSK:
-        _SENESTE.clear()
-    _SENESTE[(id(linjer), Linjekolonner)] = (linjer, kolonner)
+    _gem((id(linjer), Linjekolonner), linjer, kolonner)
 
 
 def linjekolonner(linjer: tuple[Omkostningslinje, ...]) -> Linjekolonner:

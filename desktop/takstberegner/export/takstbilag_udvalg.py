@@ -317,6 +317,11 @@ def kontroller_fil(fil: str | Path, tillid=None) -> Indmelding:
             sha256=sha)
     if ind.ok and (ind.grundlag is None or ind.beregning is None):
         return Indmelding(str(fil), False, ("Indmeldingens takstgrundlag og takster mangler.",), sha256=sha)
+    if not ind.ok:
+        # a rejected file's documents are never used (its row names it from the fields above); kept,
+        # every file signed with a key anyone can make held its takstgrundlag until the bilag was
+        # written: 14 MB for a large driftsherre, so a folder of hundreds of them took gigabytes
+        ind = replace(ind, grundlag=None, beregning=None)
     return ind if ind.sha256 else replace(ind, sha256=sha)
 
 

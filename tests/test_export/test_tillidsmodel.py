@@ -126,8 +126,30 @@ def test_signeringstid_i_fremtiden_afvises_men_lidt_urforskel_tillades(kilde, eg
 
 def test_signeringsvinduet_for_takstaaret():
     fra, til = tillid.vindue(2026)
-    assert fra == datetime(2025, 1, 1, tzinfo=timezone.utc)
-    assert til == datetime(2026, 12, 31, 23, 59, 59, tzinfo=timezone.utc)
+    assert fra == datetime(2024, 12, 31, 23, 0, tzinfo=timezone.utc)  # 1 January 2025 00:00, Danish winter time
+    assert til == datetime(2026, 12, 31, 22, 59, 59, tzinfo=timezone.utc)
+
+
+def test_signeringsvinduet_foelger_det_danske_ur(kilde, test_ca, tmp_path):
+    """The refusal says 'signeres mellem 1. januar 2025 og 31. december 2026' by the Danish clock,
+    so the window is that clock's: a file signed at 00:30 on 1 January 2025 in Denmark (23:30 UTC on
+    New Year's Eve) was refused, and one signed at 00:30 on 1 January 2027 accepted."""
+    u = test_ca.udsted("Eksempel Kommune", "12345678", fra=datetime(2024, 12, 1, tzinfo=timezone.utc),
+                       til=datetime(2027, 2, 1, tzinfo=timezone.utc))
+    t = Tillid(roedder=(test_ca.rod,))
+    senere = datetime(2027, 1, 15, tzinfo=timezone.utc)
+
+    def signeret(tid: datetime) -> verifikation.VerifikationsResultat:
+        return _verificer(tmp_path, ff.gensigner(kilde, u, tid), t, nu=senere)
+
+    assert signeret(datetime(2024, 12, 31, 23, 30, tzinfo=timezone.utc)).ok  # 01-01-2025 kl. 00:30
+    assert signeret(datetime(2026, 12, 31, 22, 30, tzinfo=timezone.utc)).ok  # 31-12-2026 kl. 23:30
+    assert signeret(datetime(2024, 12, 31, 22, 30, tzinfo=timezone.utc)).grunde == [
+        "Signeringstidspunktet 31-12-2024 kl. 23:30 passer ikke til takstår 2026: en indmelding for 2026 "
+        "signeres mellem 1. januar 2025 og 31. december 2026."]
+    assert signeret(datetime(2026, 12, 31, 23, 30, tzinfo=timezone.utc)).grunde == [
+        "Signeringstidspunktet 01-01-2027 kl. 00:30 passer ikke til takstår 2026: en indmelding for 2026 "
+        "signeres mellem 1. januar 2025 og 31. december 2026."]
 
 
 def test_mellemled_der_ikke_er_ca_kan_ikke_udstede(kilde, tmp_path):

@@ -305,11 +305,17 @@ def _skriv(p: Path, tekst: str) -> None:
         raise TillidsFejl(f"Tillidsfilen {p} kan ikke skrives: {os_fejl(e)}") from None
 
 
+# Danish winter time (UTC+1), which Denmark keeps from the last Sunday of October to the last Sunday
+# of March, so on every 1 January and 31 December (dansk.dansk_tid).
+_VINTERTID = timezone(timedelta(hours=1))
+
+
 def vindue(takstaar: int) -> tuple[datetime, datetime]:
-    """When an indmelding for `takstaar` may be signed: 1 January of the year before to
-    31 December of the takstår, UTC."""
-    return (datetime(takstaar - 1, 1, 1, tzinfo=timezone.utc),
-            datetime(takstaar, 12, 31, 23, 59, 59, tzinfo=timezone.utc))
+    """When an indmelding for `takstaar` may be signed: from 1 January of the year before to
+    31 December of the takstår, by the Danish clock, as the refusal says it (a file signed at
+    00:30 on 1 January was refused while UTC still had 31 December)."""
+    return (datetime(takstaar - 1, 1, 1, tzinfo=_VINTERTID),
+            datetime(takstaar, 12, 31, 23, 59, 59, tzinfo=_VINTERTID))
 
 
 def vurder(

@@ -45,6 +45,13 @@ _WINDOWS_ENHEDER = frozenset({"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
 MAKS_FILNAVN = 200
 
 
+def windows_enhed(navn: str) -> str:
+    """The device name (CON, 'nul', 'COM¹') that Windows takes a file name for, whatever ending and
+    spaces follow it ('LPT1.pdf', 'CON .x'), or "" when the name is no device."""
+    enhed = navn.split(".")[0].rstrip(" ")
+    return enhed if enhed.upper() in _WINDOWS_ENHEDER else ""
+
+
 def windows_navnefejl(navn: str) -> str:
     """Why Windows would not write a file of this name (the name without its folder), as a Danish
     sentence, or "" when it would. A colon writes a hidden part of another file, a device name (CON,
@@ -58,8 +65,8 @@ def windows_navnefejl(navn: str) -> str:
         hvad = "et punktum" if navn.endswith(".") else "et mellemrum"
         return (f"Filnavnet ender med {hvad}, som Windows fjerner, så filen ville få et andet navn end det, "
                 "du skrev; fjern det.")
-    enhed = navn.split(".")[0].rstrip(" ")
-    if enhed.upper() in _WINDOWS_ENHEDER:
+    enhed = windows_enhed(navn)
+    if enhed:
         return (f"{enhed} er et navn, Windows har reserveret til en enhed (ligesom CON, PRN, AUX, NUL, COM1 og "
                 "LPT1), også med en endelse efter; vælg et andet navn.")
     if len(navn) > MAKS_FILNAVN:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from takstberegner.app import eksport
 from takstberegner.app.filnavne import MAKS_LAENGDE, filnavn
 from takstberegner.domain import aendringer as ae
+from takstberegner.paths import windows_navnefejl
 
 ULOVLIGE = set('<>:"/\\|?*')
 
@@ -30,6 +31,7 @@ def _gyldigt_paa_windows(navn: str) -> bool:
 def test_ethvert_navn_bliver_et_gyldigt_filnavn(tekst):
     navn = filnavn(tekst)
     assert _gyldigt_paa_windows(navn), repr(navn)
+    assert windows_navnefejl(f"{navn}.pdf") == "", repr(navn)  # the save dialog never refuses its own proposal
     assert _gyldigt_paa_windows(filnavn(f"{tekst} 2027"))
     assert _gyldigt_paa_windows(filnavn(tekst + "0" * MAKS_LAENGDE))
 
@@ -39,7 +41,10 @@ def test_ethvert_navn_bliver_et_gyldigt_filnavn(tekst):
     ("Aalborg/Nord 2027", "Aalborg-Nord 2027"),
     ("Region: Nord?  2027", "Region- Nord- 2027"),
     ("Ærø ‮gnp.exe", "Ærø gnp.exe"),  # the direction override goes
-    ("CON", "CON_"), ("nul.txt", "nul.txt_"), ("...", "takstberegning"), ("Nord. ", "Nord"),
+    ("CON", "CON_"), ("nul.txt", "nul_.txt"), ("...", "takstberegning"), ("Nord. ", "Nord"),
+    # Windows takes these for devices too: the part before the first dot, without its trailing spaces,
+    # and COM/LPT with a superscript digit ('nul.txt_' and 'CON .x' were proposed as they were)
+    ("CON .x", "CON_ .x"), ("COM¹", "COM¹_"), ("lpt2 . pdf", "lpt2_ . pdf"), ("CONIN$", "CONIN$_"),
 ])
 def test_eksempler(tekst, forventet):
     assert filnavn(tekst) == forventet

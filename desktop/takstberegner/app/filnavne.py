@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from takstberegner.paths import windows_enhed
+
 MAKS_LAENGDE = 100
 _ULOVLIGE = re.compile(r'[<>:"/\\|?*]+')
-_ENHEDER = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
 
 
 def filnavn(tekst: str, standard: str = "takstberegning") -> str:
@@ -21,8 +22,9 @@ def filnavn(tekst: str, standard: str = "takstberegning") -> str:
     ren = " ".join(_ULOVLIGE.sub("-", ren).split())[:MAKS_LAENGDE].rstrip(". ")
     if not ren.strip("-"):
         return standard
-    if ren.split(".")[0].upper() in _ENHEDER:
-        ren = f"{ren}_"
+    enhed = windows_enhed(ren)
+    if enhed:  # 'CON' -> 'CON_', 'nul.txt' -> 'nul_.txt': Windows takes any name whose part before the first dot is a device
+        ren = f"{enhed}_{ren[len(enhed):]}"
     return ren
 
 

@@ -169,6 +169,14 @@ def test_budgetlaeserne_aabner_ikke_en_kanal(tmp_path):
     (("takstbilag", "i.indmelding", "--takstaar", "99999999999999999999", "-o", "b.xlsx"),
      "takstberegner takstbilag: fejl: argumentet --takstaar: '99999999999999999999' er ikke et takstår (et årstal fra "
      "2000 til 2100)"),
+    # int() took a year with an underscore or in Arabic-Indic digits, and a row number in full-width
+    # digits, where the app's fields and the rates (--loen-pct) refuse them
+    (("takstbilag", "i.indmelding", "--takstaar", "2_026", "-o", "b.xlsx"),
+     "takstberegner takstbilag: fejl: argumentet --takstaar: '2_026' er ikke et takstår (et årstal fra 2000 til 2100)"),
+    (("takstbilag", "i.indmelding", "--takstaar", "٢٠٢٦", "-o", "b.xlsx"),
+     "takstberegner takstbilag: fejl: argumentet --takstaar: '٢٠٢٦' er ikke et takstår (et årstal fra 2000 til 2100)"),
+    (("importer", "budget.csv", "--til", "a.takst", "--fra-raekke", "３", "--ja"),
+     "takstberegner importer: fejl: argumentet --fra-raekke: '３' er ikke et helt tal"),
     (("importer", "budget.csv", "--til", "a.takst", "--fra-raekke", "-5", "--ja"),
      "takstberegner importer: fejl: argumentet --fra-raekke: '-5' er ikke et rækkenummer (et helt tal fra 1)"),
     (("beregn", "g.json", "-o", ""), "takstberegner: -o mangler et filnavn, fx navn.json."),

@@ -115,12 +115,22 @@ def _formatter_init(self, prog, indent_increment=2, max_help_position=24, width=
     _argparse_init(self, prog, indent_increment, max_help_position, width)
 
 
+def _heltal(tekst: str) -> int | None:
+    """An integer written with the digits 0-9 and an optional sign (int() alone also takes '1_0',
+    Arabic-Indic and full-width digits), or None."""
+    s = tekst.strip()
+    cifre = s[1:] if s[:1] in "+-" else s
+    if not cifre or not all("0" <= c <= "9" for c in cifre) or len(cifre) > 18:
+        return None
+    return int(s)
+
+
 def heltal(tekst: str) -> int:
     """type= for an integer argument, with a Danish message."""
-    try:
-        return int(tekst)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{tekst}' er ikke et helt tal") from None
+    n = _heltal(tekst)
+    if n is None:
+        raise argparse.ArgumentTypeError(f"'{tekst}' er ikke et helt tal")
+    return n
 
 
 def fra_et(tekst: str) -> int:
@@ -136,10 +146,7 @@ def takstaar(tekst: str) -> int:
     of 'abc' and wrote a takstbilag 'for 99999999999999999999')."""
     from takstberegner.domain.validering import MAX_AAR, MIN_AAR  # (only when the option is given)
 
-    try:
-        aar = int(tekst)
-    except ValueError:
-        aar = None
+    aar = _heltal(tekst)
     if aar is None or not MIN_AAR <= aar <= MAX_AAR:
         raise argparse.ArgumentTypeError(f"'{tekst}' er ikke et takstår (et årstal fra {MIN_AAR} til {MAX_AAR})")
     return aar

@@ -148,4 +148,7 @@ def test_et_stort_takstbilag_laeses_uden_at_vinduet_staar_stille(vindue, beskede
     dialog.indlaes(str(sti))
     under = len(slag)
     ur.stop()
-    assert under >= 3, under  # the window's events were handled while the file was read
+    # the window's events were handled while the file was read: read in the window's own thread, no
+    # tick could come (0); how many come depends on the machine's load (3 was asked and 2 came once
+    # with other test runs beside it), so one is what is asked
+    assert under >= 1, under

@@ -186,7 +186,18 @@ class TilbudResultat:
 
     @property
     def har_fejl(self) -> bool:
-        return any(f.er_fejl for f in self.fund)
+        return bool(self.fejl)
+
+    @cached_property
+    def fejl(self) -> tuple[Fund, ...]:
+        """The findings that are fejl, gone through once: a window showing 90.000 findings went
+        through them five times (the overview's rows and checklist, the navigator's marks)."""
+        return tuple(f for f in self.fund if f.niveau == "fejl")
+
+    @cached_property
+    def koder(self) -> frozenset[str]:
+        """The codes of its findings."""
+        return frozenset(f.kode for f in self.fund)
 
     @cached_property
     def anlaeg(self) -> tuple[AnlaegBeregning, ...]:

@@ -23,6 +23,7 @@ from takstberegner import dansk
 from takstberegner.tjeneste import klar
 from takstberegner.app.models.overblik import SAMLES, OverblikModel
 from takstberegner.app.models.raekker import kolonne_for
+from takstberegner.app.maalt_etiket import MaaltEtiket
 from takstberegner.app.rulleflade import RulleFlade
 from takstberegner.app.tabel import TabelVisning
 from takstberegner.app.widgets import hjaelp, vaerktoejstip
@@ -30,6 +31,8 @@ from takstberegner.domain import navne
 
 _OK, _IKKE_OK = "✔", "✘"
 MAKS_MANGLER = 100  # points listed with a Gå til button; the rest are counted
+KNAPPER_FORUD = 20  # Gå til buttons made below the last point in view
+MAKS_TJEK = 12  # tilbud named in the checklist; the rest are counted (Det skal rettes lists them)
 
 
 class Overblik(QWidget):
@@ -68,7 +71,7 @@ class Overblik(QWidget):
         self._hoejder = QTimer(self)  # the rows' heights once after the columns have changed
         self._hoejder.setSingleShot(True)
         self._hoejder.setInterval(0)
-        self._hoejder.timeout.connect(self.tabel.resizeRowsToContents)
+        self._hoejder.timeout.connect(self.tabel.pas_hoejder)
         self.tabel.horizontalHeader().sectionResized.connect(self._hoejder.start)
         # at 150 % (about 420 pixels) eight columns do not fit: last year's takst and the real
         # change go under the takst and the change (OverblikModel.saml) while the table is narrow
@@ -83,7 +86,7 @@ class Overblik(QWidget):
         nederst = QHBoxLayout()
         venstre = QVBoxLayout()
         venstre.addWidget(QLabel("<b>Tjekliste før indmelding</b>"))
-        self.tjek = QLabel()
+        self.tjek = MaaltEtiket()  # its HTML table of a point per tilbud is laid out once per width
         self.tjek.setObjectName("tjekliste")
         self.tjek.setTextFormat(Qt.TextFormat.RichText)
         self.tjek.setWordWrap(True)
@@ -119,6 +122,12 @@ class Overblik(QWidget):
         # Enter on a point (and a double click) goes to its field: Tab moves from cell to cell in
         # a table and never reaches the Gå til buttons, so the keyboard needs the row itself
         self.mangler.activated.connect(lambda i: self._gaa(i.row()))
+        self.mangler.verticalScrollBar().valueChanged.connect(self._knapper_i_syne)
+        self.mangler.viewport().installEventFilter(self)
+        self._knapper = QTimer(self)
+        self._knapper.setSingleShot(True)
+        self._knapper.setInterval(0)
+        self._knapper.timeout.connect(self._knapper_i_syne)
         hoejre.addWidget(self.mangler, 1)
         knapper = QHBoxLayout()
         knapper.addStretch(1)
@@ -140,9 +149,9 @@ class Overblik(QWidget):
         d = grundlag.driftsherre
         self.titel.setText(f"Overblik · {d.navn} · takstår {grundlag.takstaar}")
         self.model.vis(grundlag, beregning)
+        self._form.start()  # first the columns' form, then the rows' heights to it
         self._hoejder.start()  # once, after the columns are fitted to the new rows too
-        self._form.start()
-        punkter = klar.tjekliste(grundlag, beregning)
+        punkter = _kortet(klar.tjekliste(grundlag, beregning))
         self.tjek.setText("<table cellpadding='2'>" + "".join(self._punkt(p) for p in punkter) + "</table>")
         self._mangler = klar.mangler(grundlag, beregning) if mangler is None else mangler
         self._vis_mangler()
@@ -150,6 +159,8 @@ class Overblik(QWidget):
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.Resize and obj is self.tabel.viewport():
             self._form.start()
+        elif event.type() == QEvent.Type.Resize and obj is self.mangler.viewport():
+            self._knapper.start()  # a taller list shows more points
         return super().eventFilter(obj, event)
 
     def _tilpas_formen(self) -> None:
@@ -190,6 +201,7 @@ class Overblik(QWidget):
                                       "i siden til højre, eller med takstberegner kontroller.")
             resten.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.mangler.setItem(len(vist), 0, resten)
+            self.mangler.removeCellWidget(len(vist), 1)
         for r, x in enumerate(vist):
             trin = self.trin_navn(x.felt)
             hvor = f"{x.hvor} › {trin}" if trin else x.hvor
@@ -197,14 +209,7 @@ class Overblik(QWidget):
             item.setToolTip(vaerktoejstip(navne.felt_tekst(x.felt, self.grundlag)))
             item.setData(Qt.ItemDataRole.UserRole, (x.hvor, trin))
             self.mangler.setItem(r, 0, item)
-            knap = QPushButton("Gå til")
-            knap.setObjectName(f"gaa_til_{r}")
-            knap.clicked.connect(lambda _=False, r=r: self._gaa(r))
-            celle = QWidget()
-            cl = QVBoxLayout(celle)
-            cl.setContentsMargins(4, 2, 4, 2)
-            cl.addWidget(knap, 0, Qt.AlignmentFlag.AlignTop)
-            self.mangler.setCellWidget(r, 1, celle)
+        self._knapper_i_syne()
         self.mangler.resizeRowsToContents()
         self.mangler.setVisible(bool(m))
         # with nothing to list, the checklist needs only its lines: the takster get the height
@@ -217,6 +222,26 @@ class Overblik(QWidget):
         else:
             self.status.setText("<b style='color:#1b6e2a'>Klar til indmelding.</b> Alle punkter er opfyldt.")
 
+    def _knapper_i_syne(self, *_) -> None:
+        """A Gå til button for each point in view and the KNAPPER_FORUD below it, the rest as they
+        are scrolled into view (a row keeps its button): 100 buttons made at once held the window
+        when a large file opened."""
+        t = self.mangler
+        n = min(len(self._mangler), MAKS_MANGLER)
+        fra = max(t.rowAt(0), 0)
+        til = t.rowAt(t.viewport().height() - 1)
+        for r in range(fra, min(n, (til if til >= 0 else fra) + KNAPPER_FORUD)):
+            if t.cellWidget(r, 1) is not None:
+                continue
+            knap = QPushButton("Gå til")
+            knap.setObjectName(f"gaa_til_{r}")
+            knap.clicked.connect(lambda _=False, r=r: self._gaa(r))
+            celle = QWidget()
+            cl = QVBoxLayout(celle)
+            cl.setContentsMargins(4, 2, 4, 2)
+            cl.addWidget(knap, 0, Qt.AlignmentFlag.AlignTop)
+            t.setCellWidget(r, 1, celle)
+
     def _gaa(self, raekke: int) -> None:
         if 0 <= raekke < min(len(self._mangler), MAKS_MANGLER):
             self.gaa_til.emit(self._mangler[raekke].felt)
@@ -224,6 +249,20 @@ class Overblik(QWidget):
     def _tilbud_klikket(self, index) -> None:
         r = self.model.raekker[index.row()]
         self.aabn_tilbud.emit(r.tilbud_id)
+
+
+def _kortet(punkter: list[klar.Punkt]) -> list[klar.Punkt]:
+    """The checklist with its first MAKS_TJEK tilbud that are not ready and a line counting the
+    rest: a line per tilbud made 60 tilbud a list longer than the page, and laying it out held the
+    window when a large file opened."""
+    tilbud = [i for i, p in enumerate(punkter) if not p.ok and p.hvor != "Driftsherre"]
+    if len(tilbud) <= MAKS_TJEK:
+        return punkter
+    skjult = set(tilbud[MAKS_TJEK:])
+    resten = klar.Punkt(f"… og {dansk.tal(len(skjult), 0)} tilbud mere. De står alle under Det skal rettes.", False)
+    ud = [p for i, p in enumerate(punkter) if i not in skjult]
+    ud.insert(tilbud[MAKS_TJEK - 1] + 1, resten)
+    return ud
 
 
 def _antal(n: int) -> str:

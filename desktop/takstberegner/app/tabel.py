@@ -126,6 +126,8 @@ class DanskDelegate(QStyledItemDelegate):
 
 
 MAALTE_RAEKKER = 200
+HOEJDE_RAEKKER = 100  # pas_hoejder fits so many rows from the first in view
+_ENKELTVIS = 20  # _tal_ses_helt measures up to so many changed rows cell by cell
 
 
 class TabelVisning(QTableView):
@@ -160,16 +162,22 @@ class TabelVisning(QTableView):
         self.paa_besked = None  # callable(str) for paste errors
         self.i_syne_til: str | None = None  # the field of the last column that must be in view (None: the last)
         self.ombryd_tekst = False  # see ombryd()
+        self._hoejder_foelger = False  # pas_hoejder follows the scrolling
         self._tilpasset = False
         self._strakt_saenket = False  # the stretched last column's least width lowered (_pas_overskrifter)
-        self._behov_kendt: dict[int, int] = {}  # a column's need, until the rows change
-        model.modelReset.connect(self._tilpas_bredder)
+        self._behov_kendt: dict = {}  # a column's need, until the rows change
+        self._hoejde_passet: set[int] = set()  # rows pas_hoejder has fitted to the columns as they are
         self._celle_foer: tuple[int, int] | None = None
         model.modelAboutToBeReset.connect(self._husk_celle)
-        model.modelReset.connect(self._genskab_celle)
+        # forgotten before anything below measures the new rows: the overview measured its 300
+        # rows twice on opening, once with the old needs forgotten after the fitting
         for signal in (model.modelReset, model.dataChanged, model.rowsInserted, model.rowsRemoved,
                        model.layoutChanged, model.headerDataChanged):
             signal.connect(self._behov_kendt.clear)
+            signal.connect(self._hoejde_passet.clear)
+        self.horizontalHeader().sectionResized.connect(lambda *_: self._hoejde_passet.clear())
+        model.modelReset.connect(self._tilpas_bredder)
+        model.modelReset.connect(self._genskab_celle)
         # a wrapping table fits its columns to new rows (a status that became longer: Indmeldes ikke)
         for signal in (model.modelReset, model.dataChanged):
             signal.connect(lambda *_: self.pas_i_bredden() if self.ombryd_tekst and self._tilpasset else None)
@@ -202,6 +210,20 @@ class TabelVisning(QTableView):
         h.resizeSection(self.model().columnCount() - 1, OMBRUD_MINDST)
         h.setStretchLastSection(True)
 
+    def pas_hoejder(self) -> None:
+        """Fit the rows' heights to their wrapped text (ombryd): the HOEJDE_RAEKKER rows from the
+        first in view, more than a screen holds, the rest as they are scrolled into view. Fitting
+        all of them held the window 0,1 s for the overview's 300 rows when a file opened, and more
+        for more rows."""
+        if not self._hoejder_foelger:
+            self._hoejder_foelger = True
+            self.verticalScrollBar().valueChanged.connect(self.pas_hoejder)
+        fra = max(self.rowAt(0), 0)
+        for r in range(fra, min(self.model().rowCount(), fra + HOEJDE_RAEKKER)):
+            if r not in self._hoejde_passet:
+                self.resizeRowToContents(r)
+                self._hoejde_passet.add(r)
+
     def _tilpas_bredder(self) -> None:
         """Fit the columns to their content the first time there are rows (the user's widths stay)."""
         if self._tilpasset or self.model().rowCount() == 0:
@@ -210,13 +232,16 @@ class TabelVisning(QTableView):
         # fitted to the rows, no heading is cut: Qt's own drawing (eliding a heading of two lines
         # cut 'Real / ændring %' that fitted, at 125 %)
         self.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.resizeColumnsToContents()
         n = self.model().columnCount()
         sidste = n - 1 if self.horizontalHeader().stretchLastSection() else n
         kolonner = getattr(self.model(), "kolonner", ())
         for i in range(sidste):
+            if self.isColumnHidden(i):
+                continue
             loft = kolonner[i].bredde if i < len(kolonner) and kolonner[i].bredde else 240  # a column's width is its most
-            self.setColumnWidth(i, max(60, min(self.columnWidth(i) + 12, loft)))
+            # what resizeColumnsToContents gave (cells and heading) and 12 pixels, measured once
+            # with the needs pas_i_bredden reads next (_behov adds 6 of them)
+            self.setColumnWidth(i, max(60, min(self._behov(i) + 6, loft)))
         self.pas_i_bredden()
 
     def _tal_ses_helt(self, fra: int, til: int, kol_fra: int, kol_til: int) -> None:
@@ -232,7 +257,11 @@ class TabelVisning(QTableView):
         for k in range(max(kol_fra, 0), min(kol_til, len(kolonner) - 1) + 1):
             if kolonner[k].slags not in _TAL or self.isColumnHidden(k):
                 continue
-            behov = max((self.sizeHintForIndex(model.index(r, k)).width() for r in range(fra, til + 1)), default=0) + 6
+            if til - fra + 1 > _ENKELTVIS:  # many rows (a new file, the overview's form): the column's own
+                behov = self._indhold(k) + 6  # measure of as many rows, which pas_i_bredden reads too
+            else:
+                behov = max((self.sizeHintForIndex(model.index(r, k)).width() for r in range(fra, til + 1)),
+                            default=0) + 6
             if behov > self.columnWidth(k):
                 self.setColumnWidth(k, behov)
                 bredere = True
@@ -253,7 +282,16 @@ class TabelVisning(QTableView):
         the rows change: the table is fitted on every resize, and measuring reads every cell."""
         b = self._behov_kendt.get(i)
         if b is None:
-            b = self._behov_kendt[i] = max(self.sizeHintForColumn(i), self.horizontalHeader().sectionSizeHint(i)) + 6
+            b = self._behov_kendt[i] = max(self._indhold(i), self.horizontalHeader().sectionSizeHint(i)) + 6
+        return b
+
+    def _indhold(self, i: int) -> int:
+        """The width column i's cells need (Qt's measure of at most MAALTE_RAEKKER rows, the ones in
+        view first), kept with _behov's."""
+        noegle = ("indhold", i)
+        b = self._behov_kendt.get(noegle)
+        if b is None:
+            b = self._behov_kendt[noegle] = self.sizeHintForColumn(i)
         return b
 
     def pas_i_bredden(self) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from takstberegner import dansk
 from takstberegner.tjeneste import klar
-from takstberegner.app.models.raekker import Kolonne, RaekkeModel
+from takstberegner.app.models.raekker import VIS, Kolonne, RaekkeModel
 from takstberegner.domain import navne
 
 
@@ -107,7 +107,26 @@ class OverblikModel(RaekkeModel):
                          vaerktoejstip="Belægning %")
         self.samlet_kolonner = tuple(kol)
         self.samlet = False
+        # A cell's text, made once per row and form: fitting the columns and rows to 300 rows asks
+        # for every cell's text many times, and each figure was written anew each time.
+        self._tekster: dict[tuple[int, int], str] = {}
         super().__init__(self.hver_for_sig, parent)
+
+    def data(self, index, role=VIS):
+        if role == VIS:
+            noegle = (index.row(), index.column())
+            t = self._tekster.get(noegle)
+            if t is None:
+                t = super().data(index, role)
+                if t is None:
+                    return None
+                self._tekster[noegle] = t
+            return t
+        return super().data(index, role)
+
+    def saet_raekker(self, raekker) -> None:
+        self._tekster.clear()
+        super().saet_raekker(raekker)
 
     def saml(self, samlet: bool) -> bool:
         """Show last year's takst and the real change as second lines (True) or in their own
@@ -116,6 +135,7 @@ class OverblikModel(RaekkeModel):
             return False
         self.samlet = samlet
         self.kolonner = self.samlet_kolonner if samlet else self.hver_for_sig
+        self._tekster.clear()
         n = len(self.kolonner)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, n - 1)
         if self.raekker:

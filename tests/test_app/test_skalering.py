@@ -62,23 +62,6 @@ def _koer(tmp_path, demo_fil, skala: float, kode: str) -> dict:
     return json.loads(linjer[-1].removeprefix("RESULTAT "))
 
 
-@pytest.mark.parametrize("skala", [1, 1.25])
-def test_overblikkets_kolonner_ses_hele_ved_125_procent(tmp_path, demo_fil, skala):
-    """At 125 % (1093x614 logical pixels) Belægning % and Status lay to the right of the overview's
-    visible part and Ændring % and Real ændring % cut their headings: every column is now in view,
-    wide enough for each line of its heading, and the amounts are whole."""
-    r = _koer(tmp_path, demo_fil, skala, "v.vis_overblik()\nvent()\nud['tabel'] = kolonner(v.overblik.tabel)\n")
-    tabel = r["tabel"]
-    assert not tabel["rulles"], tabel
-    for k in tabel["kolonner"]:
-        assert 0 <= k["x"] and k["x"] + k["bredde"] <= tabel["synlig"], k
-        assert k["bredde"] >= k["titel_bredde"] + 6, k
-    for k in tabel["kolonner"][2:7]:  # the amounts and percentages are never cut
-        assert k["bredde"] >= k["celle_bredde"] + 6, k
-    assert [k["titel"].replace("\n", " ") for k in tabel["kolonner"]] == [
-        "Tilbud", "Ydelse", "Takst (kr.)", "Sidste år", "Ændring %", "Real ændring %", "Belægning %", "Status"]
-
-
 OVERBLIK_150 = r'''
 v.vis_overblik()
 vent()
@@ -94,23 +77,46 @@ ud["tip"] = str(m.index(0, 2).data(Qt.ItemDataRole.ToolTipRole) or "")
 '''
 
 
+@pytest.mark.parametrize("skala", [1, 1.25])
+def test_overblikkets_kolonner_ses_hele_ved_125_procent(tmp_path, demo_fil, skala):
+    """At 125 % (1093x614 logical pixels) Belægning % and Status lay to the right of the overview's
+    visible part and Ændring % and Real ændring % cut their headings: every column is now in view,
+    wide enough for each line of its heading, and the amounts are whole. At 125 % the demo's names
+    ('Tilbud X (Styringsaftalen 5.3)') do not fit eight columns whole: the narrow form, each name over
+    its ydelser (test_overblikkets_lange_navne_ses_hele)."""
+    r = _koer(tmp_path, demo_fil, skala, OVERBLIK_150)
+    tabel = r["tabel"]
+    synlige = [k for k in tabel["kolonner"] if not k["skjult"]]
+    assert not tabel["rulles"], tabel
+    for k in synlige:
+        assert 0 <= k["x"] and k["x"] + k["bredde"] <= tabel["synlig"], k
+        assert k["bredde"] >= k["titel_bredde"] + 6, k
+    for k in (synlige[2:7] if skala == 1 else synlige[1:4]):  # the amounts and percentages are never cut
+        assert k["bredde"] >= k["linje_bredde"] + 6, k
+    assert [k["titel"].replace("\n", " ") for k in synlige] == ([
+        "Tilbud", "Ydelse", "Takst (kr.)", "Sidste år", "Ændring %", "Real ændring %", "Belægning %", "Status"]
+        if skala == 1 else ["Tilbud og ydelse", "Takst (kr.) sidste år", "Ændring % (real)", "Belæg- ning %", "Status"])
+
+
 def test_overblikket_ruller_ikke_til_siden_ved_150_procent(tmp_path, demo_fil):
     """At 150 % the overview is about 420 pixels wide and its eight columns (550 pixels) scrolled
     sideways: Belægning % and Status lay out of view. Last year's takst now stands under the takst
-    and the real change under the nominal one, each in its cell's second line: six columns, all in
-    view, every heading line and every figure whole; the tooltip says which figure is which."""
+    and the real change under the nominal one, each in its cell's second line, and the ydelser under
+    their tilbud's name: five columns, all in view, every heading line and every figure whole; the
+    tooltip says which figure is which."""
     r = _koer(tmp_path, demo_fil, 1.5, OVERBLIK_150)
     tabel = r["tabel"]
     synlige = [k for k in tabel["kolonner"] if not k["skjult"]]
     assert not tabel["rulles"], tabel
     assert [k["titel"].replace("\n", " ") for k in synlige] == [
-        "Tilbud", "Ydelse", "Takst (kr.) sidste år", "Ændring % (real)", "Belæg- ning %", "Status"]
+        "Tilbud og ydelse", "Takst (kr.) sidste år", "Ændring % (real)", "Belæg- ning %", "Status"]
     for k in synlige:
         assert 0 <= k["x"] and k["x"] + k["bredde"] <= tabel["synlig"], k
         assert k["bredde"] >= k["titel_bredde"] + 6, k
-    for k in synlige[2:5]:  # the figures are never cut
+    for k in synlige[1:4]:  # the figures are never cut
         assert k["bredde"] >= k["linje_bredde"] + 6, k
-    assert r["foerste"][2:6] == ["1.664,74\n1.620,00", "2,76\n2,76", "97,00", "Klar"], r["foerste"]
+    assert r["foerste"] == ["✔ Bostedet Nord\n– Niveau 1 (pr. døgn)", "1.664,74\n1.620,00", "2,76\n2,76", "97,00",
+                            "Klar"], r["foerste"]
     assert r["tip"] == "Takst 1.664,74 kr., sidste år 1.620,00 kr.", r["tip"]
 
 
@@ -411,3 +417,50 @@ def test_hensaettelsernes_overskrifter_ses_hele(tmp_path, demo_fil, skala):
     for k in tabel["kolonner"]:
         assert 0 <= k["x"] and k["x"] + k["bredde"] <= tabel["synlig"], k
         assert k["bredde"] >= max(k["titel_bredde"], k["celle_bredde"]) + 6, k
+
+
+LANGE_NAVNE = r'''
+from PySide6.QtCore import QRect
+from takstberegner.domain import aendringer as ae
+navne = {"X": "Botilbuddet Solsikken, afdeling Nord (Styringsaftalen 5.3)",
+         "NY": "Botilbuddet Solsikken, afdeling Syd (Styringsaftalen 6.1.3)"}
+for tid, navn in navne.items():
+    assert v.dok.anvend(ae.OpdaterTilbud.af(tid, navn=navn))
+v.vis_overblik()
+vent(400)
+t = v.overblik.tabel
+m, fm = t.model(), t.fontMetrics()
+k = 0  # Tilbud (or Tilbud og ydelse in the narrow form)
+ud["celler"] = []
+for r in range(m.rowCount()):
+    tekst = str(m.index(r, k).data() or "")
+    if any(n in tekst for n in navne.values()):
+        ud["celler"].append({"tekst": tekst, "tip": str(m.index(r, k).data(Qt.ItemDataRole.ToolTipRole) or ""),
+                             "bredde": t.columnWidth(k), "hoejde": t.rowHeight(r),
+                             "ord": max(fm.horizontalAdvance(o) for o in tekst.split()),
+                             "behov": fm.boundingRect(QRect(0, 0, t.columnWidth(k) - 8, 10_000),
+                                                      int(Qt.TextFlag.TextWordWrap), tekst).height()})
+nav = v.navigator
+ud["navigator"] = []
+for i in range(nav.topLevelItem(0).childCount()):
+    item = nav.topLevelItem(0).child(i)
+    if item.text(0) in navne.values():
+        rum = nav.visualItemRect(item).width() - 4
+        ud["navigator"].append(nav.fontMetrics().elidedText(item.text(0), nav.textElideMode(), rum))
+'''
+
+
+@pytest.mark.parametrize("skala", [1, 1.25, 1.5])
+def test_overblikkets_lange_navne_ses_hele(tmp_path, demo_fil, skala):
+    """At 125 and 150 % the overview cut a tilbud's long words ('Botilbud… Solsikken, afdeling Nord
+    (Styrings…'), and the navigator showed 'Botilbuddet Solsikke…' for two tilbud that differ at the
+    end. The overview now shows every word of the name whole (at 125 and 150 % the narrow form: the
+    name over its ydelser, as wide as both columns were), the row as tall as its lines, the whole name
+    in the tooltip; the navigator keeps a name's start and end."""
+    r = _koer(tmp_path, demo_fil, skala, LANGE_NAVNE)
+    assert len(r["celler"]) == 2, r
+    for c in r["celler"]:
+        assert c["ord"] + 8 <= c["bredde"], c  # no word cut with …
+        assert c["behov"] <= c["hoejde"], c  # every line in view
+        assert c["tekst"].split("\n")[0].removeprefix("✔ ") in c["tip"], c
+    assert len(r["navigator"]) == 2 and r["navigator"][0] != r["navigator"][1], r["navigator"]

@@ -22,6 +22,9 @@ class Navigator(QTreeWidget):
         self.setHeaderHidden(True)
         self.setObjectName("navigator")
         self.setAccessibleName("Tilbud og trin")
+        # a long name keeps its start and its end: 'Botilbuddet Solsikke…' stood for two tilbud that
+        # differ at the end ('… afdeling Syd (Styringsaftalen 6.1.3)'); the whole in the tooltip
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.setIndentation(14)
         self.setUniformRowHeights(True)
         self.currentItemChanged.connect(self._aendret)

@@ -64,8 +64,21 @@ def _pct(v) -> str:
     return "ingen" if v is None else f"{dansk.tal(v)} %"
 
 
-# the columns that stand as the second line of another when the table is narrow (OverblikModel.saml)
-SAMLES = ("forrige_takst", "aendring_real_pct")
+def _maerke(x) -> str:
+    return "✔" if x.klar else "✘"
+
+
+def _tilbud_og_ydelse(x) -> str:
+    """The narrow form's first column: the tilbud's name on its first row, each ydelse under it."""
+    ydelse = f"– {x.ydelse} ({x.enhed})" if x.enhed else (f"– {x.ydelse}" if x.ydelse else "")
+    if not x.tilbud:
+        return ydelse
+    return f"{_maerke(x)} {x.tilbud}" + (f"\n{ydelse}" if ydelse else "")
+
+
+# the columns that stand in another when the table is narrow (OverblikModel.saml): last year's
+# takst under the takst, the real change under the nominal, the ydelse under the tilbud's name
+SAMLES = ("forrige_takst", "aendring_real_pct", "ydelse")
 
 
 class OverblikModel(RaekkeModel):
@@ -75,8 +88,10 @@ class OverblikModel(RaekkeModel):
 
     def __init__(self, parent=None):
         kol = [
-            Kolonne("tilbud", "Tilbud", redigerbar=False, bredde=160,
-                    vis_for=lambda x: f"{'✔' if x.klar else '✘'} {x.tilbud}" if x.tilbud else "",
+            # never narrower than its longest word: 'Botilbuddet Solsikken, afdeling Nord (Styrings…'
+            # could not be told from its Syd at 125 %; the table takes the narrow form sooner
+            Kolonne("tilbud", "Tilbud", redigerbar=False, bredde=160, hele_ord=True,
+                    vis_for=lambda x: f"{_maerke(x)} {x.tilbud}" if x.tilbud else "",
                     vaerktoejstip="✔ klar til indmelding, ✘ noget skal rettes (se Status)"),
             Kolonne("ydelse", "Ydelse", redigerbar=False, bredde=140,
                     vis_for=lambda x: f"{x.ydelse} ({x.enhed})" if x.enhed else x.ydelse),
@@ -91,6 +106,11 @@ class OverblikModel(RaekkeModel):
                     tip_for=lambda x: x.status, hele_ord=True),
         ]
         self.hver_for_sig = tuple(kol)
+        # narrow: the tilbud's name over its ydelser in one column, the name as wide as both
+        kol[0] = Kolonne("tilbud", "Tilbud og ydelse", redigerbar=False, bredde=200, hele_ord=True,
+                         vis_for=_tilbud_og_ydelse, tip_for=_tilbud_og_ydelse,
+                         vaerktoejstip="✔ klar til indmelding, ✘ noget skal rettes (se Status); "
+                                       "under tilbuddet dets ydelser")
         kol[2] = Kolonne("takst", "Takst (kr.)\nsidste år", "tal", redigerbar=False, bredde=90,
                          vis_for=lambda x: _to_linjer(x.takst, x.forrige_takst),
                          tip_for=lambda x: "" if x.takst is None else

@@ -381,3 +381,41 @@ def test_en_tabel_naaet_med_genvej_har_en_celle_at_skrive_i(demo_vindue, qtbot):
     qtbot.keyClicks(fokus(), "ontorinventar")
     tast(qtbot, Qt.Key.Key_Return)
     assert v.dok.grundlag.tilbud[0].anlaeg[0].navn == "Kontorinventar"
+
+
+def test_hver_sides_knapper_har_et_alt_bogstav(demo_vindue):
+    """Tilføj linje, Slet linje, Indmeld takster … had no Alt letter: a keyboard user had to Tab
+    through the page (and Ctrl+Tab out of its table) to reach them. Every button of every page has
+    one now (Forrige/Næste trin have Ctrl+PgUp/PgDown; a point's Gå til is reached with Enter)."""
+    from PySide6.QtWidgets import QPushButton
+
+    mangler = []
+    for titel, side in _alle_sider(demo_vindue):
+        for fane in _faner(side):
+            for k in side.findChildren(QPushButton):
+                if (k.isVisible() and k.text() and k.objectName() not in ("forrige_trin", "naeste_trin")
+                        and not k.objectName().startswith("gaa_til_") and not bogstav(k.text())):
+                    mangler.append(f"{titel}{fane}: {k.text()}")
+    assert not mangler, "\n".join(mangler)
+
+
+def test_alt_l_tilfoejer_en_budgetlinje_og_alt_e_sletter_den(demo_vindue, qtbot):
+    """Budget from the keyboard: Alt+L (Tilføj &linje) adds a line with the focus in its first cell,
+    Alt+E (Sl&et linje) deletes the current one, wherever the focus is on the page."""
+    from takstberegner.app.steps.budget import BudgetTrin
+
+    v = demo_vindue
+    v.activateWindow()
+    qtbot.waitUntil(v.isActiveWindow)
+    v.vaelg_tilbud("T1")
+    tast(qtbot, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # Budget, the focus in its table
+    side = v.stak.currentWidget()
+    assert isinstance(side, BudgetTrin)
+    tabel = side.tabeller["omkostninger"]
+    foer = len(v.dok.grundlag.tilbud[0].omkostninger)
+    tast(qtbot, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # (the button is pressed as a click shows it)
+    qtbot.waitUntil(lambda: len(v.dok.grundlag.tilbud[0].omkostninger) == foer + 1, timeout=2000)
+    assert fokus() is tabel and (tabel.currentIndex().row(), tabel.currentIndex().column()) == (foer, 0)
+    tast(qtbot, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: len(v.dok.grundlag.tilbud[0].omkostninger) == foer, timeout=2000)
+    assert fokus() is tabel  # on the row that took its place, to go on from there

@@ -131,7 +131,7 @@ class Overblik(QWidget):
         hoejre.addWidget(self.mangler, 1)
         knapper = QHBoxLayout()
         knapper.addStretch(1)
-        self.indmeld_knap = QPushButton("Indmeld takster …")
+        self.indmeld_knap = QPushButton("&Indmeld takster …")
         self.indmeld_knap.setObjectName("overblik_indmeld")
         self.indmeld_knap.setToolTip("Dan den signerede indmeldingsfil til sekretariatet (SA 2.2.1, 5.6).")
         self.indmeld_knap.clicked.connect(self.indmeld.emit)

@@ -204,6 +204,13 @@ class ValgFelt(QComboBox):
         self.blockSignals(False)
 
 
+def med_alt(tekst: str, bogstav: str, fra: int = 0) -> str:
+    """tekst with its Alt letter: '&' before the first `bogstav` (either case) from index `fra`
+    ('Tilføj linje', 'l', 7 → 'Tilføj &linje'); unchanged when the letter is not there."""
+    i = tekst.casefold().find(bogstav.casefold(), fra)
+    return tekst if not bogstav or i < 0 else f"{tekst[:i]}&{tekst[i:]}"
+
+
 def hjaelp(tekst: str) -> QLabel:
     """The help text at the top of a step: what the agreement says, in a soft box."""
     lbl = QLabel(tekst)

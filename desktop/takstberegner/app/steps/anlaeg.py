@@ -26,7 +26,7 @@ class AnlaegTrin(Trin):
     def byg(self) -> None:
         self.model = AnlaegModel(self)
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.samlingstabel("anlaeg", self.model, self._nyt, "anlæg", "Anlæg"))
+        split.addWidget(self.samlingstabel("anlaeg", self.model, self._nyt, "anlæg", "Anlæg", alt="ae"))
         bund = QWidget()
         lag = QVBoxLayout(bund)
         lag.setContentsMargins(0, 4, 0, 0)

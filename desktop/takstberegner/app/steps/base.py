@@ -12,7 +12,7 @@ from takstberegner.app.models.raekker import RaekkeModel, kolonne_for
 from takstberegner.app import statuslinje
 from takstberegner.app.rulleflade import RulleFlade
 from takstberegner.app.tabel import TabelVisning
-from takstberegner.app.widgets import hjaelp
+from takstberegner.app.widgets import hjaelp, med_alt
 from takstberegner.domain import aendringer as ae
 
 _STI = re.compile(r"^([a-z_]+)(?:\[(\d+)\])?(?:\.([a-z_]+))?")
@@ -124,9 +124,11 @@ class Trin(QWidget):
 
     # -- tables over a tilbud's collections --------------------------------------------------
     def samlingstabel(self, samling: str, model: RaekkeModel, ny: Callable[[], Any] | None,
-                      navn: str, titel: str) -> QWidget:
+                      navn: str, titel: str, alt: str = "") -> QWidget:
         """A table for one of the tilbud's collections, with Tilføj/Slet buttons. `navn`: one row
-        ("linje", in the buttons); `titel`: what the table holds (its name for a screen reader)."""
+        ("linje", in the buttons); `titel`: what the table holds (its name for a screen reader);
+        `alt`: the buttons' Alt letters, Tilføj's from the row's name and Slet's ("le": Tilføj
+        &linje, Sl&et linje), none the menus use (F, R, V, T, U, S, H)."""
         visning = TabelVisning(model, navn=titel)
         visning.paa_besked = self._besked
         model.paa_rettelse = lambda r, x: self.dok.anvend(ae.OpdaterElement(self.tilbud_id, samling, r, x))
@@ -139,10 +141,10 @@ class Trin(QWidget):
         lag.addWidget(visning, 1)
         if ny is not None:
             knapper = QHBoxLayout()
-            tilfoej = QPushButton(f"Tilføj {navn}")
+            tilfoej = QPushButton(med_alt(f"Tilføj {navn}", alt[:1], len("Tilføj ")))
             tilfoej.setObjectName(f"tilfoej_{samling}")
             tilfoej.clicked.connect(lambda: self._tilfoej(samling, ny(), visning))
-            slet = QPushButton(f"Slet {navn}")
+            slet = QPushButton(med_alt(f"Slet {navn}", alt[1:2]))
             slet.setObjectName(f"slet_{samling}")
             slet.clicked.connect(lambda: self._slet(samling, visning, navn))
             knapper.addWidget(tilfoej)

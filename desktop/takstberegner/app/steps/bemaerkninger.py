@@ -32,7 +32,7 @@ class BemaerkningerTrin(Trin):
         self.opsummering = QTextBrowser()
         self.indhold.addWidget(etiket("&Opsummering", self.opsummering, fed=True))
         self.indhold.addWidget(self.opsummering, 1)
-        self.indmeld_knap = QPushButton("Indmeld takster …")
+        self.indmeld_knap = QPushButton("&Indmeld takster …")
         self.indmeld_knap.setObjectName("indmeld_knap")
         self.indmeld_knap.setToolTip("Dan den signerede indmeldingsfil til sekretariatet (SA 2.2.1, 5). "
                                      "Afvises så længe der er fejl.")

@@ -29,7 +29,7 @@ class BudgetTrin(Trin):
         split.addWidget(self.samlingstabel("omkostninger", self.model,
                                            lambda: Omkostningslinje("personale", "borgerrelateret_personale", Decimal(0),
                                                                     vagtlag=True),
-                                           "linje", "Budgetlinjer"))
+                                           "linje", "Budgetlinjer", alt="le"))
         # Kategori, Post, Beløb, Vagtlag and Del af taksten in view; Tekst and pension may scroll
         self.tabeller["omkostninger"].i_syne_til = "del_"
         # below the lines: the sums by category (never clipped) and øvrige indtægter, as tabs
@@ -49,7 +49,7 @@ class BudgetTrin(Trin):
         il.addWidget(overskrift("<b>Øvrige indtægter</b> (fx tilskud; trækkes fra takstgrundlaget)"))
         il.addWidget(self.samlingstabel("oevrige_indtaegter", self.ind_model,
                                         lambda: OevrigIndtaegt("tilskud", Decimal(0)), "indtægt",
-                                        "Øvrige indtægter"), 1)
+                                        "Øvrige indtægter", alt="id"), 1)
         self.faner = QTabWidget()
         self.faner.setObjectName("budget_faner")
         self.faner.addTab(summer, "Omkostningsgrundlag")

@@ -32,7 +32,7 @@ class ReguleringTrin(Trin):
         self.resultater = ResultatModel(self)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.samlingstabel("resultater", self.resultater, self._nyt_resultat, "resultat",
-                                           "Tidligere års resultater"))
+                                           "Tidligere års resultater", alt="el"))
         midt = QWidget()
         lag = QGridLayout(midt)
         lag.setContentsMargins(0, 4, 0, 0)
@@ -65,7 +65,7 @@ class ReguleringTrin(Trin):
         # 'Hensættelse skal anvendes' leads to what the user changes: how much of it is used
         self.raekke_felt["hensaettelser"] = "brugt"
         g.addWidget(self.samlingstabel("hensaettelser", self.hens, self._ny_hensaettelse, "hensættelse",
-                                       "Tidligere hensættelser"), 1, 0)
+                                       "Tidligere hensættelser", alt="næ"), 1, 0)
         self.hens_liste = HensaettelseListeModel(self)
         g.addWidget(TabelVisning(self.hens_liste, navn="Hensættelser og sidste anvendelsesår"), 1, 1)
         split.addWidget(bund)

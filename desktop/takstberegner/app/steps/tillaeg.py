@@ -26,7 +26,7 @@ class TillaegTrin(Trin):
         split.addWidget(self.samlingstabel(
             "tillaegsydelser", self.model,
             lambda: Tillaegsydelse("Socialpædagog", Decimal(0), (("hverdag", Decimal(25)),)), "personalekategori",
-            "Tillægsydelser"))
+            "Tillægsydelser", alt="pe"))
         bund = QWidget()
         lag = QVBoxLayout(bund)
         lag.setContentsMargins(0, 4, 0, 0)

@@ -58,3 +58,27 @@ def test_dialogernes_knapper_staves_ens(demo_vindue):
         assert "Annullér" in tekster or type(d).__name__ == "TillidsfilDialog", (type(d).__name__, tekster)
         assert not {"Annuller", "Cancel", "OK", "Ok", "Close", "Yes", "No"} & set(tekster), (type(d).__name__, tekster)
         d.deleteLater()
+
+
+
+def test_noegledialogerne_har_alt_bogstaver(qtbot):
+    """The key dialogs had no Alt letters: 'Lav en ny nøgle …', the password fields and Vælg … were
+    reached only by Tab. Alt+A and Alt+G go to the two password fields, Alt+N to the key file, and
+    Lav en ny nøgle … and Vælg … carry theirs."""
+    from PySide6.QtGui import QKeySequence
+
+    n = sd.NyNoegleDialog(None, "Demokommune", "12345678")
+    assert _vis(qtbot, n) is n.kode1
+    qtbot.keyClick(n.kode1, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is n.kode2
+    qtbot.keyClick(n.kode2, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is n.kode1
+    n.close()
+    d = sd.VaelgNoegleDialog(None, "Demokommune", "12345678", 2026, "")
+    assert _vis(qtbot, d) is d.sti
+    qtbot.keyClick(d.sti, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is d.kode
+    qtbot.keyClick(d.kode, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is d.sti
+    genveje = {QKeySequence.mnemonic(k.text()).toString() for k in d.findChildren(QPushButton)}
+    assert {"Alt+L", "Alt+V"} <= genveje, genveje

@@ -71,9 +71,9 @@ class EfterEksport(QDialog):
         self.tekst = tekst
         knapper = QHBoxLayout()
         self.knapper: dict[str, QPushButton] = {}
-        valg = [("aabn", "Åbn", lambda: aabn(self.sti)), ("mappe", "Åbn mappe", lambda: aabn_mappe(self.sti))]
+        valg = [("aabn", "&Åbn", lambda: aabn(self.sti)), ("mappe", "Åbn &mappe", lambda: aabn_mappe(self.sti))]
         if self.sti.suffix.lower() == ".pdf":
-            valg.append(("udskriv", "Udskriv …", lambda: udskriv(self.sti)))
+            valg.append(("udskriv", "&Udskriv …", lambda: udskriv(self.sti)))
         for navn, tekst_, handling in valg:
             k = QPushButton(tekst_)
             k.setObjectName(f"efter_{navn}")

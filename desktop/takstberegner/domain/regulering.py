@@ -108,20 +108,21 @@ def reguler(t: Tilbud, takstaar: int, rente_kort_pct: Decimal | None, rs: Regels
         if hensat > 0:
             sidste = r.aar + rs.hensaettelse_aar
             hens.append(_ny_hensaettelse({"aar": r.aar, "beloeb": afrund(hensat), "sidste_anvendelsesaar": sidste}))
-            if sidste <= takstaar:
-                # SPEC §4.8: every hensættelse the engine lists, also one made now from an old year's
-                # overskud, is warned of when its last year of use is T or earlier (SA 5.3.1).
-                fund_.append(fund.lav(rs, "HENS-UDLOEB", f"{sti}.resultater[{k}].valg",
-                                      variant="overskredet" if sidste < takstaar else None, aar=r.aar,
-                                      beloeb=afrund(hensat), sidste=sidste))
+            # SPEC §4.8: every hensættelse the engine lists, also one made now from an old year's
+            # overskud, is warned of when its last year of use is T or earlier (SA 5.3.1).
+            _udloeb(fund_, rs, f"{sti}.resultater[{k}].valg", r.aar, hensat, sidste, takstaar)
     for k, h in enumerate(t.hensaettelser):
         tilbage = h.beloeb - h.brugt
         if tilbage <= 0:
             continue
         sidste = h.aar + rs.hensaettelse_aar
         tidligere.append(_ny_hensaettelse({"aar": h.aar, "beloeb": afrund(tilbage), "sidste_anvendelsesaar": sidste}))
-        if sidste <= takstaar:
-            fund_.append(fund.lav(rs, "HENS-UDLOEB", f"{sti}.hensaettelser[{k}]",
-                                  variant="overskredet" if sidste < takstaar else None, aar=h.aar,
-                                  beloeb=afrund(tilbage), sidste=sidste))
+        _udloeb(fund_, rs, f"{sti}.hensaettelser[{k}]", h.aar, tilbage, sidste, takstaar)
     return ReguleringsResultat(total, hensat_total, tuple(linjer), tuple(hens), tuple(tidligere), tuple(fund_))
+
+
+def _udloeb(fund_: list[Fund], rs: Regelsaet, felt: str, aar: int, beloeb: Decimal, sidste: int, takstaar: int) -> None:
+    """HENS-UDLOEB for a hensættelse whose last year of use is T or earlier ('overskredet' before T)."""
+    if sidste <= takstaar:
+        fund_.append(fund.lav(rs, "HENS-UDLOEB", felt, variant="overskredet" if sidste < takstaar else None,
+                              aar=aar, beloeb=afrund(beloeb), sidste=sidste))

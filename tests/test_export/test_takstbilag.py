@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from takstberegner import tjeneste
+from takstberegner import dansk, tjeneste
 from takstberegner.domain import navne
 from takstberegner.domain.model import KATEGORIER, REGULERING_LINJE
-from takstberegner.export import indmelding, takstbilag, takstbilag_udvalg, ur
+from takstberegner.export import indmelding, takstbilag, takstbilag_udvalg
 from takstberegner.export.tillid import Tillid
 
 from . import bilag_data as d
@@ -111,7 +111,7 @@ def test_hver_fil_faar_sin_status_og_grund(bilag):
     r1 = status[0]
     assert r1["Driftsherre"] == "Eksempel Kommune" and r1["CVR"] == "12345678" and r1["Takstår"] == 2026
     assert r1["Underskriver"] == a.underskriver and r1["Certifikatets CVR"] == "12345678"
-    assert r1["Signeret"] == ur.dansk_tid(a.signeringstid)
+    assert r1["Signeret"] == dansk.dansk_tid(a.signeringstid)
     assert r1["Indmeldingens fingeraftryk"].replace(" ", "") == a.fingeraftryk
     assert r1["Certifikatets fingeraftryk (SHA-256)"] == a.certifikat_fingeraftryk
     assert r1["Filens SHA-256"] == a.sha256 == __import__("hashlib").sha256(f["a"].read_bytes()).hexdigest()

@@ -283,10 +283,10 @@ def test_signeringstiden_vises_i_dansk_tid_uanset_maskinens_tidszone(tmp_path, c
 @settings(max_examples=300, deadline=None)
 @given(st.datetimes(datetime(1996, 1, 1), datetime(2099, 12, 31), timezones=st.just(timezone.utc)))
 def test_dansk_tid_er_den_danske_tidszones(t):
-    """ur.dansk_tid (the EU rule, no time-zone database) agrees with Europe/Copenhagen."""
+    """dansk.dansk_tid (the EU rule, no time-zone database) agrees with Europe/Copenhagen."""
     from zoneinfo import ZoneInfo
 
-    from takstberegner.export.ur import dansk_tid
+    from takstberegner.dansk import dansk_tid
 
     assert dansk_tid(t) == t.astimezone(ZoneInfo("Europe/Copenhagen")).replace(tzinfo=None)
 

@@ -104,7 +104,7 @@ class Udvalg:
 
 
 def lokal_tid(t: datetime | None) -> datetime | None:
-    """A signing time in Danish time without zone, for display (`ur.dansk_tid`: before, the
+    """A signing time in Danish time without zone, for display (`dansk.dansk_tid`: before, the
     machine's zone, which a PC set to UTC showed under 'Signeret er dansk tid'); a time so far
     out that it cannot be converted (year 1 or 9999 in a hostile file) is kept as it is."""
     from takstberegner.dansk import dansk_tid

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from takstberegner.dansk import dansk_tid  # noqa: F401  (the Danish time, kept here for its callers)
-
 
 def nu() -> datetime:
     return datetime.now(timezone.utc)
